@@ -1,0 +1,25 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** One table of who may do what. A permission not listed, or a role not known, gets nothing. */
+const PERMISSIONS = {
+  "organization.read": ["OWNER", "ADMIN", "STAFF"],
+  "contacts.read": ["OWNER", "ADMIN", "STAFF"],
+  "contacts.write": ["OWNER", "ADMIN", "STAFF"],
+  "contacts.import": ["OWNER", "ADMIN", "STAFF"],
+  "calls.read": ["OWNER", "ADMIN", "STAFF"],
+  "calls.place": ["OWNER", "ADMIN", "STAFF"],
+  "calls.schedule": ["OWNER", "ADMIN", "STAFF"],
+  "appointments.read": ["OWNER", "ADMIN", "STAFF"],
+  "settings.read": ["OWNER", "ADMIN", "STAFF"],
+  "settings.manage": ["OWNER", "ADMIN"],
+  "members.manage": ["OWNER", "ADMIN"],
+  "organization.delete": ["OWNER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: string | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  const allowed: readonly string[] = PERMISSIONS[permission] ?? [];
+  return allowed.includes(role);
+}

@@ -1,0 +1,43 @@
+import { AppError, problemResponse } from "@/lib/errors";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getTenantContext, type TenantContext } from "@/lib/auth/tenant-context";
+
+type RouteParams = Record<string, string | string[] | undefined>;
+
+export interface OrgHandlerArgs<P extends RouteParams> {
+  req: Request;
+  params: P;
+  ctx: TenantContext;
+}
+
+/**
+ * The one wrapper for tenant route handlers: resolves session → organization → role, checks the
+ * permission, awaits the route params, and turns every thrown error into a problem+json response.
+ */
+export function withOrg<P extends RouteParams = RouteParams>(
+  permission: Permission,
+  handler: (args: OrgHandlerArgs<P>) => Promise<Response>,
+) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = crypto.randomUUID();
+    try {
+      const ctx = await getTenantContext();
+      if (!can(ctx.role, permission)) throw new AppError("forbidden", "Your role does not allow this action.");
+      const params = ((await context?.params) ?? {}) as P;
+      return await handler({ req, params, ctx });
+    } catch (error) {
+      return problemResponse(error, requestId);
+    }
+  };
+}
+
+/** The same error handling for routes that are not tenant-scoped (sign-up, webhooks, cron). */
+export function withErrors<P extends RouteParams = RouteParams>(handler: (req: Request, params: P) => Promise<Response>) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      return await handler(req, ((await context?.params) ?? {}) as P);
+    } catch (error) {
+      return problemResponse(error);
+    }
+  };
+}

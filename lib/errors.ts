@@ -1,0 +1,82 @@
+import { ZodError } from "zod";
+
+/** Every failure the app reports on purpose has one of these codes; the map decides its HTTP status. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  provider_error: 502,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+const TITLES: Record<ErrorCode, string> = {
+  bad_request: "Bad request",
+  invalid_input: "Invalid input",
+  unauthenticated: "Sign-in required",
+  forbidden: "Not allowed",
+  not_found: "Not found",
+  conflict: "Conflict",
+  payload_too_large: "Request too large",
+  unsupported_media_type: "Unsupported media type",
+  rate_limited: "Too many requests",
+  internal: "Something went wrong",
+  provider_error: "Calling provider error",
+};
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: FieldIssue[];
+  readonly extra?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, options: { issues?: FieldIssue[]; extra?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.issues = options.issues;
+    this.extra = options.extra;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function notFound(what: string): AppError {
+  return new AppError("not_found", `${what} not found`);
+}
+
+export function fromZodError(error: ZodError, message = "Some fields are invalid"): AppError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join(".") || "(root)", message: issue.message }));
+  return new AppError("invalid_input", message, { issues });
+}
+
+/** RFC 9457 problem details. Unknown errors become a generic 500 that leaks nothing but a request id. */
+export function problemResponse(error: unknown, requestId: string = crypto.randomUUID()): Response {
+  const appError =
+    error instanceof AppError ? error : error instanceof ZodError ? fromZodError(error) : new AppError("internal", "An unexpected error occurred. Try again; if it keeps happening, contact support with the request id.");
+  if (appError.code === "internal") console.error(`[${requestId}]`, error);
+  const body = {
+    type: `https://callboard.app/problems/${appError.code.replaceAll("_", "-")}`,
+    title: TITLES[appError.code],
+    status: appError.status,
+    code: appError.code,
+    detail: appError.message,
+    requestId,
+    ...(appError.issues ? { issues: appError.issues } : {}),
+    ...appError.extra,
+  };
+  return Response.json(body, { status: appError.status, headers: { "content-type": "application/problem+json", "x-request-id": requestId } });
+}

@@ -1,0 +1,47 @@
+import type { z } from "zod";
+import { AppError, fromZodError } from "@/lib/errors";
+
+export const DEFAULT_JSON_LIMIT_BYTES = 1_000_000;
+
+/** Reads the body as text with a size cap, checked before and while reading, so a huge body never lands in memory. */
+export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Parses a JSON body against a zod schema: malformed JSON and schema failures are 400s with the reasons. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = DEFAULT_JSON_LIMIT_BYTES): Promise<z.infer<S>> {
+  const text = await readBodyText(req, maxBytes);
+  let data: unknown;
+  try {
+    data = text.length ? JSON.parse(text) : undefined;
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data;
+}
+
+/** Parses URL search params (first value per key) against a zod schema. */
+export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw fromZodError(parsed.error, "Some query parameters are invalid");
+  return parsed.data;
+}

@@ -1,0 +1,90 @@
+/**
+ * Demo data for a fresh database (`npm run db:seed`; `npm run dev` runs it on first start).
+ * Idempotent: an existing organization, user or contact is left as it is.
+ */
+import { createPrismaClient, type Db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { demoContacts } from "./seed-data/demo-contacts";
+
+export const DEMO_PASSWORD = "callboard-demo";
+export const DEMO_ADMIN_EMAIL = "admin@sunrise.example";
+export const DEMO_STAFF_EMAIL = "staff@sunrise.example";
+export const SECOND_OWNER_EMAIL = "owner@harbourphysio.example";
+
+async function upsertOrganization(db: Db, data: { name: string; slug: string; timezone: string; defaultCountry: string; locale: string; elevenLabsAgentId: string; elevenLabsPhoneNumberId: string }) {
+  return db.organization.upsert({ where: { slug: data.slug }, update: {}, create: data, select: { id: true, name: true } });
+}
+
+async function upsertUser(db: Db, email: string, name: string, passwordHash: string) {
+  return db.user.upsert({ where: { email }, update: {}, create: { email, name, passwordHash }, select: { id: true } });
+}
+
+async function addMember(db: Db, userId: string, organizationId: string, role: Role) {
+  await db.membership.upsert({
+    where: { userId_organizationId: { userId, organizationId } },
+    update: {},
+    create: { userId, organizationId, role },
+  });
+}
+
+export async function seed(db: Db) {
+  const sunrise = await upsertOrganization(db, {
+    name: "Sunrise Family Clinic",
+    slug: "sunrise-family-clinic",
+    timezone: "Australia/Sydney",
+    defaultCountry: "AU",
+    locale: "en-AU",
+    // IDs the built-in ElevenLabs simulator accepts; replace them in Settings with your real agent.
+    elevenLabsAgentId: "agent_sim_sunrise_reception",
+    elevenLabsPhoneNumberId: "phnum_sim_sunrise_main",
+  });
+  const harbour = await upsertOrganization(db, {
+    name: "Harbour Physiotherapy",
+    slug: "harbour-physiotherapy",
+    timezone: "Australia/Melbourne",
+    defaultCountry: "AU",
+    locale: "en-AU",
+    elevenLabsAgentId: "agent_sim_harbour_front_desk",
+    elevenLabsPhoneNumberId: "phnum_sim_harbour_main",
+  });
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const admin = await upsertUser(db, DEMO_ADMIN_EMAIL, "Alex Morgan", passwordHash);
+  const staff = await upsertUser(db, DEMO_STAFF_EMAIL, "Sam Taylor", passwordHash);
+  const owner = await upsertUser(db, SECOND_OWNER_EMAIL, "Jordan Lee", passwordHash);
+  await addMember(db, admin.id, sunrise.id, "ADMIN");
+  await addMember(db, staff.id, sunrise.id, "STAFF");
+  await addMember(db, owner.id, harbour.id, "OWNER");
+  // The demo admin also helps out at the second clinic, so the organization switcher has a use.
+  await addMember(db, admin.id, harbour.id, "ADMIN");
+
+  const sunriseContacts = await db.contact.createMany({
+    data: demoContacts(200, 20261122, "+6125550").map((c) => ({ ...c, organizationId: sunrise.id })),
+    skipDuplicates: true,
+  });
+  const harbourContacts = await db.contact.createMany({
+    data: demoContacts(40, 7, "+6137010").map((c) => ({ ...c, organizationId: harbour.id })),
+    skipDuplicates: true,
+  });
+  return { organizations: [sunrise.name, harbour.name], contactsCreated: sunriseContacts.count + harbourContacts.count };
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is not set: seed which database? (`npm run dev` sets it for the embedded database.)");
+    process.exit(1);
+  }
+  const db = createPrismaClient(url);
+  try {
+    const result = await seed(db);
+    console.log(`Seeded ${result.organizations.join(" and ")} (${result.contactsCreated} new contacts). Sign in as ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}.`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main();
+}

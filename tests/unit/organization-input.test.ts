@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { runtimeEnvProblems } from "@/lib/config/runtime-env";
+import { isIanaTimeZone, signUpSchema } from "@/lib/organizations/schemas";
+import { slugify } from "@/lib/organizations/slugify";
+import { decodeCursor, encodeCursor } from "@/lib/contacts/contact-cursor";
+
+describe("slugify", () => {
+  it.each([
+    ["Sunrise Family Clinic", "sunrise-family-clinic"],
+    ["  Dr. Müller & Söhne  ", "dr-muller-sohne"],
+    ["!!!", "clinic"],
+  ])("%s → %s", (name, slug) => expect(slugify(name)).toBe(slug));
+});
+
+describe("time zones", () => {
+  it("accepts IANA zones and refuses abbreviations and nonsense", () => {
+    expect(isIanaTimeZone("Australia/Sydney")).toBe(true);
+    expect(isIanaTimeZone("UTC")).toBe(true);
+    expect(isIanaTimeZone("EST")).toBe(false);
+    expect(isIanaTimeZone("Mars/Olympus")).toBe(false);
+  });
+});
+
+describe("sign-up input", () => {
+  it("normalizes email and country", () => {
+    const parsed = signUpSchema.parse({ name: "A", email: " A@B.CO ", password: "12345678", organizationName: "Clinic", timezone: "Europe/London", defaultCountry: "gb" });
+    expect(parsed).toMatchObject({ email: "a@b.co", defaultCountry: "GB" });
+  });
+});
+
+describe("runtime configuration", () => {
+  it("refuses production without a long NEXTAUTH_SECRET", () => {
+    expect(runtimeEnvProblems({ NODE_ENV: "production", DATABASE_URL: "postgres://x" })[0]).toMatch(/NEXTAUTH_SECRET is not set/);
+    expect(runtimeEnvProblems({ NODE_ENV: "production", DATABASE_URL: "postgres://x", NEXTAUTH_SECRET: "short" })[0]).toMatch(/shorter than 32/);
+    expect(runtimeEnvProblems({ NODE_ENV: "production", DATABASE_URL: "postgres://x", NEXTAUTH_SECRET: "x".repeat(32) })).toEqual([]);
+    expect(runtimeEnvProblems({ NODE_ENV: "development", DATABASE_URL: "postgres://x" })).toEqual([]);
+  });
+});
+
+describe("contact cursor", () => {
+  it("round-trips and rejects tampering with a 400", () => {
+    expect(decodeCursor(encodeCursor({ v: "Smith", id: "c1" }))).toEqual({ v: "Smith", id: "c1" });
+    expect(() => decodeCursor("not-a-cursor")).toThrow(expect.objectContaining({ code: "bad_request" }));
+  });
+});
