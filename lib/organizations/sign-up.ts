@@ -46,7 +46,9 @@ export async function signUp(input: SignUpInput) {
       return { userId: user.id, email: user.email, organizationId: user.memberships[0]!.organizationId };
     } catch (error) {
       if (isUniqueViolation(error, "email")) {
-        throw new AppError("conflict", "An account with this email already exists. Sign in instead.");
+        throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
+          issues: [{ path: "email", message: "An account with this email already exists." }],
+        });
       }
       if (isUniqueViolation(error, "slug")) continue;
       throw error;

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { can } from "@/lib/auth/permissions";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { DetailList } from "@/components/dashboard/detail-list";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { roleLabel } from "@/components/dashboard/role";
+import { requireTenant } from "@/app/_lib/tenant";
+
+export const metadata: Metadata = { title: "Settings" };
+
+function utcOffset(timeZone: string): string | undefined {
+  return new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName")?.value;
+}
+
+function displayName(type: "region" | "language", code: string): string | undefined {
+  try {
+    return new Intl.DisplayNames(["en"], { type }).of(code);
+  } catch {
+    return undefined;
+  }
+}
+
+export default async function SettingsPage() {
+  const { organization, role } = await requireTenant();
+  const offset = utcOffset(organization.timezone);
+  const country = displayName("region", organization.defaultCountry);
+  const locale = displayName("language", organization.locale);
+
+  return (
+    <>
+      <PageHeader title="Settings" description={`How ${organization.name} is set up in Callboard.`} />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader className="pb-4">
+            <CardTitle>Clinic</CardTitle>
+            <CardDescription>Read-only for now.</CardDescription>
+          </CardHeader>
+          <div className="border-t border-zinc-100">
+            <DetailList
+              items={[
+                { label: "Name", value: organization.name },
+                { label: "Address", value: <code className="font-mono text-[13px]">{organization.slug}</code>, hint: "The clinic’s short name in links." },
+                {
+                  label: "Time zone",
+                  value: (
+                    <>
+                      {organization.timezone.replaceAll("_", " ")} {offset ? <span className="text-zinc-500 tabular-nums">({offset.replace("GMT", "UTC")} now)</span> : null}
+                    </>
+                  ),
+                  hint: "Calling hours, “today” and every time shown in Callboard use this zone.",
+                },
+                { label: "Country", value: country ? `${country} (${organization.defaultCountry})` : organization.defaultCountry, hint: "Used to read local phone numbers." },
+                { label: "Locale", value: locale ? `${locale} (${organization.locale})` : organization.locale, hint: "How dates and times are spoken to patients." },
+              ]}
+            />
+          </div>
+        </Card>
+
+        <Card>
+          <CardHeader className="pb-5">
+            <div className="flex items-center justify-between gap-3">
+              <CardTitle>Calling</CardTitle>
+              <Badge>Coming soon</Badge>
+            </div>
+            <CardDescription>
+              Calling hours and days, how many times to retry, and which ElevenLabs voice agent and phone number to call from will be set here.
+              {can(role, "settings.manage") ? null : " Only owners and admins will be able to change them."}
+            </CardDescription>
+          </CardHeader>
+        </Card>
+
+        <Card>
+          <CardHeader className="pb-5">
+            <CardTitle>Your access</CardTitle>
+            <CardDescription>
+              You are <span className="font-medium text-zinc-800">{roleLabel(role)}</span> at {organization.name}.
+            </CardDescription>
+          </CardHeader>
+        </Card>
+      </div>
+    </>
+  );
+}
