@@ -1,0 +1,27 @@
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+
+export type PhoneResult = { ok: true; e164: string } | { ok: false; message: string };
+
+/**
+ * Reads a phone number as staff type it ("0412 345 678", "+1 (415) 555-0100") into E.164,
+ * using the clinic's default country for local numbers. The message quotes what was typed.
+ */
+export function normalizePhone(input: string, defaultCountry: string): PhoneResult {
+  const typed = input.trim();
+  if (!typed) return { ok: false, message: "Enter a phone number." };
+  if (/[a-z]/i.test(typed.replace(/\s*(ext\.?|x)\s*\d+$/i, ""))) {
+    return { ok: false, message: `"${typed}" is not a phone number: it contains letters.` };
+  }
+  const parsed = parsePhoneNumberFromString(typed, { defaultCountry: defaultCountry as CountryCode, extract: false });
+  if (!parsed || !parsed.isValid()) {
+    return { ok: false, message: `"${typed}" is not a valid phone number for ${defaultCountry}. Use the local format or + and the country code.` };
+  }
+  return { ok: true, e164: parsed.number };
+}
+
+/** A stored E.164 number shown the way the clinic reads it: national format at home, international otherwise. */
+export function formatPhoneForDisplay(e164: string, defaultCountry: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === defaultCountry ? parsed.formatNational() : parsed.formatInternational();
+}
