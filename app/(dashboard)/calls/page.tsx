@@ -1,28 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PhoneCall } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { requireTenant } from "@/app/_lib/tenant";
+import { RecentCallsTable } from "@/components/calls/recent-calls-table";
+import { listRecentCalls, RECENT_CALLS_LIMIT } from "@/lib/calls/list-recent-calls";
+import { requestTime, requireTenant } from "@/app/_lib/tenant";
 
 export const metadata: Metadata = { title: "Calls" };
 
 export default async function CallsPage() {
   const { organization } = await requireTenant();
+  const calls = await listRecentCalls(organization.id);
   return (
     <>
-      <PageHeader title="Calls" description={`Every call the voice agent places for ${organization.name}.`} />
-      <EmptyState icon={PhoneCall} title="Call history isn’t available yet" action={<Link href="/scheduling" className={buttonVariants({ variant: "outline" })}>Go to scheduling</Link>}>
-        <p>
-          Once calls are placed, each one will appear here with who was called, when, how long it lasted, how it ended and what was said. Calls are placed
-          from Scheduling.
-        </p>
-        <p className="mt-3">
-          <Badge>Coming soon</Badge>
-        </p>
-      </EmptyState>
+      <PageHeader
+        title="Calls"
+        description={`The latest ${RECENT_CALLS_LIMIT} calls the voice agent placed for ${organization.name}. Times in ${organization.timezone}.`}
+      />
+      {calls.length === 0 ? (
+        <EmptyState icon={PhoneCall} title="No calls yet" action={<Link href="/contacts" className={buttonVariants({ variant: "outline" })}>Go to contacts</Link>}>
+          <p>Press the green Call button next to a contact to place a call now. Each call appears here with its status, outcome and duration.</p>
+        </EmptyState>
+      ) : (
+        <RecentCallsTable calls={calls} timezone={organization.timezone} country={organization.defaultCountry} now={requestTime()} />
+      )}
     </>
   );
 }

@@ -1,0 +1,150 @@
+"use client";
+
+import { useEffect, useState, type FormEvent } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Field } from "@/components/forms/field";
+import { readProblem, type Problem } from "@/components/forms/problem";
+
+export interface CallDialogContact {
+  id: string;
+  name: string;
+  doNotCall?: boolean;
+}
+
+interface CallPreview {
+  agentId: string | null;
+  agentPhoneNumberId: string | null;
+  dynamicVariables: Record<string, string>;
+  contact: { phoneNumber: string };
+}
+
+type PreviewState = { status: "loading" } | { status: "ready"; preview: CallPreview } | { status: "error"; problem: Problem };
+
+/** Confirms an immediate call: who, from which agent and number, and what the agent will know. */
+export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialogContact; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const router = useRouter();
+  const [state, setState] = useState<PreviewState>({ status: "loading" });
+  const [agentId, setAgentId] = useState("");
+  const [phoneNumberId, setPhoneNumberId] = useState("");
+  const [placing, setPlacing] = useState(false);
+  const [error, setError] = useState<Problem | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/calls/preview?contactId=${encodeURIComponent(contact.id)}`, { signal: controller.signal })
+      .then(async (res) => {
+        if (!res.ok) return setState({ status: "error", problem: await readProblem(res) });
+        const preview = (await res.json()) as CallPreview;
+        setAgentId(preview.agentId ?? "");
+        setPhoneNumberId(preview.agentPhoneNumberId ?? "");
+        setState({ status: "ready", preview });
+      })
+      .catch((reason: unknown) => {
+        if (!controller.signal.aborted) setState({ status: "error", problem: { status: 0, detail: `Could not reach Callboard: ${String(reason)}` } });
+      });
+    return () => controller.abort();
+  }, [contact.id]);
+
+  async function placeCall(event: FormEvent) {
+    event.preventDefault();
+    setPlacing(true);
+    setError(null);
+    try {
+      const res = await fetch("/api/calls/trigger", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ contactId: contact.id, agentId: agentId.trim() || undefined, agentPhoneNumberId: phoneNumberId.trim() || undefined }),
+      });
+      if (!res.ok) {
+        const problem = await readProblem(res);
+        setError(problem);
+        toast.error(`Call to ${contact.name} not placed`, { description: problem.detail });
+        return;
+      }
+      toast.success(`Calling ${contact.name}`, { description: "The call appears under Calls; its summary arrives when it ends." });
+      onOpenChange(false);
+      router.refresh();
+    } catch (reason) {
+      setError({ status: 0, detail: `Could not reach Callboard: ${String(reason)}. Check your connection and try again.` });
+    } finally {
+      setPlacing(false);
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent className="max-w-lg">
+        <DialogHeader>
+          <DialogTitle>Call {contact.name}</DialogTitle>
+          <DialogDescription>
+            The voice agent rings {state.status === "ready" ? <span className="tabular-nums">{state.preview.contact.phoneNumber}</span> : "this contact"} now.
+          </DialogDescription>
+        </DialogHeader>
+
+        {state.status === "loading" ? (
+          <div className="space-y-3" aria-label="Loading call details">
+            <Skeleton className="h-9 w-full" />
+            <Skeleton className="h-9 w-full" />
+            <Skeleton className="h-24 w-full" />
+          </div>
+        ) : state.status === "error" ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            {state.problem.detail}
+          </p>
+        ) : (
+          <form id="call-form" onSubmit={placeCall} className="space-y-4">
+            <Field name="agentId" label="Agent ID" hint={state.preview.agentId ? "From Settings; change it for this call only." : "No default agent yet: an admin can set one in Settings."}>
+              {(control) => <Input {...control} value={agentId} onChange={(e) => setAgentId(e.target.value)} placeholder="agent_…" autoComplete="off" spellCheck={false} />}
+            </Field>
+            <Field name="agentPhoneNumberId" label="Phone-number ID" hint="The ElevenLabs phone number the call comes from.">
+              {(control) => <Input {...control} value={phoneNumberId} onChange={(e) => setPhoneNumberId(e.target.value)} placeholder="phnum_…" autoComplete="off" spellCheck={false} />}
+            </Field>
+            <section aria-labelledby="call-variables-heading">
+              <h3 id="call-variables-heading" className="text-sm font-medium text-zinc-900">
+                What the agent will know
+              </h3>
+              <dl className="mt-2 max-h-48 overflow-y-auto rounded-md border border-zinc-200 text-sm">
+                {Object.entries(state.preview.dynamicVariables).map(([key, value]) => (
+                  <div key={key} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-3 border-b border-zinc-100 px-3 py-1.5 last:border-0">
+                    <dt className="truncate font-mono text-xs leading-5 text-zinc-500">{key}</dt>
+                    <dd className="truncate text-zinc-900" title={value}>
+                      {value || <span className="text-zinc-400">(empty)</span>}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+            {error ? (
+              <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+                {error.detail}
+                {error.status === 400 && /Settings/.test(error.detail ?? "") ? (
+                  <>
+                    {" "}
+                    <Link href="/settings" className="font-medium underline">
+                      Open Settings
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+            ) : null}
+          </form>
+        )}
+
+        <DialogFooter>
+          <Button variant="outline" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" form="call-form" variant="success" loading={placing} disabled={state.status !== "ready"}>
+            Call Now
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,50 @@
+import { getDb } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
+import { normalizePhone } from "@/lib/contacts/normalize-phone";
+
+export interface CallTargetOptions {
+  contactId: string;
+  agentId?: string;
+  agentPhoneNumberId?: string;
+  dynamicVariables?: Record<string, string | number | boolean>;
+  now: Date;
+}
+
+/**
+ * Everything a dial to one contact needs, resolved inside the organization: the contact (404 for
+ * another tenant's id), the agent settings (request values over the clinic's defaults) and the
+ * dynamic variables the agent will know. Shared by the call dialog's preview and the dial itself.
+ */
+export async function resolveCallTarget(organizationId: string, options: CallTargetOptions) {
+  const [contact, organization] = await Promise.all([
+    getDb().contact.findFirst({ where: { id: options.contactId, organizationId } }),
+    getDb().organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { name: true, timezone: true, locale: true, defaultCountry: true, elevenLabsAgentId: true, elevenLabsPhoneNumberId: true },
+    }),
+  ]);
+  if (!contact) throw notFound("Contact");
+
+  const agentId = options.agentId ?? organization.elevenLabsAgentId ?? null;
+  const agentPhoneNumberId = options.agentPhoneNumberId ?? organization.elevenLabsPhoneNumberId ?? null;
+  const dynamicVariables = buildDynamicVariables({ contact, organization, now: options.now, overrides: options.dynamicVariables });
+  return { contact, organization, agentId, agentPhoneNumberId, dynamicVariables };
+}
+
+export type CallTarget = Awaited<ReturnType<typeof resolveCallTarget>>;
+
+/** The checks that make a dial pointless or wrong; each answers in words staff can act on. */
+export function assertCallable(target: CallTarget): { agentId: string; agentPhoneNumberId: string; toNumber: string } {
+  const { contact, organization, agentId, agentPhoneNumberId } = target;
+  if (contact.doNotCall) {
+    const reason = contact.doNotCallReason ? ` (${contact.doNotCallReason})` : "";
+    throw new AppError("conflict", `${contact.name} is on the do-not-call list${reason}. Remove the flag on the contact first if they asked to be called.`);
+  }
+  const phone = normalizePhone(contact.phoneNumber, organization.defaultCountry);
+  if (!phone.ok) throw new AppError("bad_request", `${contact.name} has no valid phone number: ${phone.message}`);
+  if (!agentId || !agentPhoneNumberId) {
+    throw new AppError("bad_request", "No ElevenLabs agent is configured for this organization yet. An admin can set the agent ID and phone-number ID in Settings.");
+  }
+  return { agentId, agentPhoneNumberId, toNumber: phone.e164 };
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+const id = z.string().trim().min(1).max(64);
+const providerId = z.string().trim().min(1, "Must not be empty").max(128);
+
+/** Values staff may add or override for one call; keys as the agent's prompt spells them. */
+export const dynamicVariablesSchema = z
+  .record(z.string().trim().regex(/^[a-z][a-z0-9_]{0,63}$/, "Use snake_case keys such as preferred_time"), z.union([z.string().max(2000), z.number(), z.boolean()]))
+  .refine((vars) => Object.keys(vars).length <= 100, "At most 100 dynamic variables")
+  .refine((vars) => !Object.keys(vars).some((key) => key.startsWith("system__")), "Keys starting with system__ are reserved by ElevenLabs");
+
+export const triggerCallSchema = z.object({
+  contactId: id,
+  agentId: providerId.optional(),
+  agentPhoneNumberId: providerId.optional(),
+  /** Older clients named the phone-number id fromNumber; same meaning. */
+  fromNumber: providerId.optional(),
+  dynamicVariables: dynamicVariablesSchema.optional(),
+});
+export type TriggerCallInput = z.infer<typeof triggerCallSchema>;
+
+export const callPreviewQuerySchema = z.object({ contactId: id });
