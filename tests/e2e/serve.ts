@@ -1,10 +1,13 @@
 // The server the end-to-end tests run against: the production build (`next build` has run already)
-// on port 3100, over DATABASE_URL or, when that is unset, a throwaway in-memory embedded database.
+// on port 3100, over TEST_DATABASE_URL or, when that is unset, a throwaway in-memory embedded database,
+// with the built-in ElevenLabs simulator standing in for ElevenLabs (never a real account).
 // Migrates, seeds the demo clinics (idempotent), then runs `next start` until Playwright stops it.
 import { spawn } from "node:child_process";
 import { isLocalDatabaseUrl, describeDatabaseUrl } from "../../scripts/db/connection";
 import { IN_MEMORY, startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { deployMigrations } from "../../scripts/db/migrate";
+import { startSidecars, stopSidecars } from "../../scripts/dev/sidecars";
+import { E2E_SIMULATOR_PORT } from "./helpers/simulator";
 
 const PORT = 3100;
 const HOST = "127.0.0.1";
@@ -12,7 +15,7 @@ const HOST = "127.0.0.1";
 const E2E_NEXTAUTH_SECRET = "e2e-only-nextauth-secret-never-use-in-production-000";
 
 async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.TEST_DATABASE_URL;
   if (!url) return startEmbeddedPostgres({ dataDir: IN_MEMORY, port: 0 });
   // The tests sign up clinics and change the demo admin's active organization: never on a shared database.
   if (!isLocalDatabaseUrl(url) && process.env.E2E_ALLOW_REMOTE_DATABASE !== "1") {
@@ -23,17 +26,23 @@ async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> 
 
 async function main(): Promise<void> {
   const database = await openDatabase();
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: "production" as const,
+    NODE_ENV: "production",
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
     NEXTAUTH_URL: `http://${HOST}:${PORT}`,
+    // The simulator on a free port, never a real ElevenLabs workspace.
+    ELEVENLABS_API_KEY: undefined,
+    ELEVENLABS_WEBHOOK_SECRET: undefined,
+    SIMULATOR_PORT: String(E2E_SIMULATOR_PORT),
+    SIMULATOR_SEED: "20261122",
   };
+  const sidecars = await startSidecars(env);
 
   const applied = await deployMigrations(database.url);
   console.log(`[e2e] ${describeDatabaseUrl(database.url)}: ${applied.length} migration(s) applied.`);
-  // Asynchronously: the embedded database answers from this process's event loop.
+  // Asynchronously, so a signal from Playwright is handled while the seed runs.
   const seeded = await new Promise<number | null>((resolve, reject) => {
     spawn(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { stdio: "inherit", env }).once("error", reject).once("exit", resolve);
   });
@@ -45,7 +54,7 @@ async function main(): Promise<void> {
   process.once("SIGINT", forward);
   process.once("SIGTERM", forward);
   server.once("exit", (code, signal) => {
-    void database.stop().finally(() => process.exit(signal ? 0 : (code ?? 1)));
+    void stopSidecars(sidecars).then(() => database.stop()).finally(() => process.exit(signal ? 0 : (code ?? 1)));
   });
 }
 
