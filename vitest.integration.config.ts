@@ -1,6 +1,5 @@
-// TEMPORARY (written by the database-tooling helper so the integration suite can run; the lead owns
-// and reconciles this file). TEST_DATABASE_URL=postgresql://…@127.0.0.1/… runs it on PostgreSQL;
-// without it, on an in-memory PGlite.
+// Integration tests on a real database: TEST_DATABASE_URL (a local PostgreSQL; its schema is
+// dropped and re-migrated per run) or, without it, an in-memory embedded PGlite.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -9,6 +8,7 @@ export default defineConfig({
     include: ["tests/integration/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/setup/global-setup.ts"],
+    // integration-env first: it sets DATABASE_URL before anything imports lib/db.
     setupFiles: ["tests/setup/integration-env.ts", "tests/setup/mock-session.ts"],
     // One database for the whole run: files take turns so one file's truncation cannot hit another.
     fileParallelism: false,
