@@ -44,3 +44,18 @@ export const signUpSchema = z.object({
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const switchOrganizationSchema = z.object({ organizationId: z.string().min(1).max(64) });
+
+/** An ElevenLabs id as pasted from its dashboard; blank clears the setting. */
+const providerIdSetting = z
+  .string()
+  .trim()
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]*$/, "Paste the ID exactly as ElevenLabs shows it (letters, digits, _ and -)")
+  .transform((value) => value || null)
+  .nullable();
+
+export const agentSettingsSchema = z.object({
+  elevenLabsAgentId: providerIdSetting,
+  elevenLabsPhoneNumberId: providerIdSetting,
+});
+export type AgentSettingsInput = z.infer<typeof agentSettingsSchema>;

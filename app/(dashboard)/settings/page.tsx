@@ -5,6 +5,8 @@ import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/ca
 import { DetailList } from "@/components/dashboard/detail-list";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { roleLabel } from "@/components/dashboard/role";
+import { AgentSettingsForm } from "@/components/settings/agent-settings-form";
+import { getAgentSettings } from "@/lib/organizations/get-agent-settings";
 import { requireTenant } from "@/app/_lib/tenant";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -26,6 +28,8 @@ export default async function SettingsPage() {
   const offset = utcOffset(organization.timezone);
   const country = displayName("region", organization.defaultCountry);
   const locale = displayName("language", organization.locale);
+  const agent = await getAgentSettings(organization.id);
+  const canManage = can(role, "settings.manage");
 
   return (
     <>
@@ -58,14 +62,36 @@ export default async function SettingsPage() {
         </Card>
 
         <Card>
+          <CardHeader className="pb-4">
+            <CardTitle>Voice agent</CardTitle>
+            <CardDescription>
+              The ElevenLabs agent and phone number every call uses unless staff change them for one call.
+              {canManage ? null : " Only owners and admins can change them."}
+            </CardDescription>
+          </CardHeader>
+          <div className="border-t border-zinc-100">
+            {canManage ? (
+              <AgentSettingsForm initial={agent} />
+            ) : (
+              <DetailList
+                items={[
+                  { label: "Agent ID", value: agent.elevenLabsAgentId ?? "Not set" },
+                  { label: "Phone-number ID", value: agent.elevenLabsPhoneNumberId ?? "Not set" },
+                ]}
+              />
+            )}
+          </div>
+        </Card>
+
+        <Card>
           <CardHeader className="pb-5">
             <div className="flex items-center justify-between gap-3">
-              <CardTitle>Calling</CardTitle>
+              <CardTitle>Calling hours and retries</CardTitle>
               <Badge>Coming soon</Badge>
             </div>
             <CardDescription>
-              Calling hours and days, how many times to retry, and which ElevenLabs voice agent and phone number to call from will be set here.
-              {can(role, "settings.manage") ? null : " Only owners and admins will be able to change them."}
+              Calling hours and days, the gap between scheduled calls and how many times to retry will be set here.
+              {canManage ? null : " Only owners and admins will be able to change them."}
             </CardDescription>
           </CardHeader>
         </Card>
