@@ -24,8 +24,11 @@ test.describe("sign up", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     const alert = page.getByRole("alert").filter({ hasText: /An account with this email already exists/ });
     await expect(alert).toBeVisible();
-    // An error of the whole form takes the focus, so it is seen and read even from the bottom of the form.
-    await expect(alert).toBeFocused();
+    // The server names the field: it is marked, described and focused, and the alert offers sign-in.
+    const email = page.getByLabel("Work email");
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(email).toHaveAccessibleDescription(/already exists/);
+    await expect(email).toBeFocused();
     await expect(alert.getByRole("link", { name: "Go to sign in" })).toBeVisible();
     await expect(page).toHaveURL("/signup");
   });

@@ -1,0 +1,17 @@
+import { getDb } from "@/lib/db";
+
+/**
+ * The Call a provider event is about, from our own records: by conversation id, or by our attempt
+ * id (`user_id`) when the dial's answer was lost and the conversation id was never stored. The
+ * organization is the Call's, never a field of the payload.
+ */
+export async function findCallForEvent(conversationId: string, attemptId: string | null) {
+  return getDb().call.findFirst({
+    where: { OR: [{ conversationId }, ...(attemptId ? [{ id: attemptId, conversationId: null }] : [])] },
+    select: { id: true, organizationId: true, contactId: true, status: true, conversationId: true, contact: { select: { name: true } } },
+  });
+}
+
+export type EventCall = NonNullable<Awaited<ReturnType<typeof findCallForEvent>>>;
+
+export const OPEN_CALL_STATUSES = ["INITIATED", "IN_PROGRESS"] as const;

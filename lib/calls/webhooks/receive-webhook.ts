@@ -1,0 +1,76 @@
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { verifyElevenLabsSignature } from "@/lib/elevenlabs/webhook-signature";
+import { parseWebhookPayload, type WebhookEvent } from "@/lib/elevenlabs/webhook-payloads";
+import { findCallForEvent } from "@/lib/calls/webhooks/find-call";
+import { completeCall, failCall } from "@/lib/calls/webhooks/complete-call";
+
+export type WebhookOutcome = { handled: true; event: string } | { handled: false; event: string; reason: string };
+
+/**
+ * One post-call webhook from ElevenLabs: verify the signature over the raw body (failing closed
+ * without a secret), parse, and apply. ElevenLabs sends each event once and disables a webhook
+ * that keeps failing, so events we cannot use (unknown conversation, duplicates, audio) are
+ * acknowledged, not refused.
+ */
+export async function receiveElevenLabsWebhook(rawBody: string, signatureHeader: string | null, secret = process.env.ELEVENLABS_WEBHOOK_SECRET): Promise<WebhookOutcome> {
+  const verified = verifyElevenLabsSignature(rawBody, signatureHeader, secret);
+  if (!verified.ok) {
+    if (verified.reason === "secret_not_configured") console.error("ELEVENLABS_WEBHOOK_SECRET is not set: refusing every webhook.");
+    throw new AppError("unauthenticated", `Webhook signature rejected (${verified.reason}).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    throw new AppError("bad_request", "The webhook body is not valid JSON.");
+  }
+  const parsed = parseWebhookPayload(json);
+  if (!parsed.ok) throw new AppError("invalid_input", `The webhook payload is not one we understand: ${parsed.error}`);
+  return applyEvent(parsed.event);
+}
+
+async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
+  switch (event.type) {
+    case "post_call_transcription": {
+      const call = await findCallForEvent(event.conversationId, event.userId);
+      if (!call) return { handled: false, event: event.type, reason: "unknown conversation" };
+      const changed = await completeCall(call, {
+        conversationId: event.conversationId,
+        callSid: event.callSid,
+        startedAt: event.startedAt,
+        durationSeconds: event.durationSeconds,
+        transcript: event.transcript,
+        summary: event.summary,
+        outcome: event.outcome,
+        analysis: event.analysis as Prisma.InputJsonValue | null,
+      });
+      return changed ? { handled: true, event: event.type } : { handled: false, event: event.type, reason: "already recorded" };
+    }
+    case "call_initiation_failure": {
+      const call = await findCallForEvent(event.conversationId, event.userId);
+      if (!call) return { handled: false, event: event.type, reason: "unknown conversation" };
+      const changed = await failCall(call, event.conversationId, event.failureReason);
+      return changed ? { handled: true, event: event.type } : { handled: false, event: event.type, reason: "already recorded" };
+    }
+    case "legacy_call": {
+      const call = await findCallForEvent(event.callId, null);
+      if (!call) return { handled: false, event: event.type, reason: "unknown conversation" };
+      const changed = await completeCall(call, {
+        conversationId: event.callId,
+        callSid: null,
+        startedAt: event.startedAt,
+        durationSeconds: event.durationSeconds,
+        transcript: event.transcript,
+        summary: event.summary,
+        outcome: event.outcome,
+        analysis: null,
+      });
+      return changed ? { handled: true, event: event.type } : { handled: false, event: event.type, reason: "already recorded" };
+    }
+    case "post_call_audio":
+      return { handled: false, event: event.type, reason: "audio is not stored" };
+    case "unsupported":
+      return { handled: false, event: event.eventType, reason: "event type not handled" };
+  }
+}
