@@ -4,6 +4,7 @@ import { ClinicClock } from "@/components/dashboard/clinic-clock";
 import { GettingStarted } from "@/components/dashboard/getting-started";
 import { KpiCard } from "@/components/dashboard/kpi-card";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { todayKpis } from "@/lib/calls/today-kpis";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function OverviewPage() {
   const { organization } = await requireTenant();
   const zone = organization.timezone.replaceAll("_", " ");
+  const kpis = await todayKpis(organization.id, organization.timezone);
+  const ofToday = (value: number) => (kpis.callsToday === 0 ? null : value);
   return (
     <>
       <PageHeader
@@ -27,10 +30,10 @@ export default async function OverviewPage() {
           Today at a glance
         </h2>
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-          <KpiCard label="Calls today" icon={PhoneCall} empty="No calls yet" note={`Counted from midnight, ${zone} time.`} />
-          <KpiCard label="Answered" icon={PhoneIncoming} empty="No calls yet" note="Calls a patient picked up, today." />
-          <KpiCard label="Appointments booked" icon={CalendarCheck} empty="None booked yet" note="Booked by the voice agent during calls." />
-          <KpiCard label="Scheduled" icon={CalendarClock} empty="Nothing scheduled" note="Calls waiting for their turn in calling hours." />
+          <KpiCard label="Calls today" icon={PhoneCall} value={ofToday(kpis.callsToday)} empty="No calls yet" note={`Counted from midnight, ${zone} time.`} />
+          <KpiCard label="Answered" icon={PhoneIncoming} value={ofToday(kpis.answered)} empty="No calls yet" note="Calls a patient picked up, today." />
+          <KpiCard label="Appointments booked" icon={CalendarCheck} value={ofToday(kpis.appointmentsBooked)} empty="None booked yet" note="Calls today that ended with a booking." />
+          <KpiCard label="Scheduled" icon={CalendarClock} value={kpis.scheduled === 0 ? null : kpis.scheduled} empty="Nothing scheduled" note="Calls waiting for their turn in calling hours." />
         </div>
       </section>
       <div className="mt-6">
