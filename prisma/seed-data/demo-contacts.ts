@@ -1,3 +1,5 @@
+import { mulberry32 } from "@/lib/elevenlabs/simulator/prng";
+
 /**
  * Deterministic, realistic demo contacts. Phone numbers come from ranges reserved for fiction
  * (ACMA: (02) 5550 xxxx and (03) 7010 xxxx), so the demo can never ring a real person.
@@ -21,20 +23,8 @@ export interface DemoContact {
   doNotCallReason: string | null;
 }
 
-// mulberry32: a tiny seeded PRNG so every fresh database gets the same demo data.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function demoContacts(count: number, seed: number, prefix: "+6125550" | "+6137010"): DemoContact[] {
-  const random = prng(seed);
+  const random = mulberry32(seed); // the same demo data on every fresh database
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const first = pick(FIRST);
