@@ -1,10 +1,13 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
-/** A scrolling table with a sticky header; times and durations use tabular figures. */
-export function Table({ className, ...props }: ComponentProps<"table">) {
+/**
+ * A scrolling table with a sticky header; times and durations use tabular figures. The header sticks
+ * to the top of the scrolling box: give `containerClassName` a max height for long tables.
+ */
+export function Table({ className, containerClassName, ...props }: ComponentProps<"table"> & { containerClassName?: string }) {
   return (
-    <div className="relative w-full overflow-auto rounded-lg border border-zinc-200 bg-white">
+    <div className={cn("relative w-full overflow-auto rounded-lg border border-zinc-200 bg-white", containerClassName)}>
       <table className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
     </div>
   );

@@ -1,57 +1,165 @@
 import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { decodeCursor, encodeCursor } from "@/lib/contacts/contact-cursor";
-import type { ListContactsQuery } from "@/lib/contacts/schemas";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { decodeCursor, encodeCursor, type ContactCursor, type ContactSort } from "@/lib/contacts/contact-cursor";
+import { readCustomFields } from "@/lib/contacts/custom-fields";
+import { searchCondition } from "@/lib/contacts/search-sql";
 
-export const contactListSelect = {
-  id: true,
-  name: true,
-  phoneNumber: true,
-  email: true,
-  businessName: true,
-  customFields: true,
-  doNotCall: true,
-  createdAt: true,
-} satisfies Prisma.ContactSelect;
+export interface ContactListItem {
+  id: string;
+  name: string;
+  phoneNumber: string;
+  email: string | null;
+  businessName: string | null;
+  businessWebsite: string | null;
+  timezone: string | null;
+  doNotCall: boolean;
+  doNotCallReason: string | null;
+  customFields: Record<string, string>;
+  createdAt: Date;
+  /** The contact's most recent call, if any. */
+  lastCall: { outcome: string | null; status: string; at: Date } | null;
+}
 
-function searchFilter(q: string | undefined): Prisma.ContactWhereInput {
-  if (!q) return {};
-  const digits = q.replace(/\D/g, "");
+export interface ContactPage {
+  contacts: ContactListItem[];
+  /** Cursor of the page after this one; null on the last page. */
+  nextCursor: string | null;
+  /** Cursor of the page before this one; null on the first page. */
+  prevCursor: string | null;
+}
+
+export interface ListContactsOptions {
+  q?: string;
+  sort: ContactSort;
+  limit: number;
+  cursor?: string;
+  /** How many contacts match `q`, when the caller already knows: more than MATCHES_FIRST_MAX skips straight to walking the index. */
+  matchCount?: number;
+}
+
+/**
+ * How a search page is read. Up to this many matches, "matches first": the trigram indexes find them
+ * all (one bitmap scan), and they are counted and sorted in the same statement. Walking the sort index
+ * and filtering would instead read every row that sorts before the first match — and matches cluster:
+ * every "Olivia" sits three quarters down a list sorted by name. Past it, matches are dense enough
+ * that walking the index meets a page of them almost at once.
+ */
+export const MATCHES_FIRST_MAX = 5_000;
+
+type Row = Omit<ContactListItem, "customFields" | "lastCall"> & {
+  customFields: unknown;
+  lastCallOutcome: string | null;
+  lastCallStatus: string | null;
+  lastCallAt: Date | null;
+  /** Matches in all (capped at MATCHES_FIRST_MAX + 1), in "matches first" reads only. */
+  matchTotal?: number;
+};
+
+const SORT_COLUMN = { name: "name", created: "createdAt" } as const satisfies Record<ContactSort, string>;
+
+const CONTACT_COLUMNS = Prisma.sql`c."id", c."name", c."phoneNumber", c."email", c."businessName", c."businessWebsite", c."timezone",
+  c."doNotCall", c."doNotCallReason", c."customFields", c."createdAt"`;
+
+interface Plan {
+  sort: ContactSort;
+  limit: number;
+  cursor: ContactCursor | null;
+  /** Names ascend and creation dates descend; a page "before" the cursor reads the other way. */
+  ascending: boolean;
+}
+
+function planOf(options: ListContactsOptions): Plan {
+  const cursor = options.cursor ? decodeCursor(options.cursor, options.sort) : null;
+  return { sort: options.sort, limit: options.limit, cursor, ascending: (options.sort === "name") !== (cursor?.d === "before") };
+}
+
+/** Reads limit + 1 rows past the cursor, each with its latest call (joined laterally to those rows only). */
+async function readRows(organizationId: string, q: string | undefined, plan: Plan, mode: "walk" | "matches-first"): Promise<Row[]> {
+  const direction = Prisma.raw(plan.ascending ? "ASC" : "DESC");
+  const column = Prisma.raw(`"${SORT_COLUMN[plan.sort]}"`);
+  const keyset = plan.cursor
+    ? // A row-value comparison: Postgres seeks straight to the cursor in the (organizationId, sort key, id) index.
+      Prisma.sql`AND (c.${column}, c."id") ${Prisma.raw(plan.ascending ? ">" : "<")} (${plan.sort === "name" ? Prisma.sql`${plan.cursor.v}` : Prisma.sql`${plan.cursor.v}::timestamptz`}, ${plan.cursor.id})`
+    : Prisma.empty;
+  const order = Prisma.sql`ORDER BY c.${column} ${direction}, c."id" ${direction} LIMIT ${plan.limit + 1}`;
+  const page =
+    mode === "walk"
+      ? Prisma.sql`SELECT ${CONTACT_COLUMNS} FROM "Contact" c WHERE c."organizationId" = ${organizationId} AND ${searchCondition(q)} ${keyset} ${order}`
+      : // MATERIALIZED keeps the planner from turning "the matches, sorted" back into an index walk.
+        Prisma.sql`WITH matches AS MATERIALIZED (
+            SELECT ${CONTACT_COLUMNS} FROM "Contact" c WHERE c."organizationId" = ${organizationId} AND ${searchCondition(q)} LIMIT ${MATCHES_FIRST_MAX + 1}
+          )
+          SELECT c.*, (SELECT count(*)::int FROM matches) AS "matchTotal" FROM matches c WHERE TRUE ${keyset} ${order}`;
+  return getDb().$queryRaw<Row[]>`
+    SELECT p.*, lc."outcome" AS "lastCallOutcome", lc."status"::text AS "lastCallStatus", lc."createdAt" AS "lastCallAt"
+      FROM (${page}) p
+      LEFT JOIN LATERAL (
+        SELECT k."outcome", k."status", k."createdAt"
+          FROM "Call" k
+         WHERE k."contactId" = p."id" AND k."organizationId" = ${organizationId}
+         ORDER BY k."createdAt" DESC, k."id" DESC
+         LIMIT 1
+      ) lc ON TRUE
+     ORDER BY p.${column} ${direction}, p."id" ${direction}`;
+}
+
+/**
+ * The rows of a page, and — for a search read "matches first" — how many match in all (undefined when
+ * unknown: no search, too many matches, or an empty page).
+ */
+async function readPage(organizationId: string, options: ListContactsOptions, plan: Plan): Promise<{ rows: Row[]; matchTotal?: number }> {
+  const tryMatchesFirst = Boolean(options.q) && (options.matchCount === undefined || options.matchCount <= MATCHES_FIRST_MAX);
+  if (tryMatchesFirst) {
+    const rows = await readRows(organizationId, options.q, plan, "matches-first");
+    const matchTotal = rows[0]?.matchTotal;
+    if (matchTotal === undefined || matchTotal <= MATCHES_FIRST_MAX) return { rows, matchTotal };
+  }
+  return { rows: await readRows(organizationId, options.q, plan, "walk") };
+}
+
+function sortValue(sort: ContactSort, row: Pick<Row, "name" | "createdAt">): string {
+  return sort === "name" ? row.name : row.createdAt.toISOString();
+}
+
+function toListItem(row: Row): ContactListItem {
+  const { lastCallOutcome, lastCallStatus, lastCallAt, customFields, ...contact } = row;
+  delete contact.matchTotal;
   return {
-    OR: [
-      { name: { contains: q, mode: "insensitive" } },
-      { email: { contains: q, mode: "insensitive" } },
-      { businessName: { contains: q, mode: "insensitive" } },
-      ...(digits.length >= 3 ? [{ phoneNumber: { contains: digits } }] : []),
-    ],
+    ...contact,
+    customFields: readCustomFields(customFields),
+    lastCall: lastCallAt && lastCallStatus ? { outcome: lastCallOutcome, status: lastCallStatus, at: lastCallAt } : null,
   };
 }
 
-/** Keyset pagination (no OFFSET): pages stay fast and stable while rows are added. */
-function afterCursor(query: ListContactsQuery): Prisma.ContactWhereInput {
-  if (!query.cursor) return {};
-  const { v, id } = decodeCursor(query.cursor);
-  if (query.sort === "name") {
-    return { OR: [{ name: { gt: v } }, { name: v, id: { gt: id } }] };
+/**
+ * One page of the organization's contacts, by keyset (never OFFSET): the page after — or before — a
+ * cursor row, so a page 90,000 rows down costs what the first one does. `matchTotal` comes along
+ * when the search was counted on the way (see MATCHES_FIRST_MAX).
+ */
+export async function listContactsPage(organizationId: string, options: ListContactsOptions): Promise<ContactPage & { matchTotal?: number }> {
+  const plan = planOf(options);
+  const { rows, matchTotal } = await readPage(organizationId, options, plan);
+  const backward = plan.cursor?.d === "before";
+  const hasMore = rows.length > plan.limit;
+  const page = rows.slice(0, plan.limit);
+  if (backward) {
+    // Back at the start (or everything before was deleted): show the real first page, full.
+    if (!hasMore) return listContactsPage(organizationId, { ...options, cursor: undefined });
+    page.reverse();
   }
-  const createdAt = new Date(v);
-  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
+  const first = page[0];
+  const last = page.at(-1);
+  const at = (row: Row, d: "after" | "before") => encodeCursor({ s: plan.sort, v: sortValue(plan.sort, row), id: row.id, d });
+  return {
+    contacts: page.map(toListItem),
+    nextCursor: last && (backward || hasMore) ? at(last, "after") : null,
+    // Past the end (the last rows were deleted meanwhile): still offer the way back.
+    prevCursor: first && plan.cursor ? at(first, "before") : plan.cursor ? encodeCursor({ ...plan.cursor, d: "before" }) : null,
+    ...(matchTotal !== undefined ? { matchTotal } : {}),
+  };
 }
 
-export async function listContacts(organizationId: string, query: ListContactsQuery) {
-  const orderBy: Prisma.ContactOrderByWithRelationInput[] =
-    query.sort === "name" ? [{ name: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }];
-  const rows = await getDb().contact.findMany({
-    where: { AND: [{ organizationId }, searchFilter(query.q), afterCursor(query)] },
-    orderBy,
-    take: query.limit + 1,
-    select: contactListSelect,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last
-      ? encodeCursor({ v: query.sort === "name" ? last.name : last.createdAt.toISOString(), id: last.id })
-      : null;
-  return { contacts: page, nextCursor };
+export async function listContacts(organizationId: string, options: ListContactsOptions): Promise<ContactPage> {
+  const { contacts, nextCursor, prevCursor } = await listContactsPage(organizationId, options);
+  return { contacts, nextCursor, prevCursor };
 }

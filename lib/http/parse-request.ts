@@ -3,11 +3,15 @@ import { AppError, fromZodError } from "@/lib/errors";
 
 export const DEFAULT_JSON_LIMIT_BYTES = 1_000_000;
 
-/** Reads the body as text with a size cap, checked before and while reading, so a huge body never lands in memory. */
-export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+/**
+ * Reads the body as bytes with a size cap, checked before (Content-Length) and while reading, so a
+ * huge body never lands in memory. `tooLarge` replaces the generic 413 message.
+ */
+export async function readBodyBytes(req: Request, maxBytes: number, tooLarge?: string): Promise<Uint8Array> {
+  const refuse = () => new AppError("payload_too_large", tooLarge ?? `The request body is larger than ${maxBytes} bytes.`);
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
-  if (!req.body) return "";
+  if (declared > maxBytes) throw refuse();
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -17,11 +21,16 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+      throw refuse();
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/** Reads the body as UTF-8 text with a size cap (see readBodyBytes). */
+export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBodyBytes(req, maxBytes));
 }
 
 /** Parses a JSON body against a zod schema: malformed JSON and schema failures are 400s with the reasons. */

@@ -39,7 +39,9 @@ describe("runtime configuration", () => {
 
 describe("contact cursor", () => {
   it("round-trips and rejects tampering with a 400", () => {
-    expect(decodeCursor(encodeCursor({ v: "Smith", id: "c1" }))).toEqual({ v: "Smith", id: "c1" });
-    expect(() => decodeCursor("not-a-cursor")).toThrow(expect.objectContaining({ code: "bad_request" }));
+    const cursor = { s: "name", v: "Smith", id: "c1", d: "after" } as const;
+    expect(decodeCursor(encodeCursor(cursor), "name")).toEqual(cursor);
+    expect(() => decodeCursor("not-a-cursor", "name")).toThrow(expect.objectContaining({ code: "bad_request" }));
+    expect(() => decodeCursor(encodeCursor(cursor), "created")).toThrow(expect.objectContaining({ code: "bad_request" }));
   });
 });

@@ -1,28 +1,57 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Users } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
-import { buttonVariants } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/dashboard/page-header";
+import { redirect } from "next/navigation";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { hasCallHistory } from "@/lib/contacts/has-call-history";
+import { listContactsWithTotal } from "@/lib/contacts/list-contacts-with-total";
+import { CONTACT_PAGE_SIZE_DEFAULT, listContactsQuerySchema } from "@/lib/contacts/schemas";
+import { ContactsScreen } from "@/components/contacts/contacts-screen";
+import { toContactRow } from "@/components/contacts/to-contact-row";
 import { requireTenant } from "@/app/_lib/tenant";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-export default async function ContactsPage() {
-  const { organization } = await requireTenant();
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
+  const ctx = await requireTenant();
+  const params = await searchParams;
+  const parsed = listContactsQuerySchema.safeParse({ q: first(params.q) || undefined, sort: first(params.sort) || undefined, cursor: first(params.cursor) || undefined });
+  const query = parsed.success ? parsed.data : listContactsQuerySchema.parse({});
+  const pageNumber = Math.max(1, Math.floor(Number(first(params.page)) || 1));
+
+  let page;
+  let showLastCall;
+  try {
+    [page, showLastCall] = await Promise.all([
+      listContactsWithTotal(ctx.organization.id, { q: query.q, sort: query.sort, limit: CONTACT_PAGE_SIZE_DEFAULT, cursor: query.cursor }),
+      hasCallHistory(ctx.organization.id),
+    ]);
+  } catch (error) {
+    // A stale or edited cursor: start the same search again from its first page.
+    if (error instanceof AppError && error.code === "bad_request" && query.cursor) {
+      const restart = new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.sort !== "name" ? { sort: query.sort } : {}) });
+      redirect(`/contacts${restart.size ? `?${restart}` : ""}`);
+    }
+    throw error;
+  }
+
   return (
-    <>
-      <PageHeader title="Contacts" description={`The patients ${organization.name} can call.`} />
-      <EmptyState icon={Users} title="The contacts list isn’t available yet" action={<Link href="/settings" className={buttonVariants({ variant: "outline" })}>Check your clinic’s country</Link>}>
-        <p>
-          This page will list your patients with their phone numbers, let you import them from a CSV file and choose who the voice agent should call.
-          Numbers are read using your clinic’s country, so make sure it is right in the meantime.
-        </p>
-        <p className="mt-3">
-          <Badge>Coming soon</Badge>
-        </p>
-      </EmptyState>
-    </>
+    <ContactsScreen
+      key={ctx.organization.id}
+      organization={{ name: ctx.organization.name, defaultCountry: ctx.organization.defaultCountry, timezone: ctx.organization.timezone }}
+      rows={page.contacts.map((contact) => toContactRow(contact, ctx.organization))}
+      total={page.total}
+      showLastCall={showLastCall}
+      q={query.q ?? ""}
+      sort={query.sort}
+      pageNumber={query.cursor ? pageNumber : 1}
+      pageSize={CONTACT_PAGE_SIZE_DEFAULT}
+      nextCursor={page.nextCursor}
+      prevCursor={page.prevCursor}
+      permissions={{ write: can(ctx.role, "contacts.write"), import: can(ctx.role, "contacts.import") }}
+    />
   );
 }

@@ -1,0 +1,176 @@
+"use client";
+
+import { useCallback, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Download, Plus, SearchX, Upload, Users } from "lucide-react";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { ContactFormDialog } from "@/components/contacts/contact-form-dialog";
+import { ContactsTable } from "@/components/contacts/contacts-table";
+import { ContactsToolbar } from "@/components/contacts/contacts-toolbar";
+import { DeleteContactDialog } from "@/components/contacts/delete-contact-dialog";
+import { ImportDialog } from "@/components/contacts/import-dialog";
+import { Pagination } from "@/components/contacts/pagination";
+import { SelectedCount, SelectionBanner } from "@/components/contacts/selection-banner";
+import { ContactSelectionProvider, type SelectableContact } from "@/components/contacts/selection-store";
+import type { ContactRow, EditableContact } from "@/components/contacts/types";
+import { contactsHref, type ContactsView } from "@/components/contacts/contacts-href";
+
+export interface ContactsScreenProps {
+  organization: { name: string; defaultCountry: string; timezone: string };
+  rows: ContactRow[];
+  /** Contacts matching the search (all of them without one). */
+  total: number;
+  /** The clinic has made calls: show each contact's last one. */
+  showLastCall: boolean;
+  q: string;
+  sort: ContactsView["sort"];
+  pageNumber: number;
+  pageSize: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+  permissions: { write: boolean; import: boolean };
+}
+
+type Dialog = { kind: "create" } | { kind: "edit"; contact: EditableContact } | { kind: "delete"; contact: SelectableContact } | { kind: "import" } | null;
+
+/** /contacts in the browser: search, sort, pages, selection and the dialogs, over rows the server rendered. */
+export function ContactsScreen(props: ContactsScreenProps) {
+  const { organization, rows, total, q, sort, permissions } = props;
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  const navigate = useCallback(
+    (view: Partial<ContactsView>, options: { replace?: boolean } = {}) => {
+      const href = contactsHref({ q, sort, ...view });
+      startTransition(() => (options.replace ? router.replace(href, { scroll: false }) : router.push(href, { scroll: false })));
+    },
+    [q, sort, router],
+  );
+  const refresh = useCallback(() => startTransition(() => router.refresh()), [router]);
+  const closeDialog = useCallback(() => setDialog(null), []);
+
+  const exportHref = `/api/contacts/export?${new URLSearchParams({ ...(q ? { q } : {}), sort })}`;
+  const noContactsAtAll = total === 0 && !q;
+  const description = noContactsAtAll
+    ? `The patients ${organization.name} can call.`
+    : q
+      ? `${total.toLocaleString("en")} ${total === 1 ? "contact matches" : "contacts match"} “${q}”.`
+      : `${total.toLocaleString("en")} ${total === 1 ? "patient" : "patients"} ${organization.name} can call.`;
+
+  return (
+    <ContactSelectionProvider>
+      <PageHeader
+        title={
+          <>
+            Contacts <SelectedCount />
+          </>
+        }
+        description={description}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            {noContactsAtAll ? null : (
+              <a href={exportHref} download className={buttonVariants({ variant: "outline" })} title="Download the contacts shown (the current search) as a CSV file">
+                <Download aria-hidden="true" />
+                Export CSV
+              </a>
+            )}
+            {permissions.import ? (
+              <Button variant="outline" onClick={() => setDialog({ kind: "import" })}>
+                <Upload aria-hidden="true" />
+                Import CSV
+              </Button>
+            ) : null}
+            {permissions.write ? (
+              <Button onClick={() => setDialog({ kind: "create" })}>
+                <Plus aria-hidden="true" />
+                New contact
+              </Button>
+            ) : null}
+          </div>
+        }
+      />
+
+      {noContactsAtAll ? (
+        <EmptyState
+          icon={Users}
+          title="No contacts yet"
+          action={
+            <>
+              {permissions.import ? (
+                <Button onClick={() => setDialog({ kind: "import" })}>
+                  <Upload aria-hidden="true" />
+                  Import a CSV file
+                </Button>
+              ) : null}
+              {permissions.write ? (
+                <Button variant="outline" onClick={() => setDialog({ kind: "create" })}>
+                  <Plus aria-hidden="true" />
+                  Add one contact
+                </Button>
+              ) : null}
+            </>
+          }
+        >
+          <p>
+            Import your patient list from a spreadsheet saved as CSV (a column for the name and one for the phone number is all it needs), or add patients one at a time.
+            Local numbers are read as {organization.defaultCountry} numbers.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <ContactsToolbar q={q} sort={sort} pending={pending} onSearch={(value) => navigate({ q: value, cursor: undefined, page: undefined }, { replace: true })} onSort={(value) => navigate({ sort: value, cursor: undefined, page: undefined })} />
+          <SelectionBanner rows={rows} total={total} q={q} />
+          {rows.length === 0 ? (
+            <EmptyState
+              icon={SearchX}
+              title={q ? `No contacts match “${q}”` : "Nothing on this page"}
+              action={
+                <Button variant="outline" onClick={() => navigate({ q: "", cursor: undefined, page: undefined })}>
+                  {q ? "Clear the search" : "Back to the first page"}
+                </Button>
+              }
+            >
+              <p>Search looks in names, phone numbers, emails and business names. Try part of a name, or the last digits of a number.</p>
+            </EmptyState>
+          ) : (
+            <ContactsTable
+              rows={rows}
+              pending={pending}
+              canWrite={permissions.write}
+              showLastCall={props.showLastCall}
+              onEdit={(contact) => setDialog({ kind: "edit", contact })}
+              onDelete={(contact) => setDialog({ kind: "delete", contact })}
+            />
+          )}
+          <Pagination
+            pageNumber={props.pageNumber}
+            pageSize={props.pageSize}
+            shown={rows.length}
+            total={total}
+            pending={pending}
+            onPrevious={props.prevCursor ? () => navigate({ cursor: props.prevCursor!, page: props.pageNumber - 1 }) : undefined}
+            onNext={props.nextCursor ? () => navigate({ cursor: props.nextCursor!, page: props.pageNumber + 1 }) : undefined}
+          />
+        </>
+      )}
+
+      {dialog?.kind === "create" || dialog?.kind === "edit" ? (
+        <ContactFormDialog
+          key={dialog.kind === "edit" ? dialog.contact.id : "new"}
+          contact={dialog.kind === "edit" ? dialog.contact : null}
+          country={organization.defaultCountry}
+          clinicTimezone={organization.timezone}
+          onClose={closeDialog}
+          onSaved={refresh}
+          onOpenExisting={(contact) => setDialog({ kind: "edit", contact })}
+          onDelete={(contact) => setDialog({ kind: "delete", contact })}
+        />
+      ) : null}
+      {dialog?.kind === "delete" ? <DeleteContactDialog contact={dialog.contact} onClose={closeDialog} onDeleted={refresh} /> : null}
+      {dialog?.kind === "import" ? <ImportDialog onClose={closeDialog} onImported={refresh} /> : null}
+    </ContactSelectionProvider>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { readProblem } from "@/components/forms/problem";
+import { useContactSelection, type SelectableContact } from "@/components/contacts/selection-store";
+
+/** Asks before deleting, and says what happens to the contact's calls. */
+export function DeleteContactDialog({ contact, onClose, onDeleted }: { contact: SelectableContact; onClose: () => void; onDeleted: () => void }) {
+  const setSelected = useContactSelection((state) => state.setSelected);
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    setDeleting(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/contacts/${encodeURIComponent(contact.id)}`, { method: "DELETE" });
+      if (!res.ok && res.status !== 404) {
+        setError((await readProblem(res)).detail ?? "The contact was not deleted. Try again.");
+        return;
+      }
+      setSelected([contact], false);
+      toast.success(`Deleted ${contact.name}`);
+      onDeleted();
+      onClose();
+    } catch {
+      setError("We couldn't reach Callboard. Check your connection and try again.");
+    } finally {
+      setDeleting(false);
+    }
+  }
+
+  return (
+    <Dialog open onOpenChange={(open) => (open ? null : onClose())}>
+      <DialogContent role="alertdialog" className="sm:max-w-md">
+        <DialogHeader>
+          <DialogTitle>Delete {contact.name}?</DialogTitle>
+          <DialogDescription>
+            The contact is removed for good, with any calls still scheduled for them. Calls already made stay in the call history, without the link to this contact.
+          </DialogDescription>
+        </DialogHeader>
+        {error ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {error}
+          </p>
+        ) : null}
+        <DialogFooter>
+          <Button variant="outline" onClick={onClose} autoFocus>
+            Keep contact
+          </Button>
+          <Button variant="destructive" loading={deleting} onClick={remove}>
+            Delete contact
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

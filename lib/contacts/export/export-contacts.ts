@@ -1,0 +1,75 @@
+import { getDb } from "@/lib/db";
+import type { ContactSort } from "@/lib/contacts/contact-cursor";
+import { countContacts } from "@/lib/contacts/count-contacts";
+import { listContacts, type ContactListItem } from "@/lib/contacts/list-contacts";
+import { searchCondition } from "@/lib/contacts/search-sql";
+import { csvLine } from "@/lib/contacts/export/csv-cell";
+
+const BATCH = 1_000;
+const CUSTOM_COLUMNS_MAX = 200;
+
+/** The columns, named as the importer reads them back, then one per custom field. */
+export const EXPORT_COLUMNS = [
+  "name",
+  "phone",
+  "email",
+  "business_name",
+  "business_website",
+  "timezone",
+  "do_not_call",
+  "do_not_call_reason",
+  "last_call_outcome",
+  "last_call_at",
+  "created_at",
+] as const;
+
+async function customFieldKeys(organizationId: string, q: string | undefined): Promise<string[]> {
+  const rows = await getDb().$queryRaw<{ key: string }[]>`
+    SELECT DISTINCT k."key" FROM "Contact" c CROSS JOIN LATERAL jsonb_object_keys(c."customFields") AS k("key")
+     WHERE c."organizationId" = ${organizationId} AND jsonb_typeof(c."customFields") = 'object' AND ${searchCondition(q)}
+     ORDER BY k."key" LIMIT ${CUSTOM_COLUMNS_MAX}`;
+  return rows.map((row) => row.key);
+}
+
+function line(contact: ContactListItem, keys: readonly string[]): string {
+  return csvLine([
+    contact.name,
+    contact.phoneNumber,
+    contact.email,
+    contact.businessName,
+    contact.businessWebsite,
+    contact.timezone,
+    contact.doNotCall ? "yes" : "no",
+    contact.doNotCallReason,
+    contact.lastCall?.outcome ?? contact.lastCall?.status.toLowerCase(),
+    contact.lastCall?.at.toISOString(),
+    contact.createdAt.toISOString(),
+    ...keys.map((key) => contact.customFields[key]),
+  ]);
+}
+
+/**
+ * The organization's contacts matching `q` as a CSV stream: read by keyset in batches of 1,000 as the
+ * client consumes it, so a 100,000-row export never sits in memory. UTF-8 with a BOM (Excel reads
+ * accents right), E.164 phone numbers, one column per custom field.
+ */
+export async function exportContactsCsv(organizationId: string, options: { q?: string; sort: ContactSort }): Promise<ReadableStream<Uint8Array>> {
+  const keys = await customFieldKeys(organizationId, options.q);
+  const matchCount = options.q ? await countContacts(organizationId, options.q) : undefined;
+  const encoder = new TextEncoder();
+  let cursor: string | undefined;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine([...EXPORT_COLUMNS, ...keys])}`));
+        return;
+      }
+      const page = await listContacts(organizationId, { q: options.q, sort: options.sort, limit: BATCH, cursor, matchCount });
+      if (page.contacts.length) controller.enqueue(encoder.encode(page.contacts.map((contact) => line(contact, keys)).join("")));
+      if (!page.nextCursor) controller.close();
+      else cursor = page.nextCursor;
+    },
+  });
+}

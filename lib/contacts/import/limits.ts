@@ -1,0 +1,13 @@
+/** What one CSV import accepts (stated in the README, "Contacts"). Client-safe: the upload form checks the size first. */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+/** Multipart framing around the file: boundaries, part headers, the mapping and mode fields. */
+export const IMPORT_MULTIPART_OVERHEAD_BYTES = 256 * 1024;
+export const IMPORT_MAX_ROWS = 20_000;
+export const IMPORT_MAX_COLUMNS = 200;
+export const IMPORT_MAX_CELL_CHARS = 10_000;
+/** Row problems listed in one answer; the counts always cover every row. */
+export const IMPORT_MAX_REPORTED_ERRORS = 500;
+/** Rows per INSERT … ON CONFLICT statement. */
+export const IMPORT_WRITE_CHUNK_ROWS = 1_000;
+
+export const IMPORT_MAX_MEGABYTES = IMPORT_MAX_BYTES / 1024 / 1024;

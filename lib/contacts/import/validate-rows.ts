@@ -1,0 +1,148 @@
+import { normalizePhone, formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
+import { normalizeCustomFields } from "@/lib/contacts/custom-fields";
+import { contactEmailSchema, contactNameSchema, contactTimezoneSchema, contactWebsiteSchema } from "@/lib/contacts/schemas";
+import { columnLetter, type ImportField, type ResolvedColumn } from "@/lib/contacts/import/column-mapping";
+import { IMPORT_MAX_CELL_CHARS } from "@/lib/contacts/import/limits";
+import type { CsvRow } from "@/lib/contacts/import/parse-csv";
+import type { z } from "zod";
+
+/**
+ * One contact as a CSV row gives it. null means the cell was blank: an update keeps what the contact
+ * has (a blank cell never erases), and doNotCall null leaves the flag alone.
+ */
+export interface ImportContact {
+  name: string;
+  phoneNumber: string;
+  email: string | null;
+  businessName: string | null;
+  businessWebsite: string | null;
+  timezone: string | null;
+  doNotCall: boolean | null;
+  doNotCallReason: string | null;
+  customFields: Record<string, string>;
+}
+
+export interface ImportRowError {
+  row: number;
+  /** The column's header, when the problem is in one cell. */
+  column?: string;
+  message: string;
+}
+
+export interface ValidatedRows {
+  valid: { row: number; contact: ImportContact }[];
+  /** Every problem, in row order; a row may have several. */
+  errors: ImportRowError[];
+  invalidRows: number;
+}
+
+const YES = new Set(["yes", "y", "true", "t", "1", "x", "dnc", "do not call"]);
+const NO = new Set(["no", "n", "false", "f", "0"]);
+
+/** Our export guards cells against formula injection with a leading apostrophe ('=…, '+61…): undo it. */
+export function unguardCell(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+function firstIssue(result: z.ZodSafeParseResult<unknown>): string | undefined {
+  return result.success ? undefined : (result.error.issues[0]?.message ?? "Invalid value");
+}
+
+/**
+ * Checks every row against the mapping and turns the valid ones into contacts: the phone read into
+ * E.164 with the clinic's country, the name from Name or First + Last name, every cell within the
+ * size limit. The same phone number twice in one file is an error on the later row (the first one is
+ * kept): two people sharing a number is something staff should decide, not the importer.
+ */
+export function validateRows(rows: readonly CsvRow[], columns: readonly ResolvedColumn[], country: string, rowProblems = new Map<number, string>()): ValidatedRows {
+  const fieldColumn = new Map<ImportField, ResolvedColumn>();
+  for (const column of columns) if (column.target !== "custom" && column.target !== "ignore") fieldColumn.set(column.target, column);
+  const customColumns = columns.filter((column) => column.target === "custom");
+  const headerWidth = columns.length;
+
+  const valid: ValidatedRows["valid"] = [];
+  const errors: ImportRowError[] = [];
+  const firstRowByPhone = new Map<string, number>();
+  let invalidRows = 0;
+
+  for (const { row, cells } of rows) {
+    const problems: ImportRowError[] = [];
+    const problem = (message: string, column?: ResolvedColumn) => problems.push(column ? { row, column: column.header || columnLetter(column.index), message } : { row, message });
+    const structural = rowProblems.get(row);
+    if (structural) problem(structural);
+    const extra = cells.slice(headerWidth).filter((cell) => cell.trim() !== "").length;
+    if (extra > 0) problem(`This row has ${cells.length.toLocaleString("en")} values but the header has ${headerWidth} columns. Check for a stray comma or delimiter.`);
+    const longCell = cells.findIndex((cell) => cell.length > IMPORT_MAX_CELL_CHARS);
+    if (longCell !== -1) problem(`Column ${columnLetter(longCell)} holds more than ${IMPORT_MAX_CELL_CHARS.toLocaleString("en")} characters.`);
+    if (problems.length) {
+      errors.push(...problems);
+      invalidRows++;
+      continue;
+    }
+
+    const cell = (field: ImportField) => {
+      const column = fieldColumn.get(field);
+      return column ? unguardCell(cells[column.index] ?? "").trim() : "";
+    };
+
+    const nameText = fieldColumn.has("name") && cell("name") ? cell("name") : [cell("first_name"), cell("last_name")].filter(Boolean).join(" ");
+    const name = contactNameSchema.safeParse(nameText);
+    if (!name.success) problem(nameText ? firstIssue(name)! : "The name is empty.", fieldColumn.get("name") ?? fieldColumn.get("first_name") ?? fieldColumn.get("last_name"));
+
+    const phoneText = cell("phone");
+    const phone = phoneText ? normalizePhone(phoneText, country) : ({ ok: false, message: "The phone number is empty." } as const);
+    if (!phone.ok) problem(phone.message, fieldColumn.get("phone"));
+
+    const email = contactEmailSchema.safeParse(cell("email"));
+    if (!email.success) problem(`"${cell("email")}": ${firstIssue(email)}`, fieldColumn.get("email"));
+    const website = contactWebsiteSchema.safeParse(cell("business_website"));
+    if (!website.success) problem(firstIssue(website)!, fieldColumn.get("business_website"));
+    const timezone = contactTimezoneSchema.safeParse(cell("timezone"));
+    if (!timezone.success) problem(`"${cell("timezone")}": ${firstIssue(timezone)}`, fieldColumn.get("timezone"));
+    const businessName = cell("business_name");
+    if (businessName.length > 200) problem("The business name can be at most 200 characters.", fieldColumn.get("business_name"));
+    const reason = cell("do_not_call_reason");
+    if (reason.length > 500) problem("The do-not-call reason can be at most 500 characters.", fieldColumn.get("do_not_call_reason"));
+
+    const dncText = cell("do_not_call").toLowerCase();
+    let doNotCall: boolean | null = null;
+    if (dncText) {
+      if (YES.has(dncText)) doNotCall = true;
+      else if (NO.has(dncText)) doNotCall = false;
+      else problem(`"${cell("do_not_call")}" is not yes or no.`, fieldColumn.get("do_not_call"));
+    }
+
+    const custom = normalizeCustomFields(customColumns.map((column) => ({ key: column.header, value: unguardCell(cells[column.index] ?? "") })));
+    if (!custom.ok) for (const issue of custom.issues) problem(issue.message);
+
+    if (phone.ok) {
+      const earlier = firstRowByPhone.get(phone.e164);
+      if (earlier !== undefined) {
+        problem(`Same phone number as row ${earlier} (${formatPhoneForDisplay(phone.e164, country)}). Each number can belong to one contact: keep one of the rows.`, fieldColumn.get("phone"));
+      } else if (!problems.length) {
+        firstRowByPhone.set(phone.e164, row);
+      }
+    }
+
+    if (problems.length || !name.success || !phone.ok || !email.success || !website.success || !timezone.success || !custom.ok) {
+      errors.push(...problems);
+      invalidRows++;
+      continue;
+    }
+    valid.push({
+      row,
+      contact: {
+        name: name.data,
+        phoneNumber: phone.e164,
+        email: email.data ?? null,
+        businessName: businessName || null,
+        businessWebsite: website.data ?? null,
+        timezone: timezone.data ?? null,
+        doNotCall,
+        doNotCallReason: doNotCall ? reason || null : null,
+        customFields: custom.fields,
+      },
+    });
+  }
+  return { valid, errors, invalidRows };
+}

@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as listRoute } from "@/app/api/contacts/route";
+import { getDb } from "@/lib/db";
+import { countContacts } from "@/lib/contacts/count-contacts";
+import { listContacts, MATCHES_FIRST_MAX } from "@/lib/contacts/list-contacts";
+import { listContactsWithTotal } from "@/lib/contacts/list-contacts-with-total";
+import { contactMatchesSearch } from "@/lib/contacts/search-terms";
+import { createMember } from "../../factories";
+import { createCall, createContacts } from "../../factories/contacts";
+import { callRoute, signInAs } from "../helpers/session";
+
+type Page = Awaited<ReturnType<typeof listContacts>>;
+
+/** Walks every page forward, calling `between` after each one (to write rows meanwhile). */
+async function walk(organizationId: string, options: { sort: "name" | "created"; q?: string; limit: number }, between: (pageIndex: number) => Promise<void> = async () => {}) {
+  const seen: string[] = [];
+  const pages: Page[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 100; i++) {
+    const page = await listContacts(organizationId, { ...options, cursor });
+    pages.push(page);
+    seen.push(...page.contacts.map((c) => c.id));
+    await between(i);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return { seen, pages };
+}
+
+describe("keyset pagination", () => {
+  let org: string;
+  let originals: { id: string; name: string }[];
+
+  beforeAll(async () => {
+    org = (await createMember("STAFF")).organization.id;
+    // Duplicate names and identical creation times: the id must break every tie.
+    const sameInstant = new Date("2026-06-01T00:00:00.000Z");
+    originals = await createContacts(org, 230, (i) => ({
+      name: i % 3 === 0 ? "Same Name" : `Person ${String(i).padStart(4, "0")}`,
+      createdAt: i % 4 === 0 ? sameInstant : new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+    }));
+    const outsider = (await createMember("STAFF")).organization.id;
+    await createContacts(outsider, 40, () => ({}), 500);
+  });
+
+  it.each(["name", "created"] as const)("visits every row exactly once by %s, in order, while rows are inserted between pages", async (sort) => {
+    let inserted = 0;
+    const { seen, pages } = await walk(org, { sort, limit: 23 }, async (pageIndex) => {
+      // New rows that sort before, among and after the ones already seen.
+      await createContacts(org, 3, (i) => ({ name: ["Aaron First", "Person 0100x", "Zed Last"][i % 3]!, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, pageIndex * 3 + (i % 3) * 50)) }), 2_000 + pageIndex * 3);
+      inserted += 3;
+    });
+    expect(new Set(seen).size).toBe(seen.length); // nothing repeated
+    const originalIds = originals.map((c) => c.id);
+    expect(originalIds.filter((id) => !seen.includes(id))).toEqual([]); // nothing skipped
+    // Each page is sorted, and pages follow one another.
+    const rows = pages.flatMap((p) => p.contacts);
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1]!, rows[i]!];
+      if (sort === "name") expect(a.name < b.name || (a.name === b.name && a.id < b.id)).toBe(true);
+      else expect(a.createdAt > b.createdAt || (a.createdAt.getTime() === b.createdAt.getTime() && a.id > b.id)).toBe(true);
+    }
+    expect(pages[0]!.prevCursor).toBeNull();
+    expect(pages.at(-1)!.nextCursor).toBeNull();
+    expect(inserted).toBeGreaterThan(0);
+    // Leave only the originals for the next test.
+    await getDb().contact.deleteMany({ where: { organizationId: org, id: { notIn: originals.map((c) => c.id) } } });
+  });
+
+  it("goes back with the previous cursor to exactly the page before", async () => {
+    const first = await listContacts(org, { sort: "name", limit: 20 });
+    const second = await listContacts(org, { sort: "name", limit: 20, cursor: first.nextCursor! });
+    const third = await listContacts(org, { sort: "name", limit: 20, cursor: second.nextCursor! });
+    const backToSecond = await listContacts(org, { sort: "name", limit: 20, cursor: third.prevCursor! });
+    expect(backToSecond.contacts.map((c) => c.id)).toEqual(second.contacts.map((c) => c.id));
+    const backToFirst = await listContacts(org, { sort: "name", limit: 20, cursor: backToSecond.prevCursor! });
+    expect(backToFirst.contacts.map((c) => c.id)).toEqual(first.contacts.map((c) => c.id));
+    expect(backToFirst.prevCursor).toBeNull();
+  });
+
+  it("pages through a search the same way, and counts what matches", async () => {
+    const { seen } = await walk(org, { sort: "name", q: "same", limit: 7 });
+    const expected = (await getDb().contact.findMany({ where: { organizationId: org, name: "Same Name" }, select: { id: true } })).map((c) => c.id);
+    expect([...seen].sort()).toEqual([...expected].sort());
+    expect(await countContacts(org, "same")).toBe(expected.length);
+  });
+
+  it("refuses a cursor that was tampered with or belongs to the other sort (400)", async () => {
+    const first = await listContacts(org, { sort: "name", limit: 5 });
+    signInAs((await getDb().membership.findFirstOrThrow({ where: { organizationId: org }, include: { user: true } })).user);
+    const tampered = await callRoute(listRoute, { url: "http://localhost/api/contacts?cursor=bm9wZQ" });
+    const otherSort = await callRoute(listRoute, { url: `http://localhost/api/contacts?sort=created&cursor=${first.nextCursor}` });
+    expect([tampered.status, otherSort.status]).toEqual([400, 400]);
+  });
+
+  it("carries each contact's latest call outcome, from one query for the page", async () => {
+    const [a, b] = (await listContacts(org, { sort: "name", limit: 2 })).contacts;
+    await createCall(org, a!.id, { outcome: "no_answer", createdAt: new Date("2026-05-01T00:00:00Z") });
+    await createCall(org, a!.id, { outcome: "appointment_booked", createdAt: new Date("2026-05-02T00:00:00Z") });
+    await createCall(org, a!.id, { outcome: null, status: "FAILED", createdAt: new Date("2026-04-01T00:00:00Z") });
+    const page = await listContacts(org, { sort: "name", limit: 2 });
+    expect(page.contacts[0]!.lastCall).toEqual({ outcome: "appointment_booked", status: "COMPLETED", at: new Date("2026-05-02T00:00:00Z") });
+    expect(page.contacts[1]!.id).toBe(b!.id);
+    expect(page.contacts[1]!.lastCall).toBeNull();
+  });
+
+  it("returns total=1 on request through the API", async () => {
+    signInAs((await getDb().membership.findFirstOrThrow({ where: { organizationId: org }, include: { user: true } })).user);
+    const res = await callRoute(listRoute, { url: "http://localhost/api/contacts?limit=5&total=1&q=same" });
+    const body = (await res.json()) as { contacts: unknown[]; total: number; nextCursor: string | null };
+    expect(body.contacts).toHaveLength(5);
+    expect(body.total).toBe(await countContacts(org, "same"));
+    expect(body.nextCursor).toEqual(expect.any(String));
+  });
+});
+
+describe("search", () => {
+  let org: string;
+  const people = [
+    { name: "Jane O'Brien", email: "jane@example.com", businessName: "Newtown Bakery", phoneNumber: "+61491570156" },
+    { name: "John Smith", email: "jsmith@clinic.example", businessName: null, phoneNumber: "+61255500001" },
+    { name: "Mary Jones", email: null, businessName: "Glebe Books", phoneNumber: "+14155552671" },
+    { name: "Bjorn Anders", email: "bjorn@example.org", businessName: "100% Pure_Juice", phoneNumber: "+447400123456" },
+    { name: "li wei", email: "WEI@EXAMPLE.COM", businessName: "Coogee Dental Lab", phoneNumber: "+61370100002" },
+  ];
+
+  beforeAll(async () => {
+    org = (await createMember("STAFF")).organization.id;
+    await createContacts(org, people.length, (i) => people[i]!);
+  });
+
+  it.each(["jo", "j", "JONES", "o'b", "bakery", "example.com", "wei@", "0491 570", "491570156", "+1 415", "0044 7400", "5550", "100%", "_", "pure_j", "Li W", "zzz", "a", "ok"])(
+    "finds in SQL exactly whom the browser's matcher finds for %j",
+    async (q) => {
+      const found = (await listContacts(org, { sort: "name", limit: 100, q })).contacts.map((c) => c.name).sort();
+      const expected = people.filter((p) => contactMatchesSearch(p, q)).map((p) => p.name).sort();
+      expect(found).toEqual(expected);
+    },
+  );
+
+  it("treats % and _ as characters, not wildcards", async () => {
+    expect((await listContacts(org, { sort: "name", limit: 100, q: "100%" })).contacts.map((c) => c.name)).toEqual(["Bjorn Anders"]);
+    expect((await listContacts(org, { sort: "name", limit: 100, q: "0%P" })).contacts).toEqual([]);
+  });
+});
+
+describe("a search matching more than MATCHES_FIRST_MAX contacts", () => {
+  it("is counted exactly and paged by walking the index, with nothing skipped or repeated", async () => {
+    const org = (await createMember("STAFF")).organization.id;
+    const many = MATCHES_FIRST_MAX + 123;
+    await createContacts(org, many, (i) => ({ name: `Common ${String(i).padStart(5, "0")}` }));
+    await createContacts(org, 50, (i) => ({ name: `Rare ${i}` }), 20_000);
+
+    const first = await listContactsWithTotal(org, { sort: "name", limit: 100, q: "common" });
+    expect(first.total).toBe(many);
+    const few = await listContactsWithTotal(org, { sort: "name", limit: 100, q: "rare" });
+    expect(few.total).toBe(50);
+
+    const { seen } = await walk(org, { sort: "name", q: "common", limit: 400 });
+    expect(seen).toHaveLength(many);
+    expect(new Set(seen).size).toBe(many);
+  });
+});
