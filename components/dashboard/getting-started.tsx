@@ -5,14 +5,16 @@ import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/ca
 
 const STEPS = [
   {
-    title: "Check your clinic’s details",
-    body: "The time zone sets calling hours and what “today” means; the country is used to read local phone numbers.",
+    title: "Connect your voice agent",
+    body: "Paste your ElevenLabs agent ID and phone-number ID; check the time zone, which sets calling hours and what “today” means.",
     href: "/settings",
     action: "Open settings",
   },
   {
     title: "Add your patients",
-    body: "Import a list of patients with their phone numbers, then choose who the voice agent should call.",
+    body: "Import a CSV of patients with their phone numbers, or add them one by one, then press Call to reach one now.",
+    href: "/contacts",
+    action: "Open contacts",
   },
   {
     title: "Schedule calls",
