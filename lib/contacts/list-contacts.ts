@@ -1,20 +1,12 @@
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor, type ContactCursor, type ContactSort } from "@/lib/contacts/contact-cursor";
+import type { ContactData } from "@/lib/contacts/contact-data";
 import { readCustomFields } from "@/lib/contacts/custom-fields";
 import { searchCondition } from "@/lib/contacts/search-sql";
 
-export interface ContactListItem {
+export interface ContactListItem extends ContactData {
   id: string;
-  name: string;
-  phoneNumber: string;
-  email: string | null;
-  businessName: string | null;
-  businessWebsite: string | null;
-  timezone: string | null;
-  doNotCall: boolean;
-  doNotCallReason: string | null;
-  customFields: Record<string, string>;
   createdAt: Date;
   /** The contact's most recent call, if any. */
   lastCall: { outcome: string | null; status: string; at: Date } | null;
