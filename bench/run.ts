@@ -116,6 +116,8 @@ async function main() {
       results.push(await measure("first page, newest first", () => listContacts(big.id, { sort: "created", limit: 50 })));
       results.push(await measure(`deep page (row ${deepAt.toLocaleString("en")}), newest first`, () => listContacts(big.id, { sort: "created", limit: 50, cursor: deepCreatedCursor })));
       results.push(await measure("previous page from the deep page", () => listContacts(big.id, { sort: "name", limit: 50, cursor: encodeCursor({ s: "name", v: deepName!.name, id: deepName!.id, d: "before" }) })));
+      // The baseline keyset pagination replaces: OFFSET reads and throws away every row before the page.
+      results.push(await measure(`baseline: OFFSET ${deepAt.toLocaleString("en")}, by name`, () => db.contact.findMany({ where: { organizationId: big.id }, orderBy: [{ name: "asc" }, { id: "asc" }], skip: deepAt, take: 50, select: { id: true } })));
       results.push(await measure("total count (the header's N)", () => countContacts(big.id)));
       results.push(await measure("/contacts page data (first page + count)", () => listContactsWithTotal(big.id, { sort: "name", limit: 50 })));
 
@@ -152,6 +154,14 @@ async function main() {
       timings.importCreate = await timeOnce(`import ${IMPORT_ROWS.toLocaleString("en")} new contacts`, () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }));
       timings.importUpdate = await timeOnce(`re-import: ${IMPORT_ROWS.toLocaleString("en")} updates (same phones)`, () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }));
       timings.importIntoBig = await timeOnce(`import into the ${CONTACTS.toLocaleString("en")}-contact clinic`, () => importContacts(big, file, { mode: "all_or_nothing", dryRun: false }));
+      const p95 = (name: string) => results.find((r) => r.name === name)?.p95 ?? Number.NaN;
+      const deepByName = `deep page (row ${deepAt.toLocaleString("en")}), by name`;
+      console.log("\nRatios (this run)");
+      const ratio = (label: string, value: string) => console.log(`  ${label.padEnd(48)} ${value}`);
+      ratio("deep page / first page, by name (p95)", `${(p95(deepByName) / p95("first page, by name")).toFixed(2)}×   (keyset: flat with depth)`);
+      ratio(`OFFSET / keyset at row ${deepAt.toLocaleString("en")} (p95)`, `${(p95(`baseline: OFFSET ${deepAt.toLocaleString("en")}, by name`) / p95(deepByName)).toFixed(1)}×`);
+      ratio("re-import (updates) / import (creates)", `${(timings.importUpdate! / timings.importCreate!).toFixed(2)}×`);
+      ratio("import per row", `${((timings.importCreate! / IMPORT_ROWS) * 1000).toFixed(0)} µs`);
     } finally {
       await db.$executeRawUnsafe(`DELETE FROM "Organization" WHERE "id" IN ($1, $2, $3)`, big.id, neighbour, importer.id);
       await db.$disconnect();
