@@ -1,18 +1,10 @@
+import type { ContactData } from "@/lib/contacts/contact-data";
+
 /** A contact as the /contacts page hands it to the browser: plain JSON, dates as ISO strings. */
-export interface ContactRow {
+export interface ContactRow extends ContactData {
   id: string;
-  name: string;
-  /** E.164. */
-  phoneNumber: string;
-  /** National format at home, international otherwise. */
+  /** National format at home, international otherwise (phoneNumber stays E.164). */
   phoneDisplay: string;
-  email: string | null;
-  businessName: string | null;
-  businessWebsite: string | null;
-  timezone: string | null;
-  doNotCall: boolean;
-  doNotCallReason: string | null;
-  customFields: Record<string, string>;
   createdAt: string;
   lastCall: { label: string; tone: "neutral" | "success" | "warning" | "danger"; at: string; atLabel: string } | null;
 }

@@ -30,6 +30,11 @@ export async function receiveElevenLabsWebhook(rawBody: string, signatureHeader:
   return applyEvent(parsed.event);
 }
 
+/** Only an open call changes; a second delivery of the same event finds it settled. */
+function settled(event: string, changed: boolean): WebhookOutcome {
+  return changed ? { handled: true, event } : { handled: false, event, reason: "already recorded" };
+}
+
 async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
   switch (event.type) {
     case "post_call_transcription": {
@@ -45,13 +50,13 @@ async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
         outcome: event.outcome,
         analysis: event.analysis as Prisma.InputJsonValue | null,
       });
-      return changed ? { handled: true, event: event.type } : { handled: false, event: event.type, reason: "already recorded" };
+      return settled(event.type, changed);
     }
     case "call_initiation_failure": {
       const call = await findCallForEvent(event.conversationId, event.userId);
       if (!call) return { handled: false, event: event.type, reason: "unknown conversation" };
       const changed = await failCall(call, event.conversationId, event.failureReason);
-      return changed ? { handled: true, event: event.type } : { handled: false, event: event.type, reason: "already recorded" };
+      return settled(event.type, changed);
     }
     case "legacy_call": {
       const call = await findCallForEvent(event.callId, null);
@@ -66,7 +71,7 @@ async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
         outcome: event.outcome,
         analysis: null,
       });
-      return changed ? { handled: true, event: event.type } : { handled: false, event: event.type, reason: "already recorded" };
+      return settled(event.type, changed);
     }
     case "post_call_audio":
       return { handled: false, event: event.type, reason: "audio is not stored" };
