@@ -59,3 +59,34 @@ export const agentSettingsSchema = z.object({
   elevenLabsPhoneNumberId: providerIdSetting,
 });
 export type AgentSettingsInput = z.infer<typeof agentSettingsSchema>;
+
+const clockTime = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a 24-hour time such as 09:00 or 17:30");
+const toMinute = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+/** Calling hours and dispatch rules (OWNER/ADMIN). Times are wall-clock in the clinic's zone. */
+export const callingRulesSchema = z
+  .object({
+    timezone: timeZoneSchema,
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    callingDays: z
+      .array(z.number().int().min(1).max(7))
+      .min(1, "Pick at least one calling day")
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, "Each day at most once")
+      .transform((days) => [...days].sort((a, b) => a - b)),
+    callingWindowStart: clockTime,
+    callingWindowEnd: clockTime,
+    staggerMinutes: z.number().int().min(1, "At least 1 minute between calls").max(60, "At most 60 minutes between calls"),
+    maxAttempts: z.number().int().min(1, "At least 1 attempt").max(10, "At most 10 attempts"),
+    concurrencyLimit: z.number().int().min(1, "At least 1 call at once").max(50, "At most 50 calls at once"),
+    retryVoicemail: z.boolean(),
+    staleCallMinutes: z.number().int().min(5, "At least 5 minutes").max(240, "At most 240 minutes"),
+  })
+  .partial()
+  .refine((rules) => Object.values(rules).some((value) => value !== undefined), { message: "Nothing to change" })
+  .transform((rules) => ({
+    ...rules,
+    callingWindowStart: rules.callingWindowStart === undefined ? undefined : toMinute(rules.callingWindowStart),
+    callingWindowEnd: rules.callingWindowEnd === undefined ? undefined : toMinute(rules.callingWindowEnd),
+  }));
+export type CallingRulesInput = z.infer<typeof callingRulesSchema>;

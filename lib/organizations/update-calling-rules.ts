@@ -1,0 +1,46 @@
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { minuteToClock } from "@/lib/scheduling/calling-window";
+import type { CallingRulesInput } from "@/lib/organizations/schemas";
+
+const select = {
+  timezone: true,
+  callingDays: true,
+  callingWindowStart: true,
+  callingWindowEnd: true,
+  staggerMinutes: true,
+  maxAttempts: true,
+  concurrencyLimit: true,
+  retryVoicemail: true,
+  staleCallMinutes: true,
+} as const;
+
+type Stored = { callingWindowStart: number; callingWindowEnd: number } & Record<string, unknown>;
+
+/** Calling hours as the API shows them: "09:00"–"17:00" instead of minutes after midnight. */
+export function toCallingRulesView<T extends Stored>(rules: T) {
+  return { ...rules, callingWindowStart: minuteToClock(rules.callingWindowStart), callingWindowEnd: minuteToClock(rules.callingWindowEnd) };
+}
+
+export async function getCallingRules(organizationId: string) {
+  return toCallingRulesView(await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select }));
+}
+
+/**
+ * Changes the calling rules. Start < end is checked against the stored value of whichever side is
+ * not being changed, inside the same transaction, so two admins editing at once cannot store an
+ * empty window. Pending calls keep their times; the dispatcher re-checks the hours before dialing.
+ */
+export async function updateCallingRules(organizationId: string, input: CallingRulesInput) {
+  const data = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  const updated = await getDb().$transaction(async (tx) => {
+    const rules = await tx.organization.update({ where: { id: organizationId }, data, select });
+    if (rules.callingWindowStart >= rules.callingWindowEnd) {
+      throw new AppError("invalid_input", "Calling hours must start before they end (e.g. 09:00 to 17:00).", {
+        issues: [{ path: "callingWindowEnd", message: "Must be later than the start" }],
+      });
+    }
+    return rules;
+  });
+  return toCallingRulesView(updated);
+}

@@ -1,0 +1,54 @@
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { BATCH_RESPONSE_CALLS } from "@/lib/scheduling/schemas";
+import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/scheduled-call-view";
+import type { SkippedContact } from "@/lib/scheduling/plan-batch";
+
+/**
+ * The answer to POST /api/scheduled-calls, built from what was written, so an idempotent replay gets
+ * the same answer as the first request. `scheduledCalls` is the first BATCH_RESPONSE_CALLS in time
+ * order; `GET /api/scheduled-calls?batchId=` pages through all of them.
+ */
+export async function batchAnswer(organizationId: string, batchId: string) {
+  const batch = await getDb().callBatch.findFirst({
+    where: { id: batchId, organizationId },
+    select: {
+      id: true,
+      name: true,
+      scheduledCount: true,
+      skippedCount: true,
+      movedCount: true,
+      firstCallAt: true,
+      lastCallAt: true,
+      staggerMinutes: true,
+      agentId: true,
+      fromNumber: true,
+      skipped: true,
+      createdAt: true,
+      organization: { select: { timezone: true } },
+    },
+  });
+  if (!batch) throw notFound("Batch");
+  const rows = await getDb().scheduledCall.findMany({
+    where: { batchId, organizationId },
+    orderBy: [{ scheduledTime: "asc" }, { id: "asc" }],
+    take: BATCH_RESPONSE_CALLS,
+    select: scheduledCallSelect,
+  });
+  const { skipped, organization, fromNumber, ...summary } = batch;
+  const count = batch.scheduledCount;
+  return {
+    success: true as const,
+    message: `${count} call(s) scheduled successfully`,
+    batch: {
+      ...summary,
+      agentPhoneNumberId: fromNumber,
+      timeZone: organization.timezone,
+      expectedFinishAt: batch.lastCallAt ? new Date(+batch.lastCallAt + batch.staggerMinutes * 60_000) : null,
+    },
+    scheduledCalls: rows.map(toScheduledCallView),
+    /** True when the batch has more calls than `scheduledCalls` lists. */
+    hasMoreScheduledCalls: count > rows.length,
+    skipped: skipped as unknown as SkippedContact[],
+  };
+}

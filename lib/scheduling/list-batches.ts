@@ -1,0 +1,42 @@
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
+import { emptyCounts, type StatusCounts } from "@/lib/scheduling/statuses";
+
+function decode(raw: string): { t: string; id: string } {
+  try {
+    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as { t?: unknown; id?: unknown };
+    if (typeof value.t === "string" && typeof value.id === "string" && !Number.isNaN(Date.parse(value.t))) return { t: value.t, id: value.id };
+  } catch {
+    // fall through
+  }
+  throw new AppError("bad_request", "The page cursor is invalid. Start again from the first page.");
+}
+
+/** The organization's batches, newest first (keyset), each with its calls counted by status. */
+export async function listBatches(organizationId: string, query: { cursor?: string; limit: number }) {
+  const cursor = query.cursor ? decode(query.cursor) : null;
+  const batches = await getDb().callBatch.findMany({
+    where: {
+      organizationId,
+      ...(cursor ? { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: { id: true, name: true, scheduledCount: true, skippedCount: true, movedCount: true, firstCallAt: true, lastCallAt: true, staggerMinutes: true, createdAt: true, createdByUserId: true },
+  });
+  const page = batches.slice(0, query.limit);
+  const ids = page.map((batch) => batch.id);
+  const countRows = ids.length
+    ? await getDb().$queryRaw<{ batchId: string; status: ScheduledCallStatus; count: number }[]>`
+        SELECT "batchId", "status", count(*)::int AS "count" FROM "ScheduledCall"
+         WHERE "organizationId" = ${organizationId} AND "batchId" = ANY(${ids}::text[]) GROUP BY 1, 2`
+    : [];
+  const counts = new Map<string, StatusCounts>(ids.map((id) => [id, emptyCounts()]));
+  for (const row of countRows) counts.get(row.batchId)![row.status] = row.count;
+  const last = page[page.length - 1];
+  return {
+    batches: page.map((batch) => ({ ...batch, counts: counts.get(batch.id)! })),
+    nextCursor: batches.length > query.limit && last ? Buffer.from(JSON.stringify({ t: last.createdAt.toISOString(), id: last.id })).toString("base64url") : null,
+  };
+}

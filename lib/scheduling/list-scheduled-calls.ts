@@ -1,0 +1,49 @@
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
+import { decodeScheduledCallCursor, encodeScheduledCallCursor } from "@/lib/scheduling/scheduled-call-cursor";
+import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/scheduled-call-view";
+import type { ListScheduledCallsQuery } from "@/lib/scheduling/schemas";
+import { toCounts } from "@/lib/scheduling/statuses";
+
+/** Calls still to come read soonest first; finished ones newest first. */
+export function listOrder(status: ScheduledCallStatus | undefined): "asc" | "desc" {
+  return status === "COMPLETED" || status === "FAILED" || status === "CANCELLED" ? "desc" : "asc";
+}
+
+/**
+ * A keyset page of the organization's scheduled calls (optionally one status, one batch) by
+ * (scheduledTime, id), with how many calls each status has under the same batch filter.
+ */
+export async function listScheduledCalls(organizationId: string, query: ListScheduledCallsQuery) {
+  const order = listOrder(query.status);
+  const cursor = query.cursor ? decodeScheduledCallCursor(query.cursor, order) : null;
+  const after = order === "asc" ? "gt" : "lt";
+  const where: Prisma.ScheduledCallWhereInput = {
+    organizationId,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.batchId ? { batchId: query.batchId } : {}),
+    ...(cursor
+      ? { OR: [{ scheduledTime: { [after]: new Date(cursor.t) } }, { scheduledTime: new Date(cursor.t), id: { [after]: cursor.id } }] }
+      : {}),
+  };
+  const [rows, countRows] = await Promise.all([
+    getDb().scheduledCall.findMany({
+      where,
+      orderBy: [{ scheduledTime: order }, { id: order }],
+      take: query.limit + 1,
+      select: scheduledCallSelect,
+    }),
+    getDb().$queryRaw<{ status: ScheduledCallStatus; count: number }[]>`
+      SELECT "status", count(*)::int AS "count" FROM "ScheduledCall"
+       WHERE "organizationId" = ${organizationId} AND (${query.batchId ?? null}::text IS NULL OR "batchId" = ${query.batchId ?? null})
+       GROUP BY "status"`,
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    scheduledCalls: page.map(toScheduledCallView),
+    nextCursor: rows.length > query.limit && last ? encodeScheduledCallCursor({ t: last.scheduledTime.toISOString(), id: last.id, o: order }) : null,
+    counts: toCounts(countRows),
+  };
+}

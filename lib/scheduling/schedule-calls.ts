@@ -1,0 +1,178 @@
+import { createHash } from "node:crypto";
+import { TZDate } from "@date-fns/tz";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createId } from "@/lib/ids/create-id";
+import { recordActivity } from "@/lib/activity/record-activity";
+import type { RawQueryClient } from "@/lib/contacts/import/write-contacts";
+import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { planBatch, type PlanContact, type PlannedCall } from "@/lib/scheduling/plan-batch";
+import { resolveBatchContacts } from "@/lib/scheduling/resolve-batch-contacts";
+import { batchAnswer } from "@/lib/scheduling/batch-answer";
+import { PAST_GRACE_MS, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
+
+/** Rows per INSERT: each chunk travels as one JSON parameter (no bind-parameter limit to hit). */
+const INSERT_CHUNK_ROWS = 2_500;
+/** Skipped contacts kept on the batch (and repeated by an idempotent replay). */
+const SKIPPED_KEPT = 1_000;
+
+export interface ScheduleActor {
+  organizationId: string;
+  userId: string;
+}
+
+/**
+ * Schedules one call per selected contact as a batch: staggered, inside the clinic's calling hours and
+ * each recipient's legal hours, do-not-call and undialable contacts skipped with the reason. Written in
+ * one transaction (all or nothing). With an idempotency key, a repeated request gets the first answer.
+ * `dryRun` plans and writes nothing (the dialog's live preview).
+ */
+export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsInput, options: { idempotencyKey?: string; dryRun?: boolean; now?: Date } = {}) {
+  const now = options.now ?? new Date();
+  const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
+  if (options.idempotencyKey && !options.dryRun) {
+    const replay = await replayIfKnown(actor.organizationId, options.idempotencyKey, requestHash);
+    if (replay) return replay;
+  }
+
+  const start = new Date(input.scheduledTime);
+  if (+start < +now - PAST_GRACE_MS) throw new AppError("invalid_input", "The scheduled time is in the past. Pick a time from now on.", { issues: [{ path: "scheduledTime", message: "Must be in the future" }] });
+  const rules = await loadCallingRules(actor.organizationId);
+  const agentId = input.agentId ?? rules.elevenLabsAgentId;
+  const fromNumber = input.agentPhoneNumberId ?? input.fromNumber ?? rules.elevenLabsPhoneNumberId;
+  if (!agentId || !fromNumber) {
+    throw new AppError("invalid_input", "No ElevenLabs agent is configured for this organization yet. An admin can set the agent ID and phone-number ID in Settings, or pass agentId and agentPhoneNumberId.");
+  }
+  const staggerMinutes = input.staggerMinutes ?? rules.staggerMinutes;
+  const ids = await resolveBatchContacts(actor.organizationId, (input.selection ?? (Array.isArray(input.contactIds) ? { ids: input.contactIds } : input.contactIds))!);
+  const begin = new Date(Math.max(+start, +now));
+  const plan = (contacts: PlanContact[]) => planBatch(contacts, rules, { start: begin, staggerMinutes });
+
+  if (options.dryRun) {
+    const { planned, skipped } = plan(await loadContacts(getDb(), actor.organizationId, ids));
+    return { preview: true as const, ...summarize(planned, staggerMinutes), timeZone: rules.timezone, staggerMinutes, calls: planned.slice(0, 500), skipped };
+  }
+
+  let batchId: string;
+  try {
+    batchId = await getDb().$transaction(
+      async (tx) => {
+        const { planned, skipped } = plan(await loadContacts(tx, actor.organizationId, ids));
+        if (planned.length === 0) {
+          throw new AppError("invalid_input", "None of the selected contacts can be called, so nothing was scheduled.", { extra: { skipped: skipped.slice(0, SKIPPED_KEPT) } });
+        }
+        const summary = summarize(planned, staggerMinutes);
+        const batch = await tx.callBatch.create({
+          data: {
+            organizationId: actor.organizationId,
+            name: input.name ?? defaultBatchName(planned.length, summary.firstCallAt!, rules.timezone, rules.locale),
+            createdByUserId: actor.userId,
+            idempotencyKey: options.idempotencyKey ?? null,
+            requestHash,
+            agentId,
+            fromNumber,
+            staggerMinutes,
+            scheduledCount: planned.length,
+            skippedCount: skipped.length,
+            movedCount: summary.movedCount,
+            firstCallAt: summary.firstCallAt,
+            lastCallAt: summary.lastCallAt,
+            skipped: skipped.slice(0, SKIPPED_KEPT) as unknown as Prisma.InputJsonValue,
+          },
+          select: { id: true },
+        });
+        await insertScheduledCalls(tx, planned, {
+          organizationId: actor.organizationId,
+          batchId: batch.id,
+          agentId,
+          fromNumber,
+          maxAttempts: rules.maxAttempts,
+          dynamicVariables: input.dynamicVariables ?? {},
+          createdByUserId: actor.userId,
+        });
+        await recordActivity(tx, {
+          organizationId: actor.organizationId,
+          type: "CALLS_SCHEDULED",
+          message: `Scheduled ${planned.length} call${planned.length === 1 ? "" : "s"}`,
+          actorUserId: actor.userId,
+          data: { batchId: batch.id, scheduled: planned.length, skipped: skipped.length },
+        });
+        return batch.id;
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    // The same key sent twice at once: the second insert waited for the first and lost the race.
+    if (options.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const replay = await replayIfKnown(actor.organizationId, options.idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+  return { ...(await batchAnswer(actor.organizationId, batchId)), replayed: false };
+}
+
+async function replayIfKnown(organizationId: string, idempotencyKey: string, requestHash: string) {
+  const batch = await getDb().callBatch.findUnique({
+    where: { organizationId_idempotencyKey: { organizationId, idempotencyKey } },
+    select: { id: true, requestHash: true },
+  });
+  if (!batch) return null;
+  if (batch.requestHash !== requestHash) {
+    throw new AppError("conflict", "This Idempotency-Key was already used for a different request. Send a new key for a new batch.");
+  }
+  return { ...(await batchAnswer(organizationId, batch.id)), replayed: true };
+}
+
+async function loadContacts(db: RawQueryClient, organizationId: string, ids: string[]): Promise<PlanContact[]> {
+  // FOR KEY SHARE: a contact deleted while the batch is written waits for it (then cascades).
+  return db.$queryRaw<PlanContact[]>`
+    SELECT "id", "name", "phoneNumber", "timezone", "doNotCall", "doNotCallReason" FROM "Contact"
+     WHERE "organizationId" = ${organizationId} AND "id" = ANY(${ids}::text[])
+     ORDER BY "name", "id" FOR KEY SHARE`;
+}
+
+async function insertScheduledCalls(
+  db: RawQueryClient,
+  planned: readonly PlannedCall[],
+  batch: { organizationId: string; batchId: string; agentId: string; fromNumber: string; maxAttempts: number; dynamicVariables: Record<string, unknown>; createdByUserId: string },
+) {
+  const variables = JSON.stringify(batch.dynamicVariables);
+  for (let offset = 0; offset < planned.length; offset += INSERT_CHUNK_ROWS) {
+    const rows = planned.slice(offset, offset + INSERT_CHUNK_ROWS).map((call) => ({
+      id: createId(),
+      contactId: call.contactId,
+      scheduledTime: call.scheduledTime.toISOString(),
+      requestedTime: call.requestedTime?.toISOString() ?? null,
+    }));
+    await db.$queryRaw`
+      INSERT INTO "ScheduledCall" ("id", "organizationId", "contactId", "fromNumber", "agentId", "scheduledTime", "requestedTime",
+                                   "status", "dynamicVariables", "attempts", "maxAttempts", "batchId", "createdByUserId", "createdAt", "updatedAt")
+      SELECT r."id", ${batch.organizationId}, r."contactId", ${batch.fromNumber}, ${batch.agentId}, r."scheduledTime", r."requestedTime",
+             'PENDING'::"ScheduledCallStatus", ${variables}::jsonb, 0, ${batch.maxAttempts}, ${batch.batchId}, ${batch.createdByUserId}, now(), now()
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("id" text, "contactId" text, "scheduledTime" timestamptz, "requestedTime" timestamptz)`;
+  }
+}
+
+function summarize(planned: readonly PlannedCall[], staggerMinutes: number) {
+  let first: Date | null = null;
+  let last: Date | null = null;
+  for (const { scheduledTime } of planned) {
+    if (!first || scheduledTime < first) first = scheduledTime;
+    if (!last || scheduledTime > last) last = scheduledTime;
+  }
+  return {
+    scheduledCount: planned.length,
+    movedCount: planned.filter((call) => call.requestedTime !== null).length,
+    firstCallAt: first,
+    lastCallAt: last,
+    /** The last call's slot ends one interval after it starts. */
+    expectedFinishAt: last ? new Date(+last + staggerMinutes * 60_000) : null,
+  };
+}
+
+function defaultBatchName(count: number, first: Date, timeZone: string, locale: string): string {
+  const when = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", hour: "numeric", minute: "2-digit" }).format(new TZDate(+first, timeZone));
+  return `${count.toLocaleString("en")} call${count === 1 ? "" : "s"} from ${when}`;
+}

@@ -1,0 +1,38 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** What lists and answers show of a scheduled call; the same select everywhere. */
+export const scheduledCallSelect = {
+  id: true,
+  status: true,
+  scheduledTime: true,
+  requestedTime: true,
+  nextAttemptAt: true,
+  attempts: true,
+  maxAttempts: true,
+  errorMessage: true,
+  executedAt: true,
+  cancelledAt: true,
+  batchId: true,
+  callId: true,
+  providerCallId: true,
+  agentId: true,
+  fromNumber: true,
+  createdAt: true,
+  contact: { select: { id: true, name: true, phoneNumber: true } },
+} satisfies Prisma.ScheduledCallSelect;
+
+type Row = Prisma.ScheduledCallGetPayload<{ select: typeof scheduledCallSelect }>;
+
+export function toScheduledCallView(row: Row) {
+  const { fromNumber, ...rest } = row;
+  return {
+    ...rest,
+    /** When the dispatcher will next pick it up (a retry's time, else the scheduled time). */
+    dueAt: row.nextAttemptAt ?? row.scheduledTime,
+    /** Calling hours moved it away from the staggered time asked for. */
+    moved: row.requestedTime !== null,
+    agentPhoneNumberId: fromNumber,
+  };
+}
+
+export type ScheduledCallView = ReturnType<typeof toScheduledCallView>;

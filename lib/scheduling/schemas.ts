@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { dynamicVariablesSchema } from "@/lib/calls/schemas";
+import { contactSelectionSchema } from "@/lib/contacts/schemas";
+import { SCHEDULED_CALL_STATUSES } from "@/lib/scheduling/statuses";
+
+/** One request schedules at most this many contacts (the rest: narrow the selection). */
+export const BATCH_CONTACTS_MAX = 10_000;
+/** `scheduledCalls` in the answer lists this many; the batch's id pages through the rest. */
+export const BATCH_RESPONSE_CALLS = 100;
+/** A time picked "now" in the dialog is a few seconds old when it arrives: that much past is "now". */
+export const PAST_GRACE_MS = 60_000;
+
+const providerId = z.string().trim().min(1, "Must not be empty").max(128);
+const contactId = z.string().min(1).max(64);
+
+const isoInstant = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time with a time zone, e.g. 2026-12-02T14:00:00+11:00" });
+
+export const scheduleCallsSchema = z
+  .object({
+    /** Ids, or the contacts page's selection ({ ids } or { filter, excludeIds, includeIds }). */
+    contactIds: z.union([z.array(contactId).max(100_000), contactSelectionSchema]).optional(),
+    selection: contactSelectionSchema.optional(),
+    scheduledTime: isoInstant,
+    agentId: providerId.optional(),
+    agentPhoneNumberId: providerId.optional(),
+    /** Older clients named the phone-number id fromNumber; same meaning. */
+    fromNumber: providerId.optional(),
+    dynamicVariables: dynamicVariablesSchema.optional(),
+    staggerMinutes: z.number().int().min(1, "Space calls at least 1 minute apart").max(60, "Space calls at most 60 minutes apart").optional(),
+    name: z.string().trim().min(1).max(120).optional(),
+  })
+  .strict()
+  .refine((input) => (input.contactIds === undefined) !== (input.selection === undefined), {
+    message: "Send the contacts as contactIds (a list of ids) or as selection, not both",
+    path: ["contactIds"],
+  });
+export type ScheduleCallsInput = z.infer<typeof scheduleCallsSchema>;
+
+export const idempotencyKeySchema = z.string().trim().min(1).max(255, "The Idempotency-Key header can be at most 255 characters");
+
+export const listScheduledCallsQuerySchema = z.object({
+  status: z.enum(SCHEDULED_CALL_STATUSES).optional(),
+  batchId: z.string().min(1).max(64).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListScheduledCallsQuery = z.infer<typeof listScheduledCallsQuerySchema>;
+
+export const listBatchesQuerySchema = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const rescheduleSchema = z.object({ scheduledTime: isoInstant }).strict();
