@@ -23,3 +23,7 @@ export function getDb(): Db {
   globalForPrisma.callboardPrisma ??= createPrismaClient(databaseUrl());
   return globalForPrisma.callboardPrisma;
 }
+
+/** The client an interactive transaction hands its callback; functions that may run inside one take it. */
+type TransactionCallback = Extract<Parameters<Db["$transaction"]>[0], (client: never) => unknown>;
+export type DbClient = Parameters<TransactionCallback>[0];

@@ -19,19 +19,31 @@ export type ElevenLabsFailure = {
   message: string;
   /** Machine-readable detail when there is one: the provider's `detail.status`, or a socket error code. */
   code: string | null;
+  /** How long the provider asked us to wait (its Retry-After header), when it said. */
+  retryAfterMs?: number | null;
 };
 
 export type ElevenLabsResult<T> = { ok: true; value: T } | { ok: false; error: ElevenLabsFailure };
 
 /** Classifies a non-2xx answer. The status decides the kind; the body only supplies words. */
-export function classifyHttpError(status: number, body: unknown): ElevenLabsFailure {
+export function classifyHttpError(status: number, body: unknown, retryAfter: string | null = null, now = Date.now()): ElevenLabsFailure {
   const kind: ElevenLabsErrorKind = status === 429 || status >= 500 ? "retryable" : "permanent";
   return {
     kind,
     status,
     message: providerMessage(body) ?? `ElevenLabs answered HTTP ${status}`,
     code: providerCode(body),
+    retryAfterMs: parseRetryAfter(retryAfter, now),
   };
+}
+
+/** `Retry-After: 120` or an HTTP date → milliseconds from now (null when absent or unreadable). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  const text = value?.trim();
+  if (!text) return null;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 /**

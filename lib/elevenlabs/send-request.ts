@@ -44,7 +44,7 @@ export async function sendRequest<T>(config: ElevenLabsConfig, request: Request<
   }
 
   const body = parseJson(text);
-  if (!response.ok) return { ok: false, error: classifyHttpError(response.status, body) };
+  if (!response.ok) return { ok: false, error: classifyHttpError(response.status, body, response.headers.get("retry-after")) };
 
   const parsed = request.schema.safeParse(body);
   if (!parsed.success) {

@@ -8,9 +8,19 @@ import { getDb } from "@/lib/db";
 export async function findCallForEvent(conversationId: string, attemptId: string | null) {
   return getDb().call.findFirst({
     where: { OR: [{ conversationId }, ...(attemptId ? [{ id: attemptId, conversationId: null }] : [])] },
-    select: { id: true, organizationId: true, contactId: true, status: true, conversationId: true, contact: { select: { name: true } } },
+    select: eventCallSelect,
   });
 }
+
+export const eventCallSelect = {
+  id: true,
+  organizationId: true,
+  contactId: true,
+  scheduledCallId: true,
+  status: true,
+  conversationId: true,
+  contact: { select: { name: true } },
+} as const;
 
 export type EventCall = NonNullable<Awaited<ReturnType<typeof findCallForEvent>>>;
 

@@ -1,11 +1,12 @@
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { verifyElevenLabsSignature } from "@/lib/elevenlabs/webhook-signature";
 import { parseWebhookPayload, type WebhookEvent } from "@/lib/elevenlabs/webhook-payloads";
-import { findCallForEvent } from "@/lib/calls/webhooks/find-call";
+import { findCallForEvent, type EventCall } from "@/lib/calls/webhooks/find-call";
 import { completeCall, failCall } from "@/lib/calls/webhooks/complete-call";
+import { applyConversation } from "@/lib/calls/webhooks/apply-conversation";
 
-export type WebhookOutcome = { handled: true; event: string } | { handled: false; event: string; reason: string };
+/** `freedSlotOf`: the organization whose call just ended (a dial slot is free for its next due call). */
+export type WebhookOutcome = { handled: true; event: string; freedSlotOf: string } | { handled: false; event: string; reason: string };
 
 /**
  * One post-call webhook from ElevenLabs: verify the signature over the raw body (failing closed
@@ -31,8 +32,8 @@ export async function receiveElevenLabsWebhook(rawBody: string, signatureHeader:
 }
 
 /** Only an open call changes; a second delivery of the same event finds it settled. */
-function settled(event: string, changed: boolean): WebhookOutcome {
-  return changed ? { handled: true, event } : { handled: false, event, reason: "already recorded" };
+function settled(event: string, changed: boolean, call: EventCall): WebhookOutcome {
+  return changed ? { handled: true, event, freedSlotOf: call.organizationId } : { handled: false, event, reason: "already recorded" };
 }
 
 async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
@@ -40,23 +41,13 @@ async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
     case "post_call_transcription": {
       const call = await findCallForEvent(event.conversationId, event.userId);
       if (!call) return { handled: false, event: event.type, reason: "unknown conversation" };
-      const changed = await completeCall(call, {
-        conversationId: event.conversationId,
-        callSid: event.callSid,
-        startedAt: event.startedAt,
-        durationSeconds: event.durationSeconds,
-        transcript: event.transcript,
-        summary: event.summary,
-        outcome: event.outcome,
-        analysis: event.analysis as Prisma.InputJsonValue | null,
-      });
-      return settled(event.type, changed);
+      return settled(event.type, await applyConversation(call, event), call);
     }
     case "call_initiation_failure": {
       const call = await findCallForEvent(event.conversationId, event.userId);
       if (!call) return { handled: false, event: event.type, reason: "unknown conversation" };
       const changed = await failCall(call, event.conversationId, event.failureReason);
-      return settled(event.type, changed);
+      return settled(event.type, changed, call);
     }
     case "legacy_call": {
       const call = await findCallForEvent(event.callId, null);
@@ -71,7 +62,7 @@ async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
         outcome: event.outcome,
         analysis: null,
       });
-      return settled(event.type, changed);
+      return settled(event.type, changed, call);
     }
     case "post_call_audio":
       return { handled: false, event: event.type, reason: "audio is not stored" };

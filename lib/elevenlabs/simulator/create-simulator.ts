@@ -49,6 +49,9 @@ export type Simulator = {
   readonly calls: readonly SimulatedCall[];
   /** How many dial requests named this number (including refused ones). */
   dialsTo(toNumber: string): number;
+  /** Calls ringing or talking right now, and the most there have been at once since the last reset. */
+  inFlight(): number;
+  peakInFlight(): number;
   config(): SimulatorConfig;
   configure(patch: Partial<SimulatorConfig>): SimulatorConfig;
   injectFault(mode: FaultMode, count?: number): void;
@@ -101,6 +104,7 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
   // Ringing or talking: what the concurrency limit counts (kept as a set so load tests stay O(1) per dial).
   const activeCalls = new Set<SimulatedCall>();
   let callsInFlight = 0;
+  let peakActiveCalls = 0;
   let idleWaiters: Array<() => void> = [];
   // Bumped by reset(): work started before a reset must not write into the fresh state.
   let generation = 0;
@@ -172,6 +176,7 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
     calls.push(call);
     callsById.set(call.conversationId, call);
     activeCalls.add(call);
+    peakActiveCalls = Math.max(peakActiveCalls, activeCalls.size);
     callsInFlight += 1;
 
     // The phone rings for the first quarter of the call, then connects or fails.
@@ -338,6 +343,8 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
       requests.filter(
         (request) => request.path === DIAL_PATH && (request.body as { to_number?: unknown } | null)?.to_number === toNumber,
       ).length,
+    inFlight: () => activeCalls.size,
+    peakInFlight: () => peakActiveCalls,
     config: () => ({ ...config }),
     configure(patch) {
       config = simulatorConfigSchema.parse({ ...config, ...pickConfig(patch) });
@@ -365,6 +372,7 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
       calls.length = 0;
       callsById.clear();
       activeCalls.clear();
+      peakActiveCalls = 0;
       faults.length = 0;
       callsInFlight = 0;
       releaseIdleWaiters();

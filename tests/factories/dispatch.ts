@@ -1,0 +1,61 @@
+import { getDb } from "@/lib/db";
+import { createContacts, fictionalPhone } from "./contacts";
+import { createOrganization } from "./index";
+
+/**
+ * A fixed-offset zone where it is about noon right now, so calling-hours checks (the clinic's and the
+ * recipient's 08:00–21:00) pass whatever time the tests run. Etc/GMT signs are inverted: GMT-10 is UTC+10.
+ */
+export function zoneAtNoon(now = new Date()): string {
+  let offset = 12 - now.getUTCHours();
+  if (offset > 14) offset -= 24;
+  if (offset < -12) offset += 24;
+  return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
+}
+
+/** A zone where it is about 3 a.m. now: outside anyone's legal calling hours. */
+export function zoneAtNight(now = new Date()): string {
+  return zoneAtNoon(new Date(+now + 9 * 3_600_000));
+}
+
+/** A clinic that calls every day around the clock (legal hours still apply), with an agent set. */
+export async function createDispatchOrganization(overrides: Partial<{ concurrencyLimit: number; maxAttempts: number; retryVoicemail: boolean; staleCallMinutes: number }> = {}) {
+  const organization = await createOrganization({ timezone: zoneAtNoon() });
+  return getDb().organization.update({
+    where: { id: organization.id },
+    data: {
+      callingDays: [1, 2, 3, 4, 5, 6, 7],
+      callingWindowStart: 0,
+      callingWindowEnd: 1440,
+      elevenLabsAgentId: "agent_dispatch",
+      elevenLabsPhoneNumberId: "phnum_dispatch",
+      concurrencyLimit: overrides.concurrencyLimit ?? 10,
+      maxAttempts: overrides.maxAttempts ?? 3,
+      retryVoicemail: overrides.retryVoicemail ?? true,
+      staleCallMinutes: overrides.staleCallMinutes ?? 20,
+    },
+  });
+}
+
+/**
+ * `count` contacts (numbers from `offset`, recipients in a zone where it is daytime) each with one
+ * ScheduledCall due a second ago. Returns the contacts with their scheduled call ids.
+ */
+export async function createDueCalls(organizationId: string, count: number, options: { offset?: number; maxAttempts?: number; timezone?: string; dueAt?: Date } = {}) {
+  const contacts = await createContacts(organizationId, count, () => ({}), options.offset ?? 0);
+  await getDb().contact.updateMany({ where: { organizationId }, data: { timezone: options.timezone ?? zoneAtNoon() } });
+  const scheduledTime = options.dueAt ?? new Date(Date.now() - 1_000);
+  await getDb().scheduledCall.createMany({
+    data: contacts.map((contact) => ({
+      organizationId,
+      contactId: contact.id,
+      agentId: "agent_dispatch",
+      fromNumber: "phnum_dispatch",
+      scheduledTime,
+      maxAttempts: options.maxAttempts ?? 3,
+    })),
+  });
+  return contacts;
+}
+
+export { fictionalPhone };
