@@ -28,12 +28,13 @@ export type ElevenLabsResult<T> = { ok: true; value: T } | { ok: false; error: E
 /** Classifies a non-2xx answer. The status decides the kind; the body only supplies words. */
 export function classifyHttpError(status: number, body: unknown, retryAfter: string | null = null, now = Date.now()): ElevenLabsFailure {
   const kind: ElevenLabsErrorKind = status === 429 || status >= 500 ? "retryable" : "permanent";
+  const retryAfterMs = parseRetryAfter(retryAfter, now);
   return {
     kind,
     status,
     message: providerMessage(body) ?? `ElevenLabs answered HTTP ${status}`,
     code: providerCode(body),
-    retryAfterMs: parseRetryAfter(retryAfter, now),
+    ...(retryAfterMs !== null ? { retryAfterMs } : {}),
   };
 }
 
