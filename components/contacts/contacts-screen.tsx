@@ -16,9 +16,11 @@ import { SelectedCount, SelectionBanner } from "@/components/contacts/selection-
 import { ContactSelectionProvider, type SelectableContact } from "@/components/contacts/selection-store";
 import type { ContactRow, EditableContact } from "@/components/contacts/types";
 import { contactsHref, type ContactsView } from "@/components/contacts/contacts-href";
+import { ScheduleCallsButton } from "@/components/scheduling/schedule-calls-button";
+import type { ScheduleDefaults } from "@/components/scheduling/schedule-calls-dialog";
 
 export interface ContactsScreenProps {
-  organization: { name: string; defaultCountry: string; timezone: string };
+  organization: { name: string; defaultCountry: string; timezone: string; locale: string };
   rows: ContactRow[];
   /** Contacts matching the search (all of them without one). */
   total: number;
@@ -31,6 +33,8 @@ export interface ContactsScreenProps {
   nextCursor: string | null;
   prevCursor: string | null;
   permissions: { write: boolean; import: boolean };
+  /** What the schedule dialog starts from; null when this member may not schedule calls. */
+  scheduling: ScheduleDefaults | null;
 }
 
 type Dialog = { kind: "create" } | { kind: "edit"; contact: EditableContact } | { kind: "delete"; contact: SelectableContact } | { kind: "import" } | null;
@@ -71,6 +75,7 @@ export function ContactsScreen(props: ContactsScreenProps) {
         description={description}
         actions={
           <div className="flex flex-wrap items-center gap-2">
+            {props.scheduling ? <ScheduleCallsButton zone={{ timeZone: organization.timezone, locale: organization.locale }} defaults={props.scheduling} onScheduled={refresh} /> : null}
             {noContactsAtAll ? null : (
               <a href={exportHref} download className={buttonVariants({ variant: "outline" })} title="Download the contacts shown (the current search) as a CSV file">
                 <Download aria-hidden="true" />

@@ -4,9 +4,12 @@ import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { hasCallHistory } from "@/lib/contacts/has-call-history";
 import { listContactsWithTotal } from "@/lib/contacts/list-contacts-with-total";
+import { getAgentSettings } from "@/lib/organizations/get-agent-settings";
+import { getCallingRules } from "@/lib/organizations/update-calling-rules";
 import { CONTACT_PAGE_SIZE_DEFAULT, listContactsQuerySchema } from "@/lib/contacts/schemas";
 import { ContactsScreen } from "@/components/contacts/contacts-screen";
 import { toContactRow } from "@/components/contacts/to-contact-row";
+import { describeCallingHours } from "@/components/scheduling/calling-hours";
 import { requireTenant } from "@/app/_lib/tenant";
 
 export const metadata: Metadata = { title: "Contacts" };
@@ -22,12 +25,18 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const query = parsed.success ? parsed.data : listContactsQuerySchema.parse({});
   const pageNumber = Math.max(1, Math.floor(Number(first(params.page)) || 1));
 
+  const canSchedule = can(ctx.role, "calls.schedule");
   let page;
   let showLastCall;
+  let agent;
+  let rules;
   try {
-    [page, showLastCall] = await Promise.all([
+    [page, showLastCall, agent, rules] = await Promise.all([
       listContactsWithTotal(ctx.organization.id, { q: query.q, sort: query.sort, limit: CONTACT_PAGE_SIZE_DEFAULT, cursor: query.cursor }),
       hasCallHistory(ctx.organization.id),
+      // The schedule dialog opens prefilled with these, without a round trip.
+      canSchedule ? getAgentSettings(ctx.organization.id) : null,
+      canSchedule ? getCallingRules(ctx.organization.id) : null,
     ]);
   } catch (error) {
     // A stale or edited cursor: start the same search again from its first page.
@@ -41,7 +50,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   return (
     <ContactsScreen
       key={ctx.organization.id}
-      organization={{ name: ctx.organization.name, defaultCountry: ctx.organization.defaultCountry, timezone: ctx.organization.timezone }}
+      organization={{ name: ctx.organization.name, defaultCountry: ctx.organization.defaultCountry, timezone: ctx.organization.timezone, locale: ctx.organization.locale }}
       rows={page.contacts.map((contact) => toContactRow(contact, ctx.organization))}
       total={page.total}
       showLastCall={showLastCall}
@@ -52,6 +61,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       nextCursor={page.nextCursor}
       prevCursor={page.prevCursor}
       permissions={{ write: can(ctx.role, "contacts.write"), import: can(ctx.role, "contacts.import") }}
+      scheduling={
+        agent && rules
+          ? { agentId: agent.elevenLabsAgentId, agentPhoneNumberId: agent.elevenLabsPhoneNumberId, staggerMinutes: rules.staggerMinutes, callingHours: describeCallingHours(rules) }
+          : null
+      }
     />
   );
 }

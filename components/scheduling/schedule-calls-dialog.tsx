@@ -1,0 +1,183 @@
+"use client";
+
+import { useMemo, useState, type FormEvent } from "react";
+import Link from "next/link";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/forms/field";
+import { FormAlert } from "@/components/auth/form-alert";
+import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/problem";
+import { selectedCount, toSelectionPayload, useContactSelection } from "@/components/contacts/selection-store";
+import { clinicDay, clinicTimeRange, zoneName, zoneTitle, type ClinicZone } from "@/components/scheduling/clinic-time";
+import { nextQuarterHour, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
+import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
+import { SchedulePreviewPanel } from "@/components/scheduling/schedule-preview";
+import { postSchedule, type ScheduledBatch, type ScheduleRequest } from "@/components/scheduling/schedule-request";
+import { useSchedulePreview } from "@/components/scheduling/use-schedule-preview";
+
+/** What the dialog starts from: the clinic's voice agent and spacing, and its calling hours in words. */
+export interface ScheduleDefaults {
+  agentId: string | null;
+  agentPhoneNumberId: string | null;
+  staggerMinutes: number;
+  /** "Mon–Fri, 09:00–17:00". */
+  callingHours: string;
+}
+
+const STAGGER_MIN = 1;
+const STAGGER_MAX = 60;
+
+const calls = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "call" : "calls"}`;
+
+function staggerError(value: string): string | undefined {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n)) return "Enter a whole number of minutes";
+  if (n < STAGGER_MIN || n > STAGGER_MAX) return `Use ${STAGGER_MIN} to ${STAGGER_MAX} minutes`;
+  return undefined;
+}
+
+/**
+ * Schedules a call to every selected contact (including "all N matching"), staggered inside calling
+ * hours. The preview is the server's own plan (a dry run), so what it shows is what gets written.
+ * One Idempotency-Key per opening: pressing Schedule twice creates the batch once.
+ */
+export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { zone: ClinicZone; defaults: ScheduleDefaults; onClose: () => void; onScheduled: () => void }) {
+  const filter = useContactSelection((state) => state.filter);
+  const included = useContactSelection((state) => state.included);
+  const excluded = useContactSelection((state) => state.excluded);
+  const count = useContactSelection(selectedCount);
+  const clear = useContactSelection((state) => state.clear);
+
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [when, setWhen] = useState<WallClock>(() => nextQuarterHour(Date.now(), zone.timeZone));
+  const [stagger, setStagger] = useState(String(defaults.staggerMinutes));
+  const [agentId, setAgentId] = useState(defaults.agentId ?? "");
+  const [phoneNumberId, setPhoneNumberId] = useState(defaults.agentPhoneNumberId ?? "");
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<{ problem: Problem; attempt: number } | null>(null);
+
+  const scheduledTime = wallClockToIso(when, zone.timeZone);
+  const localErrors = { staggerMinutes: staggerError(stagger), scheduledTime: scheduledTime ? undefined : "Pick a date and a time" };
+  const request = useMemo<ScheduleRequest | null>(() => {
+    if (!scheduledTime || staggerError(stagger)) return null;
+    return {
+      selection: toSelectionPayload({ filter, included, excluded }),
+      scheduledTime,
+      staggerMinutes: Number(stagger),
+      ...(agentId.trim() ? { agentId: agentId.trim() } : {}),
+      ...(phoneNumberId.trim() ? { agentPhoneNumberId: phoneNumberId.trim() } : {}),
+    };
+  }, [filter, included, excluded, scheduledTime, stagger, agentId, phoneNumberId]);
+  const preview = useSchedulePreview(request);
+
+  const serverErrors = fieldErrorsOf(submitError?.problem ?? (preview.status === "error" ? preview.problem : { status: 0 }));
+  const errors = {
+    scheduledTime: localErrors.scheduledTime ?? serverErrors.scheduledTime,
+    staggerMinutes: localErrors.staggerMinutes ?? serverErrors.staggerMinutes,
+    agentId: serverErrors.agentId,
+    agentPhoneNumberId: serverErrors.agentPhoneNumberId,
+  };
+  const nobodyToCall = preview.status === "ready" && preview.preview.scheduledCount === 0;
+  const toSchedule = preview.status === "ready" ? preview.preview.scheduledCount : count;
+
+  async function schedule(event: FormEvent) {
+    event.preventDefault();
+    if (!request) return;
+    setSubmitting(true);
+    setSubmitError(null);
+    try {
+      const res = await postSchedule(request, { dryRun: false, idempotencyKey });
+      if (!res.ok) {
+        setSubmitError({ problem: await readProblem(res), attempt: Date.now() });
+        return;
+      }
+      const { batch } = (await res.json()) as ScheduledBatch;
+      announce(batch, zone);
+      clear();
+      onScheduled();
+      onClose();
+    } catch (reason) {
+      setSubmitError({ problem: { status: 0, detail: `Could not reach Callboard: ${String(reason)}. Check your connection and try again; the calls are scheduled at most once.` }, attempt: Date.now() });
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Dialog open onOpenChange={(open) => (open ? null : onClose())}>
+      <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
+        <DialogHeader>
+          <DialogTitle>
+            Schedule calls to {count.toLocaleString("en")} {count === 1 ? "contact" : "contacts"}
+          </DialogTitle>
+          <DialogDescription>
+            Calls go out one after another from the time you pick, only in the clinic’s calling hours ({defaults.callingHours}) and between 08:00 and 21:00 of each
+            patient’s own time; a call that would fall outside them moves to the next opening.
+          </DialogDescription>
+        </DialogHeader>
+
+        <form id="schedule-calls-form" onSubmit={schedule} className="space-y-4" noValidate>
+          <WallClockFields value={when} onChange={setWhen} zone={zone} error={errors.scheduledTime} />
+          <Field name="staggerMinutes" label="Minutes between calls" error={errors.staggerMinutes} hint={`The clinic’s usual spacing is ${defaults.staggerMinutes} ${defaults.staggerMinutes === 1 ? "minute" : "minutes"}.`}>
+            {(control) => (
+              <Input {...control} type="number" inputMode="numeric" min={STAGGER_MIN} max={STAGGER_MAX} step={1} value={stagger} onChange={(e) => setStagger(e.target.value)} className="w-32" />
+            )}
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field name="agentId" label="Agent ID" error={errors.agentId} hint={defaults.agentId ? "From Settings; change it for these calls only." : "No default agent yet: an admin can set one in Settings."}>
+              {(control) => <Input {...control} value={agentId} onChange={(e) => setAgentId(e.target.value)} placeholder="agent_…" autoComplete="off" spellCheck={false} />}
+            </Field>
+            <Field name="agentPhoneNumberId" label="Phone-number ID" error={errors.agentPhoneNumberId} hint="The ElevenLabs number the calls come from.">
+              {(control) => <Input {...control} value={phoneNumberId} onChange={(e) => setPhoneNumberId(e.target.value)} placeholder="phnum_…" autoComplete="off" spellCheck={false} />}
+            </Field>
+          </div>
+
+          <SchedulePreviewPanel state={request ? preview : { status: "idle" }} zone={zone} />
+
+          {submitError ? (
+            <FormAlert key={submitError.attempt} focusOnMount>
+              <p>{submitError.problem.detail}</p>
+              {/Settings/.test(submitError.problem.detail ?? "") ? (
+                <Link href="/settings" className="font-medium underline">
+                  Open Settings
+                </Link>
+              ) : null}
+            </FormAlert>
+          ) : null}
+        </form>
+
+        <DialogFooter>
+          <Button variant="outline" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form="schedule-calls-form" loading={submitting} disabled={!request || nobodyToCall}>
+            Schedule {calls(toSchedule)}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** "3 calls scheduled for 2:00 PM – 2:04 PM", with the day, the zone and a link to the batch. */
+function announce(batch: ScheduledBatch["batch"], zone: ClinicZone) {
+  const { firstCallAt, lastCallAt } = batch;
+  const range = firstCallAt && lastCallAt ? ` for ${clinicTimeRange(firstCallAt, lastCallAt, zone)}` : "";
+  const day = firstCallAt ? `${clinicDay(firstCallAt, zone)}, ${zoneTitle(zone.timeZone)} time (${zoneName(zone, firstCallAt)}). ` : "";
+  // Following the link dismisses the toast, so it does not sit over the page it opened.
+  const id = `batch-${batch.id}`;
+  toast.success(`${calls(batch.scheduledCount)} scheduled${range}`, {
+    id,
+    description: (
+      <>
+        {day}
+        {batch.skippedCount > 0 ? `${batch.skippedCount.toLocaleString("en")} skipped. ` : null}
+        <Link href={`/scheduling?batch=${encodeURIComponent(batch.id)}`} onClick={() => toast.dismiss(id)} className="font-medium text-brand-700 underline underline-offset-2">
+          View the batch
+        </Link>
+      </>
+    ),
+  });
+}

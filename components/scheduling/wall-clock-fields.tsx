@@ -1,0 +1,26 @@
+"use client";
+
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/forms/field";
+import { zoneName, zoneTitle, type ClinicZone } from "@/components/scheduling/clinic-time";
+import { wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
+
+/**
+ * Date and time inputs read as the clinic's wall clock, whatever zone the browser is in; the zone is
+ * named beside them so nobody schedules in their own zone by mistake.
+ */
+export function WallClockFields({ value, onChange, zone, error }: { value: WallClock; onChange: (value: WallClock) => void; zone: ClinicZone; error?: string }) {
+  const iso = wallClockToIso(value, zone.timeZone);
+  // The short name depends on the date picked (AEDT in summer, AEST in winter).
+  const zoneHint = `${zoneTitle(zone.timeZone)} time${iso ? ` (${zoneName(zone, iso)})` : ""}, the clinic’s zone.`;
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field name="scheduledDate" label="Date">
+        {(control) => <Input {...control} type="date" required value={value.date} onChange={(e) => onChange({ ...value, date: e.target.value })} />}
+      </Field>
+      <Field name="scheduledTime" label="Time" error={error} hint={zoneHint}>
+        {(control) => <Input {...control} type="time" required step={60} value={value.time} onChange={(e) => onChange({ ...value, time: e.target.value })} />}
+      </Field>
+    </div>
+  );
+}
