@@ -1,0 +1,55 @@
+import Link from "next/link";
+import type { listBatches } from "@/lib/scheduling/list-batches";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { BatchProgress } from "@/components/scheduling/batch-progress";
+import { CancelBatchButton } from "@/components/scheduling/cancel-batch-button";
+import { clinicDay, clinicExactTime, clinicTimeRange, relativeTime, sameClinicDay, type ClinicZone } from "@/components/scheduling/clinic-time";
+import { schedulingHref } from "@/components/scheduling/scheduling-href";
+
+export type BatchSummary = Awaited<ReturnType<typeof listBatches>>["batches"][number];
+
+function when(batch: BatchSummary, zone: ClinicZone): string | null {
+  const { firstCallAt, lastCallAt } = batch;
+  if (!firstCallAt || !lastCallAt) return null;
+  if (sameClinicDay(firstCallAt, lastCallAt, zone)) return `${clinicDay(firstCallAt, zone)}, ${clinicTimeRange(firstCallAt, lastCallAt, zone)}`;
+  return clinicTimeRange(firstCallAt, lastCallAt, zone);
+}
+
+/** The latest batches, each with how far it has got and a way to stop what has not started. */
+export function BatchList({ batches, zone, now, selectedBatchId, canCancel }: { batches: BatchSummary[]; zone: ClinicZone; now: number; selectedBatchId?: string; canCancel: boolean }) {
+  return (
+    <ul className="grid gap-3 lg:grid-cols-2">
+      {batches.map((batch) => {
+        const selected = batch.id === selectedBatchId;
+        const span = when(batch, zone);
+        return (
+          <li key={batch.id}>
+            <Card className={cn("flex h-full flex-col gap-3 p-4", selected && "ring-2 ring-brand-500")} data-testid="batch-card">
+              <div className="flex items-start justify-between gap-3">
+                <div className="min-w-0">
+                  <h3 className="truncate text-sm font-semibold text-zinc-900">
+                    <Link href={schedulingHref({ batch: batch.id })} aria-current={selected ? "true" : undefined} className="hover:text-brand-700 hover:underline hover:underline-offset-4">
+                      {batch.name}
+                    </Link>
+                  </h3>
+                  <p className="mt-0.5 text-xs text-zinc-500 tabular-nums">
+                    {span ? <span title={batch.firstCallAt ? clinicExactTime(batch.firstCallAt, zone) : undefined}>{span}</span> : null}
+                    {span ? " · " : null}
+                    <time dateTime={batch.createdAt.toISOString()} title={clinicExactTime(batch.createdAt, zone)}>
+                      scheduled {relativeTime(batch.createdAt, now)}
+                    </time>
+                    {batch.skippedCount > 0 ? ` · ${batch.skippedCount.toLocaleString("en")} skipped` : null}
+                    {batch.movedCount > 0 ? ` · ${batch.movedCount.toLocaleString("en")} moved for calling hours` : null}
+                  </p>
+                </div>
+                {canCancel && batch.counts.PENDING > 0 ? <CancelBatchButton batch={{ id: batch.id, name: batch.name, pending: batch.counts.PENDING }} /> : null}
+              </div>
+              <BatchProgress counts={batch.counts} />
+            </Card>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { readProblem } from "@/components/forms/problem";
+
+const calls = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "call" : "calls"}`;
+
+/** "Cancel pending" on a batch, after asking: cancelled calls cannot be brought back. */
+export function CancelBatchButton({ batch }: { batch: { id: string; name: string; pending: number } }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function cancel() {
+    setCancelling(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/call-batches/${encodeURIComponent(batch.id)}/cancel`, { method: "POST" });
+      if (!res.ok) {
+        setError((await readProblem(res)).detail ?? "The calls were not cancelled. Try again.");
+        return;
+      }
+      const { cancelled } = (await res.json()) as { cancelled: number };
+      toast.success(cancelled === 0 ? "No pending calls were left to cancel" : `Cancelled ${calls(cancelled)}`, {
+        description: cancelled === 0 ? "They had started or finished in the meantime." : undefined,
+      });
+      setOpen(false);
+      router.refresh();
+    } catch {
+      setError("We couldn't reach Callboard. Check your connection and try again.");
+    } finally {
+      setCancelling(false);
+    }
+  }
+
+  return (
+    <>
+      <Button variant="outline" size="sm" onClick={() => setOpen(true)} aria-label={`Cancel pending calls of ${batch.name}`}>
+        Cancel pending
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent role="alertdialog" className="sm:max-w-md">
+          <DialogHeader>
+            <DialogTitle>Cancel {calls(batch.pending)} still to go?</DialogTitle>
+            <DialogDescription>
+              The pending calls of “{batch.name}” will not be placed. Calls already made or ringing now are not affected. To call these patients later, schedule them again
+              from Contacts.
+            </DialogDescription>
+          </DialogHeader>
+          {error ? (
+            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {error}
+            </p>
+          ) : null}
+          <DialogFooter>
+            <Button variant="outline" onClick={() => setOpen(false)} autoFocus>
+              Keep them
+            </Button>
+            <Button variant="destructive" loading={cancelling} onClick={cancel}>
+              Cancel {calls(batch.pending)}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}

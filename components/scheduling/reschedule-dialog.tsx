@@ -1,0 +1,84 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/auth/form-alert";
+import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/problem";
+import { clinicDateTime, type ClinicZone } from "@/components/scheduling/clinic-time";
+import { toWallClock, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
+import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
+
+export interface PendingCall {
+  id: string;
+  /** The contact's name. */
+  name: string;
+  scheduledTime: string;
+}
+
+/** Moves one pending call to a new time on the clinic's clock; the server moves it on to calling hours if needed. */
+export function RescheduleDialog({ call, zone, onClose }: { call: PendingCall; zone: ClinicZone; onClose: () => void }) {
+  const router = useRouter();
+  const [when, setWhen] = useState<WallClock>(() => toWallClock(call.scheduledTime, zone.timeZone));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<{ problem: Problem; attempt: number } | null>(null);
+  const scheduledTime = wallClockToIso(when, zone.timeZone);
+  const fieldError = scheduledTime ? (error ? fieldErrorsOf(error.problem).scheduledTime : undefined) : "Pick a date and a time";
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!scheduledTime) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/scheduled-calls/${encodeURIComponent(call.id)}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scheduledTime }),
+      });
+      if (!res.ok) {
+        setError({ problem: await readProblem(res), attempt: Date.now() });
+        return;
+      }
+      const { scheduledCall } = (await res.json()) as { scheduledCall: { scheduledTime: string; requestedTime: string | null } };
+      toast.success(`The call to ${call.name} is now at ${clinicDateTime(scheduledCall.scheduledTime, zone)}`, {
+        description: scheduledCall.requestedTime ? "Moved on from the time you picked to fit calling hours." : undefined,
+      });
+      router.refresh();
+      onClose();
+    } catch {
+      setError({ problem: { status: 0, detail: "We couldn't reach Callboard. Check your connection and try again." }, attempt: Date.now() });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Dialog open onOpenChange={(open) => (open ? null : onClose())}>
+      <DialogContent className="sm:max-w-md">
+        <DialogHeader>
+          <DialogTitle>Reschedule the call to {call.name}</DialogTitle>
+          <DialogDescription>Now at {clinicDateTime(call.scheduledTime, zone)}. A time outside calling hours moves on to the next opening.</DialogDescription>
+        </DialogHeader>
+        <form id="reschedule-form" onSubmit={save} className="space-y-4" noValidate>
+          <WallClockFields value={when} onChange={setWhen} zone={zone} error={fieldError} />
+          {error && !fieldErrorsOf(error.problem).scheduledTime ? (
+            <FormAlert key={error.attempt} focusOnMount>
+              <p>{error.problem.detail}</p>
+            </FormAlert>
+          ) : null}
+        </form>
+        <DialogFooter>
+          <Button variant="outline" onClick={onClose}>
+            Keep the time
+          </Button>
+          <Button type="submit" form="reschedule-form" loading={saving} disabled={!scheduledTime}>
+            Reschedule
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,84 @@
+import type { ScheduledCallView } from "@/lib/scheduling/scheduled-call-view";
+import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { clinicDateTime, clinicExactTime, relativeTime, zoneName, type ClinicZone } from "@/components/scheduling/clinic-time";
+import { ScheduledCallStatusBadge } from "@/components/scheduling/scheduled-call-status";
+import { ScheduledCallActions } from "@/components/scheduling/scheduled-call-actions";
+
+function ClinicTime({ at, zone }: { at: Date; zone: ClinicZone }) {
+  return (
+    <time dateTime={at.toISOString()} title={clinicExactTime(at, zone)}>
+      {clinicDateTime(at, zone)}
+    </time>
+  );
+}
+
+/** One row per scheduled call: when in clinic time, how many tries, what went wrong, and what can still be done. */
+export function ScheduledCallsTable({ calls, zone, country, now, canChange }: { calls: ScheduledCallView[]; zone: ClinicZone; country: string; now: number; canChange: boolean }) {
+  return (
+    <Table containerClassName="max-h-[calc(100dvh-16rem)]" aria-label="Scheduled calls">
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead>Contact</TableHead>
+          <TableHead className="whitespace-nowrap">Scheduled for ({zoneName(zone, now)})</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>Attempts</TableHead>
+          <TableHead className="whitespace-nowrap">Next attempt</TableHead>
+          <TableHead>Last error</TableHead>
+          <TableHead className="text-right">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {calls.map((call) => {
+          const name = call.contact?.name ?? "Deleted contact";
+          return (
+            <TableRow key={call.id} data-testid="scheduled-call-row">
+              <TableCell>
+                <div className="font-medium text-zinc-900">{name}</div>
+                {call.contact ? <div className="text-xs text-zinc-500 tabular-nums">{formatPhoneForDisplay(call.contact.phoneNumber, country)}</div> : null}
+              </TableCell>
+              <TableCell className="whitespace-nowrap tabular-nums">
+                <ClinicTime at={call.scheduledTime} zone={zone} />
+                {call.requestedTime ? (
+                  <div className="text-xs text-amber-800" title={`Asked for ${clinicExactTime(call.requestedTime, zone)}; moved to fit calling hours`}>
+                    moved from {clinicDateTime(call.requestedTime, zone)}
+                  </div>
+                ) : null}
+              </TableCell>
+              <TableCell>
+                <ScheduledCallStatusBadge status={call.status} />
+              </TableCell>
+              <TableCell className="whitespace-nowrap tabular-nums">
+                {call.attempts} of {call.maxAttempts}
+              </TableCell>
+              <TableCell className="whitespace-nowrap tabular-nums">
+                {call.status === "PENDING" ? (
+                  <time dateTime={call.dueAt.toISOString()} title={clinicExactTime(call.dueAt, zone)}>
+                    {call.nextAttemptAt ? "Retry " : null}
+                    {relativeTime(call.dueAt, now)}
+                  </time>
+                ) : (
+                  <span className="text-zinc-500">—</span>
+                )}
+              </TableCell>
+              <TableCell className="max-w-64 text-zinc-600">
+                {call.errorMessage ? (
+                  <div className="line-clamp-2 text-xs" title={call.errorMessage}>
+                    {call.errorMessage}
+                  </div>
+                ) : (
+                  <span className="text-zinc-500">—</span>
+                )}
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-right">
+                {canChange && call.status === "PENDING" ? <ScheduledCallActions call={{ id: call.id, name, scheduledTime: call.scheduledTime.toISOString() }} zone={zone} /> : null}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
+import type { StatusCounts } from "@/lib/scheduling/statuses";
+import { cn } from "@/components/ui/cn";
+import { STATUS_LOOK, STATUS_ORDER } from "@/components/scheduling/scheduled-call-status";
+import { schedulingHref } from "@/components/scheduling/scheduling-href";
+
+/** All / Pending / … with counts. Links, not buttons: the status is in the URL, so it can be shared and Back works. */
+export function StatusTabs({ counts, status, batch }: { counts: StatusCounts; status?: ScheduledCallStatus; batch?: string }) {
+  const total = STATUS_ORDER.reduce((sum, s) => sum + counts[s], 0);
+  const tabs: { status?: ScheduledCallStatus; label: string; count: number }[] = [{ label: "All", count: total }, ...STATUS_ORDER.map((s) => ({ status: s, label: STATUS_LOOK[s].label, count: counts[s] }))];
+  return (
+    <nav aria-label="Filter calls by status" className="-mx-1 mb-3 overflow-x-auto">
+      <ul className="flex min-w-max gap-1 border-b border-zinc-200 px-1">
+        {tabs.map((tab) => {
+          const active = tab.status === status;
+          return (
+            <li key={tab.label}>
+              <Link
+                href={schedulingHref({ status: tab.status, batch })}
+                aria-current={active ? "page" : undefined}
+                scroll={false}
+                className={cn(
+                  "-mb-px flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
+                  active ? "border-brand-600 text-zinc-900" : "border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900",
+                )}
+              >
+                {tab.label}
+                <span className={cn("rounded-full px-1.5 text-xs tabular-nums", active ? "bg-brand-50 text-brand-700" : "bg-zinc-100 text-zinc-600")}>{tab.count.toLocaleString("en")}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
