@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { can } from "@/lib/auth/permissions";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DetailList } from "@/components/dashboard/detail-list";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { roleLabel } from "@/components/dashboard/role";
 import { AgentSettingsForm } from "@/components/settings/agent-settings-form";
+import { CallingRulesForm } from "@/components/settings/calling-rules-form";
+import { describeCallingHours } from "@/components/scheduling/calling-hours";
 import { getAgentSettings } from "@/lib/organizations/get-agent-settings";
+import { getCallingRules } from "@/lib/organizations/update-calling-rules";
 import { requireTenant } from "@/app/_lib/tenant";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -28,7 +30,7 @@ export default async function SettingsPage() {
   const offset = utcOffset(organization.timezone);
   const country = displayName("region", organization.defaultCountry);
   const locale = displayName("language", organization.locale);
-  const agent = await getAgentSettings(organization.id);
+  const [agent, rules] = await Promise.all([getAgentSettings(organization.id), getCallingRules(organization.id)]);
   const canManage = can(role, "settings.manage");
 
   return (
@@ -84,16 +86,30 @@ export default async function SettingsPage() {
         </Card>
 
         <Card>
-          <CardHeader className="pb-5">
-            <div className="flex items-center justify-between gap-3">
-              <CardTitle>Calling hours and retries</CardTitle>
-              <Badge>Coming soon</Badge>
-            </div>
+          <CardHeader className="pb-4">
+            <CardTitle>Calling hours and retries</CardTitle>
             <CardDescription>
-              Calling hours and days, the gap between scheduled calls and how many times to retry will be set here.
-              {canManage ? null : " Only owners and admins will be able to change them."}
+              When scheduled calls may go out, in {organization.timezone.replaceAll("_", " ")} time, how far apart they start and how often one is tried again. Patients are also
+              only ever called between 08:00 and 21:00 of their own time.
+              {canManage ? null : " Only owners and admins can change these."}
             </CardDescription>
           </CardHeader>
+          <div className="border-t border-zinc-100">
+            {canManage ? (
+              <CallingRulesForm initial={rules} timeZoneLabel={organization.timezone.replaceAll("_", " ")} />
+            ) : (
+              <DetailList
+                items={[
+                  { label: "Calling hours", value: describeCallingHours(rules) },
+                  { label: "Minutes between calls", value: rules.staggerMinutes },
+                  { label: "Attempts per call", value: rules.maxAttempts },
+                  { label: "Calls at once", value: rules.concurrencyLimit },
+                  { label: "Voicemail", value: rules.retryVoicemail ? "Tried again" : "Counts as done" },
+                  { label: "Check on an unfinished call after", value: `${rules.staleCallMinutes} minutes` },
+                ]}
+              />
+            )}
+          </div>
         </Card>
 
         <Card>

@@ -1,0 +1,181 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
+import { FieldMessage, Label } from "@/components/ui/label";
+import { Field } from "@/components/forms/field";
+import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
+
+/** The rules as GET /api/organizations/calling-rules answers them (hours as "09:00"). */
+export interface CallingRules {
+  callingDays: number[];
+  callingWindowStart: string;
+  callingWindowEnd: string;
+  staggerMinutes: number;
+  maxAttempts: number;
+  concurrencyLimit: number;
+  retryVoicemail: boolean;
+  staleCallMinutes: number;
+}
+
+const DAYS = [
+  { day: 1, label: "Monday" },
+  { day: 2, label: "Tuesday" },
+  { day: 3, label: "Wednesday" },
+  { day: 4, label: "Thursday" },
+  { day: 5, label: "Friday" },
+  { day: 6, label: "Saturday" },
+  { day: 7, label: "Sunday" },
+] as const;
+
+/** The number fields, their bounds (the server's, repeated here for a quick answer) and their words. */
+const NUMBERS = {
+  staggerMinutes: { label: "Minutes between calls", min: 1, max: 60, hint: "How far apart the calls of a batch start." },
+  maxAttempts: { label: "Attempts per call", min: 1, max: 10, hint: "Including the first try; a busy line or no answer is tried again later." },
+  concurrencyLimit: { label: "Calls at once", min: 1, max: 50, hint: "At most this many of the clinic’s calls ring at the same time." },
+  staleCallMinutes: { label: "Check on an unfinished call after (minutes)", min: 5, max: 240, hint: "A call with no result this long after it was placed is looked up at ElevenLabs and settled from its record." },
+} as const;
+
+type NumberField = keyof typeof NUMBERS;
+type Draft = Omit<CallingRules, NumberField> & Record<NumberField, string>;
+
+function draftOf(rules: CallingRules): Draft {
+  return {
+    ...rules,
+    staggerMinutes: String(rules.staggerMinutes),
+    maxAttempts: String(rules.maxAttempts),
+    concurrencyLimit: String(rules.concurrencyLimit),
+    staleCallMinutes: String(rules.staleCallMinutes),
+  };
+}
+
+/** The mistakes worth catching before the round trip; the server checks everything again. */
+function validate(draft: Draft): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (draft.callingDays.length === 0) errors.callingDays = "Pick at least one calling day";
+  if (!draft.callingWindowStart) errors.callingWindowStart = "Enter the time calls may start";
+  if (!draft.callingWindowEnd) errors.callingWindowEnd = "Enter the time calls must stop";
+  else if (draft.callingWindowStart && draft.callingWindowEnd <= draft.callingWindowStart) errors.callingWindowEnd = "Must be later than the start";
+  for (const [name, field] of Object.entries(NUMBERS) as [NumberField, (typeof NUMBERS)[NumberField]][]) {
+    const n = Number(draft[name]);
+    if (draft[name].trim() === "" || !Number.isInteger(n)) errors[name] = "Enter a whole number";
+    else if (n < field.min || n > field.max) errors[name] = `Use ${field.min} to ${field.max}`;
+  }
+  return errors;
+}
+
+/** Admins set when calls may go out (days and hours in the clinic's zone), how they are spaced and retried. */
+export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingRules; timeZoneLabel: string }) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
+  const [saving, setSaving] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const toggleDay = (day: number, on: boolean) => set("callingDays", on ? [...draft.callingDays, day].sort((a, b) => a - b) : draft.callingDays.filter((d) => d !== day));
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const found = validate(draft);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return focusFirstError(form, found);
+    setSaving(true);
+    try {
+      const res = await fetch("/api/organizations/calling-rules", {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          callingDays: draft.callingDays,
+          callingWindowStart: draft.callingWindowStart,
+          callingWindowEnd: draft.callingWindowEnd,
+          staggerMinutes: Number(draft.staggerMinutes),
+          maxAttempts: Number(draft.maxAttempts),
+          concurrencyLimit: Number(draft.concurrencyLimit),
+          retryVoicemail: draft.retryVoicemail,
+          staleCallMinutes: Number(draft.staleCallMinutes),
+        }),
+      });
+      if (!res.ok) {
+        const problem = await readProblem(res);
+        const fieldErrors = fieldErrorsOf(problem);
+        setErrors(fieldErrors);
+        focusFirstError(form, fieldErrors);
+        toast.error("Calling rules not saved", { description: problem.detail });
+        return;
+      }
+      setDraft(draftOf((await res.json()) as CallingRules));
+      toast.success("Calling rules saved", { description: "New batches use them; calls already scheduled keep their times and are checked against the new hours before they are placed." });
+      router.refresh();
+    } catch (reason) {
+      toast.error("Calling rules not saved", { description: `Could not reach Callboard: ${String(reason)}` });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const numberField = (name: NumberField) => (
+    <Field key={name} name={name} label={NUMBERS[name].label} error={errors[name]} hint={NUMBERS[name].hint}>
+      {(control) => (
+        <Input {...control} type="number" inputMode="numeric" min={NUMBERS[name].min} max={NUMBERS[name].max} step={1} value={draft[name]} onChange={(e) => set(name, e.target.value)} className="w-32" />
+      )}
+    </Field>
+  );
+
+  return (
+    <form onSubmit={save} aria-label="Calling hours and retries" className="space-y-5 px-5 py-4" noValidate>
+      <fieldset aria-describedby="field-callingDays-message">
+        <legend className="text-sm font-medium text-zinc-800">Calling days</legend>
+        <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
+          {DAYS.map(({ day, label }) => (
+            <div key={day} className="flex items-center gap-2">
+              <Checkbox id={`calling-day-${day}`} name="callingDays" checked={draft.callingDays.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} aria-invalid={errors.callingDays ? true : undefined} />
+              <Label htmlFor={`calling-day-${day}`} className="font-normal">
+                {label}
+              </Label>
+            </div>
+          ))}
+        </div>
+        <FieldMessage id="field-callingDays-message" error={errors.callingDays} hint="Scheduled calls go out only on these days." />
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="callingWindowStart" label="Calls start at" error={errors.callingWindowStart} hint={`${timeZoneLabel} time.`}>
+          {(control) => <Input {...control} type="time" step={60} value={draft.callingWindowStart} onChange={(e) => set("callingWindowStart", e.target.value)} className="w-36" />}
+        </Field>
+        <Field name="callingWindowEnd" label="Calls stop at" error={errors.callingWindowEnd} hint="No call starts at or after this time.">
+          {(control) => <Input {...control} type="time" step={60} value={draft.callingWindowEnd} onChange={(e) => set("callingWindowEnd", e.target.value)} className="w-36" />}
+        </Field>
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-2">{(Object.keys(NUMBERS) as NumberField[]).map(numberField)}</div>
+
+      <div className="flex items-start gap-2">
+        <Checkbox id="field-retryVoicemail" name="retryVoicemail" checked={draft.retryVoicemail} onChange={(e) => set("retryVoicemail", e.target.checked)} className="mt-0.5" aria-describedby="field-retryVoicemail-hint" />
+        <div>
+          <Label htmlFor="field-retryVoicemail">Try again when a call reaches voicemail</Label>
+          <p id="field-retryVoicemail-hint" className="mt-0.5 text-xs text-zinc-500">
+            Off: a voicemail counts as done.
+          </p>
+        </div>
+      </div>
+
+      <div className="flex justify-end">
+        <Button type="submit" loading={saving}>
+          Save calling rules
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Moves focus to the first field with an error, so a keyboard or screen-reader user lands on it. */
+function focusFirstError(form: HTMLFormElement, errors: Record<string, string>) {
+  const first = Object.keys(errors)[0];
+  if (!first) return;
+  const target = first === "callingDays" ? form.querySelector<HTMLElement>("#calling-day-1") : form.querySelector<HTMLElement>(`#field-${first}`);
+  target?.focus();
+}
