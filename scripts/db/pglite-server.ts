@@ -26,6 +26,7 @@ import {
   type ServerMessage,
 } from "./pglite-protocol";
 import { extensionsCreatedBy } from "./migrations-folder";
+import { installBatchAwareQueue } from "./pglite-protocol-queue";
 
 /** Part of PostgreSQL itself: nothing to load. */
 const BUILT_IN_EXTENSIONS = new Set(["plpgsql"]);
@@ -203,6 +204,7 @@ export async function servePGlite(options: PGliteServerOptions): Promise<Running
   try {
     db = await openDatabase(dataDir, await loadExtensions(options.extensions));
     server = new PGLiteSocketServer({ db, host: HOST, port: options.port, maxConnections: options.maxConnections });
+    installBatchAwareQueue(server, db);
     // Something may have taken the port while PGlite was starting.
     await server.start().catch((error: NodeJS.ErrnoException) => {
       throw error.code === "EADDRINUSE" ? new PortInUseError(options.port) : error;
