@@ -10,7 +10,7 @@ import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/auth/form-alert";
 import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/problem";
 import { selectedCount, toSelectionPayload, useContactSelection } from "@/components/contacts/selection-store";
-import { clinicDay, clinicTimeRange, zoneName, zoneTitle, type ClinicZone } from "@/components/scheduling/clinic-time";
+import { clinicDay, clinicTimeRange, sameClinicDay, zoneName, zoneTitle, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { nextQuarterHour, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
 import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
 import { SchedulePreviewPanel } from "@/components/scheduling/schedule-preview";
@@ -122,7 +122,7 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
           <WallClockFields value={when} onChange={setWhen} zone={zone} error={errors.scheduledTime} />
           <Field name="staggerMinutes" label="Minutes between calls" error={errors.staggerMinutes} hint={`The clinic’s usual spacing is ${defaults.staggerMinutes} ${defaults.staggerMinutes === 1 ? "minute" : "minutes"}.`}>
             {(control) => (
-              <Input {...control} type="number" inputMode="numeric" min={STAGGER_MIN} max={STAGGER_MAX} step={1} value={stagger} onChange={(e) => setStagger(e.target.value)} className="w-32" />
+              <Input {...control} type="number" inputMode="numeric" min={STAGGER_MIN} max={STAGGER_MAX} step={1} value={stagger} onChange={(e) => setStagger(e.target.value)} className="max-w-32" />
             )}
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
@@ -165,7 +165,8 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
 function announce(batch: ScheduledBatch["batch"], zone: ClinicZone) {
   const { firstCallAt, lastCallAt } = batch;
   const range = firstCallAt && lastCallAt ? ` for ${clinicTimeRange(firstCallAt, lastCallAt, zone)}` : "";
-  const day = firstCallAt ? `${clinicDay(firstCallAt, zone)}, ${zoneTitle(zone.timeZone)} time (${zoneName(zone, firstCallAt)}). ` : "";
+  // The range names the days when it spans more than one; otherwise the day goes here.
+  const day = !firstCallAt ? "" : `${lastCallAt && sameClinicDay(firstCallAt, lastCallAt, zone) ? `${clinicDay(firstCallAt, zone)}, ` : ""}${zoneTitle(zone.timeZone)} time (${zoneName(zone, firstCallAt)}). `;
   // Following the link dismisses the toast, so it does not sit over the page it opened.
   const id = `batch-${batch.id}`;
   toast.success(`${calls(batch.scheduledCount)} scheduled${range}`, {

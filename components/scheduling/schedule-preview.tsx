@@ -101,7 +101,7 @@ function PlanDetails({ preview, zone }: { preview: SchedulePreview; zone: Clinic
               </li>
             ))}
           </ul>
-          {preview.movedCount > Math.min(moved.length, LISTED) ? <p className="mt-0.5 text-xs text-zinc-500">and {calls(preview.movedCount - Math.min(moved.length, LISTED))} more</p> : null}
+          {preview.movedCount > Math.min(moved.length, LISTED) ? <p className="mt-0.5 text-xs text-zinc-500">and {(preview.movedCount - Math.min(moved.length, LISTED)).toLocaleString("en")} more</p> : null}
         </div>
       ) : null}
 

@@ -24,7 +24,7 @@ export function ScheduledCallsTable({ calls, zone, country, now, canChange }: { 
           <TableHead>Status</TableHead>
           <TableHead>Attempts</TableHead>
           <TableHead className="whitespace-nowrap">Next attempt</TableHead>
-          <TableHead>Last error</TableHead>
+          <TableHead className="whitespace-nowrap">Last error</TableHead>
           <TableHead className="text-right">
             <span className="sr-only">Actions</span>
           </TableHead>

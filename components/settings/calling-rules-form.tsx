@@ -120,7 +120,7 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
   const numberField = (name: NumberField) => (
     <Field key={name} name={name} label={NUMBERS[name].label} error={errors[name]} hint={NUMBERS[name].hint}>
       {(control) => (
-        <Input {...control} type="number" inputMode="numeric" min={NUMBERS[name].min} max={NUMBERS[name].max} step={1} value={draft[name]} onChange={(e) => set(name, e.target.value)} className="w-32" />
+        <Input {...control} type="number" inputMode="numeric" min={NUMBERS[name].min} max={NUMBERS[name].max} step={1} value={draft[name]} onChange={(e) => set(name, e.target.value)} className="max-w-32" />
       )}
     </Field>
   );
@@ -144,10 +144,10 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="callingWindowStart" label="Calls start at" error={errors.callingWindowStart} hint={`${timeZoneLabel} time.`}>
-          {(control) => <Input {...control} type="time" step={60} value={draft.callingWindowStart} onChange={(e) => set("callingWindowStart", e.target.value)} className="w-36" />}
+          {(control) => <Input {...control} type="time" step={60} value={draft.callingWindowStart} onChange={(e) => set("callingWindowStart", e.target.value)} className="max-w-36" />}
         </Field>
         <Field name="callingWindowEnd" label="Calls stop at" error={errors.callingWindowEnd} hint="No call starts at or after this time.">
-          {(control) => <Input {...control} type="time" step={60} value={draft.callingWindowEnd} onChange={(e) => set("callingWindowEnd", e.target.value)} className="w-36" />}
+          {(control) => <Input {...control} type="time" step={60} value={draft.callingWindowEnd} onChange={(e) => set("callingWindowEnd", e.target.value)} className="max-w-36" />}
         </Field>
       </div>
 
