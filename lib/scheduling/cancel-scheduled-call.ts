@@ -20,5 +20,5 @@ export async function cancelScheduledCall(organizationId: string, id: string) {
   const row = await getDb().scheduledCall.findFirst({ where: { id, organizationId }, select: { status: true } });
   if (!row) throw notFound("Scheduled call");
   if (row.status === "CANCELLED") return { message: "Scheduled call cancelled successfully", alreadyCancelled: true };
-  throw new AppError("conflict", WHY_NOT[row.status] ?? "This call can no longer be cancelled.", { extra: { status: row.status } });
+  throw new AppError("conflict", WHY_NOT[row.status] ?? "This call can no longer be cancelled.", { extra: { scheduledCallStatus: row.status } });
 }

@@ -25,7 +25,7 @@ export async function rescheduleScheduledCall(organizationId: string, id: string
     where: { id, organizationId, status: "PENDING" },
     data: { scheduledTime: new Date(at), requestedTime: at === +asked ? null : asked, nextAttemptAt: null },
   });
-  if (count === 0) throw new AppError("conflict", `Only a pending call can be rescheduled; this one is ${row.status.toLowerCase().replace("_", " ")}.`, { extra: { status: row.status } });
+  if (count === 0) throw new AppError("conflict", `Only a pending call can be rescheduled; this one is ${row.status.toLowerCase().replace("_", " ")}.`, { extra: { scheduledCallStatus: row.status } });
   const updated = await getDb().scheduledCall.findFirstOrThrow({ where: { id, organizationId }, select: scheduledCallSelect });
   return { message: "Scheduled call rescheduled successfully", scheduledCall: toScheduledCallView(updated) };
 }

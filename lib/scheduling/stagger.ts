@@ -22,9 +22,22 @@ export function staggerSlots(requests: readonly SlotRequest[], options: { start:
   let sequence = 0;
   const noClinicHours: Slot = { ok: false, reason: "The clinic has no calling hours set" };
 
+  // The walk from a taken slot to the next free one depends only on the slot and the windows, and
+  // taken slots stay taken: remember where each walk ended, so recipients moved to the same opening
+  // do not each walk past all the others (quadratic — minutes for a few thousand).
+  const walks = new Map<string, Map<number, number | null>>();
   const free = (at: number | null, windows: readonly WeeklyWindow[]): number | null => {
+    const key = windows.map((w) => `${w.timeZone}|${w.days.join()}|${w.startMinute}|${w.endMinute}`).join(";");
+    let ends = walks.get(key);
+    if (!ends) walks.set(key, (ends = new Map()));
+    const path: number[] = [];
     let candidate = at;
-    while (candidate !== null && used.has(candidate)) candidate = nextOpening(candidate + staggerMs, windows);
+    while (candidate !== null && used.has(candidate)) {
+      path.push(candidate);
+      const known = ends.get(candidate);
+      candidate = known !== undefined ? known : nextOpening(candidate + staggerMs, windows);
+    }
+    for (const taken of path) ends.set(taken, candidate);
     return candidate;
   };
 
