@@ -68,7 +68,9 @@ export function problemResponse(error: unknown, requestId: string = crypto.rando
   const appError =
     error instanceof AppError ? error : error instanceof ZodError ? fromZodError(error) : new AppError("internal", "An unexpected error occurred. Try again; if it keeps happening, contact support with the request id.");
   if (appError.code === "internal") console.error(`[${requestId}]`, error);
+  // Extra fields first: they may add to the problem, never replace its standard members.
   const body = {
+    ...appError.extra,
     type: `https://callboard.app/problems/${appError.code.replaceAll("_", "-")}`,
     title: TITLES[appError.code],
     status: appError.status,
@@ -76,7 +78,6 @@ export function problemResponse(error: unknown, requestId: string = crypto.rando
     detail: appError.message,
     requestId,
     ...(appError.issues ? { issues: appError.issues } : {}),
-    ...appError.extra,
   };
   return Response.json(body, { status: appError.status, headers: { "content-type": "application/problem+json", "x-request-id": requestId } });
 }

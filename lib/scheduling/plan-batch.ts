@@ -59,7 +59,7 @@ export function planBatch(contacts: readonly PlanContact[], rules: CallingRules,
       skipped.push({ contactId: contact.id, name: contact.name, reason: `No valid phone number: ${phone.message}` });
       continue;
     }
-    callable.push({ contact, e164: phone.e164, zone: recipientTimeZone(contact, rules.timezone) });
+    callable.push({ contact, e164: phone.e164, zone: recipientTimeZone({ timezone: contact.timezone, phoneNumber: phone.e164 }, rules.timezone) });
   }
 
   const slots = staggerSlots(
