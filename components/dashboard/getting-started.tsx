@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { ArrowRight } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 const STEPS = [
@@ -18,11 +17,13 @@ const STEPS = [
   },
   {
     title: "Schedule calls",
-    body: "Pick contacts and Callboard spaces the calls out within your calling hours, retrying the ones that don’t connect.",
+    body: "Select contacts and press Schedule Calls: Callboard spaces the calls out within your calling hours and retries the ones that don’t connect. Follow them on Scheduling.",
+    href: "/scheduling",
+    action: "Open scheduling",
   },
 ] as const;
 
-/** What a new clinic can do next; steps not built yet are marked, not faked. */
+/** What a new clinic can do next. */
 export function GettingStarted() {
   return (
     <Card>
@@ -42,14 +43,10 @@ export function GettingStarted() {
                 <p className="mt-0.5 text-sm text-zinc-500">{step.body}</p>
               </div>
               <div className="shrink-0">
-              {"href" in step ? (
                 <Link href={step.href} className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline hover:underline-offset-4">
                   {step.action}
                   <ArrowRight className="size-3.5" aria-hidden="true" />
                 </Link>
-              ) : (
-                <Badge>Coming soon</Badge>
-              )}
               </div>
             </div>
           </li>
