@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { readProblem } from "@/components/forms/problem";
 import { useContactSelection, type SelectableContact } from "@/components/contacts/selection-store";
 
@@ -34,28 +33,16 @@ export function DeleteContactDialog({ contact, onClose, onDeleted }: { contact: 
   }
 
   return (
-    <Dialog open onOpenChange={(open) => (open ? null : onClose())}>
-      <DialogContent role="alertdialog" className="sm:max-w-md">
-        <DialogHeader>
-          <DialogTitle>Delete {contact.name}?</DialogTitle>
-          <DialogDescription>
-            The contact is removed for good, with any calls still scheduled for them. Calls already made stay in the call history, without the link to this contact.
-          </DialogDescription>
-        </DialogHeader>
-        {error ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose} autoFocus>
-            Keep contact
-          </Button>
-          <Button variant="destructive" loading={deleting} onClick={remove}>
-            Delete contact
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => (open ? null : onClose())}
+      title={`Delete ${contact.name}?`}
+      description="The contact is removed for good, with any calls still scheduled for them. Calls already made stay in the call history, without the link to this contact."
+      cancelLabel="Keep contact"
+      confirmLabel="Delete contact"
+      busy={deleting}
+      error={error}
+      onConfirm={remove}
+    />
   );
 }

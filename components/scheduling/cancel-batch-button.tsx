@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { readProblem } from "@/components/forms/problem";
 
 const calls = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "call" : "calls"}`;
@@ -43,30 +43,17 @@ export function CancelBatchButton({ batch }: { batch: { id: string; name: string
       <Button variant="outline" size="sm" onClick={() => setOpen(true)} aria-label={`Cancel pending calls of ${batch.name}`}>
         Cancel pending
       </Button>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent role="alertdialog" className="sm:max-w-md">
-          <DialogHeader>
-            <DialogTitle>Cancel {calls(batch.pending)} still to go?</DialogTitle>
-            <DialogDescription>
-              The pending calls of “{batch.name}” will not be placed. Calls already made or ringing now are not affected. To call these patients later, schedule them again
-              from Contacts.
-            </DialogDescription>
-          </DialogHeader>
-          {error ? (
-            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
-          <DialogFooter>
-            <Button variant="outline" onClick={() => setOpen(false)} autoFocus>
-              Keep them
-            </Button>
-            <Button variant="destructive" loading={cancelling} onClick={cancel}>
-              Cancel {calls(batch.pending)}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Cancel ${calls(batch.pending)} still to go?`}
+        description={`The pending calls of “${batch.name}” will not be placed. Calls already made or ringing now are not affected. To call these patients later, schedule them again from Contacts.`}
+        cancelLabel="Keep them"
+        confirmLabel={`Cancel ${calls(batch.pending)}`}
+        busy={cancelling}
+        error={error}
+        onConfirm={cancel}
+      />
     </>
   );
 }

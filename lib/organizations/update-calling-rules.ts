@@ -1,19 +1,10 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { minuteToClock } from "@/lib/scheduling/calling-window";
+import { callingRulesSelect } from "@/lib/scheduling/load-calling-rules";
 import type { CallingRulesInput } from "@/lib/organizations/schemas";
 
-const select = {
-  timezone: true,
-  callingDays: true,
-  callingWindowStart: true,
-  callingWindowEnd: true,
-  staggerMinutes: true,
-  maxAttempts: true,
-  concurrencyLimit: true,
-  retryVoicemail: true,
-  staleCallMinutes: true,
-} as const;
+const select = callingRulesSelect;
 
 type Stored = { callingWindowStart: number; callingWindowEnd: number } & Record<string, unknown>;
 

@@ -1,25 +1,23 @@
 import { getDb } from "@/lib/db";
 
+/** The rules staff set in Settings → Calling hours and retries. */
+export const callingRulesSelect = {
+  timezone: true,
+  callingDays: true,
+  callingWindowStart: true,
+  callingWindowEnd: true,
+  staggerMinutes: true,
+  maxAttempts: true,
+  concurrencyLimit: true,
+  retryVoicemail: true,
+  staleCallMinutes: true,
+} as const;
+
 /** The organization's calling rules and defaults, as scheduling and the dispatcher read them. */
 export async function loadCallingRules(organizationId: string) {
   return getDb().organization.findUniqueOrThrow({
     where: { id: organizationId },
-    select: {
-      name: true,
-      timezone: true,
-      defaultCountry: true,
-      locale: true,
-      callingDays: true,
-      callingWindowStart: true,
-      callingWindowEnd: true,
-      staggerMinutes: true,
-      maxAttempts: true,
-      concurrencyLimit: true,
-      retryVoicemail: true,
-      staleCallMinutes: true,
-      elevenLabsAgentId: true,
-      elevenLabsPhoneNumberId: true,
-    },
+    select: { ...callingRulesSelect, name: true, defaultCountry: true, locale: true, elevenLabsAgentId: true, elevenLabsPhoneNumberId: true },
   });
 }
 
