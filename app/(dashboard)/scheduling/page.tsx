@@ -19,7 +19,7 @@ import { STATUS_LOOK } from "@/components/scheduling/scheduled-call-status";
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
 import { StatusTabs } from "@/components/scheduling/status-tabs";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
-import { readDispatcherHeartbeat } from "./read-dispatcher-heartbeat";
+import { readDispatcherHeartbeat } from "@/lib/dispatch/read-heartbeat";
 
 export const metadata: Metadata = { title: "Scheduling" };
 
