@@ -4,8 +4,6 @@ import { minuteToClock } from "@/lib/scheduling/calling-window";
 import { callingRulesSelect } from "@/lib/scheduling/load-calling-rules";
 import type { CallingRulesInput } from "@/lib/organizations/schemas";
 
-const select = callingRulesSelect;
-
 type Stored = { callingWindowStart: number; callingWindowEnd: number } & Record<string, unknown>;
 
 /** Calling hours as the API shows them: "09:00"–"17:00" instead of minutes after midnight. */
@@ -14,7 +12,7 @@ export function toCallingRulesView<T extends Stored>(rules: T) {
 }
 
 export async function getCallingRules(organizationId: string) {
-  return toCallingRulesView(await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select }));
+  return toCallingRulesView(await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: callingRulesSelect }));
 }
 
 /**
@@ -25,7 +23,7 @@ export async function getCallingRules(organizationId: string) {
 export async function updateCallingRules(organizationId: string, input: CallingRulesInput) {
   const data = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const updated = await getDb().$transaction(async (tx) => {
-    const rules = await tx.organization.update({ where: { id: organizationId }, data, select });
+    const rules = await tx.organization.update({ where: { id: organizationId }, data, select: callingRulesSelect });
     if (rules.callingWindowStart >= rules.callingWindowEnd) {
       throw new AppError("invalid_input", "Calling hours must start before they end (e.g. 09:00 to 17:00).", {
         issues: [{ path: "callingWindowEnd", message: "Must be later than the start" }],
