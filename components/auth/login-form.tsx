@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FormAlert } from "@/components/auth/form-alert";
 import { PasswordInput } from "@/components/auth/password-input";
+import { LOCKED_OUT_MESSAGE, SIGN_IN_RATE_LIMITED } from "@/lib/auth/lockout-message";
 
 const INVALID = "Invalid email or password.";
 
@@ -31,7 +32,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       });
       if (!result?.ok || result.error) {
         // One message whatever the cause, so the form never reveals which emails have accounts.
-        setError({ attempt: Date.now(), message: result && result.status >= 500 ? "We couldn't sign you in just now. Try again in a moment." : INVALID });
+        const message =
+          result?.error === SIGN_IN_RATE_LIMITED ? LOCKED_OUT_MESSAGE : result && result.status >= 500 ? "We couldn't sign you in just now. Try again in a moment." : INVALID;
+        setError({ attempt: Date.now(), message });
         setPending(false);
         return;
       }
@@ -44,7 +47,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+    // method="post" with an action: a submit before hydration posts to this page instead of putting
+    // the email and password in the URL (browser history, server logs); nothing is read from it.
+    <form method="post" action="/login" onSubmit={onSubmit} className="space-y-5" noValidate>
       {error ? <FormAlert key={error.attempt}>{error.message}</FormAlert> : null}
       <div>
         <Label htmlFor="email">Email</Label>

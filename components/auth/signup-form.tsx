@@ -99,7 +99,8 @@ export function SignupForm({ timeZones, countries }: { timeZones: string[]; coun
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+    // method="post": a submit before hydration must not put the password in the URL (see LoginForm).
+    <form method="post" action="/signup" onSubmit={onSubmit} className="space-y-5" noValidate>
       {formError ? (
         <FormAlert key={formError.attempt} focusOnMount={formError.takeFocus}>
           <p>{formError.message}</p>

@@ -3,22 +3,31 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
+import { clientIp } from "@/lib/auth/rate-limit";
+import { admitSignIn, refundSignIn, SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-throttle";
+import { isStorableText } from "@/lib/http/storable-text";
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1).max(200),
+  email: z.string().trim().toLowerCase().email().max(254).refine(isStorableText),
+  password: z.string().min(1).max(200).refine(isStorableText),
 });
 
-/** Checks email + password; null (one generic message in the UI) whether the email is unknown or the password wrong. */
-export async function authorizeCredentials(input: unknown): Promise<{ id: string; email: string; name: string } | null> {
+/**
+ * Checks email + password; null (one generic message in the UI) whether the email is unknown or the
+ * password wrong. Too many failures for the account or the address throw SIGN_IN_RATE_LIMITED —
+ * before the password is looked at, and the same for accounts that do not exist.
+ */
+export async function authorizeCredentials(input: unknown, ip = "unknown", now: Date = new Date()): Promise<{ id: string; email: string; name: string } | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
+  if (!(await admitSignIn(ip, parsed.data.email, now))) throw new Error(SIGN_IN_RATE_LIMITED);
   const user = await getDb().user.findUnique({
     where: { email: parsed.data.email },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
   if (!ok || !user) return null;
+  await refundSignIn(ip, parsed.data.email);
   return { id: user.id, email: user.email, name: user.name };
 }
 
@@ -29,7 +38,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials) => authorizeCredentials(credentials),
+      authorize: (credentials, req) => authorizeCredentials(credentials, clientIp(req?.headers)),
     }),
   ],
   callbacks: {

@@ -1,6 +1,7 @@
 import { AppError, problemResponse } from "@/lib/errors";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getTenantContext, type TenantContext } from "@/lib/auth/tenant-context";
+import { assertStorable } from "@/lib/http/parse-request";
 
 type RouteParams = Record<string, string | string[] | undefined>;
 
@@ -24,6 +25,8 @@ export function withOrg<P extends RouteParams = RouteParams>(
       const ctx = await getTenantContext();
       if (!can(ctx.role, permission)) throw new AppError("forbidden", "Your role does not allow this action.");
       const params = ((await context?.params) ?? {}) as P;
+      // A NUL or lone surrogate in a path segment (/api/contacts/%00) would reach the query as a 500.
+      assertStorable(params, "The address contains invalid characters");
       return await handler({ req, params, ctx });
     } catch (error) {
       return problemResponse(error, requestId);
@@ -35,7 +38,9 @@ export function withOrg<P extends RouteParams = RouteParams>(
 export function withErrors<P extends RouteParams = RouteParams>(handler: (req: Request, params: P) => Promise<Response>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      return await handler(req, ((await context?.params) ?? {}) as P);
+      const params = ((await context?.params) ?? {}) as P;
+      assertStorable(params, "The address contains invalid characters");
+      return await handler(req, params);
     } catch (error) {
       return problemResponse(error);
     }

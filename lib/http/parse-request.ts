@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, fromZodError } from "@/lib/errors";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/http/storable-text";
 
 export const DEFAULT_JSON_LIMIT_BYTES = 1_000_000;
 
@@ -42,6 +43,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON.");
   }
+  assertStorable(data);
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw fromZodError(parsed.error);
   return parsed.data;
@@ -50,7 +52,17 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
 /** Parses URL search params (first value per key) against a zod schema. */
 export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  assertStorable(params, "Some query parameters are invalid");
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw fromZodError(parsed.error, "Some query parameters are invalid");
   return parsed.data;
+}
+
+/**
+ * Refuses text PostgreSQL cannot store (NUL, lone surrogates) anywhere in `data` with a 400 naming
+ * the field — before the schema runs, so no route can forget it.
+ */
+export function assertStorable(data: unknown, message = "Some fields are invalid"): void {
+  const path = findUnstorableText(data);
+  if (path !== null) throw new AppError("invalid_input", message, { issues: [{ path, message: UNSTORABLE_TEXT_MESSAGE }] });
 }

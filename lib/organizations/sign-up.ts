@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { slugify } from "@/lib/organizations/slugify";
 import type { SignUpInput } from "@/lib/organizations/schemas";
+import { admitSignUp, LOCKED_OUT_MESSAGE } from "@/lib/auth/sign-in-throttle";
 
 const LOCALE_BY_COUNTRY: Record<string, string> = { AU: "en-AU", NZ: "en-NZ", GB: "en-GB", IE: "en-IE", CA: "en-CA", US: "en-US" };
 
@@ -14,8 +15,9 @@ function isUniqueViolation(error: unknown, field: string): boolean {
   return target.includes(field);
 }
 
-/** Creates a user, their organization and the OWNER membership in one write. */
-export async function signUp(input: SignUpInput) {
+/** Creates a user, their organization and the OWNER membership in one write (rate-limited per address and email). */
+export async function signUp(input: SignUpInput, ip = "unknown", now: Date = new Date()) {
+  if (!(await admitSignUp(ip, input.email, now))) throw new AppError("rate_limited", LOCKED_OUT_MESSAGE);
   const passwordHash = await hashPassword(input.password);
   const base = slugify(input.organizationName);
   // A taken slug gets a short random suffix; two tries make a collision vanishingly unlikely.

@@ -21,6 +21,15 @@ function looksBinary(bytes: Uint8Array): boolean {
  * NUL or many control bytes (a spreadsheet, an image, a zip) is refused in plain words.
  */
 export function decodeCsvFile(bytes: Uint8Array): string {
+  const text = decodeText(bytes);
+  // The byte sniff above reads only the first 64 KB, and UTF-16 carries NUL bytes by design: check
+  // the decoded text itself, since PostgreSQL cannot store NUL. (TextDecoder turns lone surrogates
+  // into U+FFFD, so the decoded text never carries one.)
+  if (text.includes("\u0000")) throw new AppError("invalid_input", `${NOT_TEXT} (It contains a NUL character, which no cell can hold.)`);
+  return text;
+}
+
+function decodeText(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new AppError("invalid_input", "The file is empty. Choose a CSV file with a header row and at least one contact.");
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));

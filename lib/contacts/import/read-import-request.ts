@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError, fromZodError } from "@/lib/errors";
-import { readBodyBytes } from "@/lib/http/parse-request";
+import { assertStorable, readBodyBytes } from "@/lib/http/parse-request";
 import { COLUMN_TARGETS, type ColumnMappingInput } from "@/lib/contacts/import/column-mapping";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_MEGABYTES, IMPORT_MULTIPART_OVERHEAD_BYTES } from "@/lib/contacts/import/limits";
 
@@ -76,6 +76,7 @@ export async function readImportRequest(req: Request): Promise<ImportRequest> {
     throw new AppError("unsupported_media_type", "Send the CSV as multipart/form-data (a field named file) or as a text/csv body.");
   }
 
+  assertStorable(fields, "Some import options are invalid");
   const options = optionsSchema.safeParse(fields);
   if (!options.success) throw fromZodError(options.error, "Some import options are invalid");
   return { file, mode: options.data.mode, dryRun: options.data.dryRun, mapping: parseMapping(options.data.mapping) };
