@@ -12,7 +12,13 @@ const PERMISSIONS = {
   "appointments.read": ["OWNER", "ADMIN", "STAFF"],
   "settings.read": ["OWNER", "ADMIN", "STAFF"],
   "settings.manage": ["OWNER", "ADMIN"],
+  "members.read": ["OWNER", "ADMIN", "STAFF"],
   "members.manage": ["OWNER", "ADMIN"],
+  // Making, demoting, removing or inviting an OWNER: only owners (an admin cannot promote themselves).
+  "members.manage_owners": ["OWNER"],
+  // Voice agents and their tool tokens, the configuration check and the test call.
+  "agents.manage": ["OWNER", "ADMIN"],
+  "audit.read": ["OWNER", "ADMIN"],
   "organization.delete": ["OWNER"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -46,3 +46,13 @@ export function withErrors<P extends RouteParams = RouteParams>(handler: (req: R
     }
   };
 }
+
+/** Who the audit log names for a tenant request. */
+export function auditActor(ctx: TenantContext): { userId: string; email: string } {
+  return { userId: ctx.user.id, email: ctx.user.email };
+}
+
+/** The actor for member management: who, and with which role in this organization. */
+export function memberActor(ctx: TenantContext): { userId: string; email: string; role: TenantContext["role"] } {
+  return { userId: ctx.user.id, email: ctx.user.email, role: ctx.role };
+}

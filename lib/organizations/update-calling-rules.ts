@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { minuteToClock } from "@/lib/scheduling/calling-window";
 import { callingRulesSelect } from "@/lib/scheduling/load-calling-rules";
 import type { CallingRulesInput } from "@/lib/organizations/schemas";
+import { changedFields, recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
 
 type Stored = { callingWindowStart: number; callingWindowEnd: number } & Record<string, unknown>;
 
@@ -20,15 +21,20 @@ export async function getCallingRules(organizationId: string) {
  * not being changed, inside the same transaction, so two admins editing at once cannot store an
  * empty window. Pending calls keep their times; the dispatcher re-checks the hours before dialing.
  */
-export async function updateCallingRules(organizationId: string, input: CallingRulesInput) {
+export async function updateCallingRules(organizationId: string, input: CallingRulesInput, actor: AuditActor | null = null) {
   const data = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const updated = await getDb().$transaction(async (tx) => {
+    // The row lock also makes the audit's "before" the value this write really replaced.
+    await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR UPDATE`;
+    const previous = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: callingRulesSelect });
     const rules = await tx.organization.update({ where: { id: organizationId }, data, select: callingRulesSelect });
     if (rules.callingWindowStart >= rules.callingWindowEnd) {
       throw new AppError("invalid_input", "Calling hours must start before they end (e.g. 09:00 to 17:00).", {
         issues: [{ path: "callingWindowEnd", message: "Must be later than the start" }],
       });
     }
+    const change = changedFields(toCallingRulesView(previous), toCallingRulesView(rules));
+    if (change) await recordAuditEvent(tx, { organizationId, action: "CALLING_RULES_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change });
     return rules;
   });
   return toCallingRulesView(updated);
