@@ -1,18 +1,24 @@
 import { AppError } from "@/lib/errors";
 import { verifyElevenLabsSignature } from "@/lib/elevenlabs/webhook-signature";
 import { parseWebhookPayload, type WebhookEvent } from "@/lib/elevenlabs/webhook-payloads";
-import { findCallForEvent, type EventCall } from "@/lib/calls/webhooks/find-call";
-import { completeCall, failCall } from "@/lib/calls/webhooks/complete-call";
-import { applyConversation } from "@/lib/calls/webhooks/apply-conversation";
+import { describeCall } from "@/lib/calls/meaning/describe-call";
+import { findCallForEvent } from "@/lib/calls/webhooks/find-call";
+import { callResultOf } from "@/lib/calls/webhooks/apply-conversation";
+import { endConnectedCall, endUnconnectedCall, type CallMatch, type CallResult, type EndedCall } from "@/lib/calls/webhooks/write-call-result";
+import type { CallEnd } from "@/lib/calls/webhooks/record-call-ended";
 
-/** `freedSlotOf`: the organization whose call just ended (a dial slot is free for its next due call). */
-export type WebhookOutcome = { handled: true; event: string; freedSlotOf: string } | { handled: false; event: string; reason: string };
+/**
+ * `ended`: the call that just ended and how, for the work done after the answer (its feed entry, and
+ * the refill of the dial slot it freed); `freedSlotOf` names that clinic.
+ */
+export type WebhookOutcome = { handled: true; event: string; freedSlotOf: string; ended: EndedCall; end: CallEnd } | { handled: false; event: string; reason: string };
 
 /**
  * One post-call webhook from ElevenLabs: verify the signature over the raw body (failing closed
- * without a secret), parse, and apply. ElevenLabs sends each event once and disables a webhook
- * that keeps failing, so events we cannot use (unknown conversation, duplicates, audio) are
- * acknowledged, not refused.
+ * without a secret), parse, and record the result in one conditional write. ElevenLabs sends each
+ * event once and disables a webhook that keeps failing, so events we cannot use (unknown
+ * conversation, duplicates, audio) are acknowledged, not refused — and nothing else is done before
+ * the answer.
  */
 export async function receiveElevenLabsWebhook(rawBody: string, signatureHeader: string | null, secret = process.env.ELEVENLABS_WEBHOOK_SECRET): Promise<WebhookOutcome> {
   const verified = verifyElevenLabsSignature(rawBody, signatureHeader, secret);
@@ -31,39 +37,47 @@ export async function receiveElevenLabsWebhook(rawBody: string, signatureHeader:
   return applyEvent(parsed.event);
 }
 
-/** Only an open call changes; a second delivery of the same event finds it settled. */
-function settled(event: string, changed: boolean, call: EventCall): WebhookOutcome {
-  return changed ? { handled: true, event, freedSlotOf: call.organizationId } : { handled: false, event, reason: "already recorded" };
+/**
+ * The write matched no open call: either we never placed it, or it was recorded already (a second
+ * delivery). Only this rare path pays for the extra read that tells them apart.
+ */
+async function notChanged(event: string, match: Extract<CallMatch, { conversationId: string }>): Promise<WebhookOutcome> {
+  const call = await findCallForEvent(match.conversationId, match.attemptId);
+  return { handled: false, event, reason: call ? "already recorded" : "unknown conversation" };
+}
+
+async function connected(event: string, match: Extract<CallMatch, { conversationId: string }>, result: CallResult): Promise<WebhookOutcome> {
+  const ended = await endConnectedCall(match, result);
+  if (!ended) return notChanged(event, match);
+  const { outcome, reportedOutcome } = result.meaning;
+  return { handled: true, event, freedSlotOf: ended.organizationId, ended, end: { kind: "connected", outcome, reportedOutcome, durationSeconds: result.durationSeconds } };
 }
 
 async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
   switch (event.type) {
-    case "post_call_transcription": {
-      const call = await findCallForEvent(event.conversationId, event.userId);
-      if (!call) return { handled: false, event: event.type, reason: "unknown conversation" };
-      return settled(event.type, await applyConversation(call, event), call);
-    }
+    case "post_call_transcription":
+      return connected(event.type, { conversationId: event.conversationId, attemptId: event.userId }, callResultOf(event));
     case "call_initiation_failure": {
-      const call = await findCallForEvent(event.conversationId, event.userId);
-      if (!call) return { handled: false, event: event.type, reason: "unknown conversation" };
-      const changed = await failCall(call, event.conversationId, event.failureReason);
-      return settled(event.type, changed, call);
+      const match = { conversationId: event.conversationId, attemptId: event.userId };
+      const ended = await endUnconnectedCall(match, event.conversationId, event.failureReason);
+      if (!ended) return notChanged(event.type, match);
+      return { handled: true, event: event.type, freedSlotOf: ended.organizationId, ended, end: { kind: "not_connected", reason: event.failureReason } };
     }
-    case "legacy_call": {
-      const call = await findCallForEvent(event.callId, null);
-      if (!call) return { handled: false, event: event.type, reason: "unknown conversation" };
-      const changed = await completeCall(call, {
+    case "legacy_call":
+      return connected(event.type, { conversationId: event.callId, attemptId: null }, {
         conversationId: event.callId,
         callSid: null,
         startedAt: event.startedAt,
         durationSeconds: event.durationSeconds,
         transcript: event.transcript,
         summary: event.summary,
-        outcome: event.outcome,
+        summaryTitle: null,
+        terminationReason: null,
+        callSuccessful: null,
+        dynamicVariables: null,
         analysis: null,
+        meaning: describeCall({ transcript: event.transcript, analysis: event.outcome ? { call_outcome: event.outcome } : null, terminationReason: null, summary: event.summary }),
       });
-      return settled(event.type, changed, call);
-    }
     case "post_call_audio":
       return { handled: false, event: event.type, reason: "audio is not stored" };
     case "unsupported":

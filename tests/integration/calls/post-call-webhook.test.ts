@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { POST as triggerRoute } from "@/app/api/calls/trigger/route";
 import { getDb } from "@/lib/db";
+import { settledAfterResponse } from "@/lib/dispatch/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
 import { createContact, createMember } from "../../factories";
@@ -74,6 +75,8 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
       /* ring → talk → hang up */
     }
     await simulator.whenIdle();
+    // The feed entry and the refill run after the webhook has answered.
+    await settledAfterResponse();
   }
 
   it("completes the call with transcript, summary, outcome and duration when the simulator's call ends", async () => {
@@ -82,7 +85,8 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
     await finishCalls();
 
     const call = await getDb().call.findUniqueOrThrow({ where: { id: callId } });
-    expect(call).toMatchObject({ status: "COMPLETED", outcome: "appointment_booked", contactId: contact.id });
+    // The agent's word is kept as reported; the outcome is what it means (a booking resolves the call).
+    expect(call).toMatchObject({ status: "COMPLETED", outcome: "resolved", reportedOutcome: "appointment_booked", intent: "scheduling", contactId: contact.id, callerName: "Jane Doe" });
     expect(call.summary).toBeTruthy();
     expect(call.durationSeconds).toBeGreaterThan(0);
     expect(call.endedAt!.getTime()).toBeGreaterThan(call.startedAt!.getTime());
@@ -117,6 +121,7 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
     };
     expect(await (await deliver(signedRequest(payload))).json()).toMatchObject({ handled: true });
     expect(await (await deliver(signedRequest(payload))).json()).toMatchObject({ handled: false, reason: "already recorded" });
+    await settledAfterResponse();
     expect(await getDb().activityEvent.count({ where: { callId, type: "CALL_COMPLETED" } })).toBe(1);
   });
 

@@ -122,7 +122,7 @@ describe("webhooks and the sweeper finish scheduled calls", () => {
     body = (await (await harness.runCron()).json()) as { swept: number };
     expect(body.swept).toBe(1);
     const finished = await getDb().call.findUniqueOrThrow({ where: { id: call.id } });
-    expect(finished).toMatchObject({ status: "COMPLETED", outcome: "appointment_booked" });
+    expect(finished).toMatchObject({ status: "COMPLETED", outcome: "resolved", reportedOutcome: "appointment_booked" });
     expect(JSON.stringify(finished.transcript)).toContain("Contact");
     expect(await row(scheduled.id)).toMatchObject({ status: "COMPLETED" });
     expect(await getDb().call.count({ where: { organizationId: organization.id, status: "INITIATED" } })).toBe(0);

@@ -1,0 +1,65 @@
+import type { TranscriptTurn } from "@/lib/elevenlabs/conversation-schemas";
+import { normalizeWord, readOutcomeWord } from "@/lib/calls/meaning/outcome-words";
+import { intentFromTranscript, outcomeFromTranscript, sentimentFromTranscript } from "@/lib/calls/meaning/transcript-rules";
+import { callerNameFromTranscript } from "@/lib/calls/meaning/caller-name";
+
+export interface CallMeaningInput {
+  /** Spoken turns, or the whole text as one string (some flat payloads send it so). */
+  transcript: TranscriptTurn[] | string;
+  /** ElevenLabs' `analysis` (or the flat payload's), as sent. */
+  analysis: Record<string, unknown> | null;
+  terminationReason: string | null;
+  summary: string | null;
+}
+
+export interface CallMeaning {
+  outcome: string | null;
+  /** The word the agent sent, when the outcome came from it (not from transcript rules). */
+  reportedOutcome: string | null;
+  intent: string | null;
+  sentiment: string | null;
+  callerName: string | null;
+  /** Summary and spoken turns as one text, for search. */
+  searchText: string | null;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() ? value.trim() : null;
+}
+
+/** A data-collection result's value (`analysis.data_collection_results.<id>.value`), when it is text. */
+function collected(analysis: Record<string, unknown> | null, ...ids: string[]): string | null {
+  const results = analysis?.data_collection_results;
+  if (typeof results !== "object" || results === null) return null;
+  for (const id of ids) {
+    const value = text((results as Record<string, { value?: unknown } | undefined>)[id]?.value);
+    if (value) return value;
+  }
+  return null;
+}
+
+const asTurns = (transcript: TranscriptTurn[] | string): TranscriptTurn[] =>
+  typeof transcript === "string" ? (transcript.trim() ? [{ role: "user", message: transcript, timeInCallSecs: 0 }] : []) : transcript;
+
+/**
+ * What a finished call means — outcome, intent, sentiment, the caller's name — read from the agent's
+ * analysis first (the data-collection fields, then the flat payload's `analysis.call_outcome`), with
+ * transcript rules only where the analysis is silent.
+ */
+export function describeCall(input: CallMeaningInput): CallMeaning {
+  const turns = asTurns(input.transcript);
+  const reportedOutcome = collected(input.analysis, "call_outcome") ?? text(input.analysis?.call_outcome);
+  const fromWord = reportedOutcome ? readOutcomeWord(reportedOutcome) : null;
+  const fromRules = fromWord ? null : outcomeFromTranscript(turns, input.terminationReason);
+  const reportedIntent = collected(input.analysis, "intent", "call_intent") ?? text(input.analysis?.intent);
+  const reportedSentiment = collected(input.analysis, "sentiment", "caller_sentiment", "patient_sentiment") ?? text(input.analysis?.sentiment);
+  const spoken = turns.map((turn) => turn.message).join("\n");
+  return {
+    outcome: fromWord?.outcome ?? fromRules?.outcome ?? null,
+    reportedOutcome,
+    intent: (reportedIntent && normalizeWord(reportedIntent)) ?? fromWord?.intent ?? fromRules?.intent ?? intentFromTranscript(turns),
+    sentiment: (reportedSentiment && normalizeWord(reportedSentiment)) ?? sentimentFromTranscript(turns),
+    callerName: collected(input.analysis, "caller_name", "patient_name") ?? callerNameFromTranscript(turns),
+    searchText: [input.summary, spoken].filter(Boolean).join("\n") || null,
+  };
+}
