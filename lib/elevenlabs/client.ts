@@ -1,3 +1,4 @@
+import { getAgent, getPhoneNumber } from "@/lib/elevenlabs/agent-resources";
 import { resolveElevenLabsConfig, type ElevenLabsConfig } from "@/lib/elevenlabs/config";
 import { getConversation, listConversations, type ListConversationsQuery } from "@/lib/elevenlabs/conversations";
 import { startOutboundCall, type OutboundCallInput } from "@/lib/elevenlabs/outbound-call";
@@ -13,6 +14,8 @@ export function createElevenLabsClient(options: Partial<ElevenLabsConfig> = {}) 
     startOutboundCall: (input: OutboundCallInput) => startOutboundCall(config, input),
     getConversation: (conversationId: string) => getConversation(config, conversationId),
     listConversations: (query?: ListConversationsQuery) => listConversations(config, query),
+    getAgent: (agentId: string) => getAgent(config, agentId),
+    getPhoneNumber: (phoneNumberId: string) => getPhoneNumber(config, phoneNumberId),
   };
 }
 

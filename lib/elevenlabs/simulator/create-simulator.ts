@@ -73,6 +73,8 @@ export type Simulator = {
 
 const DIAL_PATH = "/v1/convai/twilio/outbound-call";
 const CONVERSATIONS_PATH = "/v1/convai/conversations";
+const AGENT_PATH = /^\/v1\/convai\/agents\/([^/]+)$/;
+const PHONE_NUMBER_PATH = /^\/v1\/convai\/phone-numbers\/([^/]+)$/;
 
 const listQuerySchema = z.object({
   agent_id: z.string().optional(),
@@ -284,6 +286,26 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
     respond(200, conversationResponse(call));
   }
 
+  // GET agent / phone number: every id exists unless listed in `unknownIds`, shaped like ElevenLabs' answers.
+  function handleResource(kind: "agent" | "phone", id: string, respond: Responder): void {
+    if (config.unknownIds.includes(id)) {
+      const status = kind === "agent" ? "agent_not_found" : "phone_number_not_found";
+      return respond(404, { detail: { status, message: `${kind === "agent" ? "Agent" : "Phone number"} ${id} not found` } });
+    }
+    if (kind === "agent") {
+      const allowed = config.overridesEnabled;
+      return respond(200, {
+        agent_id: id,
+        name: "Simulated clinic agent",
+        conversation_config: { agent: { first_message: "Hi {{contact_name}}, this is the clinic calling.", language: "en", prompt: { prompt: "You are a friendly clinic receptionist." } } },
+        platform_settings: { overrides: { conversation_config_override: { agent: { first_message: allowed, language: false, prompt: { prompt: allowed } } } } },
+        metadata: { created_at_unix_secs: 1_760_000_000 },
+        tags: [],
+      });
+    }
+    respond(200, { phone_number: "+61255500000", label: "Simulated clinic line", phone_number_id: id, provider: "twilio", supports_outbound: true, supports_inbound: true, assigned_agent: null });
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const record: RecordedRequest = {
       method: req.method ?? "GET",
@@ -300,8 +322,20 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
     };
 
     const conversationMatch = /^\/v1\/convai\/conversations\/([^/]+)$/.exec(url.pathname);
+    const agentMatch = AGENT_PATH.exec(url.pathname);
+    const phoneMatch = PHONE_NUMBER_PATH.exec(url.pathname);
     const route =
-      url.pathname === DIAL_PATH ? "dial" : url.pathname === CONVERSATIONS_PATH ? "list" : conversationMatch ? "get" : null;
+      url.pathname === DIAL_PATH
+        ? "dial"
+        : url.pathname === CONVERSATIONS_PATH
+          ? "list"
+          : conversationMatch
+            ? "get"
+            : agentMatch
+              ? "agent"
+              : phoneMatch
+                ? "phone"
+                : null;
     if (route === null) return respond(404, { detail: "Not Found" });
     const expectedMethod = route === "dial" ? "POST" : "GET";
     if (req.method !== expectedMethod) return respond(405, { detail: "Method Not Allowed" });
@@ -313,6 +347,8 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
 
     if (route === "dial") return handleDial(req, res, respond, record);
     if (route === "list") return handleList(url, respond);
+    if (route === "agent") return handleResource("agent", decodeURIComponent(agentMatch?.[1] ?? ""), respond);
+    if (route === "phone") return handleResource("phone", decodeURIComponent(phoneMatch?.[1] ?? ""), respond);
     return handleGet(decodeURIComponent(conversationMatch?.[1] ?? ""), respond);
   }
 

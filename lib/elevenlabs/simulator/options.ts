@@ -27,6 +27,10 @@ export const simulatorConfigSchema = z.object({
   webhookUrl: z.url().nullable(),
   /** Signs webhooks like ElevenLabs; null sends them unsigned (a verifying receiver must reject them). */
   webhookSecret: z.string().min(1).nullable(),
+  /** Agent and phone-number ids that answer 404 (every other id exists), for the configuration check. */
+  unknownIds: z.array(z.string()),
+  /** Whether agents allow first-message and prompt overrides (ElevenLabs: the agent's security tab). */
+  overridesEnabled: z.boolean(),
 });
 export type SimulatorConfig = z.infer<typeof simulatorConfigSchema>;
 
@@ -48,6 +52,8 @@ export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = {
   concurrencyLimit: 10,
   webhookUrl: null,
   webhookSecret: null,
+  unknownIds: [],
+  overridesEnabled: true,
 };
 
 export function resolveSimulatorOptions(options: Partial<SimulatorOptions> = {}): SimulatorOptions {

@@ -1,0 +1,111 @@
+import { getDb } from "@/lib/db";
+import { createElevenLabsClient, type ElevenLabsClient } from "@/lib/elevenlabs/client";
+import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
+
+export type CheckStatus = "ok" | "warning" | "missing";
+
+export interface ConfigurationCheck {
+  id: "api_key" | "webhook_secret" | "cron_secret" | "agent" | "overrides" | "phone_number" | "agent_token";
+  label: string;
+  status: CheckStatus;
+  /** A plain sentence: what is right, or what is missing and where to fix it. */
+  message: string;
+}
+
+function client(): ElevenLabsClient | null {
+  try {
+    return createElevenLabsClient();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Asks ElevenLabs (or the simulator) whether the clinic's agent and phone number exist, and reports in
+ * plain words what is missing on this server (API key, webhook secret, cron secret) and in the clinic's
+ * setup (agent, phone number, overrides, the agent's tool token). Reads only; the check itself is audited.
+ */
+export async function checkConfiguration(
+  organizationId: string,
+  actor: AuditActor,
+  deps: { client?: ElevenLabsClient | null; env?: Record<string, string | undefined> } = {},
+): Promise<{ ready: boolean; checks: ConfigurationCheck[] }> {
+  const env = deps.env ?? process.env;
+  const api = deps.client === undefined ? client() : deps.client;
+  const org = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { elevenLabsAgentId: true, elevenLabsPhoneNumberId: true } });
+  const checks: ConfigurationCheck[] = [];
+
+  checks.push(
+    api
+      ? { id: "api_key", label: "ElevenLabs API key", status: "ok", message: "The server has an ElevenLabs API key." }
+      : { id: "api_key", label: "ElevenLabs API key", status: "missing", message: "ELEVENLABS_API_KEY is not set on the server: no call can be placed. Whoever runs Callboard must set it." },
+    env.ELEVENLABS_WEBHOOK_SECRET?.trim()
+      ? { id: "webhook_secret", label: "Webhook secret", status: "ok", message: "Post-call webhooks are verified with ELEVENLABS_WEBHOOK_SECRET." }
+      : { id: "webhook_secret", label: "Webhook secret", status: "missing", message: "ELEVENLABS_WEBHOOK_SECRET is not set: every post-call webhook is refused, so calls never show their transcript or outcome." },
+    env.CRON_SECRET?.trim()
+      ? { id: "cron_secret", label: "Cron secret", status: "ok", message: "The dispatcher's cron calls are authenticated with CRON_SECRET." }
+      : { id: "cron_secret", label: "Cron secret", status: "missing", message: "CRON_SECRET is not set: the dispatcher refuses every run, so scheduled calls are never placed." },
+  );
+
+  if (!org.elevenLabsAgentId) {
+    checks.push({ id: "agent", label: "Agent", status: "missing", message: "No agent ID is set. Paste it in Voice agent above (ElevenLabs → Agents → your agent)." });
+  } else if (!api) {
+    checks.push({ id: "agent", label: "Agent", status: "warning", message: `Agent ${org.elevenLabsAgentId} could not be checked without an API key.` });
+  } else {
+    const agent = await api.getAgent(org.elevenLabsAgentId);
+    if (agent.ok) {
+      checks.push({ id: "agent", label: "Agent", status: "ok", message: `ElevenLabs knows agent ${org.elevenLabsAgentId}${agent.value.name ? ` (“${agent.value.name}”)` : ""}.` });
+      const { firstMessage, prompt } = agent.value.overrides;
+      if (firstMessage === false || prompt === false) {
+        checks.push({ id: "overrides", label: "Overrides", status: "warning", message: "The agent does not allow first-message and prompt overrides: enable them in ElevenLabs → the agent → Security, or per-call greetings are ignored." });
+      } else if (firstMessage && prompt) {
+        checks.push({ id: "overrides", label: "Overrides", status: "ok", message: "The agent allows first-message and prompt overrides." });
+      }
+    } else {
+      checks.push({
+        id: "agent",
+        label: "Agent",
+        status: "missing",
+        message: agent.error.status === 404 ? `ElevenLabs has no agent ${org.elevenLabsAgentId}. Check the ID in Voice agent above.` : `Could not check the agent: ${agent.error.message}`,
+      });
+    }
+  }
+
+  if (!org.elevenLabsPhoneNumberId) {
+    checks.push({ id: "phone_number", label: "Phone number", status: "missing", message: "No phone-number ID is set. Paste it in Voice agent above (ElevenLabs → Phone numbers)." });
+  } else if (api) {
+    const phone = await api.getPhoneNumber(org.elevenLabsPhoneNumberId);
+    checks.push(
+      phone.ok
+        ? phone.value.supportsOutbound === false
+          ? { id: "phone_number", label: "Phone number", status: "missing", message: `${phone.value.phoneNumber} cannot place outbound calls. Use a number with outbound calling.` }
+          : { id: "phone_number", label: "Phone number", status: "ok", message: `Calls come from ${phone.value.phoneNumber}${phone.value.label ? ` (${phone.value.label})` : ""}.` }
+        : {
+            id: "phone_number",
+            label: "Phone number",
+            status: "missing",
+            message: phone.error.status === 404 ? `ElevenLabs has no phone number ${org.elevenLabsPhoneNumberId}. Check the ID in Voice agent above.` : `Could not check the phone number: ${phone.error.message}`,
+          },
+    );
+  }
+
+  if (org.elevenLabsAgentId) {
+    const registered = await getDb().voiceAgent.findFirst({ where: { organizationId, agentId: org.elevenLabsAgentId }, select: { id: true } });
+    checks.push(
+      registered
+        ? { id: "agent_token", label: "Agent tool token", status: "ok", message: "The default agent has a tool token for booking and callbacks." }
+        : { id: "agent_token", label: "Agent tool token", status: "warning", message: "The default agent has no tool token yet: create one under Agents and tool tokens so it can book appointments mid-call." },
+    );
+  }
+
+  const ready = checks.every((check) => check.status !== "missing");
+  await recordAuditEvent(getDb(), {
+    organizationId,
+    action: "CONFIGURATION_CHECKED",
+    actor,
+    targetType: "organization",
+    targetId: organizationId,
+    data: { ready, missing: checks.filter((c) => c.status === "missing").map((c) => c.id) },
+  });
+  return { ready, checks };
+}
