@@ -1,27 +1,53 @@
 import type { Metadata } from "next";
-import { CalendarCheck, CalendarClock, PhoneCall, PhoneIncoming } from "lucide-react";
+import Link from "next/link";
+import { AlertTriangle, CalendarCheck, Gauge, PhoneCall, PhoneIncoming } from "lucide-react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ActivityFeed } from "@/components/dashboard/activity-feed";
+import { CallsPerDayChart } from "@/components/dashboard/calls-per-day-chart";
 import { ClinicClock } from "@/components/dashboard/clinic-clock";
 import { GettingStarted } from "@/components/dashboard/getting-started";
 import { KpiCard } from "@/components/dashboard/kpi-card";
+import { LiveRefresh } from "@/components/dashboard/live-refresh";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { ScheduledNext } from "@/components/dashboard/scheduled-next";
+import { clinicDay } from "@/components/scheduling/clinic-time";
+import { listRecentActivity } from "@/lib/activity/list-recent-activity";
+import { callsPerDay } from "@/lib/calls/calls-per-day";
+import { clinicMidnight } from "@/lib/calls/history/call-filters-sql";
 import { todayKpis } from "@/lib/calls/today-kpis";
+import { listScheduledCalls } from "@/lib/scheduling/list-scheduled-calls";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
 
 export const metadata: Metadata = { title: "Overview" };
 
+const NEXT_SHOWN = 5;
+
 export default async function OverviewPage() {
   const { organization } = await requireTenant();
-  const zone = organization.timezone.replaceAll("_", " ");
-  const kpis = await todayKpis(organization.id, organization.timezone);
+  const zone = { timeZone: organization.timezone, locale: organization.locale };
+  const zoneLabel = organization.timezone.replaceAll("_", " ");
+  const now = requestTime();
+  const [kpis, days, feed, next] = await Promise.all([
+    todayKpis(organization.id, organization.timezone, new Date(now)),
+    callsPerDay(organization.id, organization.timezone, new Date(now)),
+    listRecentActivity(organization.id),
+    listScheduledCalls(organization.id, { status: "PENDING", limit: NEXT_SHOWN }),
+  ]);
   const ofToday = (value: number) => (kpis.callsToday === 0 ? null : value);
+  const chartDays = days.map((day) => ({ ...day, label: clinicDay(clinicMidnight(day.day, organization.timezone), zone) }));
+  const anyCalls = days.some((day) => Object.entries(day).some(([key, value]) => key !== "day" && Number(value) > 0));
+
   return (
     <>
+      {/* A webhook that ends a call moves the numbers and the feed without a reload. */}
+      <LiveRefresh enabled />
       <PageHeader
         title={organization.name}
         description={
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            <span>Local time in {zone}:</span>
-            <ClinicClock timeZone={organization.timezone} locale={organization.locale} renderedAt={requestTime()} />
+            <span>Local time in {zoneLabel}:</span>
+            <ClinicClock timeZone={organization.timezone} locale={organization.locale} renderedAt={now} />
+            <span>· updates itself every 15 seconds</span>
           </span>
         }
       />
@@ -29,13 +55,69 @@ export default async function OverviewPage() {
         <h2 id="today-heading" className="sr-only">
           Today at a glance
         </h2>
-        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-          <KpiCard label="Calls today" icon={PhoneCall} value={ofToday(kpis.callsToday)} empty="No calls yet" note={`Counted from midnight, ${zone} time.`} />
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5" data-testid="kpis">
+          <KpiCard label="Calls today" icon={PhoneCall} value={ofToday(kpis.callsToday)} empty="No calls yet" note={`Counted from midnight, ${zoneLabel} time.`} />
           <KpiCard label="Answered" icon={PhoneIncoming} value={ofToday(kpis.answered)} empty="No calls yet" note="Calls a patient picked up, today." />
           <KpiCard label="Appointments booked" icon={CalendarCheck} value={ofToday(kpis.appointmentsBooked)} empty="None booked yet" note="Calls today that ended with a booking." />
-          <KpiCard label="Scheduled" icon={CalendarClock} value={kpis.scheduled === 0 ? null : kpis.scheduled} empty="Nothing scheduled" note="Calls waiting for their turn in calling hours." />
+          <KpiCard label="Escalations" icon={AlertTriangle} value={ofToday(kpis.escalations)} empty="None today" note="Calls the agent handed to staff." />
+          <KpiCard
+            label="Success rate"
+            icon={Gauge}
+            value={kpis.successRate === null ? null : Math.round(kpis.successRate * 100)}
+            unit="%"
+            empty="Nobody answered yet"
+            note="Answered calls that reached their goal."
+          />
         </div>
       </section>
+
+      <div className="mt-6 grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card>
+          <CardHeader>
+            <CardTitle>Calls per day</CardTitle>
+            <CardDescription>The last 14 days by outcome, on the clinic&apos;s calendar.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {anyCalls ? (
+              <CallsPerDayChart days={chartDays} />
+            ) : (
+              <p className="text-sm text-zinc-500">
+                No calls in the last 14 days. Place one from{" "}
+                <Link href="/contacts" className="font-medium text-brand-700 hover:underline">
+                  Contacts
+                </Link>{" "}
+                and it shows up here.
+              </p>
+            )}
+          </CardContent>
+        </Card>
+        <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Latest activity</CardTitle>
+            </CardHeader>
+            <CardContent className="pt-2">
+              <ActivityFeed entries={feed} zone={zone} now={now} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Scheduled next</CardTitle>
+              {kpis.scheduled > 0 ? (
+                <CardDescription>
+                  {kpis.scheduled.toLocaleString("en")} waiting ·{" "}
+                  <Link href="/scheduling" className="font-medium text-brand-700 hover:underline">
+                    See all on Scheduling
+                  </Link>
+                </CardDescription>
+              ) : null}
+            </CardHeader>
+            <CardContent className="pt-2">
+              <ScheduledNext calls={next.scheduledCalls} zone={zone} now={now} />
+            </CardContent>
+          </Card>
+        </div>
+      </div>
       <div className="mt-6">
         <GettingStarted />
       </div>

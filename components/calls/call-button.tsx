@@ -5,8 +5,8 @@ import { Phone } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { CallDialog, type CallDialogContact } from "@/components/calls/call-dialog";
 
-/** The green "Call" button of a contact row; the dialog loads its preview only when opened. */
-export function CallButton({ contact }: { contact: CallDialogContact }) {
+/** The green "Call" button of a contact row (or "Call again" on a call's page); the dialog loads its preview only when opened. */
+export function CallButton({ contact, label = "Call" }: { contact: CallDialogContact; label?: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -14,12 +14,12 @@ export function CallButton({ contact }: { contact: CallDialogContact }) {
         variant="success"
         size="sm"
         onClick={() => setOpen(true)}
-        aria-label={`Call ${contact.name}`}
+        aria-label={label === "Call" ? `Call ${contact.name}` : `${label}: ${contact.name}`}
         title={contact.doNotCall ? `${contact.name} is on the do-not-call list` : undefined}
         disabled={contact.doNotCall}
       >
         <Phone aria-hidden="true" />
-        Call
+        {label}
       </Button>
       {open ? <CallDialog contact={contact} open={open} onOpenChange={setOpen} /> : null}
     </>

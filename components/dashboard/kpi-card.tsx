@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
  * A headline number. `value` null means there is nothing to count yet: it says so in words instead
  * of showing a zero that looks like a result.
  */
-export function KpiCard({ label, icon: Icon, value, empty, note }: { label: string; icon: LucideIcon; value: number | null; empty: string; note: string }) {
+export function KpiCard({ label, icon: Icon, value, unit, empty, note }: { label: string; icon: LucideIcon; value: number | null; unit?: string; empty: string; note: string }) {
   return (
     <Card className="p-5">
       <div className="flex items-center justify-between gap-2">
@@ -15,7 +15,10 @@ export function KpiCard({ label, icon: Icon, value, empty, note }: { label: stri
       {value === null ? (
         <p className="mt-3 text-base font-medium text-zinc-500">{empty}</p>
       ) : (
-        <p className="mt-2 text-2xl font-semibold text-zinc-900 tabular-nums">{value.toLocaleString("en")}</p>
+        <p className="mt-2 text-2xl font-semibold text-zinc-900 tabular-nums">
+          {value.toLocaleString("en")}
+          {unit}
+        </p>
       )}
       <p className="mt-1 text-xs leading-5 text-zinc-500">{note}</p>
     </Card>

@@ -2,7 +2,7 @@
 
 import { useLiveRefresh } from "@/hooks/use-live-refresh";
 
-/** Drop into a server-rendered page to keep it current while `enabled` (work pending or under way). */
+/** Drop into a server-rendered page to keep it current while `enabled` (/scheduling while work waits; the overview and /calls always). */
 export function LiveRefresh({ enabled }: { enabled: boolean }) {
   useLiveRefresh(enabled);
   return null;

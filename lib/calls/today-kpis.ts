@@ -7,17 +7,37 @@ export function clinicDayStart(now: Date, timeZone: string): Date {
   return new Date(startOfDay(new TZDate(now, timeZone)).getTime());
 }
 
-/** The overview's headline numbers for the clinic's current day. */
-export async function todayKpis(organizationId: string, timeZone: string, now = new Date()) {
+export interface TodayKpis {
+  since: Date;
+  callsToday: number;
+  /** Picked up by a person: a voicemail also "completes" but nobody answered. */
+  answered: number;
+  /** Resolved calls about scheduling: the agent booked a visit. */
+  appointmentsBooked: number;
+  escalations: number;
+  /** Answered calls that succeeded, 0–1; null before anyone answered today. */
+  successRate: number | null;
+  scheduled: number;
+}
+
+/**
+ * The overview's headline numbers for the clinic's current day, counted in one pass over today's
+ * calls. A call succeeded when ElevenLabs' evaluation says so, or — without one — when it resolved.
+ */
+export async function todayKpis(organizationId: string, timeZone: string, now = new Date()): Promise<TodayKpis> {
   const since = clinicDayStart(now, timeZone);
-  const today = { organizationId, createdAt: { gte: since } };
   const db = getDb();
-  const [callsToday, answered, appointmentsBooked, scheduled] = await Promise.all([
-    db.call.count({ where: today }),
-    // Picked up by a person: a voicemail also "completes" but nobody answered.
-    db.call.count({ where: { ...today, status: "COMPLETED", NOT: { outcome: "voicemail" } } }),
-    db.call.count({ where: { ...today, outcome: "appointment_booked" } }),
+  const [[counts], scheduled] = await Promise.all([
+    db.$queryRaw<Array<Omit<TodayKpis, "since" | "successRate" | "scheduled"> & { successful: number }>>`
+      SELECT count(*)::int AS "callsToday",
+             count(*) FILTER (WHERE "status" = 'COMPLETED' AND "outcome" IS DISTINCT FROM 'voicemail')::int AS "answered",
+             count(*) FILTER (WHERE "outcome" = 'resolved' AND "intent" = 'scheduling')::int AS "appointmentsBooked",
+             count(*) FILTER (WHERE "outcome" = 'escalated')::int AS "escalations",
+             count(*) FILTER (WHERE "status" = 'COMPLETED' AND "outcome" IS DISTINCT FROM 'voicemail'
+                               AND ("callSuccessful" = 'success' OR ("callSuccessful" IS NULL AND "outcome" = 'resolved')))::int AS "successful"
+        FROM "Call" WHERE "organizationId" = ${organizationId} AND "createdAt" >= ${since.toISOString()}::timestamptz`,
     db.scheduledCall.count({ where: { organizationId, status: "PENDING" } }),
   ]);
-  return { since, callsToday, answered, appointmentsBooked, scheduled };
+  const { successful, ...rest } = counts!;
+  return { since, ...rest, successRate: rest.answered === 0 ? null : successful / rest.answered, scheduled };
 }

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { BatchList } from "@/components/scheduling/batch-list";
 import { zoneName, zoneTitle } from "@/components/scheduling/clinic-time";
 import { DispatcherStatus } from "@/components/scheduling/dispatcher-status";
-import { LiveRefresh } from "@/components/scheduling/live-refresh";
+import { LiveRefresh } from "@/components/dashboard/live-refresh";
 import { ScheduledCallsTable } from "@/components/scheduling/scheduled-calls-table";
 import { STATUS_LOOK } from "@/components/scheduling/scheduled-call-status";
 import { schedulingHref } from "@/components/scheduling/scheduling-href";

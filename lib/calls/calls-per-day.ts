@@ -1,0 +1,40 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { getDb } from "@/lib/db";
+import { clinicMidnight } from "@/lib/calls/history/call-filters-sql";
+
+/** The chart's series: what calls came to, grouped so 14 bars stay readable. */
+export const DAY_SERIES = ["resolved", "callback", "escalated", "voicemail", "not_reached", "other", "in_progress"] as const;
+export type DaySeries = (typeof DAY_SERIES)[number];
+
+export type CallsOnDay = { day: string } & Record<DaySeries, number>;
+
+/**
+ * Calls per clinic day for the last `days` days (today included), by outcome. Days are cut at the
+ * clinic's midnight (`AT TIME ZONE` its IANA zone), so a DST change makes a 23- or 25-hour day, not
+ * a call on the wrong day. Days without calls are there with zeros.
+ */
+export async function callsPerDay(organizationId: string, timeZone: string, now = new Date(), days = 14): Promise<CallsOnDay[]> {
+  const today = format(new TZDate(now, timeZone), "yyyy-MM-dd");
+  const since = clinicMidnight(today, timeZone, -(days - 1));
+  const rows = await getDb().$queryRaw<Array<{ day: string; series: DaySeries; count: number }>>`
+    SELECT to_char(("createdAt" AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS "day",
+           CASE WHEN "status" IN ('INITIATED', 'IN_PROGRESS') THEN 'in_progress'
+                WHEN "status" = 'FAILED' OR "outcome" IN ('no_answer', 'busy', 'failed') THEN 'not_reached'
+                WHEN "outcome" IN ('resolved', 'callback', 'escalated', 'voicemail') THEN "outcome"
+                ELSE 'other' END AS "series",
+           count(*)::int AS "count"
+      FROM "Call"
+     WHERE "organizationId" = ${organizationId} AND "createdAt" >= ${since.toISOString()}::timestamptz
+     GROUP BY 1, 2`;
+  const byDay = new Map<string, CallsOnDay>();
+  for (let i = 0; i < days; i++) {
+    const day = format(new TZDate(clinicMidnight(today, timeZone, i - (days - 1)), timeZone), "yyyy-MM-dd");
+    byDay.set(day, { day, ...(Object.fromEntries(DAY_SERIES.map((series) => [series, 0])) as Record<DaySeries, number>) });
+  }
+  for (const row of rows) {
+    const entry = byDay.get(row.day);
+    if (entry) entry[row.series] += row.count;
+  }
+  return [...byDay.values()];
+}
