@@ -10,6 +10,15 @@ import { describeCallingHours } from "@/components/scheduling/calling-hours";
 import { getAgentSettings } from "@/lib/organizations/get-agent-settings";
 import { getCallingRules } from "@/lib/organizations/update-calling-rules";
 import { requireTenant } from "@/app/_lib/tenant";
+import { MembersCard } from "@/components/settings/members-card";
+import { AgentsCard } from "@/components/settings/agents-card";
+import { ConfigurationCheck } from "@/components/settings/configuration-check";
+import { AuditLog } from "@/components/settings/audit-log";
+import { listMembers } from "@/lib/organizations/members/list-members";
+import { listAgents } from "@/lib/agents/list-agents";
+import { buildServerToolConfig } from "@/lib/agents/server-tool-config";
+import { AUDIT_ACTIONS, listAuditEvents, listAuditEventsQuerySchema } from "@/lib/compliance/list-audit-events";
+import { headers } from "next/headers";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -25,13 +34,35 @@ function displayName(type: "region" | "language", code: string): string | undefi
   }
 }
 
-export default async function SettingsPage() {
-  const { organization, role } = await requireTenant();
+/** The public origin for the tool URLs, as the proxy reports it (NEXTAUTH_URL wins when set). */
+async function siteOrigin(): Promise<string> {
+  const configured = process.env.NEXTAUTH_URL?.trim().replace(/\/+$/, "");
+  if (configured) return configured;
+  const h = await headers();
+  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
+}
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { organization, role, user } = await requireTenant();
+  const search = await searchParams;
   const offset = utcOffset(organization.timezone);
   const country = displayName("region", organization.defaultCountry);
   const locale = displayName("language", organization.locale);
   const [agent, rules] = await Promise.all([getAgentSettings(organization.id), getCallingRules(organization.id)]);
   const canManage = can(role, "settings.manage");
+  const canManageMembers = can(role, "members.manage");
+  const canManageAgents = can(role, "agents.manage");
+  const canReadAudit = can(role, "audit.read");
+  const { members, invitations } = await listMembers(organization.id);
+  const agents = canManageAgents ? await listAgents(organization.id) : [];
+  const origin = canManageAgents ? await siteOrigin() : "";
+  // A bad filter in the URL shows the whole log rather than an error page.
+  const auditQuery = listAuditEventsQuerySchema.safeParse({ action: search.action || undefined, actorUserId: search.actor || undefined, cursor: search.cursor || undefined });
+  const audit = canReadAudit ? await listAuditEvents(organization.id, auditQuery.success ? auditQuery.data : { limit: 50 }).catch(() => listAuditEvents(organization.id, { limit: 50 })) : null;
+  const filter = auditQuery.success ? { action: auditQuery.data.action, actorUserId: auditQuery.data.actorUserId } : {};
+  const nextHref = audit?.nextCursor
+    ? `/settings?${new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), ...(filter.actorUserId ? { actor: filter.actorUserId } : {}), cursor: audit.nextCursor })}#audit-log`
+    : null;
 
   return (
     <>
@@ -111,6 +142,73 @@ export default async function SettingsPage() {
             )}
           </div>
         </Card>
+
+        <Card>
+          <CardHeader className="pb-4">
+            <CardTitle>Members</CardTitle>
+            <CardDescription>
+              Owners and admins change settings and manage members; staff place and schedule calls. Only owners can make or remove an owner, and there is always at least one.
+            </CardDescription>
+          </CardHeader>
+          <div className="border-t border-zinc-100">
+            <MembersCard
+              members={members}
+              invitations={invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))}
+              currentUserId={user.id}
+              role={role}
+              canManage={canManageMembers}
+            />
+          </div>
+        </Card>
+
+        {canManageAgents ? (
+          <>
+            <Card>
+              <CardHeader className="pb-4">
+                <CardTitle>Agents and tool tokens</CardTitle>
+                <CardDescription>
+                  Each ElevenLabs agent that checks or books appointments during a call gets its own token, sent as the X-Agent-Token header; a token works for its own agent only.
+                </CardDescription>
+              </CardHeader>
+              <div className="border-t border-zinc-100">
+                <AgentsCard
+                  agents={agents.map((a) => ({ ...a, tokenCreatedAt: a.tokenCreatedAt.toISOString() }))}
+                  defaultAgentId={agent.elevenLabsAgentId}
+                  placeholderConfig={buildServerToolConfig(origin, agents[0]?.agentId ?? "{agent_id}")}
+                />
+              </div>
+            </Card>
+
+            <Card>
+              <CardHeader className="pb-4">
+                <CardTitle>Check the setup</CardTitle>
+                <CardDescription>Asks ElevenLabs whether the agent and phone number exist and says in plain words what is still missing.</CardDescription>
+              </CardHeader>
+              <div className="border-t border-zinc-100">
+                <ConfigurationCheck />
+              </div>
+            </Card>
+          </>
+        ) : null}
+
+        {audit ? (
+          <Card id="audit-log">
+            <CardHeader className="pb-4">
+              <CardTitle>Audit log</CardTitle>
+              <CardDescription>Who changed what and when: settings, members, invitations, tokens and transcript views. Entries cannot be edited or deleted.</CardDescription>
+            </CardHeader>
+            <div className="border-t border-zinc-100">
+              <AuditLog
+                events={audit.events}
+                actions={AUDIT_ACTIONS}
+                actors={members.map((m) => ({ userId: m.userId, email: m.email }))}
+                filter={filter}
+                nextHref={nextHref}
+                timeZone={organization.timezone}
+              />
+            </div>
+          </Card>
+        ) : null}
 
         <Card>
           <CardHeader className="pb-5">

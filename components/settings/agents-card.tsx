@@ -1,0 +1,149 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/forms/field";
+import { fieldErrorsOf } from "@/components/forms/problem";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/settings/copy-button";
+import { sendJson } from "@/components/settings/send-json";
+
+export interface AgentRow {
+  id: string;
+  agentId: string;
+  name: string;
+  tokenPrefix: string;
+  tokenCreatedAt: string;
+}
+
+interface Issued {
+  agent: AgentRow;
+  token: string;
+  toolConfig: unknown;
+}
+
+/**
+ * The clinic's ElevenLabs agents and their tool tokens. A token is shown once, right after it is made,
+ * with the server-tool JSON that carries it; afterwards only its prefix is known here.
+ */
+export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agents: AgentRow[]; defaultAgentId: string | null; placeholderConfig: Record<string, unknown> }) {
+  const router = useRouter();
+  const [issued, setIssued] = useState<Issued | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [regenerate, setRegenerate] = useState<AgentRow | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const defaultRegistered = agents.some((a) => a.agentId === defaultAgentId);
+
+  async function register(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setSaving(true);
+    setErrors({});
+    const result = await sendJson<Issued>("/api/agents", "POST", { name: form.get("agentName"), agentId: form.get("registerAgentId") });
+    setSaving(false);
+    if (!result.ok) {
+      const fields = fieldErrorsOf(result.problem);
+      setErrors({ agentName: fields.name ?? "", registerAgentId: fields.agentId ?? "" });
+      toast.error("Agent not added", { description: result.problem.detail });
+      return;
+    }
+    setIssued(result.data);
+    router.refresh();
+  }
+
+  async function confirmRegenerate() {
+    if (!regenerate) return;
+    setBusy(true);
+    setConfirmError(null);
+    const result = await sendJson<Issued>(`/api/agents/${regenerate.id}/token`, "POST");
+    setBusy(false);
+    if (!result.ok) {
+      setConfirmError(result.problem.detail ?? "The token was not replaced. Try again.");
+      return;
+    }
+    setRegenerate(null);
+    setIssued(result.data);
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-5 px-5 py-4">
+      {agents.length === 0 ? (
+        <p className="text-sm text-zinc-600">No agent has a tool token yet. Add the agent below to let it check and book appointments during calls.</p>
+      ) : (
+        <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200" aria-label="Agents">
+          {agents.map((agent) => (
+            <li key={agent.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
+              <div>
+                <p className="font-medium text-zinc-900">
+                  {agent.name} {agent.agentId === defaultAgentId ? <span className="text-xs font-normal text-zinc-500">(default agent)</span> : null}
+                </p>
+                <p className="font-mono text-xs text-zinc-600">{agent.agentId}</p>
+                <p className="text-xs text-zinc-500">
+                  Token <code className="font-mono">{agent.tokenPrefix}…</code>, made <span title={agent.tokenCreatedAt}>{new Date(agent.tokenCreatedAt).toLocaleString()}</span>
+                </p>
+              </div>
+              <Button variant="outline" size="sm" onClick={() => setRegenerate(agent)}>
+                Regenerate token
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {issued ? (
+        <div role="status" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm">
+          <p className="font-medium text-amber-900">Copy the token for {issued.agent.name} now: it is shown only once.</p>
+          <div className="flex items-center gap-2">
+            <Input aria-label="Agent token" readOnly value={issued.token} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton value={issued.token} label="Copy token" />
+          </div>
+          <p>Paste these tools into the agent in ElevenLabs (they already carry the token in the X-Agent-Token header):</p>
+          <pre aria-label="Server-tool configuration" className="max-h-72 overflow-auto rounded-md bg-white p-3 font-mono text-xs">
+            {JSON.stringify(issued.toolConfig, null, 2)}
+          </pre>
+          <CopyButton value={JSON.stringify(issued.toolConfig, null, 2)} label="Copy tool JSON" />
+        </div>
+      ) : agents.length > 0 ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-zinc-700">Server-tool configuration (with a placeholder for the token)</summary>
+          <pre className="mt-2 max-h-72 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs">{JSON.stringify(placeholderConfig, null, 2)}</pre>
+        </details>
+      ) : null}
+
+      <form onSubmit={register} method="post" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
+        <Field name="agentName" label="Agent name" error={errors.agentName || undefined}>
+          {(control) => <Input {...control} defaultValue={defaultRegistered || !defaultAgentId ? "" : "Default agent"} placeholder="Reception" autoComplete="off" />}
+        </Field>
+        <Field name="registerAgentId" label="ElevenLabs agent ID" error={errors.registerAgentId || undefined}>
+          {(control) => <Input {...control} defaultValue={defaultRegistered ? "" : (defaultAgentId ?? "")} placeholder="agent_…" autoComplete="off" spellCheck={false} />}
+        </Field>
+        <Button type="submit" loading={saving}>
+          Add agent and create token
+        </Button>
+      </form>
+
+      <ConfirmDialog
+        open={regenerate !== null}
+        onOpenChange={(open) => {
+          if (!open) {
+            setRegenerate(null);
+            setConfirmError(null);
+          }
+        }}
+        title={`Replace the token of ${regenerate?.name ?? "this agent"}?`}
+        description="The current token stops working at once: the agent's tools fail until you paste the new one into ElevenLabs."
+        confirmLabel="Replace token"
+        cancelLabel="Keep the current token"
+        busy={busy}
+        error={confirmError}
+        onConfirm={() => void confirmRegenerate()}
+      />
+    </div>
+  );
+}
