@@ -1,7 +1,8 @@
 import type { TranscriptTurn } from "@/lib/elevenlabs/conversation-schemas";
 
 // One to three capitalised words ("Jane", "Jane Doe", "Mary-Anne O'Brien"), read from the original case.
-const NAME = String.raw`([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})`;
+const WORD = String.raw`[A-Z][a-z]*(?:['’-][A-Z]?[a-z]+)*`;
+const NAME = String.raw`(${WORD}(?: ${WORD}){0,2})`;
 const SELF_INTRODUCTIONS = [
   new RegExp(String.raw`\bmy name(?:'s| is) ${NAME}`),
   new RegExp(String.raw`\b(?:this is|it's|it is) ${NAME}(?: speaking| here)?\b`),
