@@ -7,7 +7,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
  */
 export function createSecretToken(prefix: string): { token: string; hash: string; visiblePrefix: string } {
   const token = `${prefix}_${randomBytes(32).toString("base64url")}`;
-  return { token, hash: hashSecretToken(token), visiblePrefix: token.slice(0, prefix.length + 7) };
+  return { token, hash: hashSecretToken(token), visiblePrefix: token.slice(0, prefix.length + 9) };
 }
 
 export function hashSecretToken(token: string): string {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { createSecretToken, hashSecretToken, secretTokenMatches } from "@/lib/auth/secret-token";
+import { buildServerToolConfig, TOKEN_PLACEHOLDER } from "@/lib/agents/server-tool-config";
+import { AGENT_TOKEN_PATTERN } from "@/lib/agents/schemas";
+import { can } from "@/lib/auth/permissions";
+
+describe("secret tokens", () => {
+  it("are random, prefixed, and kept only as a sha256 that matches in constant time", () => {
+    const a = createSecretToken("cbat");
+    const b = createSecretToken("cbat");
+    expect(a.token).not.toBe(b.token);
+    expect(a.token).toMatch(AGENT_TOKEN_PATTERN);
+    expect(a.hash).toBe(hashSecretToken(a.token));
+    expect(a.hash).not.toContain(a.token.slice(5));
+    expect(a.visiblePrefix).toBe(a.token.slice(0, 13));
+    expect(secretTokenMatches(a.token, a.hash)).toBe(true);
+    expect(secretTokenMatches(b.token, a.hash)).toBe(false);
+    expect(secretTokenMatches(a.token, "abcd")).toBe(false);
+  });
+});
+
+describe("server-tool configuration", () => {
+  it("puts the agent id in every URL and the token in every X-Agent-Token header", () => {
+    const config = buildServerToolConfig("https://callboard.example", "agent_42", "cbat_secret");
+    expect(config.tools.length).toBeGreaterThanOrEqual(4);
+    for (const tool of config.tools) {
+      expect(tool.type).toBe("webhook");
+      expect(tool.api_schema.url).toMatch(/^https:\/\/callboard\.example\/api\/agent-actions\/.*agent_42/);
+      expect(tool.api_schema.request_headers["X-Agent-Token"]).toBe("cbat_secret");
+    }
+    const booking = config.tools.find((t) => t.name === "book_appointment")!;
+    expect(booking.api_schema.request_body_schema?.properties.customer_phone).toMatchObject({ dynamic_variable: "system__caller_id" });
+    expect(buildServerToolConfig("https://x", "agent_1").tools[0]!.api_schema.request_headers["X-Agent-Token"]).toBe(TOKEN_PLACEHOLDER);
+  });
+});
+
+describe("permission table for settings and members", () => {
+  it("keeps staff out of every write and owners-only actions from admins", () => {
+    for (const permission of ["settings.manage", "members.manage", "agents.manage", "audit.read", "members.manage_owners"] as const) {
+      expect(can("STAFF", permission)).toBe(false);
+      expect(can("OWNER", permission)).toBe(true);
+    }
+    expect(can("ADMIN", "members.manage")).toBe(true);
+    expect(can("ADMIN", "members.manage_owners")).toBe(false);
+    expect(can("STAFF", "members.read")).toBe(true);
+  });
+});
