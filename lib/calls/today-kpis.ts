@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { startOfDay } from "date-fns";
+import { addDays, startOfDay } from "date-fns";
 import { getDb } from "@/lib/db";
 
 /** Midnight of `now`'s day in the clinic's zone, as an instant ("today" is the clinic's, not the server's). */
@@ -26,6 +26,8 @@ export interface TodayKpis {
  */
 export async function todayKpis(organizationId: string, timeZone: string, now = new Date()): Promise<TodayKpis> {
   const since = clinicDayStart(now, timeZone);
+  // The next clinic midnight, by calendar day in the zone: 23 or 25 hours away across a DST change.
+  const until = new Date(startOfDay(addDays(new TZDate(now, timeZone), 1)).getTime());
   const db = getDb();
   const [[counts], scheduled] = await Promise.all([
     db.$queryRaw<Array<Omit<TodayKpis, "since" | "successRate" | "scheduled"> & { successful: number }>>`
@@ -35,7 +37,7 @@ export async function todayKpis(organizationId: string, timeZone: string, now = 
              count(*) FILTER (WHERE "outcome" = 'escalated')::int AS "escalations",
              count(*) FILTER (WHERE "status" = 'COMPLETED' AND "outcome" IS DISTINCT FROM 'voicemail'
                                AND ("callSuccessful" = 'success' OR ("callSuccessful" IS NULL AND "outcome" = 'resolved')))::int AS "successful"
-        FROM "Call" WHERE "organizationId" = ${organizationId} AND "createdAt" >= ${since.toISOString()}::timestamptz`,
+        FROM "Call" WHERE "organizationId" = ${organizationId} AND "createdAt" >= ${since.toISOString()}::timestamptz AND "createdAt" < ${until.toISOString()}::timestamptz`,
     db.scheduledCall.count({ where: { organizationId, status: "PENDING" } }),
   ]);
   const { successful, ...rest } = counts!;
