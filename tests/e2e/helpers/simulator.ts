@@ -1,7 +1,7 @@
 /** The e2e server's ElevenLabs simulator listens here, so tests can force what the next dial does. */
 export const E2E_SIMULATOR_PORT = 4110;
 
-export async function injectSimulatorFault(mode: "500" | "429" | "422" | "busy", count = 1) {
+export async function injectSimulatorFault(mode: "500" | "429" | "422" | "busy" | "appointment_booked" | "callback_scheduled" | "voicemail", count = 1) {
   const res = await fetch(`http://127.0.0.1:${E2E_SIMULATOR_PORT}/_simulator/faults`, {
     method: "POST",
     headers: { "content-type": "application/json" },
