@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { POST as signUpRoute } from "@/app/api/signup/route";
+import { authorizeCredentials } from "@/lib/auth/auth-options";
+import { hitRateLimit } from "@/lib/auth/rate-limit";
+import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP, SIGN_IN_RATE_LIMITED, SIGN_UP_PER_EMAIL } from "@/lib/auth/sign-in-throttle";
+import { getDb } from "@/lib/db";
+import { createUser } from "../../factories";
+
+const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 9, 0) + minutes * 60_000);
+
+describe("sign-in rate limit (in the database)", () => {
+  it("locks an account after too many failures, the same way for an unknown account, and recovers after the window", async () => {
+    const user = await createUser();
+    const unknown = "nobody@example.com";
+    for (let i = 0; i < SIGN_IN_PER_ACCOUNT.limit; i++) {
+      expect(await authorizeCredentials({ email: user.email, password: "wrong" }, `198.51.100.${i}`, at(0))).toBeNull();
+      expect(await authorizeCredentials({ email: unknown, password: "wrong" }, `198.51.100.${i}`, at(0))).toBeNull();
+    }
+    // Locked: even the right password is not checked, and both accounts answer identically.
+    await expect(authorizeCredentials({ email: user.email, password: user.password }, "203.0.113.9", at(1))).rejects.toThrow(SIGN_IN_RATE_LIMITED);
+    await expect(authorizeCredentials({ email: unknown, password: "wrong" }, "203.0.113.9", at(1))).rejects.toThrow(SIGN_IN_RATE_LIMITED);
+    // After the window the right password works again.
+    const later = at(SIGN_IN_PER_ACCOUNT.windowSeconds / 60 + 1);
+    expect(await authorizeCredentials({ email: user.email, password: user.password }, "203.0.113.9", later)).toMatchObject({ id: user.id });
+  });
+
+  it("locks an address that tries many accounts", async () => {
+    for (let i = 0; i < SIGN_IN_PER_IP.limit; i++) {
+      expect(await authorizeCredentials({ email: `spray-${i}@example.com`, password: "wrong" }, "192.0.2.50", at(0))).toBeNull();
+    }
+    await expect(authorizeCredentials({ email: "one-more@example.com", password: "x" }, "192.0.2.50", at(0))).rejects.toThrow(SIGN_IN_RATE_LIMITED);
+    // Another address is not affected.
+    expect(await authorizeCredentials({ email: "one-more@example.com", password: "x" }, "192.0.2.51", at(0))).toBeNull();
+  });
+
+  it("does not count correct sign-ins: staff signing in all day never trip it", async () => {
+    const user = await createUser();
+    for (let i = 0; i < SIGN_IN_PER_ACCOUNT.limit + 5; i++) {
+      expect(await authorizeCredentials({ email: user.email, password: user.password }, "192.0.2.77", at(0))).toMatchObject({ id: user.id });
+    }
+  });
+
+  it("counts every concurrent attempt: 40 at once admit exactly the limit", async () => {
+    const rule = { limit: 10, windowSeconds: 60 };
+    const hits = await Promise.all(Array.from({ length: 40 }, () => hitRateLimit("test:concurrent", rule, at(0))));
+    expect(hits.filter((h) => h.allowed)).toHaveLength(10);
+    expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect((await hitRateLimit("test:concurrent", rule, at(2))).count).toBe(1);
+  });
+});
+
+describe("sign-up rate limit", () => {
+  it("answers 429 with the lockout message per email, creating nothing", async () => {
+    const body = (i: number) => ({ name: "Dana", email: "Repeat@Example.com", password: "correct horse", organizationName: `Clinic ${i}`, timezone: "Australia/Sydney", defaultCountry: "AU" });
+    const post = (i: number) =>
+      signUpRoute(new Request("http://localhost/api/signup", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${i}, 10.0.0.1` }, body: JSON.stringify(body(i)) }), { params: Promise.resolve({}) });
+    expect((await post(0)).status).toBe(201);
+    for (let i = 1; i < SIGN_UP_PER_EMAIL.limit; i++) expect((await post(i)).status).toBe(409);
+    const limited = await post(99);
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ code: "rate_limited", detail: expect.stringMatching(/Too many attempts/) });
+    expect(await getDb().organization.count({ where: { name: { startsWith: "Clinic " } } })).toBe(1);
+  });
+});
