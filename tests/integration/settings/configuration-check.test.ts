@@ -1,0 +1,88 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST as checkRoute } from "@/app/api/organizations/configuration-check/route";
+import { POST as testCallRoute } from "@/app/api/organizations/test-call/route";
+import { getDb } from "@/lib/db";
+import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
+import { registerAgent } from "@/lib/agents/register-agent";
+import { createMember } from "../../factories";
+import { callRoute, signInAs } from "../helpers/session";
+
+type Result = { ready: boolean; checks: { id: string; status: string; message: string }[] };
+
+describe("configuration check and test call, against the simulator", () => {
+  let simulator: Simulator;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    simulator = await createSimulator({ latencyMs: 0, callDurationMs: 60_000, failureRate: 0, webhookUrl: null, seed: 3 });
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+    simulator.reset();
+    simulator.configure({ unknownIds: [], overridesEnabled: true });
+  });
+  afterAll(() => simulator.close());
+
+  function configure(env: Record<string, string | undefined>) {
+    Object.assign(process.env, { ELEVENLABS_API_BASE_URL: simulator.url, ELEVENLABS_TIMEOUT_MS: "2000", ...env });
+    for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
+  }
+  const byId = (result: Result) => Object.fromEntries(result.checks.map((c) => [c.id, c]));
+
+  it("says in plain words what is missing on the server and in the clinic", async () => {
+    configure({ ELEVENLABS_API_KEY: undefined, ELEVENLABS_WEBHOOK_SECRET: undefined, CRON_SECRET: undefined });
+    const { user, organization } = await createMember("ADMIN");
+    signInAs(user);
+    const result = (await (await callRoute(checkRoute, { method: "POST" })).json()) as Result;
+    expect(result.ready).toBe(false);
+    const checks = byId(result);
+    expect(checks.api_key).toMatchObject({ status: "missing", message: expect.stringContaining("ELEVENLABS_API_KEY") });
+    expect(checks.webhook_secret).toMatchObject({ status: "missing", message: expect.stringContaining("ELEVENLABS_WEBHOOK_SECRET") });
+    expect(checks.cron_secret).toMatchObject({ status: "missing", message: expect.stringContaining("CRON_SECRET") });
+    expect(checks.agent).toMatchObject({ status: "missing", message: expect.stringMatching(/No agent ID/) });
+    expect(checks.phone_number).toMatchObject({ status: "missing" });
+    expect(await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id } })).toMatchObject({ action: "CONFIGURATION_CHECKED", data: { ready: false } });
+  });
+
+  it("asks ElevenLabs about the agent and phone number: unknown ids and disabled overrides are reported", async () => {
+    configure({ ELEVENLABS_API_KEY: "k", ELEVENLABS_WEBHOOK_SECRET: "whsec", CRON_SECRET: "cron" });
+    const { user, organization } = await createMember("OWNER");
+    await getDb().organization.update({ where: { id: organization.id }, data: { elevenLabsAgentId: "agent_gone", elevenLabsPhoneNumberId: "phnum_ok" } });
+    simulator.configure({ unknownIds: ["agent_gone"] });
+    signInAs(user);
+    let checks = byId((await (await callRoute(checkRoute, { method: "POST" })).json()) as Result);
+    expect(checks.agent).toMatchObject({ status: "missing", message: expect.stringContaining("has no agent agent_gone") });
+    expect(checks.phone_number).toMatchObject({ status: "ok", message: expect.stringMatching(/^Calls come from \+\d+/) });
+    expect(simulator.requests.map((r) => r.path)).toEqual(["/v1/convai/agents/agent_gone", "/v1/convai/phone-numbers/phnum_ok"]);
+
+    simulator.configure({ unknownIds: [], overridesEnabled: false });
+    await getDb().organization.update({ where: { id: organization.id }, data: { elevenLabsAgentId: "agent_here" } });
+    await registerAgent(organization.id, { userId: user.id, email: user.email }, { agentId: "agent_here", name: "Reception" }, "http://localhost");
+    const result = (await (await callRoute(checkRoute, { method: "POST" })).json()) as Result;
+    checks = byId(result);
+    expect(checks.agent!.status).toBe("ok");
+    expect(checks.overrides).toMatchObject({ status: "warning", message: expect.stringContaining("Security") });
+    expect(checks.agent_token!.status).toBe("ok");
+    expect(result.ready).toBe(true);
+  });
+
+  it("places a test call to the admin's own number through the simulator, audited", async () => {
+    configure({ ELEVENLABS_API_KEY: "k" });
+    const { user, organization } = await createMember("ADMIN");
+    await getDb().organization.update({ where: { id: organization.id }, data: { elevenLabsAgentId: "agent_a", elevenLabsPhoneNumberId: "phnum_a" } });
+    signInAs(user);
+    const res = await callRoute(testCallRoute, { method: "POST", body: { phoneNumber: "(02) 5550 1234" } });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { callId: string; conversationId: string; toNumber: string };
+    expect(body.toNumber).toBe("+61255501234");
+    expect(simulator.dialsTo("+61255501234")).toBe(1);
+    const dial = simulator.requests.find((r) => r.path.endsWith("outbound-call"))!.body as { conversation_initiation_client_data: { user_id: string; dynamic_variables: Record<string, string> } };
+    expect(dial.conversation_initiation_client_data.user_id).toBe(body.callId);
+    expect(dial.conversation_initiation_client_data.dynamic_variables.contact_name).toBe(user.name);
+    expect(await getDb().call.findUniqueOrThrow({ where: { id: body.callId } })).toMatchObject({ organizationId: organization.id, contactId: null, placedByUserId: user.id, conversationId: body.conversationId });
+    expect(await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id, action: "TEST_CALL_PLACED" } })).toMatchObject({ targetId: body.callId });
+
+    const bad = await callRoute(testCallRoute, { method: "POST", body: { phoneNumber: "call me maybe" } });
+    expect(bad.status).toBe(400);
+    expect(simulator.dialsTo("call me maybe")).toBe(0);
+  });
+});

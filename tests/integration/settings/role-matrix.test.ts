@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import * as settings from "@/app/api/organizations/settings/route";
+import * as callingRules from "@/app/api/organizations/calling-rules/route";
+import * as configurationCheck from "@/app/api/organizations/configuration-check/route";
+import * as testCall from "@/app/api/organizations/test-call/route";
+import * as members from "@/app/api/members/route";
+import * as invitations from "@/app/api/members/invitations/route";
+import * as invitation from "@/app/api/members/invitations/[id]/route";
+import * as member from "@/app/api/members/[id]/route";
+import * as leave from "@/app/api/members/leave/route";
+import * as agents from "@/app/api/agents/route";
+import * as agent from "@/app/api/agents/[id]/route";
+import * as agentToken from "@/app/api/agents/[id]/token/route";
+import * as auditEvents from "@/app/api/audit-events/route";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { registerAgent } from "@/lib/agents/register-agent";
+import { getDb } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createMember } from "../../factories";
+import { addMember, createInvitation } from "../../factories/settings";
+import { callRoute, signInAs } from "../helpers/session";
+
+type Handler = Parameters<typeof callRoute>[0];
+interface Fixture {
+  staffMembershipId: string;
+  invitationId: string;
+  voiceAgentId: string;
+}
+
+/** Every settings and members route with the permission the table gives it. */
+const ROUTES: Array<{ name: string; permission: Permission; handler: Handler; method: string; body?: (f: Fixture) => unknown; params?: (f: Fixture) => Record<string, string>; write: boolean }> = [
+  { name: "PATCH /api/organizations/settings", permission: "settings.manage", handler: settings.PATCH, method: "PATCH", body: () => ({ elevenLabsAgentId: "agent_new", elevenLabsPhoneNumberId: null }), write: true },
+  { name: "GET /api/organizations/calling-rules", permission: "settings.read", handler: callingRules.GET, method: "GET", write: false },
+  { name: "PATCH /api/organizations/calling-rules", permission: "settings.manage", handler: callingRules.PATCH, method: "PATCH", body: () => ({ maxAttempts: 4 }), write: true },
+  { name: "POST /api/organizations/configuration-check", permission: "agents.manage", handler: configurationCheck.POST, method: "POST", write: true },
+  { name: "POST /api/organizations/test-call", permission: "agents.manage", handler: testCall.POST, method: "POST", body: () => ({ phoneNumber: "not a number" }), write: true },
+  { name: "GET /api/members", permission: "members.read", handler: members.GET, method: "GET", write: false },
+  { name: "POST /api/members/invitations", permission: "members.manage", handler: invitations.POST, method: "POST", body: () => ({ email: "matrix@example.com", role: "STAFF" }), write: true },
+  { name: "DELETE /api/members/invitations/{id}", permission: "members.manage", handler: invitation.DELETE, method: "DELETE", params: (f) => ({ id: f.invitationId }), write: true },
+  { name: "PATCH /api/members/{id}", permission: "members.manage", handler: member.PATCH, method: "PATCH", params: (f) => ({ id: f.staffMembershipId }), body: () => ({ role: "ADMIN" }), write: true },
+  { name: "DELETE /api/members/{id}", permission: "members.manage", handler: member.DELETE, method: "DELETE", params: (f) => ({ id: f.staffMembershipId }), write: true },
+  { name: "POST /api/members/leave", permission: "organization.read", handler: leave.POST, method: "POST", write: true },
+  { name: "GET /api/agents", permission: "settings.read", handler: agents.GET, method: "GET", write: false },
+  { name: "POST /api/agents", permission: "agents.manage", handler: agents.POST, method: "POST", body: () => ({ agentId: "agent_matrix", name: "Matrix" }), write: true },
+  { name: "DELETE /api/agents/{id}", permission: "agents.manage", handler: agent.DELETE, method: "DELETE", params: (f) => ({ id: f.voiceAgentId }), write: true },
+  { name: "POST /api/agents/{id}/token", permission: "agents.manage", handler: agentToken.POST, method: "POST", params: (f) => ({ id: f.voiceAgentId }), write: true },
+  { name: "GET /api/audit-events", permission: "audit.read", handler: auditEvents.GET, method: "GET", write: false },
+];
+
+const ROLES: Role[] = ["OWNER", "ADMIN", "STAFF"];
+
+/** A clinic with an owner, a staff member to act on, an invitation and an agent; the actor has `role`. */
+async function clinicWith(role: Role) {
+  const { user: owner, organization } = await createMember("OWNER");
+  const actor = role === "OWNER" ? await addMember(organization.id, "OWNER") : await addMember(organization.id, role);
+  const staff = await addMember(organization.id, "STAFF");
+  const { invitation } = await createInvitation(organization.id);
+  const { agent } = await registerAgent(organization.id, { userId: owner.id, email: owner.email }, { agentId: "agent_fixture", name: "Fixture" }, "http://localhost");
+  return { organization, actor: actor.user, fixture: { staffMembershipId: staff.membership.id, invitationId: invitation.id, voiceAgentId: agent.id } };
+}
+
+describe("role matrix: OWNER / ADMIN / STAFF × every settings and members route, from the permission table", () => {
+  for (const route of ROUTES) {
+    for (const role of ROLES) {
+      const allowed = can(role, route.permission);
+      it(`${role} ${allowed ? "may" : "may not"} ${route.name}`, async () => {
+        const { organization, actor, fixture } = await clinicWith(role);
+        const auditBefore = await getDb().auditEvent.count({ where: { organizationId: organization.id } });
+        const membershipsBefore = await getDb().membership.findMany({ where: { organizationId: organization.id }, orderBy: { id: "asc" } });
+        signInAs(actor);
+        const res = await callRoute(route.handler, { method: route.method, body: route.body?.(fixture), params: route.params?.(fixture), url: "http://localhost/api/x" });
+        if (allowed) {
+          expect(res.status, await res.clone().text()).not.toBe(403);
+          expect(res.status).toBeLessThan(500);
+        } else {
+          expect(res.status).toBe(403);
+          // Refused means nothing changed and nothing was recorded.
+          expect(await getDb().auditEvent.count({ where: { organizationId: organization.id } })).toBe(auditBefore);
+          expect(await getDb().membership.findMany({ where: { organizationId: organization.id }, orderBy: { id: "asc" } })).toEqual(membershipsBefore);
+        }
+      });
+    }
+  }
+
+  it("another organization's member, invitation and agent ids answer 404", async () => {
+    const mine = await clinicWith("OWNER");
+    const theirs = await clinicWith("OWNER");
+    signInAs(mine.actor);
+    for (const route of ROUTES.filter((r) => r.params)) {
+      const res = await callRoute(route.handler, { method: route.method, body: route.body?.(theirs.fixture), params: route.params!(theirs.fixture) });
+      expect(res.status, route.name).toBe(404);
+    }
+  });
+});
