@@ -26,7 +26,8 @@ import { getDb } from "@/lib/db";
 import { createMember } from "../../factories";
 import { signInAs } from "../helpers/session";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// Route handlers take their own params shape; `never` accepts them all (the test passes what each needs).
+type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
 
 const TOKEN = `cbinv_${"A".repeat(43)}`;
 /** Every JSON route with a body of its real fields (values need not be valid: bad text is refused first). */
@@ -74,7 +75,7 @@ function stringLeaves(body: unknown, path: string[] = []): Array<{ path: string;
 }
 
 const send = (handler: Handler, init: { method: string; url?: string; body?: string; headers?: Record<string, string>; params?: Record<string, string> }) =>
-  handler(new Request(init.url ?? "http://localhost/api/test", { method: init.method, headers: init.headers ?? { "content-type": "application/json" }, body: init.body }), { params: Promise.resolve(init.params ?? {}) });
+  handler(new Request(init.url ?? "http://localhost/api/test", { method: init.method, headers: init.headers ?? { "content-type": "application/json" }, body: init.body }), { params: Promise.resolve(init.params ?? {}) as Promise<never> });
 
 async function expect400(res: Response, label: string) {
   const body = (await res.json()) as { code?: string; issues?: { message: string }[] };
@@ -141,11 +142,11 @@ describe("text PostgreSQL cannot store is refused with 400 at the edge", () => {
     const late = `${filler}\nBad\u0000Name,+61255509999\n`;
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("name,phone\nA\u0000B,+61255501111\n", "utf16le")]);
     for (const body of [late, utf16]) {
-      const res = await contactsImport.POST(new Request("http://localhost/api/contacts/import", { method: "POST", headers: { "content-type": "text/csv" }, body }), { params: Promise.resolve({}) });
+      const res = await contactsImport.POST(new Request("http://localhost/api/contacts/import", { method: "POST", headers: { "content-type": "text/csv" }, body }), { params: Promise.resolve({}) as Promise<never> });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { detail: string }).detail).toMatch(/NUL/);
     }
-    const options = await contactsImport.POST(new Request("http://localhost/api/contacts/import?mode=%00", { method: "POST", headers: { "content-type": "text/csv" }, body: "name,phone\nA,+61255501111\n" }), { params: Promise.resolve({}) });
+    const options = await contactsImport.POST(new Request("http://localhost/api/contacts/import?mode=%00", { method: "POST", headers: { "content-type": "text/csv" }, body: "name,phone\nA,+61255501111\n" }), { params: Promise.resolve({}) as Promise<never> });
     expect(options.status).toBe(400);
     expect(await getDb().contact.count()).toBe(0);
   });

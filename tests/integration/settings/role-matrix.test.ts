@@ -20,7 +20,9 @@ import { createMember } from "../../factories";
 import { addMember, createInvitation } from "../../factories/settings";
 import { callRoute, signInAs } from "../helpers/session";
 
-type Handler = Parameters<typeof callRoute>[0];
+// Each handler takes its own params shape: erase it here, the table passes what each route needs.
+type Handler = Parameters<typeof callRoute<Record<string, string>>>[0];
+const anyParams = <P>(handler: (req: Request, ctx: { params: Promise<P> }) => Promise<Response>) => handler as unknown as Handler;
 interface Fixture {
   staffMembershipId: string;
   invitationId: string;
@@ -29,22 +31,22 @@ interface Fixture {
 
 /** Every settings and members route with the permission the table gives it. */
 const ROUTES: Array<{ name: string; permission: Permission; handler: Handler; method: string; body?: (f: Fixture) => unknown; params?: (f: Fixture) => Record<string, string>; write: boolean }> = [
-  { name: "PATCH /api/organizations/settings", permission: "settings.manage", handler: settings.PATCH, method: "PATCH", body: () => ({ elevenLabsAgentId: "agent_new", elevenLabsPhoneNumberId: null }), write: true },
-  { name: "GET /api/organizations/calling-rules", permission: "settings.read", handler: callingRules.GET, method: "GET", write: false },
-  { name: "PATCH /api/organizations/calling-rules", permission: "settings.manage", handler: callingRules.PATCH, method: "PATCH", body: () => ({ maxAttempts: 4 }), write: true },
-  { name: "POST /api/organizations/configuration-check", permission: "agents.manage", handler: configurationCheck.POST, method: "POST", write: true },
-  { name: "POST /api/organizations/test-call", permission: "agents.manage", handler: testCall.POST, method: "POST", body: () => ({ phoneNumber: "not a number" }), write: true },
-  { name: "GET /api/members", permission: "members.read", handler: members.GET, method: "GET", write: false },
-  { name: "POST /api/members/invitations", permission: "members.manage", handler: invitations.POST, method: "POST", body: () => ({ email: "matrix@example.com", role: "STAFF" }), write: true },
-  { name: "DELETE /api/members/invitations/{id}", permission: "members.manage", handler: invitation.DELETE, method: "DELETE", params: (f) => ({ id: f.invitationId }), write: true },
-  { name: "PATCH /api/members/{id}", permission: "members.manage", handler: member.PATCH, method: "PATCH", params: (f) => ({ id: f.staffMembershipId }), body: () => ({ role: "ADMIN" }), write: true },
-  { name: "DELETE /api/members/{id}", permission: "members.manage", handler: member.DELETE, method: "DELETE", params: (f) => ({ id: f.staffMembershipId }), write: true },
-  { name: "POST /api/members/leave", permission: "organization.read", handler: leave.POST, method: "POST", write: true },
-  { name: "GET /api/agents", permission: "settings.read", handler: agents.GET, method: "GET", write: false },
-  { name: "POST /api/agents", permission: "agents.manage", handler: agents.POST, method: "POST", body: () => ({ agentId: "agent_matrix", name: "Matrix" }), write: true },
-  { name: "DELETE /api/agents/{id}", permission: "agents.manage", handler: agent.DELETE, method: "DELETE", params: (f) => ({ id: f.voiceAgentId }), write: true },
-  { name: "POST /api/agents/{id}/token", permission: "agents.manage", handler: agentToken.POST, method: "POST", params: (f) => ({ id: f.voiceAgentId }), write: true },
-  { name: "GET /api/audit-events", permission: "audit.read", handler: auditEvents.GET, method: "GET", write: false },
+  { name: "PATCH /api/organizations/settings", permission: "settings.manage", handler: anyParams(settings.PATCH), method: "PATCH", body: () => ({ elevenLabsAgentId: "agent_new", elevenLabsPhoneNumberId: null }), write: true },
+  { name: "GET /api/organizations/calling-rules", permission: "settings.read", handler: anyParams(callingRules.GET), method: "GET", write: false },
+  { name: "PATCH /api/organizations/calling-rules", permission: "settings.manage", handler: anyParams(callingRules.PATCH), method: "PATCH", body: () => ({ maxAttempts: 4 }), write: true },
+  { name: "POST /api/organizations/configuration-check", permission: "agents.manage", handler: anyParams(configurationCheck.POST), method: "POST", write: true },
+  { name: "POST /api/organizations/test-call", permission: "agents.manage", handler: anyParams(testCall.POST), method: "POST", body: () => ({ phoneNumber: "not a number" }), write: true },
+  { name: "GET /api/members", permission: "members.read", handler: anyParams(members.GET), method: "GET", write: false },
+  { name: "POST /api/members/invitations", permission: "members.manage", handler: anyParams(invitations.POST), method: "POST", body: () => ({ email: "matrix@example.com", role: "STAFF" }), write: true },
+  { name: "DELETE /api/members/invitations/{id}", permission: "members.manage", handler: anyParams(invitation.DELETE), method: "DELETE", params: (f) => ({ id: f.invitationId }), write: true },
+  { name: "PATCH /api/members/{id}", permission: "members.manage", handler: anyParams(member.PATCH), method: "PATCH", params: (f) => ({ id: f.staffMembershipId }), body: () => ({ role: "ADMIN" }), write: true },
+  { name: "DELETE /api/members/{id}", permission: "members.manage", handler: anyParams(member.DELETE), method: "DELETE", params: (f) => ({ id: f.staffMembershipId }), write: true },
+  { name: "POST /api/members/leave", permission: "organization.read", handler: anyParams(leave.POST), method: "POST", write: true },
+  { name: "GET /api/agents", permission: "settings.read", handler: anyParams(agents.GET), method: "GET", write: false },
+  { name: "POST /api/agents", permission: "agents.manage", handler: anyParams(agents.POST), method: "POST", body: () => ({ agentId: "agent_matrix", name: "Matrix" }), write: true },
+  { name: "DELETE /api/agents/{id}", permission: "agents.manage", handler: anyParams(agent.DELETE), method: "DELETE", params: (f) => ({ id: f.voiceAgentId }), write: true },
+  { name: "POST /api/agents/{id}/token", permission: "agents.manage", handler: anyParams(agentToken.POST), method: "POST", params: (f) => ({ id: f.voiceAgentId }), write: true },
+  { name: "GET /api/audit-events", permission: "audit.read", handler: anyParams(auditEvents.GET), method: "GET", write: false },
 ];
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "STAFF"];

@@ -18,6 +18,7 @@ import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
 import { AppError } from "@/lib/errors";
 import { getCall, type CallDetail } from "@/lib/calls/history/get-call";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
+import { recordTranscriptView } from "@/lib/compliance/record-transcript-view";
 
 export const metadata: Metadata = { title: "Call" };
 
@@ -43,9 +44,11 @@ const entries = (value: unknown) => (typeof value === "object" && value !== null
 const field = (value: unknown, key: string) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined);
 
 export default async function CallPage({ params }: { params: Params }) {
-  const { organization } = await requireTenant();
+  const { organization, user } = await requireTenant();
   const { id } = await params;
   const call = await loadCall(organization.id, id);
+  // Audit (issue 10): every view of a transcript, once the call has one — the call is this clinic's by now.
+  if (call.transcript.length > 0) await recordTranscriptView(organization.id, { userId: user.id, email: user.email }, call.id);
   const now = requestTime();
   const zone = { timeZone: organization.timezone, locale: organization.locale };
   const who = call.contact?.name ?? call.callerName ?? "Deleted contact";
