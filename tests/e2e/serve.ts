@@ -3,6 +3,7 @@
 // with the built-in ElevenLabs simulator standing in for ElevenLabs (never a real account).
 // Migrates, seeds the demo clinics (idempotent), then runs `next start` until Playwright stops it.
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { isLocalDatabaseUrl, describeDatabaseUrl } from "../../scripts/db/connection";
 import { IN_MEMORY, startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { deployMigrations } from "../../scripts/db/migrate";
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
 
   const applied = await deployMigrations(database.url);
   console.log(`[e2e] ${describeDatabaseUrl(database.url)}: ${applied.length} migration(s) applied.`);
+  // Every run signs up clinics and signs in from one address: start each run with fresh rate-limit
+  // windows, so a second run within the hour is not locked out by the first.
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query(`DELETE FROM "RateLimitBucket"`).finally(() => client.end());
   // Asynchronously, so a signal from Playwright is handled while the seed runs.
   const seeded = await new Promise<number | null>((resolve, reject) => {
     spawn(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { stdio: "inherit", env }).once("error", reject).once("exit", resolve);
