@@ -114,7 +114,7 @@ test.describe("members and invitations", () => {
     await invitePage.goto("/login");
     const again = await invitee.newPage();
     await again.goto(link);
-    await expect(again.getByRole("alert")).toContainText(/already been used/);
+    await expect(again.getByRole("alert").filter({ hasText: /already been used/ })).toBeVisible();
     await invitee.close();
 
     await page.reload();
