@@ -23,7 +23,7 @@ describe("agent tool tokens", () => {
     const reception = await register("agent_reception");
     const reminders = await register("agent_reminders", "Reminders");
 
-    const row = await getDb().voiceAgent.findUniqueOrThrow({ where: { id: reception.agent.id } });
+    const row = await getDb().voiceAgent.findUniqueOrThrow({ where: { id: reception.agent.id }, omit: { tokenHash: false } });
     expect(row.tokenHash).toBe(hashSecretToken(reception.token));
     expect(JSON.stringify(row)).not.toContain(reception.token);
     expect(reception.token.startsWith(row.tokenPrefix)).toBe(true);

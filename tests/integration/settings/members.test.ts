@@ -25,7 +25,7 @@ describe("members and invitations", () => {
     expect(res.status).toBe(201);
     const { link, invitation } = (await res.json()) as { link: string; invitation: { id: string; expiresAt: string } };
     expect(link).toMatch(/^http:\/\/localhost\/invite#cbinv_[A-Za-z0-9_-]{43}$/);
-    const row = await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    const row = await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id }, omit: { tokenHash: false } });
     // Only the hash is stored; the link's token appears nowhere in the row.
     expect(row.tokenHash).toBe(hashSecretToken(tokenOf(link)));
     expect(JSON.stringify(row)).not.toContain(tokenOf(link));
