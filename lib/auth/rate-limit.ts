@@ -13,6 +13,8 @@ export interface RateLimitHit {
   retryAfterSeconds: number;
 }
 
+const PRUNE_PROBABILITY = 0.01;
+
 /**
  * Counts one attempt against `key` in a fixed window, in one statement: the row is created, bumped or
  * restarted (when its window has passed) atomically, so concurrent attempts on any number of
@@ -28,6 +30,10 @@ export async function hitRateLimit(key: string, rule: RateLimitRule, now: Date =
       "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" <= ${windowOpenedAfter} THEN ${now} ELSE "RateLimitBucket"."windowStart" END,
       "updatedAt" = ${now}
     RETURNING "count", "windowStart"`;
+  // Now and then, drop buckets idle for a day (every window is far shorter), so the table stays small.
+  if (Math.random() < PRUNE_PROBABILITY) {
+    await getDb().$executeRaw`DELETE FROM "RateLimitBucket" WHERE "updatedAt" < ${new Date(now.getTime() - 24 * 60 * 60 * 1000)}`;
+  }
   const { count, windowStart } = rows[0]!;
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + rule.windowSeconds * 1000 - now.getTime()) / 1000));
   return { allowed: count <= rule.limit, count, retryAfterSeconds };
