@@ -1,176 +1,61 @@
-// npm run bench — how the contacts page and the CSV import hold up at 100,000 contacts per clinic.
+// npm run bench — how Callboard holds up at clinic scale: contacts, scheduling, the dispatcher.
 //
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/callboard_bench npm run bench
 //   npm run bench                      (an in-memory embedded PGlite, the dev database)
+//   npm run bench -- scheduling dispatch   (only these suites; default: all)
 //
-// Options: BENCH_CONTACTS (default 100000), BENCH_ITERATIONS (default 40), BENCH_IMPORT_ROWS (10000).
-// The bench migrates the database, works in organizations of its own (slug bench-…) and deletes
-// them at the end; it never touches other rows. Times are measured in this process around the same
-// functions the page and the routes call ("server time": SQL + mapping, no HTTP, no React render).
-// One run, no assertions: benchmarks are for reading, not for failing CI.
-import { mkdir, writeFile } from "node:fs/promises";
+// Suites and their options: bench/contacts.ts, bench/scheduling.ts, bench/dispatch.ts.
+// The bench migrates the database, works in organizations of its own (ids bench_…) and deletes
+// them at the end; it never touches other rows. One run, no assertions: benchmarks are for
+// reading, not for failing CI. Goals are printed as ratios measured in the same run.
 import { IN_MEMORY, startEmbeddedPostgres } from "../scripts/db/embedded-postgres";
 import { describeDatabaseUrl } from "../scripts/db/connection";
 import { deployMigrations } from "../scripts/db/migrate";
-import { seedContactsSql } from "./seed-contacts.sql";
+import { saveReport, type BenchDatabase, type SuiteReport } from "./measure";
+import type { Db } from "../lib/db";
 
-const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
-const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
-const WARMUP = 5;
+type Suite = (db: Db, database: BenchDatabase) => Promise<SuiteReport>;
 
-interface Result {
-  name: string;
-  p50: number;
-  p95: number;
-  max: number;
-  runs: number;
-  note?: string;
-}
+// Imported after DATABASE_URL is set: lib/db.ts reads it (and DATABASE_POOL_SIZE) on first use.
+const SUITES: Record<string, () => Promise<Suite>> = {
+  contacts: async () => (await import("./contacts")).benchContacts,
+  scheduling: async () => (await import("./scheduling")).benchScheduling,
+  dispatch: async () => (await import("./dispatch")).benchDispatch,
+};
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function measure(name: string, work: () => Promise<unknown>, note?: string, iterations = ITERATIONS): Promise<Result> {
-  for (let i = 0; i < WARMUP; i++) await work();
-  const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const result = { name, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)!, runs: iterations, note };
-  console.log(`  ${name.padEnd(46)} p50 ${result.p50.toFixed(1).padStart(7)} ms   p95 ${result.p95.toFixed(1).padStart(7)} ms${note ? `   (${note})` : ""}`);
-  return result;
-}
-
-async function timeOnce(label: string, work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  const ms = performance.now() - started;
-  console.log(`  ${label.padEnd(46)} ${ms.toFixed(0).padStart(7)} ms`);
-  return ms;
+function chosenSuites(args: string[]): string[] {
+  const unknown = args.filter((name) => !(name in SUITES));
+  if (unknown.length > 0) throw new Error(`Unknown suite ${unknown.join(", ")}. Choose from: ${Object.keys(SUITES).join(", ")} (default: all).`);
+  return args.length > 0 ? Object.keys(SUITES).filter((name) => args.includes(name)) : Object.keys(SUITES);
 }
 
 async function main() {
+  const suites = chosenSuites(process.argv.slice(2));
   const external = process.env.BENCH_DATABASE_URL;
   const embedded = external ? null : await startEmbeddedPostgres({ dataDir: IN_MEMORY, port: 0 });
   const url = external ?? embedded!.url;
-  const kind = external ? `PostgreSQL (${describeDatabaseUrl(url)})` : "embedded PGlite (in memory)";
+  const database: BenchDatabase = { kind: external ? `PostgreSQL (${describeDatabaseUrl(url)})` : "embedded PGlite (in memory)", embedded: !external };
   process.env.DATABASE_URL = url;
-  console.log(`Contacts bench on ${kind}: ${CONTACTS.toLocaleString("en")} contacts, ${ITERATIONS} runs per measure after ${WARMUP} warm-up runs.\n`);
+  // The dispatcher benches run many transactions at once (8 claimers; 20 calls ending and refilling).
+  process.env.DATABASE_POOL_SIZE ??= "30";
+  console.log(`Bench on ${database.kind}: ${suites.join(", ")}. Prisma pool: ${process.env.DATABASE_POOL_SIZE} connections (DATABASE_POOL_SIZE).`);
+  if (database.embedded) console.log("PGlite runs one query at a time for every connection: concurrency and throughput numbers say nothing about PostgreSQL.");
 
   try {
     await deployMigrations(url);
-    // Imported after DATABASE_URL is set: lib/db.ts reads it on first use.
     const { getDb } = await import("../lib/db");
-    const { listContacts } = await import("../lib/contacts/list-contacts");
-    const { countContacts } = await import("../lib/contacts/count-contacts");
-    const { listContactsWithTotal } = await import("../lib/contacts/list-contacts-with-total");
-    const { encodeCursor } = await import("../lib/contacts/contact-cursor");
-    const { importContacts } = await import("../lib/contacts/import/import-contacts");
     const db = getDb();
-
-    const run = Date.now().toString(36);
-    const big = { id: `bench_${run}_big`, defaultCountry: "AU" };
-    const neighbour = `bench_${run}_neighbour`;
-    const importer = { id: `bench_${run}_import`, defaultCountry: "AU" };
-    for (const id of [big.id, neighbour, importer.id]) {
-      await db.$executeRawUnsafe(
-        `INSERT INTO "Organization" ("id", "name", "slug", "timezone", "defaultCountry", "updatedAt") VALUES ($1, $1, $2, 'Australia/Sydney', 'AU', now())`,
-        id,
-        id.replaceAll("_", "-"),
-      );
-    }
-    const results: Result[] = [];
-    const timings: Record<string, number> = {};
+    const saved: string[] = [];
     try {
-      console.log("Setting up");
-      timings.seed = await timeOnce(`seed ${CONTACTS.toLocaleString("en")} contacts (+ ${(CONTACTS / 5).toLocaleString("en")} in a neighbour clinic)`, async () => {
-        await db.$executeRawUnsafe(seedContactsSql(big.id, CONTACTS, 0));
-        await db.$executeRawUnsafe(seedContactsSql(neighbour, CONTACTS / 5, CONTACTS));
-        // A call history for one contact in ten, for the "last call" column.
-        await db.$executeRawUnsafe(
-          `INSERT INTO "Call" ("id", "organizationId", "contactId", "toNumber", "status", "outcome", "createdAt", "updatedAt")
-           SELECT 'benchcall' || c."id", c."organizationId", c."id", c."phoneNumber", 'COMPLETED', 'appointment_booked', c."createdAt", now()
-             FROM "Contact" c WHERE c."organizationId" = $1 AND right(c."id", 1) = 'a'`,
-          big.id,
-        );
-        // What autovacuum would have done by the time a clinic has 100,000 contacts.
-        await db.$executeRawUnsafe(`VACUUM ANALYZE "Contact"`);
-        await db.$executeRawUnsafe(`VACUUM ANALYZE "Call"`);
-      });
-
-      // The cursor of a page ~90% of the way down (found once with OFFSET; the page itself never uses it).
-      const deepAt = Math.floor(CONTACTS * 0.9);
-      const [deepName] = await db.$queryRawUnsafe<{ name: string; id: string }[]>(`SELECT "name", "id" FROM "Contact" WHERE "organizationId" = $1 ORDER BY "name", "id" OFFSET ${deepAt} LIMIT 1`, big.id);
-      const [deepCreated] = await db.$queryRawUnsafe<{ createdAt: Date; id: string }[]>(`SELECT "createdAt", "id" FROM "Contact" WHERE "organizationId" = $1 ORDER BY "createdAt" DESC, "id" DESC OFFSET ${deepAt} LIMIT 1`, big.id);
-      const deepNameCursor = encodeCursor({ s: "name", v: deepName!.name, id: deepName!.id, d: "after" });
-      const deepCreatedCursor = encodeCursor({ s: "created", v: deepCreated!.createdAt.toISOString(), id: deepCreated!.id, d: "after" });
-
-      console.log(`\nContacts list (50 rows with each row's last call), ${CONTACTS.toLocaleString("en")} contacts`);
-      results.push(await measure("first page, by name", () => listContacts(big.id, { sort: "name", limit: 50 })));
-      results.push(await measure(`deep page (row ${deepAt.toLocaleString("en")}), by name`, () => listContacts(big.id, { sort: "name", limit: 50, cursor: deepNameCursor })));
-      results.push(await measure("first page, newest first", () => listContacts(big.id, { sort: "created", limit: 50 })));
-      results.push(await measure(`deep page (row ${deepAt.toLocaleString("en")}), newest first`, () => listContacts(big.id, { sort: "created", limit: 50, cursor: deepCreatedCursor })));
-      results.push(await measure("previous page from the deep page", () => listContacts(big.id, { sort: "name", limit: 50, cursor: encodeCursor({ s: "name", v: deepName!.name, id: deepName!.id, d: "before" }) })));
-      // The baseline keyset pagination replaces: OFFSET reads and throws away every row before the page.
-      results.push(await measure(`baseline: OFFSET ${deepAt.toLocaleString("en")}, by name`, () => db.contact.findMany({ where: { organizationId: big.id }, orderBy: [{ name: "asc" }, { id: "asc" }], skip: deepAt, take: 50, select: { id: true } })));
-      results.push(await measure("total count (the header's N)", () => countContacts(big.id)));
-      results.push(await measure("/contacts page data (first page + count)", () => listContactsWithTotal(big.id, { sort: "name", limit: 50 })));
-
-      console.log("\nSearch (first page + count of matches, as /contacts does)");
-      // A first.last pair from an email: a handful of rows.
-      const [pair] = await db.$queryRawUnsafe<{ pair: string }[]>(
-        `SELECT regexp_replace(split_part("email", '@', 1), '[0-9]+$', '') AS "pair" FROM "Contact" WHERE "organizationId" = $1 AND "email" IS NOT NULL ORDER BY "id" LIMIT 1`,
-        big.id,
-      );
-      const searches: [string, string][] = [
-        ["smith", "a surname"],
-        ["olivia", "a first name, three quarters down by name"],
-        [pair!.pair, "rare: one first.last pair in emails"],
-        ["zzqx", "no match"],
-        ["jo", "two letters: word prefix"],
-        ["e", "one letter: word prefix"],
-        ["example", "in 80% of emails"],
-        ["0400 0123", "phone digits"],
-        ["newtown", "business name"],
-      ];
-      for (const [q, note] of searches) {
-        const page = await listContactsWithTotal(big.id, { sort: "name", limit: 50, q });
-        results.push(await measure(`search "${q}"`, () => listContactsWithTotal(big.id, { sort: "name", limit: 50, q }), `${note}; ${page.total.toLocaleString("en")} match`));
+      for (const name of suites) {
+        console.log(`\n━━ ${name} ━━`);
+        const report = await (await SUITES[name]!())(db, database);
+        saved.push(await saveReport(name, database, report));
       }
-      const smith = await listContactsWithTotal(big.id, { sort: "name", limit: 50, q: "smith" });
-      results.push(await measure(`search "smith", second page`, () => listContactsWithTotal(big.id, { sort: "name", limit: 50, q: "smith", cursor: smith.nextCursor! })));
-
-      console.log(`\nCSV import of ${IMPORT_ROWS.toLocaleString("en")} rows (parse, validate every row, batched upserts in one transaction)`);
-      const header = "name,phone,email,business_name,appointment_type,preferred_doctor\n";
-      const body = Array.from({ length: IMPORT_ROWS }, (_, i) => `Imported Patient ${i},04${String(90_000_000 + i).slice(-8)},patient${i}@example.com,${i % 3 ? "" : "Glebe Books"},flu vaccination,Dr Tan\n`).join("");
-      const file = new TextEncoder().encode(header + body);
-      console.log(`  file: ${(file.length / 1024 / 1024).toFixed(2)} MB`);
-      timings.importDryRun = await timeOnce("dry run (check only)", () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: true }));
-      timings.importCreate = await timeOnce(`import ${IMPORT_ROWS.toLocaleString("en")} new contacts`, () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }));
-      timings.importUpdate = await timeOnce(`re-import: ${IMPORT_ROWS.toLocaleString("en")} updates (same phones)`, () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }));
-      timings.importIntoBig = await timeOnce(`import into the ${CONTACTS.toLocaleString("en")}-contact clinic`, () => importContacts(big, file, { mode: "all_or_nothing", dryRun: false }));
-      const p95 = (name: string) => results.find((r) => r.name === name)?.p95 ?? Number.NaN;
-      const deepByName = `deep page (row ${deepAt.toLocaleString("en")}), by name`;
-      console.log("\nRatios (this run)");
-      const ratio = (label: string, value: string) => console.log(`  ${label.padEnd(48)} ${value}`);
-      ratio("deep page / first page, by name (p95)", `${(p95(deepByName) / p95("first page, by name")).toFixed(2)}×   (keyset: flat with depth)`);
-      ratio(`OFFSET / keyset at row ${deepAt.toLocaleString("en")} (p95)`, `${(p95(`baseline: OFFSET ${deepAt.toLocaleString("en")}, by name`) / p95(deepByName)).toFixed(1)}×`);
-      ratio("re-import (updates) / import (creates)", `${(timings.importUpdate! / timings.importCreate!).toFixed(2)}×`);
-      ratio("import per row", `${((timings.importCreate! / IMPORT_ROWS) * 1000).toFixed(0)} µs`);
     } finally {
-      await db.$executeRawUnsafe(`DELETE FROM "Organization" WHERE "id" IN ($1, $2, $3)`, big.id, neighbour, importer.id);
       await db.$disconnect();
     }
-
-    await mkdir("bench-results", { recursive: true });
-    const file = `bench-results/contacts-${external ? "postgres" : "pglite"}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-    await writeFile(file, JSON.stringify({ database: kind, contacts: CONTACTS, iterations: ITERATIONS, results, timings }, null, 2));
-    console.log(`\nSaved ${file}`);
+    console.log(`\nSaved ${saved.join(", ")}`);
   } finally {
     await embedded?.stop();
   }

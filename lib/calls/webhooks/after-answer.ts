@@ -1,16 +1,46 @@
 import { runAfterResponse } from "@/lib/dispatch/after-response";
 import { refillOrganization } from "@/lib/dispatch/dispatch-now";
-import { recordCallEnded } from "@/lib/calls/webhooks/record-call-ended";
+import { recordCallEndedSoon } from "@/lib/calls/webhooks/record-call-ended";
 import type { EndedCall } from "@/lib/calls/webhooks/write-call-result";
 import type { CallEnd } from "@/lib/calls/webhooks/record-call-ended";
 
+/** Clinics with a refill running in this process, and whether another call ended meanwhile. */
+const refilling = new Map<string, { again: boolean }>();
+
+/**
+ * Refills a clinic's free dial slots once per burst: a refill already running for the clinic runs
+ * once more when it finishes instead of a second one starting beside it. A hundred webhooks ending
+ * at once would otherwise start a hundred dispatcher runs that queue on the clinic's advisory lock,
+ * each holding a database connection the next webhook's write is waiting for. The claim is safe for
+ * concurrent runs either way (other instances may refill too); this only drops redundant ones.
+ */
+function refillSoon(organizationId: string): void {
+  const running = refilling.get(organizationId);
+  if (running) {
+    running.again = true;
+    return;
+  }
+  const state = { again: false };
+  refilling.set(organizationId, state);
+  runAfterResponse("refill", async () => {
+    try {
+      do {
+        state.again = false;
+        await refillOrganization(organizationId);
+      } while (state.again);
+    } finally {
+      refilling.delete(organizationId);
+    }
+  });
+}
+
 /**
  * What a webhook that ended a call sets off once its answer is sent: the feed entry, and a dial of
- * the clinic's next due call into the slot it freed. Two tasks, so a failed feed write never holds
- * back the refill (each failure is logged by runAfterResponse).
+ * the clinic's next due call into the slot it freed. Separate tasks, so a failed feed write never
+ * holds back the refill (each failure is logged by runAfterResponse).
  */
 export function followUpCallEnded(outcome: { ended: EndedCall; end: CallEnd }): void {
   const { ended, end } = outcome;
-  runAfterResponse("activity", () => recordCallEnded(ended, end));
-  runAfterResponse("refill", () => refillOrganization(ended.organizationId));
+  recordCallEndedSoon(ended, end);
+  refillSoon(ended.organizationId);
 }

@@ -1,36 +1,58 @@
 import { getDb } from "@/lib/db";
-import { recordActivity } from "@/lib/activity/record-activity";
+import { recordActivity, type ActivityInput } from "@/lib/activity/record-activity";
+import { runAfterResponse } from "@/lib/dispatch/after-response";
 import type { EndedCall } from "@/lib/calls/webhooks/write-call-result";
 
 export type CallEnd =
   | { kind: "connected"; outcome: string | null; reportedOutcome: string | null; durationSeconds: number | null }
   | { kind: "not_connected"; reason: string };
 
-/**
- * The activity-feed entry for a call that ended. Written after the webhook has answered: the feed is
- * for people, and ElevenLabs' one delivery must not wait on it. (A crash in between loses the entry,
- * never the call's result.)
- */
-export async function recordCallEnded(call: EndedCall, end: CallEnd): Promise<void> {
+/** The activity-feed entry for a call that ended. */
+function activityOf(call: EndedCall, end: CallEnd): ActivityInput {
   if (end.kind === "connected") {
     const word = end.reportedOutcome ?? end.outcome;
     const who = call.contactName ?? "a deleted contact";
-    await recordActivity(getDb(), {
+    return {
       organizationId: call.organizationId,
       type: "CALL_COMPLETED",
       message: word ? `Call with ${who} ended: ${word.replaceAll("_", " ")}` : `Call with ${who} ended`,
       contactId: call.contactId,
       callId: call.id,
       data: { outcome: end.outcome, durationSeconds: end.durationSeconds },
-    });
-    return;
+    };
   }
-  await recordActivity(getDb(), {
+  return {
     organizationId: call.organizationId,
     type: "CALL_NOT_CONNECTED",
     message: `${call.contactName ?? "A deleted contact"} did not pick up (${end.reason})`,
     contactId: call.contactId,
     callId: call.id,
     data: { reason: end.reason },
+  };
+}
+
+/** Writes the feed entry now (the sweeper's path, which answers nobody). */
+export async function recordCallEnded(call: EndedCall, end: CallEnd): Promise<void> {
+  await recordActivity(getDb(), activityOf(call, end));
+}
+
+// How long the first entry waits for others: a burst of webhooks shares one INSERT (and one commit).
+const BATCH_WAIT_MS = 10;
+let queued: ActivityInput[] = [];
+
+/**
+ * Writes the feed entry after the webhook has answered, batched with the entries of the other calls
+ * ending at the same moment: the feed is for people, and ElevenLabs' one delivery must not wait on
+ * it, nor pay a commit per entry under load. (A crash in between loses the entry, never the call's
+ * result.) The flush belongs to the request that queued the first entry, so it always runs.
+ */
+export function recordCallEndedSoon(call: EndedCall, end: CallEnd): void {
+  queued.push(activityOf(call, end));
+  if (queued.length > 1) return;
+  runAfterResponse("activity", async () => {
+    await new Promise((resolve) => setTimeout(resolve, BATCH_WAIT_MS));
+    const batch = queued;
+    queued = [];
+    await getDb().activityEvent.createMany({ data: batch.map((entry) => ({ ...entry, data: entry.data ?? {} })) });
   });
 }

@@ -1,0 +1,81 @@
+// The bench's own organizations (ids bench_<run>_…), and the SQL that fills them fast. Every suite
+// deletes the organizations it made (the cascade takes their rows); nothing else is touched.
+import type { Db } from "../lib/db";
+import { seedContactsSql } from "./seed-contacts.sql";
+
+/** One bench run's tag: organizations of two runs never share an id. */
+export const RUN = Date.now().toString(36);
+
+export const benchId = (name: string) => `bench_${RUN}_${name}`;
+
+export const AGENT_ID = "agent_bench";
+export const PHONE_NUMBER_ID = "phnum_bench";
+
+/**
+ * A fixed-offset zone where it is about noon now, so the clinic's hours and the recipients' legal
+ * 08:00–21:00 are open for the whole run. Etc/GMT signs are inverted: Etc/GMT-10 is UTC+10.
+ */
+export function zoneAtNoon(now = new Date()): string {
+  let offset = 12 - now.getUTCHours();
+  if (offset > 14) offset -= 24;
+  if (offset < -12) offset += 24;
+  return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
+}
+
+interface OrganizationSettings {
+  timezone?: string;
+  concurrencyLimit?: number;
+  /** Calls every day around the clock (legal hours still apply): due calls are dialed now. */
+  openAllDay?: boolean;
+}
+
+/** An organization with an agent set; the clinic defaults otherwise (Mon–Fri 09:00–17:00, 2-minute stagger). */
+export async function createBenchOrganization(db: Db, id: string, settings: OrganizationSettings = {}): Promise<string> {
+  await db.organization.create({
+    data: {
+      id,
+      name: id,
+      slug: id.replaceAll("_", "-"),
+      timezone: settings.timezone ?? "Australia/Sydney",
+      defaultCountry: "AU",
+      locale: "en-AU",
+      elevenLabsAgentId: AGENT_ID,
+      elevenLabsPhoneNumberId: PHONE_NUMBER_ID,
+      ...(settings.concurrencyLimit ? { concurrencyLimit: settings.concurrencyLimit } : {}),
+      ...(settings.openAllDay ? { callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: 0, callingWindowEnd: 1440 } : {}),
+    },
+  });
+  return id;
+}
+
+export async function deleteBenchOrganizations(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.$executeRawUnsafe(`DELETE FROM "Organization" WHERE "id" = ANY($1::text[])`, [...ids]);
+}
+
+/** A user to act as (batches and activity name who scheduled them). */
+export async function createBenchUser(db: Db, id: string): Promise<string> {
+  await db.user.create({ data: { id, email: `${id}@bench.invalid`, name: "Bench User", passwordHash: "-" } });
+  return id;
+}
+
+/** What autovacuum would have done between two benches: fresh statistics, no dead rows left to scan. */
+export async function vacuumCallTables(db: Db): Promise<void> {
+  for (const table of ["Contact", "ScheduledCall", "Call", "ActivityEvent"]) await db.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
+}
+
+/**
+ * `count` callable contacts in an open-all-day organization (in the zone where it is noon, none on the
+ * do-not-call list), each with one PENDING call due a second ago: what the dispatcher finds.
+ */
+export async function seedDueCalls(db: Db, organizationId: string, count: number): Promise<void> {
+  await db.$executeRawUnsafe(seedContactsSql(organizationId, count, 0));
+  await db.$executeRawUnsafe(`UPDATE "Contact" SET "doNotCall" = false, "timezone" = $2 WHERE "organizationId" = $1`, organizationId, zoneAtNoon());
+  await db.$executeRawUnsafe(
+    `INSERT INTO "ScheduledCall" ("id", "organizationId", "contactId", "fromNumber", "agentId", "scheduledTime", "status", "maxAttempts", "createdAt", "updatedAt")
+     SELECT 'benchdue' || c."id", c."organizationId", c."id", $2, $3, now() - interval '1 second', 'PENDING', 3, now(), now()
+       FROM "Contact" c WHERE c."organizationId" = $1`,
+    organizationId,
+    PHONE_NUMBER_ID,
+    AGENT_ID,
+  );
+}
