@@ -1,0 +1,59 @@
+import { AppError } from "@/lib/errors";
+import { normalizePhone } from "@/lib/contacts/normalize-phone";
+import { alternativesNear, DEFAULT_DURATION_MINUTES, offerSentence } from "@/lib/appointments/check-availability";
+import { insertAppointment } from "@/lib/appointments/insert-appointment";
+import { linkContactByPhone } from "@/lib/appointments/link-contact";
+import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
+import { resolveBookingTime } from "@/lib/appointments/resolve-booking-time";
+import type { BookAppointmentInput } from "@/lib/appointments/schemas";
+import { clockTime, spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
+
+/** A phone number as the agent heard it, in E.164 for the clinic's country, or a 400 it can say. */
+export function agentPhone(input: string, defaultCountry: string, path: string): string {
+  const phone = normalizePhone(input, defaultCountry);
+  if (!phone.ok) throw new AppError("invalid_input", "I couldn't read that phone number. Could you say it again, with the area code?", { issues: [{ path, message: "I couldn't read that phone number. Could you say it again, with the area code?" }] });
+  return phone.e164;
+}
+
+/**
+ * book_appointment, during a call: links the patient by phone (or creates the contact) and books the
+ * slot. A slot that is taken — also by a booking that won a race a millisecond earlier — or outside the
+ * opening hours answers `success: false` with the nearest free times, and writes nothing.
+ */
+export async function bookAppointment(organizationId: string, input: BookAppointmentInput, now: number = Date.now()) {
+  const rules = await loadBookingRules(organizationId);
+  const duration = input.duration_minutes ?? DEFAULT_DURATION_MINUTES;
+  const phone = agentPhone(input.customer_phone, rules.defaultCountry, "customer_phone");
+  const { startsAt, endsAt, withinHours } = resolveBookingTime(rules, input.date, input.start_time, duration, now);
+  const asked = `${spokenTime(startsAt, rules.timeZone)} on ${spokenDay(startsAt, rules.timeZone)}`;
+
+  const unavailable = async (reason: string) => {
+    const offers = await alternativesNear(organizationId, input.date, startsAt, duration, now, rules);
+    return { success: false as const, reason: withinHours ? "taken" : "closed", date: input.date, start_time: input.start_time, message: `${reason} ${offerSentence(offers, rules.timeZone, input.date)}`, alternatives: offers.map((s) => ({ date: input.date, start_time: clockTime(s.startsAt, rules.timeZone) })) };
+  };
+  if (!withinHours) return unavailable(`Sorry, the clinic isn't open for a ${duration}-minute appointment at ${asked}.`);
+
+  const contact = await linkContactByPhone(organizationId, phone, { name: input.customer_name, email: input.customer_email });
+  const appointment = await insertAppointment({
+    organizationId,
+    contactId: contact.id,
+    title: "Appointment",
+    startsAt: new Date(startsAt),
+    endsAt: new Date(endsAt),
+    attendeeName: input.customer_name,
+    attendeePhone: phone,
+    attendeeEmail: input.customer_email ?? null,
+    notes: input.notes ?? null,
+    source: "AGENT",
+    conversationId: input.conversation_id ?? null,
+  });
+  if (!appointment) return unavailable(`Sorry, ${asked} is already taken.`);
+  return {
+    success: true as const,
+    appointment_id: appointment.id,
+    date: input.date,
+    start_time: input.start_time,
+    end_time: clockTime(endsAt, rules.timeZone),
+    message: `Done — ${input.customer_name} is booked for ${asked}.`,
+  };
+}

@@ -1,0 +1,17 @@
+import { getDb, type DbClient } from "@/lib/db";
+import { readOpeningHours } from "@/lib/appointments/opening-hours";
+import type { DayRules } from "@/lib/appointments/day-slots";
+
+export interface BookingRules extends DayRules {
+  defaultCountry: string;
+  name: string;
+}
+
+/** The clinic's zone, opening hours and slot length, as availability and booking read them. */
+export async function loadBookingRules(organizationId: string, db: DbClient | ReturnType<typeof getDb> = getDb()): Promise<BookingRules> {
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { name: true, timezone: true, defaultCountry: true, openingHours: true, appointmentSlotMinutes: true },
+  });
+  return { name: org.name, timeZone: org.timezone, defaultCountry: org.defaultCountry, openingHours: readOpeningHours(org.openingHours), slotMinutes: org.appointmentSlotMinutes };
+}

@@ -1,0 +1,24 @@
+import { AppError } from "@/lib/errors";
+import { assertBookableDate } from "@/lib/appointments/check-availability";
+import { openingInstants } from "@/lib/appointments/day-slots";
+import type { BookingRules } from "@/lib/appointments/load-booking-rules";
+import { zonedInstant } from "@/lib/appointments/opening-hours";
+import { clockToMinute } from "@/lib/scheduling/calling-window";
+
+const refuse = (path: string, message: string) => new AppError("invalid_input", message, { issues: [{ path, message }] });
+
+/**
+ * A requested date + wall-clock time + duration as instants in the clinic's zone, with whether it fits
+ * inside the day's opening hours. Bad input (past, a time the clocks skip) is a 400; outside the hours is
+ * an answer, not an error, because the agent offers other times.
+ */
+export function resolveBookingTime(rules: BookingRules, date: string, time: string, durationMinutes: number, now: number, paths = { date: "date", time: "start_time" }) {
+  assertBookableDate(date, rules, now);
+  const startsAt = zonedInstant(rules.timeZone, date, clockToMinute(time)!);
+  if (startsAt === null) throw refuse(paths.time, "That time doesn't exist on that day because the clocks change. Please pick another time.");
+  if (startsAt <= now) throw refuse(paths.time, "That time has already passed. Please pick a later time.");
+  const endsAt = startsAt + durationMinutes * 60_000;
+  const open = openingInstants(rules, date);
+  const withinHours = open !== null && startsAt >= open.opensAt && endsAt <= open.closesAt;
+  return { startsAt, endsAt, withinHours };
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { parseIsoDate } from "@/lib/appointments/opening-hours";
+
+// Every message here may be read aloud to a patient by the voice agent: plain sentences, no field jargon.
+export const MIN_DURATION_MINUTES = 5;
+export const MAX_DURATION_MINUTES = 240;
+
+export const isoDate = z
+  .string({ error: "I need the date, like 2026-12-01." })
+  .trim()
+  .refine((value) => parseIsoDate(value) !== null, { message: "I couldn't read that date. Please give it as year-month-day, like 2026-12-01." });
+
+export const clockTime = z
+  .string({ error: "I need the time, like 14:30." })
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "I couldn't read that time. Please give it in 24-hour form, like 14:30.");
+
+const duration = z.coerce
+  .number({ error: "The length of the appointment should be a number of minutes." })
+  .int("The length of the appointment should be whole minutes.")
+  .min(MIN_DURATION_MINUTES, `Appointments are at least ${MIN_DURATION_MINUTES} minutes long.`)
+  .max(MAX_DURATION_MINUTES, `Appointments can be at most ${MAX_DURATION_MINUTES} minutes long.`);
+
+const name = z.string({ error: "I need the patient's name to book." }).trim().min(1, "I need the patient's name to book.").max(200, "That name is too long.");
+const phone = z.string({ error: "I need a phone number." }).trim().min(1, "I need a phone number.").max(40, "That phone number is too long.");
+const optionalText = (max: number) => z.string().trim().max(max, `Please keep that under ${max} characters.`).optional().transform((v) => v || undefined);
+const conversationId = z.string().trim().max(128).optional().transform((v) => v || undefined);
+const appointmentId = z.string().trim().min(1).max(64).optional().transform((v) => v || undefined);
+
+export const checkAvailabilitySchema = z.object({
+  date: isoDate,
+  time: clockTime.optional(),
+  duration_minutes: duration.optional(),
+});
+export type CheckAvailabilityInput = z.infer<typeof checkAvailabilitySchema>;
+
+export const bookAppointmentSchema = z.object({
+  date: isoDate,
+  start_time: clockTime,
+  duration_minutes: duration.optional(),
+  customer_name: name,
+  customer_phone: phone,
+  customer_email: z.string().trim().max(254).email("That email address doesn't look right.").optional().or(z.literal("").transform(() => undefined)),
+  notes: optionalText(2000),
+  conversation_id: conversationId,
+});
+export type BookAppointmentInput = z.infer<typeof bookAppointmentSchema>;
+
+/** By appointment id, or — the usual case on a call — the caller's phone for their next appointment. */
+const appointmentTarget = {
+  appointment_id: appointmentId,
+  customer_phone: phone.optional(),
+};
+const needsTarget = (input: { appointment_id?: string; customer_phone?: string }) => Boolean(input.appointment_id || input.customer_phone);
+const targetMessage = { message: "I need the appointment or the phone number it was booked with." };
+
+export const cancelAppointmentSchema = z.object({ ...appointmentTarget, reason: optionalText(500), conversation_id: conversationId }).refine(needsTarget, targetMessage);
+export type CancelAppointmentInput = z.infer<typeof cancelAppointmentSchema>;
+
+export const rescheduleAppointmentSchema = z
+  .object({ ...appointmentTarget, new_date: isoDate, new_start_time: clockTime, duration_minutes: duration.optional(), conversation_id: conversationId })
+  .refine(needsTarget, targetMessage);
+export type RescheduleAppointmentInput = z.infer<typeof rescheduleAppointmentSchema>;
+
+export const findPatientSchema = z.object({ phone_number: phone });
+export type FindPatientInput = z.infer<typeof findPatientSchema>;
+
+export const scheduleCallbackSchema = z.object({
+  phone_number: phone.optional(),
+  time: z.string({ error: "I need to know when to call back." }).trim().min(1, "I need to know when to call back.").max(100, "I couldn't read that time."),
+  context: z.string({ error: "I need a few words on what the call back is about." }).trim().min(1, "I need a few words on what the call back is about.").max(2000, "Please keep the note under 2000 characters."),
+  conversation_id: conversationId,
+});
+export type ScheduleCallbackInput = z.infer<typeof scheduleCallbackSchema>;
