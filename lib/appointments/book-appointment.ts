@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
-import { alternativesNear, DEFAULT_DURATION_MINUTES, offerSentence } from "@/lib/appointments/check-availability";
+import { alternativesNear, offerSentence } from "@/lib/appointments/check-availability";
 import { insertAppointment } from "@/lib/appointments/insert-appointment";
 import { linkContactByPhone } from "@/lib/appointments/link-contact";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
@@ -22,7 +22,7 @@ export function agentPhone(input: string, defaultCountry: string, path: string):
  */
 export async function bookAppointment(organizationId: string, input: BookAppointmentInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
-  const duration = input.duration_minutes ?? DEFAULT_DURATION_MINUTES;
+  const duration = input.duration_minutes ?? rules.slotMinutes;
   const phone = agentPhone(input.customer_phone, rules.defaultCountry, "customer_phone");
   const { startsAt, endsAt, withinHours } = resolveBookingTime(rules, input.date, input.start_time, duration, now);
   const asked = `${spokenTime(startsAt, rules.timeZone)} on ${spokenDay(startsAt, rules.timeZone)}`;

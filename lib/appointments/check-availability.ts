@@ -7,7 +7,6 @@ import type { CheckAvailabilityInput } from "@/lib/appointments/schemas";
 import { clockTime, spokenDay, spokenList, spokenTime } from "@/lib/appointments/spoken-time";
 import { clockToMinute } from "@/lib/scheduling/calling-window";
 
-export const DEFAULT_DURATION_MINUTES = 30;
 /** How far ahead the agent may book: beyond this a date is more likely misheard than meant. */
 export const MAX_DAYS_AHEAD = 366;
 
@@ -63,7 +62,8 @@ export function offerSentence(slots: readonly Slot[], timeZone: string, sameDayA
 export async function checkAvailability(organizationId: string, input: CheckAvailabilityInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
   assertBookableDate(input.date, rules, now);
-  const duration = input.duration_minutes ?? DEFAULT_DURATION_MINUTES;
+  // Without a length the visit is one slot of the clinic's grid (30 minutes unless the clinic set another).
+  const duration = input.duration_minutes ?? rules.slotMinutes;
   const { slots, closed } = await dayAvailability(organizationId, input.date, duration, now, { rules });
   const free = slots.filter((s) => s.available);
   const dayAt = zonedInstant(rules.timeZone, input.date, 12 * 60) ?? now;
