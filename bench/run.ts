@@ -21,6 +21,8 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   contacts: async () => (await import("./contacts")).benchContacts,
   scheduling: async () => (await import("./scheduling")).benchScheduling,
   dispatch: async () => (await import("./dispatch")).benchDispatch,
+  calls: async () => (await import("./calls")).benchCalls,
+  webhooks: async () => (await import("./webhooks")).benchWebhooks,
 };
 
 function chosenSuites(args: string[]): string[] {
