@@ -23,9 +23,9 @@ const duration = z.coerce
 
 const name = z.string({ error: "I need the patient's name to book." }).trim().min(1, "I need the patient's name to book.").max(200, "That name is too long.");
 const phone = z.string({ error: "I need a phone number." }).trim().min(1, "I need a phone number.").max(40, "That phone number is too long.");
-const optionalText = (max: number) => z.string().trim().max(max, `Please keep that under ${max} characters.`).optional().transform((v) => v || undefined);
-const conversationId = z.string().trim().max(128).optional().transform((v) => v || undefined);
-const appointmentId = z.string().trim().min(1).max(64).optional().transform((v) => v || undefined);
+const optionalText = (max: number) => z.string().trim().max(max, `Please keep that under ${max} characters.`).transform((v) => v || undefined).optional();
+const conversationId = z.string().trim().max(128).transform((v) => v || undefined).optional();
+const appointmentId = z.string().trim().min(1).max(64).transform((v) => v || undefined).optional();
 
 export const checkAvailabilitySchema = z.object({
   date: isoDate,

@@ -1,0 +1,108 @@
+import { addDaysToDate, localDateAndMinute, zonedInstant } from "@/lib/appointments/opening-hours";
+
+/**
+ * "Call me back at 3", "in 2 hours", "tomorrow 10am", "meko 3 baje call karo": the time a caller asked for,
+ * as an instant, read on `timeZone`'s clock (the patient's, else the clinic's). Null when no time can be
+ * read — the agent then asks again. Rules, in order:
+ * - an ISO 8601 date-time: with an offset it is that instant; without one it is that wall time in the zone;
+ * - "in N hours / minutes", "in an hour", "in half an hour", "N ghante baad", "N minute mein": from now;
+ * - otherwise a clock time — "15:00", "3pm", "3:30 p.m.", "3 baje", "saade 3 baje" (3:30), "teen baje",
+ *   "noon", "at 3" — on today, "tomorrow"/"kal", or "day after tomorrow"/"parso". A bare hour without
+ *   am/pm is the one in waking hours: 1–7 is afternoon/evening, 8–12 morning/noon ("tonight" makes it pm).
+ *   A time that has passed today, with no day named, means tomorrow.
+ */
+export type CallbackTime = { at: number; kind: "iso" | "relative" | "clock" };
+
+const HINDI_NUMBERS: Record<string, number> = { ek: 1, do: 2, teen: 3, char: 4, chaar: 4, paanch: 5, panch: 5, chhe: 6, che: 6, saat: 7, aath: 8, nau: 9, das: 10, gyarah: 11, baarah: 12, barah: 12 };
+const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10, fifteen: 15, twenty: 20, thirty: 30, forty: 40, "forty-five": 45 };
+
+const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+function relativeMs(text: string): number | null {
+  if (/\bin\s+half\s+an?\s+hour\b|\badh(e|a)\s+ghante\b/.test(text)) return 30 * 60_000;
+  const english = /\bin\s+(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five)\s*(hours?|hrs?|h|minutes?|mins?|m)\b/.exec(text);
+  const hindi = /\b(\d+(?:\.\d+)?|ek|do|teen|char|chaar|paanch)\s*(ghante|ghanta|minute|minat|min)\s*(baad|mein|me)\b/.exec(text);
+  const match = english ?? hindi;
+  if (!match) return null;
+  const amount = Number(match[1]) || WORD_NUMBERS[match[1]!] || HINDI_NUMBERS[match[1]!] || 0;
+  if (amount <= 0) return null;
+  const hours = /^(h|hr|hrs|hour|hours|ghante|ghanta)$/.test(match[2]!);
+  return Math.round(amount * (hours ? 60 : 1)) * 60_000;
+}
+
+function dayOffset(text: string): number | null {
+  if (/\bday after tomorrow\b|\bparso\b|\bparson\b/.test(text)) return 2;
+  if (/\btomorrow\b|\btmrw\b|\bkal\b/.test(text)) return 1;
+  if (/\btoday\b|\btonight\b|\baaj\b|\bthis (morning|afternoon|evening)\b/.test(text)) return 0;
+  return null;
+}
+
+/** Minute of the day of the clock time in the text, or null. */
+function clockMinute(text: string): number | null {
+  if (/\b(noon|midday)\b/.test(text)) return 12 * 60;
+  const meridiem = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\s|$|[^a-z])/.exec(text);
+  if (meridiem) {
+    const hour = Number(meridiem[1]);
+    const minute = Number(meridiem[2] ?? 0);
+    if (hour < 1 || hour > 12 || minute > 59) return null;
+    const pm = meridiem[3]!.startsWith("p");
+    return ((hour % 12) + (pm ? 12 : 0)) * 60 + minute;
+  }
+  const twentyFour = /\b([01]?\d|2[0-3])[:.]([0-5]\d)\b/.exec(text);
+  if (twentyFour && !/baje/.test(text)) {
+    const hour = Number(twentyFour[1]);
+    const minute = Number(twentyFour[2]);
+    // "3:30" without am/pm is a bare hour like "3"; "15:00" says which half of the day itself.
+    return hour > 12 || twentyFour[1]!.length === 2 && hour < 10 ? hour * 60 + minute : bareHour(hour, text) * 60 + minute;
+  }
+  const baje = /\b(?:(saade|sadhe)\s+)?(\d{1,2}|ek|do|teen|char|chaar|paanch|panch|chhe|che|saat|aath|nau|das|gyarah|baarah|barah)(?:[:.](\d{2}))?\s*baje\b/.exec(text);
+  if (baje) {
+    const hour = Number(baje[2]) || HINDI_NUMBERS[baje[2]!] || 0;
+    if (hour < 1 || hour > 23) return null;
+    const minute = baje[1] ? 30 : Number(baje[3] ?? 0);
+    return (hour > 12 ? hour : bareHour(hour, text)) * 60 + minute;
+  }
+  const bare = /(?:^|\bat\s+|\bback\s+)(\d{1,2})$|^(\d{1,2})$|\bat\s+(\d{1,2})\b/.exec(text);
+  if (bare) {
+    const hour = Number(bare[1] ?? bare[2] ?? bare[3]);
+    if (hour >= 1 && hour <= 12) return bareHour(hour, text) * 60;
+    if (hour > 12 && hour <= 23) return hour * 60;
+  }
+  return null;
+}
+
+/** An hour said without am/pm, read as the one people are awake and clinics call in. */
+function bareHour(hour: number, text: string): number {
+  if (hour > 12) return hour;
+  if (/\b(tonight|evening|afternoon|shaam|dopahar|raat)\b/.test(text)) return hour === 12 ? 12 : hour + 12;
+  if (/\b(morning|subah)\b/.test(text)) return hour % 12;
+  return hour <= 7 ? hour + 12 : hour;
+}
+
+export function parseCallbackTime(input: string, options: { now: number; timeZone: string }): CallbackTime | null {
+  const text = input.trim().toLowerCase().replace(/\s+/g, " ");
+  if (!text) return null;
+
+  const iso = ISO.exec(text.toUpperCase());
+  if (iso) {
+    if (iso[4]) {
+      const at = Date.parse(text.toUpperCase().replace(" ", "T"));
+      return Number.isNaN(at) ? null : { at, kind: "iso" };
+    }
+    const at = zonedInstant(options.timeZone, iso[1]!, Number(iso[2]) * 60 + Number(iso[3]));
+    return at === null || Number(iso[2]) > 23 || Number(iso[3]) > 59 ? null : { at, kind: "iso" };
+  }
+
+  const relative = relativeMs(text);
+  if (relative !== null) return { at: options.now + relative, kind: "relative" };
+
+  const minute = clockMinute(text);
+  if (minute === null) return null;
+  const named = dayOffset(text);
+  const today = localDateAndMinute(options.now, options.timeZone).date;
+  const on = (days: number) => zonedInstant(options.timeZone, addDaysToDate(today, days), minute) ?? zonedInstant(options.timeZone, addDaysToDate(today, days), minute + 60);
+  let at = on(named ?? 0);
+  if (at === null) return null;
+  if (at <= options.now && (named === null || named === 0)) at = on(1);
+  return at === null ? null : { at, kind: "clock" };
+}

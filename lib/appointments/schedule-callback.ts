@@ -1,0 +1,96 @@
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
+import { agentPhone } from "@/lib/appointments/book-appointment";
+import { linkContactByPhone } from "@/lib/appointments/link-contact";
+import { localDateAndMinute } from "@/lib/appointments/opening-hours";
+import { parseCallbackTime } from "@/lib/appointments/parse-callback-time";
+import type { ScheduleCallbackInput } from "@/lib/appointments/schemas";
+import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
+import { legalWindow, nextOpening } from "@/lib/scheduling/calling-window";
+import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { clinicWindow } from "@/lib/scheduling/plan-batch";
+import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
+
+/** Further ahead than this, a callback is more likely a misheard time than a real request. */
+const MAX_CALLBACK_DAYS = 30;
+
+const say = (code: "invalid_input" | "conflict" | "bad_request", path: string, message: string) => new AppError(code, message, { issues: [{ path, message }] });
+
+/** 540 → "9:00 AM": calling hours said aloud. */
+function clockWords(minute: number): string {
+  const hour = Math.floor(minute / 60) % 24;
+  return `${hour % 12 || 12}:${String(minute % 60).padStart(2, "0")} ${hour < 12 ? "AM" : "PM"}`;
+}
+
+/** "3:00 PM", "tomorrow at 10:00 AM" or "Monday 7 December at 9:00 AM", relative to the caller's today. */
+function spokenWhen(at: number, now: number, timeZone: string): string {
+  const today = localDateAndMinute(now, timeZone).date;
+  const day = localDateAndMinute(at, timeZone).date;
+  const time = spokenTime(at, timeZone);
+  if (day === today) return time;
+  if (day === localDateAndMinute(now + 86_400_000, timeZone).date) return `tomorrow at ${time}`;
+  return `${spokenDay(at, timeZone)} at ${time}`;
+}
+
+/**
+ * schedule_callback: the caller said "call me back at 3". Reads the time on the caller's clock (their
+ * contact's zone, else the clinic's), moves it to the next time both the clinic's calling hours and the
+ * caller's legal hours are open — the message says so — and inserts one PENDING ScheduledCall. The
+ * dispatcher dials it like any other; its dynamic variables carry the context and this conversation's id,
+ * so the agent calling back knows why.
+ */
+export async function scheduleCallback(organizationId: string, agentId: string, input: ScheduleCallbackInput, now: number = Date.now()) {
+  const rules = await loadCallingRules(organizationId);
+  if (!input.phone_number) throw say("invalid_input", "phone_number", "I need the number to call back.");
+  const phone = agentPhone(input.phone_number, rules.defaultCountry, "phone_number");
+  if (!rules.elevenLabsPhoneNumberId) throw say("bad_request", "phone_number", "Sorry, the clinic can't schedule call backs yet. Someone from the clinic will get back to you.");
+
+  // Read before any write: a time we cannot understand changes nothing.
+  const existing = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { timezone: true, doNotCall: true } });
+  if (existing?.doNotCall) throw say("conflict", "phone_number", "This number is on the clinic's do-not-call list, so I can't schedule a call back.");
+  const callerZone = existing?.timezone ?? rules.timezone;
+  const parsed = parseCallbackTime(input.time, { now, timeZone: callerZone });
+  if (!parsed) throw say("invalid_input", "time", "I couldn't work out when to call back. Could you say a time like 3 PM, or in 2 hours?");
+  if (parsed.at <= now) throw say("invalid_input", "time", "That time has already passed. When would you like me to call back?");
+  if (parsed.at > now + MAX_CALLBACK_DAYS * 86_400_000) throw say("invalid_input", "time", `I can only schedule a call back within the next ${MAX_CALLBACK_DAYS} days.`);
+
+  const contact = await linkContactByPhone(organizationId, phone, { name: formatPhoneForDisplay(phone, rules.defaultCountry) });
+  const legalZone = recipientTimeZone(contact, rules.timezone).zone;
+  const opening = nextOpening(parsed.at, [clinicWindow(rules), legalWindow(legalZone)]);
+  if (opening === null) throw say("bad_request", "time", "Sorry, the clinic has no calling hours set, so I can't schedule a call back.");
+  const moved = opening !== parsed.at;
+
+  const scheduled = await getDb().scheduledCall.create({
+    data: {
+      organizationId,
+      contactId: contact.id,
+      agentId,
+      fromNumber: rules.elevenLabsPhoneNumberId,
+      scheduledTime: new Date(opening),
+      requestedTime: moved ? new Date(parsed.at) : null,
+      maxAttempts: rules.maxAttempts,
+      dynamicVariables: {
+        context: input.context,
+        callback_requested: input.time,
+        ...(input.conversation_id ? { previous_conversation_id: input.conversation_id } : {}),
+      },
+    },
+    select: { id: true, scheduledTime: true },
+  });
+
+  const when = spokenWhen(opening, now, callerZone);
+  const at = /^\d/.test(when) ? `at ${when}` : when;
+  const message = moved
+    ? `Done — the clinic calls between ${clockWords(rules.callingWindowStart)} and ${clockWords(rules.callingWindowEnd)} on its calling days, so I'll call you ${at}.`
+    : `Done — I'll call you ${at}.`;
+  return {
+    success: true,
+    scheduled_call_id: scheduled.id,
+    scheduled_time: scheduled.scheduledTime.toISOString(),
+    local_time: `${localDateAndMinute(opening, callerZone).date} ${spokenTime(opening, callerZone)}`,
+    time_zone: callerZone,
+    moved_to_calling_hours: moved,
+    message,
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { POST as callbackRoute } from "@/app/api/agent-actions/schedule-callback/[agent_id]/route";
+import { scheduleCallback } from "@/lib/appointments/schedule-callback";
+import { zonedInstant } from "@/lib/appointments/opening-hours";
+import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
+import { getDb } from "@/lib/db";
+import { createOrganization } from "../../factories";
+import { callAgentAction, createAgentWithToken } from "../../factories/appointments";
+
+async function clinic() {
+  const organization = await createOrganization({ timezone: "Australia/Sydney" });
+  await getDb().organization.update({
+    where: { id: organization.id },
+    data: { elevenLabsPhoneNumberId: "phnum_clinic", callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: 540, callingWindowEnd: 1020, maxAttempts: 4 },
+  });
+  const { agentId, token } = await createAgentWithToken(organization.id, "agent_callbacks");
+  return { organization, agentId, token };
+}
+
+const TEN_AM = zonedInstant("Australia/Sydney", "2026-12-02", 600)!;
+
+describe("schedule-callback", () => {
+  it("\"call me back at 3\" → one PENDING scheduled call at 3:00 PM carrying the context and the conversation id", async () => {
+    const { organization } = await clinic();
+    const answer = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "+61491570156", time: "3pm", context: "Wants to move her flu shot", conversation_id: "conv_prev" }, TEN_AM);
+    expect(answer).toMatchObject({ success: true, moved_to_calling_hours: false, message: "Done — I'll call you at 3:00 PM." });
+    const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id }, include: { contact: true } });
+    expect(row).toMatchObject({ organizationId: organization.id, status: "PENDING", agentId: "agent_callbacks", fromNumber: "phnum_clinic", maxAttempts: 4, requestedTime: null });
+    expect(+row.scheduledTime).toBe(zonedInstant("Australia/Sydney", "2026-12-02", 900));
+    expect(row.contact.phoneNumber).toBe("+61491570156");
+    // What the dispatcher will hand the agent when it dials the callback.
+    const variables = buildDynamicVariables({ contact: row.contact, organization: { ...organization, locale: "en-AU" }, now: new Date(+row.scheduledTime), overrides: row.dynamicVariables as Record<string, string> });
+    expect(variables).toMatchObject({ context: "Wants to move her flu shot", previous_conversation_id: "conv_prev" });
+  });
+
+  it("outside calling hours → the next opening, and the message says so", async () => {
+    const { organization } = await clinic();
+    const answer = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "0491 570 157", time: "8pm", context: "Results" }, TEN_AM);
+    expect(answer.moved_to_calling_hours).toBe(true);
+    expect(answer.message).toBe("Done — the clinic calls between 9:00 AM and 5:00 PM on its calling days, so I'll call you tomorrow at 9:00 AM.");
+    const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id } });
+    expect(+row.scheduledTime).toBe(zonedInstant("Australia/Sydney", "2026-12-03", 540));
+    expect(+row.requestedTime!).toBe(zonedInstant("Australia/Sydney", "2026-12-02", 1200));
+  });
+
+  it("over HTTP with the token; bad input is a 4xx to read aloud with nothing written", async () => {
+    const { organization, agentId, token } = await clinic();
+    const ok = await callAgentAction(callbackRoute, agentId, token, { phone_number: "0491 570 158", time: "in 2 hours", context: "Billing question", conversation_id: "conv_x" });
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as { message: string }).message).toMatch(/^Done — .*I'll call you /);
+    const before = await getDb().scheduledCall.count({ where: { organizationId: organization.id } });
+
+    await getDb().contact.create({ data: { organizationId: organization.id, name: "Opted Out", phoneNumber: "+61491570159", doNotCall: true, customFields: {} } });
+    const cases: [unknown, number, RegExp][] = [
+      [{ phone_number: "0491 570 158", time: "whenever", context: "x" }, 400, /couldn't work out when/],
+      [{ phone_number: "0491 570 158", time: "3pm" }, 400, /what the call back is about/],
+      [{ time: "3pm", context: "x" }, 400, /number to call back/],
+      [{ phone_number: "12", time: "3pm", context: "x" }, 400, /phone number/],
+      [{ phone_number: "0491 570 159", time: "3pm", context: "x" }, 409, /do-not-call/],
+      [{ phone_number: "0491 570 158", time: "2020-01-01T10:00:00Z", context: "x" }, 400, /already passed/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await callAgentAction(callbackRoute, agentId, token, body);
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      expect(((await res.json()) as { message: string }).message).toMatch(message);
+    }
+    expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(before);
+    expect(await getDb().contact.count({ where: { organizationId: organization.id, phoneNumber: "+6112" } })).toBe(0);
+  });
+});
