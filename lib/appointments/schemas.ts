@@ -54,7 +54,7 @@ const appointmentTarget = {
 const needsTarget = (input: { appointment_id?: string; customer_phone?: string }) => Boolean(input.appointment_id || input.customer_phone);
 const targetMessage = { message: "I need the appointment or the phone number it was booked with." };
 
-export const cancelAppointmentSchema = z.object({ ...appointmentTarget, reason: optionalText(500), conversation_id: conversationId }).refine(needsTarget, targetMessage);
+export const cancelAppointmentSchema = z.object({ ...appointmentTarget, conversation_id: conversationId }).refine(needsTarget, targetMessage);
 export type CancelAppointmentInput = z.infer<typeof cancelAppointmentSchema>;
 
 export const rescheduleAppointmentSchema = z

@@ -1,0 +1,30 @@
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { findAppointmentTarget } from "@/lib/appointments/find-appointment-target";
+import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
+import type { CancelAppointmentInput } from "@/lib/appointments/schemas";
+import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
+
+/**
+ * Cancels an active appointment of this clinic in one conditional update (tenant and status in the same
+ * statement), so a double cancel or a race with staff changes it once; the freed slot is bookable at once.
+ */
+export async function cancelAppointmentById(organizationId: string, id: string, now: Date = new Date()) {
+  const { count } = await getDb().appointment.updateMany({
+    where: { id, organizationId, status: { not: "CANCELLED" } },
+    data: { status: "CANCELLED", cancelledAt: now },
+  });
+  if (count === 0) throw notFound("Appointment");
+}
+
+/** cancel_appointment, during a call: by id, or the caller's next appointment by phone. */
+export async function cancelAppointment(organizationId: string, input: CancelAppointmentInput, now: number = Date.now()) {
+  const rules = await loadBookingRules(organizationId);
+  const appointment = await findAppointmentTarget(organizationId, rules.defaultCountry, input, now);
+  await cancelAppointmentById(organizationId, appointment.id, new Date(now));
+  return {
+    success: true,
+    appointment_id: appointment.id,
+    message: `Done — the appointment for ${appointment.attendeeName} at ${spokenTime(appointment.startsAt, rules.timeZone)} on ${spokenDay(appointment.startsAt, rules.timeZone)} is cancelled.`,
+  };
+}

@@ -1,0 +1,32 @@
+import { getDb } from "@/lib/db";
+import { agentPhone } from "@/lib/appointments/book-appointment";
+import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
+import { localDateAndMinute } from "@/lib/appointments/opening-hours";
+import type { FindPatientInput } from "@/lib/appointments/schemas";
+import { clockTime, spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
+
+/**
+ * find_patient: who is calling, by the caller id the agent knows — the clinic's contact with that number
+ * and their next appointment. Only this clinic's contacts are searched; not knowing the number is an
+ * answer (found: false), not an error.
+ */
+export async function findPatient(organizationId: string, input: FindPatientInput, now: number = Date.now()) {
+  const rules = await loadBookingRules(organizationId);
+  const phone = agentPhone(input.phone_number, rules.defaultCountry, "phone_number");
+  const contact = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { id: true, name: true, email: true } });
+  const next = await getDb().appointment.findFirst({
+    where: { organizationId, attendeePhone: phone, status: { not: "CANCELLED" }, startsAt: { gte: new Date(now) } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: { id: true, startsAt: true, status: true },
+  });
+  if (!contact) return { found: false, message: "I don't have a record for this number yet." };
+  const nextView = next ? { appointment_id: next.id, date: localDateAndMinute(+next.startsAt, rules.timeZone).date, start_time: clockTime(next.startsAt, rules.timeZone), status: next.status.toLowerCase() } : null;
+  return {
+    found: true,
+    patient: { contact_id: contact.id, name: contact.name, email: contact.email },
+    next_appointment: nextView,
+    message: next
+      ? `This is ${contact.name}. Their next appointment is at ${spokenTime(next.startsAt, rules.timeZone)} on ${spokenDay(next.startsAt, rules.timeZone)}.`
+      : `This is ${contact.name}. They have no upcoming appointments.`,
+  };
+}
