@@ -29,30 +29,54 @@ function tool(name: string, description: string, url: string, method: "GET" | "P
 export function buildServerToolConfig(origin: string, agentId: string, token: string = TOKEN_PLACEHOLDER) {
   const base = `${origin}/api/agent-actions`;
   const id = encodeURIComponent(agentId);
-  const callerId: ToolProperty = { type: "string", description: "The caller's phone number", dynamic_variable: "system__caller_id" };
-  const conversationId: ToolProperty = { type: "string", description: "This conversation", dynamic_variable: "system__conversation_id" };
+  // ElevenLabs takes exactly one value source per property: a description (the LLM fills it) or a
+  // dynamic variable (the platform fills it) — never both, or it refuses the tool.
+  const callerId: ToolProperty = { type: "string", dynamic_variable: "system__caller_id" };
+  const conversationId: ToolProperty = { type: "string", dynamic_variable: "system__conversation_id" };
+  const date = (what: string): ToolProperty => ({ type: "string", description: `${what}, as YYYY-MM-DD in the clinic's calendar. Work it out from today's date ({{current_date}}) when the caller says "tomorrow" or "next Tuesday".` });
+  const time = (what: string): ToolProperty => ({ type: "string", description: `${what}, as HH:mm on a 24-hour clock in the clinic's time (3 pm is 15:00).` });
+  const duration: ToolProperty = { type: "integer", description: "How long the appointment is, in minutes (5 to 240). Leave it out for the clinic's usual slot." };
+  const appointmentId: ToolProperty = { type: "string", description: "The appointment_id an earlier tool answer gave, if you have one. Leave it out to use the caller's next appointment." };
   return {
     tools: [
-      tool("check_availability", "Free appointment slots on a day, in the clinic's time.", `${base}/check-availability/${id}`, "POST", token, {
-        date: { type: "string", description: "The day asked about, YYYY-MM-DD" },
-        time: { type: "string", description: "A preferred time, HH:mm (24-hour), if the caller named one" },
-        duration_minutes: { type: "integer", description: "How long the appointment is, in minutes (default 30)" },
+      tool("check_availability", "Looks up free appointment times on a day, in the clinic's time. Use it before offering times; read the answer's message to the caller.", `${base}/check-availability/${id}`, "POST", token, {
+        date: date("The day the caller asks about"),
+        time: time("A time the caller prefers, if they named one"),
+        duration_minutes: duration,
       }, ["date"]),
-      tool("book_appointment", "Books an appointment the caller agreed to.", `${base}/book-appointment/${id}`, "POST", token, {
-        date: { type: "string", description: "YYYY-MM-DD" },
-        start_time: { type: "string", description: "HH:mm (24-hour), clinic time" },
-        duration_minutes: { type: "integer", description: "Minutes" },
-        customer_name: { type: "string", description: "The patient's full name" },
+      tool("book_appointment", "Books an appointment once the caller has agreed to a day and time. If the answer says success is false, offer the alternatives it gives.", `${base}/book-appointment/${id}`, "POST", token, {
+        date: date("The appointment day"),
+        start_time: time("The start time"),
+        duration_minutes: duration,
+        customer_name: { type: "string", description: "The patient's full name, as they said it" },
         customer_phone: callerId,
+        customer_email: { type: "string", description: "The patient's email address, only if they gave one" },
+        notes: { type: "string", description: "The reason for the visit or anything the clinic should know, in a sentence" },
         conversation_id: conversationId,
       }, ["date", "start_time", "customer_name", "customer_phone"]),
-      tool("schedule_callback", "Schedules a call back when the caller asks to be called later.", `${base}/schedule-callback/${id}`, "POST", token, {
-        time: { type: "string", description: "When to call back, as the caller said it (\"3pm\", \"in 2 hours\", \"tomorrow 10am\")" },
-        context: { type: "string", description: "What the callback is about, in a sentence" },
+      tool("reschedule_appointment", "Moves the caller's appointment to a new day and time they agreed to. Without an appointment_id it moves their next appointment.", `${base}/reschedule-appointment/${id}`, "POST", token, {
+        appointment_id: appointmentId,
+        customer_phone: callerId,
+        new_date: date("The new day"),
+        new_start_time: time("The new start time"),
+        duration_minutes: duration,
+        conversation_id: conversationId,
+      }, ["new_date", "new_start_time"]),
+      tool("cancel_appointment", "Cancels the caller's appointment after they confirmed they want to cancel. Without an appointment_id it cancels their next appointment.", `${base}/cancel-appointment/${id}`, "POST", token, {
+        appointment_id: appointmentId,
+        customer_phone: callerId,
+        conversation_id: conversationId,
+      }, []),
+      tool("find_patient", "Looks up who is calling and their next appointment, by the number they are calling from.", `${base}/find-patient/${id}`, "POST", token, {
+        phone_number: callerId,
+      }, ["phone_number"]),
+      tool("schedule_callback", "Schedules a call back when the caller asks to be called later. Pass the time exactly as they said it; the answer's message says when the call will be.", `${base}/schedule-callback/${id}`, "POST", token, {
+        time: { type: "string", description: "When to call back, as the caller said it: \"3pm\", \"15:00\", \"in 2 hours\", \"tomorrow 10am\", \"3 baje\"" },
+        context: { type: "string", description: "What the call back is about, in one sentence, so whoever calls back knows" },
         phone_number: callerId,
         conversation_id: conversationId,
-      }, ["time", "context"]),
-      tool("todays_appointments", "Today's appointments at the clinic.", `${base}/appointments/${id}/today`, "GET", token, {}, []),
+      }, ["time", "context", "phone_number"]),
+      tool("todays_appointments", "Lists today's appointments at the clinic, in the clinic's time.", `${base}/appointments/${id}/today`, "GET", token, {}, []),
     ],
   };
 }

@@ -32,6 +32,20 @@ describe("server-tool configuration", () => {
     expect(booking.api_schema.request_body_schema?.properties.customer_phone).toMatchObject({ dynamic_variable: "system__caller_id" });
     expect(buildServerToolConfig("https://x", "agent_1").tools[0]!.api_schema.request_headers["X-Agent-Token"]).toBe(TOKEN_PLACEHOLDER);
   });
+
+  it("defines every agent action, each property with exactly one value source (ElevenLabs refuses two)", () => {
+    const config = buildServerToolConfig("https://callboard.example", "agent_42", "cbat_secret");
+    expect(config.tools.map((t) => t.name).sort()).toEqual(["book_appointment", "cancel_appointment", "check_availability", "find_patient", "reschedule_appointment", "schedule_callback", "todays_appointments"]);
+    for (const tool of config.tools) {
+      const properties = Object.entries(tool.api_schema.request_body_schema?.properties ?? {});
+      for (const [name, property] of properties) {
+        expect(Number(Boolean(property.description)) + Number(Boolean(property.dynamic_variable)), `${tool.name}.${name}`).toBe(1);
+      }
+      for (const required of tool.api_schema.request_body_schema?.required ?? []) expect(properties.map(([name]) => name)).toContain(required);
+    }
+    const callback = config.tools.find((t) => t.name === "schedule_callback")!.api_schema.request_body_schema!.properties;
+    expect(callback.conversation_id).toEqual({ type: "string", dynamic_variable: "system__conversation_id" });
+  });
 });
 
 describe("permission table for settings and members", () => {
