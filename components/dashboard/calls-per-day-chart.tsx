@@ -16,7 +16,8 @@ const SERIES: Array<{ key: DaySeries; label: string; color: string }> = [
 
 /**
  * Calls per clinic day for the last 14 days, stacked by outcome. The chart is drawn for sighted
- * users; the same numbers are in a table for screen readers (an SVG of bars reads as nothing).
+ * users; the same numbers are in a table for screen readers (an SVG of bars reads as nothing), so the
+ * chart is hidden from them and left out of the tab order (recharts would make it focusable).
  */
 export function CallsPerDayChart({ days }: { days: Array<CallsOnDay & { label: string }> }) {
   const shown = SERIES.filter((series) => days.some((day) => day[series.key] > 0));
@@ -24,7 +25,7 @@ export function CallsPerDayChart({ days }: { days: Array<CallsOnDay & { label: s
     <>
       <div className="h-64 w-full" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e4e7" />
             <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval="preserveStartEnd" />
             <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} />
