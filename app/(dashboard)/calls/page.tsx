@@ -10,7 +10,7 @@ import { CallFiltersForm } from "@/components/calls/call-filters-form";
 import { CallHistoryTable } from "@/components/calls/call-history-table";
 import { callsHref, type CallsView } from "@/components/calls/calls-href";
 import { zoneName, zoneTitle } from "@/components/scheduling/clinic-time";
-import { getDb } from "@/lib/db";
+import { getContact } from "@/lib/contacts/get-contact";
 import { AppError } from "@/lib/errors";
 import { listCalls } from "@/lib/calls/history/list-calls";
 import { listCallsQuerySchema } from "@/lib/calls/history/schemas";
@@ -45,9 +45,8 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
       throw error;
     }
   }
-  const contactName = view.contactId
-    ? ((await getDb().contact.findFirst({ where: { id: view.contactId, organizationId: organization.id }, select: { name: true } }))?.name ?? null)
-    : null;
+  // Another clinic's contact id names nobody (and its calls were filtered out by the tenant anyway).
+  const contactName = view.contactId ? await getContact(organization.id, view.contactId).then((contact) => contact.name, () => null) : null;
 
   return (
     <>
