@@ -10,6 +10,7 @@ const PERMISSIONS = {
   "calls.place": ["OWNER", "ADMIN", "STAFF"],
   "calls.schedule": ["OWNER", "ADMIN", "STAFF"],
   "appointments.read": ["OWNER", "ADMIN", "STAFF"],
+  "appointments.write": ["OWNER", "ADMIN", "STAFF"],
   "settings.read": ["OWNER", "ADMIN", "STAFF"],
   "settings.manage": ["OWNER", "ADMIN"],
   "members.read": ["OWNER", "ADMIN", "STAFF"],

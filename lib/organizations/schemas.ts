@@ -90,3 +90,21 @@ export const callingRulesSchema = z
     callingWindowEnd: rules.callingWindowEnd === undefined ? undefined : toMinute(rules.callingWindowEnd),
   }));
 export type CallingRulesInput = z.infer<typeof callingRulesSchema>;
+
+/**
+ * Opening hours for appointments, per weekday, and the slot length (OWNER/ADMIN). Times are wall-clock
+ * in the clinic's zone; a weekday left out is closed.
+ */
+export const openingHoursSchema = z
+  .object({
+    openingHours: z
+      .array(z.object({ day: z.number().int().min(1).max(7), start: clockTime, end: clockTime }))
+      .max(7)
+      .refine((days) => new Set(days.map((d) => d.day)).size === days.length, "Each day at most once")
+      .refine((days) => days.every((d) => toMinute(d.start) < toMinute(d.end)), "Each day must open before it closes (e.g. 09:00 to 17:00)")
+      .transform((days) => days.map((d) => ({ day: d.day, start: toMinute(d.start), end: toMinute(d.end) })).sort((a, b) => a.day - b.day)),
+    appointmentSlotMinutes: z.number().int().min(5, "Slots are at least 5 minutes").max(240, "Slots are at most 240 minutes"),
+  })
+  .partial()
+  .refine((input) => input.openingHours !== undefined || input.appointmentSlotMinutes !== undefined, { message: "Nothing to change" });
+export type OpeningHoursInput = z.infer<typeof openingHoursSchema>;

@@ -6,6 +6,8 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { roleLabel } from "@/components/dashboard/role";
 import { AgentSettingsForm } from "@/components/settings/agent-settings-form";
 import { CallingRulesForm } from "@/components/settings/calling-rules-form";
+import { OpeningHoursForm } from "@/components/settings/opening-hours-form";
+import { getOpeningHours } from "@/lib/organizations/update-opening-hours";
 import { describeCallingHours } from "@/components/scheduling/calling-hours";
 import { getAgentSettings } from "@/lib/organizations/get-agent-settings";
 import { getCallingRules } from "@/lib/organizations/update-calling-rules";
@@ -48,7 +50,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const offset = utcOffset(organization.timezone);
   const country = displayName("region", organization.defaultCountry);
   const locale = displayName("language", organization.locale);
-  const [agent, rules] = await Promise.all([getAgentSettings(organization.id), getCallingRules(organization.id)]);
+  const [agent, rules, openingHours] = await Promise.all([getAgentSettings(organization.id), getCallingRules(organization.id), getOpeningHours(organization.id)]);
   const canManage = can(role, "settings.manage");
   const canManageMembers = can(role, "members.manage");
   const canManageAgents = can(role, "agents.manage");
@@ -137,6 +139,28 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                   { label: "Calls at once", value: rules.concurrencyLimit },
                   { label: "Voicemail", value: rules.retryVoicemail ? "Tried again" : "Counts as done" },
                   { label: "Check on an unfinished call after", value: `${rules.staleCallMinutes} minutes` },
+                ]}
+              />
+            )}
+          </div>
+        </Card>
+
+        <Card>
+          <CardHeader className="pb-4">
+            <CardTitle>Opening hours and appointments</CardTitle>
+            <CardDescription>
+              When patients can be booked, in {organization.timezone.replaceAll("_", " ")} time — by staff on Appointments and by the voice agent during calls — and the length of one slot.
+              {canManage ? null : " Only owners and admins can change these."}
+            </CardDescription>
+          </CardHeader>
+          <div className="border-t border-zinc-100">
+            {canManage ? (
+              <OpeningHoursForm initial={openingHours} timeZoneLabel={organization.timezone.replaceAll("_", " ")} />
+            ) : (
+              <DetailList
+                items={[
+                  { label: "Opening hours", value: openingHours.openingHours.length ? openingHours.openingHours.map((d) => `${["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.day - 1]} ${d.start}–${d.end}`).join(", ") : "Closed every day" },
+                  { label: "Slot length", value: `${openingHours.appointmentSlotMinutes} minutes` },
                 ]}
               />
             )}

@@ -22,6 +22,16 @@ import * as invitationAccept from "@/app/api/invitations/accept/route";
 import * as invitationSignUp from "@/app/api/invitations/sign-up/route";
 import * as agents from "@/app/api/agents/route";
 import * as auditEvents from "@/app/api/audit-events/route";
+import * as appointments from "@/app/api/appointments/route";
+import * as appointment from "@/app/api/appointments/[id]/route";
+import * as openingHours from "@/app/api/organizations/opening-hours/route";
+import * as checkAvailability from "@/app/api/agent-actions/check-availability/[agent_id]/route";
+import * as bookAppointment from "@/app/api/agent-actions/book-appointment/[agent_id]/route";
+import * as cancelAppointment from "@/app/api/agent-actions/cancel-appointment/[agent_id]/route";
+import * as rescheduleAppointment from "@/app/api/agent-actions/reschedule-appointment/[agent_id]/route";
+import * as findPatient from "@/app/api/agent-actions/find-patient/[agent_id]/route";
+import * as scheduleCallback from "@/app/api/agent-actions/schedule-callback/[agent_id]/route";
+import { createAgentWithToken } from "../../factories/appointments";
 import { getDb } from "@/lib/db";
 import { createMember } from "../../factories";
 import { signInAs } from "../helpers/session";
@@ -31,7 +41,8 @@ type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Respon
 
 const TOKEN = `cbinv_${"A".repeat(43)}`;
 /** Every JSON route with a body of its real fields (values need not be valid: bad text is refused first). */
-const JSON_ROUTES: Array<{ path: string; method: string; handler: Handler; body: Record<string, unknown>; params?: Record<string, string> }> = [
+// `agent`: an agent action, called with a valid X-Agent-Token (the token is checked before the body is read).
+const JSON_ROUTES: Array<{ path: string; method: string; handler: Handler; body: Record<string, unknown>; params?: Record<string, string>; agent?: true }> = [
   { path: "app/api/contacts/route.ts", method: "POST", handler: contacts.POST, body: { name: "Jane", phoneNumber: "0412 345 678", email: "j@example.com", businessName: "B", customFields: { note: "hi" } } },
   { path: "app/api/contacts/[id]/route.ts", method: "PATCH", handler: contact.PATCH, body: { name: "Jane", customFields: { note: "hi" } }, params: { id: "cnotacontact00000000000" } },
   { path: "app/api/calls/trigger/route.ts", method: "POST", handler: trigger.POST, body: { contactId: "c123", agentId: "agent_x", agentPhoneNumberId: "phnum_x", dynamicVariables: { preferred_time: "3pm" } } },
@@ -48,6 +59,15 @@ const JSON_ROUTES: Array<{ path: string; method: string; handler: Handler; body:
   { path: "app/api/invitations/accept/route.ts", method: "POST", handler: invitationAccept.POST, body: { token: TOKEN } },
   { path: "app/api/invitations/sign-up/route.ts", method: "POST", handler: invitationSignUp.POST, body: { token: TOKEN, name: "N", password: "long enough" } },
   { path: "app/api/agents/route.ts", method: "POST", handler: agents.POST, body: { agentId: "agent_x", name: "Reception" } },
+  { path: "app/api/appointments/route.ts", method: "POST", handler: appointments.POST, body: { startsAt: "2030-01-01T00:00:00Z", durationMinutes: 30, attendeeName: "Jane", attendeePhone: "0412 345 678", notes: "n" } },
+  { path: "app/api/appointments/[id]/route.ts", method: "PATCH", handler: appointment.PATCH, body: { startsAt: "2030-01-01T00:00:00Z", status: "CONFIRMED" }, params: { id: "cnotanappointment0000000" } },
+  { path: "app/api/organizations/opening-hours/route.ts", method: "PATCH", handler: openingHours.PATCH, body: { openingHours: [{ day: 1, start: "09:00", end: "17:00" }] } },
+  { path: "app/api/agent-actions/check-availability/[agent_id]/route.ts", method: "POST", handler: checkAvailability.POST, body: { date: "2030-01-01", time: "10:00" }, agent: true },
+  { path: "app/api/agent-actions/book-appointment/[agent_id]/route.ts", method: "POST", handler: bookAppointment.POST, body: { date: "2030-01-01", start_time: "10:00", customer_name: "Jane", customer_phone: "0412 345 678", notes: "n", conversation_id: "c" }, agent: true },
+  { path: "app/api/agent-actions/cancel-appointment/[agent_id]/route.ts", method: "POST", handler: cancelAppointment.POST, body: { appointment_id: "a", customer_phone: "0412 345 678" }, agent: true },
+  { path: "app/api/agent-actions/reschedule-appointment/[agent_id]/route.ts", method: "POST", handler: rescheduleAppointment.POST, body: { customer_phone: "0412 345 678", new_date: "2030-01-01", new_start_time: "10:00" }, agent: true },
+  { path: "app/api/agent-actions/find-patient/[agent_id]/route.ts", method: "POST", handler: findPatient.POST, body: { phone_number: "0412 345 678" }, agent: true },
+  { path: "app/api/agent-actions/schedule-callback/[agent_id]/route.ts", method: "POST", handler: scheduleCallback.POST, body: { phone_number: "0412 345 678", time: "3pm", context: "c", conversation_id: "c" }, agent: true },
 ];
 
 /** Query-string routes and a field each reads. */
@@ -99,20 +119,23 @@ describe("text PostgreSQL cannot store is refused with 400 at the edge", () => {
   });
 
   it("in every string field of every JSON route (NUL and lone surrogates), and nothing is written", async () => {
-    const { user } = await createMember("OWNER");
+    const { user, organization } = await createMember("OWNER");
+    const agent = await createAgentWithToken(organization.id);
     const before = { contacts: await getDb().contact.count(), users: await getDb().user.count(), audit: await getDb().auditEvent.count() };
     let cases = 0;
     for (const route of JSON_ROUTES) {
+      const headers = route.agent ? { "content-type": "application/json", "x-agent-token": agent.token } : undefined;
+      const params = route.agent ? { agent_id: agent.agentId } : route.params;
       for (const leaf of stringLeaves(route.body)) {
         for (const [label, bad] of Object.entries(BAD)) {
           signInAs(user);
-          const res = await send(route.handler, { method: route.method, body: JSON.stringify(leaf.with(bad)), params: route.params });
+          const res = await send(route.handler, { method: route.method, body: JSON.stringify(leaf.with(bad)), params, headers });
           await expect400(res, `${route.method} ${route.path} ${leaf.path} with ${label}`);
           cases++;
         }
       }
       // Keys count too.
-      const res = await send(route.handler, { method: route.method, body: JSON.stringify({ ...route.body, ["k\u0000"]: 1 }), params: route.params });
+      const res = await send(route.handler, { method: route.method, body: JSON.stringify({ ...route.body, ["k\u0000"]: 1 }), params, headers });
       await expect400(res, `${route.path} with a NUL in a key`);
     }
     expect(cases).toBeGreaterThan(60);
