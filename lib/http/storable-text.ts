@@ -7,6 +7,8 @@
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function isStorableText(value: string): boolean {
   return !UNSTORABLE.test(value);
 }
@@ -34,4 +36,17 @@ export function findUnstorableText(value: unknown): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The same value with every string made storable: NUL removed, lone surrogates replaced by U+FFFD.
+ * For data we must keep rather than refuse — a signed provider webhook is sent once and never again.
+ */
+export function makeStorable(value: unknown): unknown {
+  if (typeof value === "string") return isStorableText(value) ? value : value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
+  if (Array.isArray(value)) return value.map(makeStorable);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [makeStorable(key) as string, makeStorable(item)]));
+  }
+  return value;
 }
