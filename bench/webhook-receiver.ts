@@ -1,14 +1,14 @@
 // The post-call webhook served over HTTP, so the simulator's signed webhooks reach Callboard as
-// ElevenLabs' would. It repeats app/api/calls/route.ts step for step (verify and apply, then refill
-// the clinic after answering) with the same lib functions: the route module itself cannot be loaded
-// outside Next or vitest — lib/auth/auth-options.ts default-imports next-auth's CommonJS
-// credentials provider, which Node's ESM loader hands over as an object ("CredentialsProvider is
-// not a function").
+// ElevenLabs' would. It repeats the POST of app/api/calls/route.ts step for step (verify and apply;
+// after the answer, the feed entry and the clinic's refill) with the same lib functions: the route
+// module itself cannot be loaded outside Next or vitest — lib/auth/auth-options.ts default-imports
+// next-auth's CommonJS credentials provider, which Node's ESM loader hands over as an object
+// ("CredentialsProvider is not a function").
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { receiveElevenLabsWebhook } from "../lib/calls/webhooks/receive-webhook";
-import { runAfterResponse } from "../lib/dispatch/after-response";
-import { refillOrganization } from "../lib/dispatch/dispatch-now";
+import { followUpCallEnded } from "../lib/calls/webhooks/after-answer";
+import { recordCallEndedSoon } from "../lib/calls/webhooks/record-call-ended";
 import { problemResponse } from "../lib/errors";
 
 export const WEBHOOK_SECRET = "whsec_bench";
@@ -20,7 +20,7 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-/** `refill: false` applies the events only (no dial after them), so one dispatcher run is alone in dialing. */
+/** `refill: false` applies the events and writes the feed, but dials nothing after them: one dispatcher run is alone in dialing. */
 export async function serveWebhooks(options: { refill: boolean }): Promise<WebhookReceiver> {
   const stats = { handled: 0, ignored: 0, refused: 0 };
   const server = createServer(async (req, res) => {
@@ -31,7 +31,8 @@ export async function serveWebhooks(options: { refill: boolean }): Promise<Webho
       const outcome = await receiveElevenLabsWebhook(Buffer.concat(chunks).toString("utf8"), req.headers["elevenlabs-signature"]?.toString() ?? null, WEBHOOK_SECRET);
       if (outcome.handled) {
         stats.handled += 1;
-        if (options.refill) runAfterResponse("refill", () => refillOrganization(outcome.freedSlotOf));
+        if (options.refill) followUpCallEnded(outcome);
+        else recordCallEndedSoon(outcome.ended, outcome.end);
       } else {
         stats.ignored += 1;
       }
