@@ -21,6 +21,7 @@ import { spawnNext, type NextProcess } from "./dev/next-process";
 import { localNextAuthSecret } from "./dev/nextauth-secret";
 import { databaseIsEmpty, runSeed, type SeedRun } from "./dev/seed";
 import { startSidecars, stopSidecars, type Sidecar } from "./dev/sidecars";
+import { configureDemoAgentTools } from "./dev/demo-agent-tools";
 
 const DATA_DIR = join(PROJECT_ROOT, ".data");
 const EMBEDDED_DATA_DIR = join(DATA_DIR, "pglite");
@@ -186,6 +187,14 @@ async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
   env.NEXTAUTH_URL ??= `http://localhost:${appPort(nextArgs)}`;
 
   await step(startSidecars(env).then((sidecars) => (running.sidecars = sidecars)));
+  // With the built-in simulator on a local database, its agents get Callboard's server tools (and tokens).
+  if (local && env.ELEVENLABS_API_KEY === "simulator" && env.ELEVENLABS_API_BASE_URL) {
+    await step(
+      configureDemoAgentTools({ databaseUrl: database.url, appUrl: env.NEXTAUTH_URL, simulatorUrl: env.ELEVENLABS_API_BASE_URL, tokenFile: join(DATA_DIR, "simulator-agent-tokens.json"), log }).catch((error: unknown) =>
+        log(`Simulated calls will not book appointments: ${String(error)}`),
+      ),
+    );
+  }
 
   const next = spawnNext(PROJECT_ROOT, mode, nextArgs, env);
   running.child = next;

@@ -71,7 +71,10 @@ export async function handleAdminRequest(simulator: Simulator, req: IncomingMess
   }
 }
 
-/** The webhook secret is never echoed. */
+/** The webhook secret and the agents' tool tokens are never echoed. */
 function publicConfig(config: SimulatorConfig) {
-  return { ...config, webhookSecret: config.webhookSecret ? "(set)" : null };
+  const agentTools = Object.fromEntries(
+    Object.entries(config.agentTools).map(([agentId, { tools }]) => [agentId, { tools: tools.map((tool) => ({ name: tool.name, url: tool.api_schema.url, headers: Object.keys(tool.api_schema.request_headers) })) }]),
+  );
+  return { ...config, webhookSecret: config.webhookSecret ? "(set)" : null, agentTools };
 }

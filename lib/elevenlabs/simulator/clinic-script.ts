@@ -1,5 +1,6 @@
 import { pickOne } from "@/lib/elevenlabs/simulator/prng";
 import type { CallOutcome } from "@/lib/elevenlabs/simulator/options";
+import type { ToolResult } from "@/lib/elevenlabs/simulator/agent-tools";
 
 export type ScriptTurn = { role: "agent" | "user"; message: string; time_in_call_secs: number };
 
@@ -18,7 +19,7 @@ export type ClinicScript = {
  * A plausible clinic call built from the dial's dynamic variables, so demos show the patient's own
  * name, greeting and clinic. Missing variables get neutral words instead of "{{contact_name}}".
  */
-export function buildClinicScript(variables: Record<string, unknown>, outcome: CallOutcome, random: () => number): ClinicScript {
+export function buildClinicScript(variables: Record<string, unknown>, outcome: CallOutcome, random: () => number, tool: ToolResult | null = null): ClinicScript {
   const name = text(variables.contact_name) || "there";
   const firstName = name.split(/\s+/)[0] ?? name;
   const greeting = text(variables.greeting) || "Hello";
@@ -79,6 +80,24 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
       rationale: "The patient declined an appointment.",
     },
   };
+  // When the agent really called Callboard's tools, the conversation says what they answered.
+  if (tool?.kind === "booked" && outcome === "appointment_booked") {
+    endings.appointment_booked = {
+      lines: [
+        ["user", "Oh, good timing. What do you have coming up?"],
+        ["agent", `Let me check. I have ${tool.date} at ${tool.startTime}. Shall I book that for you?`],
+        ["user", "Yes, that works."],
+        ["agent", tool.message],
+      ],
+      summary: `${name} booked an appointment at ${caller} for ${tool.date} at ${tool.startTime}.`,
+      title: "Appointment booked",
+      rationale: `The patient accepted the ${tool.date} ${tool.startTime} slot and the agent booked it.`,
+    };
+  } else if (tool?.kind === "booking_failed" && outcome === "appointment_booked") {
+    endings.appointment_booked.lines = [...endings.appointment_booked.lines.slice(0, 3), ["agent", tool.message]];
+  } else if (tool?.kind === "callback" && outcome === "callback_scheduled") {
+    endings.callback_scheduled.lines = [["user", "I can't talk right now. Could you call me back tomorrow at 10?"], ["agent", tool.message], ["user", "Thanks, that's better for me."]];
+  }
   const ending = endings[outcome];
   const transcript = turns([...opening, ...ending.lines]);
   const last = transcript[transcript.length - 1];

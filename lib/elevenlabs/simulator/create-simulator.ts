@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { outboundCallRequestSchema, type OutboundCallRequest } from "@/lib/elevenlabs/outbound-call-schemas";
 import { buildClinicScript } from "@/lib/elevenlabs/simulator/clinic-script";
+import { runAgentTools } from "@/lib/elevenlabs/simulator/agent-tools";
 import { deliverWebhook, type WebhookDelivery } from "@/lib/elevenlabs/simulator/deliver-webhook";
 import { handleAdminRequest } from "@/lib/elevenlabs/simulator/admin-routes";
 import { isHttpFault, type FaultMode } from "@/lib/elevenlabs/simulator/faults";
@@ -189,16 +190,32 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
         void finish(call, initiationFailureEvent(call, call.plan.reason, nowSecs()));
       } else {
         call.status = "in-progress";
+        startAgentTools(call);
       }
     });
     if (call.plan.kind === "answered") {
       scheduleStep(call, config.callDurationMs, () => {
-        call.status = "done";
-        activeCalls.delete(call);
-        void finish(call, transcriptionEvent(call, nowSecs()));
+        const end = () => {
+          call.status = "done";
+          activeCalls.delete(call);
+          void finish(call, transcriptionEvent(call, nowSecs()));
+        };
+        // The call ends once the agent has its tools' answers (it would not hang up mid-booking).
+        if (call.toolRun) void call.toolRun.finally(end);
+        else end();
       });
     }
     return call;
+  }
+
+  /** Connected: an agent with Callboard's server tools books (or schedules the call back) on the app now. */
+  function startAgentTools(call: SimulatedCall): void {
+    const plan = call.plan;
+    const tools = config.agentTools[call.agentId];
+    if (plan.kind !== "answered" || !tools) return;
+    call.toolRun = runAgentTools(tools, plan.outcome, call, settings.log).then((result) => {
+      if (result) plan.script = buildClinicScript(call.dynamicVariables, plan.outcome, random, result);
+    });
   }
 
   async function finish(call: SimulatedCall, event: Parameters<typeof deliverWebhook>[0]["event"]): Promise<void> {

@@ -7,6 +7,20 @@ export const FAILURE_REASONS = ["busy", "no-answer"] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 const weight = z.number().min(0);
+
+/**
+ * The server tools of one agent, as Callboard's settings page generates them (the JSON pasted into an
+ * ElevenLabs agent): the simulator calls their URLs with their headers mid-call, as ElevenLabs would.
+ */
+export const agentToolsSchema = z.object({
+  tools: z.array(
+    z.looseObject({
+      name: z.string(),
+      api_schema: z.looseObject({ url: z.url(), method: z.enum(["GET", "POST"]), request_headers: z.record(z.string(), z.string()).default({}) }),
+    }),
+  ),
+});
+export type AgentTools = z.infer<typeof agentToolsSchema>;
 const someWeight = (mix: Record<string, number>) => Object.values(mix).some((value) => value > 0);
 
 /** What can be changed at runtime (`POST /_simulator/config` or `simulator.configure()`). */
@@ -31,6 +45,8 @@ export const simulatorConfigSchema = z.object({
   unknownIds: z.array(z.string()),
   /** Whether agents allow first-message and prompt overrides (ElevenLabs: the agent's security tab). */
   overridesEnabled: z.boolean(),
+  /** Server tools per agent id: a call that books (or asks for a call back) calls them on the app. */
+  agentTools: z.record(z.string(), agentToolsSchema),
 });
 export type SimulatorConfig = z.infer<typeof simulatorConfigSchema>;
 
@@ -54,6 +70,7 @@ export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = {
   webhookSecret: null,
   unknownIds: [],
   overridesEnabled: true,
+  agentTools: {},
 };
 
 export function resolveSimulatorOptions(options: Partial<SimulatorOptions> = {}): SimulatorOptions {

@@ -16,6 +16,8 @@ export type SimulatedCall = {
   startTimeUnixSecs: number;
   /** What the call will turn into; decided when it is dialed. */
   plan: { kind: "answered"; outcome: CallOutcome; script: ClinicScript } | { kind: "failed"; reason: FailureReason };
+  /** The agent's server-tool calls on the app, under way while the call is connected. */
+  toolRun?: Promise<void>;
 };
 
 /** The number the simulated agent calls from; ElevenLabs reports it as `agent_number`. */

@@ -9,3 +9,9 @@ export async function injectSimulatorFault(mode: "500" | "429" | "422" | "busy" 
   });
   if (!res.ok) throw new Error(`The simulator refused the fault: ${res.status} ${await res.text()}`);
 }
+
+/** Changes the e2e simulator's options at runtime (`POST /_simulator/config`). */
+export async function configureSimulator(config: Record<string, unknown>) {
+  const res = await fetch(`http://127.0.0.1:${E2E_SIMULATOR_PORT}/_simulator/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(config) });
+  if (!res.ok) throw new Error(`The simulator refused the config: ${res.status} ${await res.text()}`);
+}

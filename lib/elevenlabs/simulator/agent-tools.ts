@@ -1,0 +1,70 @@
+import type { AgentTools, CallOutcome } from "@/lib/elevenlabs/simulator/options";
+
+/** What the simulated agent did on the app mid-call, for the transcript. */
+export type ToolResult = { kind: "booked"; date: string; startTime: string; message: string } | { kind: "booking_failed"; message: string } | { kind: "callback"; message: string };
+
+type Tool = AgentTools["tools"][number];
+
+const TOOL_TIMEOUT_MS = 5_000;
+
+async function callTool(tool: Tool, body: Record<string, unknown>, log: (line: string) => void): Promise<Record<string, unknown> | null> {
+  try {
+    const res = await fetch(tool.api_schema.url, {
+      method: tool.api_schema.method,
+      headers: { ...tool.api_schema.request_headers, "content-type": "application/json" },
+      body: tool.api_schema.method === "POST" ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(TOOL_TIMEOUT_MS),
+    });
+    const answer = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!res.ok) log(`tool ${tool.name} answered ${res.status}: ${String(answer?.message ?? "")}`);
+    return answer;
+  } catch (error) {
+    log(`tool ${tool.name} failed: ${String(error)}`);
+    return null;
+  }
+}
+
+/** "2026-12-02" days after today's UTC date: never before the clinic's today, whatever its zone. */
+function utcDatePlus(days: number, now: number): string {
+  return new Date(now + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The simulated agent's tool calls for a call heading to `outcome`, the way an ElevenLabs agent with
+ * Callboard's server tools would make them: for a booking, check_availability day by day (from tomorrow)
+ * and book_appointment on the first free slot; for a callback, schedule_callback "tomorrow 10am". The
+ * patient's number fills customer_phone / phone_number (the system variable), the conversation id
+ * conversation_id. Null when the agent has no such tools — the script then stays a story only.
+ */
+export async function runAgentTools(
+  tools: AgentTools | undefined,
+  outcome: CallOutcome,
+  call: { conversationId: string; toNumber: string; dynamicVariables: Record<string, unknown> },
+  log: (line: string) => void,
+  now: number = Date.now(),
+): Promise<ToolResult | null> {
+  const find = (name: string) => tools?.tools.find((tool) => tool.name === name);
+  const name = typeof call.dynamicVariables.contact_name === "string" && call.dynamicVariables.contact_name.trim() ? call.dynamicVariables.contact_name.trim() : "Simulated Patient";
+
+  if (outcome === "callback_scheduled") {
+    const callback = find("schedule_callback");
+    if (!callback) return null;
+    const answer = await callTool(callback, { phone_number: call.toNumber, time: "tomorrow 10am", context: "Asked during a simulated call to be called back", conversation_id: call.conversationId }, log);
+    return answer && typeof answer.message === "string" ? { kind: "callback", message: answer.message } : null;
+  }
+  if (outcome !== "appointment_booked") return null;
+  const check = find("check_availability");
+  const book = find("book_appointment");
+  if (!check || !book) return null;
+  for (let day = 1; day <= 14; day++) {
+    const date = utcDatePlus(day, now);
+    const slots = await callTool(check, { date }, log);
+    if (!slots || !Array.isArray(slots.slots)) return null;
+    const free = (slots.slots as { start_time?: unknown; available?: unknown }[]).find((slot) => slot.available === true && typeof slot.start_time === "string");
+    if (!free) continue;
+    const answer = await callTool(book, { date, start_time: free.start_time, customer_name: name, customer_phone: call.toNumber, conversation_id: call.conversationId, notes: "Booked during a simulated call" }, log);
+    if (!answer || typeof answer.message !== "string") return null;
+    return answer.success === true ? { kind: "booked", date, startTime: String(free.start_time), message: answer.message } : { kind: "booking_failed", message: answer.message };
+  }
+  return null;
+}

@@ -1,0 +1,66 @@
+// Local runs with the built-in simulator: give the simulated agents Callboard's server tools, so a
+// demo call that books really calls book-appointment on this app with a real agent token.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import pg from "pg";
+import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
+import { buildServerToolConfig } from "@/lib/agents/server-tool-config";
+import { createId } from "@/lib/ids/create-id";
+
+type Tokens = Record<string, string>;
+
+/**
+ * For every clinic's default agent (Settings → Voice agent) on this local database: a token only this
+ * machine knows, kept in `tokenFile` (.data/, like the generated NEXTAUTH_SECRET — tokens are stored
+ * hashed, so the file is the only copy). An agent registered without one here gets one; an agent whose
+ * token was made elsewhere (Settings) is left alone — it is never regenerated behind anyone's back — and
+ * the log says how to hand it to the simulator. Then the tool JSON (the same the settings page shows) goes
+ * to the simulator's `POST /_simulator/config { agentTools }`, as a person would paste it into ElevenLabs.
+ */
+export async function configureDemoAgentTools(options: { databaseUrl: string; appUrl: string; simulatorUrl: string; tokenFile: string; log: (line: string) => void }): Promise<void> {
+  const saved: Tokens = existsSync(options.tokenFile) ? (JSON.parse(await readFile(options.tokenFile, "utf8")) as Tokens) : {};
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  const agentTools: Record<string, ReturnType<typeof buildServerToolConfig>> = {};
+  try {
+    const { rows } = await client.query<{ organizationId: string; agentId: string; voiceAgentId: string | null; tokenHash: string | null }>(
+      `SELECT o."id" AS "organizationId", o."elevenLabsAgentId" AS "agentId", v."id" AS "voiceAgentId", v."tokenHash"
+         FROM "Organization" o LEFT JOIN "VoiceAgent" v ON v."organizationId" = o."id" AND v."agentId" = o."elevenLabsAgentId"
+        WHERE o."elevenLabsAgentId" IS NOT NULL`,
+    );
+    for (const row of rows) {
+      const key = `${row.organizationId}:${row.agentId}`;
+      let token = saved[key];
+      if (row.voiceAgentId && (!token || hashSecretToken(token) !== row.tokenHash)) {
+        options.log(`Agent ${row.agentId} has a token made in Settings: to let simulated calls book with it, POST its tool JSON to ${options.simulatorUrl}/_simulator/config as { "agentTools": { "${row.agentId}": <tool JSON> } }.`);
+        continue;
+      }
+      if (!row.voiceAgentId) {
+        const secret = createSecretToken("cbat");
+        const id = createId();
+        await client.query("BEGIN");
+        await client.query(
+          `INSERT INTO "VoiceAgent" ("id", "organizationId", "agentId", "name", "tokenHash", "tokenPrefix", "tokenCreatedAt", "createdAt", "updatedAt") VALUES ($1, $2, $3, 'Default agent (demo)', $4, $5, now(), now(), now())`,
+          [id, row.organizationId, row.agentId, secret.hash, secret.visiblePrefix],
+        );
+        await client.query(
+          `INSERT INTO "AuditEvent" ("id", "organizationId", "action", "targetType", "targetId", "after", "data") VALUES ($1, $2, 'AGENT_REGISTERED', 'voice_agent', $3, $4, $5)`,
+          [createId(), row.organizationId, id, JSON.stringify({ agentId: row.agentId, tokenPrefix: secret.visiblePrefix }), JSON.stringify({ by: "npm run dev, for the ElevenLabs simulator" })],
+        );
+        await client.query("COMMIT");
+        token = secret.token;
+        saved[key] = token;
+      }
+      if (token) agentTools[row.agentId] = buildServerToolConfig(options.appUrl, row.agentId, token);
+    }
+  } finally {
+    await client.end();
+  }
+  await mkdir(dirname(options.tokenFile), { recursive: true });
+  await writeFile(options.tokenFile, JSON.stringify(saved, null, 2), { mode: 0o600 });
+  if (Object.keys(agentTools).length === 0) return;
+  const res = await fetch(`${options.simulatorUrl}/_simulator/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ agentTools }) });
+  if (!res.ok) throw new Error(`The simulator refused the agents' tools: ${res.status} ${await res.text()}`);
+  options.log(`Simulated calls of ${Object.keys(agentTools).join(", ")} book appointments and call-backs on ${options.appUrl} with their tool tokens (kept in ${options.tokenFile}).`);
+}
