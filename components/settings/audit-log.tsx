@@ -79,7 +79,7 @@ export function AuditLog({ events, actions, actors, filter, nextHref, timeZone }
       {events.length === 0 ? (
         <p className="text-sm text-zinc-600">Nothing recorded{filter.action || filter.actorUserId ? " for this filter" : " yet"}. Changes to settings, members and tokens appear here.</p>
       ) : (
-        <Table aria-label="Audit log" containerClassName="max-h-[28rem]">
+        <Table aria-label="Audit log" containerClassName="max-h-[28rem]" containerProps={{ tabIndex: 0, role: "region", "aria-label": "Audit log (scrolls)" }}>
           <TableHeader>
             <TableRow>
               <TableHead>When ({timeZone.replaceAll("_", " ")})</TableHead>

@@ -3,11 +3,12 @@ import { cn } from "./cn";
 
 /**
  * A scrolling table with a sticky header; times and durations use tabular figures. The header sticks
- * to the top of the scrolling box: give `containerClassName` a max height for long tables.
+ * to the top of the scrolling box: give `containerClassName` a max height for long tables — and then
+ * `containerProps` a tabIndex and a label, since a box that scrolls must take the keyboard's focus.
  */
-export function Table({ className, containerClassName, ...props }: ComponentProps<"table"> & { containerClassName?: string }) {
+export function Table({ className, containerClassName, containerProps, ...props }: ComponentProps<"table"> & { containerClassName?: string; containerProps?: ComponentProps<"div"> }) {
   return (
-    <div className={cn("relative w-full overflow-auto rounded-lg border border-zinc-200 bg-white", containerClassName)}>
+    <div {...containerProps} className={cn("relative w-full overflow-auto rounded-lg border border-zinc-200 bg-white", containerClassName)}>
       <table className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
     </div>
   );

@@ -150,7 +150,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <CardTitle>Opening hours and appointments</CardTitle>
             <CardDescription>
               When patients can be booked, in {organization.timezone.replaceAll("_", " ")} time — by staff on Appointments and by the voice agent during calls — and the length of one slot.
-              {canManage ? null : " Only owners and admins can change these."}
+              {canManage ? null : " Only owners and admins can change opening hours."}
             </CardDescription>
           </CardHeader>
           <div className="border-t border-zinc-100">
