@@ -4,7 +4,7 @@
 //   npm run bench                      (an in-memory embedded PGlite, the dev database)
 //   npm run bench -- scheduling dispatch   (only these suites; default: all)
 //
-// Suites and their options: bench/contacts.ts, bench/scheduling.ts, bench/dispatch.ts.
+// Suites and their options: bench/contacts.ts, bench/scheduling.ts, bench/dispatch.ts, bench/appointments.ts.
 // The bench migrates the database, works in organizations of its own (ids bench_…) and deletes
 // them at the end; it never touches other rows. One run, no assertions: benchmarks are for
 // reading, not for failing CI. Goals are printed as ratios measured in the same run.
@@ -23,6 +23,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   dispatch: async () => (await import("./dispatch")).benchDispatch,
   calls: async () => (await import("./calls")).benchCalls,
   webhooks: async () => (await import("./webhooks")).benchWebhooks,
+  appointments: async () => (await import("./appointments")).benchAppointments,
 };
 
 function chosenSuites(args: string[]): string[] {
