@@ -1,4 +1,5 @@
 import { csvLine } from "@/lib/contacts/export/csv-cell";
+import { keysetCsvStream } from "@/lib/contacts/export/keyset-csv-stream";
 import { listCalls, type CallListItem } from "@/lib/calls/history/list-calls";
 import type { CallFilters } from "@/lib/calls/history/schemas";
 
@@ -48,20 +49,8 @@ function line(call: CallListItem): string {
  * names are words patients said, and a summary starting with "=" must not run in a spreadsheet.
  */
 export function exportCallsCsv(organization: { id: string; timezone: string }, filters: CallFilters): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(CALL_EXPORT_COLUMNS)}`));
-        return;
-      }
-      const page = await listCalls(organization, { ...filters, cursor, limit: BATCH });
-      if (page.calls.length) controller.enqueue(encoder.encode(page.calls.map(line).join("")));
-      if (!page.nextCursor) controller.close();
-      else cursor = page.nextCursor;
-    },
+  return keysetCsvStream(CALL_EXPORT_COLUMNS, async (cursor) => {
+    const page = await listCalls(organization, { ...filters, cursor, limit: BATCH });
+    return { lines: page.calls.map(line), nextCursor: page.nextCursor };
   });
 }

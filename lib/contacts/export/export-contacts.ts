@@ -4,6 +4,7 @@ import { countContacts } from "@/lib/contacts/count-contacts";
 import { listContacts, type ContactListItem } from "@/lib/contacts/list-contacts";
 import { searchCondition } from "@/lib/contacts/search-sql";
 import { csvLine } from "@/lib/contacts/export/csv-cell";
+import { keysetCsvStream } from "@/lib/contacts/export/keyset-csv-stream";
 
 const BATCH = 1_000;
 const CUSTOM_COLUMNS_MAX = 200;
@@ -56,20 +57,8 @@ function line(contact: ContactListItem, keys: readonly string[]): string {
 export async function exportContactsCsv(organizationId: string, options: { q?: string; sort: ContactSort }): Promise<ReadableStream<Uint8Array>> {
   const keys = await customFieldKeys(organizationId, options.q);
   const matchCount = options.q ? await countContacts(organizationId, options.q) : undefined;
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine([...EXPORT_COLUMNS, ...keys])}`));
-        return;
-      }
-      const page = await listContacts(organizationId, { q: options.q, sort: options.sort, limit: BATCH, cursor, matchCount });
-      if (page.contacts.length) controller.enqueue(encoder.encode(page.contacts.map((contact) => line(contact, keys)).join("")));
-      if (!page.nextCursor) controller.close();
-      else cursor = page.nextCursor;
-    },
+  return keysetCsvStream([...EXPORT_COLUMNS, ...keys], async (cursor) => {
+    const page = await listContacts(organizationId, { q: options.q, sort: options.sort, limit: BATCH, cursor, matchCount });
+    return { lines: page.contacts.map((contact) => line(contact, keys)), nextCursor: page.nextCursor };
   });
 }
