@@ -2,7 +2,6 @@ import { AppError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { alternativesNear, offerSentence } from "@/lib/appointments/check-availability";
 import { insertAppointment } from "@/lib/appointments/insert-appointment";
-import { linkContactByPhone } from "@/lib/appointments/link-contact";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
 import { resolveBookingTime } from "@/lib/appointments/resolve-booking-time";
 import type { BookAppointmentInput } from "@/lib/appointments/schemas";
@@ -33,20 +32,21 @@ export async function bookAppointment(organizationId: string, input: BookAppoint
   };
   if (!withinHours) return unavailable(`Sorry, the clinic isn't open for a ${duration}-minute appointment at ${asked}.`);
 
-  const contact = await linkContactByPhone(organizationId, phone, { name: input.customer_name, email: input.customer_email });
-  const appointment = await insertAppointment({
+  const appointment = await insertAppointment(
+    {
+      title: "Appointment",
+      startsAt: new Date(startsAt),
+      endsAt: new Date(endsAt),
+      attendeeName: input.customer_name,
+      attendeePhone: phone,
+      attendeeEmail: input.customer_email ?? null,
+      notes: input.notes ?? null,
+      source: "AGENT",
+      conversationId: input.conversation_id ?? null,
+    },
     organizationId,
-    contactId: contact.id,
-    title: "Appointment",
-    startsAt: new Date(startsAt),
-    endsAt: new Date(endsAt),
-    attendeeName: input.customer_name,
-    attendeePhone: phone,
-    attendeeEmail: input.customer_email ?? null,
-    notes: input.notes ?? null,
-    source: "AGENT",
-    conversationId: input.conversation_id ?? null,
-  });
+    { phone, name: input.customer_name, email: input.customer_email },
+  );
   if (!appointment) return unavailable(`Sorry, ${asked} is already taken.`);
   return {
     success: true as const,

@@ -2,7 +2,6 @@ import { AppError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { appointmentView } from "@/lib/appointments/appointment-view";
 import { insertAppointment } from "@/lib/appointments/insert-appointment";
-import { linkContactByPhone } from "@/lib/appointments/link-contact";
 import type { CreateAppointmentInput } from "@/lib/appointments/staff-schemas";
 
 export const OVERLAP_MESSAGE = "That time overlaps another appointment. Pick a free time or move the other one first.";
@@ -18,20 +17,21 @@ export async function createAppointment(organization: { id: string; defaultCount
     if (!parsed.ok) throw new AppError("invalid_input", parsed.message, { issues: [{ path: "attendeePhone", message: parsed.message }] });
     phone = parsed.e164;
   }
-  const contact = phone ? await linkContactByPhone(organization.id, phone, { name: input.attendeeName, email: input.attendeeEmail }) : null;
-  const row = await insertAppointment({
-    organizationId: organization.id,
-    contactId: contact?.id ?? null,
-    title: input.title,
-    startsAt: input.startsAt,
-    endsAt: new Date(+input.startsAt + input.durationMinutes * 60_000),
-    attendeeName: input.attendeeName,
-    attendeePhone: phone,
-    attendeeEmail: input.attendeeEmail ?? null,
-    notes: input.notes ?? null,
-    source: "STAFF",
-    createdByUserId: userId,
-  });
+  const row = await insertAppointment(
+    {
+      title: input.title,
+      startsAt: input.startsAt,
+      endsAt: new Date(+input.startsAt + input.durationMinutes * 60_000),
+      attendeeName: input.attendeeName,
+      attendeePhone: phone,
+      attendeeEmail: input.attendeeEmail ?? null,
+      notes: input.notes ?? null,
+      source: "STAFF",
+      createdByUserId: userId,
+    },
+    organization.id,
+    phone ? { phone, name: input.attendeeName, email: input.attendeeEmail } : null,
+  );
   if (!row) throw new AppError("conflict", OVERLAP_MESSAGE, { issues: [{ path: "startsAt", message: OVERLAP_MESSAGE }] });
   return appointmentView(row);
 }

@@ -1,14 +1,20 @@
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOverlapViolation } from "@/lib/appointments/overlap-violation";
+import { linkContactByPhone } from "@/lib/appointments/link-contact";
 
 /**
- * Inserts an appointment, or returns null when the slot is taken. No read-then-write check decides that:
- * the exclusion constraint does, in the insert itself, so of any number of racing bookings exactly one wins.
+ * Inserts an appointment — linked to the contact with `attendee.phone`, created if needed — or returns null
+ * when the slot is taken. No read-then-write check decides that: the exclusion constraint does, in the
+ * insert itself, so of any number of racing bookings exactly one wins. Contact and appointment are one
+ * transaction, so a booking that loses writes nothing at all (no stray contact).
  */
-export async function insertAppointment(data: Prisma.AppointmentUncheckedCreateInput) {
+export async function insertAppointment(data: Omit<Prisma.AppointmentUncheckedCreateInput, "contactId" | "organizationId">, organizationId: string, attendee: { phone: string; name: string; email?: string | null } | null) {
   try {
-    return await getDb().appointment.create({ data });
+    return await getDb().$transaction(async (tx) => {
+      const contact = attendee ? await linkContactByPhone(organizationId, attendee.phone, { name: attendee.name, email: attendee.email }, tx) : null;
+      return tx.appointment.create({ data: { ...data, organizationId, contactId: contact?.id ?? null } });
+    });
   } catch (error) {
     if (isOverlapViolation(error)) return null;
     throw error;

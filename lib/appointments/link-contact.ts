@@ -1,22 +1,19 @@
-import { getDb } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { getDb, type DbClient } from "@/lib/db";
+import { createId } from "@/lib/ids/create-id";
 
 /**
  * The clinic's contact with this E.164 number, created with `name` when there is none. A number belongs
- * to one contact per clinic (unique index), so when two calls create the same one at once the loser of
- * the insert reads the winner's row instead of failing. An existing contact's name is left as staff keep it.
+ * to one contact per clinic (unique index): `ON CONFLICT DO NOTHING` makes two calls creating the same one
+ * at once agree on one row without an error — which matters inside a transaction, where a failed insert
+ * would abort everything after it. An existing contact's name and email are left as staff keep them.
  */
-export async function linkContactByPhone(organizationId: string, phoneNumber: string, details: { name: string; email?: string | null }) {
-  const db = getDb();
-  const existing = await db.contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber } }, select: { id: true, name: true, timezone: true, doNotCall: true, phoneNumber: true } });
-  if (existing) return existing;
-  try {
-    return await db.contact.create({
-      data: { organizationId, phoneNumber, name: details.name, email: details.email ?? null, customFields: {} },
-      select: { id: true, name: true, timezone: true, doNotCall: true, phoneNumber: true },
-    });
-  } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
-    return db.contact.findUniqueOrThrow({ where: { organizationId_phoneNumber: { organizationId, phoneNumber } }, select: { id: true, name: true, timezone: true, doNotCall: true, phoneNumber: true } });
-  }
+export async function linkContactByPhone(organizationId: string, phoneNumber: string, details: { name: string; email?: string | null }, db: DbClient | ReturnType<typeof getDb> = getDb()) {
+  await db.$executeRaw`
+    INSERT INTO "Contact" ("id", "organizationId", "name", "phoneNumber", "email", "updatedAt")
+    VALUES (${createId()}, ${organizationId}, ${details.name}, ${phoneNumber}, ${details.email ?? null}, now())
+    ON CONFLICT ("organizationId", "phoneNumber") DO NOTHING`;
+  return db.contact.findUniqueOrThrow({
+    where: { organizationId_phoneNumber: { organizationId, phoneNumber } },
+    select: { id: true, name: true, timezone: true, doNotCall: true, phoneNumber: true },
+  });
 }

@@ -38,6 +38,18 @@ describe("book-appointment", () => {
       expect(answer.body.message).toMatch(/10:00 AM .* is already taken\. The nearest free times are 9:30 AM and 10:30 AM\./);
     }
     expect(await getDb().appointment.count({ where: { organizationId: organization.id } })).toBe(1);
+    // The losers wrote nothing: only the winner's contact exists.
+    expect(await getDb().contact.count({ where: { organizationId: organization.id } })).toBe(1);
+  });
+
+  it("the same new caller booking twice at once gets one contact", async () => {
+    const { organization, agentId, token } = await clinic();
+    const date = daysAhead("Australia/Sydney", 3);
+    const answers = await Promise.all(
+      ["10:00", "11:00", "12:00"].map((start_time) => callAgentAction(bookRoute, agentId, token, { date, start_time, customer_name: "Same Caller", customer_phone: "0491 570 199" }).then((res) => res.status)),
+    );
+    expect(answers).toEqual([201, 201, 201]);
+    expect(await getDb().contact.count({ where: { organizationId: organization.id } })).toBe(1);
   });
 
   it("books, links the contact by phone in E.164, and the slot then shows as taken", async () => {
