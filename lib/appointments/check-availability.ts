@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { bookedIntervals } from "@/lib/appointments/booked-intervals";
-import { daySlots, nearestFree, openingInstants, type Slot } from "@/lib/appointments/day-slots";
+import { daySlots, nearestFree, openingInstants, type Interval, type Slot } from "@/lib/appointments/day-slots";
 import { loadBookingRules, type BookingRules } from "@/lib/appointments/load-booking-rules";
 import { addDaysToDate, localDateAndMinute, zonedInstant } from "@/lib/appointments/opening-hours";
 import type { CheckAvailabilityInput } from "@/lib/appointments/schemas";
@@ -14,6 +14,8 @@ export interface DayAvailability {
   rules: BookingRules;
   slots: Slot[];
   closed: boolean;
+  booked: Interval[];
+  open: { opensAt: number; closesAt: number } | null;
 }
 
 /** Refuses dates before the clinic's today and dates absurdly far ahead, in words the agent can say. */
@@ -27,9 +29,9 @@ export function assertBookableDate(date: string, rules: BookingRules, now: numbe
 export async function dayAvailability(organizationId: string, date: string, durationMinutes: number, now: number, options: { rules?: BookingRules; excludeId?: string } = {}): Promise<DayAvailability> {
   const rules = options.rules ?? (await loadBookingRules(organizationId));
   const open = openingInstants(rules, date);
-  if (!open) return { rules, slots: [], closed: true };
+  if (!open) return { rules, slots: [], closed: true, booked: [], open: null };
   const booked = await bookedIntervals(organizationId, open.opensAt, open.closesAt, { excludeId: options.excludeId });
-  return { rules, slots: daySlots(rules, date, durationMinutes, booked, now), closed: false };
+  return { rules, slots: daySlots(rules, date, durationMinutes, booked, now), closed: false, booked, open };
 }
 
 export function slotView(slot: Slot, timeZone: string) {
@@ -64,8 +66,8 @@ export async function checkAvailability(organizationId: string, input: CheckAvai
   assertBookableDate(input.date, rules, now);
   // Without a length the visit is one slot of the clinic's grid (30 minutes unless the clinic set another).
   const duration = input.duration_minutes ?? rules.slotMinutes;
-  const { slots, closed } = await dayAvailability(organizationId, input.date, duration, now, { rules });
-  const free = slots.filter((s) => s.available);
+  const { slots, closed, booked, open } = await dayAvailability(organizationId, input.date, duration, now, { rules });
+  const freeSlots = slots.filter((s) => s.available);
   const dayAt = zonedInstant(rules.timeZone, input.date, 12 * 60) ?? now;
   const day = spokenDay(dayAt, rules.timeZone);
 
@@ -73,16 +75,19 @@ export async function checkAvailability(organizationId: string, input: CheckAvai
   if (closed) message = `The clinic is closed on ${day}.`;
   else if (input.time) {
     const asked = zonedInstant(rules.timeZone, input.date, clockToMinute(input.time)!) ?? dayAt;
-    const exact = slots.find((s) => s.startsAt === asked);
-    if (exact?.available) message = `Yes, ${spokenTime(asked, rules.timeZone)} on ${day} is free.`;
+    // A time off the slot grid (10:15 on a half-hour grid) can still be booked when it fits: say so.
+    const end = asked + duration * 60_000;
+    const fits = open !== null && asked >= open.opensAt && end <= open.closesAt;
+    const free = asked > now && fits && !booked.some((b) => b.startsAt < end && b.endsAt > asked);
+    if (free) message = `Yes, ${spokenTime(asked, rules.timeZone)} on ${day} is free.`;
     else {
-      const why = exact ? "is not available" : "is outside the clinic's bookable times";
-      message = `${spokenTime(asked, rules.timeZone)} on ${day} ${why}. ${free.length ? offerSentence(nearestFree(slots, asked, 2), rules.timeZone, input.date) : "There are no free times left that day."}`;
+      const why = fits ? "is not available" : "is outside the clinic's opening hours";
+      message = `${spokenTime(asked, rules.timeZone)} on ${day} ${why}. ${freeSlots.length ? offerSentence(nearestFree(slots, asked, 2), rules.timeZone, input.date) : "There are no free times left that day."}`;
     }
-  } else if (free.length === 0) message = `There are no free times left on ${day}.`;
+  } else if (freeSlots.length === 0) message = `There are no free times left on ${day}.`;
   else {
-    const listed = free.slice(0, 6).map((s) => spokenTime(s.startsAt, rules.timeZone));
-    message = `On ${day} there ${free.length === 1 ? "is 1 free time" : `are ${free.length} free times`}: ${spokenList(listed)}${free.length > listed.length ? ", and later ones" : ""}.`;
+    const listed = freeSlots.slice(0, 6).map((s) => spokenTime(s.startsAt, rules.timeZone));
+    message = `On ${day} there ${freeSlots.length === 1 ? "is 1 free time" : `are ${freeSlots.length} free times`}: ${spokenList(listed)}${freeSlots.length > listed.length ? ", and later ones" : ""}.`;
   }
 
   return {
@@ -90,7 +95,7 @@ export async function checkAvailability(organizationId: string, input: CheckAvai
     time_zone: rules.timeZone,
     duration_minutes: duration,
     total_slots: slots.length,
-    available_slots: free.length,
+    available_slots: freeSlots.length,
     slots: slots.map((slot) => slotView(slot, rules.timeZone)),
     message,
   };

@@ -13,7 +13,7 @@ import { clockTime, spokenDay, spokenTime } from "@/lib/appointments/spoken-time
 export async function findPatient(organizationId: string, input: FindPatientInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
   const phone = agentPhone(input.phone_number, rules.defaultCountry, "phone_number");
-  const contact = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { id: true, name: true, email: true } });
+  const contact = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { id: true, name: true } });
   const next = await getDb().appointment.findFirst({
     where: { organizationId, attendeePhone: phone, status: { not: "CANCELLED" }, startsAt: { gte: new Date(now) } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
@@ -23,7 +23,8 @@ export async function findPatient(organizationId: string, input: FindPatientInpu
   const nextView = next ? { appointment_id: next.id, date: localDateAndMinute(+next.startsAt, rules.timeZone).date, start_time: clockTime(next.startsAt, rules.timeZone), status: next.status.toLowerCase() } : null;
   return {
     found: true,
-    patient: { contact_id: contact.id, name: contact.name, email: contact.email },
+    // Only what the agent needs to greet and help: caller ids can be spoofed, so no email or notes.
+    patient: { contact_id: contact.id, name: contact.name },
     next_appointment: nextView,
     message: next
       ? `This is ${contact.name}. Their next appointment is at ${spokenTime(next.startsAt, rules.timeZone)} on ${spokenDay(next.startsAt, rules.timeZone)}.`

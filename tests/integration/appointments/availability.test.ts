@@ -32,6 +32,14 @@ describe("check-availability", () => {
     const long = await checkAvailability(org.id, { date: tuesday, duration_minutes: 90 }, Date.parse("2027-01-20T00:00:00Z"));
     expect(long.slots.map((s) => [s.start_time, s.available])).toEqual([["09:00", false], ["10:00", false]]);
 
+    // Off the hourly grid: 11:15 for 30 minutes fits between the 10:00 booking and closing; 10:30 does not.
+    const offGrid = await checkAvailability(org.id, { date: tuesday, time: "11:15", duration_minutes: 30 }, Date.parse("2027-01-20T00:00:00Z"));
+    expect(offGrid.message).toBe("Yes, 11:15 AM on Tuesday 2 February is free.");
+    const clash = await checkAvailability(org.id, { date: tuesday, time: "10:30", duration_minutes: 30 }, Date.parse("2027-01-20T00:00:00Z"));
+    expect(clash.message).toMatch(/^10:30 AM on Tuesday 2 February is not available\. The nearest free times are 9:00 AM and 11:00 AM\.$/);
+    const late = await checkAvailability(org.id, { date: tuesday, time: "11:45", duration_minutes: 30 }, Date.parse("2027-01-20T00:00:00Z"));
+    expect(late.message).toMatch(/is outside the clinic's opening hours/);
+
     const closed = await checkAvailability(org.id, { date: "2027-02-03" }, Date.parse("2027-01-20T00:00:00Z"));
     expect(closed).toMatchObject({ total_slots: 0, message: "The clinic is closed on Wednesday 3 February." });
   });
