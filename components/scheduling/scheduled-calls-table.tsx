@@ -16,7 +16,7 @@ function ClinicTime({ at, zone }: { at: Date; zone: ClinicZone }) {
 /** One row per scheduled call: when in clinic time, how many tries, what went wrong, and what can still be done. */
 export function ScheduledCallsTable({ calls, zone, country, now, canChange }: { calls: ScheduledCallView[]; zone: ClinicZone; country: string; now: number; canChange: boolean }) {
   return (
-    <Table containerClassName="max-h-[calc(100dvh-16rem)]" aria-label="Scheduled calls">
+    <Table containerClassName="max-h-[calc(100dvh-16rem)]" containerProps={{ tabIndex: 0, role: "region", "aria-label": "Scheduled calls (scrolls)" }} aria-label="Scheduled calls">
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead>Contact</TableHead>
