@@ -61,23 +61,30 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
   if (opening === null) throw say("bad_request", "time", "Sorry, the clinic has no calling hours set, so I can't schedule a call back.");
   const moved = opening !== parsed.at;
 
-  const scheduled = await getDb().scheduledCall.create({
-    data: {
-      organizationId,
-      contactId: contact.id,
-      agentId,
-      fromNumber: rules.elevenLabsPhoneNumberId,
-      scheduledTime: new Date(opening),
-      requestedTime: moved ? new Date(parsed.at) : null,
-      maxAttempts: rules.maxAttempts,
-      dynamicVariables: {
-        context: input.context,
-        callback_requested: input.time,
-        ...(input.conversation_id ? { previous_conversation_id: input.conversation_id } : {}),
-      },
-    },
-    select: { id: true, scheduledTime: true },
-  });
+  const dynamicVariables = {
+    context: input.context,
+    callback_requested: input.time,
+    ...(input.conversation_id ? { previous_conversation_id: input.conversation_id } : {}),
+  };
+  const timing = { scheduledTime: new Date(opening), requestedTime: moved ? new Date(parsed.at) : null, nextAttemptAt: null };
+  // The caller changing their mind in the same conversation ("no, make it 4") moves the callback
+  // already asked for instead of adding a second one: one patient, one call back.
+  const earlier = input.conversation_id
+    ? await getDb().scheduledCall.findFirst({
+        where: { organizationId, contactId: contact.id, status: "PENDING", dynamicVariables: { path: ["previous_conversation_id"], equals: input.conversation_id } },
+        select: { id: true },
+      })
+    : null;
+  const moveEarlier = earlier
+    ? await getDb().scheduledCall.updateMany({ where: { id: earlier.id, organizationId, status: "PENDING" }, data: { ...timing, dynamicVariables } })
+    : { count: 0 };
+  const scheduled =
+    earlier && moveEarlier.count === 1
+      ? { id: earlier.id, scheduledTime: timing.scheduledTime }
+      : await getDb().scheduledCall.create({
+          data: { organizationId, contactId: contact.id, agentId, fromNumber: rules.elevenLabsPhoneNumberId, maxAttempts: rules.maxAttempts, dynamicVariables, ...timing },
+          select: { id: true, scheduledTime: true },
+        });
 
   const when = spokenWhen(opening, now, callerZone);
   const at = /^\d/.test(when) ? `at ${when}` : when;

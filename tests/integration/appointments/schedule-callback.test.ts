@@ -33,6 +33,21 @@ describe("schedule-callback", () => {
     expect(variables).toMatchObject({ context: "Wants to move her flu shot", previous_conversation_id: "conv_prev" });
   });
 
+  it("asked again in the same conversation, the callback moves: one patient, one call back", async () => {
+    const { organization } = await clinic();
+    const first = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "+61491570158", time: "3pm", context: "Test results", conversation_id: "conv_same" }, TEN_AM);
+    const second = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "+61491570158", time: "4pm", context: "Test results, after work", conversation_id: "conv_same" }, TEN_AM);
+    expect(second.scheduled_call_id).toBe(first.scheduled_call_id);
+    expect(second.message).toBe("Done — I'll call you at 4:00 PM.");
+    const rows = await getDb().scheduledCall.findMany({ where: { organizationId: organization.id } });
+    expect(rows).toHaveLength(1);
+    expect(+rows[0]!.scheduledTime).toBe(zonedInstant("Australia/Sydney", "2026-12-02", 960));
+    expect(rows[0]!.dynamicVariables).toMatchObject({ context: "Test results, after work" });
+    // Another conversation asking for a callback is a callback of its own.
+    const other = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "+61491570158", time: "5pm", context: "Billing", conversation_id: "conv_other" }, TEN_AM);
+    expect(other.scheduled_call_id).not.toBe(first.scheduled_call_id);
+  });
+
   it("outside calling hours → the next opening, and the message says so", async () => {
     const { organization } = await clinic();
     const answer = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "0491 570 157", time: "8pm", context: "Results" }, TEN_AM);
