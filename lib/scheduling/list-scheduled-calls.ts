@@ -19,12 +19,17 @@ export async function listScheduledCalls(organizationId: string, query: ListSche
   const order = listOrder(query.status);
   const cursor = query.cursor ? decodeScheduledCallCursor(query.cursor, order) : null;
   const after = order === "asc" ? "gt" : "lt";
+  const from = order === "asc" ? "gte" : "lte";
   const where: Prisma.ScheduledCallWhereInput = {
     organizationId,
     ...(query.status ? { status: query.status } : {}),
     ...(query.batchId ? { batchId: query.batchId } : {}),
+    // The plain bound lets PostgreSQL seek the index to the cursor; the OR then settles ties on id.
     ...(cursor
-      ? { OR: [{ scheduledTime: { [after]: new Date(cursor.t) } }, { scheduledTime: new Date(cursor.t), id: { [after]: cursor.id } }] }
+      ? {
+          scheduledTime: { [from]: new Date(cursor.t) },
+          OR: [{ scheduledTime: { [after]: new Date(cursor.t) } }, { scheduledTime: new Date(cursor.t), id: { [after]: cursor.id } }],
+        }
       : {}),
   };
   const [rows, countRows] = await Promise.all([
