@@ -15,8 +15,6 @@ export interface SweepSummary {
   /** Calls finished from ElevenLabs' record because their webhook never came. */
   swept: number;
   errors: string[];
-  /** Organizations whose calls ended here: a slot is free for their next due call. */
-  freedSlotsOf: Set<string>;
 }
 
 /**
@@ -27,11 +25,12 @@ export interface SweepSummary {
  *    `GET /v1/convai/conversations/{id}` and finished from that data; if ElevenLabs has no
  *    conversation for the attempt by then, the dial never started and its scheduled call is retried.
  * Every change goes through the webhook's own conditional updates, so a webhook arriving at the same
- * moment, or an overlapping run, changes each call once.
+ * moment, or an overlapping run, changes each call once. The slots freed here are filled by the
+ * dispatch that follows the sweep in the same run.
  */
 export async function sweepOpenCalls(client: ElevenLabsClient, options: { now: Date; limit?: number }): Promise<SweepSummary> {
   const { now } = options;
-  const summary: SweepSummary = { reconciled: 0, swept: 0, errors: [], freedSlotsOf: new Set() };
+  const summary: SweepSummary = { reconciled: 0, swept: 0, errors: [] };
   const candidates = await getDb().$queryRaw<{ id: string; stale: boolean }[]>`
     SELECT c."id", (c."createdAt" < ${now}::timestamptz - o."staleCallMinutes" * interval '1 minute') AS "stale"
       FROM "Call" c JOIN "Organization" o ON o."id" = c."organizationId"
@@ -78,23 +77,18 @@ async function settle(client: ElevenLabsClient, callId: string, stale: boolean, 
   const read = await client.getConversation(call.conversationId);
   if (!read.ok) {
     if (read.error.status === 404) {
-      if (await failCall(call, null, "unknown")) markSwept(call, summary);
+      if (await failCall(call, null, "unknown")) summary.swept += 1;
       return;
     }
     return void summary.errors.push(`Call ${call.id}: reading conversation ${call.conversationId} failed: ${read.error.message}`);
   }
   const conversation = read.value;
   if (conversation.status === "done") {
-    if (await applyConversation(call, conversation)) markSwept(call, summary);
+    if (await applyConversation(call, conversation)) summary.swept += 1;
   } else if (conversation.status === "failed") {
-    if (await failCall(call, conversation.conversationId, conversation.terminationReason ?? "failed")) markSwept(call, summary);
+    if (await failCall(call, conversation.conversationId, conversation.terminationReason ?? "failed")) summary.swept += 1;
   }
   // initiated / in-progress / processing: still going; looked at again next run.
-}
-
-function markSwept(call: EventCall, summary: SweepSummary) {
-  summary.swept += 1;
-  summary.freedSlotsOf.add(call.organizationId);
 }
 
 /** Stores the conversation id an unanswered dial turned out to have started. */
@@ -121,5 +115,5 @@ async function neverStarted(call: EventCall, now: Date, summary: SweepSummary): 
     if (call.scheduledCallId) await retryOrFail(tx, { scheduledCallId: call.scheduledCallId, callId: call.id, kind: "provider", reason, now });
     return true;
   });
-  if (changed) markSwept(call, summary);
+  if (changed) summary.swept += 1;
 }

@@ -10,9 +10,9 @@ import type { CallEnd } from "@/lib/calls/webhooks/record-call-ended";
 
 /**
  * `ended`: the call that just ended and how, for the work done after the answer (its feed entry, and
- * the refill of the dial slot it freed); `freedSlotOf` names that clinic.
+ * the refill of the dial slot it freed, in the ended call's clinic).
  */
-export type WebhookOutcome = { handled: true; event: string; freedSlotOf: string; ended: EndedCall; end: CallEnd } | { handled: false; event: string; reason: string };
+export type WebhookOutcome = { handled: true; event: string; ended: EndedCall; end: CallEnd } | { handled: false; event: string; reason: string };
 
 /**
  * One post-call webhook from ElevenLabs: verify the signature over the raw body (failing closed
@@ -52,7 +52,7 @@ async function connected(event: string, match: Extract<CallMatch, { conversation
   const ended = await endConnectedCall(match, result);
   if (!ended) return notChanged(event, match);
   const { outcome, reportedOutcome } = result.meaning;
-  return { handled: true, event, freedSlotOf: ended.organizationId, ended, end: { kind: "connected", outcome, reportedOutcome, durationSeconds: result.durationSeconds } };
+  return { handled: true, event, ended, end: { kind: "connected", outcome, reportedOutcome, durationSeconds: result.durationSeconds } };
 }
 
 async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
@@ -63,7 +63,7 @@ async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
       const match = { conversationId: event.conversationId, attemptId: event.userId };
       const ended = await endUnconnectedCall(match, event.conversationId, event.failureReason);
       if (!ended) return notChanged(event.type, match);
-      return { handled: true, event: event.type, freedSlotOf: ended.organizationId, ended, end: { kind: "not_connected", reason: event.failureReason } };
+      return { handled: true, event: event.type, ended, end: { kind: "not_connected", reason: event.failureReason } };
     }
     case "legacy_call":
       return connected(event.type, { conversationId: event.callId, attemptId: null }, {
