@@ -7,9 +7,8 @@ import { localDateAndMinute } from "@/lib/appointments/opening-hours";
 import { parseCallbackTime } from "@/lib/appointments/parse-callback-time";
 import type { ScheduleCallbackInput } from "@/lib/appointments/schemas";
 import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
-import { legalWindow, nextOpening } from "@/lib/scheduling/calling-window";
+import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
-import { clinicWindow } from "@/lib/scheduling/plan-batch";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 
 /** Further ahead than this, a callback is more likely a misheard time than a real request. */
@@ -57,7 +56,7 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
 
   const contact = await linkContactByPhone(organizationId, phone, { name: formatPhoneForDisplay(phone, rules.defaultCountry) });
   const legalZone = recipientTimeZone(contact, rules.timezone).zone;
-  const opening = nextOpening(parsed.at, [clinicWindow(rules), legalWindow(legalZone)]);
+  const opening = nextCallingTime(parsed.at, rules, legalZone);
   if (opening === null) throw say("bad_request", "time", "Sorry, the clinic has no calling hours set, so I can't schedule a call back.");
   const moved = opening !== parsed.at;
 

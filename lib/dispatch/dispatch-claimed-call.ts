@@ -3,9 +3,8 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
-import { legalWindow, nextOpening } from "@/lib/scheduling/calling-window";
+import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import type { OrganizationCallingRules } from "@/lib/scheduling/load-calling-rules";
-import { clinicWindow } from "@/lib/scheduling/plan-batch";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
 import { failScheduledCall, retryOrFail } from "@/lib/dispatch/retry-or-fail";
@@ -59,7 +58,7 @@ export async function dispatchClaimedCall(claimed: ClaimedCall, context: Dispatc
     return count ? "failed" : "lost";
   }
   const zone = recipientTimeZone(contact, rules.timezone).zone;
-  const opening = nextOpening(now, [clinicWindow(rules), legalWindow(zone)]);
+  const opening = nextCallingTime(now, rules, zone);
   if (opening !== +now) {
     const { count } = await db.scheduledCall.updateMany({
       where: ours,

@@ -1,5 +1,5 @@
-import { legalWindow, nextOpening } from "@/lib/scheduling/calling-window";
-import { clinicWindow, type CallingRules } from "@/lib/scheduling/plan-batch";
+import type { CallingRules } from "@/lib/scheduling/plan-batch";
+import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 
 /**
  * Why an attempt is tried again. The provider refusing for now (429, 5xx, network) is worth a quick
@@ -33,6 +33,6 @@ export function nextAttemptTime(
   options: { retryAfterMs?: number | null; random?: () => number } = {},
 ): Date | null {
   const earliest = +now + backoffMs(kind, attempt, options);
-  const at = nextOpening(earliest, [clinicWindow(rules), legalWindow(recipientZone)]);
+  const at = nextCallingTime(earliest, rules, recipientZone);
   return at === null ? null : new Date(at);
 }

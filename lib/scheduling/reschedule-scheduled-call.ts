@@ -1,8 +1,7 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { legalWindow, nextOpening } from "@/lib/scheduling/calling-window";
+import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
-import { clinicWindow } from "@/lib/scheduling/plan-batch";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import { PAST_GRACE_MS } from "@/lib/scheduling/schemas";
 import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/scheduled-call-view";
@@ -18,7 +17,7 @@ export async function rescheduleScheduledCall(organizationId: string, id: string
   if (!row) throw notFound("Scheduled call");
   const rules = await loadCallingRules(organizationId);
   const zone = recipientTimeZone(row.contact, rules.timezone).zone;
-  const at = nextOpening(Math.max(+asked, +now), [clinicWindow(rules), legalWindow(zone)]);
+  const at = nextCallingTime(Math.max(+asked, +now), rules, zone);
   if (at === null) throw new AppError("invalid_input", "The clinic’s calling hours never overlap the recipient’s legal calling hours (08:00–21:00 their time).");
 
   const { count } = await getDb().scheduledCall.updateMany({
