@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { decodeOpaqueCursor, encodeOpaqueCursor, INVALID_CURSOR_MESSAGE } from "@/lib/http/opaque-cursor";
 
 export const CONTACT_SORTS = ["name", "created"] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
@@ -17,19 +18,14 @@ const cursorSchema = z.object({
 export type ContactCursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(cursor: ContactCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+  return encodeOpaqueCursor(cursor);
 }
 
 export function decodeCursor(raw: string, sort: ContactSort): ContactCursor {
-  let cursor: ContactCursor;
-  try {
-    cursor = cursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
-  } catch {
-    throw new AppError("bad_request", "The page cursor is invalid. Start again from the first page.");
-  }
+  const cursor = decodeOpaqueCursor(raw, cursorSchema);
   if (cursor.s !== sort) throw new AppError("bad_request", "The page cursor belongs to another sort order. Start again from the first page.");
   if (sort === "created" && Number.isNaN(Date.parse(cursor.v))) {
-    throw new AppError("bad_request", "The page cursor is invalid. Start again from the first page.");
+    throw new AppError("bad_request", INVALID_CURSOR_MESSAGE);
   }
   return cursor;
 }

@@ -1,21 +1,15 @@
+import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { decodeOpaqueCursor, encodeOpaqueCursor } from "@/lib/http/opaque-cursor";
 import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 import { emptyCounts, type StatusCounts } from "@/lib/scheduling/statuses";
 
-function decode(raw: string): { t: string; id: string } {
-  try {
-    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as { t?: unknown; id?: unknown };
-    if (typeof value.t === "string" && typeof value.id === "string" && !Number.isNaN(Date.parse(value.t))) return { t: value.t, id: value.id };
-  } catch {
-    // fall through
-  }
-  throw new AppError("bad_request", "The page cursor is invalid. Start again from the first page.");
-}
+/** The (createdAt, id) of the last batch of the page (newest first). */
+const cursorSchema = z.object({ t: z.iso.datetime(), id: z.string().max(64) });
 
 /** The organization's batches, newest first (keyset), each with its calls counted by status. */
 export async function listBatches(organizationId: string, query: { cursor?: string; limit: number }) {
-  const cursor = query.cursor ? decode(query.cursor) : null;
+  const cursor = query.cursor ? decodeOpaqueCursor(query.cursor, cursorSchema) : null;
   const batches = await getDb().callBatch.findMany({
     where: {
       organizationId,
@@ -37,6 +31,6 @@ export async function listBatches(organizationId: string, query: { cursor?: stri
   const last = page[page.length - 1];
   return {
     batches: page.map((batch) => ({ ...batch, counts: counts.get(batch.id)! })),
-    nextCursor: batches.length > query.limit && last ? Buffer.from(JSON.stringify({ t: last.createdAt.toISOString(), id: last.id })).toString("base64url") : null,
+    nextCursor: batches.length > query.limit && last ? encodeOpaqueCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }
