@@ -21,6 +21,8 @@ export interface LoadResult {
   max: number;
   /** Status code → how many. */
   statuses: Record<number, number>;
+  /** Every request's time, sorted (for combining runs). */
+  latencies: number[];
 }
 
 function send(agent: Agent, base: URL, req: LoadRequest): Promise<number> {
@@ -59,5 +61,17 @@ export async function runLoad(baseUrl: string, requests: readonly LoadRequest[],
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { requests: requests.length, seconds, perSecond: requests.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1)!, statuses };
+  return summarize(latencies, seconds, statuses);
+}
+
+function summarize(sorted: number[], seconds: number, statuses: Record<number, number>): LoadResult {
+  return { requests: sorted.length, seconds, perSecond: sorted.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)!, statuses, latencies: sorted };
+}
+
+/** Several runs as one: requests over the summed time, percentiles over every request. */
+export function combineLoads(results: readonly LoadResult[]): LoadResult {
+  const statuses: Record<number, number> = {};
+  for (const result of results) for (const [status, n] of Object.entries(result.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + n;
+  const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
+  return summarize(latencies, results.reduce((sum, result) => sum + result.seconds, 0), statuses);
 }

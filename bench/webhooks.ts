@@ -6,7 +6,7 @@
 //
 // Needs a build: `npm run build` first (or BENCH_NEXT_DIR=<another checkout with a build>, to
 // measure another version of the code against the same database).
-// Options: BENCH_WEBHOOK_EVENTS (default 6000), BENCH_WEBHOOK_CONNECTIONS (32),
+// Options: BENCH_WEBHOOK_EVENTS (default 6000), BENCH_WEBHOOK_CONNECTIONS (32), BENCH_WEBHOOK_ROUNDS (4),
 // BENCH_SERVER_POOL_SIZE (the server's DATABASE_POOL_SIZE, default 10), BENCH_SERVER_PORT (3210),
 // BENCH_SERVER_NODE_ARGS (Node flags for the server, e.g. --cpu-prof).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -15,12 +15,14 @@ import { join } from "node:path";
 import type { Db } from "../lib/db";
 import { signElevenLabsPayload } from "../lib/elevenlabs/webhook-signature";
 import { count, goalRatio, line, sizeFromEnv, sleep, timeOnce, type BenchDatabase, type Result, type SuiteReport } from "./measure";
-import { runLoad, type LoadRequest, type LoadResult } from "./http-load";
+import { combineLoads, runLoad, type LoadRequest, type LoadResult } from "./http-load";
+import { measureCpu, type CpuReading } from "./cpu-usage";
 import { AGENT_ID, PHONE_NUMBER_ID, benchId, createBenchOrganization, deleteBenchOrganizations } from "./organizations";
 
 const EVENTS = sizeFromEnv("BENCH_WEBHOOK_EVENTS", 6_000);
 const WARMUP = 500;
 const CONNECTIONS = sizeFromEnv("BENCH_WEBHOOK_CONNECTIONS", 32);
+const ROUNDS = sizeFromEnv("BENCH_WEBHOOK_ROUNDS", 4);
 const PORT = sizeFromEnv("BENCH_SERVER_PORT", 3210);
 const SECRET = "whsec_bench_webhooks";
 const GOALS = { perSecond: 800, p99Ms: 100, ratio: 0.75 };
@@ -95,7 +97,7 @@ async function startServer(dir: string, databaseUrl: string): Promise<ChildProce
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const server = spawn(process.execPath, [...nodeArgs, join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: dir,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -123,8 +125,27 @@ async function startServer(dir: string, databaseUrl: string): Promise<ChildProce
   throw new Error(`next start did not answer GET /api/health on port ${PORT} within 60 s.`);
 }
 
-function report(label: string, result: LoadResult): Result {
-  line(label, `${count(result.perSecond).padStart(6)} req/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   ${JSON.stringify(result.statuses)}`);
+type Measured = { result: LoadResult; cpu: CpuReading | null };
+
+function sumCpu(readings: ReadonlyArray<CpuReading | null>): CpuReading | null {
+  if (readings.some((reading) => reading === null)) return null;
+  return { machineMs: readings.reduce((sum, r) => sum + r!.machineMs, 0), processMs: readings.reduce((sum, r) => sum + r!.processMs, 0) };
+}
+
+/** Transactions committed in the bench database so far (every statement outside a transaction is one). */
+async function commitCount(db: Db): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<Array<{ commits: bigint }>>(`SELECT xact_commit AS "commits" FROM pg_stat_database WHERE datname = current_database()`);
+  return Number(row?.commits ?? 0);
+}
+
+/** CPU milliseconds per request: the whole machine (server, database, load generator) and the server alone. */
+function cpuPerRequest(cpu: CpuReading | null, requests: number): string {
+  if (!cpu) return "";
+  return `   CPU/request ${(cpu.machineMs / requests).toFixed(2)} ms (server ${(cpu.processMs / requests).toFixed(2)})`;
+}
+
+function report(label: string, result: LoadResult, cpu: CpuReading | null): Result {
+  line(label, `${count(result.perSecond).padStart(6)} req/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   ${JSON.stringify(result.statuses)}${cpuPerRequest(cpu, result.requests)}`);
   return { name: label, p50: result.p50, p95: result.p99, max: result.max, runs: result.requests, note: `${result.perSecond.toFixed(0)} req/s; p95 column holds p99` };
 }
 
@@ -145,11 +166,28 @@ export async function benchWebhooks(db: Db, database: BenchDatabase): Promise<Su
     await runLoad(base, trivial(2_000), CONNECTIONS);
     await runLoad(base, events.slice(0, WARMUP), CONNECTIONS);
     await sleep(1_000);
-    console.log(`\nAt ${CONNECTIONS} connections`);
-    const health = await runLoad(base, trivial(EVENTS), CONNECTIONS);
-    const results = [report("GET /api/health (trivial route)", health)];
-    const webhook = await runLoad(base, events.slice(WARMUP), CONNECTIONS);
-    results.push(report("POST /api/calls (transcription events)", webhook));
+    // The two routes take turns, round by round, so a machine that slows down or speeds up midway
+    // (a shared host) weighs on both alike; each is then summed over its rounds.
+    console.log(`\nAt ${CONNECTIONS} connections, ${ROUNDS} rounds of ${count(EVENTS / ROUNDS)} requests per route`);
+    const perRound = Math.floor(EVENTS / ROUNDS);
+    const rounds: Array<{ health: Measured; webhook: Measured }> = [];
+    let commits = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const health = await measureCpu(server.pid, () => runLoad(base, trivial(perRound), CONNECTIONS));
+      const commitsBefore = await commitCount(db);
+      const slice = events.slice(WARMUP + round * perRound, WARMUP + (round + 1) * perRound);
+      const webhook = await measureCpu(server.pid, () => runLoad(base, slice, CONNECTIONS));
+      commits += (await commitCount(db)) - commitsBefore;
+      rounds.push({ health, webhook });
+      if (process.env.BENCH_VERBOSE) console.log(`  round ${round + 1}: health ${health.result.perSecond.toFixed(0)} req/s${cpuPerRequest(health.cpu, perRound)}; webhook ${webhook.result.perSecond.toFixed(0)} req/s${cpuPerRequest(webhook.cpu, perRound)}`);
+    }
+    const health = combineLoads(rounds.map((round) => round.health.result));
+    const webhook = combineLoads(rounds.map((round) => round.webhook.result));
+    const healthCpu = sumCpu(rounds.map((round) => round.health.cpu));
+    const webhookCpu = sumCpu(rounds.map((round) => round.webhook.cpu));
+    const results = [report("GET /api/health (trivial route)", health, healthCpu), report("POST /api/calls (transcription events)", webhook, webhookCpu)];
+    line("ratio by round", rounds.map((round) => (round.webhook.result.perSecond / round.health.result.perSecond).toFixed(2)).join("  "));
+    line("commits per event", `${(commits / webhook.requests).toFixed(2)} (${count(commits)} in the database meanwhile: writes, feed entries, refills)`);
     // Let the work after the answers (feed entries, refills) finish before counting.
     await sleep(3_000);
 
@@ -176,7 +214,13 @@ export async function benchWebhooks(db: Db, database: BenchDatabase): Promise<Su
       results,
       ratios,
       notes,
-      details: { health, webhook, recorded: done },
+      details: {
+        health: { ...health, latencies: undefined },
+        webhook: { ...webhook, latencies: undefined },
+        ratioByRound: rounds.map((round) => round.webhook.result.perSecond / round.health.result.perSecond),
+        recorded: done,
+        cpuMs: { health: healthCpu, webhook: webhookCpu },
+      },
     };
   } finally {
     server?.kill("SIGTERM");

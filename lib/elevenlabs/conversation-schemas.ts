@@ -87,6 +87,17 @@ export type Conversation = {
   analysis: Record<string, unknown> | null;
 };
 
+const MAX_STORED_SECONDS = 2_147_483_647; // the duration column is a 4-byte integer
+
+/**
+ * A duration as whole seconds, or null when it cannot be one. A fractional or absurd number would
+ * fail the write and lose the event, which is sent only once.
+ */
+export function wholeSeconds(value: number | null | undefined): number | null {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_STORED_SECONDS) return null;
+  return Math.round(value);
+}
+
 export function normalizeConversation(data: ConversationData): Conversation {
   const clientData = data.conversation_initiation_client_data;
   const outcome = data.analysis?.data_collection_results?.call_outcome?.value;
@@ -97,7 +108,7 @@ export function normalizeConversation(data: ConversationData): Conversation {
     status: data.status,
     userId: clientData?.user_id ?? data.user_id ?? null,
     startedAt: typeof startSecs === "number" ? new Date(startSecs * 1000) : null,
-    durationSeconds: data.metadata.call_duration_secs ?? null,
+    durationSeconds: wholeSeconds(data.metadata.call_duration_secs),
     terminationReason: data.metadata.termination_reason || null,
     callSid: data.metadata.phone_call?.call_sid ?? null,
     toNumber: data.metadata.phone_call?.external_number ?? null,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   conversationDataSchema,
   normalizeConversation,
+  wholeSeconds,
   normalizeTranscript,
   type Conversation,
   type TranscriptTurn,
@@ -154,7 +155,7 @@ function normalizeLegacy(payload: z.infer<typeof legacyPayloadSchema>): WebhookE
     agentId: payload.agent_id ?? null,
     startedAt,
     endedAt,
-    durationSeconds: payload.duration_seconds ?? derivedDuration,
+    durationSeconds: wholeSeconds(payload.duration_seconds) ?? derivedDuration,
     fromNumber: payload.from_number ?? null,
     toNumber: payload.to_number ?? null,
     transcript: typeof payload.transcript === "string" ? payload.transcript : normalizeTranscript(payload.transcript ?? []),

@@ -50,3 +50,17 @@ export function makeStorable(value: unknown): unknown {
   }
   return value;
 }
+
+// Any NUL or surrogate in JSON text, raw or as an escape (\u0000, \ud800): one scan of the text.
+// Valid pairs (emoji) match too; the slow path then finds nothing to change.
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]|\\u(?:0000|d[89a-f])/i;
+
+/**
+ * JSON.parse, then makeStorable — skipped when the text itself shows that no string can need it
+ * (no NUL or surrogate, raw or escaped), which is every ordinary body: rebuilding every object of
+ * a large payload only to change nothing is most of what this costs.
+ */
+export function parseStorableJson(text: string): unknown {
+  const value: unknown = JSON.parse(text);
+  return MAYBE_UNSTORABLE.test(text) ? makeStorable(value) : value;
+}

@@ -4,14 +4,18 @@ import { recordCallEndedSoon } from "@/lib/calls/webhooks/record-call-ended";
 import type { EndedCall } from "@/lib/calls/webhooks/write-call-result";
 import type { CallEnd } from "@/lib/calls/webhooks/record-call-ended";
 
+/** Under a burst of ends, a clinic's refills start at most this often (a dial slot waits that long at worst). */
+const REFILL_GAP_MS = 100;
+
 /** Clinics with a refill running in this process, and whether another call ended meanwhile. */
 const refilling = new Map<string, { again: boolean }>();
 
 /**
  * Refills a clinic's free dial slots once per burst: a refill already running for the clinic runs
- * once more when it finishes instead of a second one starting beside it. A hundred webhooks ending
- * at once would otherwise start a hundred dispatcher runs that queue on the clinic's advisory lock,
- * each holding a database connection the next webhook's write is waiting for. The claim is safe for
+ * once more when it finishes (REFILL_GAP_MS after it started) instead of a second one starting
+ * beside it. A hundred webhooks ending at once would otherwise start a hundred dispatcher runs that
+ * queue on the clinic's advisory lock, each holding a database connection the next webhook's write
+ * is waiting for, and a steady stream would keep one running back to back. The claim is safe for
  * concurrent runs either way (other instances may refill too); this only drops redundant ones.
  */
 function refillSoon(organizationId: string): void {
@@ -24,10 +28,13 @@ function refillSoon(organizationId: string): void {
   refilling.set(organizationId, state);
   runAfterResponse("refill", async () => {
     try {
-      do {
+      for (;;) {
         state.again = false;
+        const started = Date.now();
         await refillOrganization(organizationId);
-      } while (state.again);
+        if (!state.again) break;
+        await new Promise((resolve) => setTimeout(resolve, REFILL_GAP_MS - (Date.now() - started)));
+      }
     } finally {
       refilling.delete(organizationId);
     }

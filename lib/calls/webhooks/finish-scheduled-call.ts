@@ -8,6 +8,11 @@ export type AttemptEnd =
 
 const VOICEMAIL = new Set(["voicemail", "voice_mail", "answering_machine"]);
 
+/** A connected call that reached a machine: the clinic may want it retried. */
+export function isVoicemail(outcome: string | null): boolean {
+  return outcome !== null && VOICEMAIL.has(outcome.toLowerCase());
+}
+
 /**
  * Finishes (or re-queues) the scheduled call of an attempt that just ended: a conversation completes
  * it; busy / no answer — and voicemail when the clinic wants those retried — go back to PENDING with
@@ -17,8 +22,7 @@ const VOICEMAIL = new Set(["voicemail", "voice_mail", "answering_machine"]);
 export async function finishScheduledCall(db: DbClient, attempt: { callId: string; scheduledCallId: string | null }, end: AttemptEnd, now = new Date()) {
   if (!attempt.scheduledCallId) return null;
   if (end.kind === "connected") {
-    const voicemail = end.outcome !== null && VOICEMAIL.has(end.outcome.toLowerCase());
-    if (voicemail) {
+    if (isVoicemail(end.outcome)) {
       const rules = await db.scheduledCall.findUnique({ where: { id: attempt.scheduledCallId }, select: { organization: { select: { retryVoicemail: true } } } });
       if (rules?.organization.retryVoicemail) {
         return retryOrFail(db, { scheduledCallId: attempt.scheduledCallId, callId: attempt.callId, kind: "not_connected", reason: "Reached voicemail", now });

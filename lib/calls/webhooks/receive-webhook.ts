@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { makeStorable } from "@/lib/http/storable-text";
+import { parseStorableJson } from "@/lib/http/storable-text";
 import { verifyElevenLabsSignature } from "@/lib/elevenlabs/webhook-signature";
 import { parseWebhookPayload, type WebhookEvent } from "@/lib/elevenlabs/webhook-payloads";
 import { describeCall } from "@/lib/calls/meaning/describe-call";
@@ -30,7 +30,7 @@ export async function receiveElevenLabsWebhook(rawBody: string, signatureHeader:
   let json: unknown;
   try {
     // A NUL or a lone surrogate in a transcript would fail the write and lose the event: keep the rest.
-    json = makeStorable(JSON.parse(rawBody));
+    json = parseStorableJson(rawBody);
   } catch {
     throw new AppError("bad_request", "The webhook body is not valid JSON.");
   }

@@ -1,7 +1,8 @@
 import { getDb } from "@/lib/db";
-import { recordActivity, type ActivityInput } from "@/lib/activity/record-activity";
+import { recordActivities, recordActivity, type ActivityInput } from "@/lib/activity/record-activity";
 import { runAfterResponse } from "@/lib/dispatch/after-response";
 import type { EndedCall } from "@/lib/calls/webhooks/write-call-result";
+import { createWriteBatcher } from "@/lib/prisma/write-batcher";
 
 export type CallEnd =
   | { kind: "connected"; outcome: string | null; reportedOutcome: string | null; durationSeconds: number | null }
@@ -36,23 +37,24 @@ export async function recordCallEnded(call: EndedCall, end: CallEnd): Promise<vo
   await recordActivity(getDb(), activityOf(call, end));
 }
 
-// How long the first entry waits for others: a burst of webhooks shares one INSERT (and one commit).
-const BATCH_WAIT_MS = 10;
-let queued: ActivityInput[] = [];
+// Entries of calls ending together share one INSERT (and one commit).
+const writeActivityBatched = createWriteBatcher<ActivityInput, void>({
+  maxBatch: 500,
+  maxInFlight: 1,
+  write: async (batch) => {
+    await recordActivities(getDb(), batch);
+    return batch.map(() => undefined);
+  },
+});
 
 /**
  * Writes the feed entry after the webhook has answered, batched with the entries of the other calls
  * ending at the same moment: the feed is for people, and ElevenLabs' one delivery must not wait on
  * it, nor pay a commit per entry under load. (A crash in between loses the entry, never the call's
- * result.) The flush belongs to the request that queued the first entry, so it always runs.
+ * result.) Each request's after-work waits for its own entry, so the entry is written before the
+ * function may be frozen.
  */
 export function recordCallEndedSoon(call: EndedCall, end: CallEnd): void {
-  queued.push(activityOf(call, end));
-  if (queued.length > 1) return;
-  runAfterResponse("activity", async () => {
-    await new Promise((resolve) => setTimeout(resolve, BATCH_WAIT_MS));
-    const batch = queued;
-    queued = [];
-    await getDb().activityEvent.createMany({ data: batch.map((entry) => ({ ...entry, data: entry.data ?? {} })) });
-  });
+  const entry = activityOf(call, end);
+  runAfterResponse("activity", () => writeActivityBatched(entry));
 }

@@ -1,8 +1,8 @@
 import { getDb, type DbClient } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { TranscriptTurn } from "@/lib/elevenlabs/conversation-schemas";
 import type { CallMeaning } from "@/lib/calls/meaning/describe-call";
-import { finishScheduledCall } from "@/lib/calls/webhooks/finish-scheduled-call";
+import { finishScheduledCall, isVoicemail } from "@/lib/calls/webhooks/finish-scheduled-call";
+import { createWriteBatcher } from "@/lib/prisma/write-batcher";
 
 /** How a connected call went, as the webhook (or the sweeper) learned it. */
 export interface CallResult {
@@ -32,52 +32,158 @@ export interface EndedCall {
   contactName: string | null;
 }
 
-const OPEN = Prisma.sql`"status" IN ('INITIATED', 'IN_PROGRESS')`;
-
-// By conversation id, or by our attempt id (`user_id`) when the dial's answer was lost and the
-// conversation id was never stored. One row at most, so the unique conversation id is never set twice.
-function matchSql(match: CallMatch): Prisma.Sql {
-  if ("callId" in match) return Prisma.sql`"id" = ${match.callId}`;
-  const byAttempt = match.attemptId ? Prisma.sql`OR ("id" = ${match.attemptId} AND "conversationId" IS NULL)` : Prisma.empty;
-  return Prisma.sql`"id" = (SELECT "id" FROM "Call" WHERE "conversationId" = ${match.conversationId} ${byAttempt} ORDER BY ("conversationId" IS NULL) LIMIT 1)`;
-}
-
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
-
 /**
- * The call's row update plus, when `completeScheduled`, its scheduled call's IN_PROGRESS → COMPLETED
- * (only on this attempt) — one statement, so the webhook's answer waits for one round trip and the
- * two rows change together or not at all. Only an open call changes: a duplicate or concurrent
- * delivery matches nothing (the second UPDATE re-checks the status once the first commits).
+ * One call's end as a row of the write: null leaves a column as it was (an open call has no result
+ * yet; the dial already stored its conversation id, call SID and dynamic variables).
  */
-function endStatement(match: CallMatch, set: Prisma.Sql, completeScheduled: boolean): Prisma.Sql {
-  const finished = completeScheduled
-    ? Prisma.sql`, finished AS (
-        UPDATE "ScheduledCall" s SET "status" = 'COMPLETED', "executedAt" = now(), "lockedUntil" = NULL, "lockedBy" = NULL, "errorMessage" = NULL, "updatedAt" = now()
-          FROM ended e WHERE s."id" = e."scheduledCallId" AND s."status" = 'IN_PROGRESS' AND s."callId" = e."id"
-        RETURNING s."id")`
-    : Prisma.empty;
-  return Prisma.sql`
-    WITH ended AS (
-      UPDATE "Call" SET ${set}, "updatedAt" = now()
-       WHERE ${matchSql(match)} AND ${OPEN}
-      RETURNING "id", "organizationId", "contactId", "scheduledCallId"
-    )${finished}
-    SELECT e.*, c."name" AS "contactName" FROM ended e LEFT JOIN "Contact" c ON c."id" = e."contactId"`;
+interface EndRow {
+  idx: number;
+  callId: string | null;
+  conversationId: string | null;
+  attemptId: string | null;
+  status: "COMPLETED" | "FAILED";
+  callSid: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  durationSeconds: number | null;
+  transcript: TranscriptTurn[] | string | null;
+  summary: string | null;
+  summaryTitle: string | null;
+  terminationReason: string | null;
+  callSuccessful: string | null;
+  outcome: string | null;
+  reportedOutcome: string | null;
+  intent: string | null;
+  sentiment: string | null;
+  callerName: string | null;
+  searchText: string | null;
+  analysis: Record<string, unknown> | null;
+  dynamicVariables: Record<string, unknown> | null;
+  errorMessage: string | null;
+  /** Complete the attempt's scheduled call in the same statement (a connected call that needs no retry decision). */
+  completeScheduled: boolean;
 }
 
-function connectedSet(result: CallResult): Prisma.Sql {
+type EndFields = Omit<EndRow, "idx" | "callId" | "conversationId" | "attemptId" | "completeScheduled">;
+
+/** How the row finds its call; `conversationId` (known to the sweeper, which matches by our id) is stored too. */
+function matchColumns(match: CallMatch, conversationId: string | null): Pick<EndRow, "callId" | "conversationId" | "attemptId"> {
+  return "callId" in match ? { callId: match.callId, conversationId, attemptId: null } : { callId: null, conversationId: match.conversationId, attemptId: match.attemptId };
+}
+
+function connectedFields(result: CallResult): EndFields {
   const { meaning } = result;
   const endedAt = result.startedAt && result.durationSeconds !== null ? new Date(result.startedAt.getTime() + result.durationSeconds * 1000) : new Date();
-  return Prisma.sql`"status" = 'COMPLETED', "conversationId" = ${result.conversationId}, "callSid" = coalesce(${result.callSid}, "callSid"),
-    "startedAt" = ${iso(result.startedAt)}::timestamptz, "endedAt" = ${iso(endedAt)}::timestamptz, "durationSeconds" = ${result.durationSeconds}::int,
-    "transcript" = ${json(result.transcript)}::jsonb, "summary" = ${result.summary}, "summaryTitle" = ${result.summaryTitle},
-    "terminationReason" = ${result.terminationReason}, "callSuccessful" = ${result.callSuccessful},
-    "outcome" = ${meaning.outcome}, "reportedOutcome" = ${meaning.reportedOutcome}, "intent" = ${meaning.intent}, "sentiment" = ${meaning.sentiment},
-    "callerName" = ${meaning.callerName}, "searchText" = ${meaning.searchText},
-    "analysis" = coalesce(${json(result.analysis)}::jsonb, "analysis"), "dynamicVariables" = coalesce(${json(result.dynamicVariables)}::jsonb, "dynamicVariables"),
-    "errorMessage" = NULL`;
+  return {
+    status: "COMPLETED",
+    callSid: result.callSid,
+    startedAt: result.startedAt?.toISOString() ?? null,
+    endedAt: endedAt.toISOString(),
+    durationSeconds: result.durationSeconds,
+    transcript: result.transcript,
+    summary: result.summary,
+    summaryTitle: result.summaryTitle,
+    terminationReason: result.terminationReason,
+    callSuccessful: result.callSuccessful,
+    outcome: meaning.outcome,
+    reportedOutcome: meaning.reportedOutcome,
+    intent: meaning.intent,
+    sentiment: meaning.sentiment,
+    callerName: meaning.callerName,
+    searchText: meaning.searchText,
+    analysis: result.analysis,
+    dynamicVariables: result.dynamicVariables,
+    errorMessage: null,
+  };
+}
+
+function unconnectedFields(reason: string): EndFields {
+  return {
+    status: "FAILED",
+    callSid: null,
+    startedAt: null,
+    endedAt: null, // now()
+    durationSeconds: null,
+    transcript: null,
+    summary: null,
+    summaryTitle: null,
+    terminationReason: null,
+    callSuccessful: null,
+    outcome: reason.replaceAll("-", "_"),
+    reportedOutcome: reason,
+    intent: null,
+    sentiment: null,
+    callerName: null,
+    searchText: null,
+    analysis: null,
+    dynamicVariables: null,
+    errorMessage: `Not connected: ${reason}`,
+  };
+}
+
+/**
+ * Ends calls in one statement: each row's call (by our id, else by conversation id, else by our
+ * attempt id — `user_id` — when the dial's answer was lost and the conversation id never stored)
+ * takes its result, and, where the row asks, its scheduled call goes IN_PROGRESS → COMPLETED (only
+ * on this attempt), so the two rows change together or not at all. Only an open call changes: a
+ * duplicate or concurrent delivery matches nothing (a second UPDATE re-checks the status once the
+ * first commits), and of two rows for one call in the same statement only one applies. The rows
+ * travel as one JSON parameter. Answers the calls that changed, by row.
+ */
+async function writeEnds(db: DbClient, rows: EndRow[]): Promise<Array<EndedCall | null>> {
+  const changed = await db.$queryRaw<Array<EndedCall & { idx: number }>>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS i(
+        "idx" int, "callId" text, "conversationId" text, "attemptId" text, "status" text, "callSid" text,
+        "startedAt" timestamptz, "endedAt" timestamptz, "durationSeconds" int, "transcript" jsonb, "summary" text,
+        "summaryTitle" text, "terminationReason" text, "callSuccessful" text, "outcome" text, "reportedOutcome" text,
+        "intent" text, "sentiment" text, "callerName" text, "searchText" text, "analysis" jsonb, "dynamicVariables" jsonb,
+        "errorMessage" text, "completeScheduled" boolean)
+    ), target AS (
+      SELECT i.*, coalesce(i."callId", (
+        SELECT c."id" FROM "Call" c
+         WHERE c."conversationId" = i."conversationId" OR (c."id" = i."attemptId" AND c."conversationId" IS NULL)
+         ORDER BY (c."conversationId" IS NULL) LIMIT 1)) AS "targetId"
+      FROM input i
+    ), ended AS (
+      UPDATE "Call" k SET
+        "status" = t."status"::"CallStatus", "conversationId" = coalesce(t."conversationId", k."conversationId"),
+        "callSid" = coalesce(t."callSid", k."callSid"), "startedAt" = coalesce(t."startedAt", k."startedAt"),
+        "endedAt" = coalesce(t."endedAt", now()), "durationSeconds" = coalesce(t."durationSeconds", k."durationSeconds"),
+        "transcript" = coalesce(t."transcript", k."transcript"), "summary" = coalesce(t."summary", k."summary"),
+        "summaryTitle" = coalesce(t."summaryTitle", k."summaryTitle"), "terminationReason" = coalesce(t."terminationReason", k."terminationReason"),
+        "callSuccessful" = coalesce(t."callSuccessful", k."callSuccessful"), "outcome" = t."outcome", "reportedOutcome" = t."reportedOutcome",
+        "intent" = coalesce(t."intent", k."intent"), "sentiment" = coalesce(t."sentiment", k."sentiment"),
+        "callerName" = coalesce(t."callerName", k."callerName"), "searchText" = coalesce(t."searchText", k."searchText"),
+        "analysis" = coalesce(t."analysis", k."analysis"), "dynamicVariables" = coalesce(t."dynamicVariables", k."dynamicVariables"),
+        "errorMessage" = t."errorMessage", "updatedAt" = now()
+        FROM target t
+       WHERE k."id" = t."targetId" AND k."status" IN ('INITIATED', 'IN_PROGRESS')
+      RETURNING t."idx", t."completeScheduled", k."id", k."organizationId", k."contactId", k."scheduledCallId"
+    ), finished AS (
+      UPDATE "ScheduledCall" s SET "status" = 'COMPLETED', "executedAt" = now(), "lockedUntil" = NULL, "lockedBy" = NULL, "errorMessage" = NULL, "updatedAt" = now()
+        FROM ended e
+       WHERE e."completeScheduled" AND s."id" = e."scheduledCallId" AND s."status" = 'IN_PROGRESS' AND s."callId" = e."id"
+      RETURNING s."id"
+    )
+    SELECT e."idx", e."id", e."organizationId", e."contactId", e."scheduledCallId", c."name" AS "contactName"
+      FROM ended e LEFT JOIN "Contact" c ON c."id" = e."contactId"`;
+  const byRow = new Map(changed.map(({ idx, ...call }) => [idx, call]));
+  return rows.map((row) => byRow.get(row.idx) ?? null);
+}
+
+// Webhooks arriving together share a statement and a commit: under a burst the answer waits for
+// one round trip of a few rows instead of a queue of single-row commits. A second batch in flight
+// keeps one slow statement (a lock wait) from holding up every answer behind it.
+const writeBatched = createWriteBatcher<Omit<EndRow, "idx">, EndedCall | null>({
+  maxBatch: 100,
+  maxInFlight: 2,
+  write: (rows) => writeEnds(getDb(), rows.map((row, idx) => ({ ...row, idx }))),
+});
+
+async function writeOne(db: DbClient, row: Omit<EndRow, "idx">): Promise<EndedCall | null> {
+  const [ended] = await writeEnds(db, [{ ...row, idx: 0 }]);
+  return ended ?? null;
 }
 
 /**
@@ -86,29 +192,21 @@ function connectedSet(result: CallResult): Prisma.Sql {
  * choice, with backoff inside calling hours): that decision runs in a transaction with the update.
  */
 export async function endConnectedCall(match: CallMatch, result: CallResult): Promise<EndedCall | null> {
-  if (result.meaning.outcome !== "voicemail") {
-    const [ended] = await getDb().$queryRaw<EndedCall[]>(endStatement(match, connectedSet(result), true));
-    return ended ?? null;
-  }
+  const row = { ...matchColumns(match, result.conversationId), ...connectedFields(result) };
+  if (!isVoicemail(result.meaning.outcome)) return writeBatched({ ...row, completeScheduled: true });
   return getDb().$transaction(async (tx) => {
-    const ended = await endInTransaction(tx, match, connectedSet(result));
-    if (ended) await finishScheduledCall(tx, { callId: ended.id, scheduledCallId: ended.scheduledCallId }, { kind: "connected", outcome: "voicemail" });
+    const ended = await writeOne(tx, { ...row, completeScheduled: false });
+    if (ended) await finishScheduledCall(tx, { callId: ended.id, scheduledCallId: ended.scheduledCallId }, { kind: "connected", outcome: result.meaning.outcome });
     return ended;
   });
 }
 
 /** Records a call that never connected (busy, no answer) and retries or fails its scheduled call, in one transaction. */
 export async function endUnconnectedCall(match: CallMatch, conversationId: string | null, reason: string): Promise<EndedCall | null> {
-  const set = Prisma.sql`"status" = 'FAILED', "conversationId" = coalesce(${conversationId}, "conversationId"), "endedAt" = now(),
-    "outcome" = ${reason.replaceAll("-", "_")}, "reportedOutcome" = ${reason}, "errorMessage" = ${`Not connected: ${reason}`}`;
+  const row = { ...matchColumns(match, conversationId), ...unconnectedFields(reason), completeScheduled: false };
   return getDb().$transaction(async (tx) => {
-    const ended = await endInTransaction(tx, match, set);
+    const ended = await writeOne(tx, row);
     if (ended) await finishScheduledCall(tx, { callId: ended.id, scheduledCallId: ended.scheduledCallId }, { kind: "not_connected", reason });
     return ended;
   });
-}
-
-async function endInTransaction(tx: DbClient, match: CallMatch, set: Prisma.Sql): Promise<EndedCall | null> {
-  const [ended] = await tx.$queryRaw<EndedCall[]>(endStatement(match, set, false));
-  return ended ?? null;
 }

@@ -75,6 +75,19 @@ describe("parseWebhookPayload", () => {
     });
   });
 
+  it("keeps durations as whole seconds, and drops one no integer column can hold (instead of failing the write)", () => {
+    const duration = (secs: number) => {
+      const result = parseWebhookPayload({ ...transcription, data: { ...transcription.data, metadata: { ...transcription.data.metadata, call_duration_secs: secs } } });
+      return result.ok && result.event.type === "post_call_transcription" ? result.event.durationSeconds : "not parsed";
+    };
+    expect(duration(22.6)).toBe(23);
+    expect(duration(0)).toBe(0);
+    expect(duration(-4)).toBeNull();
+    expect(duration(3e9)).toBeNull();
+    const legacy = parseWebhookPayload({ call_id: "c1", duration_seconds: 41.2 });
+    expect(legacy.ok && legacy.event.type === "legacy_call" && legacy.event.durationSeconds).toBe(41);
+  });
+
   it("rejects a transcription without a conversation id, saying where", () => {
     const result = parseWebhookPayload({ ...transcription, data: without(transcription.data, "conversation_id") });
     expect(result.ok).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnstorableText, isStorableText } from "@/lib/http/storable-text";
+import { findUnstorableText, isStorableText, parseStorableJson } from "@/lib/http/storable-text";
 import { assertStorable, readJson, readQuery } from "@/lib/http/parse-request";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
@@ -43,5 +43,25 @@ describe("text PostgreSQL cannot store", () => {
   it("readQuery and assertStorable refuse it too", () => {
     expect(() => readQuery(new Request("http://x/api?q=%00"), z.object({ q: z.string() }))).toThrow(AppError);
     expect(() => assertStorable({ id: "ok" })).not.toThrow();
+  });
+
+  describe("parseStorableJson (provider payloads we keep rather than refuse)", () => {
+    it.each([
+      ["an escaped NUL is removed", '{"t":"a\\u0000b"}', { t: "ab" }],
+      ["an escaped lone surrogate is replaced", '{"t":"x\\ud800"}', { t: "x\uFFFD" }],
+      ["in keys too", '{"k\\u0000":1}', { k: 1 }],
+      ["a raw lone surrogate is replaced", '{"t":"\uDC00"}', { t: "\uFFFD" }],
+      ["an escaped valid pair is kept", '{"t":"\\ud83d\\ude00"}', { t: "😀" }],
+      ["an escaped backslash before u0000 is plain text", '{"t":"\\\\u0000"}', { t: "\\u0000" }],
+      ["an ordinary body is the parse as it is", '{"a":[1,{"b":"José 東京 😀"}],"n":null}', { a: [1, { b: "José 東京 😀" }], n: null }],
+    ])("%s", (_, text, expected) => {
+      const value = parseStorableJson(text);
+      expect(value).toEqual(expected);
+      expect(findUnstorableText(value)).toBeNull();
+    });
+
+    it("refuses what is not JSON, like JSON.parse", () => {
+      expect(() => parseStorableJson("{nope")).toThrow(SyntaxError);
+    });
   });
 });
