@@ -87,8 +87,9 @@ test("call history filters in plain words; a call that is not ours is a 404 page
   await page.getByRole("link", { name: "Clear filters" }).first().click();
   await expect(page).toHaveURL("/calls");
 
-  // The page streams (its status is sent before the lookup ends), so the API carries the 404 status.
-  await page.goto("/calls/call_of_another_clinic");
+  // No loading boundary above the page, so the lookup ends before anything is sent: a real 404.
+  const missing = await page.goto("/calls/call_of_another_clinic");
+  expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Call not found" })).toBeVisible();
   expect((await page.request.get("/api/calls/call_of_another_clinic")).status()).toBe(404);
   await expectNoSeriousA11yViolations(page);

@@ -1,6 +1,9 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function DashboardLoading() {
+// The overview's own skeleton, in a route group so it wraps only "/": a loading boundary above
+// another page would start streaming before that page could answer 404 (a call of another clinic).
+
+export default function OverviewLoading() {
   return (
     <div role="status" aria-label="Loading">
       <Skeleton className="h-7 w-64" />
