@@ -43,6 +43,26 @@ function show(value: unknown): string {
 const entries = (value: unknown) => (typeof value === "object" && value !== null && !Array.isArray(value) ? Object.entries(value as Record<string, unknown>) : []);
 const field = (value: unknown, key: string) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined);
 
+/** One list of ElevenLabs' analysis (evaluation criteria or collected data): each entry's result and rationale. */
+function AnalysisResults({ title, results, shown }: { title: string; results: Array<[string, unknown]>; shown: (value: unknown) => unknown }) {
+  if (results.length === 0) return null;
+  return (
+    <div>
+      <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{title}</h3>
+      <dl className="space-y-2">
+        {results.map(([key, value]) => (
+          <div key={key}>
+            <dt className="font-medium text-zinc-800">
+              {words(key)}: {show(shown(value))}
+            </dt>
+            {field(value, "rationale") ? <dd className="text-zinc-600">{show(field(value, "rationale"))}</dd> : null}
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
 export default async function CallPage({ params }: { params: Params }) {
   const { organization, user } = await requireTenant();
   const { id } = await params;
@@ -199,36 +219,8 @@ export default async function CallPage({ params }: { params: Params }) {
             </CardHeader>
             <CardContent className="space-y-4 text-sm">
               {criteria.length === 0 && collected.length === 0 ? <p className="text-zinc-500">ElevenLabs sent no evaluation criteria or collected data for this call.</p> : null}
-              {criteria.length > 0 ? (
-                <div>
-                  <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Evaluation criteria</h3>
-                  <dl className="space-y-2">
-                    {criteria.map(([key, value]) => (
-                      <div key={key}>
-                        <dt className="font-medium text-zinc-800">
-                          {words(key)}: {show(field(value, "result") ?? value)}
-                        </dt>
-                        {field(value, "rationale") ? <dd className="text-zinc-600">{show(field(value, "rationale"))}</dd> : null}
-                      </div>
-                    ))}
-                  </dl>
-                </div>
-              ) : null}
-              {collected.length > 0 ? (
-                <div>
-                  <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Data collected</h3>
-                  <dl className="space-y-2">
-                    {collected.map(([key, value]) => (
-                      <div key={key}>
-                        <dt className="font-medium text-zinc-800">
-                          {words(key)}: {show(field(value, "value"))}
-                        </dt>
-                        {field(value, "rationale") ? <dd className="text-zinc-600">{show(field(value, "rationale"))}</dd> : null}
-                      </div>
-                    ))}
-                  </dl>
-                </div>
-              ) : null}
+              <AnalysisResults title="Evaluation criteria" results={criteria} shown={(value) => field(value, "result") ?? value} />
+              <AnalysisResults title="Data collected" results={collected} shown={(value) => field(value, "value")} />
             </CardContent>
           </Card>
 
