@@ -36,7 +36,7 @@ export interface EndedCall {
  * One call's end as a row of the write: null leaves a column as it was (an open call has no result
  * yet; the dial already stored its conversation id, call SID and dynamic variables).
  */
-interface EndRow {
+interface EndRow extends CallMeaning {
   idx: number;
   callId: string | null;
   conversationId: string | null;
@@ -51,12 +51,6 @@ interface EndRow {
   summaryTitle: string | null;
   terminationReason: string | null;
   callSuccessful: string | null;
-  outcome: string | null;
-  reportedOutcome: string | null;
-  intent: string | null;
-  sentiment: string | null;
-  callerName: string | null;
-  searchText: string | null;
   analysis: Record<string, unknown> | null;
   dynamicVariables: Record<string, unknown> | null;
   errorMessage: string | null;
@@ -72,7 +66,6 @@ function matchColumns(match: CallMatch, conversationId: string | null): Pick<End
 }
 
 function connectedFields(result: CallResult): EndFields {
-  const { meaning } = result;
   const endedAt = result.startedAt && result.durationSeconds !== null ? new Date(result.startedAt.getTime() + result.durationSeconds * 1000) : new Date();
   return {
     status: "COMPLETED",
@@ -85,12 +78,7 @@ function connectedFields(result: CallResult): EndFields {
     summaryTitle: result.summaryTitle,
     terminationReason: result.terminationReason,
     callSuccessful: result.callSuccessful,
-    outcome: meaning.outcome,
-    reportedOutcome: meaning.reportedOutcome,
-    intent: meaning.intent,
-    sentiment: meaning.sentiment,
-    callerName: meaning.callerName,
-    searchText: meaning.searchText,
+    ...result.meaning,
     analysis: result.analysis,
     dynamicVariables: result.dynamicVariables,
     errorMessage: null,
