@@ -27,8 +27,13 @@ function read(pid: number): CpuReading | null {
   }
 }
 
+export interface Measured<T> {
+  result: T;
+  cpu: CpuReading | null;
+}
+
 /** Runs `phase` and returns its result with the CPU milliseconds the machine and process `pid` spent meanwhile. */
-export async function measureCpu<T>(pid: number | undefined, phase: () => Promise<T>): Promise<{ result: T; cpu: CpuReading | null }> {
+export async function measureCpu<T>(pid: number | undefined, phase: () => Promise<T>): Promise<Measured<T>> {
   const before = pid === undefined ? null : read(pid);
   const result = await phase();
   const after = pid === undefined ? null : read(pid);

@@ -8,7 +8,8 @@
 // measure another version of the code against the same database).
 // Options: BENCH_WEBHOOK_EVENTS (default 6000), BENCH_WEBHOOK_CONNECTIONS (32), BENCH_WEBHOOK_ROUNDS (4),
 // BENCH_SERVER_POOL_SIZE (the server's DATABASE_POOL_SIZE, default 10), BENCH_SERVER_PORT (3210),
-// BENCH_SERVER_NODE_ARGS (Node flags for the server, e.g. --cpu-prof).
+// BENCH_SERVER_NODE_ARGS (Node flags for the server, e.g. --cpu-prof), BENCH_SERVER_STDOUT (show the
+// server's output, e.g. --trace-gc), BENCH_VERBOSE (print each round).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -16,7 +17,7 @@ import type { Db } from "../lib/db";
 import { signElevenLabsPayload } from "../lib/elevenlabs/webhook-signature";
 import { count, goalRatio, line, sizeFromEnv, sleep, timeOnce, type BenchDatabase, type Result, type SuiteReport } from "./measure";
 import { combineLoads, runLoad, type LoadRequest, type LoadResult } from "./http-load";
-import { measureCpu, type CpuReading } from "./cpu-usage";
+import { measureCpu, type CpuReading, type Measured } from "./cpu-usage";
 import { AGENT_ID, PHONE_NUMBER_ID, benchId, createBenchOrganization, deleteBenchOrganizations } from "./organizations";
 
 const EVENTS = sizeFromEnv("BENCH_WEBHOOK_EVENTS", 6_000);
@@ -126,8 +127,6 @@ async function startServer(dir: string, databaseUrl: string): Promise<ChildProce
   throw new Error(`next start did not answer GET /api/health on port ${PORT} within 60 s.`);
 }
 
-type Measured = { result: LoadResult; cpu: CpuReading | null };
-
 function sumCpu(readings: ReadonlyArray<CpuReading | null>): CpuReading | null {
   if (readings.some((reading) => reading === null)) return null;
   return { machineMs: readings.reduce((sum, r) => sum + r!.machineMs, 0), processMs: readings.reduce((sum, r) => sum + r!.processMs, 0) };
@@ -173,7 +172,7 @@ export async function benchWebhooks(db: Db, database: BenchDatabase): Promise<Su
     // (a shared host) weighs on both alike; each is then summed over its rounds.
     console.log(`\nAt ${CONNECTIONS} connections, ${ROUNDS} rounds of ${count(EVENTS / ROUNDS)} requests per route`);
     const perRound = Math.floor(EVENTS / ROUNDS);
-    const rounds: Array<{ health: Measured; webhook: Measured }> = [];
+    const rounds: Array<{ health: Measured<LoadResult>; webhook: Measured<LoadResult> }> = [];
     let commits = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const health = await measureCpu(server.pid, () => runLoad(base, trivial(perRound), CONNECTIONS));
