@@ -15,8 +15,10 @@ export interface AgentRow {
   id: string;
   agentId: string;
   name: string;
-  tokenPrefix: string;
-  tokenCreatedAt: string;
+  staffFacing: boolean;
+  /** Null: no token yet (an agent carried over from the settings' agent id). */
+  tokenPrefix: string | null;
+  tokenCreatedAt: string | null;
 }
 
 interface Issued {
@@ -85,11 +87,17 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
                 </p>
                 <p className="font-mono text-xs text-zinc-600">{agent.agentId}</p>
                 <p className="text-xs text-zinc-500">
-                  Token <code className="font-mono">{agent.tokenPrefix}…</code>, made <span title={agent.tokenCreatedAt}>{new Date(agent.tokenCreatedAt).toLocaleString()}</span>
+                  {agent.tokenPrefix && agent.tokenCreatedAt ? (
+                    <>
+                      Token <code className="font-mono">{agent.tokenPrefix}…</code>, made <span title={agent.tokenCreatedAt}>{new Date(agent.tokenCreatedAt).toLocaleString()}</span>
+                    </>
+                  ) : (
+                    "No tool token yet: make one so the agent can book and schedule callbacks."
+                  )}
                 </p>
               </div>
               <Button variant="outline" size="sm" onClick={() => setRegenerate(agent)}>
-                Regenerate token
+                {agent.tokenPrefix ? "Regenerate token" : "Make a token"}
               </Button>
             </li>
           ))}

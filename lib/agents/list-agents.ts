@@ -5,6 +5,6 @@ export async function listAgents(organizationId: string) {
   return getDb().voiceAgent.findMany({
     where: { organizationId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, agentId: true, name: true, tokenPrefix: true, tokenCreatedAt: true, createdAt: true },
+    select: { id: true, agentId: true, name: true, staffFacing: true, tokenPrefix: true, tokenCreatedAt: true, createdAt: true },
   });
 }

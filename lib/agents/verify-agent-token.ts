@@ -8,6 +8,8 @@ export interface VerifiedAgent {
   voiceAgentId: string;
   /** The ElevenLabs agent id from the path, now known to be this clinic's. */
   agentId: string;
+  /** Answers staff: may tell names with today's appointments. */
+  staffFacing: boolean;
 }
 
 // Hashed even when the request is refused early, so a refusal takes about as long as a check.
@@ -24,12 +26,9 @@ export async function verifyAgentToken(agentId: string | null | undefined, token
     secretTokenMatches(token ?? "", DUMMY_HASH);
     return null;
   }
-  // Several clinics may use the same ElevenLabs agent id (one shared workspace): each has its own token.
-  const candidates = await getDb().voiceAgent.findMany({ where: { agentId }, select: { id: true, organizationId: true, agentId: true, tokenHash: true } });
-  let match: VerifiedAgent | null = null;
-  for (const candidate of candidates) {
-    if (secretTokenMatches(token, candidate.tokenHash) && !match) match = { organizationId: candidate.organizationId, voiceAgentId: candidate.id, agentId: candidate.agentId };
-  }
-  if (candidates.length === 0) secretTokenMatches(token, DUMMY_HASH);
-  return match;
+  // An agent id belongs to one clinic; an agent without a token yet (carried over from settings) answers none.
+  const agent = await getDb().voiceAgent.findUnique({ where: { agentId }, select: { id: true, organizationId: true, agentId: true, staffFacing: true, tokenHash: true } });
+  const matches = secretTokenMatches(token, agent?.tokenHash ?? DUMMY_HASH);
+  if (!agent?.tokenHash || !matches) return null;
+  return { organizationId: agent.organizationId, voiceAgentId: agent.id, agentId: agent.agentId, staffFacing: agent.staffFacing };
 }

@@ -196,7 +196,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               </CardHeader>
               <div className="border-t border-zinc-100">
                 <AgentsCard
-                  agents={agents.map((a) => ({ ...a, tokenCreatedAt: a.tokenCreatedAt.toISOString() }))}
+                  agents={agents.map((a) => ({ ...a, tokenCreatedAt: a.tokenCreatedAt?.toISOString() ?? null }))}
                   defaultAgentId={agent.elevenLabsAgentId}
                   placeholderConfig={buildServerToolConfig(origin, agents[0]?.agentId ?? "{agent_id}")}
                 />

@@ -26,7 +26,7 @@ describe("agent tool tokens", () => {
     const row = await getDb().voiceAgent.findUniqueOrThrow({ where: { id: reception.agent.id }, omit: { tokenHash: false } });
     expect(row.tokenHash).toBe(hashSecretToken(reception.token));
     expect(JSON.stringify(row)).not.toContain(reception.token);
-    expect(reception.token.startsWith(row.tokenPrefix)).toBe(true);
+    expect(reception.token.startsWith(row.tokenPrefix!)).toBe(true);
     // The tool JSON is ready to paste: agent id in the URL, the token in the header.
     expect(reception.toolConfig.tools[0]!.api_schema.url).toContain("/api/agent-actions/check-availability/agent_reception");
     expect(reception.toolConfig.tools[0]!.api_schema.request_headers["X-Agent-Token"]).toBe(reception.token);
