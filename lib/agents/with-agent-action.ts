@@ -1,6 +1,6 @@
 import { AppError, fromZodError, problemResponse } from "@/lib/errors";
-import { ZodError } from "zod";
-import { assertStorable } from "@/lib/http/parse-request";
+import { z, ZodError } from "zod";
+import { assertStorable, readJson } from "@/lib/http/parse-request";
 import { verifyAgentToken, type VerifiedAgent } from "@/lib/agents/verify-agent-token";
 
 export const AGENT_TOKEN_HEADER = "x-agent-token";
@@ -16,20 +16,27 @@ const INTERNAL_MESSAGE = "Sorry, something went wrong on the clinic's side. Plea
  * the body), and answers every failure as problem+json that also carries `success: false` and a
  * `message` the agent can read aloud — for a 400 the first field's own sentence.
  */
-export function withAgentAction(handler: (args: { req: Request; agent: VerifiedAgent; params: Record<string, string> }) => Promise<Response>) {
-  return async (req: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
+export function withAgentAction(
+  handler: (args: { req: Request; agent: VerifiedAgent; params: Record<string, string>; body: unknown }) => Promise<Response>,
+  options: { agentIdFrom?: "path" | "body" } = {},
+) {
+  return async (req: Request, context: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
       const params = (await context.params) ?? {};
       assertStorable(params, "The address contains invalid characters");
-      const agent = await verifyAgentToken(params.agent_id, req.headers.get(AGENT_TOKEN_HEADER));
+      // The conversation-initiation webhook names the agent in its body (its URL is one per workspace).
+      const body = options.agentIdFrom === "body" ? await readJson(req, agentInBodySchema, 20_000) : undefined;
+      const agent = await verifyAgentToken(body ? body.agent_id : params.agent_id, req.headers.get(AGENT_TOKEN_HEADER));
       if (!agent) throw new AppError("unauthenticated", UNAUTHORIZED_MESSAGE);
-      return await handler({ req, agent, params });
+      return await handler({ req, agent, params, body });
     } catch (error) {
       return agentProblem(error, requestId);
     }
   };
 }
+
+const agentInBodySchema = z.looseObject({ agent_id: z.string().max(128) });
 
 function agentProblem(error: unknown, requestId: string): Response {
   const appError = error instanceof AppError ? error : error instanceof ZodError ? fromZodError(error) : null;

@@ -41,7 +41,6 @@ export function buildDynamicVariables({
   now: Date;
   overrides?: Record<string, VariableValue | undefined>;
 }): Record<string, string> {
-  const clock = clinicClock(now, organization.timezone, organization.locale);
   return {
     ...customFieldVariables(contact.customFields),
     contact_name: contact.name.trim(),
@@ -49,12 +48,20 @@ export function buildDynamicVariables({
     contact_email: contact.email ?? "",
     business_name: contact.businessName ?? "",
     business_website: contact.businessWebsite ?? "",
+    ...clinicVariables(organization, now),
+    ...stringValues(overrides),
+  };
+}
+
+/** The clinic's name, today's date, the time and the greeting, in the clinic's zone and locale at `now`. */
+export function clinicVariables(organization: OrganizationForVariables, now: Date) {
+  const clock = clinicClock(now, organization.timezone, organization.locale);
+  return {
     clinic_name: organization.name,
     current_date: clock.date,
     current_time: clock.time,
     current_weekday: clock.weekday,
     greeting: greetingForHour(clock.hour),
-    ...stringValues(overrides),
   };
 }
 

@@ -4,28 +4,30 @@ import { scheduleCallback } from "@/lib/appointments/schedule-callback";
 import { zonedInstant } from "@/lib/appointments/opening-hours";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
 import { getDb } from "@/lib/db";
-import { createOrganization } from "../../factories";
+import { createOrganization, registerLine } from "../../factories";
 import { callAgentAction, createAgentWithToken } from "../../factories/appointments";
 
 async function clinic() {
   const organization = await createOrganization({ timezone: "Australia/Sydney" });
   await getDb().organization.update({
     where: { id: organization.id },
-    data: { elevenLabsPhoneNumberId: "phnum_clinic", callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: 540, callingWindowEnd: 1020, maxAttempts: 4 },
+    data: { callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: 540, callingWindowEnd: 1020, maxAttempts: 4 },
   });
-  const { agentId, token } = await createAgentWithToken(organization.id, "agent_callbacks");
-  return { organization, agentId, token };
+  const { agentId, token } = await createAgentWithToken(organization.id, `agent_callbacks_${organization.id}`);
+  const { phoneNumberId } = await registerLine(organization.id, { setDefault: false });
+  await getDb().organization.update({ where: { id: organization.id }, data: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: phoneNumberId } });
+  return { organization, agentId, token, phoneNumberId };
 }
 
 const TEN_AM = zonedInstant("Australia/Sydney", "2026-12-02", 600)!;
 
 describe("schedule-callback", () => {
   it("\"call me back at 3\" → one PENDING scheduled call at 3:00 PM carrying the context and the conversation id", async () => {
-    const { organization } = await clinic();
-    const answer = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "+61491570156", time: "3pm", context: "Wants to move her flu shot", conversation_id: "conv_prev" }, TEN_AM);
+    const { organization, agentId, phoneNumberId } = await clinic();
+    const answer = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570156", time: "3pm", context: "Wants to move her flu shot", conversation_id: "conv_prev" }, TEN_AM);
     expect(answer).toMatchObject({ success: true, moved_to_calling_hours: false, message: "Done — I'll call you at 3:00 PM." });
     const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id }, include: { contact: true } });
-    expect(row).toMatchObject({ organizationId: organization.id, status: "PENDING", agentId: "agent_callbacks", fromNumber: "phnum_clinic", maxAttempts: 4, requestedTime: null });
+    expect(row).toMatchObject({ organizationId: organization.id, status: "PENDING", agentId, fromNumber: phoneNumberId, maxAttempts: 4, requestedTime: null });
     expect(+row.scheduledTime).toBe(zonedInstant("Australia/Sydney", "2026-12-02", 900));
     expect(row.contact.phoneNumber).toBe("+61491570156");
     // What the dispatcher will hand the agent when it dials the callback.
@@ -34,9 +36,9 @@ describe("schedule-callback", () => {
   });
 
   it("asked again in the same conversation, the callback moves: one patient, one call back", async () => {
-    const { organization } = await clinic();
-    const first = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "+61491570158", time: "3pm", context: "Test results", conversation_id: "conv_same" }, TEN_AM);
-    const second = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "+61491570158", time: "4pm", context: "Test results, after work", conversation_id: "conv_same" }, TEN_AM);
+    const { organization, agentId, phoneNumberId } = await clinic();
+    const first = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570158", time: "3pm", context: "Test results", conversation_id: "conv_same" }, TEN_AM);
+    const second = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570158", time: "4pm", context: "Test results, after work", conversation_id: "conv_same" }, TEN_AM);
     expect(second.scheduled_call_id).toBe(first.scheduled_call_id);
     expect(second.message).toBe("Done — I'll call you at 4:00 PM.");
     const rows = await getDb().scheduledCall.findMany({ where: { organizationId: organization.id } });
@@ -44,13 +46,13 @@ describe("schedule-callback", () => {
     expect(+rows[0]!.scheduledTime).toBe(zonedInstant("Australia/Sydney", "2026-12-02", 960));
     expect(rows[0]!.dynamicVariables).toMatchObject({ context: "Test results, after work" });
     // Another conversation asking for a callback is a callback of its own.
-    const other = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "+61491570158", time: "5pm", context: "Billing", conversation_id: "conv_other" }, TEN_AM);
+    const other = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570158", time: "5pm", context: "Billing", conversation_id: "conv_other" }, TEN_AM);
     expect(other.scheduled_call_id).not.toBe(first.scheduled_call_id);
   });
 
   it("outside calling hours → the next opening, and the message says so", async () => {
-    const { organization } = await clinic();
-    const answer = await scheduleCallback(organization.id, "agent_callbacks", { phone_number: "0491 570 157", time: "8pm", context: "Results" }, TEN_AM);
+    const { organization, agentId, phoneNumberId } = await clinic();
+    const answer = await scheduleCallback(organization.id, agentId, { phone_number: "0491 570 157", time: "8pm", context: "Results" }, TEN_AM);
     expect(answer.moved_to_calling_hours).toBe(true);
     expect(answer.message).toBe("Done — the clinic calls between 9:00 AM and 5:00 PM on its calling days, so I'll call you tomorrow at 9:00 AM.");
     const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id } });

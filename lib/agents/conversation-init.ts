@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { clinicVariables } from "@/lib/calls/dynamic-variables";
+import { normalizePhone } from "@/lib/contacts/normalize-phone";
+import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
+
+/** What ElevenLabs posts when a patient rings the clinic's Twilio number, before the agent speaks. */
+export const conversationInitSchema = z.looseObject({
+  agent_id: z.string().trim().min(1).max(128),
+  // Loose on purpose: an odd caller id gets the generic greeting, never an error that delays the pickup.
+  caller_id: z.string().max(100).nullish(),
+  called_number: z.string().max(100).nullish(),
+  call_sid: z.string().max(100).nullish(),
+});
+export type ConversationInitInput = z.infer<typeof conversationInitSchema>;
+
+/** Longest summary of the last call handed to the agent; the rest is for staff on the call page. */
+const SUMMARY_CHARS = 500;
+
+/**
+ * The answer to ElevenLabs' conversation-initiation webhook: the clinic's name, date, time and greeting in
+ * its zone, and for a caller whose number is one of the clinic's contacts their name, their next
+ * appointment in words and the last call's summary. Every look-up is one indexed read, run together: the
+ * patient hears ringing until this answers.
+ */
+export async function conversationInitiationData(organizationId: string, input: ConversationInitInput, now: Date = new Date()) {
+  const db = getDb();
+  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, timezone: true, locale: true, defaultCountry: true } });
+  const generic = { ...clinicVariables(organization, now), known_caller: "no", contact_name: "", next_appointment: "", last_call_summary: "" };
+  const phone = input.caller_id ? normalizePhone(input.caller_id, organization.defaultCountry) : null;
+  if (!phone?.ok) return answer(generic);
+
+  const [contact, next] = await Promise.all([
+    db.contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone.e164 } }, select: { id: true, name: true, doNotCall: true } }),
+    db.appointment.findFirst({
+      where: { organizationId, attendeePhone: phone.e164, status: { not: "CANCELLED" }, startsAt: { gte: now } },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      select: { startsAt: true },
+    }),
+  ]);
+  if (!contact) return answer(generic);
+  const last = await db.call.findFirst({
+    where: { organizationId, contactId: contact.id, status: "COMPLETED", summary: { not: null } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { summary: true },
+  });
+  const zone = organization.timezone;
+  return answer({
+    ...generic,
+    known_caller: "yes",
+    contact_name: contact.name,
+    next_appointment: next ? `${spokenDay(next.startsAt, zone)} at ${spokenTime(next.startsAt, zone)}` : "",
+    last_call_summary: last?.summary?.slice(0, SUMMARY_CHARS) ?? "",
+  });
+}
+
+function answer(dynamicVariables: Record<string, string>) {
+  return { type: "conversation_initiation_client_data" as const, dynamic_variables: dynamicVariables };
+}
