@@ -97,7 +97,7 @@ describe("book-appointment", () => {
       [{ ...base, customer_name: " " }, /patient's name/],
       [{ ...base, customer_name: undefined }, /patient's name/],
       [{ ...base, customer_phone: undefined }, /phone number/],
-      [{ ...base, customer_phone: "12" }, /couldn't read that phone number/],
+      [{ ...base, customer_phone: "12" }, /couldn't tell which phone number you're calling from/],
       ["{not json", /not valid JSON/],
     ];
     for (const [body, message] of cases) {

@@ -40,8 +40,8 @@ describe("cancel, reschedule and find-patient", () => {
     const cancelled = await json(await callAgentAction(cancelRoute, agentId, token, { customer_phone: "0491 570 156" }));
     expect(cancelled.body.message).toMatch(/^Done — the appointment for Jane Citizen at 10:15 AM on .* is cancelled\.$/);
     expect((await getDb().appointment.findUniqueOrThrow({ where: { id: booked.body.appointment_id! } })).status).toBe("CANCELLED");
-    const again = await json(await callAgentAction(cancelRoute, agentId, token, { appointment_id: booked.body.appointment_id }));
-    expect(again).toMatchObject({ status: 404, body: { message: "I couldn't find that appointment. It may have been cancelled already." } });
+    const again = await json(await callAgentAction(cancelRoute, agentId, token, { appointment_id: booked.body.appointment_id, caller_id: "0491 570 156" }));
+    expect(again).toMatchObject({ status: 404, body: { message: "I couldn't find that appointment under your number. It may have been cancelled already." } });
     // The slot is free again.
     expect((await json(await callAgentAction(bookRoute, agentId, token, { date, start_time: "10:15", customer_name: "New Person", customer_phone: "0491 570 160" }))).body.success).toBe(true);
   });
@@ -50,14 +50,26 @@ describe("cancel, reschedule and find-patient", () => {
     const mine = await clinic();
     const theirs = await clinic();
     const foreign = await createAppointment(theirs.organization.id, new Date(zonedInstant("Australia/Sydney", date, 600)!), 30);
-    const cancel = await json(await callAgentAction(cancelRoute, mine.agentId, mine.token, { appointment_id: foreign.id }));
-    const move = await json(await callAgentAction(rescheduleRoute, mine.agentId, mine.token, { appointment_id: foreign.id, new_date: date, new_start_time: "12:00" }));
-    const missing = await json(await callAgentAction(cancelRoute, mine.agentId, mine.token, { appointment_id: "nope" }));
+    const caller = { caller_id: foreign.attendeePhone ?? "+61491570156" };
+    const cancel = await json(await callAgentAction(cancelRoute, mine.agentId, mine.token, { appointment_id: foreign.id, ...caller }));
+    const move = await json(await callAgentAction(rescheduleRoute, mine.agentId, mine.token, { appointment_id: foreign.id, new_date: date, new_start_time: "12:00", ...caller }));
+    const missing = await json(await callAgentAction(cancelRoute, mine.agentId, mine.token, { appointment_id: "nope", ...caller }));
     const withoutId = ({ status, body }: Awaited<ReturnType<typeof json>>) => ({ status, body: { ...body, requestId: undefined } });
     expect(withoutId(cancel)).toEqual(withoutId(missing));
     expect(move.status).toBe(404);
     expect(await getDb().appointment.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ status: "SCHEDULED", startsAt: foreign.startsAt });
     const neither = await json(await callAgentAction(cancelRoute, mine.agentId, mine.token, {}));
-    expect(neither).toMatchObject({ status: 400, body: { message: "I need the appointment or the phone number it was booked with." } });
+    expect(neither).toMatchObject({ status: 400, body: { message: "I couldn't tell which phone number you're calling from. Could you say it, with the area code?" } });
+  });
+
+  it("by id, only the caller's own appointment: someone else's looks missing and stays as it was", async () => {
+    const { organization, agentId, token } = await clinic();
+    const janes = await createAppointment(organization.id, new Date(zonedInstant("Australia/Sydney", date, 600)!), 30, { attendeeName: "Jane", attendeePhone: "+61491570156" });
+    const asStranger = { appointment_id: janes.id, caller_id: "+61491570199" };
+    expect((await json(await callAgentAction(cancelRoute, agentId, token, asStranger))).status).toBe(404);
+    expect((await json(await callAgentAction(rescheduleRoute, agentId, token, { ...asStranger, new_date: date, new_start_time: "12:00" }))).status).toBe(404);
+    expect(await getDb().appointment.findUniqueOrThrow({ where: { id: janes.id } })).toMatchObject({ status: "SCHEDULED", startsAt: janes.startsAt });
+    const asJane = await json(await callAgentAction(cancelRoute, agentId, token, { appointment_id: janes.id, caller_id: "+61491570156" }));
+    expect(asJane.status).toBe(200);
   });
 });

@@ -71,7 +71,7 @@ describe("schedule-callback", () => {
     const cases: [unknown, number, RegExp][] = [
       [{ phone_number: "0491 570 158", time: "whenever", context: "x" }, 400, /couldn't work out when/],
       [{ phone_number: "0491 570 158", time: "3pm" }, 400, /what the call back is about/],
-      [{ time: "3pm", context: "x" }, 400, /number to call back/],
+      [{ time: "3pm", context: "x" }, 400, /couldn't tell which phone number you're calling from/],
       [{ phone_number: "12", time: "3pm", context: "x" }, 400, /phone number/],
       [{ phone_number: "0491 570 159", time: "3pm", context: "x" }, 409, /do-not-call/],
       [{ phone_number: "0491 570 158", time: "2020-01-01T10:00:00Z", context: "x" }, 400, /already passed/],

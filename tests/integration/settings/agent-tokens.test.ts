@@ -36,7 +36,7 @@ describe("agent tool tokens", () => {
     expect(listed).not.toContain(reception.token);
     expect(listed).not.toContain(row.tokenHash);
 
-    expect(await verifyAgentToken("agent_reception", reception.token)).toEqual({ organizationId: organization.id, voiceAgentId: reception.agent.id, agentId: "agent_reception" });
+    expect(await verifyAgentToken("agent_reception", reception.token)).toEqual({ organizationId: organization.id, voiceAgentId: reception.agent.id, agentId: "agent_reception", staffFacing: false });
     // The token matrix: none, malformed, wrong, another agent's.
     expect(await verifyAgentToken("agent_reception", null)).toBeNull();
     expect(await verifyAgentToken("agent_reception", "")).toBeNull();
@@ -59,15 +59,19 @@ describe("agent tool tokens", () => {
     expect(await verifyAgentToken("agent_rotate", second.token)).not.toBeNull();
   });
 
-  it("two clinics with the same agent id: each token opens its own clinic only", async () => {
+  it("an agent id belongs to one clinic: registering another clinic's is a 409 that names nobody", async () => {
     const a = await createMember("OWNER");
     const b = await createMember("OWNER");
     signInAs(a.user);
     const tokenA = (await register("agent_shared")).token;
     signInAs(b.user);
-    const tokenB = (await register("agent_shared")).token;
+    const res = await callRoute(registerRoute, { method: "POST", body: { agentId: "agent_shared", name: "Mine too" } });
+    expect(res.status).toBe(409);
+    const text = await res.text();
+    expect(text).not.toContain(a.organization.name);
+    expect(text).not.toContain(a.organization.id);
+    expect(await getDb().voiceAgent.count({ where: { agentId: "agent_shared" } })).toBe(1);
     expect((await verifyAgentToken("agent_shared", tokenA))?.organizationId).toBe(a.organization.id);
-    expect((await verifyAgentToken("agent_shared", tokenB))?.organizationId).toBe(b.organization.id);
   });
 
   it("staff get 403; another clinic's agent is a 404; a duplicate is a 409; removal kills the token", async () => {

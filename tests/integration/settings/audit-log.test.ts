@@ -9,7 +9,7 @@ import { POST as regenerateRoute } from "@/app/api/agents/[id]/token/route";
 import { GET as auditRoute } from "@/app/api/audit-events/route";
 import { getDb } from "@/lib/db";
 import { recordTranscriptView } from "@/lib/compliance/record-transcript-view";
-import { createMember } from "../../factories";
+import { createMember, registerLine } from "../../factories";
 import { addMember } from "../../factories/settings";
 import { callRoute, signInAs } from "../helpers/session";
 
@@ -18,15 +18,17 @@ describe("audit log", () => {
     const { user: owner, organization } = await createMember("OWNER");
     const staff = await addMember(organization.id, "STAFF");
     signInAs(owner);
+    const a = await registerLine(organization.id, { setDefault: false });
+    const b = await registerLine(organization.id, { setDefault: false });
 
-    await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: "agent_a", elevenLabsPhoneNumberId: "phnum_a" } });
-    await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: "agent_b", elevenLabsPhoneNumberId: "phnum_a" } });
+    await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: a.agentId, elevenLabsPhoneNumberId: a.phoneNumberId } });
+    await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: b.agentId, elevenLabsPhoneNumberId: a.phoneNumberId } });
     await callRoute(callingRulesRoute, { method: "PATCH", body: { callingWindowStart: "08:30", maxAttempts: 5 } });
     const invited = (await (await callRoute(inviteRoute, { method: "POST", body: { email: "new@example.com", role: "ADMIN" } })).json()) as { invitation: { id: string } };
     await callRoute(revokeRoute, { method: "DELETE", params: { id: invited.invitation.id } });
     await callRoute(changeRoleRoute, { method: "PATCH", params: { id: staff.membership.id }, body: { role: "ADMIN" } });
     await callRoute(removeRoute, { method: "DELETE", params: { id: staff.membership.id } });
-    const agent = (await (await callRoute(registerAgentRoute, { method: "POST", body: { agentId: "agent_b", name: "Reception" } })).json()) as { agent: { id: string } };
+    const agent = (await (await callRoute(registerAgentRoute, { method: "POST", body: { agentId: `agent_c_${organization.id}`, name: "Reception" } })).json()) as { agent: { id: string } };
     await callRoute(regenerateRoute, { method: "POST", params: { id: agent.agent.id } });
     await recordTranscriptView(organization.id, { userId: owner.id, email: owner.email }, "call_123");
 
@@ -45,7 +47,7 @@ describe("audit log", () => {
     ]);
     for (const row of rows) expect(row).toMatchObject({ actorUserId: owner.id, actorEmail: owner.email });
     // Only what changed, before → after.
-    expect(rows[1]).toMatchObject({ before: { elevenLabsAgentId: "agent_a" }, after: { elevenLabsAgentId: "agent_b" } });
+    expect(rows[1]).toMatchObject({ before: { elevenLabsAgentId: a.agentId }, after: { elevenLabsAgentId: b.agentId } });
     expect(rows[2]).toMatchObject({ before: { callingWindowStart: "09:00", maxAttempts: 3 }, after: { callingWindowStart: "08:30", maxAttempts: 5 } });
     expect(rows[5]).toMatchObject({ before: { role: "STAFF" }, after: { role: "ADMIN" } });
     expect(rows[9]).toMatchObject({ targetType: "call", targetId: "call_123" });
@@ -56,8 +58,9 @@ describe("audit log", () => {
   it("saving the same settings again records nothing", async () => {
     const { user, organization } = await createMember("ADMIN");
     signInAs(user);
-    await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: "agent_a", elevenLabsPhoneNumberId: null } });
-    await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: "agent_a", elevenLabsPhoneNumberId: null } });
+    const { agentId } = await registerLine(organization.id, { setDefault: false });
+    await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: null } });
+    await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: null } });
     expect(await getDb().auditEvent.count({ where: { organizationId: organization.id } })).toBe(1);
   });
 
@@ -76,7 +79,8 @@ describe("audit log", () => {
     for (let i = 0; i < 5; i++) await recordTranscriptView(organization.id, { userId: admin.id, email: admin.email }, `call_${i}`);
     await recordTranscriptView(other.organization.id, { userId: other.user.id, email: other.user.email }, "foreign");
     signInAs(admin);
-    await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: "agent_z", elevenLabsPhoneNumberId: null } });
+    const { agentId } = await registerLine(organization.id, { setDefault: false });
+    await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: null } });
 
     const read = async (query: string) => (await (await callRoute(auditRoute, { url: `http://localhost/api/audit-events?${query}` })).json()) as { events: { action: string; targetId: string }[]; nextCursor: string | null };
     const views = await read("action=CALL_TRANSCRIPT_VIEWED&limit=3");

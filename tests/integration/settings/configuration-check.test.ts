@@ -4,7 +4,7 @@ import { POST as testCallRoute } from "@/app/api/organizations/test-call/route";
 import { getDb } from "@/lib/db";
 import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
 import { registerAgent } from "@/lib/agents/register-agent";
-import { createMember } from "../../factories";
+import { createMember, registerLine } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
 
 type Result = { ready: boolean; checks: { id: string; status: string; message: string }[] };
@@ -68,7 +68,7 @@ describe("configuration check and test call, against the simulator", () => {
   it("places a test call to the admin's own number through the simulator, audited", async () => {
     configure({ ELEVENLABS_API_KEY: "k" });
     const { user, organization } = await createMember("ADMIN");
-    await getDb().organization.update({ where: { id: organization.id }, data: { elevenLabsAgentId: "agent_a", elevenLabsPhoneNumberId: "phnum_a" } });
+    await registerLine(organization.id);
     signInAs(user);
     const res = await callRoute(testCallRoute, { method: "POST", body: { phoneNumber: "(02) 5550 1234" } });
     expect(res.status).toBe(201);

@@ -31,7 +31,7 @@ interface Fixture {
 
 /** Every settings and members route with the permission the table gives it. */
 const ROUTES: Array<{ name: string; permission: Permission; handler: Handler; method: string; body?: (f: Fixture) => unknown; params?: (f: Fixture) => Record<string, string>; write: boolean }> = [
-  { name: "PATCH /api/organizations/settings", permission: "settings.manage", handler: anyParams(settings.PATCH), method: "PATCH", body: () => ({ elevenLabsAgentId: "agent_new", elevenLabsPhoneNumberId: null }), write: true },
+  { name: "PATCH /api/organizations/settings", permission: "settings.manage", handler: anyParams(settings.PATCH), method: "PATCH", body: () => ({ elevenLabsAgentId: null, elevenLabsPhoneNumberId: null }), write: true },
   { name: "GET /api/organizations/calling-rules", permission: "settings.read", handler: anyParams(callingRules.GET), method: "GET", write: false },
   { name: "PATCH /api/organizations/calling-rules", permission: "settings.manage", handler: anyParams(callingRules.PATCH), method: "PATCH", body: () => ({ maxAttempts: 4 }), write: true },
   { name: "POST /api/organizations/configuration-check", permission: "agents.manage", handler: anyParams(configurationCheck.POST), method: "POST", write: true },
@@ -57,7 +57,7 @@ async function clinicWith(role: Role) {
   const actor = role === "OWNER" ? await addMember(organization.id, "OWNER") : await addMember(organization.id, role);
   const staff = await addMember(organization.id, "STAFF");
   const { invitation } = await createInvitation(organization.id);
-  const { agent } = await registerAgent(organization.id, { userId: owner.id, email: owner.email }, { agentId: "agent_fixture", name: "Fixture" }, "http://localhost");
+  const { agent } = await registerAgent(organization.id, { userId: owner.id, email: owner.email }, { agentId: `agent_fixture_${organization.id}`, name: "Fixture" }, "http://localhost");
   return { organization, actor: actor.user, fixture: { staffMembershipId: staff.membership.id, invitationId: invitation.id, voiceAgentId: agent.id } };
 }
 
