@@ -14,7 +14,7 @@
  * - CRON_SECRET: the dispatcher route refuses every request without it, so no scheduled call goes out
  *   (`npm start` generates one for its local cron unless LOCAL_CRON=off).
  */
-export function runtimeEnvProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+export function runtimeEnvProblems(env: Record<string, string | undefined> = process.env): string[] {
   const problems: string[] = [];
   const production = env.NODE_ENV === "production";
   const set = (name: string) => Boolean(env[name]?.trim());
