@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { Toaster } from "sonner";
 import "./globals.css";
 
@@ -12,7 +13,10 @@ export const viewport: Viewport = {
   themeColor: "#ffffff",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: proxy.ts gives each one a fresh CSP nonce, which a page
+  // prerendered at build time could not carry (its scripts would be blocked).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh">

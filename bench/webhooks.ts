@@ -108,6 +108,8 @@ async function startServer(dir: string, databaseUrl: string): Promise<ChildProce
       NEXTAUTH_SECRET: "bench-only-nextauth-secret-never-use-in-production-0000",
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       ELEVENLABS_WEBHOOK_SECRET: SECRET,
+      // Required by the production start check (lib/config/runtime-env.ts); the bench never calls the cron.
+      CRON_SECRET: "bench-unused-cron-secret",
       // The refill after each answer finds nothing due; if it ever dialed, it would reach nothing.
       ELEVENLABS_API_KEY: "bench-unused",
       ELEVENLABS_API_BASE_URL: "http://127.0.0.1:9",

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   provider_error: 502,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -31,6 +32,7 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: "Too many requests",
   internal: "Something went wrong",
   provider_error: "Calling provider error",
+  service_unavailable: "Service not configured",
 };
 
 export interface FieldIssue {
@@ -70,6 +72,8 @@ export function problemResponse(error: unknown, requestId: string = crypto.rando
   const appError =
     error instanceof AppError ? error : error instanceof ZodError ? fromZodError(error) : new AppError("internal", "An unexpected error occurred. Try again; if it keeps happening, contact support with the request id.");
   if (appError.code === "internal") console.error(`[${requestId}]`, error);
+  // The operator must see a configuration gap in the log too, not only the caller.
+  if (appError.code === "service_unavailable") console.error(`[${requestId}] ${appError.message}`);
   // Extra fields first: they may add to the problem, never replace its standard members.
   const body = {
     ...appError.extra,

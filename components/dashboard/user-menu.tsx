@@ -1,9 +1,10 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut, MonitorX } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useSignOut } from "@/hooks/use-sign-out";
+import { useSignOutEverywhere } from "@/hooks/use-sign-out-everywhere";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -13,6 +14,7 @@ function initials(name: string): string {
 /** Who is signed in, in which role here, and the way out. */
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   const signOut = useSignOut();
+  const signOutEverywhere = useSignOutEverywhere();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger className="flex items-center gap-2 rounded-full p-0.5 text-sm hover:bg-zinc-100 data-[state=open]:bg-zinc-100 sm:rounded-md sm:py-1 sm:pr-2 sm:pl-1">
@@ -34,6 +36,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         <DropdownMenuItem onSelect={() => void signOut()}>
           <LogOut aria-hidden="true" className="text-zinc-500" />
           Sign out
+        </DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void signOutEverywhere()}>
+          <MonitorX aria-hidden="true" className="text-zinc-500" />
+          Sign out everywhere
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

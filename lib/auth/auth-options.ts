@@ -17,18 +17,18 @@ const credentialsSchema = z.object({
  * password wrong. Too many failures for the account or the address throw SIGN_IN_RATE_LIMITED —
  * before the password is looked at, and the same for accounts that do not exist.
  */
-export async function authorizeCredentials(input: unknown, ip = "unknown", now: Date = new Date()): Promise<{ id: string; email: string; name: string } | null> {
+export async function authorizeCredentials(input: unknown, ip = "unknown", now: Date = new Date()): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   if (!(await admitSignIn(ip, parsed.data.email, now))) throw new Error(SIGN_IN_RATE_LIMITED);
   const user = await getDb().user.findUnique({
     where: { email: parsed.data.email },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
   });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
   if (!ok || !user) return null;
   await refundSignIn(ip, parsed.data.email);
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 export const authOptions: NextAuthOptions = {
@@ -42,12 +42,20 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // The token carries the user's session version from sign-in; every server-side lookup of the
+    // session compares it with the stored one (lib/auth/session-version.ts).
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user && token.sub) session.user.id = token.sub;
+      if (session.user && token.sub) {
+        session.user.id = token.sub;
+        session.user.sessionVersion = token.sv ?? 0;
+      }
       return session;
     },
   },

@@ -1,11 +1,17 @@
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { getDb } from "@/lib/db";
+import { isCurrentSession } from "@/lib/auth/session-version";
 
-/** The signed-in user from our own records (not the token's claims), or null; for routes that need no organization. */
+/**
+ * The signed-in user from our own records (not the token's claims), or null — also for a session
+ * ended since (another session version); for routes that need no organization.
+ */
 export async function getSessionUser(): Promise<{ id: string; email: string } | null> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  return getDb().user.findUnique({ where: { id }, select: { id: true, email: true } });
+  const user = await getDb().user.findUnique({ where: { id }, select: { id: true, email: true, sessionVersion: true } });
+  if (!user || !isCurrentSession(session.user.sessionVersion, user.sessionVersion)) return null;
+  return { id: user.id, email: user.email };
 }

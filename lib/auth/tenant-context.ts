@@ -3,6 +3,7 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { getDb } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { isCurrentSession } from "@/lib/auth/session-version";
 
 export interface OrganizationSummary {
   id: string;
@@ -22,9 +23,10 @@ export interface TenantContext {
 /**
  * Resolves the signed-in user's active organization and role from our own records.
  * The active organization is the one the switcher remembered, if the user still belongs to it,
- * else the oldest membership. Throws 401 without a session and 403 without any membership.
+ * else the oldest membership. Throws 401 without a session or with an ended one (its token's session
+ * version is not the user's, checked in the same query) and 403 without any membership.
  */
-export async function resolveTenantContext(userId: string | undefined): Promise<TenantContext> {
+export async function resolveTenantContext(userId: string | undefined, sessionVersion?: number): Promise<TenantContext> {
   if (!userId) throw new AppError("unauthenticated", "Sign in to continue.");
   const user = await getDb().user.findUnique({
     where: { id: userId },
@@ -33,6 +35,7 @@ export async function resolveTenantContext(userId: string | undefined): Promise<
       email: true,
       name: true,
       activeOrganizationId: true,
+      sessionVersion: true,
       memberships: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -42,7 +45,7 @@ export async function resolveTenantContext(userId: string | undefined): Promise<
       },
     },
   });
-  if (!user) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  if (!user || !isCurrentSession(sessionVersion, user.sessionVersion)) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
   const active = user.memberships.find((m) => m.organization.id === user.activeOrganizationId) ?? user.memberships[0];
   if (!active) throw new AppError("forbidden", "Your account does not belong to any organization.");
   return {
@@ -56,5 +59,5 @@ export async function resolveTenantContext(userId: string | undefined): Promise<
 /** The tenant context of the current request (route handler or server component). */
 export async function getTenantContext(): Promise<TenantContext> {
   const session = await getServerSession(authOptions);
-  return resolveTenantContext(session?.user?.id);
+  return resolveTenantContext(session?.user?.id, session?.user?.sessionVersion);
 }

@@ -19,9 +19,11 @@ export function claimBudgetMs(maxDurationSeconds: number, timeoutMs = resolveEle
 
 /** The cron run: sweep lost webhooks, dispatch every clinic's due calls, record the heartbeat. */
 export async function processScheduledCalls() {
+  // First: a server without ELEVENLABS_API_KEY answers 503 naming it, with nothing recorded or claimed.
+  const client = createElevenLabsClient();
   const startedAt = new Date();
   await recordHeartbeat(startedAt, null);
-  const summary = await runDispatcher({ client: createElevenLabsClient(), budgetMs: claimBudgetMs(CRON_MAX_DURATION_SECONDS), parallelism: parallelism(), sweep: true });
+  const summary = await runDispatcher({ client, budgetMs: claimBudgetMs(CRON_MAX_DURATION_SECONDS), parallelism: parallelism(), sweep: true });
   await recordHeartbeat(startedAt, summary);
   return summary;
 }

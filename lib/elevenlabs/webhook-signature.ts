@@ -5,12 +5,32 @@ export const SIGNATURE_MAX_AGE_SECONDS = 30 * 60;
 /** Allows for clock skew between ElevenLabs and us, without accepting signatures minted for later. */
 export const SIGNATURE_MAX_FUTURE_SECONDS = 5 * 60;
 
-export type SignatureVerification =
-  | { ok: true; timestamp: number }
-  | {
-      ok: false;
-      reason: "secret_not_configured" | "missing_header" | "malformed_header" | "stale_timestamp" | "future_timestamp" | "mismatch";
-    };
+export type SignatureRejection = "secret_not_configured" | "missing_header" | "malformed_header" | "stale_timestamp" | "future_timestamp" | "mismatch";
+
+export type SignatureVerification = { ok: true; timestamp: number } | { ok: false; reason: SignatureRejection };
+
+type ParsedSignature = { timestamp: string; signatures: string[] };
+
+/** What can be refused from the header alone: no secret, no header, a malformed one, a stale or future timestamp. */
+export type SignatureHeaderCheck = { ok: true; parsed: ParsedSignature } | { ok: false; reason: Exclude<SignatureRejection, "mismatch"> };
+
+/**
+ * Everything about a webhook that can be checked without its body. Run it before reading the body,
+ * so a request without a plausible, fresh signature costs no upload (the body may be megabytes).
+ * Fails closed like verifyElevenLabsSignature.
+ */
+export function checkSignatureHeader(header: string | null, secret: string | undefined, now: Date = new Date()): SignatureHeaderCheck {
+  if (!secret) return { ok: false, reason: "secret_not_configured" };
+  if (!header) return { ok: false, reason: "missing_header" };
+
+  const parsed = parseSignatureHeader(header);
+  if (!parsed) return { ok: false, reason: "malformed_header" };
+
+  const age = Math.floor(now.getTime() / 1000) - Number(parsed.timestamp);
+  if (age > SIGNATURE_MAX_AGE_SECONDS) return { ok: false, reason: "stale_timestamp" };
+  if (age < -SIGNATURE_MAX_FUTURE_SECONDS) return { ok: false, reason: "future_timestamp" };
+  return { ok: true, parsed };
+}
 
 /**
  * Checks an `ElevenLabs-Signature: t=<unix seconds>,v0=<hex>` header, where hex is
@@ -27,14 +47,9 @@ export function verifyElevenLabsSignature(
   now: Date = new Date(),
 ): SignatureVerification {
   if (!secret) return { ok: false, reason: "secret_not_configured" };
-  if (!header) return { ok: false, reason: "missing_header" };
-
-  const parsed = parseSignatureHeader(header);
-  if (!parsed) return { ok: false, reason: "malformed_header" };
-
-  const age = Math.floor(now.getTime() / 1000) - Number(parsed.timestamp);
-  if (age > SIGNATURE_MAX_AGE_SECONDS) return { ok: false, reason: "stale_timestamp" };
-  if (age < -SIGNATURE_MAX_FUTURE_SECONDS) return { ok: false, reason: "future_timestamp" };
+  const checked = checkSignatureHeader(header, secret, now);
+  if (!checked.ok) return checked;
+  const { parsed } = checked;
 
   // Sign the timestamp exactly as received: the sender signed its own digits, not our number.
   const expected = hmac(secret, `${parsed.timestamp}.${rawBody}`);
@@ -58,7 +73,7 @@ function hmac(secret: string, message: string): Buffer {
 }
 
 /** `t=…,v0=…` in any order; several `v0` entries are allowed (as during a secret rotation). */
-function parseSignatureHeader(header: string): { timestamp: string; signatures: string[] } | null {
+function parseSignatureHeader(header: string): ParsedSignature | null {
   let timestamp: string | null = null;
   const signatures: string[] = [];
   for (const part of header.split(",")) {

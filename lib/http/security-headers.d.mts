@@ -3,6 +3,9 @@ export interface SecurityHeaderEnv {
   production: boolean;
   https: boolean;
 }
-export function contentSecurityPolicy(env: SecurityHeaderEnv): string;
-export function securityHeaders(env: SecurityHeaderEnv): { key: string; value: string }[];
-export function securityHeadersFromEnv(processEnv?: Record<string, string | undefined>): { key: string; value: string }[];
+export function createNonce(): string;
+export function pageContentSecurityPolicy(env: SecurityHeaderEnv & { nonce: string }): string;
+export function apiContentSecurityPolicy(): string;
+export function securityHeaders(env: Pick<SecurityHeaderEnv, "production">): { key: string; value: string }[];
+export function securityEnv(processEnv?: Record<string, string | undefined>): SecurityHeaderEnv;
+export function headerRulesFromEnv(processEnv?: Record<string, string | undefined>): { source: string; headers: { key: string; value: string }[] }[];

@@ -1,20 +1,30 @@
-// The security headers of every page and route, applied by next.config.mjs `headers()` (plain
-// JavaScript so the config can import it; tests/unit/security-headers.test.ts pins it).
+// The security headers of every page and route (plain JavaScript so next.config.mjs can import it;
+// tests/unit/http/security-headers.test.ts pins it).
 //
-// The CSP is the "without nonces" policy of Next's CSP guide: a nonce needs every page rendered per
-// request (no static pages) and a proxy on every request, while React already escapes everything
-// rendered. Scripts and styles come from this origin only; inline ones are allowed because Next's
-// bootstrap scripts and sonner's / Tailwind's injected styles are inline. Development adds
-// 'unsafe-eval' (React's dev stack traces use eval) and the websocket of hot reload.
+// Content-Security-Policy comes in two kinds:
+// - pages: a fresh nonce per request, set by proxy.ts on the request (Next reads it there and puts it
+//   on its own bootstrap and chunk scripts) and on the response. Scripts run only with the nonce
+//   ('strict-dynamic' lets them load the chunks they need); no 'unsafe-inline' for scripts. Every page
+//   is rendered per request for this (app/layout.tsx awaits connection()).
+//   Styles keep 'unsafe-inline': React renders `style={…}` as style attributes, which a nonce cannot
+//   cover (and a nonce in style-src would switch 'unsafe-inline' off), and sonner injects its <style>.
+//   Development adds 'unsafe-eval' (React's dev stack traces use eval) and hot reload's websocket.
+// - API responses (next.config.mjs): JSON and next-auth's plain pages, which run no script at all.
+
+/** 128 random bits, base64: unguessable, and a valid CSP nonce-source. */
+export function createNonce() {
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
 
 /**
- * @param {{ production: boolean, https: boolean }} env
+ * @param {{ production: boolean, https: boolean, nonce: string }} env
  * @returns {string}
  */
-export function contentSecurityPolicy({ production, https }) {
+export function pageContentSecurityPolicy({ production, https, nonce }) {
+  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error("A CSP nonce must be at least 16 base64 characters.");
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${production ? "" : " 'unsafe-eval'"}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self' data:",
@@ -29,13 +39,18 @@ export function contentSecurityPolicy({ production, https }) {
   return directives.join("; ");
 }
 
+/** For route handlers: nothing may run; next-auth's own pages (sign-out, error) need their inline CSS and form. */
+export function apiContentSecurityPolicy() {
+  return ["default-src 'none'", "style-src 'unsafe-inline'", "img-src 'self' data:", "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"].join("; ");
+}
+
 /**
- * @param {{ production: boolean, https: boolean }} env
+ * The headers every response gets (the CSP is added per kind, see above).
+ * @param {{ production: boolean }} env
  * @returns {{ key: string, value: string }[]}
  */
 export function securityHeaders(env) {
   const headers = [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy(env) },
     { key: "X-Frame-Options", value: "DENY" },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -47,7 +62,18 @@ export function securityHeaders(env) {
   return headers;
 }
 
-/** @param {NodeJS.ProcessEnv} processEnv */
-export function securityHeadersFromEnv(processEnv = process.env) {
-  return securityHeaders({ production: processEnv.NODE_ENV === "production", https: (processEnv.NEXTAUTH_URL ?? "").startsWith("https://") });
+/** @param {Record<string, string | undefined>} processEnv */
+export function securityEnv(processEnv = process.env) {
+  return { production: processEnv.NODE_ENV === "production", https: (processEnv.NEXTAUTH_URL ?? "").startsWith("https://") };
+}
+
+/**
+ * next.config.mjs `headers()`: the common headers everywhere, the no-script policy on /api.
+ * @param {Record<string, string | undefined>} processEnv
+ */
+export function headerRulesFromEnv(processEnv = process.env) {
+  return [
+    { source: "/:path*", headers: securityHeaders(securityEnv(processEnv)) },
+    { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy() }] },
+  ];
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { createDispatchOrganization, createDueCalls } from "../../factories/dispatch";
 import { CRON_SECRET, startDispatchHarness, type DispatchHarness } from "./harness";
@@ -42,6 +42,29 @@ describe("cron route authorization", () => {
         process.env.CRON_SECRET = CRON_SECRET;
       }
     }
+  });
+
+  it("answers 503 naming ELEVENLABS_API_KEY when it is unset, with nothing claimed or recorded", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const key = process.env.ELEVENLABS_API_KEY;
+    for (const value of [undefined, "  "]) {
+      if (value === undefined) delete process.env.ELEVENLABS_API_KEY;
+      else process.env.ELEVENLABS_API_KEY = value;
+      try {
+        const res = await harness.runCron();
+        expect(res.status).toBe(503);
+        expect(res.headers.get("content-type")).toContain("application/problem+json");
+        expect(await res.json()).toMatchObject({ status: 503, code: "service_unavailable", missingVariables: ["ELEVENLABS_API_KEY"], detail: expect.stringContaining("ELEVENLABS_API_KEY is not set") });
+        expect(await getDb().scheduledCall.count({ where: { status: "PENDING", attempts: 0 } })).toBe(3);
+        expect(await getDb().dispatcherHeartbeat.count()).toBe(0);
+        expect(harness.simulator.requests).toHaveLength(0);
+      } finally {
+        process.env.ELEVENLABS_API_KEY = key;
+      }
+    }
+    // The operator's log says it too.
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("ELEVENLABS_API_KEY is not set"));
+    log.mockRestore();
   });
 
   it("runs with the right secret, by GET (Vercel Cron) and POST, in the shape clients expect", async () => {

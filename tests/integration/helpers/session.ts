@@ -3,12 +3,13 @@
  * tests/setup/mock-session.ts replaces only that lookup with this state; the tenant wrapper,
  * permissions and queries run for real.
  */
-type TestSession = { user: { id: string; email: string; name: string } } | null;
+type TestSession = { user: { id: string; email: string; name: string; sessionVersion?: number } } | null;
 
 export const testSession: { current: TestSession } = { current: null };
 
-export function signInAs(user: { id: string; email: string; name: string } | null) {
-  testSession.current = user ? { user: { id: user.id, email: user.email, name: user.name } } : null;
+/** `sessionVersion`: the version the session's token carries (unset: 0, like a token from before versions). */
+export function signInAs(user: { id: string; email: string; name: string } | null, sessionVersion?: number) {
+  testSession.current = user ? { user: { id: user.id, email: user.email, name: user.name, sessionVersion } } : null;
 }
 
 /** Calls a route handler the way Next does: a Request plus a Promise of the route params. */

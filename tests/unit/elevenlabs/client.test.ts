@@ -205,6 +205,8 @@ describe("resolveElevenLabsConfig", () => {
 
   it("fails loudly on a missing key or a bad setting", () => {
     expect(() => resolveElevenLabsConfig({}, {})).toThrow(/ELEVENLABS_API_KEY/);
+    // A 503 naming the variable wherever it surfaces (the cron answers it as it is).
+    expect(() => resolveElevenLabsConfig({}, {})).toThrow(expect.objectContaining({ status: 503, extra: { missingVariables: ["ELEVENLABS_API_KEY"] } }));
     expect(() => resolveElevenLabsConfig({}, { ELEVENLABS_API_KEY: "k", ELEVENLABS_TIMEOUT_MS: "soon" })).toThrow(/ELEVENLABS_TIMEOUT_MS/);
     expect(() => resolveElevenLabsConfig({}, { ELEVENLABS_API_KEY: "k", ELEVENLABS_API_BASE_URL: "api.elevenlabs.io" })).toThrow(/http/);
   });

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { signElevenLabsPayload, verifyElevenLabsSignature } from "@/lib/elevenlabs/webhook-signature";
+import { checkSignatureHeader, signElevenLabsPayload, verifyElevenLabsSignature } from "@/lib/elevenlabs/webhook-signature";
 
 const secret = "wsec_test_4f1b2c";
 const body = JSON.stringify({ type: "post_call_transcription", event_timestamp: 1_795_000_000, data: { conversation_id: "conv_1" } });
@@ -88,5 +88,31 @@ describe("verifyElevenLabsSignature", () => {
     `t=${t},v0=${"a".repeat(64)}=`,
   ])("rejects the malformed header %j", (malformed) => {
     expect(verifyElevenLabsSignature(body, malformed, secret, now)).toEqual({ ok: false, reason: "malformed_header" });
+  });
+});
+
+describe("checkSignatureHeader (before the body is read)", () => {
+  const header = signElevenLabsPayload(body, secret, t);
+
+  it("passes a well-formed, fresh header without looking at any body", () => {
+    expect(checkSignatureHeader(header, secret, now)).toMatchObject({ ok: true, parsed: { timestamp: String(t) } });
+    // The header alone says nothing about the HMAC: a wrong digest still passes this step.
+    expect(checkSignatureHeader(`t=${t},v0=${"0".repeat(64)}`, secret, now).ok).toBe(true);
+  });
+
+  it.each([
+    [null, "missing_header"],
+    ["", "missing_header"],
+    ["t=abc,v0=00", "malformed_header"],
+    [`v0=${"a".repeat(64)}`, "malformed_header"],
+    [`t=${t - 30 * 60 - 6},v0=${"a".repeat(64)}`, "stale_timestamp"],
+    [`t=${t + 5 * 60 + 6},v0=${"a".repeat(64)}`, "future_timestamp"],
+  ])("refuses %j as %s", (value, reason) => {
+    expect(checkSignatureHeader(value, secret, now)).toEqual({ ok: false, reason });
+  });
+
+  it("fails closed without a secret", () => {
+    expect(checkSignatureHeader(header, undefined, now)).toEqual({ ok: false, reason: "secret_not_configured" });
+    expect(checkSignatureHeader(header, "", now)).toEqual({ ok: false, reason: "secret_not_configured" });
   });
 });
