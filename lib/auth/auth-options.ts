@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
-import { clientIp } from "@/lib/auth/rate-limit";
+import { clientAddress } from "@/lib/auth/client-address";
 import { admitSignIn, refundSignIn, SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-throttle";
 import { isStorableText } from "@/lib/http/storable-text";
 
@@ -14,7 +14,7 @@ const credentialsSchema = z.object({
 
 /**
  * Checks email + password; null (one generic message in the UI) whether the email is unknown or the
- * password wrong. Too many failures for the account or the address throw SIGN_IN_RATE_LIMITED —
+ * password wrong. Too many failures (lib/auth/sign-in-throttle.ts) throw SIGN_IN_RATE_LIMITED —
  * before the password is looked at, and the same for accounts that do not exist.
  */
 export async function authorizeCredentials(input: unknown, ip = "unknown", now: Date = new Date()): Promise<{ id: string; email: string; name: string } | null> {
@@ -38,7 +38,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, req) => authorizeCredentials(credentials, clientIp(req?.headers)),
+      authorize: (credentials, req) => authorizeCredentials(credentials, clientAddress(req?.headers)),
     }),
   ],
   callbacks: {
