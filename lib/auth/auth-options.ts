@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { clientAddress } from "@/lib/auth/client-address";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { admitSignIn, refundSignIn, SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-throttle";
 import { isStorableText } from "@/lib/http/storable-text";
 
@@ -42,6 +43,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (after sign-in or sign-out, its callback-url cookie) stays on this site.
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;
