@@ -9,9 +9,10 @@ import { isIP } from "node:net";
 //   that rewrites it, is whatever the client typed — rotating it reset every per-address limit.
 //   lib/auth/stamp-peer-address.ts (installed by instrumentation.ts) therefore writes the socket address
 //   into PEER_ADDRESS_HEADER on every request, overwriting any value the client sent.
-// - Vercel overwrites X-Forwarded-For with the client's public address and also sends it as
-//   x-vercel-forwarded-for, which a proxy in front of Vercel cannot replace (vercel.com/docs, "Request
-//   headers"). There is no socket to ask in a Vercel Function; these headers are the platform's word.
+// - Vercel (vercel.com/docs, "Request headers") overwrites X-Forwarded-For with the public address that
+//   connected to it ("to prevent IP spoofing") and sends the same value as x-vercel-forwarded-for; only
+//   X-Forwarded-For "could be overwritten if you're using a proxy on top of Vercel", so Vercel's own header
+//   comes first. A Vercel Function has no socket to ask; these headers are the platform's word.
 
 /** Written by stampPeerAddress from the TCP socket; a client's own value is overwritten. */
 export const PEER_ADDRESS_HEADER = "x-callboard-peer-address";
