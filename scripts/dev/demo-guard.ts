@@ -9,7 +9,7 @@ export const DEMO_SWITCH = "CALLBOARD_DEMO";
  * with the demo accounts (whose password is in the README) and the simulator: a production start that
  * lost its DATABASE_URL must stop, not quietly become that demo.
  */
-export function demoStartRefusal(mode: RunMode, env: NodeJS.ProcessEnv): string | null {
+export function demoStartRefusal(mode: RunMode, env: Record<string, string | undefined>): string | null {
   if (mode !== "start" || env.DATABASE_URL || env[DEMO_SWITCH] === "1") return null;
   return [
     "npm start needs DATABASE_URL (the PostgreSQL to serve).",
@@ -24,7 +24,7 @@ export function demoStartRefusal(mode: RunMode, env: NodeJS.ProcessEnv): string 
  * accounts on the network. A `-H`/`--hostname` among the arguments wins; a non-local run keeps
  * Next's default.
  */
-export function hostnameArgs(args: string[], env: NodeJS.ProcessEnv, local: boolean): string[] {
+export function hostnameArgs(args: string[], env: Record<string, string | undefined>, local: boolean): string[] {
   if (!local || args.some((arg) => arg === "-H" || arg.startsWith("-H") || arg === "--hostname" || arg.startsWith("--hostname="))) return [];
   return ["-H", env.HOSTNAME?.trim() || "127.0.0.1"];
 }
