@@ -1,6 +1,7 @@
 // The runner behind `npm run dev` (`tsx scripts/dev.ts dev`) and `npm start` (`tsx scripts/dev.ts start`).
 //
-//  1. Loads the env files Next would (.env.local, .env, …; the real environment wins).
+//  1. Loads the env files Next would (.env.local, .env, …; the real environment wins). `start` without
+//     DATABASE_URL refuses unless CALLBOARD_DEMO=1 (scripts/dev/demo-guard.ts).
 //  2. Without DATABASE_URL, starts the embedded PostgreSQL (PGlite in a child process, data in
 //     .data/pglite) on 127.0.0.1:EMBEDDED_DATABASE_PORT (54329), and sets DATABASE_URL to it.
 //  3. Applies pending migrations, then seeds the demo data if the database has no organization yet
@@ -8,7 +9,8 @@
 //  4. Without NEXTAUTH_SECRET on a local run (dev, or start on the embedded database), uses a secret
 //     generated once and kept in .data/nextauth-secret. NEXTAUTH_URL defaults to http://localhost:$PORT.
 //  5. Starts the sidecars (scripts/dev/sidecars.ts — the hook for the ElevenLabs simulator), then
-//     `next dev|start` with any extra arguments (`npm run dev -- -p 4000`).
+//     `next dev|start` with any extra arguments (`npm run dev -- -p 4000`); a local run listens on
+//     127.0.0.1 unless HOSTNAME or `-H` says otherwise.
 //  6. Ctrl-C / SIGTERM: stops next (and its workers), the sidecars, then the database. When next
 //     exits by itself the runner cleans up the same way and exits with next's code.
 import { join, relative } from "node:path";
@@ -22,6 +24,7 @@ import { localNextAuthSecret } from "./dev/nextauth-secret";
 import { databaseIsEmpty, runSeed, type SeedRun } from "./dev/seed";
 import { startSidecars, stopSidecars, type Sidecar } from "./dev/sidecars";
 import { configureDemoAgentTools } from "./dev/demo-agent-tools";
+import { DEMO_SWITCH, demoStartRefusal, hostnameArgs } from "./dev/demo-guard";
 
 const DATA_DIR = join(PROJECT_ROOT, ".data");
 const EMBEDDED_DATA_DIR = join(DATA_DIR, "pglite");
@@ -168,6 +171,8 @@ async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
 
   const envFiles = loadEnvFiles(PROJECT_ROOT, mode);
   if (envFiles.length) log(`Environment from ${envFiles.join(", ")}.`);
+  const refusal = demoStartRefusal(mode, process.env);
+  if (refusal) throw new Error(refusal);
 
   const database = await provideDatabase();
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
@@ -196,7 +201,10 @@ async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
     );
   }
 
-  const next = spawnNext(PROJECT_ROOT, mode, nextArgs, env);
+  const listen = hostnameArgs(nextArgs, env, local);
+  if (mode === "start" && database.embedded) log(`Demo (${DEMO_SWITCH}=1): the embedded database with the demo accounts (password in the README).`);
+  if (listen.length) log(`Listening on ${listen[1]} (HOSTNAME or \`-H\` choose another interface).`);
+  const next = spawnNext(PROJECT_ROOT, mode, [...nextArgs, ...listen], env);
   running.child = next;
   const code = await next.exited;
   running.child = undefined;

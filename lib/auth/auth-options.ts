@@ -3,7 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
-import { clientIp } from "@/lib/auth/rate-limit";
+import { clientAddress } from "@/lib/auth/client-address";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { admitSignIn, refundSignIn, SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-throttle";
 import { isStorableText } from "@/lib/http/storable-text";
 
@@ -14,7 +15,7 @@ const credentialsSchema = z.object({
 
 /**
  * Checks email + password; null (one generic message in the UI) whether the email is unknown or the
- * password wrong. Too many failures for the account or the address throw SIGN_IN_RATE_LIMITED —
+ * password wrong. Too many failures (lib/auth/sign-in-throttle.ts) throw SIGN_IN_RATE_LIMITED —
  * before the password is looked at, and the same for accounts that do not exist.
  */
 export async function authorizeCredentials(input: unknown, ip = "unknown", now: Date = new Date()): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
@@ -38,10 +39,14 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, req) => authorizeCredentials(credentials, clientIp(req?.headers)),
+      authorize: (credentials, req) => authorizeCredentials(credentials, clientAddress(req?.headers)),
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (after sign-in or sign-out, its callback-url cookie) stays on this site.
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
+    },
     // The token carries the user's session version from sign-in; every server-side lookup of the
     // session compares it with the stored one (lib/auth/session-version.ts).
     jwt({ token, user }) {

@@ -44,14 +44,5 @@ export async function refundRateLimit(key: string): Promise<void> {
   await getDb().$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
 }
 
-/** The caller's address as the platform's proxy reports it (Vercel sets x-forwarded-for itself). */
-export function clientIp(headers: { get(name: string): string | null } | Record<string, unknown> | undefined): string {
-  const read = (name: string): string | null => {
-    if (!headers) return null;
-    if (typeof (headers as { get?: unknown }).get === "function") return (headers as { get(name: string): string | null }).get(name);
-    const value = (headers as Record<string, unknown>)[name];
-    return typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value[0] : null;
-  };
-  const forwarded = read("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || read("x-real-ip")?.trim() || "unknown").slice(0, 64);
-}
+// The one client address every per-address limit counts (kept under this name for existing callers).
+export { clientAddress as clientIp } from "@/lib/auth/client-address";

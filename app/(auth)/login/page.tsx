@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, CardContent } from "@/components/ui/card";
 import { LoginForm } from "@/components/auth/login-form";
 import { redirectIfSignedIn } from "@/app/_lib/tenant";
-import { safeCallbackPath } from "@/components/auth/safe-callback";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -15,7 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <p className="mt-1 text-sm text-zinc-500">Welcome back. Use the email you signed up with.</p>
       <Card className="mt-6">
         <CardContent className="p-6">
-          <LoginForm callbackUrl={safeCallbackPath(callbackUrl)} />
+          <LoginForm callbackUrl={safeCallbackPath(callbackUrl, process.env.NEXTAUTH_URL)} />
         </CardContent>
       </Card>
     </div>
