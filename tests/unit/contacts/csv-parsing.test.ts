@@ -67,7 +67,7 @@ describe("parseCsv", () => {
 
   it(`refuses more than ${IMPORT_MAX_ROWS.toLocaleString("en")} rows without reading the rest`, () => {
     const text = `name,phone\n${"a,1\n".repeat(IMPORT_MAX_ROWS + 5)}`;
-    expect(() => parseCsv(text)).toThrow(/more than 20,000 contacts/);
+    expect(() => parseCsv(text)).toThrow(`more than ${IMPORT_MAX_ROWS.toLocaleString("en")} contacts`);
     expect(parseCsv(`name,phone\n${"a,1\n".repeat(IMPORT_MAX_ROWS)}`).rows).toHaveLength(IMPORT_MAX_ROWS);
   });
 });

@@ -1,0 +1,169 @@
+// A million rows: one clinic with 1,000,000 contacts and 1,000,000 calls (+ a neighbour clinic, so
+// every query has to find its tenant), seeded with set-based SQL (generate_series). Measured as server
+// time around the domain functions the pages and the routes call (SQL + mapping, in this process, no
+// HTTP): the /contacts page data (listContactsWithTotal: a page and the capped count), the call history
+// (listCalls), the overview's KPIs (todayKpis) and chart (callsPerDay); and the CSV import of a
+// 100,000-row file end to end (importContacts: decode, parse, validate, write). Goals: p95 < 50 ms,
+// import ≥ 30,000 rows/s, printed as ratios (≥ 1 meets the goal).
+//
+// Options: BENCH_MILLION_CONTACTS (1000000), BENCH_MILLION_CALLS (1000000), BENCH_MILLION_IMPORT_ROWS
+// (100000), BENCH_ITERATIONS (40).
+import type { Db } from "../lib/db";
+import { encodeCursor } from "../lib/contacts/contact-cursor";
+import { listContactsWithTotal } from "../lib/contacts/list-contacts-with-total";
+import { importContacts } from "../lib/contacts/import/import-contacts";
+import { encodeCallCursor } from "../lib/calls/history/call-cursor";
+import { listCalls } from "../lib/calls/history/list-calls";
+import { todayKpis } from "../lib/calls/today-kpis";
+import { callsPerDay } from "../lib/calls/calls-per-day";
+import { count, goalRatio, line, measure, sizeFromEnv, timeOnce, type Result, type SuiteReport } from "./measure";
+import { benchId, createBenchOrganization, deleteBenchOrganizations } from "./organizations";
+import { seedContactsSql } from "./seed-contacts.sql";
+import { seedCallsSql } from "./seed-calls.sql";
+
+const CONTACTS = sizeFromEnv("BENCH_MILLION_CONTACTS", 1_000_000);
+const CALLS = sizeFromEnv("BENCH_MILLION_CALLS", 1_000_000);
+const IMPORT_ROWS = sizeFromEnv("BENCH_MILLION_IMPORT_ROWS", 100_000);
+const GOAL_P95_MS = 50;
+const GOAL_IMPORT_ROWS_PER_S = 30_000;
+/** Rows per seeding statement: a 1,000,000-row INSERT holds its whole WAL and sort memory at once. */
+const SEED_CHUNK = 250_000;
+
+/** A CSV of `rows` new patients (six columns, two of them custom fields), numbers from `base`. */
+export function importFile(rows: number, base: number): Uint8Array {
+  const lines = ["name,phone,email,business_name,appointment_type,preferred_doctor"];
+  for (let i = 0; i < rows; i++) {
+    lines.push(`Imported Patient ${i},04${String(base + i).padStart(8, "0").slice(-8)},patient${i}@example.com,${i % 3 ? "" : "Glebe Books"},flu vaccination,Dr Tan`);
+  }
+  return new TextEncoder().encode(lines.join("\n") + "\n");
+}
+
+export async function benchMillion(db: Db): Promise<SuiteReport> {
+  console.log(`Million: ${count(CONTACTS)} contacts and ${count(CALLS)} calls in one clinic (+ a tenth in a neighbour), goal p95 < ${GOAL_P95_MS} ms.\n`);
+  const clinicId = await createBenchOrganization(db, benchId("million"));
+  const neighbourId = await createBenchOrganization(db, benchId("million_neighbour"));
+  const importerId = await createBenchOrganization(db, benchId("million_import"));
+  const clinic = { id: clinicId, timezone: "Australia/Sydney" };
+  const results: Result[] = [];
+  const timings: Record<string, number> = {};
+  const ratios: Record<string, number> = {};
+  try {
+    console.log("Setting up");
+    timings.seedContacts = await timeOnce(`seed ${count(CONTACTS)} contacts (+ ${count(CONTACTS / 10)})`, async () => {
+      for (let from = 0; from < CONTACTS; from += SEED_CHUNK) await db.$executeRawUnsafe(seedContactsSql(clinicId, Math.min(SEED_CHUNK, CONTACTS - from), 0, from));
+      await db.$executeRawUnsafe(seedContactsSql(neighbourId, Math.ceil(CONTACTS / 10), CONTACTS));
+    });
+    timings.seedCalls = await timeOnce(`seed ${count(CALLS)} calls (+ ${count(CALLS / 10)})`, async () => {
+      for (let from = 0; from < CALLS; from += SEED_CHUNK) await db.$executeRawUnsafe(seedCallsSql(clinicId, Math.min(SEED_CHUNK, CALLS - from), { from, contacts: CONTACTS }));
+      await db.$executeRawUnsafe(seedCallsSql(neighbourId, Math.ceil(CALLS / 10), {}));
+    });
+    // What autovacuum would have done by the time a clinic has a million of each.
+    timings.vacuum = await timeOnce("VACUUM ANALYZE", async () => {
+      await db.$executeRawUnsafe(`VACUUM ANALYZE "Contact"`);
+      await db.$executeRawUnsafe(`VACUUM ANALYZE "Call"`);
+    });
+
+    console.log(`\n/contacts page data (listContactsWithTotal: 50 rows with their last call + the count), ${count(CONTACTS)} contacts`);
+    const deepAt = Math.floor(CONTACTS * 0.9);
+    const [deep] = await db.$queryRawUnsafe<{ name: string; id: string }[]>(
+      `SELECT "name", "id" FROM "Contact" WHERE "organizationId" = $1 ORDER BY "name", "id" OFFSET ${deepAt} LIMIT 1`,
+      clinicId,
+    );
+    const contacts = (options: Parameters<typeof listContactsWithTotal>[1]) => () => listContactsWithTotal(clinicId, options);
+    const contactResults: Result[] = [];
+    contactResults.push(await measure("first page by name + count", contacts({ sort: "name", limit: 50 })));
+    contactResults.push(await measure("first page newest first + count", contacts({ sort: "created", limit: 50 })));
+    contactResults.push(await measure(`deep page (row ${count(deepAt)}) by name + count`, contacts({ sort: "name", limit: 50, cursor: encodeCursor({ s: "name", v: deep!.name, id: deep!.id, d: "after" }) })));
+    const [pair] = await db.$queryRawUnsafe<{ pair: string }[]>(
+      `SELECT regexp_replace(split_part("email", '@', 1), '[0-9]+$', '') AS "pair" FROM "Contact" WHERE "organizationId" = $1 AND "email" IS NOT NULL ORDER BY "id" LIMIT 1`,
+      clinicId,
+    );
+    const searches: [string, string][] = [
+      ["example", "in 80% of emails"],
+      ["smith", "a surname"],
+      ["olivia", "a first name, three quarters down by name"],
+      [pair!.pair, "one first.last pair in emails"],
+      ["zzqx", "no match"],
+      ["jo", "two letters: word prefix"],
+      ["e", "one letter: word prefix"],
+      ["0400 0123", "phone digits"],
+      ["newtown", "business name"],
+    ];
+    for (const [q, note] of searches) {
+      const page = await listContactsWithTotal(clinicId, { sort: "name", limit: 50, q });
+      const shown = page.totalCapped ? `${count(page.total)}+` : count(page.total);
+      contactResults.push(await measure(`search "${q}" + count`, contacts({ sort: "name", limit: 50, q }), { note: `${note}; ${shown} match` }));
+    }
+    results.push(...contactResults);
+
+    console.log(`\nCall history (listCalls: 50 rows, newest first), ${count(CALLS)} calls`);
+    const [deepCall] = await db.$queryRawUnsafe<{ createdAt: Date; id: string }[]>(
+      `SELECT "createdAt", "id" FROM "Call" WHERE "organizationId" = $1 ORDER BY "createdAt" DESC, "id" DESC OFFSET ${Math.floor(CALLS * 0.9)} LIMIT 1`,
+      clinicId,
+    );
+    const deepCallCursor = encodeCallCursor({ t: deepCall!.createdAt.toISOString(), id: deepCall!.id });
+    const clinicDate = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toLocaleDateString("en-CA", { timeZone: clinic.timezone });
+    const calls = (query: Parameters<typeof listCalls>[1]) => () => listCalls(clinic, query);
+    const callResults: Result[] = [];
+    callResults.push(await measure("first page", calls({ limit: 50 })));
+    callResults.push(await measure(`deep page (call ${count(CALLS * 0.9)})`, calls({ limit: 50, cursor: deepCallCursor })));
+    callResults.push(await measure("outcome = escalated, first page", calls({ limit: 50, outcome: "escalated" })));
+    callResults.push(await measure("outcome = escalated, deep page", calls({ limit: 50, outcome: "escalated", cursor: deepCallCursor })));
+    callResults.push(await measure("inbound only, first page", calls({ limit: 50, direction: "INBOUND" })));
+    callResults.push(await measure("one clinic week (from/to)", calls({ limit: 50, from: clinicDate(60), to: clinicDate(54) })));
+    callResults.push(await measure("one contact's calls", calls({ limit: 50, contactId: `bench${await contactIdHash(db, clinicId, 4242)}` })));
+    callResults.push(await measure('search "repeat script" (a quarter match)', calls({ limit: 50, q: "repeat script" })));
+    callResults.push(await measure("search a rare phrase (one call)", calls({ limit: 50, q: "Patient 424242 talked" })));
+    callResults.push(await measure("search with no match", calls({ limit: 50, q: "xyzzy plugh" })));
+    results.push(...callResults);
+
+    console.log("\nOverview");
+    const kpis = await todayKpis(clinic.id, clinic.timezone);
+    const chart = await callsPerDay(clinic.id, clinic.timezone);
+    const chartCalls = chart.reduce((sum, day) => sum + Object.entries(day).reduce((s, [key, value]) => s + (key === "day" ? 0 : Number(value)), 0), 0);
+    const overviewResults = [
+      await measure("KPIs today (todayKpis)", () => todayKpis(clinic.id, clinic.timezone), { note: `${count(kpis.callsToday)} calls today: ${count(kpis.outbound)} out · ${count(kpis.inbound)} in` }),
+      await measure("chart: 14 days by outcome (callsPerDay)", () => callsPerDay(clinic.id, clinic.timezone), { note: `${count(chartCalls)} calls` }),
+    ];
+    results.push(...overviewResults);
+
+    console.log(`\nCSV import of ${count(IMPORT_ROWS)} rows, end to end (decode, parse, validate every row, write in one transaction)`);
+    const file = importFile(IMPORT_ROWS, 90_000_000);
+    console.log(`  file: ${(file.length / 1024 / 1024).toFixed(2)} MB`);
+    const importer = { id: importerId, defaultCountry: "AU" };
+    timings.importCreate = await timeOnce(`import ${count(IMPORT_ROWS)} new contacts`, () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }));
+    timings.importUpdate = await timeOnce(`re-import: ${count(IMPORT_ROWS)} updates (same phones)`, () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }));
+    timings.importIntoMillion = await timeOnce(`import into the ${count(CONTACTS)}-contact clinic`, () => importContacts({ id: clinicId, defaultCountry: "AU" }, file, { mode: "all_or_nothing", dryRun: false }));
+
+    const worst = (list: Result[]) => list.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+    console.log(`\nGoals (ratio = goal / measured; ≥ 1 meets it)`);
+    for (const [key, label, list] of [
+      ["contactsP95Goal", "contacts list + search, worst p95", contactResults],
+      ["callsP95Goal", "call history, worst p95", callResults],
+      ["overviewP95Goal", "KPIs and chart, worst p95", overviewResults],
+    ] as const) {
+      const slowest = worst(list);
+      ratios[key] = GOAL_P95_MS / slowest.p95;
+      line(label, `${slowest.p95.toFixed(1)} ms (${slowest.name.trim()}) → ${goalRatio(ratios[key])}`);
+    }
+    for (const [key, label] of [
+      ["importCreate", "import, new contacts"],
+      ["importUpdate", "import, all updates"],
+      ["importIntoMillion", `import into the ${count(CONTACTS)}-contact clinic`],
+    ] as const) {
+      const rate = IMPORT_ROWS / (timings[key]! / 1000);
+      ratios[`${key}RowsPerSecond`] = rate;
+      ratios[`${key}Goal`] = rate / GOAL_IMPORT_ROWS_PER_S;
+      line(label, `${count(rate)} rows/s (${((timings[key]! * 1000) / IMPORT_ROWS).toFixed(1)} µs a row) → ${goalRatio(rate / GOAL_IMPORT_ROWS_PER_S)}`);
+    }
+    return { sizes: { contacts: CONTACTS, calls: CALLS, importRows: IMPORT_ROWS, pageSize: 50 }, results, timings, ratios };
+  } finally {
+    await timeOnce("clean up", () => deleteBenchOrganizations(db, [clinicId, neighbourId, importerId]));
+  }
+}
+
+/** The md5 part of the seeded contact number `g`'s id (bench/seed-contacts.sql.ts names them so). */
+async function contactIdHash(db: Db, organizationId: string, g: number): Promise<string> {
+  const [row] = await db.$queryRawUnsafe<{ hash: string }[]>(`SELECT md5($1 || $2::int) AS "hash"`, organizationId, g);
+  return row!.hash;
+}
