@@ -94,16 +94,17 @@ export async function importContacts(organization: { id: string; defaultCountry:
         for (const error of part.errors) checked.errors.push(error);
         if (options.mode === "all_or_nothing" && checked.invalidRows > 0) continue;
         if (part.valid.length === 0) continue;
-        // Sent now; the connection runs the statements in order while the loop checks the next chunk.
-        const write = upsertChunk(
-          tx,
-          organization.id,
-          part.valid.map((row) => row.contact),
-        );
-        written = Promise.all([written, write]).then(([, chunk]) => {
+        // Sent as soon as the chunk before it is written (one statement at a time on the transaction's
+        // connection), so the database writes one chunk while the loop checks the next.
+        const contacts = part.valid.map((row) => row.contact);
+        written = written.then(async () => {
+          const chunk = await upsertChunk(tx, organization.id, contacts);
           counts.created += chunk.created;
           counts.updated += chunk.updated;
         });
+        // Handled here so a failed statement is not an unhandled rejection while the loop runs on;
+        // `await written` below still throws it.
+        written.catch(() => {});
         await yieldToIo();
       }
       await written;
