@@ -33,10 +33,12 @@ export interface ListContactsOptions {
  * How a search page is read. Up to this many matches, "matches first": the trigram indexes find them
  * all (one bitmap scan), and they are counted and sorted in the same statement. Walking the sort index
  * and filtering would instead read every row that sorts before the first match — and matches cluster:
- * every "Olivia" sits three quarters down a list sorted by name. Past it, matches are dense enough
- * that walking the index meets a page of them almost at once.
+ * every "Olivia" sits three quarters down a list sorted by name. Past it, matches are usually dense
+ * enough that walking the index meets a page of them almost at once, and the count says "1,000+".
+ * Every match read costs a random heap page: at a million contacts, 5,000 of them took ~1 s on a
+ * loaded 2-core machine (npm run bench -- million), hence 1,000.
  */
-export const MATCHES_FIRST_MAX = 5_000;
+export const MATCHES_FIRST_MAX = 1_000;
 
 type Row = Omit<ContactListItem, "customFields" | "lastCall"> & {
   customFields: unknown;
@@ -96,8 +98,9 @@ async function readRows(organizationId: string, q: string | undefined, plan: Pla
 }
 
 /**
- * The rows of a page, and — for a search read "matches first" — how many match in all (undefined when
- * unknown: no search, too many matches, or an empty page).
+ * The rows of a page, and — for a search read "matches first" — how many match in all, up to
+ * MATCHES_FIRST_MAX + 1 (more than MATCHES_FIRST_MAX: "at least that many"). Undefined when unknown:
+ * no search, a count given by the caller, or an empty page.
  */
 async function readPage(organizationId: string, options: ListContactsOptions, plan: Plan): Promise<{ rows: Row[]; matchTotal?: number }> {
   const tryMatchesFirst = Boolean(options.q) && (options.matchCount === undefined || options.matchCount <= MATCHES_FIRST_MAX);
@@ -105,6 +108,7 @@ async function readPage(organizationId: string, options: ListContactsOptions, pl
     const rows = await readRows(organizationId, options.q, plan, "matches-first");
     const matchTotal = rows[0]?.matchTotal;
     if (matchTotal === undefined || matchTotal <= MATCHES_FIRST_MAX) return { rows, matchTotal };
+    return { rows: await readRows(organizationId, options.q, plan, "walk"), matchTotal };
   }
   return { rows: await readRows(organizationId, options.q, plan, "walk") };
 }
