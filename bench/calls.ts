@@ -8,23 +8,10 @@ import { listCalls } from "../lib/calls/history/list-calls";
 import { encodeCallCursor } from "../lib/calls/history/call-cursor";
 import { goalRatio, line, measure, sizeFromEnv, timeOnce, type Result, type SuiteReport } from "./measure";
 import { benchId, createBenchOrganization, deleteBenchOrganizations } from "./organizations";
+import { seedCallsSql } from "./seed-calls.sql";
 
 const CALLS = sizeFromEnv("BENCH_CALLS", 100_000);
 const GOAL_P95_MS = 150;
-
-const OUTCOMES = `(ARRAY['resolved','resolved','callback','escalated','voicemail','no_answer','not_interested'])`;
-
-/** `count` finished calls, one every 20 s back from now, with summaries and transcripts as searchText. */
-function seedCallsSql(organizationId: string, count: number): string {
-  return `INSERT INTO "Call" ("id", "organizationId", "toNumber", "status", "outcome", "intent", "sentiment", "summary", "summaryTitle", "searchText", "durationSeconds", "createdAt", "updatedAt")
-    SELECT '${organizationId}_' || lpad(i::text, 7, '0'), '${organizationId}', '+6125550' || lpad((i % 10000)::text, 4, '0'), 'COMPLETED',
-           ${OUTCOMES}[1 + i % 7], CASE WHEN i % 7 < 2 THEN 'scheduling' END, (ARRAY['positive','neutral','negative'])[1 + i % 3],
-           'Patient ' || i || ' talked about ' || (ARRAY['a check-up','their invoice','a repeat script','blood test results'])[1 + i % 4], 'Call ' || i,
-           'Patient ' || i || ' talked about ' || (ARRAY['a check-up','their invoice','a repeat script','blood test results'])[1 + i % 4]
-             || E'\\nHello, this is Ava from the clinic. Is now a good time? Yes, speaking. Reference ' || md5(i::text),
-           30 + i % 300, now() - make_interval(secs => i * 20), now()
-      FROM generate_series(1, ${count}) AS i`;
-}
 
 export async function benchCalls(db: Db): Promise<SuiteReport> {
   console.log(`Calls: ${CALLS.toLocaleString("en")} calls in one clinic (+ ${(CALLS / 5).toLocaleString("en")} in a neighbour), 50 a page.\n`);
@@ -37,8 +24,8 @@ export async function benchCalls(db: Db): Promise<SuiteReport> {
   try {
     console.log("Setting up");
     timings.seed = await timeOnce(`seed ${CALLS.toLocaleString("en")} calls`, async () => {
-      await db.$executeRawUnsafe(seedCallsSql(big, CALLS));
-      await db.$executeRawUnsafe(seedCallsSql(neighbour, CALLS / 5));
+      await db.$executeRawUnsafe(seedCallsSql(big, CALLS, {}));
+      await db.$executeRawUnsafe(seedCallsSql(neighbour, CALLS / 5, {}));
       await db.$executeRawUnsafe(`VACUUM ANALYZE "Call"`);
     });
     const deepAt = Math.floor(CALLS * 0.9);

@@ -4,7 +4,8 @@
 //   npm run bench                      (an in-memory embedded PGlite, the dev database)
 //   npm run bench -- scheduling dispatch   (only these suites; default: all)
 //
-// Suites and their options: bench/contacts.ts, bench/scheduling.ts, bench/dispatch.ts, bench/appointments.ts.
+// Suites and their options: bench/contacts.ts, bench/scheduling.ts, bench/dispatch.ts, bench/appointments.ts,
+// bench/million.ts.
 // The bench migrates the database, works in organizations of its own (ids bench_…) and deletes
 // them at the end; it never touches other rows. One run, no assertions: benchmarks are for
 // reading, not for failing CI. Goals are printed as ratios measured in the same run.
@@ -24,6 +25,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   calls: async () => (await import("./calls")).benchCalls,
   webhooks: async () => (await import("./webhooks")).benchWebhooks,
   appointments: async () => (await import("./appointments")).benchAppointments,
+  million: async () => (await import("./million")).benchMillion,
 };
 
 function chosenSuites(args: string[]): string[] {

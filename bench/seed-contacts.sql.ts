@@ -11,8 +11,10 @@ const array = (items: string[]) => `ARRAY[${items.map((item) => `'${item.replace
  * `count` contacts for `organizationId` (a literal the caller controls): names drawn from 40 × 50
  * first/last names (so a surname matches ~2% of rows, like a real list), unique mobile numbers from
  * `phoneBase`, 80% with an email, 30% with a business, four custom fields, created over the last year.
+ * `from` continues an earlier statement's series (contact number g runs from + 1 … from + count, its id
+ * is 'bench' || md5(organizationId || g)), so a big clinic can be seeded in a few statements.
  */
-export function seedContactsSql(organizationId: string, count: number, phoneBase: number): string {
+export function seedContactsSql(organizationId: string, count: number, phoneBase: number, from = 0): string {
   return `
     INSERT INTO "Contact" ("id", "organizationId", "name", "phoneNumber", "email", "businessName", "customFields", "doNotCall", "createdAt", "updatedAt")
     SELECT 'bench' || md5('${organizationId}' || g), '${organizationId}',
@@ -22,9 +24,9 @@ export function seedContactsSql(organizationId: string, count: number, phoneBase
            CASE WHEN g % 10 < 3 THEN (${array(BUSINESS)})[1 + (g / 10) % ${BUSINESS.length}] END,
            jsonb_build_object('appointment_type', 'annual check-up', 'preferred_doctor', 'Dr Tan', 'health_fund', 'Bupa', 'last_visit_date', '2026-03-01'),
            g % 25 = 0,
-           now() - make_interval(secs => (g * 313) % 31536000),
+           now() - make_interval(secs => (g::bigint * 313) % 31536000),
            now()
-      FROM generate_series(1, ${count}) AS g
-      CROSS JOIN LATERAL (SELECT (${array(FIRST)})[1 + (g * 7919) % ${FIRST.length}] AS first) f
+      FROM generate_series(${from + 1}, ${from + count}) AS g
+      CROSS JOIN LATERAL (SELECT (${array(FIRST)})[1 + (g::bigint * 7919) % ${FIRST.length}] AS first) f
       CROSS JOIN LATERAL (SELECT (${array(LAST)})[1 + (g::bigint * 104729 / 7) % ${LAST.length}] AS last) l`;
 }

@@ -13,6 +13,7 @@ import { DeleteContactDialog } from "@/components/contacts/delete-contact-dialog
 import { ImportDialog } from "@/components/contacts/import-dialog";
 import { Pagination } from "@/components/contacts/pagination";
 import { SelectedCount, SelectionBanner } from "@/components/contacts/selection-banner";
+import { countText } from "@/components/contacts/count-text";
 import { ContactSelectionProvider, type SelectableContact } from "@/components/contacts/selection-store";
 import type { ContactRow, EditableContact } from "@/components/contacts/types";
 import { contactsHref, type ContactsView } from "@/components/contacts/contacts-href";
@@ -24,6 +25,8 @@ export interface ContactsScreenProps {
   rows: ContactRow[];
   /** Contacts matching the search (all of them without one). */
   total: number;
+  /** More match than `total` (the count stops at CONTACT_COUNT_CAP): shown as "10,000+". */
+  totalCapped: boolean;
   /** The clinic has made calls: show each contact's last one. */
   showLastCall: boolean;
   q: string;
@@ -41,7 +44,7 @@ type Dialog = { kind: "create" } | { kind: "edit"; contact: EditableContact } | 
 
 /** /contacts in the browser: search, sort, pages, selection and the dialogs, over rows the server rendered. */
 export function ContactsScreen(props: ContactsScreenProps) {
-  const { organization, rows, total, q, sort, permissions } = props;
+  const { organization, rows, total, totalCapped, q, sort, permissions } = props;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -61,8 +64,8 @@ export function ContactsScreen(props: ContactsScreenProps) {
   const description = noContactsAtAll
     ? `The patients ${organization.name} can call.`
     : q
-      ? `${total.toLocaleString("en")} ${total === 1 ? "contact matches" : "contacts match"} “${q}”.`
-      : `${total.toLocaleString("en")} ${total === 1 ? "patient" : "patients"} ${organization.name} can call.`;
+      ? `${countText(total, totalCapped)} ${total === 1 && !totalCapped ? "contact matches" : "contacts match"} “${q}”.`
+      : `${countText(total, totalCapped)} ${total === 1 && !totalCapped ? "patient" : "patients"} ${organization.name} can call.`;
 
   return (
     <ContactSelectionProvider>
@@ -127,7 +130,7 @@ export function ContactsScreen(props: ContactsScreenProps) {
       ) : (
         <>
           <ContactsToolbar q={q} sort={sort} pending={pending} onSearch={(value) => navigate({ q: value, cursor: undefined, page: undefined }, { replace: true })} onSort={(value) => navigate({ sort: value, cursor: undefined, page: undefined })} />
-          <SelectionBanner rows={rows} total={total} q={q} />
+          <SelectionBanner rows={rows} total={total} totalCapped={totalCapped} q={q} />
           {rows.length === 0 ? (
             <EmptyState
               icon={SearchX}
@@ -155,6 +158,7 @@ export function ContactsScreen(props: ContactsScreenProps) {
             pageSize={props.pageSize}
             shown={rows.length}
             total={total}
+            totalCapped={totalCapped}
             pending={pending}
             onPrevious={props.prevCursor ? () => navigate({ cursor: props.prevCursor!, page: props.pageNumber - 1 }) : undefined}
             onNext={props.nextCursor ? () => navigate({ cursor: props.nextCursor!, page: props.pageNumber + 1 }) : undefined}

@@ -14,14 +14,14 @@ export type SelectableContact = SearchableContact & { id: string };
  * searching; nothing but ids and the search is kept, so selecting 100,000 contacts loads none of them.
  */
 export interface ContactSelectionState {
-  /** "All matching q" and how many matched when it was chosen; null when selecting one by one. */
-  filter: { q: string; total: number } | null;
+  /** "All matching q" and how many matched when it was chosen (at least, when `capped`); null when selecting one by one. */
+  filter: { q: string; total: number; capped?: boolean } | null;
   /** Ticked one by one and not covered by the filter (kept with their searchable fields). */
   included: ReadonlyMap<string, SelectableContact>;
   /** Covered by the filter but unticked. */
   excluded: ReadonlySet<string>;
   setSelected(rows: readonly SelectableContact[], selected: boolean): void;
-  selectAllMatching(q: string, total: number): void;
+  selectAllMatching(q: string, total: number, capped?: boolean): void;
   clear(): void;
 }
 
@@ -37,6 +37,11 @@ export function isContactSelected(state: SelectionData, row: SelectableContact):
 
 export function selectedCount(state: SelectionData): number {
   return (state.filter ? Math.max(0, state.filter.total - state.excluded.size) : 0) + state.included.size;
+}
+
+/** The count as words show it: "10,012+" when the filter's count stopped at its cap. */
+export function selectedCountText(state: SelectionData): string {
+  return `${selectedCount(state).toLocaleString("en")}${state.filter?.capped ? "+" : ""}`;
 }
 
 /**
@@ -70,9 +75,9 @@ export function createContactSelectionStore(): StoreApi<ContactSelectionState> {
         }
         return { included, excluded };
       }),
-    selectAllMatching: (q, total) =>
+    selectAllMatching: (q, total, capped = false) =>
       set((state) => {
-        const filter = { q, total };
+        const filter = { q, total, capped };
         // Contacts ticked one by one stay selected; those the search covers are now part of it.
         const included = new Map([...state.included].filter(([, row]) => !contactMatchesSearch(row, q)));
         return { filter, included, excluded: new Set() };

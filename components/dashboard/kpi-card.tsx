@@ -3,9 +3,25 @@ import { Card } from "@/components/ui/card";
 
 /**
  * A headline number. `value` null means there is nothing to count yet: it says so in words instead
- * of showing a zero that looks like a result.
+ * of showing a zero that looks like a result. `detail` is a short split of the number beside it ("12 out · 3 in").
  */
-export function KpiCard({ label, icon: Icon, value, unit, empty, note }: { label: string; icon: LucideIcon; value: number | null; unit?: string; empty: string; note: string }) {
+export function KpiCard({
+  label,
+  icon: Icon,
+  value,
+  unit,
+  detail,
+  empty,
+  note,
+}: {
+  label: string;
+  icon: LucideIcon;
+  value: number | null;
+  unit?: string;
+  detail?: string;
+  empty: string;
+  note: string;
+}) {
   return (
     <Card className="p-5">
       <div className="flex items-center justify-between gap-2">
@@ -18,6 +34,7 @@ export function KpiCard({ label, icon: Icon, value, unit, empty, note }: { label
         <p className="mt-2 text-2xl font-semibold text-zinc-900 tabular-nums">
           {value.toLocaleString("en")}
           {unit}
+          {detail ? <span className="ml-2 text-sm font-normal text-zinc-500">{detail}</span> : null}
         </p>
       )}
       <p className="mt-1 text-xs leading-5 text-zinc-500">{note}</p>

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/auth/form-alert";
 import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/problem";
-import { selectedCount, toSelectionPayload, useContactSelection } from "@/components/contacts/selection-store";
+import { selectedCount, selectedCountText, toSelectionPayload, useContactSelection } from "@/components/contacts/selection-store";
 import { clinicDay, clinicTimeRange, sameClinicDay, zoneName, zoneTitle, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { nextQuarterHour, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
 import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
@@ -48,6 +48,8 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
   const included = useContactSelection((state) => state.included);
   const excluded = useContactSelection((state) => state.excluded);
   const count = useContactSelection(selectedCount);
+  // "1,000+" when the selection is a search whose count stopped at its cap.
+  const countText = useContactSelection(selectedCountText);
   const clear = useContactSelection((state) => state.clear);
 
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -110,7 +112,7 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
       <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
         <DialogHeader>
           <DialogTitle>
-            Schedule calls to {count.toLocaleString("en")} {count === 1 ? "contact" : "contacts"}
+            Schedule calls to {countText} {count === 1 ? "contact" : "contacts"}
           </DialogTitle>
           <DialogDescription>
             Calls go out one after another from the time you pick, only in the clinic’s calling hours ({defaults.callingHours}) and between 08:00 and 21:00 of each

@@ -10,6 +10,9 @@ export function clinicDayStart(now: Date, timeZone: string): Date {
 export interface TodayKpis {
   since: Date;
   callsToday: number;
+  /** Of callsToday, the ones the clinic placed and the ones patients placed (inbound calls count as calls too). */
+  outbound: number;
+  inbound: number;
   /** Picked up by a person: a voicemail also "completes" but nobody answered. */
   answered: number;
   /** Resolved calls about scheduling: the agent booked a visit. */
@@ -32,6 +35,8 @@ export async function todayKpis(organizationId: string, timeZone: string, now = 
   const [[counts], scheduled] = await Promise.all([
     db.$queryRaw<Array<Omit<TodayKpis, "since" | "successRate" | "scheduled"> & { successful: number }>>`
       SELECT count(*)::int AS "callsToday",
+             count(*) FILTER (WHERE "direction" = 'OUTBOUND')::int AS "outbound",
+             count(*) FILTER (WHERE "direction" = 'INBOUND')::int AS "inbound",
              count(*) FILTER (WHERE "status" = 'COMPLETED' AND "outcome" IS DISTINCT FROM 'voicemail')::int AS "answered",
              count(*) FILTER (WHERE "outcome" = 'resolved' AND "intent" = 'scheduling')::int AS "appointmentsBooked",
              count(*) FILTER (WHERE "outcome" = 'escalated')::int AS "escalations",

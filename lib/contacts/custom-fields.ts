@@ -15,29 +15,41 @@ export type CustomFieldsResult = { ok: true; fields: Record<string, string> } | 
 
 type RawValue = string | number | boolean | null | undefined;
 
+/** A field's name as typed, its key, and why that key cannot be used (when it cannot). */
+export interface CustomFieldName {
+  label: string;
+  key: string;
+  issue?: string;
+}
+
+/** Reads a field's name into its key once (a CSV import does it per column, not per row). */
+export function readCustomFieldName(rawKey: string): CustomFieldName {
+  const label = rawKey.trim();
+  const key = customFieldKey(label);
+  if (!key) return { label, key, issue: label ? `"${label}" has no letters or digits to name the field by.` : "Give this custom field a name." };
+  if (key.length > CUSTOM_FIELD_KEY_MAX) return { label, key, issue: `The field name "${label}" is longer than ${CUSTOM_FIELD_KEY_MAX} characters.` };
+  return { label, key };
+}
+
 /**
  * Normalizes custom fields as staff or a CSV give them: keys to snake_case, values to trimmed strings
  * (numbers and booleans written out; empty values dropped, so a blank cell never stores ""). Two
  * names that end up as the same key, a name with nothing usable in it, and sizes over the limits are
- * reported by the name as it was typed.
+ * reported by the name as it was typed. An entry may bring its name already read (`name`).
  */
-export function normalizeCustomFields(input: Record<string, RawValue> | Array<{ key: string; value: RawValue }>): CustomFieldsResult {
-  const entries = Array.isArray(input) ? input.map(({ key, value }) => [key, value] as const) : Object.entries(input);
+export function normalizeCustomFields(input: Record<string, RawValue> | Array<{ key: string; value: RawValue; name?: CustomFieldName }>): CustomFieldsResult {
+  const entries = Array.isArray(input) ? input.map(({ key, value, name }) => [key, value, name] as const) : Object.entries(input).map(([key, value]) => [key, value, undefined] as const);
   const fields: Record<string, string> = {};
   const seenFrom = new Map<string, string>();
   const issues: FieldIssue[] = [];
-  for (const [rawKey, rawValue] of entries) {
+  for (const [rawKey, rawValue, known] of entries) {
     const value = rawValue === null || rawValue === undefined ? "" : String(rawValue).trim();
-    const label = rawKey.trim();
+    const label = known?.label ?? rawKey.trim();
     if (!label && !value) continue;
-    const key = customFieldKey(label);
+    const { key, issue } = known ?? readCustomFieldName(label);
     const path = `customFields.${label || "(no name)"}`;
-    if (!key) {
-      issues.push({ path, message: label ? `"${label}" has no letters or digits to name the field by.` : "Give this custom field a name." });
-      continue;
-    }
-    if (key.length > CUSTOM_FIELD_KEY_MAX) {
-      issues.push({ path, message: `The field name "${label}" is longer than ${CUSTOM_FIELD_KEY_MAX} characters.` });
+    if (issue) {
+      issues.push({ path, message: issue });
       continue;
     }
     const earlier = seenFrom.get(key);

@@ -33,10 +33,20 @@ export interface ListContactsOptions {
  * How a search page is read. Up to this many matches, "matches first": the trigram indexes find them
  * all (one bitmap scan), and they are counted and sorted in the same statement. Walking the sort index
  * and filtering would instead read every row that sorts before the first match — and matches cluster:
- * every "Olivia" sits three quarters down a list sorted by name. Past it, matches are dense enough
- * that walking the index meets a page of them almost at once.
+ * every "Olivia" sits three quarters down a list sorted by name. Past it, matches are usually dense
+ * enough that walking the index meets a page of them almost at once, and the count says "1,000+".
+ * Every match read costs a random heap page: at a million contacts, 5,000 of them took ~1 s on a
+ * loaded 2-core machine (npm run bench -- million), hence 1,000.
  */
-export const MATCHES_FIRST_MAX = 5_000;
+export const MATCHES_FIRST_MAX = 1_000;
+
+/**
+ * Past MATCHES_FIRST_MAX, how many rows a search walks in sort order before it gives up on finding a
+ * page there and sorts all the matches instead. Walking costs one heap page per row walked, sorting
+ * one per match: a bounded walk keeps the worst case near the match count, where an unbounded one
+ * read 750,000 rows to reach "Olivia" in a million contacts sorted by name.
+ */
+export const WALK_MAX_ROWS = 2_000;
 
 type Row = Omit<ContactListItem, "customFields" | "lastCall"> & {
   customFields: unknown;
@@ -45,6 +55,8 @@ type Row = Omit<ContactListItem, "customFields" | "lastCall"> & {
   lastCallAt: Date | null;
   /** Matches in all (capped at MATCHES_FIRST_MAX + 1), in "matches first" reads only. */
   matchTotal?: number;
+  /** Rows walked (at most WALK_MAX_ROWS), in "bounded walk" reads only. */
+  walked?: number;
 };
 
 const SORT_COLUMN = { name: "name", created: "createdAt" } as const satisfies Record<ContactSort, string>;
@@ -66,7 +78,9 @@ function planOf(options: ListContactsOptions): Plan {
 }
 
 /** Reads limit + 1 rows past the cursor, each with its latest call (joined laterally to those rows only). */
-async function readRows(organizationId: string, q: string | undefined, plan: Plan, mode: "walk" | "matches-first"): Promise<Row[]> {
+type ReadMode = "walk" | "bounded-walk" | "matches-first" | "all-matches";
+
+async function readRows(organizationId: string, q: string | undefined, plan: Plan, mode: ReadMode): Promise<Row[]> {
   const direction = Prisma.raw(plan.ascending ? "ASC" : "DESC");
   const column = Prisma.raw(`"${SORT_COLUMN[plan.sort]}"`);
   const keyset = plan.cursor
@@ -74,14 +88,23 @@ async function readRows(organizationId: string, q: string | undefined, plan: Pla
       Prisma.sql`AND (c.${column}, c."id") ${Prisma.raw(plan.ascending ? ">" : "<")} (${plan.sort === "name" ? Prisma.sql`${plan.cursor.v}` : Prisma.sql`${plan.cursor.v}::timestamptz`}, ${plan.cursor.id})`
     : Prisma.empty;
   const order = Prisma.sql`ORDER BY c.${column} ${direction}, c."id" ${direction} LIMIT ${plan.limit + 1}`;
+  const walkOrder = Prisma.sql`ORDER BY c.${column} ${direction}, c."id" ${direction}`;
+  // MATERIALIZED keeps the planner from turning "the matches, sorted" back into an index walk.
+  const matches = (cap: Prisma.Sql) => Prisma.sql`WITH matches AS MATERIALIZED (
+      SELECT ${CONTACT_COLUMNS} FROM "Contact" c WHERE c."organizationId" = ${organizationId} AND ${searchCondition(q)} ${cap}
+    )
+    SELECT c.*, (SELECT count(*)::int FROM matches) AS "matchTotal" FROM matches c WHERE TRUE ${keyset} ${order}`;
   const page =
     mode === "walk"
       ? Prisma.sql`SELECT ${CONTACT_COLUMNS} FROM "Contact" c WHERE c."organizationId" = ${organizationId} AND ${searchCondition(q)} ${keyset} ${order}`
-      : // MATERIALIZED keeps the planner from turning "the matches, sorted" back into an index walk.
-        Prisma.sql`WITH matches AS MATERIALIZED (
-            SELECT ${CONTACT_COLUMNS} FROM "Contact" c WHERE c."organizationId" = ${organizationId} AND ${searchCondition(q)} LIMIT ${MATCHES_FIRST_MAX + 1}
+      : mode === "bounded-walk"
+        ? Prisma.sql`WITH walked AS MATERIALIZED (
+            SELECT ${CONTACT_COLUMNS} FROM "Contact" c WHERE c."organizationId" = ${organizationId} ${keyset} ${walkOrder} LIMIT ${WALK_MAX_ROWS}
           )
-          SELECT c.*, (SELECT count(*)::int FROM matches) AS "matchTotal" FROM matches c WHERE TRUE ${keyset} ${order}`;
+          SELECT c.*, (SELECT count(*)::int FROM walked) AS "walked" FROM walked c WHERE ${searchCondition(q)} ${order}`
+        : mode === "matches-first"
+          ? matches(Prisma.sql`LIMIT ${MATCHES_FIRST_MAX + 1}`)
+          : matches(Prisma.empty);
   return getDb().$queryRaw<Row[]>`
     SELECT p.*, lc."outcome" AS "lastCallOutcome", lc."status"::text AS "lastCallStatus", lc."createdAt" AS "lastCallAt"
       FROM (${page}) p
@@ -96,8 +119,9 @@ async function readRows(organizationId: string, q: string | undefined, plan: Pla
 }
 
 /**
- * The rows of a page, and — for a search read "matches first" — how many match in all (undefined when
- * unknown: no search, too many matches, or an empty page).
+ * The rows of a page, and — for a search read "matches first" — how many match in all, up to
+ * MATCHES_FIRST_MAX + 1 (more than MATCHES_FIRST_MAX: "at least that many"). Undefined when unknown:
+ * no search, a count given by the caller, or an empty page.
  */
 async function readPage(organizationId: string, options: ListContactsOptions, plan: Plan): Promise<{ rows: Row[]; matchTotal?: number }> {
   const tryMatchesFirst = Boolean(options.q) && (options.matchCount === undefined || options.matchCount <= MATCHES_FIRST_MAX);
@@ -105,6 +129,12 @@ async function readPage(organizationId: string, options: ListContactsOptions, pl
     const rows = await readRows(organizationId, options.q, plan, "matches-first");
     const matchTotal = rows[0]?.matchTotal;
     if (matchTotal === undefined || matchTotal <= MATCHES_FIRST_MAX) return { rows, matchTotal };
+    // Many matches: usually a page of them sits within the first rows in sort order…
+    const walked = await readRows(organizationId, options.q, plan, "bounded-walk");
+    const reachedTheEnd = (walked[0]?.walked ?? WALK_MAX_ROWS) < WALK_MAX_ROWS;
+    if (walked.length > plan.limit || reachedTheEnd) return { rows: walked, matchTotal };
+    // …unless they cluster further down ("Olivia" in a list sorted by name): sort them all instead.
+    return { rows: await readRows(organizationId, options.q, plan, "all-matches"), matchTotal };
   }
   return { rows: await readRows(organizationId, options.q, plan, "walk") };
 }
@@ -116,6 +146,7 @@ function sortValue(sort: ContactSort, row: Pick<Row, "name" | "createdAt">): str
 function toListItem(row: Row): ContactListItem {
   const { lastCallOutcome, lastCallStatus, lastCallAt, customFields, ...contact } = row;
   delete contact.matchTotal;
+  delete contact.walked;
   return {
     ...contact,
     customFields: readCustomFields(customFields),

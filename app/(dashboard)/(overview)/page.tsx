@@ -56,7 +56,14 @@ export default async function OverviewPage() {
           Today at a glance
         </h2>
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5" data-testid="kpis">
-          <KpiCard label="Calls today" icon={PhoneCall} value={ofToday(kpis.callsToday)} empty="No calls yet" note={`Counted from midnight, ${zoneLabel} time.`} />
+          <KpiCard
+            label="Calls today"
+            icon={PhoneCall}
+            value={ofToday(kpis.callsToday)}
+            detail={`${kpis.outbound.toLocaleString("en")} out · ${kpis.inbound.toLocaleString("en")} in`}
+            empty="No calls yet"
+            note={`Counted from midnight, ${zoneLabel} time.`}
+          />
           <KpiCard label="Answered" icon={PhoneIncoming} value={ofToday(kpis.answered)} empty="No calls yet" note="Calls a patient picked up, today." />
           <KpiCard label="Appointments booked" icon={CalendarCheck} value={ofToday(kpis.appointmentsBooked)} empty="None booked yet" note="Calls today that ended with a booking." />
           <KpiCard label="Escalations" icon={AlertTriangle} value={ofToday(kpis.escalations)} empty="None today" note="Calls the agent handed to staff." />

@@ -53,6 +53,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       organization={{ name: ctx.organization.name, defaultCountry: ctx.organization.defaultCountry, timezone: ctx.organization.timezone, locale: ctx.organization.locale }}
       rows={page.contacts.map((contact) => toContactRow(contact, ctx.organization))}
       total={page.total}
+      totalCapped={page.totalCapped}
       showLastCall={showLastCall}
       q={query.q ?? ""}
       sort={query.sort}

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import type { ContactSort } from "@/lib/contacts/contact-cursor";
-import { countContacts } from "@/lib/contacts/count-contacts";
-import { listContacts, type ContactListItem } from "@/lib/contacts/list-contacts";
+import { countContactsCapped } from "@/lib/contacts/count-contacts";
+import { listContacts, MATCHES_FIRST_MAX, type ContactListItem } from "@/lib/contacts/list-contacts";
 import { searchCondition } from "@/lib/contacts/search-sql";
 import { csvLine } from "@/lib/contacts/export/csv-cell";
 import { keysetCsvStream } from "@/lib/contacts/export/keyset-csv-stream";
@@ -56,7 +56,9 @@ function line(contact: ContactListItem, keys: readonly string[]): string {
  */
 export async function exportContactsCsv(organizationId: string, options: { q?: string; sort: ContactSort }): Promise<ReadableStream<Uint8Array>> {
   const keys = await customFieldKeys(organizationId, options.q);
-  const matchCount = options.q ? await countContacts(organizationId, options.q) : undefined;
+  // Only whether the matches fit one "matches first" read matters, so the count stops past that.
+  const count = options.q ? await countContactsCapped(organizationId, options.q, MATCHES_FIRST_MAX) : undefined;
+  const matchCount = count && (count.capped ? MATCHES_FIRST_MAX + 1 : count.total);
   return keysetCsvStream([...EXPORT_COLUMNS, ...keys], async (cursor) => {
     const page = await listContacts(organizationId, { q: options.q, sort: options.sort, limit: BATCH, cursor, matchCount });
     return { lines: page.contacts.map((contact) => line(contact, keys)), nextCursor: page.nextCursor };

@@ -2,9 +2,11 @@
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** Multipart framing around the file: boundaries, part headers, the mapping and mode fields. */
 export const IMPORT_MULTIPART_OVERHEAD_BYTES = 256 * 1024;
-export const IMPORT_MAX_ROWS = 20_000;
+export const IMPORT_MAX_ROWS = 100_000;
 export const IMPORT_MAX_COLUMNS = 200;
 export const IMPORT_MAX_CELL_CHARS = 10_000;
+/** A header names a column (a custom field's key is at most 64 characters): anything longer is not a header. */
+export const IMPORT_MAX_HEADER_CHARS = 200;
 /** Row problems listed in one answer; the counts always cover every row. */
 export const IMPORT_MAX_REPORTED_ERRORS = 500;
 /** Rows per INSERT … ON CONFLICT statement. */

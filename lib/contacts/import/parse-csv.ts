@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { AppError } from "@/lib/errors";
-import { IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from "@/lib/contacts/import/limits";
+import { columnLetter } from "@/lib/contacts/import/column-mapping";
+import { IMPORT_MAX_COLUMNS, IMPORT_MAX_HEADER_CHARS, IMPORT_MAX_ROWS } from "@/lib/contacts/import/limits";
 
 export interface CsvRow {
   /** The row number a spreadsheet shows: the header is row 1, the first contact row 2. */
@@ -24,7 +25,8 @@ const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() 
  * Splits CSV text into a header and rows with papaparse. The delimiter is detected (comma, semicolon,
  * tab or pipe); blank lines are skipped but still counted, so row numbers match the spreadsheet.
  * Refuses, before any row is looked at, what cannot be imported at all: no header, too many columns
- * in the header, too many rows, or a quote that never closes (everything after it would be one cell).
+ * in the header, a header cell too long to be a column's name, too many rows, or a quote that never
+ * closes (everything after it would be one cell).
  */
 export function parseCsv(text: string): ParsedCsv {
   // papaparse guesses the delimiter from consistent field counts, which blank lines spoil: guess on
@@ -51,6 +53,13 @@ export function parseCsv(text: string): ParsedCsv {
   const headers = records[headerIndex]!.map((cell) => cell.trim());
   if (headers.length > IMPORT_MAX_COLUMNS) {
     throw new AppError("invalid_input", `The header row has ${headers.length.toLocaleString("en")} columns; an import takes at most ${IMPORT_MAX_COLUMNS}. Remove the columns you don't need.`);
+  }
+  const longHeader = headers.findIndex((header) => header.length > IMPORT_MAX_HEADER_CHARS);
+  if (longHeader !== -1) {
+    throw new AppError(
+      "invalid_input",
+      `The header of column ${columnLetter(longHeader)} (row ${headerIndex + 1}) is ${headers[longHeader]!.length.toLocaleString("en")} characters long; a header can have at most ${IMPORT_MAX_HEADER_CHARS}. Check that the first row holds the column names.`,
+    );
   }
   const rows: CsvRow[] = [];
   for (let index = headerIndex + 1; index < records.length; index++) {

@@ -1,5 +1,5 @@
 import { normalizePhone, formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
-import { normalizeCustomFields } from "@/lib/contacts/custom-fields";
+import { normalizeCustomFields, readCustomFieldName } from "@/lib/contacts/custom-fields";
 import { contactEmailSchema, contactNameSchema, contactTimezoneSchema, contactWebsiteSchema } from "@/lib/contacts/schemas";
 import { columnLetter, type ImportField, type ResolvedColumn } from "@/lib/contacts/import/column-mapping";
 import { IMPORT_MAX_CELL_CHARS } from "@/lib/contacts/import/limits";
@@ -55,94 +55,108 @@ function firstIssue(result: z.ZodSafeParseResult<unknown>): string | undefined {
  * kept): two people sharing a number is something staff should decide, not the importer.
  */
 export function validateRows(rows: readonly CsvRow[], columns: readonly ResolvedColumn[], country: string, rowProblems = new Map<number, string>()): ValidatedRows {
+  return createRowValidator(columns, country, rowProblems)(rows);
+}
+
+/**
+ * validateRows in parts: each call checks the next rows, remembering the phone numbers of earlier
+ * calls (a repeat in a later part is still an error on the later row). The import validates a chunk
+ * while the database writes the one before.
+ */
+export function createRowValidator(columns: readonly ResolvedColumn[], country: string, rowProblems = new Map<number, string>()): (rows: readonly CsvRow[]) => ValidatedRows {
   const fieldColumn = new Map<ImportField, ResolvedColumn>();
   for (const column of columns) if (column.target !== "custom" && column.target !== "ignore") fieldColumn.set(column.target, column);
   const customColumns = columns.filter((column) => column.target === "custom");
+  // Each column's key is read once here, not once per row: a header is the same on every row.
+  const customNames = customColumns.map((column) => readCustomFieldName(column.header));
   const headerWidth = columns.length;
 
-  const valid: ValidatedRows["valid"] = [];
-  const errors: ImportRowError[] = [];
   const firstRowByPhone = new Map<string, number>();
-  let invalidRows = 0;
 
-  for (const { row, cells } of rows) {
-    const problems: ImportRowError[] = [];
-    const problem = (message: string, column?: ResolvedColumn) => problems.push(column ? { row, column: column.header || columnLetter(column.index), message } : { row, message });
-    const structural = rowProblems.get(row);
-    if (structural) problem(structural);
-    const extra = cells.slice(headerWidth).filter((cell) => cell.trim() !== "").length;
-    if (extra > 0) problem(`This row has ${cells.length.toLocaleString("en")} values but the header has ${headerWidth} columns. Check for a stray comma or delimiter.`);
-    const longCell = cells.findIndex((cell) => cell.length > IMPORT_MAX_CELL_CHARS);
-    if (longCell !== -1) problem(`Column ${columnLetter(longCell)} holds more than ${IMPORT_MAX_CELL_CHARS.toLocaleString("en")} characters.`);
-    if (problems.length) {
-      errors.push(...problems);
-      invalidRows++;
-      continue;
-    }
+  return (rows) => {
+    const valid: ValidatedRows["valid"] = [];
+    const errors: ImportRowError[] = [];
+    let invalidRows = 0;
 
-    const cell = (field: ImportField) => {
-      const column = fieldColumn.get(field);
-      return column ? unguardCell(cells[column.index] ?? "").trim() : "";
-    };
-
-    const nameText = fieldColumn.has("name") && cell("name") ? cell("name") : [cell("first_name"), cell("last_name")].filter(Boolean).join(" ");
-    const name = contactNameSchema.safeParse(nameText);
-    if (!name.success) problem(nameText ? firstIssue(name)! : "The name is empty.", fieldColumn.get("name") ?? fieldColumn.get("first_name") ?? fieldColumn.get("last_name"));
-
-    const phoneText = cell("phone");
-    const phone = phoneText ? normalizePhone(phoneText, country) : ({ ok: false, message: "The phone number is empty." } as const);
-    if (!phone.ok) problem(phone.message, fieldColumn.get("phone"));
-
-    const email = contactEmailSchema.safeParse(cell("email"));
-    if (!email.success) problem(`"${cell("email")}": ${firstIssue(email)}`, fieldColumn.get("email"));
-    const website = contactWebsiteSchema.safeParse(cell("business_website"));
-    if (!website.success) problem(firstIssue(website)!, fieldColumn.get("business_website"));
-    const timezone = contactTimezoneSchema.safeParse(cell("timezone"));
-    if (!timezone.success) problem(`"${cell("timezone")}": ${firstIssue(timezone)}`, fieldColumn.get("timezone"));
-    const businessName = cell("business_name");
-    if (businessName.length > 200) problem("The business name can be at most 200 characters.", fieldColumn.get("business_name"));
-    const reason = cell("do_not_call_reason");
-    if (reason.length > 500) problem("The do-not-call reason can be at most 500 characters.", fieldColumn.get("do_not_call_reason"));
-
-    const dncText = cell("do_not_call").toLowerCase();
-    let doNotCall: boolean | null = null;
-    if (dncText) {
-      if (YES.has(dncText)) doNotCall = true;
-      else if (NO.has(dncText)) doNotCall = false;
-      else problem(`"${cell("do_not_call")}" is not yes or no.`, fieldColumn.get("do_not_call"));
-    }
-
-    const custom = normalizeCustomFields(customColumns.map((column) => ({ key: column.header, value: unguardCell(cells[column.index] ?? "") })));
-    if (!custom.ok) for (const issue of custom.issues) problem(issue.message);
-
-    if (phone.ok) {
-      const earlier = firstRowByPhone.get(phone.e164);
-      if (earlier !== undefined) {
-        problem(`Same phone number as row ${earlier} (${formatPhoneForDisplay(phone.e164, country)}). Each number can belong to one contact: keep one of the rows.`, fieldColumn.get("phone"));
-      } else if (!problems.length) {
-        firstRowByPhone.set(phone.e164, row);
+    for (const { row, cells } of rows) {
+      const problems: ImportRowError[] = [];
+      const problem = (message: string, column?: ResolvedColumn) => problems.push(column ? { row, column: column.header || columnLetter(column.index), message } : { row, message });
+      const structural = rowProblems.get(row);
+      if (structural) problem(structural);
+      const extra = cells.slice(headerWidth).filter((cell) => cell.trim() !== "").length;
+      if (extra > 0) problem(`This row has ${cells.length.toLocaleString("en")} values but the header has ${headerWidth} columns. Check for a stray comma or delimiter.`);
+      const longCell = cells.findIndex((cell) => cell.length > IMPORT_MAX_CELL_CHARS);
+      if (longCell !== -1) problem(`Column ${columnLetter(longCell)} holds more than ${IMPORT_MAX_CELL_CHARS.toLocaleString("en")} characters.`);
+      if (problems.length) {
+        errors.push(...problems);
+        invalidRows++;
+        continue;
       }
-    }
 
-    if (problems.length || !name.success || !phone.ok || !email.success || !website.success || !timezone.success || !custom.ok) {
-      errors.push(...problems);
-      invalidRows++;
-      continue;
+      const cell = (field: ImportField) => {
+        const column = fieldColumn.get(field);
+        return column ? unguardCell(cells[column.index] ?? "").trim() : "";
+      };
+
+      const nameText = fieldColumn.has("name") && cell("name") ? cell("name") : [cell("first_name"), cell("last_name")].filter(Boolean).join(" ");
+      const name = contactNameSchema.safeParse(nameText);
+      if (!name.success) problem(nameText ? firstIssue(name)! : "The name is empty.", fieldColumn.get("name") ?? fieldColumn.get("first_name") ?? fieldColumn.get("last_name"));
+
+      const phoneText = cell("phone");
+      const phone = phoneText ? normalizePhone(phoneText, country) : ({ ok: false, message: "The phone number is empty." } as const);
+      if (!phone.ok) problem(phone.message, fieldColumn.get("phone"));
+
+      const email = contactEmailSchema.safeParse(cell("email"));
+      if (!email.success) problem(`"${cell("email")}": ${firstIssue(email)}`, fieldColumn.get("email"));
+      const website = contactWebsiteSchema.safeParse(cell("business_website"));
+      if (!website.success) problem(firstIssue(website)!, fieldColumn.get("business_website"));
+      const timezone = contactTimezoneSchema.safeParse(cell("timezone"));
+      if (!timezone.success) problem(`"${cell("timezone")}": ${firstIssue(timezone)}`, fieldColumn.get("timezone"));
+      const businessName = cell("business_name");
+      if (businessName.length > 200) problem("The business name can be at most 200 characters.", fieldColumn.get("business_name"));
+      const reason = cell("do_not_call_reason");
+      if (reason.length > 500) problem("The do-not-call reason can be at most 500 characters.", fieldColumn.get("do_not_call_reason"));
+
+      const dncText = cell("do_not_call").toLowerCase();
+      let doNotCall: boolean | null = null;
+      if (dncText) {
+        if (YES.has(dncText)) doNotCall = true;
+        else if (NO.has(dncText)) doNotCall = false;
+        else problem(`"${cell("do_not_call")}" is not yes or no.`, fieldColumn.get("do_not_call"));
+      }
+
+      const custom = normalizeCustomFields(customColumns.map((column, i) => ({ key: column.header, value: unguardCell(cells[column.index] ?? ""), name: customNames[i] })));
+      if (!custom.ok) for (const issue of custom.issues) problem(issue.message);
+
+      if (phone.ok) {
+        const earlier = firstRowByPhone.get(phone.e164);
+        if (earlier !== undefined) {
+          problem(`Same phone number as row ${earlier} (${formatPhoneForDisplay(phone.e164, country)}). Each number can belong to one contact: keep one of the rows.`, fieldColumn.get("phone"));
+        } else if (!problems.length) {
+          firstRowByPhone.set(phone.e164, row);
+        }
+      }
+
+      if (problems.length || !name.success || !phone.ok || !email.success || !website.success || !timezone.success || !custom.ok) {
+        errors.push(...problems);
+        invalidRows++;
+        continue;
+      }
+      valid.push({
+        row,
+        contact: {
+          name: name.data,
+          phoneNumber: phone.e164,
+          email: email.data ?? null,
+          businessName: businessName || null,
+          businessWebsite: website.data ?? null,
+          timezone: timezone.data ?? null,
+          doNotCall,
+          doNotCallReason: doNotCall ? reason || null : null,
+          customFields: custom.fields,
+        },
+      });
     }
-    valid.push({
-      row,
-      contact: {
-        name: name.data,
-        phoneNumber: phone.e164,
-        email: email.data ?? null,
-        businessName: businessName || null,
-        businessWebsite: website.data ?? null,
-        timezone: timezone.data ?? null,
-        doNotCall,
-        doNotCallReason: doNotCall ? reason || null : null,
-        customFields: custom.fields,
-      },
-    });
-  }
-  return { valid, errors, invalidRows };
+    return { valid, errors, invalidRows };
+  };
 }

@@ -14,47 +14,58 @@ export interface WriteCounts {
 }
 
 /**
- * Upserts contacts by (organizationId, phoneNumber), IMPORT_WRITE_CHUNK_ROWS per statement: each chunk
- * travels as one JSON parameter, is unpacked with jsonb_to_recordset and written by a single
- * INSERT … ON CONFLICT DO UPDATE. `xmax = 0` tells a fresh row from an updated one.
- *
- * On update: the name is replaced; other fields only where the row has a value (a blank cell never
- * erases); custom fields are merged (the file's keys win); a do-not-call flag can be set but never
- * cleared by a file — an opt-out recorded by staff or a call outlives an old spreadsheet.
+ * Upserts contacts by (organizationId, phoneNumber), IMPORT_WRITE_CHUNK_ROWS per statement (upsertChunk).
  * Callers run this inside a transaction, so an import is written completely or not at all.
  */
 export async function upsertContacts(db: RawQueryClient, organizationId: string, contacts: readonly ImportContact[]): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0 };
   for (let start = 0; start < contacts.length; start += IMPORT_WRITE_CHUNK_ROWS) {
-    const chunk = contacts.slice(start, start + IMPORT_WRITE_CHUNK_ROWS).map((contact) => ({ id: createId(), ...contact }));
-    const [result] = await db.$queryRaw<WriteCounts[]>`
-      WITH upserted AS (
-        INSERT INTO "Contact" AS c ("id", "organizationId", "name", "phoneNumber", "email", "businessName", "businessWebsite",
-                                    "timezone", "doNotCall", "doNotCallReason", "customFields", "createdAt", "updatedAt")
-        SELECT r."id", ${organizationId}, r."name", r."phoneNumber", r."email", r."businessName", r."businessWebsite",
-               r."timezone", COALESCE(r."doNotCall", false), CASE WHEN r."doNotCall" THEN r."doNotCallReason" END,
-               COALESCE(r."customFields", '{}'::jsonb), now(), now()
-          FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r(
-                 "id" text, "name" text, "phoneNumber" text, "email" text, "businessName" text, "businessWebsite" text,
-                 "timezone" text, "doNotCall" boolean, "doNotCallReason" text, "customFields" jsonb)
-        ON CONFLICT ("organizationId", "phoneNumber") DO UPDATE SET
-          "name" = EXCLUDED."name",
-          "email" = COALESCE(EXCLUDED."email", c."email"),
-          "businessName" = COALESCE(EXCLUDED."businessName", c."businessName"),
-          "businessWebsite" = COALESCE(EXCLUDED."businessWebsite", c."businessWebsite"),
-          "timezone" = COALESCE(EXCLUDED."timezone", c."timezone"),
-          "doNotCall" = c."doNotCall" OR EXCLUDED."doNotCall",
-          "doNotCallReason" = CASE WHEN c."doNotCall" THEN COALESCE(c."doNotCallReason", EXCLUDED."doNotCallReason")
-                                   WHEN EXCLUDED."doNotCall" THEN EXCLUDED."doNotCallReason" END,
-          "customFields" = c."customFields" || EXCLUDED."customFields",
-          "updatedAt" = now()
-        RETURNING (xmax = 0) AS "inserted"
-      )
-      SELECT (count(*) FILTER (WHERE "inserted"))::int AS "created", (count(*) FILTER (WHERE NOT "inserted"))::int AS "updated" FROM upserted`;
-    counts.created += result?.created ?? 0;
-    counts.updated += result?.updated ?? 0;
+    const result = await upsertChunk(db, organizationId, contacts.slice(start, start + IMPORT_WRITE_CHUNK_ROWS));
+    counts.created += result.created;
+    counts.updated += result.updated;
   }
   return counts;
+}
+
+/**
+ * One INSERT … ON CONFLICT DO UPDATE for a chunk of contacts: each column travels as one array
+ * parameter and the rows are zipped back together with unnest (cheaper to send and to unpack than one
+ * JSON document per chunk). `xmax = 0` tells a fresh row from an updated one.
+ *
+ * On update: the name is replaced; other fields only where the row has a value (a blank cell never
+ * erases); custom fields are merged (the file's keys win); a do-not-call flag can be set but never
+ * cleared by a file — an opt-out recorded by staff or a call outlives an old spreadsheet.
+ */
+export async function upsertChunk(db: RawQueryClient, organizationId: string, chunk: readonly ImportContact[]): Promise<WriteCounts> {
+  if (chunk.length === 0) return { created: 0, updated: 0 };
+  const column = <T>(read: (contact: ImportContact) => T) => chunk.map(read);
+  const [result] = await db.$queryRaw<WriteCounts[]>`
+    WITH upserted AS (
+      INSERT INTO "Contact" AS c ("id", "organizationId", "name", "phoneNumber", "email", "businessName", "businessWebsite",
+                                  "timezone", "doNotCall", "doNotCallReason", "customFields", "createdAt", "updatedAt")
+      SELECT r."id", ${organizationId}, r."name", r."phoneNumber", r."email", r."businessName", r."businessWebsite",
+             r."timezone", COALESCE(r."doNotCall", false), CASE WHEN r."doNotCall" THEN r."doNotCallReason" END,
+             COALESCE(r."customFields", '{}'::jsonb), now(), now()
+        FROM unnest(${column(() => createId())}::text[], ${column((c) => c.name)}::text[], ${column((c) => c.phoneNumber)}::text[],
+                    ${column((c) => c.email)}::text[], ${column((c) => c.businessName)}::text[], ${column((c) => c.businessWebsite)}::text[],
+                    ${column((c) => c.timezone)}::text[], ${column((c) => c.doNotCall)}::boolean[], ${column((c) => c.doNotCallReason)}::text[],
+                    ${column((c) => JSON.stringify(c.customFields))}::jsonb[])
+          AS r("id", "name", "phoneNumber", "email", "businessName", "businessWebsite", "timezone", "doNotCall", "doNotCallReason", "customFields")
+      ON CONFLICT ("organizationId", "phoneNumber") DO UPDATE SET
+        "name" = EXCLUDED."name",
+        "email" = COALESCE(EXCLUDED."email", c."email"),
+        "businessName" = COALESCE(EXCLUDED."businessName", c."businessName"),
+        "businessWebsite" = COALESCE(EXCLUDED."businessWebsite", c."businessWebsite"),
+        "timezone" = COALESCE(EXCLUDED."timezone", c."timezone"),
+        "doNotCall" = c."doNotCall" OR EXCLUDED."doNotCall",
+        "doNotCallReason" = CASE WHEN c."doNotCall" THEN COALESCE(c."doNotCallReason", EXCLUDED."doNotCallReason")
+                                 WHEN EXCLUDED."doNotCall" THEN EXCLUDED."doNotCallReason" END,
+        "customFields" = c."customFields" || EXCLUDED."customFields",
+        "updatedAt" = now()
+      RETURNING (xmax = 0) AS "inserted"
+    )
+    SELECT (count(*) FILTER (WHERE "inserted"))::int AS "created", (count(*) FILTER (WHERE NOT "inserted"))::int AS "updated" FROM upserted`;
+  return { created: result?.created ?? 0, updated: result?.updated ?? 0 };
 }
 
 /** How many of these numbers the organization already has (what a dry run reports as updates). */

@@ -4,7 +4,14 @@ import { todayKpis } from "@/lib/calls/today-kpis";
 import { callsPerDay } from "@/lib/calls/calls-per-day";
 import { createMember } from "../../factories";
 
-type Shape = { createdAt: string; status?: "COMPLETED" | "FAILED" | "INITIATED"; outcome?: string | null; intent?: string | null; callSuccessful?: string | null };
+type Shape = {
+  createdAt: string;
+  status?: "COMPLETED" | "FAILED" | "INITIATED";
+  direction?: "OUTBOUND" | "INBOUND";
+  outcome?: string | null;
+  intent?: string | null;
+  callSuccessful?: string | null;
+};
 
 async function seed(organizationId: string, calls: Shape[]) {
   await getDb().call.createMany({
@@ -21,14 +28,17 @@ describe("todayKpis", () => {
       { createdAt: "2026-11-21T12:59:00Z", outcome: "resolved", intent: "scheduling" }, // yesterday in Sydney
       { createdAt: "2026-11-21T13:01:00Z", outcome: "resolved", intent: "scheduling", callSuccessful: "success" },
       { createdAt: "2026-11-21T20:00:00Z", outcome: "voicemail" },
-      { createdAt: "2026-11-21T21:00:00Z", outcome: "escalated", callSuccessful: "failure" },
+      { createdAt: "2026-11-21T21:00:00Z", outcome: "escalated", callSuccessful: "failure", direction: "INBOUND" },
       { createdAt: "2026-11-21T22:00:00Z", outcome: "resolved", intent: "billing" }, // no evaluation: resolved counts as success
       { createdAt: "2026-11-22T02:00:00Z", status: "FAILED", outcome: "busy" },
-      { createdAt: "2026-11-22T02:30:00Z", status: "INITIATED" },
+      { createdAt: "2026-11-22T02:30:00Z", status: "INITIATED", direction: "INBOUND" },
+      { createdAt: "2026-11-21T12:00:00Z", direction: "INBOUND" }, // yesterday in Sydney: not counted either way
     ]);
-    await seed(other.organization.id, [{ createdAt: "2026-11-22T02:00:00Z", outcome: "resolved", intent: "scheduling" }]);
+    await seed(other.organization.id, [{ createdAt: "2026-11-22T02:00:00Z", outcome: "resolved", intent: "scheduling", direction: "INBOUND" }]);
     expect(await todayKpis(organization.id, "Australia/Sydney", now)).toMatchObject({
       callsToday: 6,
+      outbound: 4,
+      inbound: 2,
       answered: 3,
       appointmentsBooked: 1,
       escalations: 1,

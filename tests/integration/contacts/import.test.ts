@@ -185,6 +185,8 @@ describe("CSV import: files that cannot be imported", () => {
     ["a delimiter we do not read", "name#phone\nJane#0491 570 156\n", /single column \("name#phone"\)/],
     ["a header and nothing else", "name,phone\n", /header row but no contacts/],
     ["a quote that never closes", 'name,phone\n"Jane,0491 570 156\n', /opens a quoted value/],
+    // The file that froze the server: a 60,000-letter header over 2,000 rows.
+    ["a 60,000-letter header", `name,phone,${"Q".repeat(60_000)}\n${"Jane,0491 570 156,x\n".repeat(2_000)}`, /header of column C \(row 1\) is 60,000 characters long/],
   ])("refuses %s with a clear 400 and writes nothing", async (_label, file, message) => {
     const { status, body } = await upload(clinic, file as string | Uint8Array);
     expect(status).toBe(400);
@@ -225,5 +227,32 @@ describe("CSV import: files that cannot be imported", () => {
     expect((await importRoute(importRequest({ raw: "{}", contentType: "application/json" }), withParams({}))).status).toBe(415);
     expect((await importRoute(importRequest({ multipart: { file: null } }), withParams({}))).status).toBe(400);
     expect((await upload(clinic, "name,phone\nJane,0491 570 156\n", { mode: "sometimes" })).status).toBe(400);
+  });
+});
+
+describe("CSV import: problems past the first chunk (rows are written while later ones are checked)", () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => [`Chunk Patient ${i}`, fictionalPhone(i)]);
+
+  it("all_or_nothing: a problem on row 2,501 rolls back the chunks already written", async () => {
+    const clinic = await createMember("STAFF");
+    const data = rows(3_000);
+    data[2_499] = ["Chunk Patient bad", "not a phone"];
+    const { status, body } = await upload(clinic, csv(["name", "phone"], data));
+    expect(status).toBe(400);
+    expect(body.report).toMatchObject({ rows: 3_000, validRows: 2_999, invalidRows: 1, created: 0, updated: 0, skipped: 3_000 });
+    expect(body.report!.errors).toEqual([{ row: 2_501, column: "phone", message: expect.stringContaining("not a phone") }]);
+    expect(await count(clinic.organization.id)).toBe(0);
+  });
+
+  it("valid_only: a number repeated two chunks later is an error on the later row, the rest are written", async () => {
+    const clinic = await createMember("STAFF");
+    const data = rows(2_500);
+    data[2_200] = ["Chunk Patient repeat", fictionalPhone(4)];
+    const { status, body } = await upload(clinic, csv(["name", "phone"], data), { mode: "valid_only" });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ rows: 2_500, validRows: 2_499, invalidRows: 1, created: 2_499, updated: 0, skipped: 1 });
+    expect(body.errors).toEqual([{ row: 2_202, column: "phone", message: expect.stringContaining("Same phone number as row 6") }]);
+    expect(await count(clinic.organization.id)).toBe(2_499);
+    expect(await getDb().contact.count({ where: { organizationId: clinic.organization.id, name: "Chunk Patient repeat" } })).toBe(0);
   });
 });

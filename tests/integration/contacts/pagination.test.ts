@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/contacts/route";
 import { getDb } from "@/lib/db";
-import { countContacts } from "@/lib/contacts/count-contacts";
-import { listContacts, MATCHES_FIRST_MAX } from "@/lib/contacts/list-contacts";
+import { CONTACT_COUNT_CAP, countContacts } from "@/lib/contacts/count-contacts";
+import { listContacts, MATCHES_FIRST_MAX, WALK_MAX_ROWS } from "@/lib/contacts/list-contacts";
 import { listContactsWithTotal } from "@/lib/contacts/list-contacts-with-total";
 import { contactMatchesSearch } from "@/lib/contacts/search-terms";
 import { createMember } from "../../factories";
@@ -145,19 +145,54 @@ describe("search", () => {
 });
 
 describe("a search matching more than MATCHES_FIRST_MAX contacts", () => {
-  it("is counted exactly and paged by walking the index, with nothing skipped or repeated", async () => {
+  it("says \"1,000+\" and is paged by walking the index, with nothing skipped or repeated", async () => {
     const org = (await createMember("STAFF")).organization.id;
     const many = MATCHES_FIRST_MAX + 123;
     await createContacts(org, many, (i) => ({ name: `Common ${String(i).padStart(5, "0")}` }));
     await createContacts(org, 50, (i) => ({ name: `Rare ${i}` }), 20_000);
 
     const first = await listContactsWithTotal(org, { sort: "name", limit: 100, q: "common" });
-    expect(first.total).toBe(many);
+    expect(first).toMatchObject({ total: MATCHES_FIRST_MAX, totalCapped: true });
+    expect(first.contacts.map((c) => c.name)).toEqual(Array.from({ length: 100 }, (_, i) => `Common ${String(i).padStart(5, "0")}`));
     const few = await listContactsWithTotal(org, { sort: "name", limit: 100, q: "rare" });
-    expect(few.total).toBe(50);
+    expect(few).toMatchObject({ total: 50, totalCapped: false });
+    const exactly = await listContactsWithTotal(org, { sort: "name", limit: 100, q: "Common 00" });
+    expect(exactly).toMatchObject({ total: MATCHES_FIRST_MAX, totalCapped: false });
 
     const { seen } = await walk(org, { sort: "name", q: "common", limit: 400 });
     expect(seen).toHaveLength(many);
     expect(new Set(seen).size).toBe(many);
+  });
+});
+
+describe("a search whose many matches sort after WALK_MAX_ROWS others", () => {
+  it("finds them by sorting the matches, in order, with nothing skipped or repeated, both ways", { timeout: 120_000 }, async () => {
+    const org = (await createMember("STAFF")).organization.id;
+    const many = MATCHES_FIRST_MAX + 100;
+    await createContacts(org, WALK_MAX_ROWS + 500, (i) => ({ name: `Abbott ${String(i).padStart(5, "0")}` }));
+    await createContacts(org, many, (i) => ({ name: `Zed Olivia ${i}` }), 30_000);
+
+    const first = await listContactsWithTotal(org, { sort: "name", limit: 50, q: "olivia" });
+    expect(first).toMatchObject({ total: MATCHES_FIRST_MAX, totalCapped: true });
+    expect(first.contacts.map((c) => c.name)).toEqual(Array.from({ length: 50 }, (_, i) => `Zed Olivia ${30_000 + i}`));
+
+    const { seen, pages } = await walk(org, { sort: "name", q: "olivia", limit: 250 });
+    expect(seen).toHaveLength(many);
+    expect(new Set(seen).size).toBe(many);
+    const back = await listContacts(org, { sort: "name", limit: 250, q: "olivia", cursor: pages.at(-1)!.prevCursor! });
+    expect(back.contacts.map((c) => c.id)).toEqual(pages.at(-2)!.contacts.map((c) => c.id));
+    // Newest first, the same matches (a different walk: creation order).
+    expect((await walk(org, { sort: "created", q: "olivia", limit: 400 })).seen.sort()).toEqual([...seen].sort());
+  });
+});
+
+describe("the contacts count", () => {
+  it(`stops at ${CONTACT_COUNT_CAP.toLocaleString("en")} and says there are more`, { timeout: 120_000 }, async () => {
+    const org = (await createMember("STAFF")).organization.id;
+    await createContacts(org, CONTACT_COUNT_CAP);
+    expect(await listContactsWithTotal(org, { sort: "name", limit: 10 })).toMatchObject({ total: CONTACT_COUNT_CAP, totalCapped: false });
+    await createContacts(org, 1, () => ({}), CONTACT_COUNT_CAP);
+    expect(await listContactsWithTotal(org, { sort: "name", limit: 10 })).toMatchObject({ total: CONTACT_COUNT_CAP, totalCapped: true });
+    expect(await countContacts(org)).toBe(CONTACT_COUNT_CAP + 1);
   });
 });

@@ -18,8 +18,24 @@ describe("toSnakeCase", () => {
     ["__private__", "private"],
     ["???", ""],
     ["", ""],
+    ["ABCDef", "abc_def"],
+    ["getHTTPResponseCode", "get_http_response_code"],
+    ["ABcDEf", "a_bc_d_ef"],
+    ["a1B", "a1_b"],
+    ["ALLCAPS", "allcaps"],
+    ["XMLHttpRequest2Go", "xml_http_request2_go"],
+    ["ÉCOLE Name", "ecole_name"],
+    ["  MiXeD-CaSe  ", "mi_xe_d_ca_se"],
   ])("%j → %j", (input, expected) => {
     expect(toSnakeCase(input)).toBe(expected);
+  });
+
+  it("takes linear time on a long run of capitals (the old regular expression was quadratic)", () => {
+    // 1,000,000 capitals then a lower-case letter: the quadratic version needed ~10^12 steps here.
+    const started = performance.now();
+    expect(toSnakeCase(`${"A".repeat(1_000_000)}b`)).toBe(`${"a".repeat(999_999)}_ab`);
+    expect(toSnakeCase("Ab".repeat(200_000))).toBe(Array.from({ length: 200_000 }, () => "ab").join("_"));
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it("is idempotent", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeCsvFile } from "@/lib/contacts/import/decode-csv-file";
-import { IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from "@/lib/contacts/import/limits";
+import { IMPORT_MAX_COLUMNS, IMPORT_MAX_HEADER_CHARS, IMPORT_MAX_ROWS } from "@/lib/contacts/import/limits";
 import { parseCsv } from "@/lib/contacts/import/parse-csv";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -65,9 +65,20 @@ describe("parseCsv", () => {
     expect(() => parseCsv(`${header}\n1\n`)).toThrow(/201 columns; an import takes at most 200/);
   });
 
+  it(`refuses a header cell over ${IMPORT_MAX_HEADER_CHARS} characters, naming its column, before any row is read`, () => {
+    // The file that froze the server: a 60,000-letter header and 2,000 rows.
+    const text = `name,phone,${"A".repeat(60_000)}\n${"Jane,0491570156,x\n".repeat(2_000)}`;
+    const started = performance.now();
+    expect(() => parseCsv(text)).toThrow("The header of column C (row 1) is 60,000 characters long; a header can have at most 200.");
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const longest = "h".repeat(IMPORT_MAX_HEADER_CHARS);
+    expect(parseCsv(`name,phone,${longest}\nJane,0491570156,x\n`).headers).toEqual(["name", "phone", longest]);
+    expect(() => parseCsv(`\n\nname,${longest}x,phone\nJane,x,1\n`)).toThrow(/column B \(row 3\) is 201 characters long/);
+  });
+
   it(`refuses more than ${IMPORT_MAX_ROWS.toLocaleString("en")} rows without reading the rest`, () => {
     const text = `name,phone\n${"a,1\n".repeat(IMPORT_MAX_ROWS + 5)}`;
-    expect(() => parseCsv(text)).toThrow(/more than 20,000 contacts/);
+    expect(() => parseCsv(text)).toThrow(`more than ${IMPORT_MAX_ROWS.toLocaleString("en")} contacts`);
     expect(parseCsv(`name,phone\n${"a,1\n".repeat(IMPORT_MAX_ROWS)}`).rows).toHaveLength(IMPORT_MAX_ROWS);
   });
 });

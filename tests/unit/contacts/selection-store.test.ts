@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createContactSelectionStore, isContactSelected, selectedCount, toSelectionPayload } from "@/components/contacts/selection-store";
+import { createContactSelectionStore, isContactSelected, selectedCount, selectedCountText, toSelectionPayload } from "@/components/contacts/selection-store";
 
 const row = (id: string, name: string) => ({ id, name, email: null, businessName: null, phoneNumber: `+6149157${id.padStart(4, "0")}` });
 const jane = row("1", "Jane Smith");
@@ -49,5 +49,17 @@ describe("contact selection store", () => {
     const b = createContactSelectionStore();
     a.getState().setSelected([jane], true);
     expect(selectedCount(b.getState())).toBe(0);
+  });
+
+  it('says "1,000+" when everyone matching a search whose count stopped at its cap is selected', () => {
+    const store = createContactSelectionStore();
+    store.getState().selectAllMatching("smith", 1_000);
+    expect(selectedCountText(store.getState())).toBe("1,000");
+    store.getState().selectAllMatching("smith", 1_000, true);
+    store.getState().setSelected([sam], true);
+    expect(selectedCountText(store.getState())).toBe("1,001+");
+    expect(toSelectionPayload(store.getState())).toEqual({ filter: { q: "smith" }, excludeIds: [], includeIds: ["3"] });
+    store.getState().clear();
+    expect(selectedCountText(store.getState())).toBe("0");
   });
 });
