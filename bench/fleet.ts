@@ -181,15 +181,18 @@ async function measureDispatch(db: Db): Promise<DispatchMeasure> {
   const free = Array.from({ length: CLINICS }, (_, i) => i).filter((i) => freeSlots(i) > 0);
   const firstDial = new Map<number, number>();
   for (const dial of dials) {
-    const clinic = clinicOf.get(dial.to)!;
-    if (!firstDial.has(clinic)) firstDial.set(clinic, dial.at - started);
+    const clinic = clinicOf.get(dial.to);
+    if (clinic !== undefined && !firstDial.has(clinic)) firstDial.set(clinic, dial.at - started);
   }
   const reached = free.filter((i) => firstDial.has(i)).length;
   const everyFreeClinicMs = reached === free.length ? Math.max(...free.map((i) => firstDial.get(i)!)) : Number.POSITIVE_INFINITY;
   // The share of dials per clinic at the moment the last clinic with a free slot got its first dial.
   const byClinic = (until: number) => {
     const counts = new Map<number, number>(free.map((i) => [i, 0]));
-    for (const dial of dials) if (dial.at - started <= until) counts.set(clinicOf.get(dial.to)!, (counts.get(clinicOf.get(dial.to)!) ?? 0) + 1);
+    for (const dial of dials) {
+      const clinic = clinicOf.get(dial.to);
+      if (clinic !== undefined && dial.at - started <= until) counts.set(clinic, (counts.get(clinic) ?? 0) + 1);
+    }
     return counts;
   };
   const atFirstTurn = byClinic(everyFreeClinicMs);
@@ -199,6 +202,8 @@ async function measureDispatch(db: Db): Promise<DispatchMeasure> {
   const over = await overCap(db);
 
   const succeeded = summaries.reduce((sum, summary) => sum + summary.succeeded, 0);
+  const foreign = dials.filter((dial) => !clinicOf.has(dial.to)).length;
+  if (foreign > 0) line("  (other clinics with due work on this database shared the runs)", `${count(foreign)} of their calls dialed`);
   const measureResult: DispatchMeasure = {
     dials: dials.length,
     elapsedMs,

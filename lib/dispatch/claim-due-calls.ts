@@ -41,15 +41,16 @@ export async function claimDueCalls(organizationId: string, options: { runId: st
  * through a transaction-mode pooler, unlike a session lock). With `wait: false` a clinic another
  * claimer holds is skipped instead of waited for (that claimer is serving it). Every later statement
  * starts after the locks are held, so its snapshot sees each earlier claimer's committed rows and the
- * in-flight count cannot race. Then the locked clinics' rows whose lease expired before their dial was
- * sent (a run that died after claiming) go back to the queue, their attempt uncounted. Then the claim:
+ * in-flight count cannot race. Then (unless `reclaim: false`, when the caller did it fleet-wide) the
+ * locked clinics' rows whose lease expired before their dial was sent (a run that died after claiming)
+ * go back to the queue, their attempt uncounted. Then the claim:
  * one `UPDATE … WHERE id = ANY(ARRAY(SELECT … FOR UPDATE SKIP LOCKED))` whose subquery takes, per
  * clinic, the first due PENDING rows in due order up to the clinic's free slots (a LATERAL read of
  * ScheduledCall_pending_due_idx, so a claim reads the rows it takes, whatever the backlog), and moves
  * them to IN_PROGRESS with a lease, counting the attempt. (`= ANY(ARRAY())` rather than `IN (…)`: the
  * planner cannot estimate the computed LIMIT and joined the subquery against the whole table.)
  */
-export async function claimForClinics(wants: readonly ClinicWant[], options: { runId: string; now: Date; leaseMs?: number; wait: boolean }): Promise<ClaimedCall[]> {
+export async function claimForClinics(wants: readonly ClinicWant[], options: { runId: string; now: Date; leaseMs?: number; wait: boolean; reclaim?: boolean }): Promise<ClaimedCall[]> {
   const wanted = new Map<string, number>();
   for (const want of wants) if (want.count > 0) wanted.set(want.organizationId, (wanted.get(want.organizationId) ?? 0) + want.count);
   if (wanted.size === 0) return [];
@@ -69,7 +70,8 @@ export async function claimForClinics(wants: readonly ClinicWant[], options: { r
     const lockedIds = locked.map((row) => row.organizationId);
     const lockedCounts = lockedIds.map((id) => counts[ids.indexOf(id)]!);
 
-    await tx.$executeRaw`
+    if (options.reclaim !== false)
+      await tx.$executeRaw`
       UPDATE "ScheduledCall"
          SET "status" = 'PENDING', "attempts" = "attempts" - 1, "lockedUntil" = NULL, "lockedBy" = NULL, "updatedAt" = ${now}
        WHERE "organizationId" = ANY(${lockedIds}::text[]) AND "status" = 'IN_PROGRESS' AND "dialStartedAt" IS NULL AND "lockedUntil" <= ${now}`;

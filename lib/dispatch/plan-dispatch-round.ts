@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 export interface PlannedClinic {
   organizationId: string;
   slots: number;
-  /** Its longest-waiting due call: the clinic waiting longest goes first in each turn. */
+  /** Its longest-waiting due call: the plan lists the clinic waiting longest first. */
   firstDue: Date;
 }
 
@@ -48,8 +48,8 @@ export async function planDispatchRound(now: Date, slotsPerClinic = ROUND_SLOTS_
 }
 
 /**
- * The order a round hands out dial slots: every clinic's first call (longest-waiting clinic first),
- * then every second call of the clinics with two or more free slots, and so on. A clinic with many
+ * The order a round hands out dial slots: every clinic's first call (in the plan's order), then
+ * every second call of the clinics with two or more free slots, and so on. A clinic with many
  * free slots gets more calls per round, but after everyone else's first — it cannot take a whole run.
  */
 export function roundRobin(plan: readonly PlannedClinic[]): string[] {
