@@ -4,7 +4,7 @@
 // the attempt row before the request, the ids after it).
 import type { Db } from "../lib/db";
 import { DEFAULT_DIAL_PARALLELISM, runDispatcher } from "../lib/dispatch/run-dispatcher";
-import { findDueOrganizations } from "../lib/dispatch/claim-due-calls";
+import { planDispatchRound } from "../lib/dispatch/plan-dispatch-round";
 import { createElevenLabsClient } from "../lib/elevenlabs/client";
 import { createSimulator } from "../lib/elevenlabs/simulator/create-simulator";
 import { count, line, sizeFromEnv, startCpuMeter, timeOnce, type BenchDatabase } from "./measure";
@@ -60,7 +60,7 @@ export async function benchDialRate(db: Db, database: BenchDatabase): Promise<{ 
         await vacuumCallTables(db);
       });
       // Another clinic's due work (a leftover on a shared database) would share the run: scope to ours then.
-      const others = (await findDueOrganizations(new Date())).filter((id) => id !== organizationId);
+      const others = (await planDispatchRound(new Date())).map((clinic) => clinic.organizationId).filter((id) => id !== organizationId);
       if (others.length > 0) notes.push(`dial rate: ${others.length} other organization(s) had due calls; the run was scoped to the bench clinic`);
       const cpu = startCpuMeter();
       const summary = await runDispatcher({

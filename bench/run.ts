@@ -4,8 +4,8 @@
 //   npm run bench                      (an in-memory embedded PGlite, the dev database)
 //   npm run bench -- scheduling dispatch   (only these suites; default: all)
 //
-// Suites and their options: bench/contacts.ts, bench/scheduling.ts, bench/dispatch.ts, bench/appointments.ts,
-// bench/million.ts.
+// Suites and their options: bench/contacts.ts, bench/scheduling.ts, bench/dispatch.ts, bench/fleet.ts,
+// bench/appointments.ts, bench/million.ts.
 // The bench migrates the database, works in organizations of its own (ids bench_…) and deletes
 // them at the end; it never touches other rows. One run, no assertions: benchmarks are for
 // reading, not for failing CI. Goals are printed as ratios measured in the same run.
@@ -22,6 +22,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   contacts: async () => (await import("./contacts")).benchContacts,
   scheduling: async () => (await import("./scheduling")).benchScheduling,
   dispatch: async () => (await import("./dispatch")).benchDispatch,
+  fleet: async () => (await import("./fleet")).benchFleet,
   calls: async () => (await import("./calls")).benchCalls,
   webhooks: async () => (await import("./webhooks")).benchWebhooks,
   appointments: async () => (await import("./appointments")).benchAppointments,

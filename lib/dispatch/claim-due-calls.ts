@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 
 /** What a claim hands the dialer: enough to dial without reading the row again. */
@@ -12,66 +13,86 @@ export interface ClaimedCall {
   dynamicVariables: Record<string, string | number | boolean>;
 }
 
+/** How many due calls a claim would like from one clinic (its free slots cut it further). */
+export interface ClinicWant {
+  organizationId: string;
+  count: number;
+}
+
 export const DEFAULT_LEASE_MS = 2 * 60_000;
+
+/** The advisory lock every claimer of one clinic takes, so the clinic's in-flight count cannot race. */
+const lockKey = Prisma.sql`hashtextextended('callboard:dispatch:' || "organizationId", 0)`;
 
 /**
  * Claims up to `limit` due calls of one organization for dispatcher run `runId`, never more than
- * the organization's free concurrency: its limit minus the calls in flight (open Call rows, i.e.
- * dialed with no final event yet, plus rows claimed and about to be dialed).
- *
- * Three statements in one transaction. The first takes a transaction-scoped advisory lock per
- * organization, so claimers of the same clinic take turns (it works through a transaction-mode
- * pooler, unlike a session lock); every later statement starts after the lock is held, so its
- * snapshot sees each earlier claimer's committed rows and the in-flight count cannot race. The
- * second returns to the queue rows whose lease expired before their dial was sent (a run that died
- * after claiming), uncounting their attempt. The third is the claim: one
- * `UPDATE … WHERE id = ANY(ARRAY(SELECT … FOR UPDATE SKIP LOCKED))` that moves the first due
- * PENDING rows, in due order, to IN_PROGRESS with a lease and counts the attempt. (`= ANY(ARRAY())`
- * rather than `IN (…)`: the planner cannot estimate the computed LIMIT and joined the subquery
- * against the whole table.) The due order is indexed (ScheduledCall_pending_due_idx, in the
- * claim_due_index migration), so a claim reads the few rows it takes, whatever the backlog.
+ * the organization's free concurrency. Waits for the clinic's other claimers (the refill path).
  */
 export async function claimDueCalls(organizationId: string, options: { runId: string; limit: number; now: Date; leaseMs?: number }): Promise<ClaimedCall[]> {
-  const { runId, limit, now } = options;
-  if (limit <= 0) return [];
-  const leaseUntil = new Date(+now + (options.leaseMs ?? DEFAULT_LEASE_MS));
-  const db = getDb();
-  const [, , claimed] = await db.$transaction([
-    db.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(hashtextextended(${`callboard:dispatch:${organizationId}`}, 0))`,
-    db.$executeRaw`
-      UPDATE "ScheduledCall"
-         SET "status" = 'PENDING', "attempts" = "attempts" - 1, "lockedUntil" = NULL, "lockedBy" = NULL, "updatedAt" = ${now}
-       WHERE "organizationId" = ${organizationId} AND "status" = 'IN_PROGRESS' AND "dialStartedAt" IS NULL AND "lockedUntil" <= ${now}`,
-    db.$queryRaw<ClaimedCall[]>`
-      UPDATE "ScheduledCall" AS s
-         SET "status" = 'IN_PROGRESS', "lockedUntil" = ${leaseUntil}, "lockedBy" = ${runId}, "updatedAt" = ${now}, "attempts" = s."attempts" + 1
-       WHERE s."id" = ANY(ARRAY(
-         SELECT d."id" FROM "ScheduledCall" d
-          WHERE d."organizationId" = ${organizationId} AND d."status" = 'PENDING'
-            AND coalesce(d."nextAttemptAt", d."scheduledTime") <= ${now}
-          ORDER BY coalesce(d."nextAttemptAt", d."scheduledTime"), d."id"
-          LIMIT greatest(0, least(${limit}::int,
-                  (SELECT o."concurrencyLimit" FROM "Organization" o WHERE o."id" = ${organizationId})
-                  - (SELECT count(*) FROM "Call" c WHERE c."organizationId" = ${organizationId} AND c."status" IN ('INITIATED', 'IN_PROGRESS'))
-                  - (SELECT count(*) FROM "ScheduledCall" p WHERE p."organizationId" = ${organizationId} AND p."status" = 'IN_PROGRESS'
-                        AND p."dialStartedAt" IS NULL AND p."lockedUntil" > ${now})))
-          FOR UPDATE SKIP LOCKED))
-      RETURNING s."id", s."organizationId", s."contactId", s."agentId", s."fromNumber", s."attempts", s."maxAttempts", s."dynamicVariables"`,
-  ]);
-  return claimed;
+  return claimForClinics([{ organizationId, count: options.limit }], { ...options, wait: true });
 }
 
 /**
- * Organizations with work due now (first due first), so a run can share its dial slots between
- * clinics. Reads only; the claim decides.
+ * Claims due calls of several clinics in one short transaction: from each clinic up to its `count`,
+ * never more than its free concurrency (its limit minus the calls in flight: open Call rows, i.e.
+ * dialed with no final event yet, plus rows claimed and about to be dialed).
+ *
+ * First a transaction-scoped advisory lock per clinic, so claimers of one clinic take turns (it works
+ * through a transaction-mode pooler, unlike a session lock). With `wait: false` a clinic another
+ * claimer holds is skipped instead of waited for (that claimer is serving it). Every later statement
+ * starts after the locks are held, so its snapshot sees each earlier claimer's committed rows and the
+ * in-flight count cannot race. Then (unless `reclaim: false`, when the caller did it fleet-wide) the
+ * locked clinics' rows whose lease expired before their dial was sent (a run that died after claiming)
+ * go back to the queue, their attempt uncounted. Then the claim:
+ * one `UPDATE … WHERE id = ANY(ARRAY(SELECT … FOR UPDATE SKIP LOCKED))` whose subquery takes, per
+ * clinic, the first due PENDING rows in due order up to the clinic's free slots (a LATERAL read of
+ * ScheduledCall_pending_due_idx, so a claim reads the rows it takes, whatever the backlog), and moves
+ * them to IN_PROGRESS with a lease, counting the attempt. (`= ANY(ARRAY())` rather than `IN (…)`: the
+ * planner cannot estimate the computed LIMIT and joined the subquery against the whole table.)
  */
-export async function findDueOrganizations(now: Date, limit = 100): Promise<string[]> {
-  const rows = await getDb().$queryRaw<{ organizationId: string }[]>`
-    SELECT "organizationId" FROM (
-      SELECT "organizationId", min(coalesce("nextAttemptAt", "scheduledTime")) AS "due" FROM "ScheduledCall"
-       WHERE ("status" = 'PENDING' AND ("nextAttemptAt" <= ${now} OR ("nextAttemptAt" IS NULL AND "scheduledTime" <= ${now})))
-          OR ("status" = 'IN_PROGRESS' AND "dialStartedAt" IS NULL AND "lockedUntil" <= ${now})
-       GROUP BY "organizationId") due
-     ORDER BY "due" LIMIT ${limit}`;
-  return rows.map((row) => row.organizationId);
+export async function claimForClinics(wants: readonly ClinicWant[], options: { runId: string; now: Date; leaseMs?: number; wait: boolean; reclaim?: boolean }): Promise<ClaimedCall[]> {
+  const wanted = new Map<string, number>();
+  for (const want of wants) if (want.count > 0) wanted.set(want.organizationId, (wanted.get(want.organizationId) ?? 0) + want.count);
+  if (wanted.size === 0) return [];
+  const { runId, now } = options;
+  const leaseUntil = new Date(+now + (options.leaseMs ?? DEFAULT_LEASE_MS));
+  // Sorted, so two waiting claimers of the same clinics lock them in the same order (no deadlock).
+  const ids = [...wanted.keys()].sort();
+  const counts = ids.map((id) => wanted.get(id)!);
+
+  return getDb().$transaction(async (tx) => {
+    const locked = options.wait
+      ? await tx.$queryRaw<{ organizationId: string }[]>`
+          SELECT "organizationId" FROM unnest(${ids}::text[]) WITH ORDINALITY AS w("organizationId", "n"), LATERAL pg_advisory_xact_lock(${lockKey}) ORDER BY "n"`
+      : await tx.$queryRaw<{ organizationId: string }[]>`
+          SELECT "organizationId" FROM unnest(${ids}::text[]) AS w("organizationId") WHERE pg_try_advisory_xact_lock(${lockKey})`;
+    if (locked.length === 0) return [];
+    const lockedIds = locked.map((row) => row.organizationId);
+    const lockedCounts = lockedIds.map((id) => counts[ids.indexOf(id)]!);
+
+    if (options.reclaim !== false)
+      await tx.$executeRaw`
+      UPDATE "ScheduledCall"
+         SET "status" = 'PENDING', "attempts" = "attempts" - 1, "lockedUntil" = NULL, "lockedBy" = NULL, "updatedAt" = ${now}
+       WHERE "organizationId" = ANY(${lockedIds}::text[]) AND "status" = 'IN_PROGRESS' AND "dialStartedAt" IS NULL AND "lockedUntil" <= ${now}`;
+    return tx.$queryRaw<ClaimedCall[]>`
+      UPDATE "ScheduledCall" AS s
+         SET "status" = 'IN_PROGRESS', "lockedUntil" = ${leaseUntil}, "lockedBy" = ${runId}, "updatedAt" = ${now}, "attempts" = s."attempts" + 1
+       WHERE s."id" = ANY(ARRAY(
+         SELECT d."id"
+           FROM unnest(${lockedIds}::text[], ${lockedCounts}::int[]) AS w("organizationId", "count")
+           JOIN "Organization" o ON o."id" = w."organizationId"
+           CROSS JOIN LATERAL (
+             SELECT d."id" FROM "ScheduledCall" d
+              WHERE d."organizationId" = w."organizationId" AND d."status" = 'PENDING'
+                AND coalesce(d."nextAttemptAt", d."scheduledTime") <= ${now}
+              ORDER BY coalesce(d."nextAttemptAt", d."scheduledTime"), d."id"
+              LIMIT greatest(0, least(w."count",
+                      o."concurrencyLimit"
+                      - (SELECT count(*) FROM "Call" c WHERE c."organizationId" = w."organizationId" AND c."status" IN ('INITIATED', 'IN_PROGRESS'))
+                      - (SELECT count(*) FROM "ScheduledCall" p WHERE p."organizationId" = w."organizationId" AND p."status" = 'IN_PROGRESS'
+                            AND p."dialStartedAt" IS NULL AND p."lockedUntil" > ${now})))
+              FOR UPDATE SKIP LOCKED) d))
+      RETURNING s."id", s."organizationId", s."contactId", s."agentId", s."fromNumber", s."attempts", s."maxAttempts", s."dynamicVariables"`;
+  });
 }

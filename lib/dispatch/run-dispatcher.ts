@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { loadCallingRules, type OrganizationCallingRules } from "@/lib/scheduling/load-calling-rules";
-import { claimDueCalls, findDueOrganizations, type ClaimedCall } from "@/lib/dispatch/claim-due-calls";
+import { claimDueCalls, type ClaimedCall } from "@/lib/dispatch/claim-due-calls";
+import { createRoundClaimer, type RoundClaimer } from "@/lib/dispatch/claim-in-rounds";
 import { dispatchClaimedCall, type DispatchOutcome } from "@/lib/dispatch/dispatch-claimed-call";
 import { sweepOpenCalls } from "@/lib/dispatch/sweep-open-calls";
 
@@ -42,8 +43,10 @@ export interface RunSummary {
 /**
  * One dispatcher run: sweep, then claim and dial with bounded parallelism until nothing is claimable
  * (nothing due, or every clinic at its concurrency cap) or the time budget is spent. Claims are sized
- * to the free dial slots, so a claimed row is dialed at once and its lease stays short. Safe to run
- * many times at once: claims never overlap and every state change is conditional.
+ * to the free dial slots, so a claimed row is dialed at once and its lease stays short; across clinics
+ * they go in turns (claim-in-rounds.ts), so every clinic with due work and a free slot is dialed before
+ * any clinic gets a second call. Safe to run many times at once: claims never overlap and every state
+ * change is conditional.
  */
 export async function runDispatcher(options: RunOptions): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
@@ -82,14 +85,17 @@ export async function runDispatcher(options: RunOptions): Promise<RunSummary> {
     active.add(task);
   };
 
-  let rotation = 0;
+  const only = options.organizationId;
+  const claim: RoundClaimer = only
+    ? (limit) => claimDueCalls(only, { runId, limit, now: now() })
+    : createRoundClaimer({ runId, now });
   for (;;) {
     if (Date.now() >= deadline) {
       summary.budgetExhausted = true;
       break;
     }
     const free = parallelism - active.size;
-    const claimed = free > 0 ? await claimAcross(options.organizationId, free, runId, now(), rotation++) : [];
+    const claimed = free > 0 ? await claim(free, active.size === 0) : [];
     claimed.forEach(dispatch);
     if (claimed.length === 0) {
       if (active.size === 0) break;
@@ -99,17 +105,6 @@ export async function runDispatcher(options: RunOptions): Promise<RunSummary> {
   await Promise.all(active);
   summary.durationMs = Date.now() - started;
   return summary;
-}
-
-/** Claims up to `limit` across the clinics with due work, starting at a rotating one for fairness. */
-async function claimAcross(organizationId: string | undefined, limit: number, runId: string, now: Date, rotation: number): Promise<ClaimedCall[]> {
-  const organizations = organizationId ? [organizationId] : await findDueOrganizations(now);
-  const claimed: ClaimedCall[] = [];
-  for (let i = 0; i < organizations.length && claimed.length < limit; i++) {
-    const org = organizations[(i + rotation) % organizations.length]!;
-    claimed.push(...(await claimDueCalls(org, { runId, limit: limit - claimed.length, now })));
-  }
-  return claimed;
 }
 
 function count(summary: RunSummary, outcome: DispatchOutcome): void {
