@@ -15,8 +15,8 @@
  *   SIMULATOR_WEBHOOK_SECRET    $ELEVENLABS_WEBHOOK_SECRET (webhooks go unsigned without either)
  *   SIMULATOR_SEED              random      same seed + same dials = same outcomes
  */
-import { createSimulator } from "@/lib/elevenlabs/simulator/create-simulator";
-import { simulatorOptionsFromEnv } from "@/lib/elevenlabs/simulator/options";
+import { createSimulator } from "@/simulator/create-simulator";
+import { simulatorOptionsFromEnv } from "@/simulator/options";
 
 const log = (line: string) => console.log(`[simulator ${new Date().toISOString()}] ${line}`);
 

@@ -1,6 +1,6 @@
-import { pickOne } from "@/lib/elevenlabs/simulator/prng";
-import type { CallOutcome } from "@/lib/elevenlabs/simulator/options";
-import type { ToolResult } from "@/lib/elevenlabs/simulator/agent-tools";
+import { pickOne } from "@/simulator/prng";
+import type { CallOutcome } from "@/simulator/options";
+import type { ToolResult } from "@/simulator/agent-tools";
 
 export type ScriptTurn = { role: "agent" | "user"; message: string; time_in_call_secs: number };
 

@@ -2,12 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { outboundCallRequestSchema, type OutboundCallRequest } from "@/lib/elevenlabs/outbound-call-schemas";
-import { buildClinicScript } from "@/lib/elevenlabs/simulator/clinic-script";
-import { runAgentTools } from "@/lib/elevenlabs/simulator/agent-tools";
-import { deliverWebhook, type WebhookDelivery } from "@/lib/elevenlabs/simulator/deliver-webhook";
-import { handleAdminRequest } from "@/lib/elevenlabs/simulator/admin-routes";
-import { isHttpFault, type FaultMode } from "@/lib/elevenlabs/simulator/faults";
-import { BodyTooLargeError, parseJson, readBody, sendJson } from "@/lib/elevenlabs/simulator/http-io";
+import { buildClinicScript } from "@/simulator/clinic-script";
+import { runAgentTools } from "@/simulator/agent-tools";
+import { deliverWebhook, type WebhookDelivery } from "@/simulator/deliver-webhook";
+import { handleAdminRequest } from "@/simulator/admin-routes";
+import { isHttpFault, type FaultMode } from "@/simulator/faults";
+import { BodyTooLargeError, parseJson, readBody, sendJson } from "@/simulator/http-io";
 import {
   CALL_OUTCOMES,
   FAILURE_REASONS,
@@ -18,8 +18,8 @@ import {
   type FailureReason,
   type SimulatorConfig,
   type SimulatorOptions,
-} from "@/lib/elevenlabs/simulator/options";
-import { mulberry32, pickWeighted } from "@/lib/elevenlabs/simulator/prng";
+} from "@/simulator/options";
+import { mulberry32, pickWeighted } from "@/simulator/prng";
 import {
   conversationResponse,
   conversationSummary,
@@ -27,8 +27,8 @@ import {
   newIds,
   transcriptionEvent,
   type SimulatedCall,
-} from "@/lib/elevenlabs/simulator/simulated-call";
-import { toValidationDetail } from "@/lib/elevenlabs/simulator/validation-errors";
+} from "@/simulator/simulated-call";
+import { toValidationDetail } from "@/simulator/validation-errors";
 
 export type RecordedRequest = {
   method: string;

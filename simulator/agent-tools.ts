@@ -1,4 +1,4 @@
-import type { AgentTools, CallOutcome } from "@/lib/elevenlabs/simulator/options";
+import type { AgentTools, CallOutcome } from "@/simulator/options";
 
 /** What the simulated agent did on the app mid-call, for the transcript. */
 export type ToolResult = { kind: "booked"; date: string; startTime: string; message: string } | { kind: "booking_failed"; message: string } | { kind: "callback"; message: string };

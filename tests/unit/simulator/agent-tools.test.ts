@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServerToolConfig } from "@/lib/agents/server-tool-config";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
-import { startWebhookReceiver } from "./helpers/webhook-receiver";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
+import { startWebhookReceiver } from "../elevenlabs/helpers/webhook-receiver";
 
 type Seen = { path: string; token: string | undefined; body: Record<string, unknown> };
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { ClinicScript } from "@/lib/elevenlabs/simulator/clinic-script";
-import type { CallOutcome, FailureReason } from "@/lib/elevenlabs/simulator/options";
+import type { ClinicScript } from "@/simulator/clinic-script";
+import type { CallOutcome, FailureReason } from "@/simulator/options";
 
 /** One dial the simulator accepted, from "initiated" to "done" or "failed". */
 export type SimulatedCall = {

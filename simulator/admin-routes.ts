@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import type { Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
-import { faultRequestSchema } from "@/lib/elevenlabs/simulator/faults";
-import { parseJson, readBody, sendJson } from "@/lib/elevenlabs/simulator/http-io";
-import { simulatorConfigSchema, type SimulatorConfig } from "@/lib/elevenlabs/simulator/options";
+import type { Simulator } from "@/simulator/create-simulator";
+import { faultRequestSchema } from "@/simulator/faults";
+import { parseJson, readBody, sendJson } from "@/simulator/http-io";
+import { simulatorConfigSchema, type SimulatorConfig } from "@/simulator/options";
 
 /**
  * `/_simulator/*`: what e2e and load tests (or a person running a demo) use to inspect and steer
