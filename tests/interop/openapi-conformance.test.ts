@@ -108,4 +108,19 @@ describe("conformance to the OpenAPI description", () => {
     const transcription = receiver.received.map((webhook) => JSON.parse(webhook.rawBody)).find((event) => event.type === "post_call_transcription");
     expect(openApiErrors("GetConversationResponseModel", transcription?.data)).toEqual([]);
   });
+
+  it("an inbound conversation is valid too, in the conversation, the list and the webhook", async () => {
+    simulator.reset();
+    receiver.received.length = 0;
+    const call = await simulator.playInbound({ from: "+61491570156", agentId: "agent_1", outcome: "resolved" });
+    expect(openApiErrors("GetConversationResponseModel", (await api(`/v1/convai/conversations/${call.conversationId}`)).body)).toEqual([]);
+    while (simulator.advance() > 0);
+    await simulator.whenIdle();
+    const conversation = await api(`/v1/convai/conversations/${call.conversationId}`);
+    expect(conversation.body).toMatchObject({ metadata: { phone_call: { direction: "inbound" } } });
+    expect(openApiErrors("GetConversationResponseModel", conversation.body)).toEqual([]);
+    expect(openApiErrors("GetConversationsPageResponseModel", (await api("/v1/convai/conversations")).body)).toEqual([]);
+    const transcription = receiver.received.map((webhook) => JSON.parse(webhook.rawBody)).find((event) => event.type === "post_call_transcription");
+    expect(openApiErrors("GetConversationResponseModel", transcription?.data)).toEqual([]);
+  });
 });
