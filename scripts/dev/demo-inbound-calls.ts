@@ -6,6 +6,8 @@ const DEMO_CLINIC_SLUG = "sunrise-family-clinic";
 /** In the (02) 5550 range reserved for fiction, outside the demo contacts' numbers: nobody the clinic knows. */
 const UNKNOWN_CALLER = { number: "+61255509999", name: "Riley Brooks" };
 const APP_READY_TIMEOUT_MS = 180_000;
+/** A simulated call lasts SIMULATOR_CALL_DURATION_MS (4 s by default) plus its tools and webhook. */
+const CALL_TIMEOUT_MS = 120_000;
 /** next dev compiles a route on its first request; these are the ones the calls hit. */
 const ROUTES_TO_WARM = ["/api/agent-actions/conversation-init", "/api/agent-actions/check-availability/warm-up", "/api/agent-actions/book-appointment/warm-up", "/api/agent-actions/schedule-callback/warm-up", "/api/calls"];
 
@@ -66,6 +68,8 @@ export async function playDemoInboundCalls(options: Options): Promise<void> {
     { from: UNKNOWN_CALLER.number, outcome: "callback_scheduled", name: UNKNOWN_CALLER.name },
     ...(second ? [{ from: second, outcome: "resolved" as const }] : []),
   ];
+  options.log(`Demo: ${calls.length} patients call ${DEMO_CLINIC_SLUG} through the simulator, one after another (they appear on / and /calls as each ends).`);
+  // One at a time: a local machine compiling next dev answers three overlapping calls too slowly.
   for (const call of calls) {
     const res = await fetch(`${options.simulatorUrl}/_simulator/inbound`, {
       method: "POST",
@@ -73,6 +77,18 @@ export async function playDemoInboundCalls(options: Options): Promise<void> {
       body: JSON.stringify({ ...call, agentId: clinic.agentId }),
     });
     if (!res.ok) throw new Error(`the simulator refused an inbound call: ${res.status} ${await res.text()}`);
+    const { conversation_id: conversationId } = (await res.json()) as { conversation_id: string };
+    await waitForPostCallWebhook(options.simulatorUrl, conversationId);
   }
-  options.log(`Demo: ${calls.length} patients are calling ${DEMO_CLINIC_SLUG} through the simulator (inbound calls appear on / and /calls when they end).`);
+}
+
+/** Resolves once the simulator has sent (or given up sending) the call's post-call webhook. */
+async function waitForPostCallWebhook(simulatorUrl: string, conversationId: string): Promise<void> {
+  const deadline = Date.now() + CALL_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const { deliveries } = (await (await fetch(`${simulatorUrl}/_simulator/deliveries`)).json()) as { deliveries: Array<{ conversationId: string }> };
+    if (deliveries.some((delivery) => delivery.conversationId === conversationId)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`call ${conversationId} did not end within ${CALL_TIMEOUT_MS / 1000} s`);
 }
