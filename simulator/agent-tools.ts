@@ -18,7 +18,13 @@ type CallOnTheLine = {
   patientName?: string | null;
 };
 
-const TOOL_TIMEOUT_MS = 5_000;
+/** ElevenLabs waits `response_timeout_secs` for a webhook tool: 20 s unless the tool says otherwise (5–120). */
+const DEFAULT_TOOL_TIMEOUT_SECS = 20;
+
+function toolTimeoutMs(tool: Tool): number {
+  const secs = (tool as { response_timeout_secs?: unknown }).response_timeout_secs;
+  return (typeof secs === "number" && secs >= 5 && secs <= 120 ? secs : DEFAULT_TOOL_TIMEOUT_SECS) * 1000;
+}
 
 async function callTool(tool: Tool, body: Record<string, unknown>, log: (line: string) => void): Promise<Record<string, unknown> | null> {
   try {
@@ -26,7 +32,7 @@ async function callTool(tool: Tool, body: Record<string, unknown>, log: (line: s
       method: tool.api_schema.method,
       headers: { ...tool.api_schema.request_headers, "content-type": "application/json" },
       body: tool.api_schema.method === "POST" ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(TOOL_TIMEOUT_MS),
+      signal: AbortSignal.timeout(toolTimeoutMs(tool)),
     });
     const answer = (await res.json().catch(() => null)) as Record<string, unknown> | null;
     if (!res.ok) log(`tool ${tool.name} answered ${res.status}: ${String(answer?.message ?? "")}`);
