@@ -2,7 +2,7 @@
 // runs them: the cron route's run at start and every 60 s, and the webhook of each ending call
 // refilling the freed slot. Ideal: N·D/C if every slot were always busy; utilization = ideal/elapsed.
 import type { Db } from "../lib/db";
-import { settledAfterResponse } from "../lib/dispatch/after-response";
+import { settledAfterResponse } from "../lib/runtime/after-response";
 import { CRON_MAX_DURATION_SECONDS, claimBudgetMs } from "../lib/dispatch/dispatch-now";
 import { DEFAULT_DIAL_PARALLELISM, runDispatcher, type RunSummary } from "../lib/dispatch/run-dispatcher";
 import { createElevenLabsClient } from "../lib/elevenlabs/client";

@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { receiveElevenLabsWebhook } from "../lib/calls/webhooks/receive-webhook";
 import { followUpCallEnded } from "../lib/calls/webhooks/after-answer";
+import { refillOrganization } from "../lib/dispatch/dispatch-now";
 import { recordCallEndedSoon } from "../lib/calls/webhooks/record-call-ended";
 import { problemResponse } from "../lib/errors";
 
@@ -31,7 +32,7 @@ export async function serveWebhooks(options: { refill: boolean }): Promise<Webho
       const outcome = await receiveElevenLabsWebhook(Buffer.concat(chunks).toString("utf8"), req.headers["elevenlabs-signature"]?.toString() ?? null, WEBHOOK_SECRET);
       if (outcome.handled) {
         stats.handled += 1;
-        if (options.refill) followUpCallEnded(outcome);
+        if (options.refill) followUpCallEnded(outcome, refillOrganization);
         else recordCallEndedSoon(outcome.ended, outcome.end);
       } else {
         stats.ignored += 1;

@@ -1,17 +1,12 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordActivity } from "@/lib/activity/record-activity";
+import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
 import { assertCallable, resolveCallTarget } from "@/lib/calls/resolve-call-target";
+import { dialCall } from "@/lib/calls/lifecycle/dial-call";
+import { limitStaffDials } from "@/lib/calls/lifecycle/staff-dial-rate";
+import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { TriggerCallInput } from "@/lib/calls/schemas";
-import { createElevenLabsClient, type ElevenLabsClient } from "@/lib/elevenlabs/client";
-
-function serverClient(): ElevenLabsClient {
-  try {
-    return createElevenLabsClient();
-  } catch (error) {
-    throw new AppError("provider_error", "Calling is not set up on this server: ELEVENLABS_API_KEY is missing. Ask whoever runs Callboard to configure it.", { cause: error });
-  }
-}
+import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 
 export interface PlaceCallActor {
   organizationId: string;
@@ -19,77 +14,34 @@ export interface PlaceCallActor {
 }
 
 /**
- * Places one call now. The Call row is written before the dial so its id can travel as the
- * attempt id (`user_id`): whatever happens to the HTTP answer, the conversation can be found again.
- * A failed dial is recorded and reported, never retried here (the endpoint has no idempotency key).
+ * Places one call now, from the clinic's own agent and number (422 for any other), on one of its free
+ * lines (429 when all are busy). A failed dial is recorded and reported, never retried here.
  */
-export async function placeCall(
-  actor: PlaceCallActor,
-  input: TriggerCallInput,
-  deps: { client?: ElevenLabsClient; now?: Date } = {},
-) {
-  const db = getDb();
-  const target = await resolveCallTarget(actor.organizationId, {
-    contactId: input.contactId,
-    agentId: input.agentId,
-    agentPhoneNumberId: input.agentPhoneNumberId ?? input.fromNumber,
-    dynamicVariables: input.dynamicVariables,
-    now: deps.now ?? new Date(),
-  });
-  const { agentId, agentPhoneNumberId, toNumber } = assertCallable(target);
+export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, deps: { client?: ElevenLabsClient; now?: Date } = {}) {
+  const now = deps.now ?? new Date();
+  const target = await resolveCallTarget(actor.organizationId, { contactId: input.contactId, dynamicVariables: input.dynamicVariables, now });
+  const { toNumber } = assertCallable(target);
+  const line = await resolveDialLine(getDb(), actor.organizationId, { agentId: input.agentId, agentPhoneNumberId: input.agentPhoneNumberId ?? input.fromNumber });
+  const client = deps.client ?? serverElevenLabsClient();
+  await limitStaffDials(actor.userId, now);
+
   const { contact, dynamicVariables } = target;
-  const client = deps.client ?? serverClient();
-
-  const call = await db.call.create({
-    data: {
-      organizationId: actor.organizationId,
-      contactId: contact.id,
-      direction: "OUTBOUND",
-      status: "INITIATED",
-      toNumber,
-      agentId,
-      agentPhoneNumberId,
-      placedByUserId: actor.userId,
-    },
-    select: { id: true },
-  });
-
-  const result = await client.startOutboundCall({ attemptId: call.id, agentId, agentPhoneNumberId, toNumber, dynamicVariables });
-
-  if (result.ok) {
-    const { conversationId, callSid } = result.value;
-    await db.call.update({ where: { id: call.id }, data: { conversationId, callSid } });
-    await recordActivity(db, {
-      organizationId: actor.organizationId,
-      type: "CALL_PLACED",
-      message: `Called ${contact.name}`,
-      actorUserId: actor.userId,
-      contactId: contact.id,
-      callId: call.id,
-    });
-    return { success: true as const, callId: call.id, conversationId };
-  }
-
-  const { error } = result;
-  // The phone may be ringing: keep the call open so reconciliation by attempt id can settle it.
-  const unknown = error.kind === "unknown_outcome";
-  await db.call.update({
-    where: { id: call.id },
-    data: unknown
-      ? { errorMessage: `No answer from ElevenLabs in time; the call may still connect. (${error.message})` }
-      : { status: "FAILED", endedAt: new Date(), errorMessage: error.message },
-  });
-  await recordActivity(db, {
+  const outcome = await dialCall(client, {
     organizationId: actor.organizationId,
-    type: "CALL_FAILED",
-    message: unknown ? `Call to ${contact.name} may not have started` : `Call to ${contact.name} failed: ${error.message}`,
-    actorUserId: actor.userId,
+    line,
+    toNumber,
     contactId: contact.id,
-    callId: call.id,
-    data: { kind: error.kind, providerStatus: error.status, providerCode: error.code },
+    placedByUserId: actor.userId,
+    dynamicVariables,
+    takeLine: true,
+    activity: { name: contact.name, actorUserId: actor.userId },
   });
-  const detail = unknown
-    ? "ElevenLabs did not answer in time. The call may still connect; check Calls in a minute before trying again."
-    : `ElevenLabs could not place the call: ${error.message}`;
-  throw new AppError("provider_error", detail, { extra: { callId: call.id, providerStatus: error.status, retryable: error.kind === "retryable" } });
+  if (outcome.kind === "dialed") return { success: true as const, callId: outcome.callId, conversationId: outcome.conversationId };
+  if (outcome.kind === "lost") throw new Error("An immediate call has no lease to lose.");
+  const { error, callId } = outcome;
+  const detail =
+    outcome.kind === "unknown"
+      ? "ElevenLabs did not answer in time. The call may still connect; check Calls in a minute before trying again."
+      : `ElevenLabs could not place the call: ${error.message}`;
+  throw new AppError("provider_error", detail, { extra: { callId, providerStatus: error.status, retryable: error.kind === "retryable" } });
 }

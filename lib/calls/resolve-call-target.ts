@@ -5,16 +5,14 @@ import { normalizePhone } from "@/lib/contacts/normalize-phone";
 
 export interface CallTargetOptions {
   contactId: string;
-  agentId?: string;
-  agentPhoneNumberId?: string;
   dynamicVariables?: Record<string, string | number | boolean>;
   now: Date;
 }
 
 /**
- * Everything a dial to one contact needs, resolved inside the organization: the contact (404 for
- * another tenant's id), the agent settings (request values over the clinic's defaults) and the
- * dynamic variables the agent will know. Shared by the call dialog's preview and the dial itself.
+ * Everything a dial to one contact needs besides the line, resolved inside the organization: the contact
+ * (404 for another tenant's id), the clinic's defaults and the dynamic variables the agent will know.
+ * Shared by the call dialog's preview and the dial itself.
  */
 export async function resolveCallTarget(organizationId: string, options: CallTargetOptions) {
   const [contact, organization] = await Promise.all([
@@ -25,26 +23,20 @@ export async function resolveCallTarget(organizationId: string, options: CallTar
     }),
   ]);
   if (!contact) throw notFound("Contact");
-
-  const agentId = options.agentId ?? organization.elevenLabsAgentId ?? null;
-  const agentPhoneNumberId = options.agentPhoneNumberId ?? organization.elevenLabsPhoneNumberId ?? null;
   const dynamicVariables = buildDynamicVariables({ contact, organization, now: options.now, overrides: options.dynamicVariables });
-  return { contact, organization, agentId, agentPhoneNumberId, dynamicVariables };
+  return { contact, organization, dynamicVariables };
 }
 
 export type CallTarget = Awaited<ReturnType<typeof resolveCallTarget>>;
 
-/** The checks that make a dial pointless or wrong; each answers in words staff can act on. */
-export function assertCallable(target: CallTarget): { agentId: string; agentPhoneNumberId: string; toNumber: string } {
-  const { contact, organization, agentId, agentPhoneNumberId } = target;
+/** The checks that make a dial to this contact pointless or wrong; each answers in words staff can act on. */
+export function assertCallable(target: CallTarget): { toNumber: string } {
+  const { contact, organization } = target;
   if (contact.doNotCall) {
     const reason = contact.doNotCallReason ? ` (${contact.doNotCallReason})` : "";
     throw new AppError("conflict", `${contact.name} is on the do-not-call list${reason}. Remove the flag on the contact first if they asked to be called.`);
   }
   const phone = normalizePhone(contact.phoneNumber, organization.defaultCountry);
   if (!phone.ok) throw new AppError("bad_request", `${contact.name} has no valid phone number: ${phone.message}`);
-  if (!agentId || !agentPhoneNumberId) {
-    throw new AppError("bad_request", "No ElevenLabs agent is configured for this organization yet. An admin can set the agent ID and phone-number ID in Settings.");
-  }
-  return { agentId, agentPhoneNumberId, toNumber: phone.e164 };
+  return { toNumber: phone.e164 };
 }

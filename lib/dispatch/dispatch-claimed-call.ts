@@ -1,5 +1,7 @@
-import { getDb } from "@/lib/db";
-import { recordActivity } from "@/lib/activity/record-activity";
+import { getDb, type DbClient } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { resolveDialLine, type DialLine } from "@/lib/agents/resolve-dial-line";
+import { dialCall, type DialOutcome } from "@/lib/calls/lifecycle/dial-call";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
@@ -7,7 +9,7 @@ import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import type { OrganizationCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
-import { failScheduledCall, retryOrFail } from "@/lib/dispatch/retry-or-fail";
+import { failScheduledCall, retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
 
 /** What became of one claimed call in this run. */
 export type DispatchOutcome =
@@ -26,13 +28,12 @@ export interface DispatchContext {
   rules: (organizationId: string) => Promise<OrganizationCallingRules>;
 }
 
-class LeaseLost extends Error {}
-
 /**
  * Dials one claimed call. Re-checks first (contact do-not-call, number, calling hours of the clinic
- * and the recipient); then writes the attempt's Call row and marks the row "dial sent" in one
- * transaction — conditional on still holding the lease — before the request leaves, so a crash
- * from here on is reconciled by attempt id, never redialed.
+ * and the recipient, the clinic's ownership of the agent and number); then dials through the
+ * lifecycle, which writes the attempt's Call row and — in the same transaction, conditional on still
+ * holding the lease — marks the row "dial sent" before the request leaves, so a crash from here on is
+ * reconciled by attempt id, never redialed.
  */
 export async function dispatchClaimedCall(claimed: ClaimedCall, context: DispatchContext): Promise<DispatchOutcome> {
   const db = getDb();
@@ -70,77 +71,55 @@ export async function dispatchClaimedCall(claimed: ClaimedCall, context: Dispatc
     return count ? (opening === null ? "failed" : "deferred") : "lost";
   }
 
-  let callId: string;
+  let line: DialLine;
   try {
-    callId = await db.$transaction(async (tx) => {
-      const call = await tx.call.create({
-        data: {
-          organizationId: claimed.organizationId,
-          contactId: contact.id,
-          scheduledCallId: claimed.id,
-          direction: "OUTBOUND",
-          status: "INITIATED",
-          toNumber: phone.e164,
-          agentId: claimed.agentId,
-          agentPhoneNumberId: claimed.fromNumber,
-        },
-        select: { id: true },
-      });
-      const { count } = await tx.scheduledCall.updateMany({ where: ours, data: { dialStartedAt: now, callId: call.id, errorMessage: null } });
-      if (count === 0) throw new LeaseLost();
-      return call.id;
-    });
+    line = await resolveDialLine(db, claimed.organizationId, { agentId: claimed.agentId, agentPhoneNumberId: claimed.fromNumber });
   } catch (error) {
-    if (error instanceof LeaseLost) return "lost";
-    throw error;
+    // The agent or number was unregistered (or is another clinic's) since the call was scheduled: never dial it.
+    if (!(error instanceof AppError) || error.status >= 500) throw error;
+    const { count } = await db.scheduledCall.updateMany({ where: ours, data: { ...release, status: "FAILED", executedAt: now, errorMessage: `Not called: ${error.message}` } });
+    return count ? "failed" : "lost";
   }
 
-  const dynamicVariables = buildDynamicVariables({ contact, organization: rules, now, overrides: claimed.dynamicVariables });
-  const result = await context.client.startOutboundCall({ attemptId: callId, agentId: claimed.agentId, agentPhoneNumberId: claimed.fromNumber, toNumber: phone.e164, dynamicVariables });
-  const settledAt = context.now();
+  let next: DispatchOutcome = "failed";
+  const outcome = await dialCall(
+    context.client,
+    {
+      organizationId: claimed.organizationId,
+      line,
+      toNumber: phone.e164,
+      contactId: contact.id,
+      scheduledCallId: claimed.id,
+      dynamicVariables: buildDynamicVariables({ contact, organization: rules, now, overrides: claimed.dynamicVariables }),
+      // Conditional on still holding the lease: from here on the attempt is reconciled, never redialed.
+      beforeDial: async (tx, callId) => (await tx.scheduledCall.updateMany({ where: ours, data: { dialStartedAt: now, callId, errorMessage: null } })).count === 1,
+      afterAnswer: async (tx, answer) => {
+        next = await settleScheduledDial(tx, claimed.id, answer, context.now());
+      },
+      activity: { name: contact.name, note: `scheduled, attempt ${claimed.attempts} of ${claimed.maxAttempts}`, data: { scheduledCallId: claimed.id } },
+    },
+    context.now,
+  );
+  return outcome.kind === "lost" ? "lost" : next;
+}
 
-  if (result.ok) {
-    const { conversationId, callSid } = result.value;
-    await db.$transaction(async (tx) => {
-      // The webhook of a very short call may already have completed both rows: only fill in ids.
-      await tx.call.updateMany({ where: { id: callId, conversationId: null }, data: { conversationId, callSid } });
-      await tx.scheduledCall.updateMany({ where: { id: claimed.id, callId }, data: { providerCallId: conversationId, lockedUntil: null } });
-      await recordActivity(tx, {
-        organizationId: claimed.organizationId,
-        type: "CALL_PLACED",
-        message: `Called ${contact.name} (scheduled, attempt ${claimed.attempts} of ${claimed.maxAttempts})`,
-        contactId: contact.id,
-        callId,
-        data: { scheduledCallId: claimed.id },
-      });
-    });
+/** The scheduled call's side of the provider's answer, in the transaction that records it on the call. */
+async function settleScheduledDial(tx: DbClient, scheduledCallId: string, answer: Exclude<DialOutcome, { kind: "lost" }>, now: Date): Promise<DispatchOutcome> {
+  const attempt = { id: scheduledCallId, callId: answer.callId };
+  if (answer.kind === "dialed") {
+    await tx.scheduledCall.updateMany({ where: attempt, data: { providerCallId: answer.conversationId, lockedUntil: null } });
     return "dialed";
   }
-
-  const { error } = result;
-  if (error.kind === "unknown_outcome") {
-    const note = `No answer from ElevenLabs in time; checking whether the call started. (${error.message})`;
-    await db.call.updateMany({ where: { id: callId }, data: { errorMessage: note } });
-    await db.scheduledCall.updateMany({ where: { id: claimed.id, callId }, data: { errorMessage: note } });
+  const { error } = answer;
+  if (answer.kind === "unknown") {
+    await tx.scheduledCall.updateMany({ where: attempt, data: { errorMessage: `No answer from ElevenLabs in time; checking whether the call started. (${error.message})` } });
     return "unknown";
   }
-
-  return db.$transaction(async (tx) => {
-    await tx.call.updateMany({ where: { id: callId, status: "INITIATED" }, data: { status: "FAILED", endedAt: settledAt, errorMessage: error.message } });
-    await recordActivity(tx, {
-      organizationId: claimed.organizationId,
-      type: "CALL_FAILED",
-      message: `Call to ${contact.name} failed: ${error.message}`,
-      contactId: contact.id,
-      callId,
-      data: { kind: error.kind, providerStatus: error.status, providerCode: error.code, scheduledCallId: claimed.id },
-    });
-    const reason = `ElevenLabs: ${error.message}`;
-    if (error.kind === "permanent") {
-      await failScheduledCall(tx, { scheduledCallId: claimed.id, callId, reason, now: settledAt });
-      return "failed" as const;
-    }
-    const retried = await retryOrFail(tx, { scheduledCallId: claimed.id, callId, kind: "provider", reason, retryAfterMs: error.retryAfterMs, now: settledAt });
-    return retried.state === "retry" ? ("retry" as const) : ("failed" as const);
-  });
+  const reason = `ElevenLabs: ${error.message}`;
+  if (error.kind === "permanent") {
+    await failScheduledCall(tx, { scheduledCallId, callId: answer.callId, reason, now });
+    return "failed";
+  }
+  const retried = await retryOrFail(tx, { scheduledCallId, callId: answer.callId, kind: "provider", reason, retryAfterMs: error.retryAfterMs, now });
+  return retried.state === "retry" ? "retry" : "failed";
 }

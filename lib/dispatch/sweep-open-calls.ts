@@ -1,9 +1,10 @@
+import { isOpenCall, OPEN_CALL_STATUSES } from "@/lib/calls/lifecycle/statuses";
 import { getDb } from "@/lib/db";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { applyConversation } from "@/lib/calls/webhooks/apply-conversation";
-import { failCall } from "@/lib/calls/webhooks/complete-call";
+import { failCall } from "@/lib/calls/lifecycle/settle-known-call";
 import { eventCallSelect, type EventCall } from "@/lib/calls/webhooks/find-call";
-import { retryOrFail } from "@/lib/dispatch/retry-or-fail";
+import { retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
 
 /** A dial without an answer is looked up by attempt id once its request has surely timed out. */
 const UNANSWERED_DIAL_MS = 60_000;
@@ -55,7 +56,7 @@ export async function sweepOpenCalls(client: ElevenLabsClient, options: { now: D
 
 async function settle(client: ElevenLabsClient, callId: string, stale: boolean, now: Date, summary: SweepSummary): Promise<void> {
   let call: EventCall | null = await getDb().call.findUnique({ where: { id: callId }, select: eventCallSelect });
-  if (!call || (call.status !== "INITIATED" && call.status !== "IN_PROGRESS")) return;
+  if (!call || !isOpenCall(call.status)) return;
 
   if (!call.conversationId) {
     const found = await client.listConversations({ userId: call.id, pageSize: 1 });
@@ -108,7 +109,7 @@ async function neverStarted(call: EventCall, now: Date, summary: SweepSummary): 
   const reason = "ElevenLabs never started this call";
   const changed = await getDb().$transaction(async (tx) => {
     const { count } = await tx.call.updateMany({
-      where: { id: call.id, status: { in: ["INITIATED", "IN_PROGRESS"] }, conversationId: null },
+      where: { id: call.id, status: { in: [...OPEN_CALL_STATUSES] }, conversationId: null },
       data: { status: "FAILED", endedAt: now, errorMessage: reason },
     });
     if (count === 0) return false;

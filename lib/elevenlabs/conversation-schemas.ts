@@ -47,6 +47,8 @@ export const conversationDataSchema = z.looseObject({
           call_sid: z.string().nullish(),
           external_number: z.string().nullish(),
           agent_number: z.string().nullish(),
+          direction: z.string().nullish(),
+          phone_number_id: z.string().nullish(),
         })
         .nullish(),
     })
@@ -73,7 +75,12 @@ export type Conversation = {
   durationSeconds: number | null;
   terminationReason: string | null;
   callSid: string | null;
+  /** The other party's number on a phone call (the patient, in either direction). */
   toNumber: string | null;
+  /** Phone calls only: which way the call went, and the clinic's side of it. */
+  direction: "inbound" | "outbound" | null;
+  agentNumber: string | null;
+  phoneNumberId: string | null;
   /** Spoken turns only; tool-call turns without text are left out. */
   transcript: TranscriptTurn[];
   summary: string | null;
@@ -112,6 +119,9 @@ export function normalizeConversation(data: ConversationData): Conversation {
     terminationReason: data.metadata.termination_reason || null,
     callSid: data.metadata.phone_call?.call_sid ?? null,
     toNumber: data.metadata.phone_call?.external_number ?? null,
+    direction: directionOf(data.metadata.phone_call?.direction),
+    agentNumber: data.metadata.phone_call?.agent_number ?? null,
+    phoneNumberId: data.metadata.phone_call?.phone_number_id ?? null,
     transcript: normalizeTranscript(data.transcript),
     summary: data.analysis?.transcript_summary ?? null,
     summaryTitle: data.analysis?.call_summary_title ?? null,
@@ -120,6 +130,11 @@ export function normalizeConversation(data: ConversationData): Conversation {
     dynamicVariables: clientData?.dynamic_variables ?? {},
     analysis: data.analysis ?? null,
   };
+}
+
+function directionOf(value: string | null | undefined): Conversation["direction"] {
+  const word = value?.toLowerCase();
+  return word === "inbound" || word === "outbound" ? word : null;
 }
 
 export function normalizeTranscript(turns: Array<{ role: string; message?: string | null; time_in_call_secs: number }>): TranscriptTurn[] {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
+import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -39,11 +40,9 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
   const start = new Date(input.scheduledTime);
   if (+start < +now - PAST_GRACE_MS) throw new AppError("invalid_input", "The scheduled time is in the past. Pick a time from now on.", { issues: [{ path: "scheduledTime", message: "Must be in the future" }] });
   const rules = await loadCallingRules(actor.organizationId);
-  const agentId = input.agentId ?? rules.elevenLabsAgentId;
-  const fromNumber = input.agentPhoneNumberId ?? input.fromNumber ?? rules.elevenLabsPhoneNumberId;
-  if (!agentId || !fromNumber) {
-    throw new AppError("invalid_input", "No ElevenLabs agent is configured for this organization yet. An admin can set the agent ID and phone-number ID in Settings, or pass agentId and agentPhoneNumberId.");
-  }
+  // Only the clinic's own agent and number (422 for any other); checked again at every dial.
+  const line = await resolveDialLine(getDb(), actor.organizationId, { agentId: input.agentId, agentPhoneNumberId: input.agentPhoneNumberId ?? input.fromNumber });
+  const { agentId, agentPhoneNumberId: fromNumber } = line;
   const staggerMinutes = input.staggerMinutes ?? rules.staggerMinutes;
   const ids = await resolveBatchContacts(actor.organizationId, (input.selection ?? (Array.isArray(input.contactIds) ? { ids: input.contactIds } : input.contactIds))!);
   const begin = new Date(Math.max(+start, +now));

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { createContacts, fictionalPhone } from "./contacts";
 import { createOrganization } from "./index";
+import { registerLine } from "./lines";
 
 /**
  * A fixed-offset zone where it is about noon right now, so calling-hours checks (the clinic's and the
@@ -21,14 +22,13 @@ export function zoneAtNight(now = new Date()): string {
 /** A clinic that calls every day around the clock (legal hours still apply), with an agent set. */
 export async function createDispatchOrganization(overrides: Partial<{ concurrencyLimit: number; maxAttempts: number; retryVoicemail: boolean; staleCallMinutes: number }> = {}) {
   const organization = await createOrganization({ timezone: zoneAtNoon() });
+  await registerLine(organization.id);
   return getDb().organization.update({
     where: { id: organization.id },
     data: {
       callingDays: [1, 2, 3, 4, 5, 6, 7],
       callingWindowStart: 0,
       callingWindowEnd: 1440,
-      elevenLabsAgentId: "agent_dispatch",
-      elevenLabsPhoneNumberId: "phnum_dispatch",
       concurrencyLimit: overrides.concurrencyLimit ?? 10,
       maxAttempts: overrides.maxAttempts ?? 3,
       retryVoicemail: overrides.retryVoicemail ?? true,
@@ -45,12 +45,13 @@ export async function createDueCalls(organizationId: string, count: number, opti
   const contacts = await createContacts(organizationId, count, () => ({}), options.offset ?? 0);
   await getDb().contact.updateMany({ where: { organizationId }, data: { timezone: options.timezone ?? zoneAtNoon() } });
   const scheduledTime = options.dueAt ?? new Date(Date.now() - 1_000);
+  const line = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { elevenLabsAgentId: true, elevenLabsPhoneNumberId: true } });
   await getDb().scheduledCall.createMany({
     data: contacts.map((contact) => ({
       organizationId,
       contactId: contact.id,
-      agentId: "agent_dispatch",
-      fromNumber: "phnum_dispatch",
+      agentId: line.elevenLabsAgentId ?? "agent_unregistered",
+      fromNumber: line.elevenLabsPhoneNumberId ?? "phnum_unregistered",
       scheduledTime,
       maxAttempts: options.maxAttempts ?? 3,
     })),

@@ -52,3 +52,5 @@ export async function createContact(organizationId: string, overrides: Partial<{
     data: { organizationId, name: overrides.name ?? "Jane Citizen", phoneNumber, email: overrides.email ?? null, customFields: {} },
   });
 }
+
+export { registerLine } from "./lines";

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Role, ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 import type { CallingRules, PlanContact } from "@/lib/scheduling/plan-batch";
 import { createMember } from "./index";
+import { registerLine } from "./lines";
 import { fictionalPhone } from "./contacts";
 
 // ---- Pure helpers (unit tests use these without a database) ------------------------------------
@@ -74,11 +75,9 @@ export async function createSchedulingMember(
   rules: Partial<{ timezone: string; callingDays: number[]; callingWindowStart: number; callingWindowEnd: number; staggerMinutes: number; maxAttempts: number }> = {},
 ) {
   const member = await createMember(role);
-  const organization = await getDb().organization.update({
-    where: { id: member.organization.id },
-    data: { elevenLabsAgentId: "agent_clinic", elevenLabsPhoneNumberId: "phnum_clinic", ...rules },
-  });
-  return { ...member, organization };
+  const line = await registerLine(member.organization.id);
+  const organization = await getDb().organization.update({ where: { id: member.organization.id }, data: rules });
+  return { ...member, organization, line };
 }
 
 export interface SchedulingContactSeed {

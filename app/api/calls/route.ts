@@ -2,6 +2,7 @@ import { withErrors, withOrg } from "@/lib/auth/with-org";
 import { readBodyText, readQuery } from "@/lib/http/parse-request";
 import { receiveElevenLabsWebhook } from "@/lib/calls/webhooks/receive-webhook";
 import { followUpCallEnded } from "@/lib/calls/webhooks/after-answer";
+import { refillOrganization } from "@/lib/dispatch/dispatch-now";
 import { listCalls } from "@/lib/calls/history/list-calls";
 import { listCallsQuerySchema } from "@/lib/calls/history/schemas";
 
@@ -26,6 +27,6 @@ export const POST = withErrors(async (req) => {
   const rawBody = await readBodyText(req, MAX_WEBHOOK_BYTES);
   const outcome = await receiveElevenLabsWebhook(rawBody, req.headers.get("elevenlabs-signature"));
   if (!outcome.handled) return Response.json({ received: true, ...outcome });
-  followUpCallEnded(outcome);
+  followUpCallEnded(outcome, refillOrganization);
   return Response.json({ received: true, handled: true, event: outcome.event });
 });

@@ -1,7 +1,6 @@
-import { runAfterResponse } from "@/lib/dispatch/after-response";
-import { refillOrganization } from "@/lib/dispatch/dispatch-now";
+import { runAfterResponse } from "@/lib/runtime/after-response";
 import { recordCallEndedSoon } from "@/lib/calls/webhooks/record-call-ended";
-import type { EndedCall } from "@/lib/calls/webhooks/write-call-result";
+import type { EndedCall } from "@/lib/calls/lifecycle/settle-call";
 import type { CallEnd } from "@/lib/calls/webhooks/record-call-ended";
 
 /** Under a burst of ends, a clinic's refills start at most this often (a dial slot waits that long at worst). */
@@ -18,7 +17,10 @@ const refilling = new Map<string, { again: boolean }>();
  * is waiting for, and a steady stream would keep one running back to back. The claim is safe for
  * concurrent runs either way (other instances may refill too); this only drops redundant ones.
  */
-function refillSoon(organizationId: string): void {
+/** Dials a clinic's next due calls into free lines: the dispatcher's refill, handed in by the route. */
+export type Refill = (organizationId: string) => Promise<unknown>;
+
+function refillSoon(organizationId: string, refill: Refill): void {
   const running = refilling.get(organizationId);
   if (running) {
     running.again = true;
@@ -31,7 +33,7 @@ function refillSoon(organizationId: string): void {
       for (;;) {
         state.again = false;
         const started = Date.now();
-        await refillOrganization(organizationId);
+        await refill(organizationId);
         if (!state.again) break;
         await new Promise((resolve) => setTimeout(resolve, REFILL_GAP_MS - (Date.now() - started)));
       }
@@ -46,8 +48,9 @@ function refillSoon(organizationId: string): void {
  * the clinic's next due call into the slot it freed. Separate tasks, so a failed feed write never
  * holds back the refill (each failure is logged by runAfterResponse).
  */
-export function followUpCallEnded(outcome: { ended: EndedCall; end: CallEnd }): void {
+export function followUpCallEnded(outcome: { ended: EndedCall; end: CallEnd }, refill: Refill): void {
   const { ended, end } = outcome;
   recordCallEndedSoon(ended, end);
-  refillSoon(ended.organizationId);
+  // An inbound call took no line the dispatcher counts on; there is nothing to refill after it.
+  if (end.kind !== "received") refillSoon(ended.organizationId, refill);
 }

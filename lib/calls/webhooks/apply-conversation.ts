@@ -1,8 +1,8 @@
 import type { Conversation } from "@/lib/elevenlabs/conversation-schemas";
 import { describeCall } from "@/lib/calls/meaning/describe-call";
-import { completeCall } from "@/lib/calls/webhooks/complete-call";
+import { completeCall } from "@/lib/calls/lifecycle/settle-known-call";
 import type { EventCall } from "@/lib/calls/webhooks/find-call";
-import type { CallResult } from "@/lib/calls/webhooks/write-call-result";
+import type { CallResult } from "@/lib/calls/lifecycle/settle-call";
 
 /** What a finished conversation records on its call, with what it means (outcome, intent, sentiment, caller). */
 export function callResultOf(conversation: Conversation): CallResult {

@@ -19,9 +19,8 @@ export const eventCallSelect = {
   scheduledCallId: true,
   status: true,
   conversationId: true,
+  agentId: true,
   contact: { select: { name: true } },
 } as const;
 
 export type EventCall = NonNullable<Awaited<ReturnType<typeof findCallForEvent>>>;
-
-export const OPEN_CALL_STATUSES = ["INITIATED", "IN_PROGRESS"] as const;

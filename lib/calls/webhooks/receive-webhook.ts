@@ -5,8 +5,10 @@ import { parseWebhookPayload, type WebhookEvent } from "@/lib/elevenlabs/webhook
 import { describeCall } from "@/lib/calls/meaning/describe-call";
 import { findCallForEvent } from "@/lib/calls/webhooks/find-call";
 import { callResultOf } from "@/lib/calls/webhooks/apply-conversation";
-import { endConnectedCall, endUnconnectedCall, type CallMatch, type CallResult, type EndedCall } from "@/lib/calls/webhooks/write-call-result";
+import { endConnectedCall, endUnconnectedCall, type CallMatch, type CallResult, type EndedCall } from "@/lib/calls/lifecycle/settle-call";
 import type { CallEnd } from "@/lib/calls/webhooks/record-call-ended";
+import { recordReceivedCall } from "@/lib/calls/lifecycle/record-received-call";
+import type { Conversation } from "@/lib/elevenlabs/conversation-schemas";
 
 /**
  * `ended`: the call that just ended and how, for the work done after the answer (its feed entry, and
@@ -45,28 +47,50 @@ export async function receiveElevenLabsWebhook(rawBody: string, signatureHeader:
  */
 async function notChanged(event: string, match: Extract<CallMatch, { conversationId: string }>): Promise<WebhookOutcome> {
   const call = await findCallForEvent(match.conversationId, match.attemptId);
-  return { handled: false, event, reason: call ? "already recorded" : "unknown conversation" };
+  if (!call) return { handled: false, event, reason: "unknown conversation" };
+  if (match.agentId && call.agentId && call.agentId !== match.agentId) {
+    console.warn(`Webhook for conversation ${match.conversationId}: agent ${match.agentId} is not the agent the call was placed with; ignored.`);
+    return { handled: false, event, reason: "agent does not match the call" };
+  }
+  return { handled: false, event, reason: "already recorded" };
 }
 
-async function connected(event: string, match: Extract<CallMatch, { conversationId: string }>, result: CallResult): Promise<WebhookOutcome> {
+async function connected(event: string, match: Extract<CallMatch, { conversationId: string }>, result: CallResult, conversation?: Conversation): Promise<WebhookOutcome> {
   const ended = await endConnectedCall(match, result);
-  if (!ended) return notChanged(event, match);
+  if (!ended) {
+    const outcome = await notChanged(event, match);
+    // A conversation we did not dial (a patient ringing the clinic, a call placed from ElevenLabs itself):
+    // recorded for the clinic that owns the agent, once.
+    if (!conversation || outcome.handled || outcome.reason !== "unknown conversation") return outcome;
+    return received(event, conversation, result);
+  }
   const { outcome, reportedOutcome } = result.meaning;
   return { handled: true, event, ended, end: { kind: "connected", outcome, reportedOutcome, durationSeconds: result.durationSeconds } };
+}
+
+async function received(event: string, conversation: Conversation, result: CallResult): Promise<WebhookOutcome> {
+  const recorded = await recordReceivedCall(conversation, result);
+  if (recorded.kind === "unowned") {
+    console.warn(`Webhook for conversation ${conversation.conversationId}: agent ${conversation.agentId} belongs to no clinic; acknowledged, not recorded.`);
+    return { handled: false, event, reason: "agent not registered to any clinic" };
+  }
+  if (recorded.kind === "duplicate") return { handled: false, event, reason: "already recorded" };
+  const { outcome, reportedOutcome } = result.meaning;
+  return { handled: true, event, ended: recorded.call, end: { kind: "received", outcome, reportedOutcome, durationSeconds: result.durationSeconds, patientNumber: recorded.patientNumber } };
 }
 
 async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
   switch (event.type) {
     case "post_call_transcription":
-      return connected(event.type, { conversationId: event.conversationId, attemptId: event.userId }, callResultOf(event));
+      return connected(event.type, { conversationId: event.conversationId, attemptId: event.userId, agentId: event.agentId }, callResultOf(event), event);
     case "call_initiation_failure": {
-      const match = { conversationId: event.conversationId, attemptId: event.userId };
+      const match = { conversationId: event.conversationId, attemptId: event.userId, agentId: event.agentId };
       const ended = await endUnconnectedCall(match, event.conversationId, event.failureReason);
       if (!ended) return notChanged(event.type, match);
       return { handled: true, event: event.type, ended, end: { kind: "not_connected", reason: event.failureReason } };
     }
     case "legacy_call":
-      return connected(event.type, { conversationId: event.callId, attemptId: null }, {
+      return connected(event.type, { conversationId: event.callId, attemptId: null, agentId: event.agentId }, {
         conversationId: event.callId,
         callSid: null,
         startedAt: event.startedAt,

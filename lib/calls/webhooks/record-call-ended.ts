@@ -1,15 +1,29 @@
 import { getDb } from "@/lib/db";
 import { recordActivities, recordActivity, type ActivityInput } from "@/lib/activity/record-activity";
-import { runAfterResponse } from "@/lib/dispatch/after-response";
-import type { EndedCall } from "@/lib/calls/webhooks/write-call-result";
+import { runAfterResponse } from "@/lib/runtime/after-response";
+import type { EndedCall } from "@/lib/calls/lifecycle/settle-call";
 import { createWriteBatcher } from "@/lib/prisma/write-batcher";
 
 export type CallEnd =
   | { kind: "connected"; outcome: string | null; reportedOutcome: string | null; durationSeconds: number | null }
+  /** A conversation Callboard did not dial (a patient calling in), recorded from its webhook. */
+  | { kind: "received"; outcome: string | null; reportedOutcome: string | null; durationSeconds: number | null; patientNumber: string | null }
   | { kind: "not_connected"; reason: string };
 
 /** The activity-feed entry for a call that ended. */
 function activityOf(call: EndedCall, end: CallEnd): ActivityInput {
+  if (end.kind === "received") {
+    const word = end.reportedOutcome ?? end.outcome;
+    const who = call.contactName ?? end.patientNumber ?? "an unknown caller";
+    return {
+      organizationId: call.organizationId,
+      type: "CALL_RECEIVED",
+      message: word ? `Call from ${who} ended: ${word.replaceAll("_", " ")}` : `Call from ${who} ended`,
+      contactId: call.contactId,
+      callId: call.id,
+      data: { outcome: end.outcome, durationSeconds: end.durationSeconds },
+    };
+  }
   if (end.kind === "connected") {
     const word = end.reportedOutcome ?? end.outcome;
     const who = call.contactName ?? "a deleted contact";

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { POST as triggerRoute } from "@/app/api/calls/trigger/route";
 import { getDb } from "@/lib/db";
-import { settledAfterResponse } from "@/lib/dispatch/after-response";
+import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { createSimulator, type Simulator } from "@/simulator/create-simulator";
-import { createContact, createMember } from "../../factories";
+import { createContact, createMember, registerLine } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
 
 const SECRET = "whsec_test_secret";
@@ -59,7 +59,7 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
   beforeEach(async () => {
     simulator.reset();
     member = await createMember("STAFF");
-    await getDb().organization.update({ where: { id: member.organization.id }, data: { elevenLabsAgentId: "agent_a", elevenLabsPhoneNumberId: "phnum_a" } });
+    await registerLine(member.organization.id, { agentId: `agent_a_${member.organization.id}`, phoneNumberId: `phnum_a_${member.organization.id}` });
     signInAs(member.user);
   });
 
@@ -111,7 +111,7 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
       type: "post_call_transcription",
       event_timestamp: Math.floor(Date.now() / 1000),
       data: {
-        agent_id: "agent_a",
+        agent_id: `agent_a_${member.organization.id}`,
         conversation_id: conversationId,
         status: "done",
         transcript: [{ role: "agent", message: "Hello", time_in_call_secs: 0 }],
@@ -127,7 +127,7 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
 
   it("rejects a bad signature, a stale one, and every webhook when the secret is unset", async () => {
     const { callId, conversationId } = await placeCall("Guarded");
-    const payload = { type: "call_initiation_failure", event_timestamp: 1, data: { agent_id: "agent_a", conversation_id: conversationId, failure_reason: "busy" } };
+    const payload = { type: "call_initiation_failure", event_timestamp: 1, data: { agent_id: `agent_a_${member.organization.id}`, conversation_id: conversationId, failure_reason: "busy" } };
     expect((await deliver(signedRequest(payload, "wrong-secret"))).status).toBe(401);
     expect((await deliver(signedRequest(payload, SECRET, Math.floor(Date.now() / 1000) - 3600))).status).toBe(401);
     const body = JSON.stringify(payload);

@@ -3,7 +3,7 @@ import { POST as triggerRoute } from "@/app/api/calls/trigger/route";
 import { GET as previewRoute } from "@/app/api/calls/preview/route";
 import { getDb } from "@/lib/db";
 import { createSimulator, type Simulator } from "@/simulator/create-simulator";
-import { createContact, createMember } from "../../factories";
+import { createContact, createMember, registerLine } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
 
 type Member = Awaited<ReturnType<typeof createMember>>;
@@ -26,10 +26,7 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
   });
   beforeEach(async () => {
     member = await createMember("STAFF");
-    await getDb().organization.update({
-      where: { id: member.organization.id },
-      data: { elevenLabsAgentId: "agent_default", elevenLabsPhoneNumberId: "phnum_default" },
-    });
+    await registerLine(member.organization.id, { agentId: `agent_default_${member.organization.id}`, phoneNumberId: `phnum_default_${member.organization.id}` });
     signInAs(member.user);
   });
   afterEach(() => simulator.reset());
@@ -51,8 +48,8 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
       status: "INITIATED",
       conversationId: body.conversationId,
       toNumber: "+61255501001",
-      agentId: "agent_default",
-      agentPhoneNumberId: "phnum_default",
+      agentId: `agent_default_${member.organization.id}`,
+      agentPhoneNumberId: `phnum_default_${member.organization.id}`,
       placedByUserId: member.user.id,
     });
     expect(call.callSid).toMatch(/^CA/);
@@ -61,7 +58,7 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
       agent_id: string;
       conversation_initiation_client_data: { user_id: string; dynamic_variables: Record<string, string> };
     };
-    expect(dial.agent_id).toBe("agent_default");
+    expect(dial.agent_id).toBe(`agent_default_${member.organization.id}`);
     expect(dial.conversation_initiation_client_data.user_id).toBe(call.id);
     expect(dial.conversation_initiation_client_data.dynamic_variables).toMatchObject({ contact_name: "Jane Doe", preferred_time: "after 3pm" });
 
@@ -71,10 +68,11 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
 
   it("uses the agent and phone-number id of the request over the clinic's defaults", async () => {
     const contact = await createContact(member.organization.id);
-    const res = await trigger({ contactId: contact.id, agentId: "agent_override", agentPhoneNumberId: "phnum_override" });
+    const other = await registerLine(member.organization.id, { agentId: `agent_override_${member.organization.id}`, phoneNumberId: `phnum_override_${member.organization.id}`, setDefault: false });
+    const res = await trigger({ contactId: contact.id, agentId: other.agentId, agentPhoneNumberId: other.phoneNumberId });
     expect(res.status).toBe(201);
     const dial = simulator.requests.at(-1)!.body as { agent_id: string; agent_phone_number_id: string };
-    expect(dial).toMatchObject({ agent_id: "agent_override", agent_phone_number_id: "phnum_override" });
+    expect(dial).toMatchObject({ agent_id: other.agentId, agent_phone_number_id: other.phoneNumberId });
   });
 
   it.each([
@@ -160,7 +158,7 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
     const res = await callRoute(previewRoute, { url: `http://localhost/api/calls/preview?contactId=${contact.id}` });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { agentId: string; agentPhoneNumberId: string; dynamicVariables: Record<string, string> };
-    expect(body).toMatchObject({ agentId: "agent_default", agentPhoneNumberId: "phnum_default" });
+    expect(body).toMatchObject({ agentId: `agent_default_${member.organization.id}`, agentPhoneNumberId: `phnum_default_${member.organization.id}` });
     expect(body.dynamicVariables).toMatchObject({ contact_name: "Preview Person", contact_phone: contact.phoneNumber });
     expect(body.dynamicVariables.greeting).toMatch(/^Good (morning|afternoon|evening)$/);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { getDb } from "@/lib/db";
-import { settledAfterResponse } from "@/lib/dispatch/after-response";
+import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { createContact, createMember } from "../../factories";
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { GET as cronRoute } from "@/app/api/cron/process-scheduled-calls/route";
-import { settledAfterResponse } from "@/lib/dispatch/after-response";
+import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import type { SimulatorOptions } from "@/simulator/options";
 

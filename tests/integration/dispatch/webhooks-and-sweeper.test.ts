@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { getDb } from "@/lib/db";
-import { settledAfterResponse } from "@/lib/dispatch/after-response";
+import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { createDispatchOrganization, createDueCalls } from "../../factories/dispatch";
 import { startDispatchHarness, WEBHOOK_SECRET, type DispatchHarness } from "./harness";
@@ -77,7 +77,7 @@ describe("webhooks and the sweeper finish scheduled calls", () => {
     harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
     const { scheduled } = await dialOne();
     const call = await getDb().call.findFirstOrThrow({ where: { scheduledCallId: scheduled.id } });
-    const event = { type: "call_initiation_failure", event_timestamp: Math.floor(Date.now() / 1000), data: { agent_id: "agent_dispatch", conversation_id: call.conversationId, failure_reason: "busy" } };
+    const event = { type: "call_initiation_failure", event_timestamp: Math.floor(Date.now() / 1000), data: { agent_id: call.agentId, conversation_id: call.conversationId, failure_reason: "busy" } };
 
     const answers = await Promise.all(Array.from({ length: 5 }, () => deliver(event).then((res) => res.json() as Promise<{ handled: boolean }>)));
     await settledAfterResponse();
@@ -91,7 +91,7 @@ describe("webhooks and the sweeper finish scheduled calls", () => {
     harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
     const { scheduled } = await dialOne();
     const first = await getDb().call.findFirstOrThrow({ where: { scheduledCallId: scheduled.id } });
-    await deliver({ type: "call_initiation_failure", event_timestamp: 1, data: { agent_id: "a", conversation_id: first.conversationId, failure_reason: "busy" } });
+    await deliver({ type: "call_initiation_failure", event_timestamp: 1, data: { agent_id: first.agentId, conversation_id: first.conversationId, failure_reason: "busy" } });
     await settledAfterResponse(); // the refill it started finds nothing due yet
     await getDb().scheduledCall.update({ where: { id: scheduled.id }, data: { nextAttemptAt: new Date(Date.now() - 1_000) } });
     await harness.runCron();
@@ -102,7 +102,7 @@ describe("webhooks and the sweeper finish scheduled calls", () => {
     await deliver({
       type: "post_call_transcription",
       event_timestamp: 1,
-      data: { agent_id: "a", conversation_id: first.conversationId, status: "done", transcript: [], metadata: { start_time_unix_secs: 1, call_duration_secs: 1 }, analysis: {} },
+      data: { agent_id: first.agentId, conversation_id: first.conversationId, status: "done", transcript: [], metadata: { start_time_unix_secs: 1, call_duration_secs: 1 }, analysis: {} },
     });
     expect(await row(scheduled.id)).toMatchObject({ status: "IN_PROGRESS", callId: second.callId });
   });

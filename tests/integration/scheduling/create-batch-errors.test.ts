@@ -79,13 +79,13 @@ describe("POST /api/scheduled-calls refuses bad requests and writes nothing", ()
     expect(await getDb().scheduledCall.count({ where: { contactId: foreignContact.id } })).toBe(0);
   });
 
-  it("answers 400 when no agent is configured, and names where to set it", async () => {
+  it("answers 400 when no phone number is configured, and names where to set it", async () => {
     await getDb().organization.update({ where: { id: clinic.organization.id }, data: { elevenLabsPhoneNumberId: null } });
     try {
-      const problem = await refused({ contactIds: [callable[0]!.id], scheduledTime: future }, 400, "invalid_input");
-      expect(problem.detail).toMatch(/^No ElevenLabs agent is configured for this organization yet\. An admin can set the agent ID and phone-number ID in Settings/);
+      const problem = await refused({ contactIds: [callable[0]!.id], scheduledTime: future }, 400, "bad_request");
+      expect(problem.detail).toMatch(/^No phone number is configured for this organization yet\. An admin can register one and choose it in Settings/);
     } finally {
-      await getDb().organization.update({ where: { id: clinic.organization.id }, data: { elevenLabsPhoneNumberId: "phnum_clinic" } });
+      await getDb().organization.update({ where: { id: clinic.organization.id }, data: { elevenLabsPhoneNumberId: clinic.line.phoneNumberId } });
     }
   });
 

@@ -3,6 +3,7 @@ import { POST as scheduleRoute } from "@/app/api/scheduled-calls/route";
 import { GET as batchRoute } from "@/app/api/call-batches/[id]/route";
 import { getDb } from "@/lib/db";
 import { createSchedulingContacts, createSchedulingMember, upcomingDay, wallClock, type SchedulingMember } from "../../factories/scheduling";
+import { registerLine } from "../../factories/lines";
 import { callRoute, signInAs } from "../helpers/session";
 
 const SYDNEY = "Australia/Sydney";
@@ -55,7 +56,7 @@ describe("POST /api/scheduled-calls creates a batch", () => {
     const answer = (await res.json()) as BatchAnswer;
 
     expect(answer.message).toBe("3 call(s) scheduled successfully");
-    expect(answer.batch).toMatchObject({ scheduledCount: 3, skippedCount: 1, movedCount: 0, staggerMinutes: 2, agentId: "agent_clinic", agentPhoneNumberId: "phnum_clinic", timeZone: SYDNEY });
+    expect(answer.batch).toMatchObject({ scheduledCount: 3, skippedCount: 1, movedCount: 0, staggerMinutes: 2, agentId: clinic.line.agentId, agentPhoneNumberId: clinic.line.phoneNumberId, timeZone: SYDNEY });
     expect(answer.skipped).toEqual([{ contactId: dee!.id, name: "Dee Dunn", reason: "On the do-not-call list (Asked on 3 Nov)" }]);
     // In name order, two minutes apart, from the time asked.
     expect(answer.scheduledCalls.map((call) => [call.contact.name, sydneyClock(call.scheduledTime), call.moved])).toEqual([
@@ -74,8 +75,8 @@ describe("POST /api/scheduled-calls creates a batch", () => {
       expect(row).toMatchObject({
         organizationId: clinic.organization.id,
         status: "PENDING",
-        agentId: "agent_clinic",
-        fromNumber: "phnum_clinic",
+        agentId: clinic.line.agentId,
+        fromNumber: clinic.line.phoneNumberId,
         attempts: 0,
         maxAttempts: 3,
         requestedTime: null,
@@ -171,16 +172,18 @@ describe("POST /api/scheduled-calls creates a batch", () => {
       { name: "Own 1", phoneNumber: "+61255506001" },
       { name: "Own 2", phoneNumber: "+61255506002" },
     ]);
-    const res = await schedule({ contactIds: seeds.map((c) => c.id), scheduledTime: wednesday.at("15:00").toISOString(), agentId: "agent_request", agentPhoneNumberId: "phnum_request", staggerMinutes: 7, name: "Flu recall" });
+    const own = await registerLine(clinic.organization.id, { agentId: `agent_request_${clinic.organization.id}`, phoneNumberId: `phnum_request_${clinic.organization.id}`, setDefault: false });
+    const legacyNumber = await registerLine(clinic.organization.id, { setDefault: false });
+    const res = await schedule({ contactIds: seeds.map((c) => c.id), scheduledTime: wednesday.at("15:00").toISOString(), agentId: own.agentId, agentPhoneNumberId: own.phoneNumberId, staggerMinutes: 7, name: "Flu recall" });
     const answer = (await res.json()) as BatchAnswer;
-    expect(answer.batch).toMatchObject({ name: "Flu recall", agentId: "agent_request", agentPhoneNumberId: "phnum_request", staggerMinutes: 7 });
+    expect(answer.batch).toMatchObject({ name: "Flu recall", agentId: own.agentId, agentPhoneNumberId: own.phoneNumberId, staggerMinutes: 7 });
     expect(answer.scheduledCalls.map((call) => call.scheduledTime)).toEqual([wednesday.at("15:00").toISOString(), wednesday.at("15:07").toISOString()]);
     const rows = await getDb().scheduledCall.findMany({ where: { batchId: answer.batch.id } });
-    expect(rows.every((row) => row.agentId === "agent_request" && row.fromNumber === "phnum_request")).toBe(true);
+    expect(rows.every((row) => row.agentId === own.agentId && row.fromNumber === own.phoneNumberId)).toBe(true);
 
     // Older clients name the phone-number ID fromNumber.
-    const legacy = (await (await schedule({ contactIds: [seeds[0]!.id], scheduledTime: wednesday.at("15:30").toISOString(), fromNumber: "phnum_legacy" })).json()) as BatchAnswer;
-    expect(legacy.batch).toMatchObject({ agentId: "agent_clinic", agentPhoneNumberId: "phnum_legacy" });
+    const legacy = (await (await schedule({ contactIds: [seeds[0]!.id], scheduledTime: wednesday.at("15:30").toISOString(), fromNumber: legacyNumber.phoneNumberId })).json()) as BatchAnswer;
+    expect(legacy.batch).toMatchObject({ agentId: clinic.line.agentId, agentPhoneNumberId: legacyNumber.phoneNumberId });
   });
 
   it("previews with ?dryRun=1 and writes nothing", async () => {

@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
-import { backoffMs, nextAttemptTime } from "@/lib/dispatch/retry-policy";
+import { backoffMs, nextAttemptTime } from "@/lib/calls/lifecycle/retry-policy";
 import { classifyHttpError, parseRetryAfter } from "@/lib/elevenlabs/classify-error";
 
 const rules = { timezone: "Australia/Sydney", defaultCountry: "AU", callingDays: [1, 2, 3, 4, 5], callingWindowStart: 9 * 60, callingWindowEnd: 17 * 60 };

@@ -1,3 +1,4 @@
+import { isOpenCall } from "@/lib/calls/lifecycle/statuses";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -75,7 +76,7 @@ export default async function CallPage({ params }: { params: Params }) {
   const criteria = entries(call.analysis.evaluation_criteria_results);
   const collected = entries(call.analysis.data_collection_results);
   const variables = Object.entries(call.dynamicVariables);
-  const open = call.status === "INITIATED" || call.status === "IN_PROGRESS";
+  const open = isOpenCall(call.status);
   const attempts = call.scheduledCall?.attemptCalls ?? [];
 
   return (

@@ -1,5 +1,5 @@
 import type { DbClient } from "@/lib/db";
-import { retryOrFail } from "@/lib/dispatch/retry-or-fail";
+import { retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
 
 /** What the end of an attempt means for the scheduled call it belongs to. */
 export type AttemptEnd =

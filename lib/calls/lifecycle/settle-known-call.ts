@@ -1,8 +1,8 @@
-import { endConnectedCall, endUnconnectedCall, type CallResult } from "@/lib/calls/webhooks/write-call-result";
+import { endConnectedCall, endUnconnectedCall, type CallResult } from "@/lib/calls/lifecycle/settle-call";
 import { recordCallEnded } from "@/lib/calls/webhooks/record-call-ended";
 import type { EventCall } from "@/lib/calls/webhooks/find-call";
 
-export type { CallResult } from "@/lib/calls/webhooks/write-call-result";
+export type { CallResult } from "@/lib/calls/lifecycle/settle-call";
 
 /**
  * Records how a known call went (the sweeper's path: it found the call itself) and then its feed

@@ -1,7 +1,7 @@
 import { getDb, type DbClient } from "@/lib/db";
 import type { TranscriptTurn } from "@/lib/elevenlabs/conversation-schemas";
 import type { CallMeaning } from "@/lib/calls/meaning/describe-call";
-import { finishScheduledCall, isVoicemail } from "@/lib/calls/webhooks/finish-scheduled-call";
+import { finishScheduledCall, isVoicemail } from "@/lib/calls/lifecycle/finish-scheduled-call";
 import { createWriteBatcher } from "@/lib/prisma/write-batcher";
 
 /** How a connected call went, as the webhook (or the sweeper) learned it. */
@@ -20,8 +20,11 @@ export interface CallResult {
   meaning: CallMeaning;
 }
 
-/** Which call an event is about: our id (the sweeper knows it), or the provider's ids (a webhook). */
-export type CallMatch = { callId: string } | { conversationId: string; attemptId: string | null };
+/**
+ * Which call an event is about: our id (the sweeper knows it), or the provider's ids (a webhook), whose
+ * agent must be the one the call was placed with — another agent's event never settles our call.
+ */
+export type CallMatch = { callId: string } | { conversationId: string; attemptId: string | null; agentId: string | null };
 
 /** The call that just ended, with what the follow-up work (activity, refill) needs. */
 export interface EndedCall {
@@ -41,6 +44,7 @@ interface EndRow extends CallMeaning {
   callId: string | null;
   conversationId: string | null;
   attemptId: string | null;
+  agentId: string | null;
   status: "COMPLETED" | "FAILED";
   callSid: string | null;
   startedAt: string | null;
@@ -58,14 +62,16 @@ interface EndRow extends CallMeaning {
   completeScheduled: boolean;
 }
 
-type EndFields = Omit<EndRow, "idx" | "callId" | "conversationId" | "attemptId" | "completeScheduled">;
+type EndFields = Omit<EndRow, "idx" | "callId" | "conversationId" | "attemptId" | "agentId" | "completeScheduled">;
 
 /** How the row finds its call; `conversationId` (known to the sweeper, which matches by our id) is stored too. */
-function matchColumns(match: CallMatch, conversationId: string | null): Pick<EndRow, "callId" | "conversationId" | "attemptId"> {
-  return "callId" in match ? { callId: match.callId, conversationId, attemptId: null } : { callId: null, conversationId: match.conversationId, attemptId: match.attemptId };
+function matchColumns(match: CallMatch, conversationId: string | null): Pick<EndRow, "callId" | "conversationId" | "attemptId" | "agentId"> {
+  return "callId" in match
+    ? { callId: match.callId, conversationId, attemptId: null, agentId: null }
+    : { callId: null, conversationId: match.conversationId, attemptId: match.attemptId, agentId: match.agentId };
 }
 
-function connectedFields(result: CallResult): EndFields {
+export function connectedFields(result: CallResult): EndFields {
   const endedAt = result.startedAt && result.durationSeconds !== null ? new Date(result.startedAt.getTime() + result.durationSeconds * 1000) : new Date();
   return {
     status: "COMPLETED",
@@ -122,7 +128,7 @@ async function writeEnds(db: DbClient, rows: EndRow[]): Promise<Array<EndedCall 
   const changed = await db.$queryRaw<Array<EndedCall & { idx: number }>>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS i(
-        "idx" int, "callId" text, "conversationId" text, "attemptId" text, "status" text, "callSid" text,
+        "idx" int, "callId" text, "conversationId" text, "attemptId" text, "agentId" text, "status" text, "callSid" text,
         "startedAt" timestamptz, "endedAt" timestamptz, "durationSeconds" int, "transcript" jsonb, "summary" text,
         "summaryTitle" text, "terminationReason" text, "callSuccessful" text, "outcome" text, "reportedOutcome" text,
         "intent" text, "sentiment" text, "callerName" text, "searchText" text, "analysis" jsonb, "dynamicVariables" jsonb,
@@ -130,7 +136,8 @@ async function writeEnds(db: DbClient, rows: EndRow[]): Promise<Array<EndedCall 
     ), target AS (
       SELECT i.*, coalesce(i."callId", (
         SELECT c."id" FROM "Call" c
-         WHERE c."conversationId" = i."conversationId" OR (c."id" = i."attemptId" AND c."conversationId" IS NULL)
+         WHERE (c."conversationId" = i."conversationId" OR (c."id" = i."attemptId" AND c."conversationId" IS NULL))
+           AND (i."agentId" IS NULL OR c."agentId" IS NULL OR c."agentId" = i."agentId")
          ORDER BY (c."conversationId" IS NULL) LIMIT 1)) AS "targetId"
       FROM input i
     ), ended AS (

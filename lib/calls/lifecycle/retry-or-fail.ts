@@ -1,7 +1,7 @@
 import type { DbClient } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
-import { nextAttemptTime, type RetryKind } from "@/lib/dispatch/retry-policy";
+import { nextAttemptTime, type RetryKind } from "@/lib/calls/lifecycle/retry-policy";
 
 export interface RetryInput {
   scheduledCallId: string;

@@ -1,0 +1,123 @@
+import { getDb, type DbClient } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordActivity } from "@/lib/activity/record-activity";
+import type { DialLine } from "@/lib/agents/resolve-dial-line";
+import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ElevenLabsFailure } from "@/lib/elevenlabs/classify-error";
+import { lockClinicLines, openLineCount } from "@/lib/calls/lifecycle/clinic-lines";
+
+export interface DialRequest {
+  organizationId: string;
+  /** The clinic's own agent and number (resolveDialLine). */
+  line: DialLine;
+  toNumber: string;
+  contactId: string | null;
+  scheduledCallId?: string | null;
+  placedByUserId?: string | null;
+  dynamicVariables: Record<string, string | number | boolean>;
+  /**
+   * Immediate and test calls take one of the clinic's lines here, under the lock the dispatcher's claim
+   * takes; a scheduled call took its line when it was claimed.
+   */
+  takeLine?: boolean;
+  /**
+   * Runs in the transaction that writes the attempt, before the request leaves; false aborts the dial with
+   * nothing written (the dispatcher's lease was lost). The scheduled call records "dial sent" here.
+   */
+  beforeDial?: (tx: DbClient, callId: string) => Promise<boolean>;
+  /** Runs in the transaction that records the provider's answer (the scheduled call's next state). */
+  afterAnswer?: (tx: DbClient, outcome: Exclude<DialOutcome, { kind: "lost" }>) => Promise<void>;
+  /** The feed entry: who was called; null for calls staff need not see in the feed (the test call). */
+  activity: { name: string; note?: string; actorUserId?: string | null; data?: Prisma.InputJsonObject } | null;
+}
+
+export type DialOutcome =
+  /** ElevenLabs accepted the dial; the webhook (or the sweeper) settles the call. */
+  | { kind: "dialed"; callId: string; conversationId: string | null; callSid: string | null }
+  /** No answer to the request: the call stays open and is reconciled by attempt id, never redialed. */
+  | { kind: "unknown"; callId: string; error: ElevenLabsFailure }
+  /** Refused; the call is FAILED with the reason. */
+  | { kind: "refused"; callId: string; error: ElevenLabsFailure }
+  /** beforeDial said no: nothing was written or sent. */
+  | { kind: "lost" };
+
+class DialAborted extends Error {}
+
+/**
+ * The one place that dials: "Call now", the test call and the dispatcher all come here. Writes the
+ * INITIATED call first, so its id travels as the attempt id (`user_id`) and whatever happens to the HTTP
+ * answer the conversation can be found again; sends once (the endpoint has no idempotency key, so never
+ * retried here); then records the answer, the caller's follow-up and the feed entry in one transaction.
+ */
+export async function dialCall(client: ElevenLabsClient, request: DialRequest, now: () => Date = () => new Date()): Promise<DialOutcome> {
+  const db = getDb();
+  const { organizationId, line, toNumber } = request;
+  let callId: string;
+  try {
+    callId = await db.$transaction(async (tx) => {
+      if (request.takeLine) await takeLine(tx, organizationId);
+      const call = await tx.call.create({
+        data: {
+          organizationId,
+          contactId: request.contactId,
+          scheduledCallId: request.scheduledCallId ?? null,
+          direction: "OUTBOUND",
+          status: "INITIATED",
+          toNumber,
+          fromNumber: line.fromNumber,
+          agentId: line.agentId,
+          agentPhoneNumberId: line.agentPhoneNumberId,
+          placedByUserId: request.placedByUserId ?? null,
+        },
+        select: { id: true },
+      });
+      if (request.beforeDial && !(await request.beforeDial(tx, call.id))) throw new DialAborted();
+      return call.id;
+    });
+  } catch (error) {
+    if (error instanceof DialAborted) return { kind: "lost" };
+    throw error;
+  }
+
+  const result = await client.startOutboundCall({ attemptId: callId, agentId: line.agentId, agentPhoneNumberId: line.agentPhoneNumberId, toNumber, dynamicVariables: request.dynamicVariables });
+  const outcome: Exclude<DialOutcome, { kind: "lost" }> = result.ok
+    ? { kind: "dialed", callId, conversationId: result.value.conversationId, callSid: result.value.callSid }
+    : { kind: result.error.kind === "unknown_outcome" ? "unknown" : "refused", callId, error: result.error };
+  const settledAt = now();
+
+  await db.$transaction(async (tx) => {
+    if (outcome.kind === "dialed") {
+      // The webhook of a very short call may have completed the call already: only fill in the ids.
+      await tx.call.updateMany({ where: { id: callId, conversationId: null }, data: { conversationId: outcome.conversationId, callSid: outcome.callSid } });
+    } else if (outcome.kind === "unknown") {
+      await tx.call.updateMany({ where: { id: callId }, data: { errorMessage: `No answer from ElevenLabs in time; checking whether the call started. (${outcome.error.message})` } });
+    } else {
+      await tx.call.updateMany({ where: { id: callId, status: "INITIATED" }, data: { status: "FAILED", endedAt: settledAt, errorMessage: outcome.error.message } });
+    }
+    await request.afterAnswer?.(tx, outcome);
+    if (request.activity) await recordActivity(tx, activityOf(request, outcome));
+  });
+  return outcome;
+}
+
+async function takeLine(tx: DbClient, organizationId: string): Promise<void> {
+  await lockClinicLines(tx, organizationId);
+  const { limit, open } = await openLineCount(tx, organizationId, new Date());
+  if (open >= limit) {
+    throw new AppError("rate_limited", `All ${limit} of the clinic's lines are busy with calls right now. Try again when one ends, or schedule the call.`, { extra: { retryAfterSeconds: 60 } });
+  }
+}
+
+function activityOf(request: DialRequest, outcome: Exclude<DialOutcome, { kind: "lost" }>) {
+  const { name, note, actorUserId, data } = request.activity!;
+  const base = { organizationId: request.organizationId, actorUserId: actorUserId ?? null, contactId: request.contactId, callId: outcome.callId };
+  if (outcome.kind === "dialed") return { ...base, type: "CALL_PLACED" as const, message: `Called ${name}${note ? ` (${note})` : ""}`, data: data ?? {} };
+  const { error } = outcome;
+  return {
+    ...base,
+    type: "CALL_FAILED" as const,
+    message: outcome.kind === "unknown" ? `Call to ${name} may not have started` : `Call to ${name} failed: ${error.message}`,
+    data: { ...data, kind: error.kind, providerStatus: error.status, providerCode: error.code },
+  };
+}
