@@ -31,8 +31,14 @@ export function buildServerToolConfig(origin: string, agentId: string, token: st
   const id = encodeURIComponent(agentId);
   // ElevenLabs takes exactly one value source per property: a description (the LLM fills it) or a
   // dynamic variable (the platform fills it) — never both, or it refuses the tool.
-  const callerId: ToolProperty = { type: "string", dynamic_variable: "system__caller_id" };
-  const conversationId: ToolProperty = { type: "string", dynamic_variable: "system__conversation_id" };
+  // The call's numbers and conversation, filled by ElevenLabs. Which number is the patient's is decided by
+  // the server (the number it dialed, else the one that is not the clinic's): on an outbound call the caller
+  // id is the clinic's own number.
+  const line: Record<string, ToolProperty> = {
+    caller_id: { type: "string", dynamic_variable: "system__caller_id" },
+    called_number: { type: "string", dynamic_variable: "system__called_number" },
+    conversation_id: { type: "string", dynamic_variable: "system__conversation_id" },
+  };
   const date = (what: string): ToolProperty => ({ type: "string", description: `${what}, as YYYY-MM-DD in the clinic's calendar. Work it out from today's date ({{current_date}}) when the caller says "tomorrow" or "next Tuesday".` });
   const time = (what: string): ToolProperty => ({ type: "string", description: `${what}, as HH:mm on a 24-hour clock in the clinic's time (3 pm is 15:00).` });
   const duration: ToolProperty = { type: "integer", description: "How long the appointment is, in minutes (5 to 240). Leave it out for the clinic's usual slot." };
@@ -49,34 +55,28 @@ export function buildServerToolConfig(origin: string, agentId: string, token: st
         start_time: time("The start time"),
         duration_minutes: duration,
         customer_name: { type: "string", description: "The patient's full name, as they said it" },
-        customer_phone: callerId,
         customer_email: { type: "string", description: "The patient's email address, only if they gave one" },
         notes: { type: "string", description: "The reason for the visit or anything the clinic should know, in a sentence" },
-        conversation_id: conversationId,
-      }, ["date", "start_time", "customer_name", "customer_phone"]),
+        ...line,
+      }, ["date", "start_time", "customer_name"]),
       tool("reschedule_appointment", "Moves the caller's appointment to a new day and time they agreed to. Without an appointment_id it moves their next appointment.", `${base}/reschedule-appointment/${id}`, "POST", token, {
         appointment_id: appointmentId,
-        customer_phone: callerId,
         new_date: date("The new day"),
         new_start_time: time("The new start time"),
         duration_minutes: duration,
-        conversation_id: conversationId,
+        ...line,
       }, ["new_date", "new_start_time"]),
       tool("cancel_appointment", "Cancels the caller's appointment after they confirmed they want to cancel. Without an appointment_id it cancels their next appointment.", `${base}/cancel-appointment/${id}`, "POST", token, {
         appointment_id: appointmentId,
-        customer_phone: callerId,
-        conversation_id: conversationId,
+        ...line,
       }, []),
-      tool("find_patient", "Looks up who is calling and their next appointment, by the number they are calling from.", `${base}/find-patient/${id}`, "POST", token, {
-        phone_number: callerId,
-      }, ["phone_number"]),
+      tool("find_patient", "Looks up who is on the call and their next appointment, by the patient's number on this call.", `${base}/find-patient/${id}`, "POST", token, line, []),
       tool("schedule_callback", "Schedules a call back when the caller asks to be called later. Pass the time exactly as they said it; the answer's message says when the call will be.", `${base}/schedule-callback/${id}`, "POST", token, {
         time: { type: "string", description: "When to call back, as the caller said it: \"3pm\", \"15:00\", \"in 2 hours\", \"tomorrow 10am\", \"3 baje\"" },
         context: { type: "string", description: "What the call back is about, in one sentence, so whoever calls back knows" },
-        phone_number: callerId,
-        conversation_id: conversationId,
-      }, ["time", "context", "phone_number"]),
-      tool("todays_appointments", "Lists today's appointments at the clinic, in the clinic's time.", `${base}/appointments/${id}/today`, "GET", token, {}, []),
+        ...line,
+      }, ["time", "context"]),
+      tool("todays_appointments", "Lists today's busy appointment times at the clinic, in the clinic's time (names only for an agent the clinic marked staff-facing).", `${base}/appointments/${id}/today`, "GET", token, {}, []),
     ],
   };
 }

@@ -1,4 +1,6 @@
 import { AppError } from "@/lib/errors";
+import { recordAgentAction } from "@/lib/activity/record-agent-action";
+import { callerPhone } from "@/lib/appointments/caller-phone";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { alternativesNear, offerSentence } from "@/lib/appointments/check-availability";
 import { insertAppointment } from "@/lib/appointments/insert-appointment";
@@ -22,7 +24,7 @@ export function agentPhone(input: string, defaultCountry: string, path: string):
 export async function bookAppointment(organizationId: string, input: BookAppointmentInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
   const duration = input.duration_minutes ?? rules.slotMinutes;
-  const phone = agentPhone(input.customer_phone, rules.defaultCountry, "customer_phone");
+  const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.customer_phone, "customer_phone");
   const { startsAt, endsAt, withinHours } = resolveBookingTime(rules, input.date, input.start_time, duration, now);
   const asked = `${spokenTime(startsAt, rules.timeZone)} on ${spokenDay(startsAt, rules.timeZone)}`;
 
@@ -48,6 +50,13 @@ export async function bookAppointment(organizationId: string, input: BookAppoint
     { phone, name: input.customer_name, email: input.customer_email },
   );
   if (!appointment) return unavailable(`Sorry, ${asked} is already taken.`);
+  await recordAgentAction(organizationId, {
+    type: "APPOINTMENT_BOOKED",
+    message: `The agent booked ${input.customer_name} for ${asked}`,
+    conversationId: input.conversation_id,
+    contactId: appointment.contactId,
+    data: { appointmentId: appointment.id, startsAt: new Date(startsAt).toISOString() },
+  });
   return {
     success: true as const,
     appointment_id: appointment.id,

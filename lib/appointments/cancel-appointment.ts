@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { recordAgentAction } from "@/lib/activity/record-agent-action";
 import { findAppointmentTarget } from "@/lib/appointments/find-appointment-target";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
 import type { CancelAppointmentInput } from "@/lib/appointments/schemas";
@@ -17,14 +18,18 @@ export async function cancelAppointmentById(organizationId: string, id: string, 
   if (count === 0) throw notFound("Appointment");
 }
 
-/** cancel_appointment, during a call: by id, or the caller's next appointment by phone. */
+/** cancel_appointment, during a call: by id (if it is the caller's), or the caller's next appointment. */
 export async function cancelAppointment(organizationId: string, input: CancelAppointmentInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
   const appointment = await findAppointmentTarget(organizationId, rules.defaultCountry, input, now);
   await cancelAppointmentById(organizationId, appointment.id, new Date(now));
-  return {
-    success: true,
-    appointment_id: appointment.id,
-    message: `Done — the appointment for ${appointment.attendeeName} at ${spokenTime(appointment.startsAt, rules.timeZone)} on ${spokenDay(appointment.startsAt, rules.timeZone)} is cancelled.`,
-  };
+  const when = `${spokenTime(appointment.startsAt, rules.timeZone)} on ${spokenDay(appointment.startsAt, rules.timeZone)}`;
+  await recordAgentAction(organizationId, {
+    type: "APPOINTMENT_CANCELLED",
+    message: `The agent cancelled ${appointment.attendeeName}'s appointment at ${when}`,
+    conversationId: input.conversation_id,
+    contactId: appointment.contactId,
+    data: { appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() },
+  });
+  return { success: true, appointment_id: appointment.id, message: `Done — the appointment for ${appointment.attendeeName} at ${when} is cancelled.` };
 }

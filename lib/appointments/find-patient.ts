@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { agentPhone } from "@/lib/appointments/book-appointment";
+import { callerPhone } from "@/lib/appointments/caller-phone";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
 import { localDateAndMinute } from "@/lib/appointments/opening-hours";
 import type { FindPatientInput } from "@/lib/appointments/schemas";
@@ -12,7 +12,7 @@ import { clockTime, spokenDay, spokenTime } from "@/lib/appointments/spoken-time
  */
 export async function findPatient(organizationId: string, input: FindPatientInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
-  const phone = agentPhone(input.phone_number, rules.defaultCountry, "phone_number");
+  const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.phone_number, "phone_number");
   const contact = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { id: true, name: true } });
   const next = await getDb().appointment.findFirst({
     where: { organizationId, attendeePhone: phone, status: { not: "CANCELLED" }, startsAt: { gte: new Date(now) } },

@@ -1,3 +1,4 @@
+import { recordAgentAction } from "@/lib/activity/record-agent-action";
 import { alternativesNear, offerSentence } from "@/lib/appointments/check-availability";
 import { findAppointmentTarget } from "@/lib/appointments/find-appointment-target";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
@@ -24,6 +25,13 @@ export async function rescheduleAppointment(organizationId: string, input: Resch
     const reason = withinHours ? `Sorry, ${asked} is already taken.` : `Sorry, the clinic isn't open for a ${duration}-minute appointment at ${asked}.`;
     return { success: false, appointment_id: appointment.id, message: `${reason} ${offerSentence(offers, rules.timeZone, input.new_date)} The appointment is still at ${spokenTime(appointment.startsAt, rules.timeZone)} on ${spokenDay(appointment.startsAt, rules.timeZone)}.` };
   }
+  await recordAgentAction(organizationId, {
+    type: "APPOINTMENT_MOVED",
+    message: `The agent moved ${appointment.attendeeName}'s appointment to ${asked}`,
+    conversationId: input.conversation_id,
+    contactId: appointment.contactId,
+    data: { appointmentId: appointment.id, startsAt: new Date(startsAt).toISOString(), previousStartsAt: appointment.startsAt.toISOString() },
+  });
   return {
     success: true,
     appointment_id: appointment.id,

@@ -1,7 +1,9 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
-import { agentPhone } from "@/lib/appointments/book-appointment";
+import { recordAgentAction } from "@/lib/activity/record-agent-action";
+import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
+import { callerPhone } from "@/lib/appointments/caller-phone";
 import { linkContactByPhone } from "@/lib/appointments/link-contact";
 import { localDateAndMinute } from "@/lib/appointments/opening-hours";
 import { parseCallbackTime } from "@/lib/appointments/parse-callback-time";
@@ -41,9 +43,12 @@ function spokenWhen(at: number, now: number, timeZone: string): string {
  */
 export async function scheduleCallback(organizationId: string, agentId: string, input: ScheduleCallbackInput, now: number = Date.now()) {
   const rules = await loadCallingRules(organizationId);
-  if (!input.phone_number) throw say("invalid_input", "phone_number", "I need the number to call back.");
-  const phone = agentPhone(input.phone_number, rules.defaultCountry, "phone_number");
-  if (!rules.elevenLabsPhoneNumberId) throw say("bad_request", "phone_number", "Sorry, the clinic can't schedule call backs yet. Someone from the clinic will get back to you.");
+  const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.phone_number, "phone_number");
+  // The callback rings from the clinic's own default number, with the agent that took this call.
+  const line = await resolveDialLine(getDb(), organizationId, { agentId }).catch((error: unknown) => {
+    if (error instanceof AppError && error.status < 500) throw say("bad_request", "phone_number", "Sorry, the clinic can't schedule call backs yet. Someone from the clinic will get back to you.");
+    throw error;
+  });
 
   // Read before any write: a time we cannot understand changes nothing.
   const existing = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { timezone: true, doNotCall: true } });
@@ -81,11 +86,18 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
     earlier && moveEarlier.count === 1
       ? { id: earlier.id, scheduledTime: timing.scheduledTime }
       : await getDb().scheduledCall.create({
-          data: { organizationId, contactId: contact.id, agentId, fromNumber: rules.elevenLabsPhoneNumberId, maxAttempts: rules.maxAttempts, dynamicVariables, ...timing },
+          data: { organizationId, contactId: contact.id, agentId: line.agentId, fromNumber: line.agentPhoneNumberId, maxAttempts: rules.maxAttempts, dynamicVariables, ...timing },
           select: { id: true, scheduledTime: true },
         });
 
   const when = spokenWhen(opening, now, callerZone);
+  await recordAgentAction(organizationId, {
+    type: "CALLBACK_SCHEDULED",
+    message: `The agent scheduled a call back to ${contact.name} for ${spokenDay(opening, rules.timezone)} at ${spokenTime(opening, rules.timezone)}`,
+    conversationId: input.conversation_id,
+    contactId: contact.id,
+    data: { scheduledCallId: scheduled.id, scheduledTime: scheduled.scheduledTime.toISOString() },
+  });
   const at = /^\d/.test(when) ? `at ${when}` : when;
   const message = moved
     ? `Done — the clinic calls between ${clockWords(rules.callingWindowStart)} and ${clockWords(rules.callingWindowEnd)} on its calling days, so I'll call you ${at}.`

@@ -22,9 +22,11 @@ const duration = z.coerce
   .max(MAX_DURATION_MINUTES, `Appointments can be at most ${MAX_DURATION_MINUTES} minutes long.`);
 
 const name = z.string({ error: "I need the patient's name to book." }).trim().min(1, "I need the patient's name to book.").max(200, "That name is too long.");
-const phone = z.string({ error: "I need a phone number." }).trim().min(1, "I need a phone number.").max(40, "That phone number is too long.");
 const optionalText = (max: number) => z.string().trim().max(max, `Please keep that under ${max} characters.`).transform((v) => v || undefined).optional();
 const conversationId = z.string().trim().max(128).transform((v) => v || undefined).optional();
+const optionalPhone = z.string().trim().max(40, "That phone number is too long.").transform((v) => v || undefined).optional();
+/** The call's numbers, filled from ElevenLabs' system variables; the server decides which is the patient. */
+const lineNumbers = { caller_id: optionalPhone, called_number: optionalPhone, conversation_id: conversationId };
 const appointmentId = z.string().trim().min(1).max(64).transform((v) => v || undefined).optional();
 
 export const checkAvailabilitySchema = z.object({
@@ -39,36 +41,34 @@ export const bookAppointmentSchema = z.object({
   start_time: clockTime,
   duration_minutes: duration.optional(),
   customer_name: name,
-  customer_phone: phone,
+  customer_phone: optionalPhone,
   customer_email: z.string().trim().max(254).email("That email address doesn't look right.").optional().or(z.literal("").transform(() => undefined)),
   notes: optionalText(2000),
-  conversation_id: conversationId,
+  ...lineNumbers,
 });
 export type BookAppointmentInput = z.infer<typeof bookAppointmentSchema>;
 
 /** By appointment id, or — the usual case on a call — the caller's phone for their next appointment. */
 const appointmentTarget = {
   appointment_id: appointmentId,
-  customer_phone: phone.optional(),
+  customer_phone: optionalPhone,
+  ...lineNumbers,
 };
-const needsTarget = (input: { appointment_id?: string; customer_phone?: string }) => Boolean(input.appointment_id || input.customer_phone);
-const targetMessage = { message: "I need the appointment or the phone number it was booked with." };
 
-export const cancelAppointmentSchema = z.object({ ...appointmentTarget, conversation_id: conversationId }).refine(needsTarget, targetMessage);
+export const cancelAppointmentSchema = z.object(appointmentTarget);
 export type CancelAppointmentInput = z.infer<typeof cancelAppointmentSchema>;
 
 export const rescheduleAppointmentSchema = z
-  .object({ ...appointmentTarget, new_date: isoDate, new_start_time: clockTime, duration_minutes: duration.optional(), conversation_id: conversationId })
-  .refine(needsTarget, targetMessage);
+  .object({ ...appointmentTarget, new_date: isoDate, new_start_time: clockTime, duration_minutes: duration.optional() });
 export type RescheduleAppointmentInput = z.infer<typeof rescheduleAppointmentSchema>;
 
-export const findPatientSchema = z.object({ phone_number: phone });
+export const findPatientSchema = z.object({ phone_number: optionalPhone, ...lineNumbers });
 export type FindPatientInput = z.infer<typeof findPatientSchema>;
 
 export const scheduleCallbackSchema = z.object({
-  phone_number: phone.optional(),
+  phone_number: optionalPhone,
   time: z.string({ error: "I need to know when to call back." }).trim().min(1, "I need to know when to call back.").max(100, "I couldn't read that time."),
   context: z.string({ error: "I need a few words on what the call back is about." }).trim().min(1, "I need a few words on what the call back is about.").max(2000, "Please keep the note under 2000 characters."),
-  conversation_id: conversationId,
+  ...lineNumbers,
 });
 export type ScheduleCallbackInput = z.infer<typeof scheduleCallbackSchema>;
