@@ -6,7 +6,7 @@ import { settledAfterResponse } from "../lib/runtime/after-response";
 import { CRON_MAX_DURATION_SECONDS, claimBudgetMs } from "../lib/dispatch/dispatch-now";
 import { DEFAULT_DIAL_PARALLELISM, runDispatcher, type RunSummary } from "../lib/dispatch/run-dispatcher";
 import { createElevenLabsClient } from "../lib/elevenlabs/client";
-import { createSimulator } from "../lib/elevenlabs/simulator/create-simulator";
+import { createSimulator } from "../simulator/create-simulator";
 import { count, goalRatio, line, setEnv, sizeFromEnv, sleep, startCpuMeter, timeOnce, type BenchDatabase } from "./measure";
 import { benchId, createBenchOrganization, deleteBenchOrganizations, seedDueCalls, vacuumCallTables } from "./organizations";
 import { serveWebhooks, WEBHOOK_SECRET } from "./webhook-receiver";

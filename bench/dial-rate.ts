@@ -6,7 +6,7 @@ import type { Db } from "../lib/db";
 import { DEFAULT_DIAL_PARALLELISM, runDispatcher } from "../lib/dispatch/run-dispatcher";
 import { planDispatchRound } from "../lib/dispatch/plan-dispatch-round";
 import { createElevenLabsClient } from "../lib/elevenlabs/client";
-import { createSimulator } from "../lib/elevenlabs/simulator/create-simulator";
+import { createSimulator } from "../simulator/create-simulator";
 import { count, line, sizeFromEnv, startCpuMeter, timeOnce, type BenchDatabase } from "./measure";
 import { benchId, createBenchOrganization, deleteBenchOrganizations, seedDueCalls, vacuumCallTables } from "./organizations";
 import { serveWebhooks, WEBHOOK_SECRET } from "./webhook-receiver";

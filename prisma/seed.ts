@@ -16,6 +16,15 @@ async function upsertOrganization(db: Db, data: { name: string; slug: string; ti
   return db.organization.upsert({ where: { slug: data.slug }, update: {}, create: data, select: { id: true, name: true } });
 }
 
+/**
+ * The clinic's own line, registered like Settings → Phone numbers does, so the default phone-number id
+ * points at a row the clinic owns (dials need that) and inbound calls ring a known number. The numbers
+ * are in ranges reserved for fiction, outside the demo contacts' ones.
+ */
+async function registerPhoneNumber(db: Db, organizationId: string, phoneNumberId: string, e164: string) {
+  await db.phoneNumber.upsert({ where: { phoneNumberId }, update: {}, create: { organizationId, phoneNumberId, e164, label: "Main number" } });
+}
+
 async function upsertUser(db: Db, email: string, name: string, passwordHash: string) {
   return db.user.upsert({ where: { email }, update: {}, create: { email, name, passwordHash }, select: { id: true } });
 }
@@ -48,6 +57,9 @@ export async function seed(db: Db) {
     elevenLabsAgentId: "agent_sim_harbour_front_desk",
     elevenLabsPhoneNumberId: "phnum_sim_harbour_main",
   });
+
+  await registerPhoneNumber(db, sunrise.id, "phnum_sim_sunrise_main", "+61255508000");
+  await registerPhoneNumber(db, harbour.id, "phnum_sim_harbour_main", "+61370108000");
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const admin = await upsertUser(db, DEMO_ADMIN_EMAIL, "Alex Morgan", passwordHash);

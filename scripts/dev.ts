@@ -10,7 +10,8 @@
 //     generated once and kept in .data/nextauth-secret. NEXTAUTH_URL defaults to http://localhost:$PORT.
 //  5. Starts the sidecars (scripts/dev/sidecars.ts — the hook for the ElevenLabs simulator), then
 //     `next dev|start` with any extra arguments (`npm run dev -- -p 4000`); a local run listens on
-//     127.0.0.1 unless HOSTNAME or `-H` says otherwise.
+//     127.0.0.1 unless HOSTNAME or `-H` says otherwise. With the simulator, right after the demo seed,
+//     patients call the demo clinic once the app is up (scripts/dev/demo-inbound-calls.ts).
 //  6. Ctrl-C / SIGTERM: stops next (and its workers), the sidecars, then the database. When next
 //     exits by itself the runner cleans up the same way and exits with next's code.
 import { join, relative } from "node:path";
@@ -25,6 +26,7 @@ import { databaseIsEmpty, runSeed, type SeedRun } from "./dev/seed";
 import { startSidecars, stopSidecars, type Sidecar } from "./dev/sidecars";
 import { configureDemoAgentTools } from "./dev/demo-agent-tools";
 import { DEMO_SWITCH, demoStartRefusal, hostnameArgs } from "./dev/demo-guard";
+import { playDemoInboundCalls } from "./dev/demo-inbound-calls";
 
 const DATA_DIR = join(PROJECT_ROOT, ".data");
 const EMBEDDED_DATA_DIR = join(DATA_DIR, "pglite");
@@ -155,14 +157,16 @@ async function migrate(url: string): Promise<void> {
   );
 }
 
-async function seedIfEmpty(url: string, env: NodeJS.ProcessEnv): Promise<void> {
-  if (!(await step(databaseIsEmpty(url)))) return;
+/** True when this start added the demo data (the database had no organization). */
+async function seedIfEmpty(url: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  if (!(await step(databaseIsEmpty(url)))) return false;
   log("First start on this database: adding the demo data (prisma/seed.ts).");
   const seed = runSeed(PROJECT_ROOT, env);
   running.child = seed;
   const code = await step(seed.exited);
   running.child = undefined;
   if (code) log(`The seed failed (exit code ${code}); starting without demo data. Retry with \`npm run db:seed\`.`);
+  return code === 0;
 }
 
 async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
@@ -180,7 +184,7 @@ async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
 
   // A local run: dev, or `start` on the embedded database (which only listens on 127.0.0.1).
   const local = mode === "dev" || database.embedded;
-  if (local) await seedIfEmpty(database.url, env);
+  const seeded = local && (await seedIfEmpty(database.url, env));
   if (local && !env.NEXTAUTH_SECRET) {
     const { secret, created } = await step(localNextAuthSecret(SECRET_FILE));
     env.NEXTAUTH_SECRET = secret;
@@ -189,13 +193,14 @@ async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
         `${relative(PROJECT_ROOT, SECRET_FILE)}, so sessions survive restarts.`,
     );
   }
-  env.NEXTAUTH_URL ??= `http://localhost:${appPort(nextArgs)}`;
+  const appUrl = (env.NEXTAUTH_URL ??= `http://localhost:${appPort(nextArgs)}`);
 
   await step(startSidecars(env).then((sidecars) => (running.sidecars = sidecars)));
   // With the built-in simulator on a local database, its agents get Callboard's server tools (and tokens).
-  if (local && env.ELEVENLABS_API_KEY === "simulator" && env.ELEVENLABS_API_BASE_URL) {
+  const simulatorUrl = local && env.ELEVENLABS_API_KEY === "simulator" ? env.ELEVENLABS_API_BASE_URL : undefined;
+  if (simulatorUrl) {
     await step(
-      configureDemoAgentTools({ databaseUrl: database.url, appUrl: env.NEXTAUTH_URL, simulatorUrl: env.ELEVENLABS_API_BASE_URL, tokenFile: join(DATA_DIR, "simulator-agent-tokens.json"), log }).catch((error: unknown) =>
+      configureDemoAgentTools({ databaseUrl: database.url, appUrl, simulatorUrl, tokenFile: join(DATA_DIR, "simulator-agent-tokens.json"), log }).catch((error: unknown) =>
         log(`Simulated calls will not book appointments: ${String(error)}`),
       ),
     );
@@ -206,6 +211,12 @@ async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
   if (listen.length) log(`Listening on ${listen[1]} (HOSTNAME or \`-H\` choose another interface).`);
   const next = spawnNext(PROJECT_ROOT, mode, [...nextArgs, ...listen], env);
   running.child = next;
+  // Only right after the demo seed: a restart does not add three more inbound calls.
+  if (seeded && simulatorUrl) {
+    void playDemoInboundCalls({ databaseUrl: database.url, appUrl, simulatorUrl, log }).catch((error: unknown) =>
+      log(`No demo inbound calls: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
   const code = await next.exited;
   running.child = undefined;
   if (running.stopping) await new Promise<never>(() => {}); // onSignal finishes the shutdown

@@ -15,8 +15,8 @@
  *   SIMULATOR_WEBHOOK_SECRET    $ELEVENLABS_WEBHOOK_SECRET (webhooks go unsigned without either)
  *   SIMULATOR_SEED              random      same seed + same dials = same outcomes
  */
-import { createSimulator } from "@/lib/elevenlabs/simulator/create-simulator";
-import { simulatorOptionsFromEnv } from "@/lib/elevenlabs/simulator/options";
+import { createSimulator } from "@/simulator/create-simulator";
+import { simulatorOptionsFromEnv } from "@/simulator/options";
 
 const log = (line: string) => console.log(`[simulator ${new Date().toISOString()}] ${line}`);
 
@@ -31,7 +31,7 @@ log(
 if (!config.webhookSecret) {
   log("WARNING: no SIMULATOR_WEBHOOK_SECRET or ELEVENLABS_WEBHOOK_SECRET; webhooks are sent unsigned and a verifying app rejects them");
 }
-log(`admin: GET ${simulator.url}/_simulator/requests, POST ${simulator.url}/_simulator/config, POST ${simulator.url}/_simulator/faults`);
+log(`admin: GET ${simulator.url}/_simulator/requests, POST ${simulator.url}/_simulator/config, POST ${simulator.url}/_simulator/faults, POST ${simulator.url}/_simulator/inbound`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -1,4 +1,4 @@
-import { mulberry32 } from "@/lib/elevenlabs/simulator/prng";
+import { seededRandom } from "./seeded-random";
 
 /**
  * Deterministic, realistic demo contacts. Phone numbers come from ranges reserved for fiction
@@ -24,7 +24,7 @@ export interface DemoContact {
 }
 
 export function demoContacts(count: number, seed: number, prefix: "+6125550" | "+6137010"): DemoContact[] {
-  const random = mulberry32(seed); // the same demo data on every fresh database
+  const random = seededRandom(seed); // the same demo data on every fresh database
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const first = pick(FIRST);

@@ -16,20 +16,27 @@ type Tokens = Record<string, string>;
  * hashed, so the file is the only copy). An agent registered without one here gets one; an agent whose
  * token was made elsewhere (Settings) is left alone — it is never regenerated behind anyone's back — and
  * the log says how to hand it to the simulator. Then the tool JSON (the same the settings page shows) goes
- * to the simulator's `POST /_simulator/config { agentTools }`, as a person would paste it into ElevenLabs.
+ * to the simulator's `POST /_simulator/config { agentTools }`, as a person would paste it into ElevenLabs,
+ * with each clinic's default line (`phoneNumbers`: its registered E.164 number, answered by its default
+ * agent), so simulated calls ring from and to the clinic's own number.
  */
 export async function configureDemoAgentTools(options: { databaseUrl: string; appUrl: string; simulatorUrl: string; tokenFile: string; log: (line: string) => void }): Promise<void> {
   const saved: Tokens = existsSync(options.tokenFile) ? (JSON.parse(await readFile(options.tokenFile, "utf8")) as Tokens) : {};
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   const agentTools: Record<string, ReturnType<typeof buildServerToolConfig>> = {};
+  const phoneNumbers: Record<string, { number: string; agentId: string }> = {};
   try {
-    const { rows } = await client.query<{ organizationId: string; agentId: string; voiceAgentId: string | null; tokenHash: string | null }>(
-      `SELECT o."id" AS "organizationId", o."elevenLabsAgentId" AS "agentId", v."id" AS "voiceAgentId", v."tokenHash"
-         FROM "Organization" o LEFT JOIN "VoiceAgent" v ON v."organizationId" = o."id" AND v."agentId" = o."elevenLabsAgentId"
+    const { rows } = await client.query<{ organizationId: string; agentId: string; voiceAgentId: string | null; tokenHash: string | null; phoneNumberId: string | null; e164: string | null }>(
+      `SELECT o."id" AS "organizationId", o."elevenLabsAgentId" AS "agentId", v."id" AS "voiceAgentId", v."tokenHash", p."phoneNumberId", p."e164"
+         FROM "Organization" o
+         LEFT JOIN "VoiceAgent" v ON v."organizationId" = o."id" AND v."agentId" = o."elevenLabsAgentId"
+         LEFT JOIN "PhoneNumber" p ON p."organizationId" = o."id" AND p."phoneNumberId" = o."elevenLabsPhoneNumberId"
         WHERE o."elevenLabsAgentId" IS NOT NULL`,
     );
     for (const row of rows) {
+      // The clinic's default line rings from (and is answered on) its registered number, with its default agent.
+      if (row.phoneNumberId && row.e164) phoneNumbers[row.phoneNumberId] = { number: row.e164, agentId: row.agentId };
       const key = `${row.organizationId}:${row.agentId}`;
       let token = saved[key];
       if (row.voiceAgentId && (!token || hashSecretToken(token) !== row.tokenHash)) {
@@ -59,8 +66,10 @@ export async function configureDemoAgentTools(options: { databaseUrl: string; ap
   }
   await mkdir(dirname(options.tokenFile), { recursive: true });
   await writeFile(options.tokenFile, JSON.stringify(saved, null, 2), { mode: 0o600 });
-  if (Object.keys(agentTools).length === 0) return;
-  const res = await fetch(`${options.simulatorUrl}/_simulator/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ agentTools }) });
+  if (Object.keys(agentTools).length === 0 && Object.keys(phoneNumbers).length === 0) return;
+  const res = await fetch(`${options.simulatorUrl}/_simulator/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ agentTools, phoneNumbers }) });
   if (!res.ok) throw new Error(`The simulator refused the agents' tools: ${res.status} ${await res.text()}`);
-  options.log(`Simulated calls of ${Object.keys(agentTools).join(", ")} book appointments and call-backs on ${options.appUrl} with their tool tokens (kept in ${options.tokenFile}).`);
+  if (Object.keys(agentTools).length > 0) {
+    options.log(`Simulated calls of ${Object.keys(agentTools).join(", ")} book appointments and call-backs on ${options.appUrl} with their tool tokens (kept in ${options.tokenFile}).`);
+  }
 }

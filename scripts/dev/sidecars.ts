@@ -1,7 +1,7 @@
 // Processes that run beside `next` for local development.
 import { randomBytes } from "node:crypto";
-import { createSimulator } from "@/lib/elevenlabs/simulator/create-simulator";
-import { simulatorOptionsFromEnv } from "@/lib/elevenlabs/simulator/options";
+import { createSimulator } from "@/simulator/create-simulator";
+import { simulatorOptionsFromEnv } from "@/simulator/options";
 import { startLocalCron } from "./local-cron";
 
 export interface Sidecar {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createElevenLabsClient } from "@/lib/elevenlabs/client";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { startWebhookReceiver } from "../unit/elevenlabs/helpers/webhook-receiver";
 import { openApiErrors } from "./openapi-check";
 
@@ -105,6 +105,21 @@ describe("conformance to the OpenAPI description", () => {
     const page = await api("/v1/convai/conversations?page_size=3");
     expect(openApiErrors("GetConversationsPageResponseModel", page.body)).toEqual([]);
 
+    const transcription = receiver.received.map((webhook) => JSON.parse(webhook.rawBody)).find((event) => event.type === "post_call_transcription");
+    expect(openApiErrors("GetConversationResponseModel", transcription?.data)).toEqual([]);
+  });
+
+  it("an inbound conversation is valid too, in the conversation, the list and the webhook", async () => {
+    simulator.reset();
+    receiver.received.length = 0;
+    const call = await simulator.playInbound({ from: "+61491570156", agentId: "agent_1", outcome: "resolved" });
+    expect(openApiErrors("GetConversationResponseModel", (await api(`/v1/convai/conversations/${call.conversationId}`)).body)).toEqual([]);
+    while (simulator.advance() > 0);
+    await simulator.whenIdle();
+    const conversation = await api(`/v1/convai/conversations/${call.conversationId}`);
+    expect(conversation.body).toMatchObject({ metadata: { phone_call: { direction: "inbound" } } });
+    expect(openApiErrors("GetConversationResponseModel", conversation.body)).toEqual([]);
+    expect(openApiErrors("GetConversationsPageResponseModel", (await api("/v1/convai/conversations")).body)).toEqual([]);
     const transcription = receiver.received.map((webhook) => JSON.parse(webhook.rawBody)).find((event) => event.type === "post_call_transcription");
     expect(openApiErrors("GetConversationResponseModel", transcription?.data)).toEqual([]);
   });

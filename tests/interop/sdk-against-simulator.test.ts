@@ -2,7 +2,7 @@ import { ElevenLabsClient, ElevenLabsError } from "@elevenlabs/elevenlabs-js";
 import * as serializers from "@elevenlabs/elevenlabs-js/serialization";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createElevenLabsClient } from "@/lib/elevenlabs/client";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { startWebhookReceiver } from "../unit/elevenlabs/helpers/webhook-receiver";
 

@@ -6,7 +6,7 @@ import { POST as triggerRoute } from "@/app/api/calls/trigger/route";
 import { getDb } from "@/lib/db";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { createContact, createMember, registerLine } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
 

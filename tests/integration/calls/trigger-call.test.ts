@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { POST as triggerRoute } from "@/app/api/calls/trigger/route";
 import { GET as previewRoute } from "@/app/api/calls/preview/route";
 import { getDb } from "@/lib/db";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { createContact, createMember, registerLine } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
 

@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { GET as cronRoute } from "@/app/api/cron/process-scheduled-calls/route";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
-import type { SimulatorOptions } from "@/lib/elevenlabs/simulator/options";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
+import type { SimulatorOptions } from "@/simulator/options";
 
 export const WEBHOOK_SECRET = "whsec_dispatch_test";
 export const CRON_SECRET = "cron_dispatch_test_secret";

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as checkRoute } from "@/app/api/organizations/configuration-check/route";
 import { POST as testCallRoute } from "@/app/api/organizations/test-call/route";
 import { getDb } from "@/lib/db";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { registerAgent } from "@/lib/agents/register-agent";
 import { createMember, registerLine } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";

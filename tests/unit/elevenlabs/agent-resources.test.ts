@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createElevenLabsClient } from "@/lib/elevenlabs/client";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 
 describe("GET agent and phone number, client against the simulator", () => {
   let simulator: Simulator;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createElevenLabsClient } from "@/lib/elevenlabs/client";
 import { resolveElevenLabsConfig } from "@/lib/elevenlabs/config";
 import { startOutboundCall, type OutboundCallInput } from "@/lib/elevenlabs/outbound-call";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { closedPort } from "./helpers/webhook-receiver";
 
 let simulator: Simulator;

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
-import { simulatorOptionsFromEnv } from "@/lib/elevenlabs/simulator/options";
-import { mulberry32, pickWeighted } from "@/lib/elevenlabs/simulator/prng";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
+import { simulatorOptionsFromEnv } from "@/simulator/options";
+import { mulberry32, pickWeighted } from "@/simulator/prng";
 import { parseWebhookPayload } from "@/lib/elevenlabs/webhook-payloads";
 import { verifyElevenLabsSignature } from "@/lib/elevenlabs/webhook-signature";
-import { startWebhookReceiver } from "./helpers/webhook-receiver";
+import { startWebhookReceiver } from "../elevenlabs/helpers/webhook-receiver";
 
 const SECRET = "wsec_simulator_test";
 const dialBody = (overrides: Record<string, unknown> = {}) => ({

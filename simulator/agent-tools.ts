@@ -1,11 +1,30 @@
-import type { AgentTools, CallOutcome } from "@/lib/elevenlabs/simulator/options";
+import type { AgentTools } from "@/simulator/options";
 
 /** What the simulated agent did on the app mid-call, for the transcript. */
 export type ToolResult = { kind: "booked"; date: string; startTime: string; message: string } | { kind: "booking_failed"; message: string } | { kind: "callback"; message: string };
 
 type Tool = AgentTools["tools"][number];
 
-const TOOL_TIMEOUT_MS = 5_000;
+/** The call as the agent knows it (a SimulatedCall fits). */
+type CallOnTheLine = {
+  conversationId: string;
+  direction: "outbound" | "inbound";
+  /** The patient's number. */
+  externalNumber: string;
+  /** The clinic's line. */
+  agentNumber: string;
+  dynamicVariables: Record<string, unknown>;
+  /** The name the caller gave, when the dynamic variables do not know them. */
+  patientName?: string | null;
+};
+
+/** ElevenLabs waits `response_timeout_secs` for a webhook tool: 20 s unless the tool says otherwise (5–120). */
+const DEFAULT_TOOL_TIMEOUT_SECS = 20;
+
+function toolTimeoutMs(tool: Tool): number {
+  const secs = (tool as { response_timeout_secs?: unknown }).response_timeout_secs;
+  return (typeof secs === "number" && secs >= 5 && secs <= 120 ? secs : DEFAULT_TOOL_TIMEOUT_SECS) * 1000;
+}
 
 async function callTool(tool: Tool, body: Record<string, unknown>, log: (line: string) => void): Promise<Record<string, unknown> | null> {
   try {
@@ -13,7 +32,7 @@ async function callTool(tool: Tool, body: Record<string, unknown>, log: (line: s
       method: tool.api_schema.method,
       headers: { ...tool.api_schema.request_headers, "content-type": "application/json" },
       body: tool.api_schema.method === "POST" ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(TOOL_TIMEOUT_MS),
+      signal: AbortSignal.timeout(toolTimeoutMs(tool)),
     });
     const answer = (await res.json().catch(() => null)) as Record<string, unknown> | null;
     if (!res.ok) log(`tool ${tool.name} answered ${res.status}: ${String(answer?.message ?? "")}`);
@@ -30,26 +49,43 @@ function utcDatePlus(days: number, now: number): string {
 }
 
 /**
+ * What ElevenLabs' system variables hold on this call: `system__caller_id` is the number that rang
+ * (the clinic's line on an outbound call, the patient's on an inbound one), `system__called_number`
+ * the number that was rung. The app decides from them which is the patient.
+ */
+export function systemVariables(call: Omit<CallOnTheLine, "dynamicVariables">) {
+  const inbound = call.direction === "inbound";
+  return {
+    caller_id: inbound ? call.externalNumber : call.agentNumber,
+    called_number: inbound ? call.agentNumber : call.externalNumber,
+    conversation_id: call.conversationId,
+  };
+}
+
+/**
  * The simulated agent's tool calls for a call heading to `outcome`, the way an ElevenLabs agent with
  * Callboard's server tools would make them: for a booking, check_availability day by day (from tomorrow)
- * and book_appointment on the first free slot; for a callback, schedule_callback "tomorrow 10am". The
- * patient's number fills customer_phone / phone_number (the system variable), the conversation id
- * conversation_id. Null when the agent has no such tools — the script then stays a story only.
+ * and book_appointment on the first free slot; for a callback, schedule_callback "tomorrow 10am". Every
+ * call sends caller_id, called_number and conversation_id (the system variables); the patient's number
+ * also fills the older customer_phone / phone_number fields. Null when the agent has no such tools —
+ * the script then stays a story only.
  */
 export async function runAgentTools(
   tools: AgentTools | undefined,
-  outcome: CallOutcome,
-  call: { conversationId: string; toNumber: string; dynamicVariables: Record<string, unknown> },
+  outcome: string,
+  call: CallOnTheLine,
   log: (line: string) => void,
   now: number = Date.now(),
 ): Promise<ToolResult | null> {
   const find = (name: string) => tools?.tools.find((tool) => tool.name === name);
-  const name = typeof call.dynamicVariables.contact_name === "string" && call.dynamicVariables.contact_name.trim() ? call.dynamicVariables.contact_name.trim() : "Simulated Patient";
+  const contactName = typeof call.dynamicVariables.contact_name === "string" ? call.dynamicVariables.contact_name.trim() : "";
+  const name = call.patientName?.trim() || contactName || "Simulated Patient";
+  const system = systemVariables(call);
 
   if (outcome === "callback_scheduled") {
     const callback = find("schedule_callback");
     if (!callback) return null;
-    const answer = await callTool(callback, { phone_number: call.toNumber, time: "tomorrow 10am", context: "Asked during a simulated call to be called back", conversation_id: call.conversationId }, log);
+    const answer = await callTool(callback, { ...system, phone_number: call.externalNumber, time: "tomorrow 10am", context: "Asked during a simulated call to be called back" }, log);
     return answer && typeof answer.message === "string" ? { kind: "callback", message: answer.message } : null;
   }
   if (outcome !== "appointment_booked") return null;
@@ -58,11 +94,11 @@ export async function runAgentTools(
   if (!check || !book) return null;
   for (let day = 1; day <= 14; day++) {
     const date = utcDatePlus(day, now);
-    const slots = await callTool(check, { date }, log);
+    const slots = await callTool(check, { ...system, date }, log);
     if (!slots || !Array.isArray(slots.slots)) return null;
     const free = (slots.slots as { start_time?: unknown; available?: unknown }[]).find((slot) => slot.available === true && typeof slot.start_time === "string");
     if (!free) continue;
-    const answer = await callTool(book, { date, start_time: free.start_time, customer_name: name, customer_phone: call.toNumber, conversation_id: call.conversationId, notes: "Booked during a simulated call" }, log);
+    const answer = await callTool(book, { ...system, date, start_time: free.start_time, customer_name: name, customer_phone: call.externalNumber, notes: "Booked during a simulated call" }, log);
     if (!answer || typeof answer.message !== "string") return null;
     return answer.success === true ? { kind: "booked", date, startTime: String(free.start_time), message: answer.message } : { kind: "booking_failed", message: answer.message };
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CALL_OUTCOMES, FAILURE_REASONS } from "@/lib/elevenlabs/simulator/options";
+import { CALL_OUTCOMES, FAILURE_REASONS } from "@/simulator/options";
 
 /**
  * Behaviours a test can force on the next dials, consumed one per dial in order. Only dials that

@@ -42,3 +42,6 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: false };
   }
 }
+
+/** Answers an API request with JSON and records the status on the request's log entry. */
+export type Responder = (status: number, body: unknown) => void;

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import type { Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
-import { faultRequestSchema } from "@/lib/elevenlabs/simulator/faults";
-import { parseJson, readBody, sendJson } from "@/lib/elevenlabs/simulator/http-io";
-import { simulatorConfigSchema, type SimulatorConfig } from "@/lib/elevenlabs/simulator/options";
+import { faultRequestSchema } from "@/simulator/faults";
+import { parseJson, readBody, sendJson } from "@/simulator/http-io";
+import { inboundCallRequestSchema } from "@/simulator/inbound-call-request";
+import { simulatorConfigSchema, type SimulatorConfig } from "@/simulator/options";
+import type { Simulator } from "@/simulator/simulator-types";
 
 /**
  * `/_simulator/*`: what e2e and load tests (or a person running a demo) use to inspect and steer
@@ -18,6 +19,9 @@ import { simulatorConfigSchema, type SimulatorConfig } from "@/lib/elevenlabs/si
  *   POST   /_simulator/config    { …options }      change options at runtime
  *   POST   /_simulator/faults    { mode, count }   force the next dials (see faults.ts)
  *   DELETE /_simulator/faults                      drop pending faults
+ *   POST   /_simulator/inbound   { from, agentId, phoneNumberId?, outcome?, name? }
+ *                                                 a patient calls the clinic (see inbound-call.ts);
+ *                                                 answers once picked up: { conversation_id, … }
  *   POST   /_simulator/advance   { all?: true }    run the next lifecycle step of every call now
  *   POST   /_simulator/reset                       forget everything, cancel calls in flight
  */
@@ -56,6 +60,18 @@ export async function handleAdminRequest(simulator: Simulator, req: IncomingMess
     case "DELETE /_simulator/faults":
       simulator.clearFaults();
       return sendJson(res, 200, { pending: [] });
+    case "POST /_simulator/inbound": {
+      const parsed = inboundCallRequestSchema.safeParse(await body());
+      if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
+      const call = await simulator.playInbound(parsed.data);
+      return sendJson(res, 200, {
+        conversation_id: call.conversationId,
+        call_sid: call.callSid,
+        phone_number_id: call.phoneNumberId,
+        agent_number: call.agentNumber,
+        initiation: call.initiation ?? null,
+      });
+    }
     case "POST /_simulator/advance": {
       // { "all": true } finishes every call in flight; otherwise one step each.
       const all = ((await body()) as { all?: unknown } | undefined)?.all === true;

@@ -21,6 +21,13 @@ export const agentToolsSchema = z.object({
   ),
 });
 export type AgentTools = z.infer<typeof agentToolsSchema>;
+
+/** A clinic line in the workspace: its number, and the agent that answers it (ElevenLabs' assigned agent). */
+export const phoneLineSchema = z.object({
+  number: z.string().regex(/^\+[1-9]\d{6,14}$/, "an E.164 number"),
+  agentId: z.string().min(1).nullable().default(null),
+});
+export type PhoneLine = z.infer<typeof phoneLineSchema>;
 const someWeight = (mix: Record<string, number>) => Object.values(mix).some((value) => value > 0);
 
 /** What can be changed at runtime (`POST /_simulator/config` or `simulator.configure()`). */
@@ -47,6 +54,12 @@ export const simulatorConfigSchema = z.object({
   overridesEnabled: z.boolean(),
   /** Server tools per agent id: a call that books (or asks for a call back) calls them on the app. */
   agentTools: z.record(z.string(), agentToolsSchema),
+  /**
+   * The workspace's phone numbers by phone-number id: the number calls come from (`agent_number`) and
+   * the agent that answers it, so an inbound call rings the clinic's own number. An id not listed
+   * exists too, with a placeholder number.
+   */
+  phoneNumbers: z.record(z.string(), phoneLineSchema),
 });
 export type SimulatorConfig = z.infer<typeof simulatorConfigSchema>;
 
@@ -71,6 +84,7 @@ export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = {
   unknownIds: [],
   overridesEnabled: true,
   agentTools: {},
+  phoneNumbers: {},
 };
 
 export function resolveSimulatorOptions(options: Partial<SimulatorOptions> = {}): SimulatorOptions {

@@ -1,6 +1,6 @@
-import { pickOne } from "@/lib/elevenlabs/simulator/prng";
-import type { CallOutcome } from "@/lib/elevenlabs/simulator/options";
-import type { ToolResult } from "@/lib/elevenlabs/simulator/agent-tools";
+import { pickOne } from "@/simulator/prng";
+import type { CallOutcome } from "@/simulator/options";
+import type { ToolResult } from "@/simulator/agent-tools";
 
 export type ScriptTurn = { role: "agent" | "user"; message: string; time_in_call_secs: number };
 
@@ -113,7 +113,7 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
 }
 
 /** Gives each turn a time in the call: a few seconds per turn, longer for longer sentences. */
-function turns(lines: Array<[ScriptTurn["role"], string]>): ScriptTurn[] {
+export function turns(lines: Array<[ScriptTurn["role"], string]>): ScriptTurn[] {
   let clock = 0;
   return lines.map(([role, message]) => {
     const turn = { role, message, time_in_call_secs: clock };
@@ -122,6 +122,6 @@ function turns(lines: Array<[ScriptTurn["role"], string]>): ScriptTurn[] {
   });
 }
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { ClinicScript } from "@/lib/elevenlabs/simulator/clinic-script";
-import type { CallOutcome, FailureReason } from "@/lib/elevenlabs/simulator/options";
+import type { ClinicScript } from "@/simulator/clinic-script";
+import type { InboundOutcome } from "@/simulator/inbound-script";
+import type { CallOutcome, FailureReason } from "@/simulator/options";
 
 /** One dial the simulator accepted, from "initiated" to "done" or "failed". */
 export type SimulatedCall = {
@@ -9,19 +10,29 @@ export type SimulatedCall = {
   streamSid: string;
   agentId: string;
   phoneNumberId: string;
-  toNumber: string;
+  /** Outbound: the clinic dialed the patient; inbound: the patient called the clinic. */
+  direction: "outbound" | "inbound";
+  /** The patient's number: the one dialed (outbound) or the caller's (inbound); `external_number`. */
+  externalNumber: string;
+  /** The clinic's line the agent rings from or answers on; `agent_number`. */
+  agentNumber: string;
+  /** The dial's user_id (Callboard's attempt id); an inbound call has none. */
   userId: string | null;
+  /** Inbound: the name the caller gives when the clinic does not know them. */
+  patientName?: string | null;
+  /** Inbound: how the conversation-initiation webhook went (null status: not reached or not sent). */
+  initiation?: { url: string | null; status: number | null; error: string | null };
   dynamicVariables: Record<string, unknown>;
   status: "initiated" | "in-progress" | "processing" | "done" | "failed";
   startTimeUnixSecs: number;
   /** What the call will turn into; decided when it is dialed. */
-  plan: { kind: "answered"; outcome: CallOutcome; script: ClinicScript } | { kind: "failed"; reason: FailureReason };
+  plan: { kind: "answered"; outcome: CallOutcome | InboundOutcome; script: ClinicScript } | { kind: "failed"; reason: FailureReason };
   /** The agent's server-tool calls on the app, under way while the call is connected. */
   toolRun?: Promise<void>;
 };
 
-/** The number the simulated agent calls from; ElevenLabs reports it as `agent_number`. */
-const AGENT_NUMBER = "+15005550006";
+/** The clinic line of a phone-number id the simulator was not told about (`phoneNumbers` in its config). */
+export const DEFAULT_AGENT_NUMBER = "+15005550006";
 
 // Ids come from crypto, not from the seeded PRNG: a replayed seed must not reuse conversation ids
 // that a local database already holds under a unique constraint.
@@ -53,10 +64,10 @@ export function conversationResponse(call: SimulatedCall) {
       main_language: "en",
       text_only: false,
       phone_call: {
-        direction: "outbound",
+        direction: call.direction,
         phone_number_id: call.phoneNumberId,
-        agent_number: AGENT_NUMBER,
-        external_number: call.toNumber,
+        agent_number: call.agentNumber,
+        external_number: call.externalNumber,
         type: "twilio",
         stream_sid: call.streamSid,
         call_sid: call.callSid,
@@ -102,7 +113,7 @@ export function conversationSummary(call: SimulatedCall) {
     call_successful: full.analysis?.call_successful ?? "unknown",
     transcript_summary: full.analysis?.transcript_summary ?? null,
     call_summary_title: full.analysis?.call_summary_title ?? null,
-    direction: "outbound",
+    direction: call.direction,
     termination_reason: full.metadata.termination_reason,
   };
 }
@@ -126,8 +137,8 @@ export function initiationFailureEvent(call: SimulatedCall, reason: FailureReaso
           CallSid: call.callSid,
           CallStatus: reason,
           Direction: "outbound-api",
-          From: AGENT_NUMBER,
-          To: call.toNumber,
+          From: call.agentNumber,
+          To: call.externalNumber,
         },
       },
     },

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServerToolConfig } from "@/lib/agents/server-tool-config";
-import { createSimulator, type Simulator } from "@/lib/elevenlabs/simulator/create-simulator";
-import { startWebhookReceiver } from "./helpers/webhook-receiver";
+import { createSimulator, type Simulator } from "@/simulator/create-simulator";
+import { startWebhookReceiver } from "../elevenlabs/helpers/webhook-receiver";
 
 type Seen = { path: string; token: string | undefined; body: Record<string, unknown> };
 
@@ -34,7 +34,7 @@ let app: Awaited<ReturnType<typeof startAgentActions>>;
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   app = await startAgentActions();
-  simulator = await createSimulator({ seed: 7, latencyMs: 0, failureRate: 0, callDurationMs: 60_000, webhookUrl: receiver.url, webhookSecret: "wsec_tools" });
+  simulator = await createSimulator({ seed: 7, latencyMs: 0, failureRate: 0, callDurationMs: 60_000, webhookUrl: receiver.url, webhookSecret: "wsec_tools", phoneNumbers: { phnum_1: { number: "+61255509999", agentId: "agent_tools" } } });
 });
 afterAll(async () => {
   await simulator.close();
@@ -63,7 +63,10 @@ describe("the simulated agent's server tools", () => {
     const conversationId = await dialAndFinish();
     expect(app.seen.map((s) => s.path.split("/")[3])).toEqual(["check-availability", "check-availability", "book-appointment"]);
     expect(app.seen.every((s) => s.token === "cbat_simulated")).toBe(true);
-    expect(app.seen[2]!.body).toMatchObject({ date: app.seen[1]!.body.date, start_time: "09:30", customer_name: "Jane Citizen", customer_phone: "+61491570156", conversation_id: conversationId });
+    // Outbound: the clinic's line rang the patient, so caller_id is the clinic's number and called_number the patient's.
+    const system = { caller_id: "+61255509999", called_number: "+61491570156", conversation_id: conversationId };
+    expect(app.seen.every((s) => s.body.caller_id === system.caller_id && s.body.called_number === system.called_number && s.body.conversation_id === conversationId)).toBe(true);
+    expect(app.seen[2]!.body).toMatchObject({ ...system, date: app.seen[1]!.body.date, start_time: "09:30", customer_name: "Jane Citizen", customer_phone: "+61491570156" });
     expect(transcriptOf(0)).toContain("Done — Jane Citizen is booked for 9:30 AM.");
   });
 
@@ -72,7 +75,7 @@ describe("the simulated agent's server tools", () => {
     simulator.injectFault("callback_scheduled", 1);
     await dialAndFinish();
     expect(app.seen).toHaveLength(1);
-    expect(app.seen[0]!.body).toMatchObject({ phone_number: "+61491570156", time: "tomorrow 10am" });
+    expect(app.seen[0]!.body).toMatchObject({ phone_number: "+61491570156", caller_id: "+61255509999", called_number: "+61491570156", time: "tomorrow 10am" });
     expect(transcriptOf(1)).toContain("Done — I'll call you tomorrow at 10:00 AM.");
 
     app.seen.length = 0;
