@@ -16,6 +16,16 @@ async function upsertOrganization(db: Db, data: { name: string; slug: string; ti
   return db.organization.upsert({ where: { slug: data.slug }, update: {}, create: data, select: { id: true, name: true } });
 }
 
+/**
+ * The clinic's own agent and number, registered as Settings → Agents and phone numbers would (every dial
+ * checks them). No tool token: `npm run dev` makes one for the simulator (scripts/dev/demo-agent-tools.ts),
+ * and an admin makes one in Settings for a real agent.
+ */
+async function registerDemoLine(db: Db, organizationId: string, line: { agentId: string; agentName: string; phoneNumberId: string; e164: string; label: string }) {
+  await db.voiceAgent.upsert({ where: { agentId: line.agentId }, update: {}, create: { organizationId, agentId: line.agentId, name: line.agentName } });
+  await db.phoneNumber.upsert({ where: { phoneNumberId: line.phoneNumberId }, update: {}, create: { organizationId, phoneNumberId: line.phoneNumberId, e164: line.e164, label: line.label } });
+}
+
 async function upsertUser(db: Db, email: string, name: string, passwordHash: string) {
   return db.user.upsert({ where: { email }, update: {}, create: { email, name, passwordHash }, select: { id: true } });
 }
@@ -48,6 +58,10 @@ export async function seed(db: Db) {
     elevenLabsAgentId: "agent_sim_harbour_front_desk",
     elevenLabsPhoneNumberId: "phnum_sim_harbour_main",
   });
+
+  // Numbers outside the demo contacts' (02) 5550 0000–0199 and (03) 7010 0000–0039, all fictional.
+  await registerDemoLine(db, sunrise.id, { agentId: "agent_sim_sunrise_reception", agentName: "Reception", phoneNumberId: "phnum_sim_sunrise_main", e164: "+61255501000", label: "Main line" });
+  await registerDemoLine(db, harbour.id, { agentId: "agent_sim_harbour_front_desk", agentName: "Front desk", phoneNumberId: "phnum_sim_harbour_main", e164: "+61370101000", label: "Main line" });
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const admin = await upsertUser(db, DEMO_ADMIN_EMAIL, "Alex Morgan", passwordHash);

@@ -90,7 +90,7 @@ export function DialLineFields({
       <LineSelect name="agentId" label="Agent" noun="agent" options={lines.agents} value={agentId} onChange={onAgentChange} error={errors.agentId} defaultValue={lines.defaultAgentId} scope={scope} />
       <LineSelect
         name="agentPhoneNumberId"
-        label="Calls come from"
+        label="Phone number"
         noun="phone number"
         options={lines.phoneNumbers}
         value={phoneNumberId}
