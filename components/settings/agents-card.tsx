@@ -139,7 +139,7 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
                     onChange={(e) => void toggleStaffFacing(agent, e.target.checked)}
                     aria-describedby="staff-facing-help"
                   />
-                  Staff-facing
+                  Staff-facing<span className="sr-only"> ({agent.name})</span>
                 </label>
                 <Button variant="outline" size="sm" onClick={() => setRegenerate(agent)} aria-label={`${agent.tokenPrefix ? "Regenerate token" : "Make a token"} for ${agent.name}`}>
                   {agent.tokenPrefix ? "Regenerate token" : "Make a token"}
