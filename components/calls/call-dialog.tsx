@@ -114,12 +114,13 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
               <h3 id="call-variables-heading" className="text-sm font-medium text-zinc-900">
                 What the agent will know
               </h3>
-              <dl className="mt-2 max-h-48 overflow-y-auto rounded-md border border-zinc-200 text-sm">
+              {/* Focusable, so a keyboard can scroll a long list (axe: scrollable-region-focusable). */}
+              <dl tabIndex={0} aria-labelledby="call-variables-heading" className="mt-2 max-h-48 overflow-y-auto rounded-md border border-zinc-200 text-sm focus-visible:outline-2 focus-visible:outline-brand-600/30">
                 {Object.entries(state.preview.dynamicVariables).map(([key, value]) => (
                   <div key={key} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-3 border-b border-zinc-100 px-3 py-1.5 last:border-0">
                     <dt className="truncate font-mono text-xs leading-5 text-zinc-500">{key}</dt>
                     <dd className="truncate text-zinc-900" title={value}>
-                      {value || <span className="text-zinc-400">(empty)</span>}
+                      {value || <span className="text-zinc-500">(empty)</span>}
                     </dd>
                   </div>
                 ))}
