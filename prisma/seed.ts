@@ -17,12 +17,13 @@ async function upsertOrganization(db: Db, data: { name: string; slug: string; ti
 }
 
 /**
- * The clinic's own line, registered like Settings → Phone numbers does, so the default phone-number id
- * points at a row the clinic owns (dials need that) and inbound calls ring a known number. The numbers
- * are in ranges reserved for fiction, outside the demo contacts' ones.
+ * The clinic's own agent and number, registered as Settings → Agents and phone numbers would (every dial
+ * checks them). No tool token: `npm run dev` makes one for the simulator (scripts/dev/demo-agent-tools.ts),
+ * and an admin makes one in Settings for a real agent.
  */
-async function registerPhoneNumber(db: Db, organizationId: string, phoneNumberId: string, e164: string) {
-  await db.phoneNumber.upsert({ where: { phoneNumberId }, update: {}, create: { organizationId, phoneNumberId, e164, label: "Main number" } });
+async function registerDemoLine(db: Db, organizationId: string, line: { agentId: string; agentName: string; phoneNumberId: string; e164: string; label: string }) {
+  await db.voiceAgent.upsert({ where: { agentId: line.agentId }, update: {}, create: { organizationId, agentId: line.agentId, name: line.agentName } });
+  await db.phoneNumber.upsert({ where: { phoneNumberId: line.phoneNumberId }, update: {}, create: { organizationId, phoneNumberId: line.phoneNumberId, e164: line.e164, label: line.label } });
 }
 
 async function upsertUser(db: Db, email: string, name: string, passwordHash: string) {
@@ -58,8 +59,9 @@ export async function seed(db: Db) {
     elevenLabsPhoneNumberId: "phnum_sim_harbour_main",
   });
 
-  await registerPhoneNumber(db, sunrise.id, "phnum_sim_sunrise_main", "+61255508000");
-  await registerPhoneNumber(db, harbour.id, "phnum_sim_harbour_main", "+61370108000");
+  // Numbers outside the demo contacts' (02) 5550 0000–0199 and (03) 7010 0000–0039, all fictional.
+  await registerDemoLine(db, sunrise.id, { agentId: "agent_sim_sunrise_reception", agentName: "Reception", phoneNumberId: "phnum_sim_sunrise_main", e164: "+61255508000", label: "Main line" });
+  await registerDemoLine(db, harbour.id, { agentId: "agent_sim_harbour_front_desk", agentName: "Front desk", phoneNumberId: "phnum_sim_harbour_main", e164: "+61370108000", label: "Main line" });
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const admin = await upsertUser(db, DEMO_ADMIN_EMAIL, "Alex Morgan", passwordHash);

@@ -6,10 +6,9 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Field } from "@/components/forms/field";
-import { readProblem, type Problem } from "@/components/forms/problem";
+import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/problem";
+import { DialLineFields, initialChoice, useDialLines } from "@/components/calls/dial-lines";
 
 export interface CallDialogContact {
   id: string;
@@ -26,9 +25,10 @@ interface CallPreview {
 
 type PreviewState = { status: "loading" } | { status: "ready"; preview: CallPreview } | { status: "error"; problem: Problem };
 
-/** Confirms an immediate call: who, from which agent and number, and what the agent will know. */
+/** Confirms an immediate call: who, from which of the clinic's agents and numbers, and what the agent will know. */
 export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialogContact; open: boolean; onOpenChange: (open: boolean) => void }) {
   const router = useRouter();
+  const lines = useDialLines();
   const [state, setState] = useState<PreviewState>({ status: "loading" });
   const [agentId, setAgentId] = useState("");
   const [phoneNumberId, setPhoneNumberId] = useState("");
@@ -41,15 +41,15 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
       .then(async (res) => {
         if (!res.ok) return setState({ status: "error", problem: await readProblem(res) });
         const preview = (await res.json()) as CallPreview;
-        setAgentId(preview.agentId ?? "");
-        setPhoneNumberId(preview.agentPhoneNumberId ?? "");
+        setAgentId(initialChoice(lines.agents, preview.agentId));
+        setPhoneNumberId(initialChoice(lines.phoneNumbers, preview.agentPhoneNumberId));
         setState({ status: "ready", preview });
       })
       .catch((reason: unknown) => {
         if (!controller.signal.aborted) setState({ status: "error", problem: { status: 0, detail: `Could not reach Callboard: ${String(reason)}` } });
       });
     return () => controller.abort();
-  }, [contact.id]);
+  }, [contact.id, lines]);
 
   async function placeCall(event: FormEvent) {
     event.preventDefault();
@@ -59,7 +59,7 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
       const res = await fetch("/api/calls/trigger", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ contactId: contact.id, agentId: agentId.trim() || undefined, agentPhoneNumberId: phoneNumberId.trim() || undefined }),
+        body: JSON.stringify({ contactId: contact.id, agentId: agentId || undefined, agentPhoneNumberId: phoneNumberId || undefined }),
       });
       if (!res.ok) {
         const problem = await readProblem(res);
@@ -99,22 +99,28 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
           </p>
         ) : (
           <form id="call-form" onSubmit={placeCall} className="space-y-4">
-            <Field name="agentId" label="Agent ID" hint={state.preview.agentId ? "From Settings; change it for this call only." : "No default agent yet: an admin can set one in Settings."}>
-              {(control) => <Input {...control} value={agentId} onChange={(e) => setAgentId(e.target.value)} placeholder="agent_…" autoComplete="off" spellCheck={false} />}
-            </Field>
-            <Field name="agentPhoneNumberId" label="Phone-number ID" hint="The ElevenLabs phone number the call comes from.">
-              {(control) => <Input {...control} value={phoneNumberId} onChange={(e) => setPhoneNumberId(e.target.value)} placeholder="phnum_…" autoComplete="off" spellCheck={false} />}
-            </Field>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <DialLineFields
+                lines={lines}
+                agentId={agentId}
+                phoneNumberId={phoneNumberId}
+                onAgentChange={setAgentId}
+                onPhoneNumberChange={setPhoneNumberId}
+                errors={error ? fieldErrorsOf(error) : {}}
+                scope="this call"
+              />
+            </div>
             <section aria-labelledby="call-variables-heading">
               <h3 id="call-variables-heading" className="text-sm font-medium text-zinc-900">
                 What the agent will know
               </h3>
-              <dl className="mt-2 max-h-48 overflow-y-auto rounded-md border border-zinc-200 text-sm">
+              {/* Focusable, so a keyboard can scroll a long list (axe: scrollable-region-focusable). */}
+              <dl tabIndex={0} aria-labelledby="call-variables-heading" className="mt-2 max-h-48 overflow-y-auto rounded-md border border-zinc-200 text-sm focus-visible:outline-2 focus-visible:outline-brand-600/30">
                 {Object.entries(state.preview.dynamicVariables).map(([key, value]) => (
                   <div key={key} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-3 border-b border-zinc-100 px-3 py-1.5 last:border-0">
                     <dt className="truncate font-mono text-xs leading-5 text-zinc-500">{key}</dt>
                     <dd className="truncate text-zinc-900" title={value}>
-                      {value || <span className="text-zinc-400">(empty)</span>}
+                      {value || <span className="text-zinc-500">(empty)</span>}
                     </dd>
                   </div>
                 ))}
@@ -123,7 +129,7 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
             {error ? (
               <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
                 {error.detail}
-                {error.status === 400 && /Settings/.test(error.detail ?? "") ? (
+                {(error.status === 400 || error.status === 422) && /Settings/.test(error.detail ?? "") ? (
                   <>
                     {" "}
                     <Link href="/settings" className="font-medium underline">

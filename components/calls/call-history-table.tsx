@@ -30,7 +30,7 @@ export function CallHistoryTable({ calls, zone, country, now }: { calls: CallLis
             </TableCell>
             <TableCell>
               <Link href={`/calls/${call.id}`} className="font-medium text-brand-700 hover:underline">
-                {call.contactName ?? call.callerName ?? "Deleted contact"}
+                {call.contactName ?? call.callerName ?? (call.direction === "INBOUND" ? "Unknown caller" : "Deleted contact")}
               </Link>
               <div className="text-xs text-zinc-500 tabular-nums">{formatPhoneForDisplay(call.toNumber, country)}</div>
             </TableCell>

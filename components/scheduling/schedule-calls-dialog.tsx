@@ -8,6 +8,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/auth/form-alert";
+import { DialLineFields, initialChoice, type DialLines } from "@/components/calls/dial-lines";
 import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/problem";
 import { selectedCount, selectedCountText, toSelectionPayload, useContactSelection } from "@/components/contacts/selection-store";
 import { clinicDay, clinicTimeRange, sameClinicDay, zoneName, zoneTitle, type ClinicZone } from "@/components/scheduling/clinic-time";
@@ -17,10 +18,9 @@ import { SchedulePreviewPanel } from "@/components/scheduling/schedule-preview";
 import { postSchedule, type ScheduledBatch, type ScheduleRequest } from "@/components/scheduling/schedule-request";
 import { useSchedulePreview } from "@/components/scheduling/use-schedule-preview";
 
-/** What the dialog starts from: the clinic's voice agent and spacing, and its calling hours in words. */
+/** What the dialog starts from: the clinic's own agents and numbers (defaults marked), its spacing, and its calling hours in words. */
 export interface ScheduleDefaults {
-  agentId: string | null;
-  agentPhoneNumberId: string | null;
+  lines: DialLines;
   staggerMinutes: number;
   /** "Mon–Fri, 09:00–17:00". */
   callingHours: string;
@@ -55,8 +55,8 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [when, setWhen] = useState<WallClock>(() => nextQuarterHour(Date.now(), zone.timeZone));
   const [stagger, setStagger] = useState(String(defaults.staggerMinutes));
-  const [agentId, setAgentId] = useState(defaults.agentId ?? "");
-  const [phoneNumberId, setPhoneNumberId] = useState(defaults.agentPhoneNumberId ?? "");
+  const [agentId, setAgentId] = useState(() => initialChoice(defaults.lines.agents, defaults.lines.defaultAgentId));
+  const [phoneNumberId, setPhoneNumberId] = useState(() => initialChoice(defaults.lines.phoneNumbers, defaults.lines.defaultPhoneNumberId));
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<{ problem: Problem; attempt: number } | null>(null);
 
@@ -68,8 +68,8 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
       selection: toSelectionPayload({ filter, included, excluded }),
       scheduledTime,
       staggerMinutes: Number(stagger),
-      ...(agentId.trim() ? { agentId: agentId.trim() } : {}),
-      ...(phoneNumberId.trim() ? { agentPhoneNumberId: phoneNumberId.trim() } : {}),
+      ...(agentId ? { agentId } : {}),
+      ...(phoneNumberId ? { agentPhoneNumberId: phoneNumberId } : {}),
     };
   }, [filter, included, excluded, scheduledTime, stagger, agentId, phoneNumberId]);
   const preview = useSchedulePreview(request);
@@ -128,12 +128,15 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
             )}
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field name="agentId" label="Agent ID" error={errors.agentId} hint={defaults.agentId ? "From Settings; change it for these calls only." : "No default agent yet: an admin can set one in Settings."}>
-              {(control) => <Input {...control} value={agentId} onChange={(e) => setAgentId(e.target.value)} placeholder="agent_…" autoComplete="off" spellCheck={false} />}
-            </Field>
-            <Field name="agentPhoneNumberId" label="Phone-number ID" error={errors.agentPhoneNumberId} hint="The ElevenLabs number the calls come from.">
-              {(control) => <Input {...control} value={phoneNumberId} onChange={(e) => setPhoneNumberId(e.target.value)} placeholder="phnum_…" autoComplete="off" spellCheck={false} />}
-            </Field>
+            <DialLineFields
+              lines={defaults.lines}
+              agentId={agentId}
+              phoneNumberId={phoneNumberId}
+              onAgentChange={setAgentId}
+              onPhoneNumberChange={setPhoneNumberId}
+              errors={errors}
+              scope="these calls"
+            />
           </div>
 
           <SchedulePreviewPanel state={request ? preview : { status: "idle" }} zone={zone} />

@@ -4,20 +4,24 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
 import { Field } from "@/components/forms/field";
 import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
+import type { DialLineOption } from "@/components/calls/dial-lines";
 
 interface AgentSettings {
   elevenLabsAgentId: string | null;
   elevenLabsPhoneNumberId: string | null;
 }
 
-/** Admins paste the ElevenLabs agent ID and phone-number ID every call of the clinic uses by default. */
-export function AgentSettingsForm({ initial }: { initial: AgentSettings }) {
+/** A default that is not among the clinic's own (left over from before registration) shows as no default. */
+const ownOrNone = (options: DialLineOption[], value: string | null) => (value && options.some((o) => o.value === value) ? value : "");
+
+/** Admins choose, among the clinic's registered agents and numbers, the ones every call uses by default. */
+export function AgentSettingsForm({ initial, agents, phoneNumbers }: { initial: AgentSettings; agents: DialLineOption[]; phoneNumbers: DialLineOption[] }) {
   const router = useRouter();
-  const [agentId, setAgentId] = useState(initial.elevenLabsAgentId ?? "");
-  const [phoneNumberId, setPhoneNumberId] = useState(initial.elevenLabsPhoneNumberId ?? "");
+  const [agentId, setAgentId] = useState(() => ownOrNone(agents, initial.elevenLabsAgentId));
+  const [phoneNumberId, setPhoneNumberId] = useState(() => ownOrNone(phoneNumbers, initial.elevenLabsPhoneNumberId));
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -29,7 +33,7 @@ export function AgentSettingsForm({ initial }: { initial: AgentSettings }) {
       const res = await fetch("/api/organizations/settings", {
         method: "PATCH",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: phoneNumberId }),
+        body: JSON.stringify({ elevenLabsAgentId: agentId || null, elevenLabsPhoneNumberId: phoneNumberId || null }),
       });
       if (!res.ok) {
         const problem = await readProblem(res);
@@ -48,12 +52,37 @@ export function AgentSettingsForm({ initial }: { initial: AgentSettings }) {
 
   return (
     <form onSubmit={save} className="space-y-4 px-5 py-4">
-      <Field name="elevenLabsAgentId" label="Agent ID" error={errors.elevenLabsAgentId} hint="ElevenLabs → Agents → your agent → the ID under its name (agent_…).">
-        {(control) => <Input {...control} value={agentId} onChange={(e) => setAgentId(e.target.value)} placeholder="agent_…" autoComplete="off" spellCheck={false} />}
-      </Field>
-      <Field name="elevenLabsPhoneNumberId" label="Phone-number ID" error={errors.elevenLabsPhoneNumberId} hint="ElevenLabs → Phone numbers → the Twilio number calls come from (phnum_…).">
-        {(control) => <Input {...control} value={phoneNumberId} onChange={(e) => setPhoneNumberId(e.target.value)} placeholder="phnum_…" autoComplete="off" spellCheck={false} />}
-      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="elevenLabsAgentId" label="Default agent" error={errors.elevenLabsAgentId} hint={agents.length ? "One of the agents registered below." : "Register an agent below first."}>
+          {(control) => (
+            <Select {...control} value={agentId} onChange={(e) => setAgentId(e.target.value)}>
+              <option value="">No default</option>
+              {agents.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label} ({option.detail})
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field
+          name="elevenLabsPhoneNumberId"
+          label="Default phone number"
+          error={errors.elevenLabsPhoneNumberId}
+          hint={phoneNumbers.length ? "Calls come from this number unless staff choose another." : "Register a phone number below first."}
+        >
+          {(control) => (
+            <Select {...control} value={phoneNumberId} onChange={(e) => setPhoneNumberId(e.target.value)}>
+              <option value="">No default</option>
+              {phoneNumbers.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label} ({option.detail})
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
       <div className="flex justify-end">
         <Button type="submit" loading={saving}>
           Save

@@ -39,6 +39,9 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
   const [regenerate, setRegenerate] = useState<AgentRow | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmError, setConfirmError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<AgentRow | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [staffFacing, setStaffFacing] = useState<Record<string, boolean>>({});
   const defaultRegistered = agents.some((a) => a.agentId === defaultAgentId);
 
   async function register(event: FormEvent<HTMLFormElement>) {
@@ -73,8 +76,38 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
     router.refresh();
   }
 
+  async function toggleStaffFacing(agent: AgentRow, next: boolean) {
+    // Shown at once; put back if the server refuses.
+    setStaffFacing((state) => ({ ...state, [agent.id]: next }));
+    const result = await sendJson<{ agent: AgentRow }>(`/api/agents/${agent.id}`, "PATCH", { staffFacing: next });
+    if (!result.ok) {
+      setStaffFacing((state) => ({ ...state, [agent.id]: !next }));
+      toast.error(`${agent.name} not changed`, { description: result.problem.detail });
+      return;
+    }
+    toast.success(next ? `${agent.name} is staff-facing: it may tell names with today's appointments` : `${agent.name} answers patients: today's appointments without names`);
+    router.refresh();
+  }
+
+  async function confirmRemove() {
+    if (!removing) return;
+    setBusy(true);
+    setRemoveError(null);
+    const result = await sendJson<null>(`/api/agents/${removing.id}`, "DELETE");
+    setBusy(false);
+    if (!result.ok) {
+      setRemoveError(result.problem.detail ?? "The agent was not removed. Try again.");
+      return;
+    }
+    toast.success(`${removing.name} removed`);
+    setRemoving(null);
+    setIssued(null);
+    router.refresh();
+  }
+
   return (
-    <div className="space-y-5 px-5 py-4">
+    <div className="space-y-5">
+      <h3 className="text-sm font-semibold text-zinc-900">Agents and tool tokens</h3>
       {agents.length === 0 ? (
         <p className="text-sm text-zinc-600">No agent has a tool token yet. Add the agent below to let it check and book appointments during calls.</p>
       ) : (
@@ -96,13 +129,34 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
                   )}
                 </p>
               </div>
-              <Button variant="outline" size="sm" onClick={() => setRegenerate(agent)}>
-                {agent.tokenPrefix ? "Regenerate token" : "Make a token"}
-              </Button>
+              <div className="flex flex-wrap items-center gap-3">
+                <label className="inline-flex cursor-pointer items-center gap-2 text-sm text-zinc-700" title="A staff-facing agent answers staff, not patients: it may say who has today's appointments.">
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    className="size-4 cursor-pointer accent-brand-600"
+                    checked={staffFacing[agent.id] ?? agent.staffFacing}
+                    onChange={(e) => void toggleStaffFacing(agent, e.target.checked)}
+                    aria-describedby="staff-facing-help"
+                  />
+                  Staff-facing<span className="sr-only"> ({agent.name})</span>
+                </label>
+                <Button variant="outline" size="sm" onClick={() => setRegenerate(agent)} aria-label={`${agent.tokenPrefix ? "Regenerate token" : "Make a token"} for ${agent.name}`}>
+                  {agent.tokenPrefix ? "Regenerate token" : "Make a token"}
+                </Button>
+                <Button variant="outline" size="sm" onClick={() => setRemoving(agent)} aria-label={`Remove ${agent.name}`}>
+                  Remove
+                </Button>
+              </div>
             </li>
           ))}
         </ul>
       )}
+      {agents.length > 0 ? (
+        <p id="staff-facing-help" className="text-xs text-zinc-500">
+          Staff-facing: the agent answers staff, not patients, so it may tell who has today&apos;s appointments. Leave it off for agents patients talk to.
+        </p>
+      ) : null}
 
       {issued ? (
         <div role="status" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm">
@@ -151,6 +205,27 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
         busy={busy}
         error={confirmError}
         onConfirm={() => void confirmRegenerate()}
+      />
+
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => {
+          if (!open) {
+            setRemoving(null);
+            setRemoveError(null);
+          }
+        }}
+        title={`Remove ${removing?.name ?? "this agent"}?`}
+        description={
+          removing?.agentId === defaultAgentId
+            ? "It is the clinic's default agent: calls have no agent until you choose another. Its token stops working at once."
+            : "Calls can no longer use it, and its token stops working at once."
+        }
+        confirmLabel="Remove agent"
+        cancelLabel="Keep it"
+        busy={busy}
+        error={removeError}
+        onConfirm={() => void confirmRemove()}
       />
     </div>
   );

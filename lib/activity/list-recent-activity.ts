@@ -9,7 +9,7 @@ export async function listRecentActivity(organizationId: string, limit = FEED_LE
     where: { organizationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, type: true, message: true, createdAt: true, callId: true, contactId: true },
+    select: { id: true, type: true, message: true, createdAt: true, callId: true, contactId: true, data: true },
   });
   const contactIds = [...new Set(events.flatMap((event) => (event.contactId ? [event.contactId] : [])))];
   const contacts = contactIds.length ? await db.contact.findMany({ where: { organizationId, id: { in: contactIds } }, select: { id: true, name: true } }) : [];

@@ -39,21 +39,34 @@ export async function configureDemoAgentTools(options: { databaseUrl: string; ap
       if (row.phoneNumberId && row.e164) phoneNumbers[row.phoneNumberId] = { number: row.e164, agentId: row.agentId };
       const key = `${row.organizationId}:${row.agentId}`;
       let token = saved[key];
-      if (row.voiceAgentId && (!token || hashSecretToken(token) !== row.tokenHash)) {
+      if (row.voiceAgentId && row.tokenHash && (!token || hashSecretToken(token) !== row.tokenHash)) {
         options.log(`Agent ${row.agentId} has a token made in Settings: to let simulated calls book with it, POST its tool JSON to ${options.simulatorUrl}/_simulator/config as { "agentTools": { "${row.agentId}": <tool JSON> } }.`);
         continue;
       }
-      if (!row.voiceAgentId) {
+      if (!row.voiceAgentId || !row.tokenHash) {
+        // Not registered yet, or registered without a token (the seed registers the demo agents, the
+        // migration carries settings over): a token breaks nobody's pasted one, so make it here.
         const secret = createSecretToken("cbat");
-        const id = createId();
+        const id = row.voiceAgentId ?? createId();
         await client.query("BEGIN");
+        if (row.voiceAgentId) {
+          await client.query(`UPDATE "VoiceAgent" SET "tokenHash" = $2, "tokenPrefix" = $3, "tokenCreatedAt" = now(), "updatedAt" = now() WHERE "id" = $1 AND "tokenHash" IS NULL`, [id, secret.hash, secret.visiblePrefix]);
+        } else {
+          await client.query(
+            `INSERT INTO "VoiceAgent" ("id", "organizationId", "agentId", "name", "tokenHash", "tokenPrefix", "tokenCreatedAt", "createdAt", "updatedAt") VALUES ($1, $2, $3, 'Default agent (demo)', $4, $5, now(), now(), now())`,
+            [id, row.organizationId, row.agentId, secret.hash, secret.visiblePrefix],
+          );
+        }
         await client.query(
-          `INSERT INTO "VoiceAgent" ("id", "organizationId", "agentId", "name", "tokenHash", "tokenPrefix", "tokenCreatedAt", "createdAt", "updatedAt") VALUES ($1, $2, $3, 'Default agent (demo)', $4, $5, now(), now(), now())`,
-          [id, row.organizationId, row.agentId, secret.hash, secret.visiblePrefix],
-        );
-        await client.query(
-          `INSERT INTO "AuditEvent" ("id", "organizationId", "action", "targetType", "targetId", "after", "data") VALUES ($1, $2, 'AGENT_REGISTERED', 'voice_agent', $3, $4, $5)`,
-          [createId(), row.organizationId, id, JSON.stringify({ agentId: row.agentId, tokenPrefix: secret.visiblePrefix }), JSON.stringify({ by: "npm run dev, for the ElevenLabs simulator" })],
+          `INSERT INTO "AuditEvent" ("id", "organizationId", "action", "targetType", "targetId", "after", "data") VALUES ($1, $2, $3, 'voice_agent', $4, $5, $6)`,
+          [
+            createId(),
+            row.organizationId,
+            row.voiceAgentId ? "AGENT_TOKEN_GENERATED" : "AGENT_REGISTERED",
+            id,
+            JSON.stringify({ agentId: row.agentId, tokenPrefix: secret.visiblePrefix }),
+            JSON.stringify({ by: "npm run dev, for the ElevenLabs simulator" }),
+          ],
         );
         await client.query("COMMIT");
         token = secret.token;

@@ -42,7 +42,7 @@ test("a simulated call books through the agent's server tools → the appointmen
     const before = await booked(contactName).count();
     await callButton.click();
     const dialog = contacts.getByRole("dialog", { name: `Call ${contactName}` });
-    await expect(dialog.getByLabel("Agent ID")).toHaveValue(AGENT_ID);
+    await expect(dialog.getByLabel("Agent", { exact: true })).toHaveValue(AGENT_ID);
     await injectSimulatorFault("appointment_booked");
     await dialog.getByRole("button", { name: "Call Now" }).click();
     await expect(contacts.getByText(`Calling ${contactName}`)).toBeVisible();

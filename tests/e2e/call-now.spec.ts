@@ -14,9 +14,9 @@ test("staff call a contact now: dialog → toast → the call appears under Call
 
   const dialog = page.getByRole("dialog", { name: `Call ${contactName}` });
   await expect(dialog).toBeVisible();
-  // Prefilled from the clinic's settings (the seed points them at the simulator's agent).
-  await expect(dialog.getByLabel("Agent ID")).toHaveValue("agent_sim_sunrise_reception");
-  await expect(dialog.getByLabel("Phone-number ID")).toHaveValue("phnum_sim_sunrise_main");
+  // The clinic's defaults chosen (the seed registers the simulator's agent and number to it).
+  await expect(dialog.getByLabel("Agent", { exact: true })).toHaveValue("agent_sim_sunrise_reception");
+  await expect(dialog.getByLabel("Phone number")).toHaveValue("phnum_sim_sunrise_main");
   // What the agent will know, in the clinic's zone and words.
   await expect(dialog.getByText("contact_name")).toBeVisible();
   await expect(dialog.getByText(contactName, { exact: true })).toBeVisible();
@@ -39,7 +39,7 @@ test("a failed dial is explained in plain words and the dialog stays open", asyn
   const contactName = (await callButton.getAttribute("aria-label"))!.replace(/^Call /, "");
   await callButton.click();
   const dialog = page.getByRole("dialog", { name: `Call ${contactName}` });
-  await expect(dialog.getByLabel("Agent ID")).not.toHaveValue("");
+  await expect(dialog.getByLabel("Agent", { exact: true })).not.toHaveValue("");
 
   await injectSimulatorFault("500");
   await dialog.getByRole("button", { name: "Call Now" }).click();

@@ -34,7 +34,7 @@ test("a simulator call that ends shows up on the overview and in the call histor
   const contactName = (await callButton.getAttribute("aria-label"))!.replace(/^Call /, "");
   await callButton.click();
   const dialog = contacts.getByRole("dialog", { name: `Call ${contactName}` });
-  await expect(dialog.getByLabel("Agent ID")).not.toHaveValue("");
+  await expect(dialog.getByLabel("Agent", { exact: true })).not.toHaveValue("");
   await injectSimulatorFault("appointment_booked");
   await dialog.getByRole("button", { name: "Call Now" }).click();
   await expect(contacts.getByText(`Calling ${contactName}`)).toBeVisible();

@@ -46,8 +46,8 @@ test.describe("scheduling", () => {
 
     await page.getByRole("button", { name: "Schedule Calls (3)" }).click();
     const dialog = page.getByRole("dialog", { name: "Schedule calls to 3 contacts" });
-    await expect(dialog.getByLabel("Agent ID")).toHaveValue("agent_sim_sunrise_reception");
-    await expect(dialog.getByLabel("Phone-number ID")).toHaveValue("phnum_sim_sunrise_main");
+    await expect(dialog.getByLabel("Agent", { exact: true })).toHaveValue("agent_sim_sunrise_reception");
+    await expect(dialog.getByLabel("Phone number")).toHaveValue("phnum_sim_sunrise_main");
     await expect(dialog.getByLabel("Time", { exact: true })).toHaveAccessibleDescription(/Australia\/Sydney time \(AEDT\)/);
     await dialog.getByLabel("Date").fill(date);
     await dialog.getByLabel("Time", { exact: true }).fill("11:00");
@@ -122,6 +122,12 @@ test.describe("scheduling", () => {
       const res = await page.request.post("/api/contacts", { data: contact });
       expect(res.status()).toBe(201);
     }
+    // The clinic registers an agent and a number of its own, but chooses no default yet. Ids are unique
+    // across clinics, and the e2e database may be reused: one per run.
+    const run = Date.now().toString(36);
+    expect((await page.request.post("/api/agents", { data: { agentId: `agent_e2e_${run}`, name: "E2E agent" } })).status()).toBe(201);
+    const line = { phoneNumberId: `phnum_e2e_${run}`, phoneNumber: `+6125559${String(Date.now() % 10_000).padStart(4, "0")}`, label: "E2E line" };
+    expect((await page.request.post("/api/phone-numbers", { data: line })).status()).toBe(201);
     await page.goto("/contacts");
     await page.getByRole("checkbox", { name: "Select the contacts on this page" }).check();
     await page.getByRole("button", { name: "Schedule Calls (3)" }).click();
@@ -129,11 +135,12 @@ test.describe("scheduling", () => {
     await dialog.getByLabel("Date").fill(tuesdayAhead(SYDNEY));
     await dialog.getByLabel("Time", { exact: true }).fill("10:00");
 
-    // No voice agent yet: the preview says what is missing and where to set it.
+    // No default agent yet: the preview says what is missing and where to set it; the dialog offers the clinic's own.
     const preview = dialog.getByTestId("schedule-preview");
     await expect(preview.getByRole("alert")).toContainText("No ElevenLabs agent is configured");
-    await dialog.getByLabel("Agent ID").fill("agent_e2e_example");
-    await dialog.getByLabel("Phone-number ID").fill("phnum_e2e_example");
+    await expect(dialog.getByLabel("Agent", { exact: true })).toHaveValue("");
+    await dialog.getByLabel("Agent", { exact: true }).selectOption(`agent_e2e_${run}`);
+    await dialog.getByLabel("Phone number").selectOption(line.phoneNumberId);
 
     // 10:02 in Sydney is 07:02 in Perth: Ben's call moves to 11:00 (08:00 his time); Cara is skipped.
     await expect(preview.getByTestId("preview-first-call")).toHaveText("10:00 AM");

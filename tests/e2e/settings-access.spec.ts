@@ -129,18 +129,39 @@ test.describe("members and invitations", () => {
     await signUpNewClinic(page);
     await page.goto("/settings");
     await page.getByLabel("Agent name").fill("Reception");
-    await page.getByLabel("ElevenLabs agent ID").fill("agent_e2e_reception");
+    // An agent id belongs to one clinic, and the e2e database may be reused: one per run.
+    const agentId = `agent_e2e_reception_${Date.now().toString(36)}`;
+    await page.getByLabel("ElevenLabs agent ID").fill(agentId);
     await page.getByRole("button", { name: "Add agent and create token" }).click();
     const token = await page.getByLabel("Agent token").inputValue();
     expect(token).toMatch(/^cbat_[A-Za-z0-9_-]{43}$/);
     const json = await page.getByLabel("Server-tool configuration").textContent();
-    expect(json).toContain("/api/agent-actions/check-availability/agent_e2e_reception");
+    expect(json).toContain(`/api/agent-actions/check-availability/${agentId}`);
     expect(json).toContain(token);
 
     await page.reload();
     await expect(page.getByLabel("Agent token")).toHaveCount(0);
     expect(await page.content()).not.toContain(token);
     await expect(page.getByRole("list", { name: "Agents" })).toContainText(`${token.slice(0, 13)}…`);
+
+    // A phone number: registered, offered as the default, and a second clinic's claim on it refused plainly.
+    const register = page.getByRole("form", { name: "Register a phone number" });
+    const phnum = `phnum_e2e_${Date.now().toString(36)}`;
+    await register.getByLabel("ElevenLabs phone-number ID").fill(phnum);
+    await register.getByLabel("The number (E.164)").fill(`+6125558${String(Date.now() % 10_000).padStart(4, "0")}`);
+    await register.getByLabel("Label").fill("Front desk");
+    await register.getByRole("button", { name: "Register number" }).click();
+    await expect(page.getByRole("list", { name: "Phone numbers" })).toContainText("Front desk");
+    await expect(page.getByLabel("Default phone number").locator(`option[value="${phnum}"]`)).toHaveCount(1);
+    await register.getByLabel("ElevenLabs phone-number ID").fill(phnum);
+    await register.getByLabel("The number (E.164)").fill("+61255587777");
+    await register.getByLabel("Label").fill("Again");
+    await register.getByRole("button", { name: "Register number" }).click();
+    await expect(register.getByRole("alert")).toContainText("registered already");
+    // The conversation-initiation webhook to paste, with its header.
+    await expect(page.getByText("/api/agent-actions/conversation-init").first()).toBeVisible();
+    await expect(page.getByText("X-Agent-Token: the agent’s token")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
   });
 
   test("staff see the members but no invite, token or audit controls", async ({ page }) => {

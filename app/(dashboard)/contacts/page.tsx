@@ -4,13 +4,14 @@ import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { hasCallHistory } from "@/lib/contacts/has-call-history";
 import { listContactsWithTotal } from "@/lib/contacts/list-contacts-with-total";
-import { getAgentSettings } from "@/lib/organizations/get-agent-settings";
 import { getCallingRules } from "@/lib/organizations/update-calling-rules";
 import { CONTACT_PAGE_SIZE_DEFAULT, listContactsQuerySchema } from "@/lib/contacts/schemas";
 import { ContactsScreen } from "@/components/contacts/contacts-screen";
 import { toContactRow } from "@/components/contacts/to-contact-row";
 import { describeCallingHours } from "@/components/scheduling/calling-hours";
 import { requireTenant } from "@/app/_lib/tenant";
+import { loadDialLines } from "@/app/_lib/dial-lines";
+import { DialLinesProvider } from "@/components/calls/dial-lines";
 
 export const metadata: Metadata = { title: "Contacts" };
 
@@ -28,14 +29,14 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const canSchedule = can(ctx.role, "calls.schedule");
   let page;
   let showLastCall;
-  let agent;
+  let lines;
   let rules;
   try {
-    [page, showLastCall, agent, rules] = await Promise.all([
+    [page, showLastCall, lines, rules] = await Promise.all([
       listContactsWithTotal(ctx.organization.id, { q: query.q, sort: query.sort, limit: CONTACT_PAGE_SIZE_DEFAULT, cursor: query.cursor }),
       hasCallHistory(ctx.organization.id),
-      // The schedule dialog opens prefilled with these, without a round trip.
-      canSchedule ? getAgentSettings(ctx.organization.id) : null,
+      // The call and schedule dialogs offer the clinic's own agents and numbers, without a round trip.
+      loadDialLines(ctx.organization),
       canSchedule ? getCallingRules(ctx.organization.id) : null,
     ]);
   } catch (error) {
@@ -48,25 +49,23 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   }
 
   return (
-    <ContactsScreen
-      key={ctx.organization.id}
-      organization={{ name: ctx.organization.name, defaultCountry: ctx.organization.defaultCountry, timezone: ctx.organization.timezone, locale: ctx.organization.locale }}
-      rows={page.contacts.map((contact) => toContactRow(contact, ctx.organization))}
-      total={page.total}
-      totalCapped={page.totalCapped}
-      showLastCall={showLastCall}
-      q={query.q ?? ""}
-      sort={query.sort}
-      pageNumber={query.cursor ? pageNumber : 1}
-      pageSize={CONTACT_PAGE_SIZE_DEFAULT}
-      nextCursor={page.nextCursor}
-      prevCursor={page.prevCursor}
-      permissions={{ write: can(ctx.role, "contacts.write"), import: can(ctx.role, "contacts.import") }}
-      scheduling={
-        agent && rules
-          ? { agentId: agent.elevenLabsAgentId, agentPhoneNumberId: agent.elevenLabsPhoneNumberId, staggerMinutes: rules.staggerMinutes, callingHours: describeCallingHours(rules) }
-          : null
-      }
-    />
+    <DialLinesProvider lines={lines}>
+      <ContactsScreen
+        key={ctx.organization.id}
+        organization={{ name: ctx.organization.name, defaultCountry: ctx.organization.defaultCountry, timezone: ctx.organization.timezone, locale: ctx.organization.locale }}
+        rows={page.contacts.map((contact) => toContactRow(contact, ctx.organization))}
+        total={page.total}
+        totalCapped={page.totalCapped}
+        showLastCall={showLastCall}
+        q={query.q ?? ""}
+        sort={query.sort}
+        pageNumber={query.cursor ? pageNumber : 1}
+        pageSize={CONTACT_PAGE_SIZE_DEFAULT}
+        nextCursor={page.nextCursor}
+        prevCursor={page.prevCursor}
+        permissions={{ write: can(ctx.role, "contacts.write"), import: can(ctx.role, "contacts.import") }}
+        scheduling={rules ? { lines, staggerMinutes: rules.staggerMinutes, callingHours: describeCallingHours(rules) } : null}
+      />
+    </DialLinesProvider>
   );
 }

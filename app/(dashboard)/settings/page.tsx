@@ -18,6 +18,10 @@ import { ConfigurationCheck } from "@/components/settings/configuration-check";
 import { AuditLog } from "@/components/settings/audit-log";
 import { listMembers } from "@/lib/organizations/members/list-members";
 import { listAgents } from "@/lib/agents/list-agents";
+import { listPhoneNumbers } from "@/lib/phone-numbers/list-phone-numbers";
+import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
+import { PhoneNumbersCard } from "@/components/settings/phone-numbers-card";
+import { ConversationInitSetup } from "@/components/settings/conversation-init-setup";
 import { buildServerToolConfig } from "@/lib/agents/server-tool-config";
 import { AUDIT_ACTIONS, listAuditEvents, listAuditEventsQuerySchema } from "@/lib/compliance/list-audit-events";
 import { headers } from "next/headers";
@@ -56,7 +60,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const canManageAgents = can(role, "agents.manage");
   const canReadAudit = can(role, "audit.read");
   const { members, invitations } = await listMembers(organization.id);
-  const agents = canManageAgents ? await listAgents(organization.id) : [];
+  // Everyone sees which agent and number are the defaults; admins see the lists to manage them.
+  const [agents, phoneNumbers] = await Promise.all([listAgents(organization.id), listPhoneNumbers(organization.id)]);
+  const agentOptions = agents.map((a) => ({ value: a.agentId, label: a.name, detail: a.agentId }));
+  const shownNumber = (n: { e164: string | null }) => (n.e164 ? formatPhoneForDisplay(n.e164, organization.defaultCountry) : null);
+  const numberOptions = phoneNumbers.map((n) => ({ value: n.phoneNumberId, label: n.label, detail: shownNumber(n) ?? n.phoneNumberId }));
+  const nameOf = (options: { value: string; label: string; detail: string }[], value: string | null) => {
+    if (!value) return "No default";
+    const option = options.find((o) => o.value === value);
+    return option ? `${option.label} (${option.detail})` : `${value} (no longer registered)`;
+  };
   const origin = canManageAgents ? await siteOrigin() : "";
   // A bad filter in the URL shows the whole log rather than an error page.
   const auditQuery = listAuditEventsQuerySchema.safeParse({ action: search.action || undefined, actorUserId: search.actor || undefined, cursor: search.cursor || undefined });
@@ -100,18 +113,18 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <CardHeader className="pb-4">
             <CardTitle>Voice agent</CardTitle>
             <CardDescription>
-              The ElevenLabs agent and phone number every call uses unless staff change them for one call.
+              The agent and phone number every call uses unless staff choose another of the clinic&apos;s own for one call.
               {canManage ? null : " Only owners and admins can change them."}
             </CardDescription>
           </CardHeader>
           <div className="border-t border-zinc-100">
             {canManage ? (
-              <AgentSettingsForm initial={agent} />
+              <AgentSettingsForm initial={agent} agents={agentOptions} phoneNumbers={numberOptions} />
             ) : (
               <DetailList
                 items={[
-                  { label: "Agent ID", value: agent.elevenLabsAgentId ?? "Not set" },
-                  { label: "Phone-number ID", value: agent.elevenLabsPhoneNumberId ?? "Not set" },
+                  { label: "Default agent", value: nameOf(agentOptions, agent.elevenLabsAgentId) },
+                  { label: "Default phone number", value: nameOf(numberOptions, agent.elevenLabsPhoneNumberId) },
                 ]}
               />
             )}
@@ -187,19 +200,25 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
         {canManageAgents ? (
           <>
-            <Card>
+            <Card id="agents-and-numbers">
               <CardHeader className="pb-4">
-                <CardTitle>Agents and tool tokens</CardTitle>
+                <CardTitle>Agents and phone numbers</CardTitle>
                 <CardDescription>
-                  Each ElevenLabs agent that checks or books appointments during a call gets its own token, sent as the X-Agent-Token header; a token works for its own agent only.
+                  The ElevenLabs agents and numbers this clinic owns; calls use only these. Each agent that checks or books appointments during a call gets its own token, sent as
+                  the X-Agent-Token header; a token works for its own agent only.
                 </CardDescription>
               </CardHeader>
-              <div className="border-t border-zinc-100">
+              <div className="space-y-6 divide-y divide-zinc-100 border-t border-zinc-100 px-5 py-4 [&>*:not(:first-child)]:pt-6">
                 <AgentsCard
                   agents={agents.map((a) => ({ ...a, tokenCreatedAt: a.tokenCreatedAt?.toISOString() ?? null }))}
                   defaultAgentId={agent.elevenLabsAgentId}
                   placeholderConfig={buildServerToolConfig(origin, agents[0]?.agentId ?? "{agent_id}")}
                 />
+                <PhoneNumbersCard
+                  numbers={phoneNumbers.map((n) => ({ id: n.id, phoneNumberId: n.phoneNumberId, number: shownNumber(n), label: n.label }))}
+                  defaultPhoneNumberId={agent.elevenLabsPhoneNumberId}
+                />
+                <ConversationInitSetup origin={origin} />
               </div>
             </Card>
 

@@ -7,6 +7,7 @@ import * as contactsImport from "@/app/api/contacts/import/route";
 import * as contactsExport from "@/app/api/contacts/export/route";
 import * as trigger from "@/app/api/calls/trigger/route";
 import * as preview from "@/app/api/calls/preview/route";
+import * as callContact from "@/app/api/calls/[id]/contact/route";
 import * as scheduledCalls from "@/app/api/scheduled-calls/route";
 import * as scheduledCall from "@/app/api/scheduled-calls/[id]/route";
 import * as callBatches from "@/app/api/call-batches/route";
@@ -46,6 +47,7 @@ const JSON_ROUTES: Array<{ path: string; method: string; handler: Handler; body:
   { path: "app/api/contacts/route.ts", method: "POST", handler: contacts.POST, body: { name: "Jane", phoneNumber: "0412 345 678", email: "j@example.com", businessName: "B", customFields: { note: "hi" } } },
   { path: "app/api/contacts/[id]/route.ts", method: "PATCH", handler: contact.PATCH, body: { name: "Jane", customFields: { note: "hi" } }, params: { id: "cnotacontact00000000000" } },
   { path: "app/api/calls/trigger/route.ts", method: "POST", handler: trigger.POST, body: { contactId: "c123", agentId: "agent_x", agentPhoneNumberId: "phnum_x", dynamicVariables: { preferred_time: "3pm" } } },
+  { path: "app/api/calls/[id]/contact/route.ts", method: "POST", handler: callContact.POST, body: { name: "Jane Caller" }, params: { id: "cnotacall000000000000000" } },
   { path: "app/api/scheduled-calls/route.ts", method: "POST", handler: scheduledCalls.POST, body: { contactIds: ["c1"], scheduledTime: "2030-01-01T00:00:00Z", agentId: "agent_x", name: "Batch", dynamicVariables: { k: "v" } } },
   { path: "app/api/scheduled-calls/[id]/route.ts", method: "PATCH", handler: scheduledCall.PATCH, body: { scheduledTime: "2030-01-01T00:00:00Z" }, params: { id: "cnotascheduledcall000000" } },
   { path: "app/api/organizations/active/route.ts", method: "PUT", handler: active.PUT, body: { organizationId: "corg" } },

@@ -8,6 +8,8 @@ import { DetailList } from "@/components/dashboard/detail-list";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { LiveRefresh } from "@/components/dashboard/live-refresh";
 import { CallButton } from "@/components/calls/call-button";
+import { AddCallerButton } from "@/components/calls/add-caller-button";
+import { DialLinesProvider } from "@/components/calls/dial-lines";
 import { CallStatusBadge } from "@/components/calls/call-status-badge";
 import { OutcomeBadge, SentimentBadge, formatDuration, words } from "@/components/calls/call-look";
 import { callsHref } from "@/components/calls/calls-href";
@@ -19,6 +21,8 @@ import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
 import { AppError } from "@/lib/errors";
 import { getCall, type CallDetail } from "@/lib/calls/history/get-call";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
+import { loadDialLines } from "@/app/_lib/dial-lines";
+import { can } from "@/lib/auth/permissions";
 import { recordTranscriptView } from "@/lib/compliance/record-transcript-view";
 
 export const metadata: Metadata = { title: "Call" };
@@ -65,14 +69,17 @@ function AnalysisResults({ title, results, shown }: { title: string; results: Ar
 }
 
 export default async function CallPage({ params }: { params: Params }) {
-  const { organization, user } = await requireTenant();
+  const { organization, user, role } = await requireTenant();
   const { id } = await params;
-  const call = await loadCall(organization.id, id);
+  const [call, lines] = await Promise.all([loadCall(organization.id, id), loadDialLines(organization)]);
   // Audit (issue 10): every view of a transcript, once the call has one — the call is this clinic's by now.
   if (call.transcript.length > 0) await recordTranscriptView(organization.id, { userId: user.id, email: user.email }, call.id);
   const now = requestTime();
   const zone = { timeZone: organization.timezone, locale: organization.locale };
-  const who = call.contact?.name ?? call.callerName ?? "Deleted contact";
+  // The patient is the caller on an inbound call and the number dialed on an outbound one.
+  const patientNumber = call.direction === "INBOUND" ? call.fromNumber : call.toNumber;
+  const shownNumber = patientNumber ? formatPhoneForDisplay(patientNumber, organization.defaultCountry) : null;
+  const who = call.contact?.name ?? call.callerName ?? (call.direction === "INBOUND" ? (shownNumber ?? "Unknown caller") : "Deleted contact");
   const criteria = entries(call.analysis.evaluation_criteria_results);
   const collected = entries(call.analysis.data_collection_results);
   const variables = Object.entries(call.dynamicVariables);
@@ -97,7 +104,15 @@ export default async function CallPage({ params }: { params: Params }) {
             <SentimentBadge sentiment={call.sentiment} />
           </span>
         }
-        actions={call.contact ? <CallButton contact={call.contact} label="Call again" /> : null}
+        actions={
+          call.contact ? (
+            <DialLinesProvider lines={lines}>
+              <CallButton contact={call.contact} label="Call again" />
+            </DialLinesProvider>
+          ) : shownNumber && can(role, "contacts.write") ? (
+            <AddCallerButton callId={call.id} phoneNumber={shownNumber} suggestedName={call.callerName} />
+          ) : null
+        }
       />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -161,11 +176,13 @@ export default async function CallPage({ params }: { params: Params }) {
                         All their calls
                       </Link>
                     </span>
+                  ) : call.direction === "INBOUND" ? (
+                    "Not in contacts"
                   ) : (
                     "Deleted contact"
                   ),
                 },
-                { label: "Number", value: <span className="tabular-nums">{formatPhoneForDisplay(call.toNumber, organization.defaultCountry)}</span> },
+                { label: call.direction === "INBOUND" ? "Caller's number" : "Number", value: <span className="tabular-nums">{shownNumber ?? "—"}</span> },
                 { label: "Placed", value: clinicExactTime(call.createdAt, zone) },
                 { label: "Duration", value: <span className="tabular-nums">{formatDuration(call.durationSeconds)}</span> },
                 { label: "Direction", value: words(call.direction.toLowerCase()) },
