@@ -11,6 +11,8 @@ export interface ApiRoute {
   key: string;
   method: HttpMethod;
   path: string;
+  /** The route.ts it comes from. */
+  file: string;
   handler: RouteHandler;
 }
 
@@ -35,7 +37,7 @@ export async function listApiRoutes(): Promise<ApiRoute[]> {
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
       const handler = mod[method];
-      if (typeof handler === "function") routes.push({ key: `${method} ${routePath}`, method, path: routePath, handler: handler as RouteHandler });
+      if (typeof handler === "function") routes.push({ key: `${method} ${routePath}`, method, path: routePath, file, handler: handler as RouteHandler });
     }
   }
   return routes;
