@@ -28,6 +28,7 @@ function concretePath(routePath: string, params: Record<string, string> = {}): s
 
 describe(`tenant isolation: every route under app/api (${routes.length} handlers) with another clinic's ids`, () => {
   let clinics: TwoClinics;
+  const tally = { probes: 0, missingIdComparisons: 0, anonymous: 0, checks: 0 };
 
   beforeAll(async () => {
     process.env.CRON_SECRET = "cron-secret-for-tenant-isolation";
@@ -37,6 +38,7 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
   afterAll(async () => {
     await settledAfterResponse();
     await closeSnapshots();
+    console.log(`[tenancy] ${routes.length} handlers: ${tally.probes} probes with the other clinic's ids, ${tally.missingIdComparisons} foreign-vs-missing comparisons, ${tally.anonymous} anonymous requests, ${tally.checks} direct checks.`);
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
@@ -64,6 +66,7 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
         const request: RouteRequest = { method: route.method, path: concretePath(route.path, probe.params), params: probe.params, query: probe.query, body: probe.body, rawBody: probe.rawBody, headers: probe.headers };
         const res = await invokeRoute(route.handler, request);
         const text = await res.text();
+        tally.probes++;
         const label = `${route.key} — ${probe.what}`;
         expect(probe.expect, `${label}: answered ${res.status} ${text.slice(0, 300)}`).toContain(res.status);
         if (res.status >= 400) expect(res.headers.get("content-type"), label).toContain("application/problem+json");
@@ -73,6 +76,7 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
         // Another clinic's id and a missing one must be indistinguishable.
         const params = res.status === 404 ? withMissingIds(probe, rowIds(theirs)) : null;
         if (params) {
+          tally.missingIdComparisons++;
           const missing = await invokeRoute(route.handler, { ...request, path: concretePath(route.path, params), params });
           const [foreignBody, missingBody] = [JSON.parse(text) as { detail?: string }, (await missing.json()) as { detail?: string }];
           expect(missing.status, `${label}: a missing id`).toBe(404);
@@ -82,11 +86,15 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
 
       if (routeCase.guard === TENANT) {
         signInAs(null);
+        tally.anonymous++;
         const anonymous = await invokeRoute(route.handler, { method: route.method, path: route.path });
         expect(anonymous.status, `${route.key} without a session`).toBe(401);
         expect(anonymous.headers.get("content-type")).toContain("application/problem+json");
       }
-      await routeCase.check?.(clinics);
+      if (routeCase.check) {
+        await routeCase.check(clinics);
+        tally.checks++;
+      }
       await settledAfterResponse();
 
       expect(await snapshotClinic(theirs.organizationId), `${route.key}: the other clinic's rows changed`).toEqual(before);
