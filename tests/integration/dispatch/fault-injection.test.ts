@@ -73,7 +73,7 @@ describe("fault injection: storms, lost answers, early, duplicated and out-of-or
 
   async function clinicWithDueCalls(count: number, maxAttempts = 5) {
     const organization = await createDispatchOrganization({ concurrencyLimit: 20, maxAttempts });
-    const contacts = await createDueCalls(organization.id, count, { maxAttempts, offset: Math.floor(Math.random() * 9_000) });
+    const contacts = await createDueCalls(organization.id, count, { maxAttempts });
     return { organization, contacts };
   }
 
