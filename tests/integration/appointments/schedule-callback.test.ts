@@ -36,7 +36,7 @@ describe("schedule-callback", () => {
   });
 
   it("asked again in the same conversation, the callback moves: one patient, one call back", async () => {
-    const { organization, agentId, phoneNumberId } = await clinic();
+    const { organization, agentId } = await clinic();
     const first = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570158", time: "3pm", context: "Test results", conversation_id: "conv_same" }, TEN_AM);
     const second = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570158", time: "4pm", context: "Test results, after work", conversation_id: "conv_same" }, TEN_AM);
     expect(second.scheduled_call_id).toBe(first.scheduled_call_id);
@@ -51,7 +51,7 @@ describe("schedule-callback", () => {
   });
 
   it("outside calling hours → the next opening, and the message says so", async () => {
-    const { organization, agentId, phoneNumberId } = await clinic();
+    const { organization, agentId } = await clinic();
     const answer = await scheduleCallback(organization.id, agentId, { phone_number: "0491 570 157", time: "8pm", context: "Results" }, TEN_AM);
     expect(answer.moved_to_calling_hours).toBe(true);
     expect(answer.message).toBe("Done — the clinic calls between 9:00 AM and 5:00 PM on its calling days, so I'll call you tomorrow at 9:00 AM.");

@@ -3,9 +3,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { getDb } from "@/lib/db";
-import { settledAfterResponse } from "@/lib/dispatch/after-response";
+import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
-import type { FaultMode } from "@/lib/elevenlabs/simulator/faults";
+import type { FaultMode } from "@/simulator/faults";
 import { createDispatchOrganization, createDueCalls } from "../../factories/dispatch";
 import { seededRandom } from "../security/fuzz-values";
 import { startDispatchHarness, WEBHOOK_SECRET, type DispatchHarness } from "./harness";
@@ -86,7 +86,7 @@ describe("fault injection: storms, lost answers, early, duplicated and out-of-or
     const attemptIds = harness.simulator.calls.map((call) => call.userId).filter((id): id is string => id !== null);
     expect(new Set(attemptIds).size, "an attempt id was placed twice").toBe(attemptIds.length);
     for (const row of rows) {
-      const rang = harness.simulator.calls.filter((call) => call.toNumber === row.contact.phoneNumber).length;
+      const rang = harness.simulator.calls.filter((call) => call.externalNumber === row.contact.phoneNumber).length;
       expect(rang, `${row.contact.phoneNumber} rang more often than it was attempted`).toBeLessThanOrEqual(row.attempts);
       expect(FINAL, `${row.id} is ${row.status} (${row.errorMessage})`).toContain(row.status);
       expect(row.attempts).toBeLessThanOrEqual(row.maxAttempts);
@@ -129,7 +129,7 @@ describe("fault injection: storms, lost answers, early, duplicated and out-of-or
     await expectNothingStuck(organization.id);
     await driveToTheEnd(organization.id);
     await expectEveryRowFinal(organization.id);
-    for (const contact of contacts) expect(harness.simulator.calls.filter((call) => call.toNumber === contact.phoneNumber)).toHaveLength(1);
+    for (const contact of contacts) expect(harness.simulator.calls.filter((call) => call.externalNumber === contact.phoneNumber)).toHaveLength(1);
   });
 
   it("a 429 storm with Retry-After: 600: the next attempt waits at least that long (a floor over the backoff)", async () => {
@@ -175,7 +175,7 @@ describe("fault injection: storms, lost answers, early, duplicated and out-of-or
 
       await driveToTheEnd(organization.id);
       await expectEveryRowFinal(organization.id);
-      for (const contact of contacts) expect(harness.simulator.calls.filter((call) => call.toNumber === contact.phoneNumber)).toHaveLength(1);
+      for (const contact of contacts) expect(harness.simulator.calls.filter((call) => call.externalNumber === contact.phoneNumber)).toHaveLength(1);
     } finally {
       delete process.env.ELEVENLABS_TIMEOUT_MS;
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { settledAfterResponse } from "@/lib/dispatch/after-response";
+import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { signInAs } from "../helpers/session";
 import { invokeRoute, listApiRoutes, type ApiRoute, type RouteRequest } from "./api-routes";

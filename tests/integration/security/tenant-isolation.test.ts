@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { settledAfterResponse } from "@/lib/dispatch/after-response";
+import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signInAs } from "../helpers/session";
 import { invokeRoute, listApiRoutes, type RouteRequest } from "./api-routes";
 import { ROUTE_CASES, TENANT, type Probe } from "./tenant-cases";

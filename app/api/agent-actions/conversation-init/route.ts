@@ -1,6 +1,5 @@
 import { withAgentAction } from "@/lib/agents/with-agent-action";
 import { conversationInitiationData, conversationInitSchema } from "@/lib/agents/conversation-init";
-import { readJson } from "@/lib/http/parse-request";
 
 // ElevenLabs' conversation-initiation webhook for inbound Twilio calls. The agent id comes in the body, and
 // the token in the header the workspace's webhook settings send; the clinic is the token's.
