@@ -22,6 +22,8 @@ import * as invitationPreview from "@/app/api/invitations/preview/route";
 import * as invitationAccept from "@/app/api/invitations/accept/route";
 import * as invitationSignUp from "@/app/api/invitations/sign-up/route";
 import * as agents from "@/app/api/agents/route";
+import * as agent from "@/app/api/agents/[id]/route";
+import * as phoneNumbers from "@/app/api/phone-numbers/route";
 import * as auditEvents from "@/app/api/audit-events/route";
 import * as appointments from "@/app/api/appointments/route";
 import * as appointment from "@/app/api/appointments/[id]/route";
@@ -61,6 +63,8 @@ const JSON_ROUTES: Array<{ path: string; method: string; handler: Handler; body:
   { path: "app/api/invitations/accept/route.ts", method: "POST", handler: invitationAccept.POST, body: { token: TOKEN } },
   { path: "app/api/invitations/sign-up/route.ts", method: "POST", handler: invitationSignUp.POST, body: { token: TOKEN, name: "N", password: "long enough" } },
   { path: "app/api/agents/route.ts", method: "POST", handler: agents.POST, body: { agentId: "agent_x", name: "Reception" } },
+  { path: "app/api/agents/[id]/route.ts", method: "PATCH", handler: agent.PATCH, body: { name: "Reception" }, params: { id: "cnotanagent0000000000000" } },
+  { path: "app/api/phone-numbers/route.ts", method: "POST", handler: phoneNumbers.POST, body: { phoneNumberId: "phnum_x", phoneNumber: "+61255509996", label: "Main" } },
   { path: "app/api/appointments/route.ts", method: "POST", handler: appointments.POST, body: { startsAt: "2030-01-01T00:00:00Z", durationMinutes: 30, attendeeName: "Jane", attendeePhone: "0412 345 678", notes: "n" } },
   { path: "app/api/appointments/[id]/route.ts", method: "PATCH", handler: appointment.PATCH, body: { startsAt: "2030-01-01T00:00:00Z", status: "CONFIRMED" }, params: { id: "cnotanappointment0000000" } },
   { path: "app/api/organizations/opening-hours/route.ts", method: "PATCH", handler: openingHours.PATCH, body: { openingHours: [{ day: 1, start: "09:00", end: "17:00" }] } },

@@ -33,10 +33,10 @@ const agent = (spec: Omit<FuzzSpec, "params" | "headers" | "as">): FuzzSpec => (
 
 export const FUZZ_SPECS: Record<string, FuzzSpec> = {
   "POST /api/agent-actions/book-appointment/[agent_id]": agent({ body: (c) => ({ date: tomorrow(), start_time: "11:00", duration_minutes: 30, customer_name: "Fuzz", customer_phone: c.mine.contactPhone }) }),
-  "POST /api/agent-actions/cancel-appointment/[agent_id]": agent({ body: (c) => ({ appointment_id: c.mine.ids.appointment }) }),
+  "POST /api/agent-actions/cancel-appointment/[agent_id]": agent({ body: (c) => ({ appointment_id: c.mine.ids.appointment, caller_id: c.mine.contactPhone }) }),
   "POST /api/agent-actions/check-availability/[agent_id]": agent({ body: () => ({ date: tomorrow(), time: "10:00", duration_minutes: 30 }) }),
   "POST /api/agent-actions/find-patient/[agent_id]": agent({ body: (c) => ({ phone_number: c.mine.contactPhone }) }),
-  "POST /api/agent-actions/reschedule-appointment/[agent_id]": agent({ body: (c) => ({ appointment_id: c.mine.ids.appointment, new_date: tomorrow(), new_start_time: "15:00" }) }),
+  "POST /api/agent-actions/reschedule-appointment/[agent_id]": agent({ body: (c) => ({ appointment_id: c.mine.ids.appointment, caller_id: c.mine.contactPhone, new_date: tomorrow(), new_start_time: "15:00" }) }),
   "POST /api/agent-actions/schedule-callback/[agent_id]": agent({ body: (c) => ({ phone_number: c.mine.contactPhone, time: "tomorrow at 10am", context: "Fuzz" }) }),
   "POST /api/agents": { body: () => ({ agentId: "agent_fuzz", name: "Fuzz" }) },
   "GET /api/appointments": { query: () => ({ from: new Date().toISOString(), to: new Date(Date.now() + 7 * 86_400_000).toISOString() }) },
@@ -46,7 +46,7 @@ export const FUZZ_SPECS: Record<string, FuzzSpec> = {
   "GET /api/call-batches": { query: () => ({ limit: "10", cursor: "x" }) },
   "GET /api/calls": { query: (c) => ({ from: "2026-01-01", to: "2026-12-31", outcome: "resolved", status: "COMPLETED", direction: "OUTBOUND", contactId: c.mine.ids.contact, q: "summary", limit: "10", cursor: "x" }) },
   "POST /api/calls": {
-    body: () => ({ type: "post_call_transcription", event_timestamp: Math.floor(Date.now() / 1000), data: { conversation_id: "conv_fuzz_unknown", agent_id: "agent_alpha", status: "done", transcript: [], analysis: {} } }),
+    body: () => ({ type: "post_call_transcription", event_timestamp: Math.floor(Date.now() / 1000), data: { conversation_id: "conv_fuzz_unknown", agent_id: "agent_owned_by_nobody", status: "done", transcript: [], analysis: {} } }),
     as: "nobody",
     signed: true,
     documented2xx: { status: 200, why: "a signed event the webhook cannot use is acknowledged ({ received: true, handled: false }) so ElevenLabs does not retry it forever" },
@@ -66,7 +66,10 @@ export const FUZZ_SPECS: Record<string, FuzzSpec> = {
   "PUT /api/organizations/active": { body: (c) => ({ organizationId: c.mine.organizationId }) },
   "PATCH /api/organizations/calling-rules": { body: () => ({ maxAttempts: 4, callingDays: [1, 2], callingWindowStart: "09:00", retryVoicemail: true }) },
   "PATCH /api/organizations/opening-hours": { body: () => ({ appointmentSlotMinutes: 20, openingHours: [{ day: 1, start: "09:00", end: "17:00" }] }) },
-  "PATCH /api/organizations/settings": { body: () => ({ elevenLabsAgentId: "agent_fuzz", elevenLabsPhoneNumberId: "phnum_fuzz" }) },
+  "PATCH /api/organizations/settings": { body: (c) => ({ elevenLabsAgentId: c.mine.ids.elevenLabsAgent, elevenLabsPhoneNumberId: c.mine.ids.elevenLabsPhoneNumber }) },
+  "POST /api/phone-numbers": { body: () => ({ phoneNumberId: "phnum_fuzz", phoneNumber: "+61255509997", label: "Fuzz" }) },
+  "PATCH /api/agents/[id]": { params: (c) => ({ id: c.mine.ids.voiceAgent }), body: () => ({ name: "Fuzz", staffFacing: true }) },
+  "POST /api/calls/[id]/contact": { params: (c) => ({ id: c.mine.ids.call }), body: () => ({ name: "Fuzz" }) },
   "POST /api/organizations/test-call": { body: () => ({ phoneNumber: "+61255509998" }) },
   "GET /api/scheduled-calls": { query: (c) => ({ status: "PENDING", batchId: c.mine.ids.batch, limit: "10", cursor: "x" }) },
   "POST /api/scheduled-calls": { body: (c) => ({ contactIds: [c.mine.ids.contact], scheduledTime: tomorrowAt("10:00"), staggerMinutes: 2, name: "Fuzz" }), pastDates: ["scheduledTime"] },

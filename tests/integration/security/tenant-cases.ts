@@ -63,6 +63,12 @@ function postCallWebhook(conversationId: string) {
  * fails tenant-isolation.test.ts; add one when adding a route (the key is in the failure message).
  */
 export const ROUTE_CASES: Record<string, RouteCase> = {
+  // ---- Account ---------------------------------------------------------------------------------------
+  "POST /api/account/sign-out-everywhere": {
+    guard: "session: ends the signed-in user's own sessions (their session version); reads and writes no clinic's data",
+    probes: () => [{ what: "nobody signed in", as: "nobody", expect: [401] }],
+  },
+
   // ---- Agent actions (ElevenLabs server tools) ------------------------------------------------------
   "GET /api/agent-actions/appointments/[agent_id]/today": {
     guard: AGENT_ACTION,
@@ -79,7 +85,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     guard: AGENT_ACTION,
     probes: (c) => [
       ...agentTokenProbes(c, { appointment_id: c.theirs.ids.appointment }),
-      { what: "their appointment id", ...myAgent(c), body: { appointment_id: c.theirs.ids.appointment }, expect: [200, 404] },
+      { what: "their appointment id, their patient on the line", ...myAgent(c), body: { appointment_id: c.theirs.ids.appointment, caller_id: c.theirs.contactPhone }, expect: NOT_FOUND },
       { what: "their patient's phone", ...myAgent(c), body: { customer_phone: c.theirs.contactPhone }, expect: [200, 404] },
     ],
   },
@@ -95,8 +101,16 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     guard: AGENT_ACTION,
     probes: (c) => [
       ...agentTokenProbes(c, { appointment_id: c.theirs.ids.appointment, new_date: tomorrow(), new_start_time: "15:00" }),
-      { what: "their appointment id", ...myAgent(c), body: { appointment_id: c.theirs.ids.appointment, new_date: tomorrow(), new_start_time: "15:00" }, expect: [200, 404] },
+      { what: "their appointment id, their patient on the line", ...myAgent(c), body: { appointment_id: c.theirs.ids.appointment, caller_id: c.theirs.contactPhone, new_date: tomorrow(), new_start_time: "15:00" }, expect: NOT_FOUND },
       { what: "their patient's phone", ...myAgent(c), body: { customer_phone: c.theirs.contactPhone, new_date: tomorrow(), new_start_time: "15:30" }, expect: [200, 404] },
+    ],
+  },
+  "POST /api/agent-actions/conversation-init": {
+    guard: "conversation-initiation webhook: X-Agent-Token must match the agent id in the body; the clinic is the token's",
+    probes: (c) => [
+      { what: "my token with their agent id", body: { agent_id: c.theirs.ids.elevenLabsAgent, caller_id: c.theirs.contactPhone }, headers: { "x-agent-token": c.mine.agentToken }, as: "nobody", expect: [401] },
+      { what: "their token with my agent id", body: { agent_id: c.mine.ids.elevenLabsAgent, caller_id: c.theirs.contactPhone }, headers: { "x-agent-token": c.theirs.agentToken }, as: "nobody", expect: [401] },
+      { what: "their patient calling my clinic: the generic greeting", body: { agent_id: c.mine.ids.elevenLabsAgent, caller_id: c.theirs.contactPhone }, headers: { "x-agent-token": c.mine.agentToken }, as: "nobody", expect: OK },
     ],
   },
   "POST /api/agent-actions/schedule-callback/[agent_id]": {
@@ -111,10 +125,21 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/agents": { guard: TENANT, probes: () => [{ what: "the list", expect: OK }] },
   "POST /api/agents": {
     guard: TENANT,
-    probes: (c) => [{ what: "their ElevenLabs agent id and organization id in the body", body: { agentId: c.theirs.ids.elevenLabsAgent, name: "Shared agent", organizationId: c.theirs.organizationId }, expect: [201] }],
+    // An agent id belongs to one clinic: registering theirs is a 409 that names nobody.
+    probes: (c) => [{ what: "their ElevenLabs agent id and organization id in the body", body: { agentId: c.theirs.ids.elevenLabsAgent, name: "Shared agent", organizationId: c.theirs.organizationId }, expect: [409] }],
   },
+  "PATCH /api/agents/[id]": { guard: TENANT, probes: (c) => [{ what: "their agent id", params: { id: c.theirs.ids.voiceAgent }, body: { staffFacing: true }, expect: NOT_FOUND }] },
   "DELETE /api/agents/[id]": { guard: TENANT, probes: (c) => [{ what: "their agent id", params: { id: c.theirs.ids.voiceAgent }, expect: NOT_FOUND }] },
   "POST /api/agents/[id]/token": { guard: TENANT, probes: (c) => [{ what: "their agent id", params: { id: c.theirs.ids.voiceAgent }, expect: NOT_FOUND }] },
+
+  // ---- Phone numbers ---------------------------------------------------------------------------------
+  "GET /api/phone-numbers": { guard: TENANT, probes: () => [{ what: "the list", expect: OK }] },
+  "POST /api/phone-numbers": {
+    guard: TENANT,
+    // A number belongs to one clinic: registering theirs is a 409 that names nobody.
+    probes: (c) => [{ what: "their phone-number id and organization id", body: { phoneNumberId: c.theirs.ids.elevenLabsPhoneNumber, phoneNumber: "+61255559999", label: "Mine", organizationId: c.theirs.organizationId }, expect: [409] }],
+  },
+  "DELETE /api/phone-numbers/[id]": { guard: TENANT, probes: (c) => [{ what: "their phone number", params: { id: c.theirs.ids.phoneNumber }, expect: NOT_FOUND }] },
 
   // ---- Appointments ----------------------------------------------------------------------------------
   "GET /api/appointments": { guard: TENANT, probes: () => [{ what: "a range over their appointment", query: { from: new Date().toISOString(), to: inAWeek() }, expect: OK }] },
@@ -175,6 +200,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/calls/[id]": { guard: TENANT, probes: (c) => [{ what: "their call id", params: { id: c.theirs.ids.call }, expect: NOT_FOUND }] },
   "GET /api/calls/export": { guard: TENANT, probes: (c) => [{ what: "their contact id and summary as filters", query: { contactId: c.theirs.ids.contact, q: "Bravo" }, expect: OK }, { what: "everything", expect: OK }] },
   "GET /api/calls/preview": { guard: TENANT, probes: (c) => [{ what: "their contact id", query: { contactId: c.theirs.ids.contact }, expect: NOT_FOUND }] },
+  "POST /api/calls/[id]/contact": { guard: TENANT, probes: (c) => [{ what: "their call id", params: { id: c.theirs.ids.call }, body: { name: "Mine now" }, expect: NOT_FOUND }] },
   "POST /api/calls/trigger": { guard: TENANT, probes: (c) => [{ what: "their contact id", body: { contactId: c.theirs.ids.contact }, expect: NOT_FOUND }] },
 
   // ---- Contacts --------------------------------------------------------------------------------------------
@@ -254,7 +280,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "PATCH /api/organizations/opening-hours": { guard: TENANT, probes: (c) => [{ what: "their organization id in the body", body: { appointmentSlotMinutes: 20, organizationId: c.theirs.organizationId }, expect: OK }] },
   "PATCH /api/organizations/settings": {
     guard: TENANT,
-    probes: (c) => [{ what: "their agent id and organization id", body: { elevenLabsAgentId: c.theirs.ids.elevenLabsAgent, elevenLabsPhoneNumberId: null, organizationId: c.theirs.organizationId }, expect: OK }],
+    probes: (c) => [
+      { what: "their agent id as my default", body: { elevenLabsAgentId: c.theirs.ids.elevenLabsAgent, elevenLabsPhoneNumberId: null }, expect: [422] },
+      { what: "their phone-number id as my default", body: { elevenLabsAgentId: null, elevenLabsPhoneNumberId: c.theirs.ids.elevenLabsPhoneNumber }, expect: [422] },
+      { what: "my own, with their organization id", body: { elevenLabsAgentId: c.mine.ids.elevenLabsAgent, elevenLabsPhoneNumberId: c.mine.ids.elevenLabsPhoneNumber, organizationId: c.theirs.organizationId }, expect: OK },
+    ],
   },
   "POST /api/organizations/test-call": {
     guard: TENANT,

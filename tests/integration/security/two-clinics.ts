@@ -20,6 +20,8 @@ export interface Clinic {
     invitation: string;
     voiceAgent: string;
     elevenLabsAgent: string;
+    phoneNumber: string;
+    elevenLabsPhoneNumber: string;
   };
   contactPhone: string;
   agentToken: string;
@@ -63,6 +65,7 @@ async function createClinic(label: string, phoneSuffix: string): Promise<Clinic>
   const { invitation, token: invitationToken } = await createInvitation(organization.id, { email: `${label.toLowerCase()}-invitee-${phoneSuffix}@example.com` });
   const { agent, token: agentToken } = await createAgentWithToken(organization.id, `agent_${label.toLowerCase()}`);
   await getDb().voiceAgent.update({ where: { id: agent.id }, data: { name: `${label} Agent` } });
+  const phoneNumber = await getDb().phoneNumber.create({ data: { organizationId: organization.id, phoneNumberId: `phnum_${label.toLowerCase()}`, e164: `+6125551${phoneSuffix}`, label: `${label} line` } });
   await getDb().auditEvent.create({ data: { organizationId: organization.id, action: "SETTINGS_UPDATED", actorUserId: owner.id, actorEmail: owner.email, data: { note: `${label} audit` } } });
   await getDb().activityEvent.create({ data: { organizationId: organization.id, type: "CALL_PLACED", message: `${label} activity`, callId: call.id } });
   return {
@@ -79,12 +82,14 @@ async function createClinic(label: string, phoneSuffix: string): Promise<Clinic>
       invitation: invitation.id,
       voiceAgent: agent.id,
       elevenLabsAgent: agent.agentId,
+      phoneNumber: phoneNumber.id,
+      elevenLabsPhoneNumber: phoneNumber.phoneNumberId,
     },
     contactPhone,
     agentToken,
     invitationToken,
     invitationEmail: invitation.email,
-    markers: [organization.name, `${label} Patient`, `${label} call summary`, `${label} batch`, `${label} Attendee`, `${label} Agent`, `${label} audit`, `${label} activity`, invitation.email, owner.email, staff.user.email],
+    markers: [organization.name, `${label} Patient`, `${label} call summary`, `${label} batch`, `${label} Attendee`, `${label} Agent`, `${label} line`, `${label} audit`, `${label} activity`, invitation.email, owner.email, staff.user.email],
   };
 }
 
@@ -98,8 +103,8 @@ export async function createTwoClinics(): Promise<TwoClinics> {
  * legitimately hold too) and its organization id.
  */
 export function rowIds(clinic: Clinic): string[] {
-  const { contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent } = clinic.ids;
-  return [clinic.organizationId, contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent];
+  const { contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber } = clinic.ids;
+  return [clinic.organizationId, contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber];
 }
 
 /** Strings of `clinic` found in `text`: its markers and row ids, except those the request itself carried. */

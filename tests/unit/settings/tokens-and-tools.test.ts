@@ -29,7 +29,9 @@ describe("server-tool configuration", () => {
       expect(tool.api_schema.request_headers["X-Agent-Token"]).toBe("cbat_secret");
     }
     const booking = config.tools.find((t) => t.name === "book_appointment")!;
-    expect(booking.api_schema.request_body_schema?.properties.customer_phone).toMatchObject({ dynamic_variable: "system__caller_id" });
+    // The call's numbers go to the server, which decides which is the patient's.
+    expect(booking.api_schema.request_body_schema?.properties.caller_id).toMatchObject({ dynamic_variable: "system__caller_id" });
+    expect(booking.api_schema.request_body_schema?.properties.called_number).toMatchObject({ dynamic_variable: "system__called_number" });
     expect(buildServerToolConfig("https://x", "agent_1").tools[0]!.api_schema.request_headers["X-Agent-Token"]).toBe(TOKEN_PLACEHOLDER);
   });
 
