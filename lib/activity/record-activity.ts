@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { ActivityType } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { RawQueryClient } from "@/lib/contacts/import/write-contacts";
+import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
 import { createId } from "@/lib/ids/create-id";
 
 export interface ActivityInput {

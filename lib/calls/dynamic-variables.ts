@@ -1,4 +1,4 @@
-import { toSnakeCase } from "@/lib/calls/snake-case";
+import { toSnakeCase } from "@/lib/text/snake-case";
 
 export type ContactForVariables = {
   name: string;

@@ -1,5 +1,5 @@
 import type { FieldIssue } from "@/lib/errors";
-import { toSnakeCase } from "@/lib/calls/snake-case";
+import { toSnakeCase } from "@/lib/text/snake-case";
 
 export const CUSTOM_FIELDS_MAX = 50;
 export const CUSTOM_FIELD_KEY_MAX = 64;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONTACT_SORTS } from "@/lib/contacts/contact-cursor";
-import { isIanaTimeZone } from "@/lib/organizations/schemas";
+import { isIanaTimeZone } from "@/lib/time/iana-time-zone";
 
 export const CONTACT_PAGE_SIZE_MAX = 100;
 export const CONTACT_PAGE_SIZE_DEFAULT = 50;

@@ -4,14 +4,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 
 const COUNTRIES = new Set<string>(getCountries());
 
-export function isIanaTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return value.includes("/") || value === "UTC";
-  } catch {
-    return false;
-  }
-}
+import { isIanaTimeZone } from "@/lib/time/iana-time-zone";
 
 export const timeZoneSchema = z.string().trim().refine(isIanaTimeZone, { message: "Use an IANA time zone such as Australia/Sydney" });
 

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createId } from "@/lib/ids/create-id";
 import { recordActivity } from "@/lib/activity/record-activity";
-import type { RawQueryClient } from "@/lib/contacts/import/write-contacts";
+import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { planBatch, type PlanContact, type PlannedCall } from "@/lib/scheduling/plan-batch";
 import { resolveBatchContacts } from "@/lib/scheduling/resolve-batch-contacts";

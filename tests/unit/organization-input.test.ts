@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isIanaTimeZone, signUpSchema } from "@/lib/organizations/schemas";
+import { signUpSchema } from "@/lib/organizations/schemas";
+import { isIanaTimeZone } from "@/lib/time/iana-time-zone";
 import { slugify } from "@/lib/organizations/slugify";
 import { decodeCursor, encodeCursor } from "@/lib/contacts/contact-cursor";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { COLUMN_TARGETS, COLUMN_TARGET_LABELS, columnLetter, type ColumnTarget } from "@/lib/contacts/import/column-mapping";
-import { toSnakeCase } from "@/lib/calls/snake-case";
+import { toSnakeCase } from "@/lib/text/snake-case";
 import { Select } from "@/components/ui/input";
 import type { CsvPreview } from "@/components/contacts/import/csv-preview";
 

@@ -1,5 +1,5 @@
-import { csvLine } from "@/lib/contacts/export/csv-cell";
-import { keysetCsvStream } from "@/lib/contacts/export/keyset-csv-stream";
+import { csvLine } from "@/lib/csv/csv-cell";
+import { keysetCsvStream } from "@/lib/csv/keyset-csv-stream";
 import { listCalls, type CallListItem } from "@/lib/calls/history/list-calls";
 import type { CallFilters } from "@/lib/calls/history/schemas";
 

@@ -3,8 +3,8 @@ import type { ContactSort } from "@/lib/contacts/contact-cursor";
 import { countContactsCapped } from "@/lib/contacts/count-contacts";
 import { listContacts, MATCHES_FIRST_MAX, type ContactListItem } from "@/lib/contacts/list-contacts";
 import { searchCondition } from "@/lib/contacts/search-sql";
-import { csvLine } from "@/lib/contacts/export/csv-cell";
-import { keysetCsvStream } from "@/lib/contacts/export/keyset-csv-stream";
+import { csvLine } from "@/lib/csv/csv-cell";
+import { keysetCsvStream } from "@/lib/csv/keyset-csv-stream";
 
 const BATCH = 1_000;
 const CUSTOM_COLUMNS_MAX = 200;

@@ -1,6 +1,6 @@
 // How the columns of a CSV file map onto a contact. Pure, so the import dialog proposes exactly the
 // mapping the server would guess, and tests can pin it down.
-import { toSnakeCase } from "@/lib/calls/snake-case";
+import { toSnakeCase } from "@/lib/text/snake-case";
 
 export const IMPORT_FIELDS = [
   "name",

@@ -1,12 +1,8 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import { createId } from "@/lib/ids/create-id";
 import { IMPORT_WRITE_CHUNK_ROWS } from "@/lib/contacts/import/limits";
 import type { ImportContact } from "@/lib/contacts/import/validate-rows";
 
-/** The transaction client Prisma hands an interactive transaction (raw queries are all we need). */
-export interface RawQueryClient {
-  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Prisma.PrismaPromise<T>;
-}
+import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
 
 export interface WriteCounts {
   created: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toSnakeCase } from "@/lib/calls/snake-case";
+import { toSnakeCase } from "@/lib/text/snake-case";
 
 describe("toSnakeCase", () => {
   it.each([

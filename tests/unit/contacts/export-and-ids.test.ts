@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine } from "@/lib/contacts/export/csv-cell";
+import { csvCell, csvLine } from "@/lib/csv/csv-cell";
 import { normalizeWebsite } from "@/lib/contacts/schemas";
 import { createId } from "@/lib/ids/create-id";
 

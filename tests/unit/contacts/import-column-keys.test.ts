@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 
 // Counts how often a header is turned into a key, around the real function.
 const calls = vi.hoisted(() => ({ count: 0 }));
-vi.mock("@/lib/calls/snake-case", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/calls/snake-case")>();
+vi.mock("@/lib/text/snake-case", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/text/snake-case")>();
   return {
     toSnakeCase: (key: string) => {
       calls.count++;

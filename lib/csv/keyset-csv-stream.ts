@@ -1,4 +1,4 @@
-import { csvLine } from "@/lib/contacts/export/csv-cell";
+import { csvLine } from "@/lib/csv/csv-cell";
 
 export interface CsvPage {
   /** Finished CSV lines (see csvLine), one per row. */
