@@ -1,11 +1,12 @@
 import { getDb } from "@/lib/db";
 import { createElevenLabsClient, type ElevenLabsClient } from "@/lib/elevenlabs/client";
+import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
 
 export type CheckStatus = "ok" | "warning" | "missing";
 
 export interface ConfigurationCheck {
-  id: "api_key" | "webhook_secret" | "cron_secret" | "agent" | "overrides" | "phone_number" | "agent_token";
+  id: "api_key" | "webhook_secret" | "cron_secret" | "agent" | "overrides" | "phone_number" | "agent_token" | "registered_agent" | "registered_number";
   label: string;
   status: CheckStatus;
   /** A plain sentence: what is right, or what is missing and where to fix it. */
@@ -98,6 +99,8 @@ export async function checkConfiguration(
     );
   }
 
+  if (api) checks.push(...(await checkRegisteredLines(organizationId, api, org)));
+
   const ready = checks.every((check) => check.status !== "missing");
   await recordAuditEvent(getDb(), {
     organizationId,
@@ -108,4 +111,52 @@ export async function checkConfiguration(
     data: { ready, missing: checks.filter((c) => c.status === "missing").map((c) => c.id) },
   });
   return { ready, checks };
+}
+
+/** Registered lines checked per run; a clinic has a handful, this only bounds a pathological one. */
+const MAX_LINES_CHECKED = 20;
+
+/**
+ * Confirms every agent and number the clinic registered (beyond the defaults, checked above) against
+ * ElevenLabs, and fills in a number's E.164 the first time ElevenLabs tells it (rows carried over from
+ * the settings' phone-number id have none); a number ElevenLabs knows differently is a warning.
+ */
+async function checkRegisteredLines(organizationId: string, api: ElevenLabsClient, defaults: { elevenLabsAgentId: string | null; elevenLabsPhoneNumberId: string | null }): Promise<ConfigurationCheck[]> {
+  const db = getDb();
+  const [agents, numbers] = await Promise.all([
+    db.voiceAgent.findMany({ where: { organizationId, agentId: { not: defaults.elevenLabsAgentId ?? "" } }, select: { agentId: true, name: true }, orderBy: { createdAt: "asc" }, take: MAX_LINES_CHECKED }),
+    db.phoneNumber.findMany({ where: { organizationId }, select: { id: true, phoneNumberId: true, e164: true, label: true }, orderBy: { createdAt: "asc" }, take: MAX_LINES_CHECKED }),
+  ]);
+  const checks: ConfigurationCheck[] = [];
+  for (const agent of agents) {
+    const found = await api.getAgent(agent.agentId);
+    checks.push(
+      found.ok
+        ? { id: "registered_agent", label: `Agent “${agent.name}”`, status: "ok", message: `ElevenLabs knows agent ${agent.agentId}.` }
+        : { id: "registered_agent", label: `Agent “${agent.name}”`, status: "warning", message: found.error.status === 404 ? `ElevenLabs has no agent ${agent.agentId}: remove it or fix the ID.` : `Could not check agent ${agent.agentId}: ${found.error.message}` },
+    );
+  }
+  for (const number of numbers) {
+    const found = await api.getPhoneNumber(number.phoneNumberId);
+    const label = `Number “${number.label}”`;
+    if (!found.ok) {
+      checks.push({ id: "registered_number", label, status: "warning", message: found.error.status === 404 ? `ElevenLabs has no phone number ${number.phoneNumberId}: remove it or fix the ID.` : `Could not check ${number.phoneNumberId}: ${found.error.message}` });
+      continue;
+    }
+    const known = normalizePhone(found.value.phoneNumber, "US");
+    if (!number.e164 && known.ok) {
+      // Unique across clinics: a number another clinic registered stays unfilled here, and says so.
+      const { count } = await db.phoneNumber.updateMany({ where: { id: number.id, organizationId, e164: null }, data: { e164: known.e164 } }).catch(() => ({ count: 0 }));
+      checks.push(
+        count
+          ? { id: "registered_number", label, status: "ok", message: `${number.phoneNumberId} rings from ${known.e164} (now recorded).` }
+          : { id: "registered_number", label, status: "warning", message: `${number.phoneNumberId} rings from ${known.e164}, which could not be recorded for this clinic.` },
+      );
+    } else if (known.ok && number.e164 !== known.e164) {
+      checks.push({ id: "registered_number", label, status: "warning", message: `ElevenLabs says ${number.phoneNumberId} is ${known.e164}, not ${number.e164}: check the number in Settings.` });
+    } else {
+      checks.push({ id: "registered_number", label, status: "ok", message: `${number.phoneNumberId} is ${number.e164 ?? found.value.phoneNumber}.` });
+    }
+  }
+  return checks;
 }

@@ -65,6 +65,23 @@ describe("configuration check and test call, against the simulator", () => {
     expect(result.ready).toBe(true);
   });
 
+  it("confirms every registered agent and number, and records a carried-over number's E.164 from ElevenLabs", async () => {
+    configure({ ELEVENLABS_API_KEY: "k", ELEVENLABS_WEBHOOK_SECRET: "whsec", CRON_SECRET: "cron" });
+    const { user, organization } = await createMember("OWNER");
+    await registerLine(organization.id);
+    const extra = await registerLine(organization.id, { agentId: `agent_gone_${organization.id}`, setDefault: false });
+    simulator.configure({ unknownIds: [extra.agentId] });
+    signInAs(user);
+    const result = (await (await callRoute(checkRoute, { method: "POST" })).json()) as Result;
+    const agents = result.checks.filter((check) => check.id === "registered_agent");
+    expect(agents).toEqual([expect.objectContaining({ status: "warning", message: expect.stringContaining(`has no agent ${extra.agentId}`) })]);
+    const numbers = result.checks.filter((check) => check.id === "registered_number");
+    expect(numbers).toHaveLength(2);
+    expect(numbers[0]).toMatchObject({ status: "ok", message: expect.stringContaining("now recorded") });
+    const rows = await getDb().phoneNumber.findMany({ where: { organizationId: organization.id }, orderBy: { createdAt: "asc" } });
+    expect(rows[0]!.e164).toMatch(/^\+\d{8,15}$/);
+  });
+
   it("places a test call to the admin's own number through the simulator, audited", async () => {
     configure({ ELEVENLABS_API_KEY: "k" });
     const { user, organization } = await createMember("ADMIN");
