@@ -12,25 +12,14 @@ export type CallEnd =
 
 /** The activity-feed entry for a call that ended. */
 function activityOf(call: EndedCall, end: CallEnd): ActivityInput {
-  if (end.kind === "received") {
+  if (end.kind === "received" || end.kind === "connected") {
     const word = end.reportedOutcome ?? end.outcome;
-    const who = call.contactName ?? end.patientNumber ?? "an unknown caller";
+    // A call that came in names its caller (or their number); one we placed, the contact we called.
+    const [type, phrase] = end.kind === "received" ? (["CALL_RECEIVED", `Call from ${call.contactName ?? end.patientNumber ?? "an unknown caller"}`] as const) : (["CALL_COMPLETED", `Call with ${call.contactName ?? "a deleted contact"}`] as const);
     return {
       organizationId: call.organizationId,
-      type: "CALL_RECEIVED",
-      message: word ? `Call from ${who} ended: ${word.replaceAll("_", " ")}` : `Call from ${who} ended`,
-      contactId: call.contactId,
-      callId: call.id,
-      data: { outcome: end.outcome, durationSeconds: end.durationSeconds },
-    };
-  }
-  if (end.kind === "connected") {
-    const word = end.reportedOutcome ?? end.outcome;
-    const who = call.contactName ?? "a deleted contact";
-    return {
-      organizationId: call.organizationId,
-      type: "CALL_COMPLETED",
-      message: word ? `Call with ${who} ended: ${word.replaceAll("_", " ")}` : `Call with ${who} ended`,
+      type,
+      message: word ? `${phrase} ended: ${word.replaceAll("_", " ")}` : `${phrase} ended`,
       contactId: call.contactId,
       callId: call.id,
       data: { outcome: end.outcome, durationSeconds: end.durationSeconds },
