@@ -32,7 +32,7 @@ export function CallHistoryTable({ calls, zone, country, now }: { calls: CallLis
               <Link href={`/calls/${call.id}`} className="font-medium text-brand-700 hover:underline">
                 {call.contactName ?? call.callerName ?? (call.direction === "INBOUND" ? "Unknown caller" : "Deleted contact")}
               </Link>
-              <div className="text-xs text-zinc-500 tabular-nums">{formatPhoneForDisplay(call.toNumber, country)}</div>
+              <div className="text-xs text-zinc-500 tabular-nums">{formatPhoneForDisplay(call.patientNumber, country)}</div>
             </TableCell>
             <TableCell>
               <CallStatusBadge status={call.status} />

@@ -12,6 +12,8 @@ export interface CallListItem {
   status: CallStatus;
   direction: CallDirection;
   toNumber: string;
+  /** The patient's number: the one rung on an outbound call, the caller's on an inbound one. */
+  patientNumber: string;
   outcome: string | null;
   reportedOutcome: string | null;
   intent: string | null;
@@ -40,7 +42,8 @@ export async function listCalls(organization: { id: string; timezone: string }, 
   // A row-value comparison seeks straight to the cursor in the (organizationId, createdAt, id) index.
   const keyset = cursor ? Prisma.sql`AND (k."createdAt", k."id") < (${cursor.t}::timestamptz, ${cursor.id})` : Prisma.empty;
   const rows = await getDb().$queryRaw<CallListItem[]>`
-    SELECT k."id", k."createdAt", k."startedAt", k."status", k."direction", k."toNumber", k."outcome", k."reportedOutcome", k."intent",
+    SELECT k."id", k."createdAt", k."startedAt", k."status", k."direction", k."toNumber",
+           CASE WHEN k."direction" = 'INBOUND' THEN coalesce(k."fromNumber", k."toNumber") ELSE k."toNumber" END AS "patientNumber", k."outcome", k."reportedOutcome", k."intent",
            k."sentiment", k."summaryTitle", left(k."summary", 300) AS "summary", k."durationSeconds", k."errorMessage", k."callerName",
            k."contactId", c."name" AS "contactName"
       FROM "Call" k LEFT JOIN "Contact" c ON c."id" = k."contactId"
