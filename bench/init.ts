@@ -14,7 +14,7 @@
 import type { Db } from "../lib/db";
 import { POST as conversationInitRoute } from "../app/api/agent-actions/conversation-init/route";
 import { createSecretToken } from "../lib/auth/secret-token";
-import { count, goalRatio, line, percentile, sizeFromEnv, timeOnce, type Result, type SuiteReport } from "./measure";
+import { count, goalRatio, line, percentile, sizeFromEnv, startCpuMeter, timeOnce, type Result, type SuiteReport } from "./measure";
 import { benchId, createBenchOrganization, deleteBenchOrganizations } from "./organizations";
 import { seedContactsSql } from "./seed-contacts.sql";
 
@@ -73,17 +73,19 @@ async function seed(db: Db, clinic: string, neighbour: string): Promise<void> {
   await db.$executeRawUnsafe(seedContactsSql(clinic, CONTACTS, 0));
   await db.$executeRawUnsafe(seedContactsSql(neighbour, CONTACTS / 5, CONTACTS));
   const contactId = `'bench' || md5('${clinic}' || g)`;
-  // A quarter of the contacts with a next appointment (and one in eight a past one too); one in ten others a
-  // cancelled future one, which must not be offered. Each in its own 30-minute slot, around the clock (a
-  // clinic's appointments may not overlap): the future ones fill the next ~520 days.
+  // A quarter of the contacts with a next appointment (and one in eight a past one too). Others must not be
+  // offered one: one in ten has only a cancelled future one (g % 10 = 1), one in ten only a past one (g % 10 = 3).
+  // Each in its own 30-minute slot, around the clock (a clinic's appointments may not overlap): the future
+  // ones fill the next ~520 days, the past ones two stretches before today.
   await db.$executeRawUnsafe(
     `INSERT INTO "Appointment" ("id", "organizationId", "contactId", "title", "startsAt", "endsAt", "attendeeName", "attendeePhone", "status", "source", "updatedAt")
      SELECT '${clinic}_a' || g || '_' || k, '${clinic}', ${contactId}, 'Check-up', s, s + interval '30 minutes', 'Patient ' || g,
             '+614' || lpad(g::text, 8, '0'), (CASE WHEN k = 2 THEN 'CANCELLED' ELSE 'SCHEDULED' END)::"AppointmentStatus", 'STAFF', now()
        FROM generate_series(1, ${CONTACTS}) AS g,
             LATERAL (VALUES (0), (1), (2)) AS kinds (k),
-            LATERAL (SELECT date_trunc('hour', now()) + CASE WHEN k = 1 THEN -make_interval(days => 1, mins => 30 * (g / 8)) ELSE make_interval(days => 1, mins => 30 * (g / 4)) END AS s) AS slot
-      WHERE (k = 0 AND g % 4 = 0) OR (k = 1 AND g % 8 = 0) OR (k = 2 AND g % 10 = 2 AND g % 4 <> 0)`,
+            LATERAL (SELECT date_trunc('hour', now()) + CASE WHEN k = 1 AND g % 8 = 0 THEN -make_interval(days => 1, mins => 30 * (g / 8))
+                                                      WHEN k = 1 THEN -make_interval(days => 1000, mins => 30 * (g / 10)) ELSE make_interval(days => 1, mins => 30 * (g / 4)) END AS s) AS slot
+      WHERE (k = 0 AND g % 4 = 0) OR (k = 1 AND (g % 8 = 0 OR g % 10 = 3)) OR (k = 2 AND g % 10 = 1)`,
   );
   // A third of the contacts with two completed calls with summaries (the newer one is the answer); one in
   // nine also a newer failed call without a summary, which must be skipped.
@@ -175,8 +177,10 @@ export async function benchInit(db: Db): Promise<SuiteReport> {
     console.log(`\nOne at a time, ${count(REQUESTS)} requests`);
     const sequential: Timed[] = [];
     const sequentialStarted = performance.now();
+    const sequentialCpu = startCpuMeter();
     for (const request of list) sequential.push(await send(request));
     timings.sequential = performance.now() - sequentialStarted;
+    details.cpuOneAtATime = sequentialCpu();
     const oneAtATime = report("one at a time", sequential);
     results.push(...oneAtATime);
 
@@ -184,16 +188,18 @@ export async function benchInit(db: Db): Promise<SuiteReport> {
     const concurrent: Timed[] = [];
     let next = 0;
     const concurrentStarted = performance.now();
+    const concurrentCpu = startCpuMeter();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < list.length) concurrent.push(await send(list[next++]!));
       }),
     );
     timings.concurrent = performance.now() - concurrentStarted;
+    details.cpuAtOnce = concurrentCpu();
     const atOnce = report(`${CONCURRENCY} at once`, concurrent);
     results.push(...atOnce);
-    line("throughput, one at a time", `${count((REQUESTS / timings.sequential) * 1000)} req/s`);
-    line(`throughput, ${CONCURRENCY} at once`, `${count((REQUESTS / timings.concurrent) * 1000)} req/s`);
+    line("throughput, one at a time", `${count((REQUESTS / timings.sequential) * 1000)} req/s; ${String(details.cpuOneAtATime)}`);
+    line(`throughput, ${CONCURRENCY} at once`, `${count((REQUESTS / timings.concurrent) * 1000)} req/s; ${String(details.cpuAtOnce)}`);
 
     console.log(`\nAnswers checked against the seed: ${wrong === 0 ? `all ${count(WARMUP + 2 * REQUESTS)} right` : `${count(wrong)} WRONG`}`);
     for (const example of examples) console.log(`  ${example}`);
