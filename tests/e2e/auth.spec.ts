@@ -91,7 +91,7 @@ test.describe("dashboard shell", () => {
     await signInToDashboard(page, DEMO.admin.email, DEMO.password);
     await page.getByRole("button", { name: /account menu/i }).click();
     await expect(page.getByRole("menu")).toContainText(DEMO.admin.email);
-    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL("/login");
 
     await page.goto("/");
