@@ -1,4 +1,4 @@
-/** What one CSV import accepts (stated in the README, "Contacts"). Client-safe: the upload form checks the size first. */
+/** What one CSV import accepts (stated in docs/contacts.md, "CSV import"). Client-safe: the upload form checks the size first. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** Multipart framing around the file: boundaries, part headers, the mapping and mode fields. */
 export const IMPORT_MULTIPART_OVERHEAD_BYTES = 256 * 1024;
