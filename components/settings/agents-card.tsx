@@ -10,6 +10,7 @@ import { fieldErrorsOf } from "@/components/forms/problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/settings/copy-button";
 import { sendJson } from "@/components/settings/send-json";
+import { useConfirmAction } from "@/hooks/use-confirm-action";
 
 export interface AgentRow {
   id: string;
@@ -36,11 +37,6 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
   const [issued, setIssued] = useState<Issued | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  const [regenerate, setRegenerate] = useState<AgentRow | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [confirmError, setConfirmError] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<AgentRow | null>(null);
-  const [removeError, setRemoveError] = useState<string | null>(null);
   const [staffFacing, setStaffFacing] = useState<Record<string, boolean>>({});
   const defaultRegistered = agents.some((a) => a.agentId === defaultAgentId);
 
@@ -61,20 +57,13 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
     router.refresh();
   }
 
-  async function confirmRegenerate() {
-    if (!regenerate) return;
-    setBusy(true);
-    setConfirmError(null);
-    const result = await sendJson<Issued>(`/api/agents/${regenerate.id}/token`, "POST");
-    setBusy(false);
-    if (!result.ok) {
-      setConfirmError(result.problem.detail ?? "The token was not replaced. Try again.");
-      return;
-    }
-    setRegenerate(null);
+  const regenerate = useConfirmAction<AgentRow>(async (agent) => {
+    const result = await sendJson<Issued>(`/api/agents/${agent.id}/token`, "POST");
+    if (!result.ok) return result.problem.detail ?? "The token was not replaced. Try again.";
     setIssued(result.data);
     router.refresh();
-  }
+    return null;
+  });
 
   async function toggleStaffFacing(agent: AgentRow, next: boolean) {
     // Shown at once; put back if the server refuses.
@@ -89,21 +78,14 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
     router.refresh();
   }
 
-  async function confirmRemove() {
-    if (!removing) return;
-    setBusy(true);
-    setRemoveError(null);
-    const result = await sendJson<null>(`/api/agents/${removing.id}`, "DELETE");
-    setBusy(false);
-    if (!result.ok) {
-      setRemoveError(result.problem.detail ?? "The agent was not removed. Try again.");
-      return;
-    }
-    toast.success(`${removing.name} removed`);
-    setRemoving(null);
+  const remove = useConfirmAction<AgentRow>(async (agent) => {
+    const result = await sendJson<null>(`/api/agents/${agent.id}`, "DELETE");
+    if (!result.ok) return result.problem.detail ?? "The agent was not removed. Try again.";
+    toast.success(`${agent.name} removed`);
     setIssued(null);
     router.refresh();
-  }
+    return null;
+  });
 
   return (
     <div className="space-y-5">
@@ -141,10 +123,10 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
                   />
                   Staff-facing<span className="sr-only"> ({agent.name})</span>
                 </label>
-                <Button variant="outline" size="sm" onClick={() => setRegenerate(agent)} aria-label={`${agent.tokenPrefix ? "Regenerate token" : "Make a token"} for ${agent.name}`}>
+                <Button variant="outline" size="sm" onClick={() => regenerate.ask(agent)} aria-label={`${agent.tokenPrefix ? "Regenerate token" : "Make a token"} for ${agent.name}`}>
                   {agent.tokenPrefix ? "Regenerate token" : "Make a token"}
                 </Button>
-                <Button variant="outline" size="sm" onClick={() => setRemoving(agent)} aria-label={`Remove ${agent.name}`}>
+                <Button variant="outline" size="sm" onClick={() => remove.ask(agent)} aria-label={`Remove ${agent.name}`}>
                   Remove
                 </Button>
               </div>
@@ -191,41 +173,23 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
       </form>
 
       <ConfirmDialog
-        open={regenerate !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setRegenerate(null);
-            setConfirmError(null);
-          }
-        }}
-        title={`Replace the token of ${regenerate?.name ?? "this agent"}?`}
+        {...regenerate.dialog}
+        title={`Replace the token of ${regenerate.target?.name ?? "this agent"}?`}
         description="The current token stops working at once: the agent's tools fail until you paste the new one into ElevenLabs."
         confirmLabel="Replace token"
         cancelLabel="Keep the current token"
-        busy={busy}
-        error={confirmError}
-        onConfirm={() => void confirmRegenerate()}
       />
 
       <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setRemoving(null);
-            setRemoveError(null);
-          }
-        }}
-        title={`Remove ${removing?.name ?? "this agent"}?`}
+        {...remove.dialog}
+        title={`Remove ${remove.target?.name ?? "this agent"}?`}
         description={
-          removing?.agentId === defaultAgentId
+          remove.target?.agentId === defaultAgentId
             ? "It is the clinic's default agent: calls have no agent until you choose another. Its token stops working at once."
             : "Calls can no longer use it, and its token stops working at once."
         }
         confirmLabel="Remove agent"
         cancelLabel="Keep it"
-        busy={busy}
-        error={removeError}
-        onConfirm={() => void confirmRemove()}
       />
     </div>
   );

@@ -10,6 +10,7 @@ import { FormAlert } from "@/components/auth/form-alert";
 import { fieldErrorsOf, type Problem } from "@/components/forms/problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { sendJson } from "@/components/settings/send-json";
+import { useConfirmAction } from "@/hooks/use-confirm-action";
 
 export interface PhoneNumberRow {
   id: string;
@@ -28,9 +29,6 @@ export function PhoneNumbersCard({ numbers, defaultPhoneNumberId }: { numbers: P
   const formRef = useRef<HTMLFormElement>(null);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<(Problem & { attempt: number }) | null>(null);
-  const [removing, setRemoving] = useState<PhoneNumberRow | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [removeError, setRemoveError] = useState<string | null>(null);
   // A 409 (held by a clinic, this one or another) reads best as one plain sentence, not a field error.
   const errors = problem && problem.status !== 409 ? fieldErrorsOf(problem) : {};
 
@@ -54,20 +52,13 @@ export function PhoneNumbersCard({ numbers, defaultPhoneNumberId }: { numbers: P
     router.refresh();
   }
 
-  async function confirmRemove() {
-    if (!removing) return;
-    setBusy(true);
-    setRemoveError(null);
-    const result = await sendJson<null>(`/api/phone-numbers/${removing.id}`, "DELETE");
-    setBusy(false);
-    if (!result.ok) {
-      setRemoveError(result.problem.detail ?? "The number was not removed. Try again.");
-      return;
-    }
-    toast.success(`${removing.label} removed`);
-    setRemoving(null);
+  const remove = useConfirmAction<PhoneNumberRow>(async (number) => {
+    const result = await sendJson<null>(`/api/phone-numbers/${number.id}`, "DELETE");
+    if (!result.ok) return result.problem.detail ?? "The number was not removed. Try again.";
+    toast.success(`${number.label} removed`);
     router.refresh();
-  }
+    return null;
+  });
 
   return (
     <div className="space-y-4">
@@ -85,7 +76,7 @@ export function PhoneNumbersCard({ numbers, defaultPhoneNumberId }: { numbers: P
                 <p className="text-zinc-700 tabular-nums">{number.number ?? "Number not known yet"}</p>
                 <p className="font-mono text-xs text-zinc-600">{number.phoneNumberId}</p>
               </div>
-              <Button variant="outline" size="sm" onClick={() => setRemoving(number)} aria-label={`Remove ${number.label}`}>
+              <Button variant="outline" size="sm" onClick={() => remove.ask(number)} aria-label={`Remove ${number.label}`}>
                 Remove
               </Button>
             </li>
@@ -118,24 +109,15 @@ export function PhoneNumbersCard({ numbers, defaultPhoneNumberId }: { numbers: P
       </form>
 
       <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setRemoving(null);
-            setRemoveError(null);
-          }
-        }}
-        title={`Remove ${removing?.label ?? "this number"}?`}
+        {...remove.dialog}
+        title={`Remove ${remove.target?.label ?? "this number"}?`}
         description={
-          removing?.phoneNumberId === defaultPhoneNumberId
+          remove.target?.phoneNumberId === defaultPhoneNumberId
             ? "It is the clinic's default number: calls have no number to come from until you choose another. Calls scheduled from it fail with the reason."
             : "Calls can no longer come from it; calls scheduled from it fail with the reason."
         }
         confirmLabel="Remove number"
         cancelLabel="Keep it"
-        busy={busy}
-        error={removeError}
-        onConfirm={() => void confirmRemove()}
       />
     </div>
   );

@@ -4,17 +4,8 @@
  * replaces: wrong types, text PostgreSQL cannot store, lengths past every cap, numbers past every range.
  */
 
-/** mulberry32: tiny, fast, good enough to pick cases; the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// The simulator's mulberry32: the same seed gives the same sequence.
+export { mulberry32 as seededRandom } from "@/simulator/prng";
 
 export type Random = () => number;
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
