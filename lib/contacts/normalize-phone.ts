@@ -14,6 +14,11 @@ export function normalizePhone(input: string, defaultCountry: string): PhoneResu
   }
   const parsed = parsePhoneNumberFromString(typed, { defaultCountry: defaultCountry as CountryCode, extract: false });
   if (!parsed || !parsed.isValid()) {
+    // A number typed with + is judged by the country code it carries, so the message names that one.
+    if (typed.startsWith("+")) {
+      if (!parsed?.countryCallingCode) return { ok: false, message: `"${typed}" is not a valid phone number: no country has the code it starts with.` };
+      return { ok: false, message: `"${typed}" is not a valid phone number for ${describeCallingCode(parsed.countryCallingCode, parsed.country ?? parsed.getPossibleCountries()[0])}. Check the digits after the country code.` };
+    }
     return { ok: false, message: `"${typed}" is not a valid phone number for ${defaultCountry}. Use the local format or + and the country code.` };
   }
   return { ok: true, e164: parsed.number };
@@ -24,4 +29,10 @@ export function formatPhoneForDisplay(e164: string, defaultCountry: string): str
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed) return e164;
   return parsed.country === defaultCountry ? parsed.formatNational() : parsed.formatInternational();
+}
+
+/** "+44 (United Kingdom)": the code, and the main country that uses it, in English. */
+function describeCallingCode(callingCode: string, country: string | undefined): string {
+  const name = country ? new Intl.DisplayNames(["en"], { type: "region" }).of(country) : undefined;
+  return name ? `+${callingCode} (${name})` : `+${callingCode}`;
 }
