@@ -1,7 +1,15 @@
 import type { AgentTools } from "@/simulator/options";
+import type { PatientAsk } from "@/simulator/patient-ask";
 
-/** What the simulated agent did on the app mid-call, for the transcript. */
-export type ToolResult = { kind: "booked"; date: string; startTime: string; message: string } | { kind: "booking_failed"; message: string } | { kind: "callback"; message: string };
+/**
+ * What the simulated agent did on the app mid-call, for the transcript. `message` is what the app answered
+ * (the agent says it as it is); `when` the time it names, for the summary; `asked` the words the patient
+ * used and the tool was sent.
+ */
+export type ToolResult =
+  | { kind: "booked"; date: string; startTime: string; when: string; message: string }
+  | { kind: "booking_failed"; message: string }
+  | { kind: "callback"; asked: string; when: string; message: string };
 
 type Tool = AgentTools["tools"][number];
 
@@ -65,7 +73,8 @@ export function systemVariables(call: Omit<CallOnTheLine, "dynamicVariables">) {
 /**
  * The simulated agent's tool calls for a call heading to `outcome`, the way an ElevenLabs agent with
  * Callboard's server tools would make them: for a booking, check_availability day by day (from tomorrow)
- * and book_appointment on the first free slot; for a callback, schedule_callback "tomorrow 10am". Every
+ * and book_appointment on the first free slot; for a callback, schedule_callback with the time the patient
+ * asked for (`ask.callbackWhen`). Every
  * call sends caller_id, called_number and conversation_id (the system variables); the patient's number
  * also fills the older customer_phone / phone_number fields. Null when the agent has no such tools —
  * the script then stays a story only.
@@ -74,6 +83,7 @@ export async function runAgentTools(
   tools: AgentTools | undefined,
   outcome: string,
   call: CallOnTheLine,
+  ask: PatientAsk,
   log: (line: string) => void,
   now: number = Date.now(),
 ): Promise<ToolResult | null> {
@@ -85,8 +95,10 @@ export async function runAgentTools(
   if (outcome === "callback_scheduled") {
     const callback = find("schedule_callback");
     if (!callback) return null;
-    const answer = await callTool(callback, { ...system, phone_number: call.externalNumber, time: "tomorrow 10am", context: "Asked during a simulated call to be called back" }, log);
-    return answer && typeof answer.message === "string" ? { kind: "callback", message: answer.message } : null;
+    const answer = await callTool(callback, { ...system, phone_number: call.externalNumber, time: ask.callbackWhen, context: `Asked during a simulated call to be called back ${ask.callbackWhen}` }, log);
+    if (!answer || typeof answer.message !== "string") return null;
+    const when = timeNamedIn(answer.message, /I'll call you (.+?)\.?$/) ?? (typeof answer.local_time === "string" ? answer.local_time : ask.callbackWhen);
+    return { kind: "callback", asked: ask.callbackWhen, when, message: answer.message };
   }
   if (outcome !== "appointment_booked") return null;
   const check = find("check_availability");
@@ -100,7 +112,14 @@ export async function runAgentTools(
     if (!free) continue;
     const answer = await callTool(book, { ...system, date, start_time: free.start_time, customer_name: name, customer_phone: call.externalNumber, notes: "Booked during a simulated call" }, log);
     if (!answer || typeof answer.message !== "string") return null;
-    return answer.success === true ? { kind: "booked", date, startTime: String(free.start_time), message: answer.message } : { kind: "booking_failed", message: answer.message };
+    const startTime = String(free.start_time);
+    if (answer.success !== true) return { kind: "booking_failed", message: answer.message };
+    return { kind: "booked", date, startTime, when: timeNamedIn(answer.message, /is booked for (.+?)\.?$/) ?? `${date} at ${startTime}`, message: answer.message };
   }
   return null;
+}
+
+/** The time an answer of the app names ("Done — I'll call you tomorrow at 10:00 AM." → "tomorrow at 10:00 AM"). */
+function timeNamedIn(message: string, pattern: RegExp): string | null {
+  return pattern.exec(message)?.[1]?.trim() || null;
 }

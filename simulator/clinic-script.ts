@@ -1,6 +1,6 @@
-import { pickOne } from "@/simulator/prng";
 import type { CallOutcome } from "@/simulator/options";
 import type { ToolResult } from "@/simulator/agent-tools";
+import type { PatientAsk } from "@/simulator/patient-ask";
 
 export type ScriptTurn = { role: "agent" | "user"; message: string; time_in_call_secs: number };
 
@@ -13,20 +13,23 @@ export type ClinicScript = {
   callSuccessful: "success" | "failure";
   terminationReason: string;
   rationale: string;
+  /** The data-collection `call_outcome` when the call turned out other than planned (a booking the app refused). */
+  outcome?: string;
 };
 
 /**
  * A plausible clinic call built from the dial's dynamic variables, so demos show the patient's own
  * name, greeting and clinic. Missing variables get neutral words instead of "{{contact_name}}".
+ * One story per call: the day and time the patient asks for (`ask`) are the ones the agent repeats, the
+ * tools are sent and the summary tells; when the app's tools answered, their answer wins everywhere.
  */
-export function buildClinicScript(variables: Record<string, unknown>, outcome: CallOutcome, random: () => number, tool: ToolResult | null = null): ClinicScript {
+export function buildClinicScript(variables: Record<string, unknown>, outcome: CallOutcome, ask: PatientAsk, tool: ToolResult | null = null): ClinicScript {
   const name = text(variables.contact_name) || "there";
   const firstName = name.split(/\s+/)[0] ?? name;
   const greeting = text(variables.greeting) || "Hello";
   // Who is calling: the clinic when the dial names it, else the business the contact belongs to.
   const caller = text(variables.clinic_name) || text(variables.business_name) || "the clinic";
-  const day = pickOne(random, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"] as const);
-  const time = pickOne(random, ["9:30 am", "10 am", "11:15 am", "2 pm", "3:30 pm", "4:45 pm"] as const);
+  const { visitDay: day, visitTime: time, callbackWhen } = ask;
 
   if (outcome === "voicemail") {
     const transcript = turns([
@@ -48,7 +51,7 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
     ["user", "Yes, speaking."],
     ["agent", `Hi ${firstName}, this is Ava calling from ${caller}. It's been a while since your last visit — would you like to book a check-up?`],
   ];
-  const endings: Record<Exclude<CallOutcome, "voicemail">, { lines: Array<[ScriptTurn["role"], string]>; summary: string; title: string; rationale: string }> = {
+  const endings: Record<Exclude<CallOutcome, "voicemail">, ScriptEnding> = {
     appointment_booked: {
       lines: [
         ["user", `Oh, good timing. Do you have anything on ${day}?`],
@@ -62,13 +65,13 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
     },
     callback_scheduled: {
       lines: [
-        ["user", `I can't talk right now. Could you call me back on ${day}?`],
-        ["agent", `Of course. I'll arrange a call back on ${day} around ${time}.`],
+        ["user", `I can't talk right now. Could you call me back ${callbackWhen}?`],
+        ["agent", `Of course. I'll arrange a call back ${callbackWhen}.`],
         ["user", "Thanks, that's better for me."],
       ],
-      summary: `${name} was busy and asked ${caller} to call back on ${day} around ${time}.`,
+      summary: `${name} was busy and asked ${caller} to call back ${callbackWhen}.`,
       title: "Callback requested",
-      rationale: `The patient asked for a call back on ${day}.`,
+      rationale: `The patient asked for a call back ${callbackWhen}.`,
     },
     not_interested: {
       lines: [
@@ -85,18 +88,30 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
     endings.appointment_booked = {
       lines: [
         ["user", "Oh, good timing. What do you have coming up?"],
-        ["agent", `Let me check. I have ${tool.date} at ${tool.startTime}. Shall I book that for you?`],
+        ["agent", `Let me check. I have ${tool.when}. Shall I book that for you?`],
         ["user", "Yes, that works."],
         ["agent", tool.message],
       ],
-      summary: `${name} booked an appointment at ${caller} for ${tool.date} at ${tool.startTime}.`,
+      summary: `${name} booked an appointment at ${caller} for ${tool.when}.`,
       title: "Appointment booked",
-      rationale: `The patient accepted the ${tool.date} ${tool.startTime} slot and the agent booked it.`,
+      rationale: `The patient accepted ${tool.when} and the agent booked it.`,
     };
   } else if (tool?.kind === "booking_failed" && outcome === "appointment_booked") {
-    endings.appointment_booked.lines = [...endings.appointment_booked.lines.slice(0, 3), ["agent", tool.message]];
+    // The app refused the slot: the call ends without a booking, and says so.
+    endings.appointment_booked = {
+      lines: [...endings.appointment_booked.lines.slice(0, 3), ["agent", tool.message], ["user", "None of those suit me. Could someone from the clinic call me back?"]],
+      summary: `${name} wanted an appointment at ${caller}, but the time could not be booked (${tool.message}); they asked the clinic to call back.`,
+      title: "Booking not completed",
+      rationale: "The agent could not book the slot the patient chose; the patient asked for a call back.",
+      outcome: "callback",
+    };
   } else if (tool?.kind === "callback" && outcome === "callback_scheduled") {
-    endings.callback_scheduled.lines = [["user", "I can't talk right now. Could you call me back tomorrow at 10?"], ["agent", tool.message], ["user", "Thanks, that's better for me."]];
+    endings.callback_scheduled = {
+      lines: [["user", `I can't talk right now. Could you call me back ${tool.asked}?`], ["agent", tool.message], ["user", "Thanks, that's better for me."]],
+      summary: `${name} was busy and asked ${caller} to call back ${tool.asked}; Ava will call back ${tool.when}.`,
+      title: "Callback requested",
+      rationale: `The patient asked for a call back ${tool.asked} and the agent scheduled it for ${tool.when}.`,
+    };
   }
   const ending = endings[outcome];
   const transcript = turns([...opening, ...ending.lines]);
@@ -106,11 +121,15 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
     durationSecs: (last?.time_in_call_secs ?? 0) + 4,
     summary: ending.summary,
     title: ending.title,
-    callSuccessful: outcome === "not_interested" ? "failure" : "success",
+    callSuccessful: outcome === "not_interested" || ending.outcome ? "failure" : "success",
     terminationReason: "Call ended by remote party",
     rationale: ending.rationale,
+    ...(ending.outcome ? { outcome: ending.outcome } : {}),
   };
 }
+
+/** How a conversation ends: its last turns and what the analysis says of it. */
+export type ScriptEnding = { lines: Array<[ScriptTurn["role"], string]>; summary: string; title: string; rationale: string; outcome?: string };
 
 /** Gives each turn a time in the call: a few seconds per turn, longer for longer sentences. */
 export function turns(lines: Array<[ScriptTurn["role"], string]>): ScriptTurn[] {

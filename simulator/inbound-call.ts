@@ -1,6 +1,7 @@
 import { requestConversationInit } from "@/simulator/conversation-init";
 import { inboundCallRequestSchema, type InboundCallRequest } from "@/simulator/inbound-call-request";
 import { buildInboundScript, type InboundOutcome } from "@/simulator/inbound-script";
+import { choosePatientAsk } from "@/simulator/patient-ask";
 import { endAnsweredCall } from "@/simulator/finish-call";
 import { pickWeighted } from "@/simulator/prng";
 import { DEFAULT_AGENT_NUMBER, newIds, type SimulatedCall } from "@/simulator/simulated-call";
@@ -40,6 +41,7 @@ export async function playInboundCall(state: SimulatorState, request: InboundCal
   const outcome = forced ?? pickInboundOutcome(state);
   const variables = initiation.dynamicVariables;
   const patientName = name ?? null;
+  const ask = choosePatientAsk(state.random);
   const call: SimulatedCall = {
     ...ids,
     agentId,
@@ -53,10 +55,10 @@ export async function playInboundCall(state: SimulatorState, request: InboundCal
     dynamicVariables: variables,
     status: "in-progress",
     startTimeUnixSecs: nowSecs(),
-    plan: { kind: "answered", outcome, script: buildInboundScript(variables, outcome, state.random, patientName) },
+    plan: { kind: "answered", outcome, ask, script: buildInboundScript(variables, outcome, ask, patientName) },
   };
   addCall(state, call);
-  startAgentTools(state, call, (tool) => buildInboundScript(variables, outcome, state.random, patientName, tool));
+  startAgentTools(state, call, (tool) => buildInboundScript(variables, outcome, ask, patientName, tool));
   state.timeline.schedule(call, state.config.callDurationMs, () => endAnsweredCall(state, call));
   state.settings.log(`inbound call ${call.conversationId}: ${from} → ${line.number} (${agentId}), ${outcome}`);
   return call;

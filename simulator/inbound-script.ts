@@ -1,6 +1,6 @@
 import type { ToolResult } from "@/simulator/agent-tools";
-import { text, turns, type ClinicScript, type ScriptTurn } from "@/simulator/clinic-script";
-import { pickOne } from "@/simulator/prng";
+import { text, turns, type ClinicScript, type ScriptEnding, type ScriptTurn } from "@/simulator/clinic-script";
+import type { PatientAsk } from "@/simulator/patient-ask";
 
 /** How a patient's call to the clinic ends; "resolved" is a question answered (a word the app knows). */
 export const INBOUND_OUTCOMES = ["appointment_booked", "callback_scheduled", "resolved"] as const;
@@ -12,13 +12,12 @@ export type InboundOutcome = (typeof INBOUND_OUTCOMES)[number];
  * visit, a call back or opening hours. When the agent's tools really ran, the conversation says what
  * they answered.
  */
-export function buildInboundScript(variables: Record<string, unknown>, outcome: InboundOutcome, random: () => number, callerName: string | null, tool: ToolResult | null = null): ClinicScript {
+export function buildInboundScript(variables: Record<string, unknown>, outcome: InboundOutcome, ask: PatientAsk, callerName: string | null, tool: ToolResult | null = null): ClinicScript {
   const clinic = text(variables.clinic_name) || "the clinic";
   const greeting = text(variables.greeting) || "Hello";
   const known = text(variables.known_caller) === "yes" ? text(variables.contact_name) : "";
   const name = known || callerName || "the caller";
-  const day = pickOne(random, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"] as const);
-  const time = pickOne(random, ["9:30 am", "10 am", "11:15 am", "2 pm", "3:30 pm"] as const);
+  const { visitDay: day, visitTime: time, callbackWhen } = ask;
 
   const opening: Array<[ScriptTurn["role"], string]> = known
     ? [["agent", `${greeting}, ${clinic}, this is Ava. Hi ${known.split(/\s+/)[0]}, how can I help today?`]]
@@ -26,7 +25,7 @@ export function buildInboundScript(variables: Record<string, unknown>, outcome: 
         ["agent", `${greeting}, ${clinic}, this is Ava. How can I help?`],
         ["user", `Hi, it's ${callerName ?? "a new patient"} here.`],
       ];
-  const endings: Record<InboundOutcome, { lines: Array<[ScriptTurn["role"], string]>; summary: string; title: string; rationale: string }> = {
+  const endings: Record<InboundOutcome, ScriptEnding> = {
     appointment_booked: {
       lines: [
         ["user", `Do you have anything free on ${day}?`],
@@ -40,13 +39,13 @@ export function buildInboundScript(variables: Record<string, unknown>, outcome: 
     },
     callback_scheduled: {
       lines: [
-        ["user", "I'd like to talk to someone about my results, but I'm about to go into a meeting. Could you call me back tomorrow at 10?"],
-        ["agent", "Of course. I'll arrange a call back tomorrow at 10."],
+        ["user", `I'd like to talk to someone about my results, but I'm about to go into a meeting. Could you call me back ${callbackWhen}?`],
+        ["agent", `Of course. I'll arrange a call back ${callbackWhen}.`],
         ["user", "Thank you."],
       ],
-      summary: `${name} called ${clinic} and asked to be called back tomorrow at 10 about their results.`,
+      summary: `${name} called ${clinic} and asked to be called back ${callbackWhen} about their results.`,
       title: "Callback requested (inbound)",
-      rationale: "The caller asked for a call back.",
+      rationale: `The caller asked for a call back ${callbackWhen}.`,
     },
     resolved: {
       lines: [
@@ -62,15 +61,24 @@ export function buildInboundScript(variables: Record<string, unknown>, outcome: 
   if (tool?.kind === "booked" && outcome === "appointment_booked") {
     endings.appointment_booked.lines = [
       ["user", "Do you have anything coming up?"],
-      ["agent", `Let me check. I have ${tool.date} at ${tool.startTime}. Shall I book that for you?`],
+      ["agent", `Let me check. I have ${tool.when}. Shall I book that for you?`],
       ["user", "Yes please."],
       ["agent", tool.message],
     ];
-    endings.appointment_booked.summary = `${name} called ${clinic} and booked an appointment for ${tool.date} at ${tool.startTime}.`;
+    endings.appointment_booked.summary = `${name} called ${clinic} and booked an appointment for ${tool.when}.`;
+    endings.appointment_booked.rationale = `The caller asked for a visit and accepted ${tool.when}.`;
   } else if (tool?.kind === "booking_failed" && outcome === "appointment_booked") {
-    endings.appointment_booked.lines = [...endings.appointment_booked.lines.slice(0, 3), ["agent", tool.message]];
+    endings.appointment_booked = {
+      lines: [...endings.appointment_booked.lines.slice(0, 3), ["agent", tool.message], ["user", "None of those suit me. Could someone call me back?"]],
+      summary: `${name} called ${clinic} for an appointment, but the time could not be booked (${tool.message}); they asked to be called back.`,
+      title: "Booking not completed (inbound)",
+      rationale: "The agent could not book the slot the caller chose; the caller asked for a call back.",
+      outcome: "callback",
+    };
   } else if (tool?.kind === "callback" && outcome === "callback_scheduled") {
     endings.callback_scheduled.lines = [...endings.callback_scheduled.lines.slice(0, 1), ["agent", tool.message], ["user", "Thank you."]];
+    endings.callback_scheduled.summary = `${name} called ${clinic} and asked to be called back ${tool.asked} about their results; Ava will call back ${tool.when}.`;
+    endings.callback_scheduled.rationale = `The caller asked for a call back ${tool.asked} and the agent scheduled it for ${tool.when}.`;
   }
   const ending = endings[outcome];
   const transcript = turns([...opening, ...ending.lines]);
@@ -80,8 +88,9 @@ export function buildInboundScript(variables: Record<string, unknown>, outcome: 
     durationSecs: (last?.time_in_call_secs ?? 0) + 4,
     summary: ending.summary,
     title: ending.title,
-    callSuccessful: "success",
+    callSuccessful: ending.outcome ? "failure" : "success",
     terminationReason: "Call ended by remote party",
     rationale: ending.rationale,
+    ...(ending.outcome ? { outcome: ending.outcome } : {}),
   };
 }

@@ -3,13 +3,14 @@ import { buildClinicScript, type ClinicScript } from "@/simulator/clinic-script"
 import type { FaultMode } from "@/simulator/faults";
 import { endAnsweredCall, finishCall } from "@/simulator/finish-call";
 import { CALL_OUTCOMES, FAILURE_REASONS, type CallOutcome, type FailureReason } from "@/simulator/options";
+import { choosePatientAsk, type PatientAsk } from "@/simulator/patient-ask";
 import { pickWeighted } from "@/simulator/prng";
 import { DEFAULT_AGENT_NUMBER, initiationFailureEvent, newIds, type SimulatedCall } from "@/simulator/simulated-call";
 import { addCall, nowSecs, type SimulatorState } from "@/simulator/simulator-state";
 import { startAgentTools } from "@/simulator/start-agent-tools";
 
 /** A call fault decides the call; otherwise the configured failure rate and outcome mix do. */
-type OutboundPlan = { kind: "answered"; outcome: CallOutcome; script: ClinicScript } | { kind: "failed"; reason: FailureReason };
+type OutboundPlan = { kind: "answered"; outcome: CallOutcome; ask: PatientAsk; script: ClinicScript } | { kind: "failed"; reason: FailureReason };
 
 function planCall(state: SimulatorState, fault: FaultMode | undefined, variables: Record<string, unknown>): OutboundPlan {
   const { config, random } = state;
@@ -19,7 +20,8 @@ function planCall(state: SimulatorState, fault: FaultMode | undefined, variables
     if (random() < config.failureRate) return { kind: "failed", reason: pickWeighted(random, config.failureMix) };
     outcome = pickWeighted(random, config.outcomeMix);
   }
-  return { kind: "answered", outcome, script: buildClinicScript(variables, outcome, random) };
+  const ask = choosePatientAsk(random);
+  return { kind: "answered", outcome, ask, script: buildClinicScript(variables, outcome, ask) };
 }
 
 /**
@@ -53,7 +55,7 @@ export function placeOutboundCall(state: SimulatorState, body: OutboundCallReque
       void finishCall(state, call, initiationFailureEvent(call, plan.reason, nowSecs()));
     } else {
       call.status = "in-progress";
-      startAgentTools(state, call, (tool) => buildClinicScript(call.dynamicVariables, plan.outcome, state.random, tool));
+      startAgentTools(state, call, (tool) => buildClinicScript(call.dynamicVariables, plan.outcome, plan.ask, tool));
     }
   });
   if (plan.kind === "answered") state.timeline.schedule(call, callDurationMs, () => endAnsweredCall(state, call));

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ClinicScript } from "@/simulator/clinic-script";
 import type { InboundOutcome } from "@/simulator/inbound-script";
 import type { CallOutcome, FailureReason } from "@/simulator/options";
+import type { PatientAsk } from "@/simulator/patient-ask";
 
 /** One dial the simulator accepted, from "initiated" to "done" or "failed". */
 export type SimulatedCall = {
@@ -26,7 +27,7 @@ export type SimulatedCall = {
   status: "initiated" | "in-progress" | "processing" | "done" | "failed";
   startTimeUnixSecs: number;
   /** What the call will turn into; decided when it is dialed. */
-  plan: { kind: "answered"; outcome: CallOutcome | InboundOutcome; script: ClinicScript } | { kind: "failed"; reason: FailureReason };
+  plan: { kind: "answered"; outcome: CallOutcome | InboundOutcome; ask: PatientAsk; script: ClinicScript } | { kind: "failed"; reason: FailureReason };
   /** The agent's server-tool calls on the app, under way while the call is connected. */
   toolRun?: Promise<void>;
 };
@@ -82,7 +83,7 @@ export function conversationResponse(call: SimulatedCall) {
           data_collection_results: {
             call_outcome: {
               data_collection_id: "call_outcome",
-              value: answered.outcome,
+              value: answered.script.outcome ?? answered.outcome,
               rationale: answered.script.rationale,
             },
           },

@@ -12,7 +12,7 @@ export function startAgentTools(state: SimulatorState, call: SimulatedCall, rebu
   const plan = call.plan;
   const tools = state.config.agentTools[call.agentId];
   if (plan.kind !== "answered" || !tools) return;
-  call.toolRun = runAgentTools(tools, plan.outcome, call, state.settings.log).then((result) => {
+  call.toolRun = runAgentTools(tools, plan.outcome, call, plan.ask, state.settings.log).then((result) => {
     if (result) plan.script = rebuildScript(result);
   });
 }

@@ -75,7 +75,9 @@ describe("the simulated agent's server tools", () => {
     simulator.injectFault("callback_scheduled", 1);
     await dialAndFinish();
     expect(app.seen).toHaveLength(1);
-    expect(app.seen[0]!.body).toMatchObject({ phone_number: "+61491570156", caller_id: "+61255509999", called_number: "+61491570156", time: "tomorrow 10am" });
+    expect(app.seen[0]!.body).toMatchObject({ phone_number: "+61491570156", caller_id: "+61255509999", called_number: "+61491570156", time: expect.stringMatching(/tomorrow at \d/) });
+    // The time sent is the one the patient asked for in the transcript; the agent then says the app's answer.
+    expect(transcriptOf(1)).toContain(`Could you call me back ${String(app.seen[0]!.body.time)}?`);
     expect(transcriptOf(1)).toContain("Done — I'll call you tomorrow at 10:00 AM.");
 
     app.seen.length = 0;

@@ -131,12 +131,13 @@ describe("POST /_simulator/inbound: a patient calls the clinic", () => {
   it("an unknown caller asks for a call back: generic variables, schedule_callback with the caller's number and the name they gave", async () => {
     const { answer } = await callIn({ from: UNKNOWN, agentId: AGENT, outcome: "callback_scheduled", name: "Sam Newcomer" });
     expect(app.seen.map(step)).toEqual(["conversation-init", "schedule-callback", "/api/calls"]);
-    expect(app.seen[1]!.body).toMatchObject({ caller_id: UNKNOWN, called_number: CLINIC_LINE.number, phone_number: UNKNOWN, conversation_id: answer.conversation_id, time: "tomorrow 10am" });
+    expect(app.seen[1]!.body).toMatchObject({ caller_id: UNKNOWN, called_number: CLINIC_LINE.number, phone_number: UNKNOWN, conversation_id: answer.conversation_id, time: expect.stringMatching(/tomorrow at \d/) });
     const data = postCall()!.body.data as { transcript: unknown; conversation_initiation_client_data: { dynamic_variables: Record<string, unknown> } };
     expect(data.conversation_initiation_client_data.dynamic_variables).toMatchObject({ known_caller: "no" });
     expect(data.conversation_initiation_client_data.dynamic_variables).not.toHaveProperty("contact_name");
     const transcript = JSON.stringify(data.transcript);
     expect(transcript).toContain("Sam Newcomer");
+    expect(transcript).toContain(`Could you call me back ${String(app.seen[1]!.body.time)}?`);
     expect(transcript).toContain("we'll call you back tomorrow at 10:00 AM.");
   });
 
