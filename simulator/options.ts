@@ -52,6 +52,8 @@ export const simulatorConfigSchema = z.object({
   unknownIds: z.array(z.string()),
   /** Whether agents allow first-message and prompt overrides (ElevenLabs: the agent's security tab). */
   overridesEnabled: z.boolean(),
+  /** Each agent's first message as `GET /v1/convai/agents/{id}` serves it; an agent not listed greets with DEFAULT_FIRST_MESSAGE. */
+  agentFirstMessages: z.record(z.string(), z.string()),
   /** Server tools per agent id: a call that books (or asks for a call back) calls them on the app. */
   agentTools: z.record(z.string(), agentToolsSchema),
   /**
@@ -72,6 +74,9 @@ export type SimulatorOptions = SimulatorConfig & {
   log: (line: string) => void;
 };
 
+/** What a simulated agent says first unless `agentFirstMessages` says otherwise: it names the clinic (47 CFR 64.1200(b)). */
+export const DEFAULT_FIRST_MESSAGE = "Hi {{contact_name}}, this is {{clinic_name}} calling.";
+
 export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = {
   latencyMs: 150,
   callDurationMs: 4_000,
@@ -83,6 +88,7 @@ export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = {
   webhookSecret: null,
   unknownIds: [],
   overridesEnabled: true,
+  agentFirstMessages: {},
   agentTools: {},
   phoneNumbers: {},
 };

@@ -1,4 +1,5 @@
 import type { Responder } from "@/simulator/http-io";
+import { DEFAULT_FIRST_MESSAGE } from "@/simulator/options";
 import type { SimulatorState } from "@/simulator/simulator-state";
 
 export const AGENT_PATH = /^\/v1\/convai\/agents\/([^/]+)$/;
@@ -22,7 +23,7 @@ export function handleResource(state: SimulatorState, kind: "agent" | "phone", i
     return respond(200, {
       agent_id: id,
       name: "Simulated clinic agent",
-      conversation_config: { agent: { first_message: "Hi {{contact_name}}, this is the clinic calling.", language: "en", prompt: { prompt: "You are a friendly clinic receptionist." } } },
+      conversation_config: { agent: { first_message: config.agentFirstMessages[id] ?? DEFAULT_FIRST_MESSAGE, language: "en", prompt: { prompt: "You are a friendly clinic receptionist." } } },
       platform_settings: { overrides: { conversation_config_override: { agent: { first_message: allowed, language: false, prompt: { prompt: allowed } } } } },
       metadata: { created_at_unix_secs: 1_760_000_000 },
       tags: [],

@@ -7,6 +7,7 @@ import { sendRequest } from "@/lib/elevenlabs/send-request";
 const agentSchema = z.looseObject({
   agent_id: z.string(),
   name: z.string().nullish(),
+  conversation_config: z.looseObject({ agent: z.looseObject({ first_message: z.string().nullish() }).nullish() }).nullish(),
   platform_settings: z
     .looseObject({
       overrides: z
@@ -33,6 +34,8 @@ const phoneNumberSchema = z.looseObject({
 export interface AgentSummary {
   agentId: string;
   name: string | null;
+  /** What the agent says when the call connects (may hold {{variables}}); null when it has none. */
+  firstMessage: string | null;
   /** null: the answer did not say (older agents, or fields ElevenLabs hides). */
   overrides: { firstMessage: boolean | null; prompt: boolean | null };
 }
@@ -44,7 +47,12 @@ export async function getAgent(config: ElevenLabsConfig, agentId: string): Promi
   const agent = result.value.platform_settings?.overrides?.conversation_config_override?.agent;
   return {
     ok: true,
-    value: { agentId: result.value.agent_id, name: result.value.name ?? null, overrides: { firstMessage: agent?.first_message ?? null, prompt: agent?.prompt?.prompt ?? null } },
+    value: {
+      agentId: result.value.agent_id,
+      name: result.value.name ?? null,
+      firstMessage: result.value.conversation_config?.agent?.first_message || null,
+      overrides: { firstMessage: agent?.first_message ?? null, prompt: agent?.prompt?.prompt ?? null },
+    },
   };
 }
 

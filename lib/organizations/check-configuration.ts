@@ -2,11 +2,12 @@ import { getDb } from "@/lib/db";
 import { createElevenLabsClient, type ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
+import { identificationCheck } from "@/lib/compliance/agent-identification";
 
 export type CheckStatus = "ok" | "warning" | "missing";
 
 export interface ConfigurationCheck {
-  id: "api_key" | "webhook_secret" | "cron_secret" | "agent" | "overrides" | "phone_number" | "agent_token" | "registered_agent" | "registered_number";
+  id: "api_key" | "webhook_secret" | "cron_secret" | "agent" | "overrides" | "phone_number" | "agent_token" | "registered_agent" | "registered_number" | "identification";
   label: string;
   status: CheckStatus;
   /** A plain sentence: what is right, or what is missing and where to fix it. */
@@ -33,7 +34,7 @@ export async function checkConfiguration(
 ): Promise<{ ready: boolean; checks: ConfigurationCheck[] }> {
   const env = deps.env ?? process.env;
   const api = deps.client === undefined ? client() : deps.client;
-  const org = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { elevenLabsAgentId: true, elevenLabsPhoneNumberId: true } });
+  const org = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, elevenLabsAgentId: true, elevenLabsPhoneNumberId: true } });
   const checks: ConfigurationCheck[] = [];
 
   checks.push(
@@ -62,6 +63,7 @@ export async function checkConfiguration(
       } else if (firstMessage && prompt) {
         checks.push({ id: "overrides", label: "Overrides", status: "ok", message: "The agent allows first-message and prompt overrides." });
       }
+      checks.push(identificationCheck(agent.value.firstMessage, org.name));
     } else {
       checks.push({
         id: "agent",

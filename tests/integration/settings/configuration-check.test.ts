@@ -18,7 +18,7 @@ describe("configuration check and test call, against the simulator", () => {
   afterEach(() => {
     process.env = { ...saved };
     simulator.reset();
-    simulator.configure({ unknownIds: [], overridesEnabled: true });
+    simulator.configure({ unknownIds: [], overridesEnabled: true, agentFirstMessages: {} });
   });
   afterAll(() => simulator.close());
 
@@ -80,6 +80,27 @@ describe("configuration check and test call, against the simulator", () => {
     expect(numbers[0]).toMatchObject({ status: "ok", message: expect.stringContaining("now recorded") });
     const rows = await getDb().phoneNumber.findMany({ where: { organizationId: organization.id }, orderBy: { createdAt: "asc" } });
     expect(rows[0]!.e164).toMatch(/^\+\d{8,15}$/);
+  });
+
+  it("warns when the agent's first message names neither the clinic nor {{clinic_name}} (47 CFR 64.1200(b))", async () => {
+    configure({ ELEVENLABS_API_KEY: "k", ELEVENLABS_WEBHOOK_SECRET: "whsec", CRON_SECRET: "cron" });
+    const { user, organization } = await createMember("ADMIN");
+    await getDb().organization.update({ where: { id: organization.id }, data: { name: "Sunrise Family Clinic", elevenLabsAgentId: "agent_anon" } });
+    signInAs(user);
+    const check = async () => byId((await (await callRoute(checkRoute, { method: "POST" })).json()) as Result).identification;
+
+    simulator.configure({ agentFirstMessages: { agent_anon: "Hi {{contact_name}}, we are calling about your appointment." } });
+    expect(await check()).toMatchObject({ status: "warning", message: expect.stringContaining("names neither Sunrise Family Clinic nor {{clinic_name}}") });
+    expect(simulator.requests.some((r) => r.path === "/v1/convai/agents/agent_anon")).toBe(true);
+
+    simulator.configure({ agentFirstMessages: { agent_anon: "" } });
+    expect(await check()).toMatchObject({ status: "warning", message: expect.stringContaining("no first message") });
+
+    simulator.configure({ agentFirstMessages: { agent_anon: "Good morning, this is SUNRISE family clinic calling for {{contact_name}}." } });
+    expect((await check())!.status).toBe("ok");
+
+    simulator.configure({ agentFirstMessages: { agent_anon: "Hi {{contact_name}}, it's {{ clinic_name }} here." } });
+    expect((await check())!.status).toBe("ok");
   });
 
   it("places a test call to the admin's own number through the simulator, audited", async () => {

@@ -12,7 +12,10 @@ describe("GET agent and phone number, client against the simulator", () => {
 
   it("reads an agent with its override permissions, and a phone number", async () => {
     const agent = await client().getAgent("agent_reception");
-    expect(agent).toEqual({ ok: true, value: { agentId: "agent_reception", name: "Simulated clinic agent", overrides: { firstMessage: true, prompt: true } } });
+    expect(agent).toEqual({
+      ok: true,
+      value: { agentId: "agent_reception", name: "Simulated clinic agent", firstMessage: "Hi {{contact_name}}, this is {{clinic_name}} calling.", overrides: { firstMessage: true, prompt: true } },
+    });
     const phone = await client().getPhoneNumber("phnum_main");
     expect(phone.ok && phone.value).toMatchObject({ phoneNumberId: "phnum_main", phoneNumber: expect.stringMatching(/^\+\d+$/) });
     expect(simulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1/convai/agents/agent_reception", "GET /v1/convai/phone-numbers/phnum_main"]);
@@ -26,6 +29,14 @@ describe("GET agent and phone number, client against the simulator", () => {
     expect(phone.ok ? null : phone.error.status).toBe(404);
     const locked = await client().getAgent("agent_other");
     expect(locked.ok && locked.value.overrides).toEqual({ firstMessage: false, prompt: false });
+  });
+
+  it("serves each agent's own first message when one is configured", async () => {
+    simulator.configure({ agentFirstMessages: { agent_plain: "Hello, is this a good time?" } });
+    const plain = await client().getAgent("agent_plain");
+    expect(plain.ok && plain.value.firstMessage).toBe("Hello, is this a good time?");
+    const other = await client().getAgent("agent_default");
+    expect(other.ok && other.value.firstMessage).toContain("{{clinic_name}}");
   });
 
   it("requires the API key like every other endpoint", async () => {
