@@ -23,13 +23,13 @@ export async function resolveContactSelection(
         getDb().$queryRaw<{ id: string }[]>`
           SELECT c."id" FROM "Contact" c
            WHERE c."organizationId" = ${organizationId} AND c."id" = ANY(${[...new Set(selection.ids)]}::text[])
-           ORDER BY c."name", c."id" LIMIT ${max + 1}`
+           ORDER BY c."nameSortKey", c."id" LIMIT ${max + 1}`
       : getDb().$queryRaw<{ id: string }[]>`
           SELECT c."id" FROM "Contact" c
            WHERE c."organizationId" = ${organizationId}
              AND ((${searchCondition(selection.filter.q)} AND c."id" <> ALL(${selection.excludeIds}::text[]))
                   OR c."id" = ANY(${selection.includeIds}::text[]))
-           ORDER BY c."name", c."id" LIMIT ${max + 1}`;
+           ORDER BY c."nameSortKey", c."id" LIMIT ${max + 1}`;
   const rows = await query;
   if (rows.length > max) {
     throw new AppError("invalid_input", `The selection has more than ${max.toLocaleString("en")} contacts. Narrow it with a search and try again.`);

@@ -129,7 +129,7 @@ async function loadContacts(db: RawQueryClient, organizationId: string, ids: str
   return db.$queryRaw<PlanContact[]>`
     SELECT "id", "name", "phoneNumber", "timezone", "doNotCall", "doNotCallReason" FROM "Contact"
      WHERE "organizationId" = ${organizationId} AND "id" = ANY(${ids}::text[])
-     ORDER BY "name", "id" FOR KEY SHARE`;
+     ORDER BY "nameSortKey", "id" FOR KEY SHARE`;
 }
 
 async function insertScheduledCalls(
