@@ -25,7 +25,7 @@ export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, 
   const client = deps.client ?? serverElevenLabsClient();
   await limitStaffDials(actor.userId, now);
 
-  const { contact, dynamicVariables } = target;
+  const { contact, dynamicVariables, language } = target;
   const outcome = await dialCall(client, {
     organizationId: actor.organizationId,
     line,
@@ -33,6 +33,7 @@ export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, 
     contactId: contact.id,
     placedByUserId: actor.userId,
     dynamicVariables,
+    language,
     takeLine: true,
     activity: { name: contact.name, actorUserId: actor.userId },
   });

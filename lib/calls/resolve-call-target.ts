@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
+import { languageOverride } from "@/lib/calls/language-override";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 
 export interface CallTargetOptions {
@@ -11,7 +12,7 @@ export interface CallTargetOptions {
 
 /**
  * Everything a dial to one contact needs besides the line, resolved inside the organization: the contact
- * (404 for another tenant's id), the clinic's defaults and the dynamic variables the agent will know.
+ * (404 for another tenant's id), the clinic's defaults, the dynamic variables the agent will know and the language override the call needs.
  * Shared by the call dialog's preview and the dial itself.
  */
 export async function resolveCallTarget(organizationId: string, options: CallTargetOptions) {
@@ -19,12 +20,12 @@ export async function resolveCallTarget(organizationId: string, options: CallTar
     getDb().contact.findFirst({ where: { id: options.contactId, organizationId } }),
     getDb().organization.findUniqueOrThrow({
       where: { id: organizationId },
-      select: { name: true, timezone: true, locale: true, defaultCountry: true, elevenLabsAgentId: true, elevenLabsPhoneNumberId: true },
+      select: { name: true, timezone: true, locale: true, defaultLanguage: true, defaultCountry: true, elevenLabsAgentId: true, elevenLabsPhoneNumberId: true },
     }),
   ]);
   if (!contact) throw notFound("Contact");
   const dynamicVariables = buildDynamicVariables({ contact, organization, now: options.now, overrides: options.dynamicVariables });
-  return { contact, organization, dynamicVariables };
+  return { contact, organization, dynamicVariables, language: languageOverride(organization, contact.language) };
 }
 
 export type CallTarget = Awaited<ReturnType<typeof resolveCallTarget>>;

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { resolveDialLine, type DialLine } from "@/lib/agents/resolve-dial-line";
 import { dialCall, type DialOutcome } from "@/lib/calls/lifecycle/dial-call";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
+import { languageOverride } from "@/lib/calls/language-override";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
@@ -91,6 +92,7 @@ export async function dispatchClaimedCall(claimed: ClaimedCall, context: Dispatc
       contactId: contact.id,
       scheduledCallId: claimed.id,
       dynamicVariables: buildDynamicVariables({ contact, organization: rules, now, overrides: claimed.dynamicVariables }),
+      language: languageOverride(rules, contact.language),
       // Conditional on still holding the lease: from here on the attempt is reconciled, never redialed.
       beforeDial: async (tx, callId) => (await tx.scheduledCall.updateMany({ where: ours, data: { dialStartedAt: now, callId, errorMessage: null } })).count === 1,
       afterAnswer: async (tx, answer) => {

@@ -20,7 +20,7 @@ export const testCallSchema = z.object({ phoneNumber: z.string().trim().min(1, "
 export async function placeTestCall(organizationId: string, actor: AuditActor & { name: string }, phoneNumber: string, deps: { client?: ElevenLabsClient; now?: Date } = {}) {
   const db = getDb();
   const now = deps.now ?? new Date();
-  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, timezone: true, locale: true, defaultCountry: true } });
+  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, timezone: true, locale: true, defaultLanguage: true, defaultCountry: true } });
   const phone = normalizePhone(phoneNumber, org.defaultCountry);
   if (!phone.ok) throw new AppError("invalid_input", phone.message, { issues: [{ path: "phoneNumber", message: phone.message }] });
   const line = await resolveDialLine(db, organizationId);

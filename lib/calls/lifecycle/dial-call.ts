@@ -17,6 +17,13 @@ export interface DialRequest {
   placedByUserId?: string | null;
   dynamicVariables: Record<string, string | number | boolean>;
   /**
+   * ElevenLabs' code for the patient's language ("hi") when it is not the clinic's (lib/calls/language-override),
+   * sent as `conversation_config_override.agent.language`; an explicit `agentOverride.language` wins.
+   */
+  language?: string;
+  /** Explicit overrides for this call (first message, prompt, language): each field set wins over the defaults. */
+  agentOverride?: { firstMessage?: string; prompt?: string; language?: string };
+  /**
    * Immediate and test calls take one of the clinic's lines here, under the lock the dispatcher's claim
    * takes; a scheduled call took its line when it was claimed.
    */
@@ -80,7 +87,15 @@ export async function dialCall(client: ElevenLabsClient, request: DialRequest, n
     throw error;
   }
 
-  const result = await client.startOutboundCall({ attemptId: callId, agentId: line.agentId, agentPhoneNumberId: line.agentPhoneNumberId, toNumber, dynamicVariables: request.dynamicVariables });
+  const agentOverride = definedFields({ language: request.language, ...definedFields(request.agentOverride ?? {}) });
+  const result = await client.startOutboundCall({
+    attemptId: callId,
+    agentId: line.agentId,
+    agentPhoneNumberId: line.agentPhoneNumberId,
+    toNumber,
+    dynamicVariables: request.dynamicVariables,
+    ...(Object.keys(agentOverride).length > 0 && { agentOverride }),
+  });
   const outcome: Exclude<DialOutcome, { kind: "lost" }> = result.ok
     ? { kind: "dialed", callId, conversationId: result.value.conversationId, callSid: result.value.callSid }
     : { kind: result.error.kind === "unknown_outcome" ? "unknown" : "refused", callId, error: result.error };
@@ -99,6 +114,11 @@ export async function dialCall(client: ElevenLabsClient, request: DialRequest, n
     if (request.activity) await recordActivity(tx, activityOf(request, outcome));
   });
   return outcome;
+}
+
+/** The fields that are set: an explicit override leaves the defaults of the fields it does not set alone. */
+function definedFields<T extends Record<string, string | undefined>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== "")) as Partial<T>;
 }
 
 async function takeLine(tx: DbClient, organizationId: string): Promise<void> {

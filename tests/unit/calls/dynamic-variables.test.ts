@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { buildDynamicVariables, type OrganizationForVariables } from "@/lib/calls/dynamic-variables";
+import { languageOverride } from "@/lib/calls/language-override";
 
 const contact = {
   name: "Jane Doe",
@@ -139,5 +140,57 @@ describe("buildDynamicVariables", () => {
     expect(() => buildDynamicVariables({ contact, organization: { ...utc, timezone: "Mars/Olympus_Mons" }, now: at("2026-11-22T03:05:00Z") })).toThrow(
       /Mars\/Olympus_Mons/,
     );
+  });
+
+  describe("in the patient's language", () => {
+    const delhi: OrganizationForVariables = { name: "Yamuna Clinic", timezone: "Asia/Kolkata", locale: "en-IN", defaultLanguage: "en-IN" };
+    const sydneyClinic: OrganizationForVariables = { ...sydney, defaultLanguage: "en-AU" };
+    const spoken = (organization: OrganizationForVariables, language: string | null, iso: string) => {
+      const v = buildDynamicVariables({ contact: { ...contact, language }, organization, now: at(iso) });
+      return { greeting: v.greeting, current_date: v.current_date, current_time: v.current_time, current_weekday: v.current_weekday, language: v.language };
+    };
+
+    it.each([
+      // 03:05 UTC = 08:35 in Kolkata; 09:05 UTC = 14:35; 14:05 UTC = 19:35; 17:05 UTC = 22:35.
+      ["2026-11-22T03:05:00Z", { greeting: "सुप्रभात", current_date: "22 नवंबर 2026", current_time: "सुबह 8:35 बजे", current_weekday: "रविवार", language: "hi-IN" }],
+      ["2026-11-22T09:05:00Z", { greeting: "नमस्ते", current_date: "22 नवंबर 2026", current_time: "दोपहर 2:35 बजे", current_weekday: "रविवार", language: "hi-IN" }],
+      ["2026-11-22T14:05:00Z", { greeting: "शुभ संध्या", current_date: "22 नवंबर 2026", current_time: "शाम 7:35 बजे", current_weekday: "रविवार", language: "hi-IN" }],
+      ["2026-11-22T17:05:00Z", { greeting: "शुभ संध्या", current_date: "22 नवंबर 2026", current_time: "रात 10:35 बजे", current_weekday: "रविवार", language: "hi-IN" }],
+    ])("greets a hi-IN patient and says the date and time in Hindi at %s", (iso, expected) => {
+      expect(spoken(delhi, "hi-IN", iso)).toEqual(expected);
+    });
+
+    it("greets an en-AU patient in Australian English, in the clinic's zone", () => {
+      expect(spoken(delhi, "en-AU", "2026-11-22T09:05:00Z")).toEqual({
+        greeting: "Good afternoon",
+        current_date: "22 November 2026",
+        current_time: "2:35 pm",
+        current_weekday: "Sunday",
+        language: "en-AU",
+      });
+    });
+
+    it("uses the clinic's default language for a contact without one, and the contact's own over it", () => {
+      expect(spoken(sydneyClinic, null, "2026-11-22T03:05:00Z")).toMatchObject({ greeting: "Good afternoon", current_date: "22 November 2026", language: "en-AU" });
+      expect(spoken({ ...sydneyClinic, defaultLanguage: "hi-IN" }, null, "2026-11-22T03:05:00Z")).toMatchObject({ greeting: "नमस्ते", current_date: "22 नवंबर 2026", language: "hi-IN" });
+      expect(spoken({ ...sydneyClinic, defaultLanguage: "hi-IN" }, "en-AU", "2026-11-22T03:05:00Z")).toMatchObject({ greeting: "Good afternoon", language: "en-AU" });
+    });
+
+    it("falls back to the clinic's default for a stored language that is not on the list", () => {
+      expect(spoken(sydneyClinic, "fr-FR", "2026-11-22T03:05:00Z")).toMatchObject({ greeting: "Good afternoon", language: "en-AU" });
+    });
+
+    it("keeps a custom field called Language from changing the spoken language variable", () => {
+      const v = buildDynamicVariables({ contact: { ...contact, language: "hi-IN", customFields: { Language: "English" } }, organization: sydneyClinic, now: at("2026-11-22T03:05:00Z") });
+      expect(v.language).toBe("hi-IN");
+    });
+
+    it("overrides ElevenLabs' language only when the patient's differs from the clinic's", () => {
+      expect(languageOverride(sydneyClinic, "hi-IN")).toBe("hi");
+      expect(languageOverride(sydneyClinic, "en-US")).toBeUndefined(); // English either way: the agent's own language
+      expect(languageOverride(sydneyClinic, null)).toBeUndefined();
+      expect(languageOverride({ ...sydneyClinic, defaultLanguage: "hi-IN" }, "en-AU")).toBe("en");
+      expect(languageOverride({ ...sydneyClinic, defaultLanguage: "hi-IN" }, null)).toBeUndefined();
+    });
   });
 });
