@@ -12,8 +12,9 @@ import { FormAlert } from "@/components/auth/form-alert";
 import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import { CustomFieldsEditor, newCustomField, type CustomFieldDraft } from "@/components/contacts/custom-fields-editor";
 import type { EditableContact } from "@/components/contacts/types";
+import { SUPPORTED_LANGUAGES, languageLabel } from "@/lib/language/supported-languages";
 
-const FIELD_ORDER = ["name", "phoneNumber", "email", "businessName", "businessWebsite", "timezone", "doNotCallReason"];
+const FIELD_ORDER = ["name", "phoneNumber", "email", "businessName", "businessWebsite", "timezone", "language", "doNotCallReason"];
 
 interface Draft {
   name: string;
@@ -22,6 +23,7 @@ interface Draft {
   businessName: string;
   businessWebsite: string;
   timezone: string;
+  language: string;
   doNotCall: boolean;
   doNotCallReason: string;
 }
@@ -34,6 +36,7 @@ function draftOf(contact: EditableContact | null): Draft {
     businessName: contact?.businessName ?? "",
     businessWebsite: contact?.businessWebsite ?? "",
     timezone: contact?.timezone ?? "",
+    language: contact?.language ?? "",
     doNotCall: contact?.doNotCall ?? false,
     doNotCallReason: contact?.doNotCallReason ?? "",
   };
@@ -50,6 +53,7 @@ export function ContactFormDialog({
   contact,
   country,
   clinicTimezone,
+  clinicLanguage,
   onClose,
   onSaved,
   onOpenExisting,
@@ -58,6 +62,8 @@ export function ContactFormDialog({
   contact: EditableContact | null;
   country: string;
   clinicTimezone: string;
+  /** The clinic's default patient language (BCP 47), what an empty choice means. */
+  clinicLanguage: string;
   onClose: () => void;
   onSaved: () => void;
   onOpenExisting: (contact: EditableContact) => void;
@@ -82,6 +88,7 @@ export function ContactFormDialog({
     const body = {
       ...draft,
       timezone: draft.timezone || null,
+      language: draft.language || null,
       doNotCallReason: draft.doNotCall ? draft.doNotCallReason : null,
       customFields: customFields.map(({ key, value }) => ({ key, value })),
     };
@@ -166,6 +173,19 @@ export function ContactFormDialog({
                   {timeZones.map((zone) => (
                     <option key={zone} value={zone}>
                       {zone.replaceAll("_", " ")}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Field name="language" label="Language" error={fieldErrors.language} hint="The agent greets the patient and says dates and times in this language.">
+              {(p) => (
+                <Select {...p} value={draft.language} onChange={(e) => set("language", e.target.value)}>
+                  <option value="">Clinic’s default ({languageLabel(clinicLanguage)})</option>
+                  {draft.language && !SUPPORTED_LANGUAGES.some((l) => l.tag === draft.language) ? <option value={draft.language}>{draft.language}</option> : null}
+                  {SUPPORTED_LANGUAGES.map((l) => (
+                    <option key={l.tag} value={l.tag}>
+                      {l.label} ({l.tag})
                     </option>
                   ))}
                 </Select>

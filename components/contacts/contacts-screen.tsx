@@ -21,7 +21,7 @@ import { ScheduleCallsButton } from "@/components/scheduling/schedule-calls-butt
 import type { ScheduleDefaults } from "@/components/scheduling/schedule-calls-dialog";
 
 export interface ContactsScreenProps {
-  organization: { name: string; defaultCountry: string; timezone: string; locale: string };
+  organization: { name: string; defaultCountry: string; timezone: string; locale: string; /** The clinic's default patient language. */ language: string };
   rows: ContactRow[];
   /** Contacts matching the search (all of them without one). */
   total: number;
@@ -172,6 +172,7 @@ export function ContactsScreen(props: ContactsScreenProps) {
           contact={dialog.kind === "edit" ? dialog.contact : null}
           country={organization.defaultCountry}
           clinicTimezone={organization.timezone}
+          clinicLanguage={organization.language}
           onClose={closeDialog}
           onSaved={refresh}
           onOpenExisting={(contact) => setDialog({ kind: "edit", contact })}

@@ -10,6 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { CallButton } from "@/components/calls/call-button";
 import { isContactSelected, useContactSelection, type SelectableContact } from "@/components/contacts/selection-store";
 import type { ContactRow, EditableContact } from "@/components/contacts/types";
+import { languageLabel } from "@/lib/language/supported-languages";
 
 /** The actions column stays in view when the table scrolls sideways on a narrow screen. */
 const STICKY_END = "sticky right-0 shadow-[inset_1px_0_0] shadow-zinc-100";
@@ -55,8 +56,8 @@ function HeaderCheckbox({ rows }: { rows: ContactRow[] }) {
 }
 
 function editable(row: ContactRow): EditableContact {
-  const { id, name, phoneNumber, phoneDisplay, email, businessName, businessWebsite, timezone, doNotCall, doNotCallReason, customFields } = row;
-  return { id, name, phoneNumber, phoneDisplay, email, businessName, businessWebsite, timezone, doNotCall, doNotCallReason, customFields };
+  const { id, name, phoneNumber, phoneDisplay, email, businessName, businessWebsite, timezone, language, doNotCall, doNotCallReason, customFields } = row;
+  return { id, name, phoneNumber, phoneDisplay, email, businessName, businessWebsite, timezone, language, doNotCall, doNotCallReason, customFields };
 }
 
 /**
@@ -117,9 +118,9 @@ export function ContactsTable({
                   </Badge>
                 ) : null}
               </div>
-              {row.email || row.timezone ? (
+              {row.email || row.timezone || row.language ? (
                 <div className="mt-0.5 max-w-56 truncate text-xs text-zinc-500" title={row.email ?? undefined}>
-                  {[row.email, row.timezone?.replaceAll("_", " ")].filter(Boolean).join(" · ")}
+                  {[row.email, row.timezone?.replaceAll("_", " "), row.language ? languageLabel(row.language) : null].filter(Boolean).join(" · ")}
                 </div>
               ) : null}
             </TableCell>

@@ -158,7 +158,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
               <p>
                 Columns we recognise: <code className="font-mono">name</code> (or <code className="font-mono">first_name</code> + <code className="font-mono">last_name</code>),{" "}
                 <code className="font-mono">phone</code>, <code className="font-mono">email</code>, <code className="font-mono">business_name</code>, <code className="font-mono">business_website</code>,{" "}
-                <code className="font-mono">timezone</code>, <code className="font-mono">do_not_call</code>. Any other column becomes a custom field. A phone number already in your contacts updates that contact.
+                <code className="font-mono">timezone</code>, <code className="font-mono">language</code> (en-AU, hi-IN, …), <code className="font-mono">do_not_call</code>. Any other column becomes a custom field. A phone number already in your contacts updates that contact.
               </p>
               <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(EXAMPLE_CSV)}`} download="callboard-contacts-example.csv" className="mt-1 inline-block font-medium text-brand-700 underline-offset-4 hover:underline">
                 Download an example file

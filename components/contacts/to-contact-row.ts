@@ -35,6 +35,7 @@ export function toContactRow(contact: ContactListItem, organization: { defaultCo
     businessName: contact.businessName,
     businessWebsite: contact.businessWebsite,
     timezone: contact.timezone,
+    language: contact.language,
     doNotCall: contact.doNotCall,
     doNotCallReason: contact.doNotCallReason,
     customFields: contact.customFields,

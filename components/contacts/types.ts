@@ -12,5 +12,5 @@ export interface ContactRow extends ContactData {
 /** A contact as the edit dialog starts from (GET /api/contacts/[id] or a row). */
 export type EditableContact = Pick<
   ContactRow,
-  "id" | "name" | "phoneNumber" | "email" | "businessName" | "businessWebsite" | "timezone" | "doNotCall" | "doNotCallReason" | "customFields"
+  "id" | "name" | "phoneNumber" | "email" | "businessName" | "businessWebsite" | "timezone" | "language" | "doNotCall" | "doNotCallReason" | "customFields"
 > & { phoneDisplay?: string };

@@ -14,7 +14,7 @@ export interface OrganizationSummary {
 
 export interface TenantContext {
   user: { id: string; email: string; name: string };
-  organization: { id: string; name: string; slug: string; timezone: string; defaultCountry: string; locale: string };
+  organization: { id: string; name: string; slug: string; timezone: string; defaultCountry: string; locale: string; defaultLanguage: string | null };
   role: Role;
   /** Every organization the user belongs to, for the switcher. */
   organizations: OrganizationSummary[];
@@ -40,7 +40,7 @@ export async function resolveTenantContext(userId: string | undefined, sessionVe
         orderBy: { createdAt: "asc" },
         select: {
           role: true,
-          organization: { select: { id: true, name: true, slug: true, timezone: true, defaultCountry: true, locale: true } },
+          organization: { select: { id: true, name: true, slug: true, timezone: true, defaultCountry: true, locale: true, defaultLanguage: true } },
         },
       },
     },

@@ -11,6 +11,8 @@ export interface ContactData {
   businessName: string | null;
   businessWebsite: string | null;
   timezone: string | null;
+  /** BCP 47 tag of a supported language; null = the clinic's default. */
+  language: string | null;
   doNotCall: boolean;
   doNotCallReason: string | null;
   customFields: Record<string, string>;
@@ -55,6 +57,7 @@ export function createContactData(input: CreateContactInput, country: string): C
     businessName: input.businessName ?? null,
     businessWebsite: input.businessWebsite ?? null,
     timezone: input.timezone ?? null,
+    language: input.language ?? null,
     doNotCall,
     doNotCallReason: doNotCallReason(doNotCall, input.doNotCallReason) ?? null,
     customFields: customFields ?? {},
@@ -71,6 +74,7 @@ export function updateContactData(input: UpdateContactInput, country: string): P
     businessName: input.businessName,
     businessWebsite: input.businessWebsite,
     timezone: input.timezone,
+    language: input.language,
     doNotCall: input.doNotCall,
     doNotCallReason: doNotCallReason(input.doNotCall, input.doNotCallReason),
     customFields,

@@ -63,7 +63,7 @@ type Row = Omit<ContactListItem, "customFields" | "lastCall"> & {
 
 const SORT_COLUMN = { name: "nameSortKey", created: "createdAt" } as const satisfies Record<ContactSort, string>;
 
-const CONTACT_COLUMNS = Prisma.sql`c."id", c."name", c."phoneNumber", c."email", c."businessName", c."businessWebsite", c."timezone",
+const CONTACT_COLUMNS = Prisma.sql`c."id", c."name", c."phoneNumber", c."email", c."businessName", c."businessWebsite", c."timezone", c."language",
   c."doNotCall", c."doNotCallReason", c."customFields", c."createdAt", c."nameSortKey"`;
 
 interface Plan {

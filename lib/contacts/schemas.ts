@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTACT_SORTS } from "@/lib/contacts/contact-cursor";
 import { isIanaTimeZone } from "@/lib/time/iana-time-zone";
+import { optionalLanguageSchema } from "@/lib/language/supported-languages";
 
 export const CONTACT_PAGE_SIZE_MAX = 100;
 export const CONTACT_PAGE_SIZE_DEFAULT = 50;
@@ -79,6 +80,8 @@ const contactShape = {
   businessName: optionalText(200, "The business name"),
   businessWebsite: contactWebsiteSchema,
   timezone: contactTimezoneSchema,
+  /** The patient's language (BCP 47, one Callboard speaks); empty = the clinic's default. */
+  language: optionalLanguageSchema,
   doNotCall: z.boolean().optional(),
   doNotCallReason: optionalText(500, "The reason"),
   customFields: customFieldsInputSchema.optional(),

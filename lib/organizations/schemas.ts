@@ -1,6 +1,7 @@
 import { getCountries } from "libphonenumber-js";
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { languageSchema } from "@/lib/language/supported-languages";
 
 const COUNTRIES = new Set<string>(getCountries());
 
@@ -101,3 +102,7 @@ export const openingHoursSchema = z
   .partial()
   .refine((input) => input.openingHours !== undefined || input.appointmentSlotMinutes !== undefined, { message: "Nothing to change" });
 export type OpeningHoursInput = z.infer<typeof openingHoursSchema>;
+
+/** The language patients are spoken to in unless their contact names another (OWNER/ADMIN). */
+export const defaultLanguageSettingsSchema = z.object({ defaultLanguage: languageSchema });
+export type DefaultLanguageSettingsInput = z.infer<typeof defaultLanguageSettingsSchema>;

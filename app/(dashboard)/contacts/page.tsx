@@ -10,6 +10,7 @@ import { ContactsScreen } from "@/components/contacts/contacts-screen";
 import { toContactRow } from "@/components/contacts/to-contact-row";
 import { describeCallingHours } from "@/components/scheduling/calling-hours";
 import { requireTenant } from "@/app/_lib/tenant";
+import { conversationLanguage } from "@/lib/calls/dynamic-variables";
 import { loadDialLines } from "@/app/_lib/dial-lines";
 import { DialLinesProvider } from "@/components/calls/dial-lines";
 
@@ -52,7 +53,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
     <DialLinesProvider lines={lines}>
       <ContactsScreen
         key={ctx.organization.id}
-        organization={{ name: ctx.organization.name, defaultCountry: ctx.organization.defaultCountry, timezone: ctx.organization.timezone, locale: ctx.organization.locale }}
+        organization={{ name: ctx.organization.name, defaultCountry: ctx.organization.defaultCountry, timezone: ctx.organization.timezone, locale: ctx.organization.locale, language: conversationLanguage(ctx.organization) }}
         rows={page.contacts.map((contact) => toContactRow(contact, ctx.organization))}
         total={page.total}
         totalCapped={page.totalCapped}

@@ -7,6 +7,9 @@ import { roleLabel } from "@/components/dashboard/role";
 import { AgentSettingsForm } from "@/components/settings/agent-settings-form";
 import { CallingRulesForm } from "@/components/settings/calling-rules-form";
 import { OpeningHoursForm } from "@/components/settings/opening-hours-form";
+import { DefaultLanguageForm } from "@/components/settings/default-language-form";
+import { getDefaultLanguage } from "@/lib/organizations/update-default-language";
+import { languageLabel } from "@/lib/language/supported-languages";
 import { getOpeningHours } from "@/lib/organizations/update-opening-hours";
 import { describeCallingHours } from "@/components/scheduling/calling-hours";
 import { getAgentSettings } from "@/lib/organizations/get-agent-settings";
@@ -54,7 +57,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const offset = utcOffset(organization.timezone);
   const country = displayName("region", organization.defaultCountry);
   const locale = displayName("language", organization.locale);
-  const [agent, rules, openingHours] = await Promise.all([getAgentSettings(organization.id), getCallingRules(organization.id), getOpeningHours(organization.id)]);
+  const [agent, rules, openingHours, language] = await Promise.all([
+    getAgentSettings(organization.id),
+    getCallingRules(organization.id),
+    getOpeningHours(organization.id),
+    getDefaultLanguage(organization.id),
+  ]);
   const canManage = can(role, "settings.manage");
   const canManageMembers = can(role, "members.manage");
   const canManageAgents = can(role, "agents.manage");
@@ -106,6 +114,24 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                 { label: "Locale", value: locale ? `${locale} (${organization.locale})` : organization.locale, hint: "How dates and times are spoken to patients." },
               ]}
             />
+          </div>
+        </Card>
+
+        <Card>
+          <CardHeader className="pb-4">
+            <CardTitle>Patient language</CardTitle>
+            <CardDescription>
+              The language the voice agent greets patients in and says dates and times in, unless a contact has a language of its own. For another language than the
+              agent&apos;s own, allow the language override in ElevenLabs → the agent → Security and add the language to the agent.
+              {canManage ? null : " Only owners and admins can change it."}
+            </CardDescription>
+          </CardHeader>
+          <div className="border-t border-zinc-100">
+            {canManage ? (
+              <DefaultLanguageForm initial={language.defaultLanguage} />
+            ) : (
+              <DetailList items={[{ label: "Default patient language", value: `${languageLabel(language.defaultLanguage)} (${language.defaultLanguage})` }]} />
+            )}
           </div>
         </Card>
 

@@ -11,6 +11,7 @@ export const IMPORT_FIELDS = [
   "business_name",
   "business_website",
   "timezone",
+  "language",
   "do_not_call",
   "do_not_call_reason",
 ] as const;
@@ -28,6 +29,7 @@ export const COLUMN_TARGET_LABELS: Record<ColumnTarget, string> = {
   business_name: "Business name",
   business_website: "Business website",
   timezone: "Time zone",
+  language: "Language",
   do_not_call: "Do not call (yes/no)",
   do_not_call_reason: "Do-not-call reason",
   custom: "Custom field",
@@ -44,6 +46,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   business_name: ["business_name", "business", "company", "company_name", "organisation", "organization", "employer"],
   business_website: ["business_website", "website", "web", "url", "company_website", "site", "homepage"],
   timezone: ["timezone", "time_zone", "tz"],
+  language: ["language", "lang", "locale", "preferred_language", "spoken_language"],
   do_not_call: ["do_not_call", "dnc", "donotcall", "do_not_contact", "opt_out", "opted_out"],
   do_not_call_reason: ["do_not_call_reason", "dnc_reason", "opt_out_reason"],
 };

@@ -5,6 +5,7 @@ import { columnLetter, type ImportField, type ResolvedColumn } from "@/lib/conta
 import { IMPORT_MAX_CELL_CHARS } from "@/lib/contacts/import/limits";
 import type { CsvRow } from "@/lib/contacts/import/parse-csv";
 import type { z } from "zod";
+import { optionalLanguageSchema } from "@/lib/language/supported-languages";
 
 /**
  * One contact as a CSV row gives it. null means the cell was blank: an update keeps what the contact
@@ -17,6 +18,8 @@ export interface ImportContact {
   businessName: string | null;
   businessWebsite: string | null;
   timezone: string | null;
+  /** A supported BCP 47 tag; null (blank) keeps what the contact has, or the clinic's default. */
+  language: string | null;
   doNotCall: boolean | null;
   doNotCallReason: string | null;
   customFields: Record<string, string>;
@@ -112,6 +115,8 @@ export function createRowValidator(columns: readonly ResolvedColumn[], country: 
       if (!website.success) problem(firstIssue(website)!, fieldColumn.get("business_website"));
       const timezone = contactTimezoneSchema.safeParse(cell("timezone"));
       if (!timezone.success) problem(`"${cell("timezone")}": ${firstIssue(timezone)}`, fieldColumn.get("timezone"));
+      const language = optionalLanguageSchema.safeParse(cell("language"));
+      if (!language.success) problem(firstIssue(language)!, fieldColumn.get("language"));
       const businessName = cell("business_name");
       if (businessName.length > 200) problem("The business name can be at most 200 characters.", fieldColumn.get("business_name"));
       const reason = cell("do_not_call_reason");
@@ -137,7 +142,7 @@ export function createRowValidator(columns: readonly ResolvedColumn[], country: 
         }
       }
 
-      if (problems.length || !name.success || !phone.ok || !email.success || !website.success || !timezone.success || !custom.ok) {
+      if (problems.length || !name.success || !phone.ok || !email.success || !website.success || !timezone.success || !language.success || !custom.ok) {
         errors.push(...problems);
         invalidRows++;
         continue;
@@ -151,6 +156,7 @@ export function createRowValidator(columns: readonly ResolvedColumn[], country: 
           businessName: businessName || null,
           businessWebsite: website.data ?? null,
           timezone: timezone.data ?? null,
+          language: language.data ?? null,
           doNotCall,
           doNotCallReason: doNotCall ? reason || null : null,
           customFields: custom.fields,

@@ -38,21 +38,22 @@ export async function upsertChunk(db: RawQueryClient, organizationId: string, ch
   const [result] = await db.$queryRaw<WriteCounts[]>`
     WITH upserted AS (
       INSERT INTO "Contact" AS c ("id", "organizationId", "name", "phoneNumber", "email", "businessName", "businessWebsite",
-                                  "timezone", "doNotCall", "doNotCallReason", "customFields", "createdAt", "updatedAt")
+                                  "timezone", "language", "doNotCall", "doNotCallReason", "customFields", "createdAt", "updatedAt")
       SELECT r."id", ${organizationId}, r."name", r."phoneNumber", r."email", r."businessName", r."businessWebsite",
-             r."timezone", COALESCE(r."doNotCall", false), CASE WHEN r."doNotCall" THEN r."doNotCallReason" END,
+             r."timezone", r."language", COALESCE(r."doNotCall", false), CASE WHEN r."doNotCall" THEN r."doNotCallReason" END,
              COALESCE(r."customFields", '{}'::jsonb), now(), now()
         FROM unnest(${column(() => createId())}::text[], ${column((c) => c.name)}::text[], ${column((c) => c.phoneNumber)}::text[],
                     ${column((c) => c.email)}::text[], ${column((c) => c.businessName)}::text[], ${column((c) => c.businessWebsite)}::text[],
-                    ${column((c) => c.timezone)}::text[], ${column((c) => c.doNotCall)}::boolean[], ${column((c) => c.doNotCallReason)}::text[],
+                    ${column((c) => c.timezone)}::text[], ${column((c) => c.language)}::text[], ${column((c) => c.doNotCall)}::boolean[], ${column((c) => c.doNotCallReason)}::text[],
                     ${column((c) => JSON.stringify(c.customFields))}::jsonb[])
-          AS r("id", "name", "phoneNumber", "email", "businessName", "businessWebsite", "timezone", "doNotCall", "doNotCallReason", "customFields")
+          AS r("id", "name", "phoneNumber", "email", "businessName", "businessWebsite", "timezone", "language", "doNotCall", "doNotCallReason", "customFields")
       ON CONFLICT ("organizationId", "phoneNumber") DO UPDATE SET
         "name" = EXCLUDED."name",
         "email" = COALESCE(EXCLUDED."email", c."email"),
         "businessName" = COALESCE(EXCLUDED."businessName", c."businessName"),
         "businessWebsite" = COALESCE(EXCLUDED."businessWebsite", c."businessWebsite"),
         "timezone" = COALESCE(EXCLUDED."timezone", c."timezone"),
+        "language" = COALESCE(EXCLUDED."language", c."language"),
         "doNotCall" = c."doNotCall" OR EXCLUDED."doNotCall",
         "doNotCallReason" = CASE WHEN c."doNotCall" THEN COALESCE(c."doNotCallReason", EXCLUDED."doNotCallReason")
                                  WHEN EXCLUDED."doNotCall" THEN EXCLUDED."doNotCallReason" END,

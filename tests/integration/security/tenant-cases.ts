@@ -276,6 +276,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/organizations/calling-rules": { guard: TENANT, probes: () => [{ what: "my rules", expect: OK }] },
   "PATCH /api/organizations/calling-rules": { guard: TENANT, probes: (c) => [{ what: "their organization id in the body", body: { maxAttempts: 4, organizationId: c.theirs.organizationId }, expect: OK }] },
   "POST /api/organizations/configuration-check": { guard: TENANT, probes: (c) => [{ what: "their organization id in the body", body: { organizationId: c.theirs.organizationId }, expect: OK }] },
+  "GET /api/organizations/language": { guard: TENANT, probes: () => [{ what: "my language", expect: OK }] },
+  "PATCH /api/organizations/language": { guard: TENANT, probes: (c) => [{ what: "their organization id in the body", body: { defaultLanguage: "hi-IN", organizationId: c.theirs.organizationId }, expect: OK }] },
   "GET /api/organizations/opening-hours": { guard: TENANT, probes: () => [{ what: "my hours", expect: OK }] },
   "PATCH /api/organizations/opening-hours": { guard: TENANT, probes: (c) => [{ what: "their organization id in the body", body: { appointmentSlotMinutes: 20, organizationId: c.theirs.organizationId }, expect: OK }] },
   "PATCH /api/organizations/settings": {

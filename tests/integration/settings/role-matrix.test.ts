@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as settings from "@/app/api/organizations/settings/route";
 import * as callingRules from "@/app/api/organizations/calling-rules/route";
+import * as language from "@/app/api/organizations/language/route";
 import * as configurationCheck from "@/app/api/organizations/configuration-check/route";
 import * as testCall from "@/app/api/organizations/test-call/route";
 import * as members from "@/app/api/members/route";
@@ -34,6 +35,8 @@ const ROUTES: Array<{ name: string; permission: Permission; handler: Handler; me
   { name: "PATCH /api/organizations/settings", permission: "settings.manage", handler: anyParams(settings.PATCH), method: "PATCH", body: () => ({ elevenLabsAgentId: null, elevenLabsPhoneNumberId: null }), write: true },
   { name: "GET /api/organizations/calling-rules", permission: "settings.read", handler: anyParams(callingRules.GET), method: "GET", write: false },
   { name: "PATCH /api/organizations/calling-rules", permission: "settings.manage", handler: anyParams(callingRules.PATCH), method: "PATCH", body: () => ({ maxAttempts: 4 }), write: true },
+  { name: "GET /api/organizations/language", permission: "settings.read", handler: anyParams(language.GET), method: "GET", write: false },
+  { name: "PATCH /api/organizations/language", permission: "settings.manage", handler: anyParams(language.PATCH), method: "PATCH", body: () => ({ defaultLanguage: "en-GB" }), write: true },
   { name: "POST /api/organizations/configuration-check", permission: "agents.manage", handler: anyParams(configurationCheck.POST), method: "POST", write: true },
   { name: "POST /api/organizations/test-call", permission: "agents.manage", handler: anyParams(testCall.POST), method: "POST", body: () => ({ phoneNumber: "not a number" }), write: true },
   { name: "GET /api/members", permission: "members.read", handler: anyParams(members.GET), method: "GET", write: false },

@@ -24,6 +24,7 @@ describe("validateRows", () => {
           businessName: null,
           businessWebsite: "https://example.com",
           timezone: null,
+          language: null,
           doNotCall: null,
           doNotCallReason: null,
           customFields: { appointment_type: "flu vaccination" },

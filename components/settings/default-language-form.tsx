@@ -1,0 +1,62 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import { Field } from "@/components/forms/field";
+import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
+import { SUPPORTED_LANGUAGES } from "@/lib/language/supported-languages";
+
+/** Admins choose the language patients hear when their contact names none. */
+export function DefaultLanguageForm({ initial }: { initial: string }) {
+  const router = useRouter();
+  const [language, setLanguage] = useState(initial);
+  const [saving, setSaving] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    setErrors({});
+    try {
+      const res = await fetch("/api/organizations/language", {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ defaultLanguage: language }),
+      });
+      if (!res.ok) {
+        const problem = await readProblem(res);
+        setErrors(fieldErrorsOf(problem));
+        toast.error("Language not saved", { description: problem.detail });
+        return;
+      }
+      toast.success("Patient language saved", { description: "Calls placed from now on use it for contacts without a language of their own." });
+      router.refresh();
+    } catch (reason) {
+      toast.error("Language not saved", { description: `Could not reach Callboard: ${String(reason)}` });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form onSubmit={save} className="space-y-4 px-5 py-4">
+      <Field name="defaultLanguage" label="Default patient language" error={errors.defaultLanguage} hint="A contact’s own language, when set, wins over this.">
+        {(control) => (
+          <Select {...control} value={language} onChange={(e) => setLanguage(e.target.value)} className="max-w-sm">
+            {SUPPORTED_LANGUAGES.map((l) => (
+              <option key={l.tag} value={l.tag}>
+                {l.label} ({l.tag})
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Button type="submit" loading={saving}>
+        Save language
+      </Button>
+    </form>
+  );
+}
