@@ -42,13 +42,13 @@ describe("CSV export", () => {
     expect(text.startsWith("\uFEFF")).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual([
-      "name", "phone", "email", "business_name", "business_website", "timezone", "do_not_call", "do_not_call_reason",
+      "name", "phone", "email", "business_name", "business_website", "timezone", "language", "do_not_call", "do_not_call_reason",
       "last_call_outcome", "last_call_at", "created_at", "appointment_type", "health_fund", "preferred_doctor",
     ]);
     expect(rows).toHaveLength(2_346);
     expect(rows.filter((r) => r[0]!.startsWith("Other"))).toEqual([]);
     const three = rows.find((r) => r[0] === "Patient 00003")!;
-    expect(three.slice(11)).toEqual(["flu, then review", "", "Dr Tan"]);
+    expect(three.slice(12)).toEqual(["flu, then review", "", "Dr Tan"]);
   });
 
   it("guards every cell that a spreadsheet would run as a formula (and phone numbers stay text)", async () => {
@@ -64,7 +64,7 @@ describe("CSV export", () => {
     const { text } = await exportCsv(clinic, "?q=Patient%200004&sort=created");
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data.slice(1);
     expect(rows.map((r) => r[0]).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `Patient 0004${i}`));
-    expect(rows.find((r) => r[0] === "Patient 00042")!.slice(8, 10)).toEqual(["callback_requested", "2026-05-02T03:04:05.000Z"]);
+    expect(rows.find((r) => r[0] === "Patient 00042")!.slice(9, 11)).toEqual(["callback_requested", "2026-05-02T03:04:05.000Z"]);
   });
 
   it("round-trips: importing an export changes nothing but updates every contact", async () => {
