@@ -80,6 +80,12 @@ test.describe("safe sign-in", () => {
     }
     // A toast (sonner injects its styles) and a client-side navigation.
     await page.goto("/settings");
+    // The section navigation takes you to a card further down.
+    const sections = page.getByRole("navigation", { name: "Settings sections" });
+    await sections.getByRole("link", { name: "Audit log" }).click();
+    await expect(page).toHaveURL("/settings#audit-log");
+    await expect(page.getByRole("heading", { name: "Audit log" })).toBeInViewport();
+    await expect(sections.getByRole("link", { name: "Audit log" })).toHaveAttribute("aria-current", "location");
     await page.getByRole("button", { name: "Check configuration" }).click();
     await expect(page.getByRole("list", { name: "Configuration check results" })).toBeVisible();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();

@@ -27,6 +27,7 @@ import { PhoneNumbersCard } from "@/components/settings/phone-numbers-card";
 import { ConversationInitSetup } from "@/components/settings/conversation-init-setup";
 import { buildServerToolConfig } from "@/lib/agents/server-tool-config";
 import { AUDIT_ACTIONS, listAuditEvents, listAuditEventsQuerySchema } from "@/lib/compliance/list-audit-events";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { headers } from "next/headers";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -86,12 +87,30 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const nextHref = audit?.nextCursor
     ? `/settings?${new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), ...(filter.actorUserId ? { actor: filter.actorUserId } : {}), cursor: audit.nextCursor })}#audit-log`
     : null;
+  // The table of contents: the cards this person sees, in page order (ids match the cards below).
+  const sections = [
+    { id: "clinic", label: "Clinic" },
+    { id: "voice-agent", label: "Voice agent" },
+    { id: "calling-hours", label: "Calling hours" },
+    { id: "opening-hours", label: "Opening hours" },
+    { id: "members", label: "Members" },
+    ...(canManageAgents
+      ? [
+          { id: "agents-and-numbers", label: "Agents and numbers" },
+          { id: "setup-check", label: "Setup check" },
+        ]
+      : []),
+    ...(audit ? [{ id: "audit-log", label: "Audit log" }] : []),
+    { id: "your-access", label: "Your access" },
+  ];
 
   return (
     <>
       <PageHeader title="Settings" description={`How ${organization.name} is set up in Callboard.`} />
-      <div className="space-y-6">
-        <Card>
+      <div className="grid gap-6 lg:grid-cols-[12rem_minmax(0,1fr)]">
+        <SettingsNav sections={sections} />
+        <div className="space-y-6">
+        <Card id="clinic" className="scroll-mt-6">
           <CardHeader className="pb-4">
             <CardTitle>Clinic</CardTitle>
             <CardDescription>Read-only for now.</CardDescription>
@@ -117,7 +136,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </div>
         </Card>
 
-        <Card>
+        <Card id="voice-agent" className="scroll-mt-6">
           <CardHeader className="pb-4">
             <CardTitle>Patient language</CardTitle>
             <CardDescription>
@@ -157,7 +176,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </div>
         </Card>
 
-        <Card>
+        <Card id="calling-hours" className="scroll-mt-6">
           <CardHeader className="pb-4">
             <CardTitle>Calling hours and retries</CardTitle>
             <CardDescription>
@@ -184,7 +203,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </div>
         </Card>
 
-        <Card>
+        <Card id="opening-hours" className="scroll-mt-6">
           <CardHeader className="pb-4">
             <CardTitle>Opening hours and appointments</CardTitle>
             <CardDescription>
@@ -206,7 +225,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </div>
         </Card>
 
-        <Card>
+        <Card id="members" className="scroll-mt-6">
           <CardHeader className="pb-4">
             <CardTitle>Members</CardTitle>
             <CardDescription>
@@ -226,7 +245,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
         {canManageAgents ? (
           <>
-            <Card id="agents-and-numbers">
+            <Card id="agents-and-numbers" className="scroll-mt-6">
               <CardHeader className="pb-4">
                 <CardTitle>Agents and phone numbers</CardTitle>
                 <CardDescription>
@@ -248,7 +267,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               </div>
             </Card>
 
-            <Card>
+            <Card id="setup-check" className="scroll-mt-6">
               <CardHeader className="pb-4">
                 <CardTitle>Check the setup</CardTitle>
                 <CardDescription>Asks ElevenLabs whether the agent and phone number exist and says in plain words what is still missing.</CardDescription>
@@ -261,7 +280,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         ) : null}
 
         {audit ? (
-          <Card id="audit-log">
+          <Card id="audit-log" className="scroll-mt-6">
             <CardHeader className="pb-4">
               <CardTitle>Audit log</CardTitle>
               <CardDescription>Who changed what and when: settings, members, invitations, tokens and transcript views. Entries cannot be edited or deleted.</CardDescription>
@@ -279,7 +298,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </Card>
         ) : null}
 
-        <Card>
+        <Card id="your-access" className="scroll-mt-6">
           <CardHeader className="pb-5">
             <CardTitle>Your access</CardTitle>
             <CardDescription>
@@ -287,6 +306,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </CardDescription>
           </CardHeader>
         </Card>
+        </div>
       </div>
     </>
   );
