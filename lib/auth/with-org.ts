@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError, problemResponse } from "@/lib/errors";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getTenantContext, type TenantContext } from "@/lib/auth/tenant-context";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Configuration the server cannot run safely without. Returns the problems in plain words, each
  * naming its variable, all at once (an operator fixes them in one go); an empty list means the

@@ -1,3 +1,4 @@
+import "server-only";
 import { serverNotConfigured } from "@/lib/config/missing-variable";
 
 export const DEFAULT_ELEVENLABS_BASE_URL = "https://api.elevenlabs.io";

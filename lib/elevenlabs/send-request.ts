@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { classifyHttpError, classifyNetworkError, type ElevenLabsResult } from "@/lib/elevenlabs/classify-error";
 import type { ElevenLabsConfig } from "@/lib/elevenlabs/config";
