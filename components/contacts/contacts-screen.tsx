@@ -18,6 +18,7 @@ import { ContactSelectionProvider, type SelectableContact } from "@/components/c
 import type { ContactRow, EditableContact } from "@/components/contacts/types";
 import { contactsHref, type ContactsView } from "@/components/contacts/contacts-href";
 import { ScheduleCallsButton } from "@/components/scheduling/schedule-calls-button";
+import { CallBackDialog } from "@/components/callbacks/call-back-dialog";
 import type { ScheduleDefaults } from "@/components/scheduling/schedule-calls-dialog";
 
 export interface ContactsScreenProps {
@@ -40,7 +41,13 @@ export interface ContactsScreenProps {
   scheduling: ScheduleDefaults | null;
 }
 
-type Dialog = { kind: "create" } | { kind: "edit"; contact: EditableContact } | { kind: "delete"; contact: SelectableContact } | { kind: "import" } | null;
+type Dialog =
+  | { kind: "create" }
+  | { kind: "edit"; contact: EditableContact }
+  | { kind: "delete"; contact: SelectableContact }
+  | { kind: "import" }
+  | { kind: "callback" | "check-in"; contact: { id: string; name: string } }
+  | null;
 
 /** /contacts in the browser: search, sort, pages, selection and the dialogs, over rows the server rendered. */
 export function ContactsScreen(props: ContactsScreenProps) {
@@ -58,6 +65,7 @@ export function ContactsScreen(props: ContactsScreenProps) {
   );
   const refresh = useCallback(() => startTransition(() => router.refresh()), [router]);
   const closeDialog = useCallback(() => setDialog(null), []);
+  const zone = { timeZone: organization.timezone, locale: organization.locale };
 
   const exportHref = `/api/contacts/export?${new URLSearchParams({ ...(q ? { q } : {}), sort })}`;
   const noContactsAtAll = total === 0 && !q;
@@ -151,6 +159,7 @@ export function ContactsScreen(props: ContactsScreenProps) {
               showLastCall={props.showLastCall}
               onEdit={(contact) => setDialog({ kind: "edit", contact })}
               onDelete={(contact) => setDialog({ kind: "delete", contact })}
+              onFollowUp={props.scheduling ? (kind, contact) => setDialog({ kind, contact }) : undefined}
             />
           )}
           <Pagination
@@ -181,6 +190,7 @@ export function ContactsScreen(props: ContactsScreenProps) {
       ) : null}
       {dialog?.kind === "delete" ? <DeleteContactDialog contact={dialog.contact} onClose={closeDialog} onDeleted={refresh} /> : null}
       {dialog?.kind === "import" ? <ImportDialog onClose={closeDialog} onImported={refresh} /> : null}
+      {dialog?.kind === "callback" ? <CallBackDialog target={{ contactId: dialog.contact.id, name: dialog.contact.name }} zone={zone} onClose={closeDialog} /> : null}
     </ContactSelectionProvider>
   );
 }

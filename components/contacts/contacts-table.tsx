@@ -1,6 +1,8 @@
 "use client";
 
-import { MoreHorizontal, Pencil, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { CalendarClock, MoreHorizontal, Pencil, PhoneForwarded, Trash2 } from "lucide-react";
+import { schedulingHref } from "@/components/scheduling/scheduling-href";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -71,6 +73,7 @@ export function ContactsTable({
   showLastCall,
   onEdit,
   onDelete,
+  onFollowUp,
 }: {
   rows: ContactRow[];
   pending: boolean;
@@ -79,6 +82,8 @@ export function ContactsTable({
   showLastCall: boolean;
   onEdit: (contact: EditableContact) => void;
   onDelete: (contact: SelectableContact) => void;
+  /** "Call back…" and "Check-in…" (members who may schedule calls). */
+  onFollowUp?: (kind: "callback" | "check-in", contact: ContactRow) => void;
 }) {
   return (
     <Table containerClassName={cn("max-h-[calc(100dvh-19rem)] transition-opacity", pending && "opacity-60")} aria-busy={pending || undefined} aria-label="Contacts">
@@ -150,7 +155,7 @@ export function ContactsTable({
             <TableCell className={cn(STICKY_END, "bg-white whitespace-nowrap text-right group-hover:bg-zinc-50")}>
               <div className="flex items-center justify-end gap-1">
                 <CallButton contact={{ id: row.id, name: row.name, doNotCall: row.doNotCall }} />
-                {canWrite ? (
+                {canWrite || onFollowUp ? (
                   <DropdownMenu>
                     <DropdownMenuTrigger asChild>
                       <Button variant="ghost" size="icon" className="size-8" aria-label={`More actions for ${row.name}`}>
@@ -158,15 +163,34 @@ export function ContactsTable({
                       </Button>
                     </DropdownMenuTrigger>
                     <DropdownMenuContent className="min-w-40">
-                      <DropdownMenuItem onSelect={() => onEdit(editable(row))}>
-                        <Pencil aria-hidden="true" />
-                        Edit
-                      </DropdownMenuItem>
-                      <DropdownMenuSeparator />
-                      <DropdownMenuItem className="text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-800" onSelect={() => onDelete(row)}>
-                        <Trash2 aria-hidden="true" />
-                        Delete
-                      </DropdownMenuItem>
+                      {onFollowUp ? (
+                        <>
+                          <DropdownMenuItem disabled={row.doNotCall} onSelect={() => onFollowUp("callback", row)}>
+                            <PhoneForwarded aria-hidden="true" />
+                            Call back…
+                          </DropdownMenuItem>
+                          <DropdownMenuItem asChild>
+                            <Link href={schedulingHref({ contact: row.id })}>
+                              <CalendarClock aria-hidden="true" />
+                              Their scheduled calls
+                            </Link>
+                          </DropdownMenuItem>
+                          {canWrite ? <DropdownMenuSeparator /> : null}
+                        </>
+                      ) : null}
+                      {canWrite ? (
+                        <>
+                          <DropdownMenuItem onSelect={() => onEdit(editable(row))}>
+                            <Pencil aria-hidden="true" />
+                            Edit
+                          </DropdownMenuItem>
+                          <DropdownMenuSeparator />
+                          <DropdownMenuItem className="text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-800" onSelect={() => onDelete(row)}>
+                            <Trash2 aria-hidden="true" />
+                            Delete
+                          </DropdownMenuItem>
+                        </>
+                      ) : null}
                     </DropdownMenuContent>
                   </DropdownMenu>
                 ) : null}

@@ -33,6 +33,7 @@ const ICONS: Record<ActivityType, LucideIcon> = {
   APPOINTMENT_MOVED: CalendarSync,
   APPOINTMENT_CANCELLED: CalendarX,
   CALLBACK_SCHEDULED: PhoneForwarded,
+  CHECK_INS_SCHEDULED: CalendarClock,
 };
 
 export function ActivityFeed({ entries, zone, now }: { entries: FeedEntry[]; zone: ClinicZone; now: number }) {

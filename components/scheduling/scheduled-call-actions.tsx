@@ -12,10 +12,25 @@ import { RescheduleDialog, type PendingCall } from "@/components/scheduling/resc
  * Reschedule and Cancel for a pending call. The server decides: a call the dispatcher picked up a
  * moment ago answers 409 with the reason, shown as it is.
  */
-export function ScheduledCallActions({ call, zone }: { call: PendingCall; zone: ClinicZone }) {
+export function ScheduledCallActions({ call, zone }: { call: PendingCall & { toConfirm?: boolean }; zone: ClinicZone }) {
   const router = useRouter();
   const [cancelling, setCancelling] = useState(false);
   const [rescheduling, setRescheduling] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  async function confirm() {
+    setConfirming(true);
+    try {
+      const res = await fetch(`/api/scheduled-calls/${encodeURIComponent(call.id)}/confirm`, { method: "POST" });
+      if (!res.ok) toast.error(`The call back to ${call.name} was not confirmed`, { description: (await readProblem(res)).detail });
+      else toast.success(`Confirmed the call back to ${call.name}`);
+      router.refresh();
+    } catch {
+      toast.error(`The call back to ${call.name} was not confirmed`, { description: "We couldn't reach Callboard. Check your connection and try again." });
+    } finally {
+      setConfirming(false);
+    }
+  }
 
   async function cancel() {
     setCancelling(true);
@@ -36,6 +51,11 @@ export function ScheduledCallActions({ call, zone }: { call: PendingCall; zone: 
 
   return (
     <div className="flex items-center justify-end gap-1">
+      {call.toConfirm ? (
+        <Button variant="outline" size="sm" loading={confirming} onClick={confirm} aria-label={`Confirm the call back to ${call.name}`}>
+          Confirm
+        </Button>
+      ) : null}
       <Button variant="ghost" size="sm" onClick={() => setRescheduling(true)} aria-label={`Reschedule the call to ${call.name}`}>
         Reschedule
       </Button>

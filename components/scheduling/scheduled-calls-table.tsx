@@ -4,12 +4,39 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { clinicDateTime, clinicExactTime, relativeTime, zoneName, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { ScheduledCallStatusBadge } from "@/components/scheduling/scheduled-call-status";
 import { ScheduledCallActions } from "@/components/scheduling/scheduled-call-actions";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { callbackOriginWords } from "@/components/callbacks/callback-words";
 
 function ClinicTime({ at, zone }: { at: Date; zone: ClinicZone }) {
   return (
     <time dateTime={at.toISOString()} title={clinicExactTime(at, zone)}>
       {clinicDateTime(at, zone)}
     </time>
+  );
+}
+
+/** A call back or check-in says so, with who asked, the note, and the call it follows up. */
+function PurposeLine({ call }: { call: ScheduledCallView }) {
+  if (call.kind === "CALL") return null;
+  return (
+    <div className="mt-1 max-w-72 space-y-0.5 text-xs" data-testid="scheduled-call-purpose">
+      <div className="flex flex-wrap items-center gap-1.5">
+        <Badge variant={call.kind === "CALLBACK" ? "brand" : "neutral"}>{call.kind === "CALLBACK" ? "Call back" : `Check-in${call.checkInOccurrence ? ` #${call.checkInOccurrence}` : ""}`}</Badge>
+        {call.toConfirm ? <Badge variant="warning">To confirm</Badge> : null}
+        {call.kind === "CALLBACK" ? <span className="text-zinc-500">{callbackOriginWords(call.callbackOrigin)}</span> : null}
+      </div>
+      {call.note ? (
+        <div className="line-clamp-2 text-zinc-600" title={call.note}>
+          {call.note}
+        </div>
+      ) : null}
+      {call.sourceCallId ? (
+        <Link href={`/calls/${call.sourceCallId}`} className="font-medium text-brand-700 hover:underline">
+          The call it follows up
+        </Link>
+      ) : null}
+    </div>
   );
 }
 
@@ -38,6 +65,7 @@ export function ScheduledCallsTable({ calls, zone, country, now, canChange }: { 
               <TableCell>
                 <div className="font-medium text-zinc-900">{name}</div>
                 {call.contact ? <div className="text-xs text-zinc-500 tabular-nums">{formatPhoneForDisplay(call.contact.phoneNumber, country)}</div> : null}
+                <PurposeLine call={call} />
               </TableCell>
               <TableCell className="whitespace-nowrap tabular-nums">
                 <ClinicTime at={call.scheduledTime} zone={zone} />
@@ -73,7 +101,7 @@ export function ScheduledCallsTable({ calls, zone, country, now, canChange }: { 
                 )}
               </TableCell>
               <TableCell className="whitespace-nowrap text-right">
-                {canChange && call.status === "PENDING" ? <ScheduledCallActions call={{ id: call.id, name, scheduledTime: call.scheduledTime.toISOString() }} zone={zone} /> : null}
+                {canChange && call.status === "PENDING" ? <ScheduledCallActions call={{ id: call.id, name, scheduledTime: call.scheduledTime.toISOString(), toConfirm: call.toConfirm }} zone={zone} /> : null}
               </TableCell>
             </TableRow>
           );

@@ -1,7 +1,11 @@
-import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
+import type { ScheduledCallKind, ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 
 export interface SchedulingView {
   status?: ScheduledCallStatus;
+  /** Only call backs, check-ins or plain calls. */
+  kind?: ScheduledCallKind;
+  /** Only this contact's calls. */
+  contact?: string;
   /** Only this batch's calls. */
   batch?: string;
   /** The calls table's keyset page. */
@@ -14,6 +18,8 @@ export interface SchedulingView {
 export function schedulingHref(view: SchedulingView): string {
   const params = new URLSearchParams();
   if (view.status) params.set("status", view.status);
+  if (view.kind) params.set("kind", view.kind);
+  if (view.contact) params.set("contact", view.contact);
   if (view.batch) params.set("batch", view.batch);
   if (view.cursor) params.set("cursor", view.cursor);
   if (view.batches) params.set("batches", view.batches);

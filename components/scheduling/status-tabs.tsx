@@ -1,12 +1,12 @@
 import Link from "next/link";
-import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
+import type { ScheduledCallKind, ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 import type { StatusCounts } from "@/lib/scheduling/statuses";
 import { cn } from "@/components/ui/cn";
 import { STATUS_LOOK, STATUS_ORDER } from "@/components/scheduling/scheduled-call-status";
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
 
 /** All / Pending / … with counts. Links, not buttons: the status is in the URL, so it can be shared and Back works. */
-export function StatusTabs({ counts, status, batch }: { counts: StatusCounts; status?: ScheduledCallStatus; batch?: string }) {
+export function StatusTabs({ counts, status, batch, kind, contact }: { counts: StatusCounts; status?: ScheduledCallStatus; batch?: string; kind?: ScheduledCallKind; contact?: string }) {
   const total = STATUS_ORDER.reduce((sum, s) => sum + counts[s], 0);
   const tabs: { status?: ScheduledCallStatus; label: string; count: number }[] = [{ label: "All", count: total }, ...STATUS_ORDER.map((s) => ({ status: s, label: STATUS_LOOK[s].label, count: counts[s] }))];
   return (
@@ -17,7 +17,7 @@ export function StatusTabs({ counts, status, batch }: { counts: StatusCounts; st
           return (
             <li key={tab.label}>
               <Link
-                href={schedulingHref({ status: tab.status, batch })}
+                href={schedulingHref({ status: tab.status, batch, kind, contact })}
                 aria-current={active ? "page" : undefined}
                 scroll={false}
                 className={cn(

@@ -79,6 +79,8 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
         select: { id: true },
       })
     : null;
+  // The call it came from, when we placed it (a call the patient made is recorded only after it ends).
+  const sourceCall = input.conversation_id ? await getDb().call.findFirst({ where: { organizationId, conversationId: input.conversation_id }, select: { id: true } }) : null;
   const moveEarlier = earlier
     ? await getDb().scheduledCall.updateMany({ where: { id: earlier.id, organizationId, status: "PENDING" }, data: { ...timing, dynamicVariables } })
     : { count: 0 };
@@ -86,7 +88,19 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
     earlier && moveEarlier.count === 1
       ? { id: earlier.id, scheduledTime: timing.scheduledTime }
       : await getDb().scheduledCall.create({
-          data: { organizationId, contactId: contact.id, agentId: line.agentId, fromNumber: line.agentPhoneNumberId, maxAttempts: rules.maxAttempts, dynamicVariables, ...timing },
+          data: {
+            organizationId,
+            contactId: contact.id,
+            agentId: line.agentId,
+            fromNumber: line.agentPhoneNumberId,
+            maxAttempts: rules.maxAttempts,
+            dynamicVariables,
+            ...timing,
+            kind: "CALLBACK",
+            callbackOrigin: "AGENT",
+            note: input.context || null,
+            sourceCallId: sourceCall?.id ?? null,
+          },
           select: { id: true, scheduledTime: true },
         });
 

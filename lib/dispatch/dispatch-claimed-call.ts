@@ -4,6 +4,7 @@ import { resolveDialLine, type DialLine } from "@/lib/agents/resolve-dial-line";
 import { dialCall, type DialOutcome } from "@/lib/calls/lifecycle/dial-call";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
 import { languageOverride } from "@/lib/calls/language-override";
+import { loadCallbackHistory } from "@/lib/calls/callback-history";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
@@ -41,9 +42,12 @@ export async function dispatchClaimedCall(claimed: ClaimedCall, context: Dispatc
   const now = context.now();
   const ours = { id: claimed.id, status: "IN_PROGRESS" as const, lockedBy: context.runId, dialStartedAt: null };
   const release = { lockedUntil: null, lockedBy: null };
-  const [contact, rules] = await Promise.all([
+  const previous = claimed.dynamicVariables.previous_conversation_id;
+  const [contact, rules, history] = await Promise.all([
     db.contact.findFirst({ where: { id: claimed.contactId, organizationId: claimed.organizationId } }),
     context.rules(claimed.organizationId),
+    // A callback picks up where its earlier conversation left off (summary, last turns).
+    typeof previous === "string" && previous ? loadCallbackHistory(claimed.organizationId, { conversationId: previous }) : null,
   ]);
   if (!contact) return "lost"; // deleted: its scheduled calls went with it
 
@@ -91,7 +95,7 @@ export async function dispatchClaimedCall(claimed: ClaimedCall, context: Dispatc
       toNumber: phone.e164,
       contactId: contact.id,
       scheduledCallId: claimed.id,
-      dynamicVariables: buildDynamicVariables({ contact, organization: rules, now, overrides: claimed.dynamicVariables }),
+      dynamicVariables: buildDynamicVariables({ contact, organization: rules, now, overrides: { ...claimed.dynamicVariables, ...history } }),
       language: languageOverride(rules, contact.language),
       // Conditional on still holding the lease: from here on the attempt is reconciled, never redialed.
       beforeDial: async (tx, callId) => (await tx.scheduledCall.updateMany({ where: ours, data: { dialStartedAt: now, callId, errorMessage: null } })).count === 1,

@@ -12,7 +12,7 @@ export function listOrder(status: ScheduledCallStatus | undefined): "asc" | "des
 }
 
 /**
- * A keyset page of the organization's scheduled calls (optionally one status, one batch) by
+ * A keyset page of the organization's scheduled calls (optionally one status, batch, kind or contact) by
  * (scheduledTime, id), with how many calls each status has under the same batch filter.
  */
 export async function listScheduledCalls(organizationId: string, query: ListScheduledCallsQuery) {
@@ -24,6 +24,8 @@ export async function listScheduledCalls(organizationId: string, query: ListSche
     organizationId,
     ...(query.status ? { status: query.status } : {}),
     ...(query.batchId ? { batchId: query.batchId } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.contactId ? { contactId: query.contactId } : {}),
     // The plain bound lets PostgreSQL seek the index to the cursor; the OR then settles ties on id.
     ...(cursor
       ? {
@@ -42,6 +44,8 @@ export async function listScheduledCalls(organizationId: string, query: ListSche
     getDb().$queryRaw<{ status: ScheduledCallStatus; count: number }[]>`
       SELECT "status", count(*)::int AS "count" FROM "ScheduledCall"
        WHERE "organizationId" = ${organizationId} AND (${query.batchId ?? null}::text IS NULL OR "batchId" = ${query.batchId ?? null})
+         AND (${query.kind ?? null}::text IS NULL OR "kind"::text = ${query.kind ?? null})
+         AND (${query.contactId ?? null}::text IS NULL OR "contactId" = ${query.contactId ?? null})
        GROUP BY "status"`,
   ]);
   const page = rows.slice(0, query.limit);

@@ -18,6 +18,14 @@ export const scheduledCallSelect = {
   agentId: true,
   fromNumber: true,
   createdAt: true,
+  kind: true,
+  callbackOrigin: true,
+  note: true,
+  sourceCallId: true,
+  awaitsConfirmation: true,
+  confirmedAt: true,
+  checkInId: true,
+  checkInOccurrence: true,
   contact: { select: { id: true, name: true, phoneNumber: true } },
 } satisfies Prisma.ScheduledCallSelect;
 
@@ -32,6 +40,8 @@ export function toScheduledCallView(row: Row) {
     /** Calling hours moved it away from the staggered time asked for. */
     moved: row.requestedTime !== null,
     agentPhoneNumberId: fromNumber,
+    /** A callback made from a call's outcome that nobody has confirmed yet (it runs at its time unless cancelled). */
+    toConfirm: row.awaitsConfirmation && row.confirmedAt === null && row.status === "PENDING",
   };
 }
 

@@ -41,6 +41,8 @@ export const idempotencyKeySchema = z.string().trim().min(1).max(255, "The Idemp
 export const listScheduledCallsQuerySchema = z.object({
   status: z.enum(SCHEDULED_CALL_STATUSES).optional(),
   batchId: z.string().min(1).max(64).optional(),
+  kind: z.enum(["CALL", "CALLBACK", "CHECK_IN"]).optional(),
+  contactId: z.string().min(1).max(64).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

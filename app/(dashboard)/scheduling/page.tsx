@@ -18,6 +18,8 @@ import { ScheduledCallsTable } from "@/components/scheduling/scheduled-calls-tab
 import { STATUS_LOOK } from "@/components/scheduling/scheduled-call-status";
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
 import { StatusTabs } from "@/components/scheduling/status-tabs";
+import { KindFilter } from "@/components/scheduling/kind-filter";
+import { KIND_WORDS } from "@/components/callbacks/callback-words";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
 import { readDispatcherHeartbeat } from "@/lib/dispatch/read-heartbeat";
 
@@ -33,11 +35,11 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function SchedulingPage({ searchParams }: { searchParams: SearchParams }) {
   const { organization, role } = await requireTenant();
   const params = await searchParams;
-  const parsed = listScheduledCallsQuerySchema.safeParse({ status: first(params.status) || undefined, batchId: first(params.batch) || undefined, cursor: first(params.cursor) || undefined, limit: CALLS_PER_PAGE });
+  const parsed = listScheduledCallsQuerySchema.safeParse({ status: first(params.status) || undefined, batchId: first(params.batch) || undefined, kind: first(params.kind) || undefined, contactId: first(params.contact) || undefined, cursor: first(params.cursor) || undefined, limit: CALLS_PER_PAGE });
   // An unknown status or a mangled link shows everything rather than an error page.
   const query = parsed.success ? parsed.data : listScheduledCallsQuerySchema.parse({ limit: CALLS_PER_PAGE });
   const batchesCursor = first(params.batches) || undefined;
-  const view = { status: query.status, batch: query.batchId };
+  const view = { status: query.status, batch: query.batchId, kind: query.kind, contact: query.contactId };
 
   let batches;
   let calls;
@@ -58,7 +60,7 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
   const zone = { timeZone: organization.timezone, locale: organization.locale };
   const canChange = can(role, "calls.schedule");
   const workWaiting = calls.counts.PENDING + calls.counts.IN_PROGRESS > 0 || batches.batches.some((batch) => batch.counts.PENDING + batch.counts.IN_PROGRESS > 0);
-  const nothingYet = batches.batches.length === 0 && !batchesCursor && Object.values(calls.counts).every((count) => count === 0) && !query.batchId;
+  const nothingYet = batches.batches.length === 0 && !batchesCursor && Object.values(calls.counts).every((count) => count === 0) && !query.batchId && !query.kind && !query.contactId;
   const filteredBatch = query.batchId ? batches.batches.find((batch) => batch.id === query.batchId) : undefined;
 
   return (
@@ -132,10 +134,20 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
                 </p>
               ) : null}
             </div>
-            <StatusTabs counts={calls.counts} status={query.status} batch={query.batchId} />
+            {query.contactId ? (
+              <p className="mb-2 flex items-center gap-2 text-sm text-zinc-600" data-testid="contact-filter">
+                <ListFilter className="size-4" aria-hidden="true" />
+                <span>Only {calls.scheduledCalls[0]?.contact?.name ?? "one contact"}</span>
+                <Link href={schedulingHref({ status: query.status, kind: query.kind })} className="font-medium text-brand-700 hover:underline">
+                  Everyone
+                </Link>
+              </p>
+            ) : null}
+            <KindFilter kind={query.kind} status={query.status} batch={query.batchId} contact={query.contactId} />
+            <StatusTabs counts={calls.counts} status={query.status} batch={query.batchId} kind={query.kind} contact={query.contactId} />
             {calls.scheduledCalls.length === 0 ? (
               <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-10 text-center text-sm text-zinc-600">
-                {query.cursor ? "No more calls." : `No ${query.status ? STATUS_LOOK[query.status].label.toLowerCase() + " " : ""}calls${query.batchId ? " in this batch" : ""}.`}{" "}
+                {query.cursor ? "No more calls." : `No ${query.status ? STATUS_LOOK[query.status].label.toLowerCase() + " " : ""}${query.kind ? KIND_WORDS[query.kind].toLowerCase() : "calls"}${query.batchId ? " in this batch" : ""}.`}{" "}
                 <Link href={schedulingHref({ batch: query.status ? query.batchId : undefined })} className="font-medium text-brand-700 hover:underline">
                   {query.status ? "Show every status" : "Show all calls"}
                 </Link>

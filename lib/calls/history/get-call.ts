@@ -28,6 +28,8 @@ const callDetailSelect = {
   dynamicVariables: true,
   errorMessage: true,
   contact: { select: { id: true, name: true, phoneNumber: true, doNotCall: true } },
+  /** Callbacks that follow this call up (scheduled by staff, the agent, or its outcome). */
+  followUps: { select: { id: true, status: true, scheduledTime: true, callbackOrigin: true, awaitsConfirmation: true, confirmedAt: true }, orderBy: { scheduledTime: "asc" }, take: 5 },
   scheduledCall: {
     select: {
       id: true,
@@ -36,13 +38,15 @@ const callDetailSelect = {
       attempts: true,
       maxAttempts: true,
       batchId: true,
+      kind: true,
+      sourceCallId: true,
       attemptCalls: { select: { id: true, createdAt: true, status: true, outcome: true }, orderBy: { createdAt: "asc" } },
     },
   },
 } as const;
 
 /** Turns as stored: a list of turns, or one text from a flat payload (shown as the patient's words). */
-function readTranscript(value: unknown): TranscriptTurn[] {
+export function readTranscript(value: unknown): TranscriptTurn[] {
   if (typeof value === "string") return value.trim() ? [{ role: "user", message: value, timeInCallSecs: 0 }] : [];
   if (!Array.isArray(value)) return [];
   return value.flatMap((turn: Partial<TranscriptTurn>) =>

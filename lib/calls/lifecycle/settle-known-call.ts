@@ -1,6 +1,7 @@
 import { endConnectedCall, endUnconnectedCall, type CallResult } from "@/lib/calls/lifecycle/settle-call";
 import { recordCallEnded } from "@/lib/calls/webhooks/record-call-ended";
 import type { EventCall } from "@/lib/calls/webhooks/find-call";
+import { createFollowUpCallback, wantsFollowUp } from "@/lib/callbacks/create-follow-up-callback";
 
 export type { CallResult } from "@/lib/calls/lifecycle/settle-call";
 
@@ -12,6 +13,7 @@ export async function completeCall(call: EventCall, result: CallResult): Promise
   const ended = await endConnectedCall({ callId: call.id }, result);
   if (!ended) return false;
   await recordCallEnded(ended, { kind: "connected", outcome: result.meaning.outcome, reportedOutcome: result.meaning.reportedOutcome, durationSeconds: result.durationSeconds });
+  if (wantsFollowUp(result.meaning.outcome)) await createFollowUpCallback(ended.organizationId, ended.id);
   return true;
 }
 

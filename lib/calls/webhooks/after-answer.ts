@@ -2,6 +2,7 @@ import { runAfterResponse } from "@/lib/runtime/after-response";
 import { recordCallEndedSoon } from "@/lib/calls/webhooks/record-call-ended";
 import type { EndedCall } from "@/lib/calls/lifecycle/settle-call";
 import type { CallEnd } from "@/lib/calls/webhooks/record-call-ended";
+import { createFollowUpCallback, wantsFollowUp } from "@/lib/callbacks/create-follow-up-callback";
 
 /** Under a burst of ends, a clinic's refills start at most this often (a dial slot waits that long at worst). */
 const REFILL_GAP_MS = 100;
@@ -51,6 +52,8 @@ function refillSoon(organizationId: string, refill: Refill): void {
 export function followUpCallEnded(outcome: { ended: EndedCall; end: CallEnd }, refill: Refill): void {
   const { ended, end } = outcome;
   recordCallEndedSoon(ended, end);
+  // A patient who asked for a call back, or for a person: a callback "to confirm".
+  if (end.kind !== "not_connected" && wantsFollowUp(end.outcome)) runAfterResponse("follow-up callback", () => createFollowUpCallback(ended.organizationId, ended.id));
   // An inbound call took no line the dispatcher counts on; there is nothing to refill after it.
   if (end.kind !== "received") refillSoon(ended.organizationId, refill);
 }

@@ -72,7 +72,9 @@ export const FUZZ_SPECS: Record<string, FuzzSpec> = {
   "PATCH /api/agents/[id]": { params: (c) => ({ id: c.mine.ids.voiceAgent }), body: () => ({ name: "Fuzz", staffFacing: true }) },
   "POST /api/calls/[id]/contact": { params: (c) => ({ id: c.mine.ids.call }), body: () => ({ name: "Fuzz" }) },
   "POST /api/organizations/test-call": { body: () => ({ phoneNumber: "+61255509998" }) },
-  "GET /api/scheduled-calls": { query: (c) => ({ status: "PENDING", batchId: c.mine.ids.batch, limit: "10", cursor: "x" }) },
+  // A past dueAt is not refused: the callback moves to the next calling time and the answer says so.
+  "POST /api/callbacks": { body: (c) => ({ contactId: c.mine.ids.contact, dueAt: tomorrowAt("10:00"), note: "Fuzz" }) },
+  "GET /api/scheduled-calls": { query: (c) => ({ status: "PENDING", batchId: c.mine.ids.batch, kind: "CALLBACK", contactId: c.mine.ids.contact, limit: "10", cursor: "x" }) },
   "POST /api/scheduled-calls": { body: (c) => ({ contactIds: [c.mine.ids.contact], scheduledTime: tomorrowAt("10:00"), staggerMinutes: 2, name: "Fuzz" }), pastDates: ["scheduledTime"] },
   "PATCH /api/scheduled-calls/[id]": { params: (c) => ({ id: c.mine.ids.scheduledCall }), body: () => ({ scheduledTime: tomorrowAt("11:00") }), pastDates: ["scheduledTime"] },
   "POST /api/signup": {

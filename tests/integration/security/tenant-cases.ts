@@ -319,6 +319,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       ];
     },
   },
+  "POST /api/callbacks": {
+    guard: TENANT,
+    probes: (c) => [
+      { what: "their contact", body: { contactId: c.theirs.ids.contact, dueAt: tomorrowAt("10:00") }, expect: NOT_FOUND },
+      { what: "their call", body: { callId: c.theirs.ids.call, dueAt: tomorrowAt("10:00") }, expect: NOT_FOUND },
+    ],
+  },
+  "POST /api/scheduled-calls/[id]/confirm": { guard: TENANT, probes: (c) => [{ what: "their scheduled call", params: { id: c.theirs.ids.scheduledCall }, expect: NOT_FOUND }] },
   "PATCH /api/scheduled-calls/[id]": { guard: TENANT, probes: (c) => [{ what: "their scheduled call", params: { id: c.theirs.ids.scheduledCall }, body: { scheduledTime: tomorrowAt("11:00") }, expect: NOT_FOUND }] },
   "DELETE /api/scheduled-calls/[id]": { guard: TENANT, probes: (c) => [{ what: "their scheduled call", params: { id: c.theirs.ids.scheduledCall }, expect: NOT_FOUND }] },
 

@@ -9,6 +9,8 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { LiveRefresh } from "@/components/dashboard/live-refresh";
 import { CallButton } from "@/components/calls/call-button";
 import { AddCallerButton } from "@/components/calls/add-caller-button";
+import { CallBackButton } from "@/components/callbacks/call-back-button";
+import { callbackOriginWords } from "@/components/callbacks/callback-words";
 import { DialLinesProvider } from "@/components/calls/dial-lines";
 import { CallStatusBadge } from "@/components/calls/call-status-badge";
 import { OutcomeBadge, SentimentBadge, formatDuration, words } from "@/components/calls/call-look";
@@ -106,9 +108,12 @@ export default async function CallPage({ params }: { params: Params }) {
         }
         actions={
           call.contact ? (
-            <DialLinesProvider lines={lines}>
-              <CallButton contact={call.contact} label="Call again" />
-            </DialLinesProvider>
+            <span className="flex flex-wrap gap-2">
+              {can(role, "calls.schedule") ? <CallBackButton target={{ callId: call.id, name: call.contact.name }} zone={zone} disabled={call.contact.doNotCall} /> : null}
+              <DialLinesProvider lines={lines}>
+                <CallButton contact={call.contact} label="Call again" />
+              </DialLinesProvider>
+            </span>
           ) : shownNumber && can(role, "contacts.write") ? (
             <AddCallerButton callId={call.id} phoneNumber={shownNumber} suggestedName={call.callerName} />
           ) : null
@@ -195,10 +200,33 @@ export default async function CallPage({ params }: { params: Params }) {
             />
           </Card>
 
+          {call.followUps.length > 0 ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Call backs</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ul className="space-y-2 text-sm" aria-label="Call backs of this call">
+                  {call.followUps.map((followUp) => (
+                    <li key={followUp.id} className="flex flex-wrap items-center gap-2">
+                      <ScheduledCallStatusBadge status={followUp.status} />
+                      <span className="tabular-nums">{clinicExactTime(followUp.scheduledTime, zone)}</span>
+                      <span className="text-zinc-600">{callbackOriginWords(followUp.callbackOrigin)}</span>
+                      {followUp.awaitsConfirmation && !followUp.confirmedAt && followUp.status === "PENDING" ? <span className="text-amber-800">to confirm</span> : null}
+                    </li>
+                  ))}
+                </ul>
+                <Link href={schedulingHref({ kind: "CALLBACK" })} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+                  Open call backs
+                </Link>
+              </CardContent>
+            </Card>
+          ) : null}
+
           {call.scheduledCall ? (
             <Card>
               <CardHeader>
-                <CardTitle>Scheduled call</CardTitle>
+                <CardTitle>{call.scheduledCall.kind === "CALLBACK" ? "Call back" : call.scheduledCall.kind === "CHECK_IN" ? "Check-in" : "Scheduled call"}</CardTitle>
               </CardHeader>
               <CardContent className="space-y-3 text-sm">
                 <p className="flex flex-wrap items-center gap-2">
@@ -209,6 +237,11 @@ export default async function CallPage({ params }: { params: Params }) {
                   <Link href={schedulingHref({ batch: call.scheduledCall.batchId ?? undefined })} className="font-medium text-brand-700 hover:underline">
                     {call.scheduledCall.batchId ? "Open its batch" : "Open scheduling"}
                   </Link>
+                  {call.scheduledCall.sourceCallId ? (
+                    <Link href={`/calls/${call.scheduledCall.sourceCallId}`} className="font-medium text-brand-700 hover:underline">
+                      The call it follows up
+                    </Link>
+                  ) : null}
                 </p>
                 {attempts.length > 1 ? (
                   <ol className="space-y-1" aria-label="Attempts">

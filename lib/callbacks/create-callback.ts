@@ -1,0 +1,64 @@
+import { getDb } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { insertCallback } from "@/lib/callbacks/insert-callback";
+import { CALLBACK_MAX_DAYS_AHEAD, type CreateCallbackInput } from "@/lib/callbacks/schemas";
+import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
+import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
+
+const contactSelect = { id: true, name: true, phoneNumber: true, timezone: true, doNotCall: true } as const;
+const callSelect = { id: true, conversationId: true, agentId: true } as const;
+
+/** The patient and the conversation to pick up from: the call asked about, or the contact's latest conversation. */
+async function resolveTarget(organizationId: string, input: CreateCallbackInput) {
+  if (input.callId) {
+    const call = await getDb().call.findFirst({ where: { id: input.callId, organizationId }, select: { ...callSelect, contact: { select: contactSelect } } });
+    if (!call) throw notFound("Call");
+    if (!call.contact)
+      throw new AppError("unprocessable", "This caller is not in your contacts yet. Add them to contacts first, then schedule the call back.", {
+        issues: [{ path: "callId", message: "The call has no contact" }],
+      });
+    const { contact, ...sourceCall } = call;
+    return { contact, sourceCall };
+  }
+  const contact = await getDb().contact.findFirst({ where: { id: input.contactId!, organizationId }, select: contactSelect });
+  if (!contact) throw notFound("Contact");
+  const sourceCall = await getDb().call.findFirst({
+    where: { organizationId, contactId: contact.id, status: "COMPLETED", conversationId: { not: null } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: callSelect,
+  });
+  return { contact, sourceCall };
+}
+
+/**
+ * Staff's "Call back": a callback for a patient at a due time, with a note for the agent. A due time in
+ * the past or outside calling hours moves to the next time the patient may be called, and the answer
+ * says so. Callable from a seed: `actor` may be null.
+ */
+export async function createCallback(organizationId: string, actor: { userId: string } | null, input: CreateCallbackInput, now = new Date()) {
+  const asked = new Date(input.dueAt);
+  if (+asked > +now + CALLBACK_MAX_DAYS_AHEAD * 86_400_000) {
+    throw new AppError("invalid_input", `A call back can be at most ${CALLBACK_MAX_DAYS_AHEAD} days ahead.`, {
+      issues: [{ path: "dueAt", message: "Too far ahead" }],
+    });
+  }
+  const { contact, sourceCall } = await resolveTarget(organizationId, input);
+  if (contact.doNotCall) throw new AppError("conflict", `${contact.name} is on the do-not-call list, so no call back can be scheduled.`);
+  const rules = await loadCallingRules(organizationId);
+  const placed = placeInCallingHours(asked, now, rules, recipientTimeZone(contact, rules.timezone).zone);
+  const scheduledCall = await insertCallback({
+    organizationId,
+    timezone: rules.timezone,
+    maxAttempts: rules.maxAttempts,
+    contact,
+    sourceCall,
+    origin: "STAFF",
+    at: placed.at,
+    requested: placed.requested,
+    note: input.note || null,
+    awaitsConfirmation: false,
+    actorUserId: actor?.userId ?? null,
+  });
+  return { scheduledCall, moved: placed.moved, message: placed.message ?? "Call back scheduled." };
+}

@@ -1,0 +1,92 @@
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { insertCallback } from "@/lib/callbacks/insert-callback";
+import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
+import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
+
+/**
+ * A callback made from a call's outcome runs no sooner than this after the call ended: the clinic has
+ * that long to confirm it, move it, or cancel it and ring the patient itself. Left alone, it runs.
+ */
+export const FOLLOW_UP_DELAY_MS = 60 * 60_000;
+
+/** The outcomes that ask for a follow-up call, and the note each one leaves for staff and the agent. */
+const FOLLOW_UP_NOTES: Record<string, string> = {
+  callback: "The patient asked to be called back.",
+  escalated: "The call was escalated: the patient asked for a person at the clinic.",
+};
+
+export function wantsFollowUp(outcome: string | null | undefined): boolean {
+  return outcome !== null && outcome !== undefined && outcome in FOLLOW_UP_NOTES;
+}
+
+export type FollowUpResult =
+  | { created: true; scheduledCallId: string; scheduledTime: Date }
+  | { created: false; reason: "not_requested" | "no_contact" | "do_not_call" | "already_scheduled" | "no_line" | "no_calling_hours" };
+
+/**
+ * After a call whose outcome is "callback" or "escalated": a callback "to confirm", at the next calling
+ * time at least FOLLOW_UP_DELAY_MS away. Not when one already follows this call (the agent scheduled it
+ * mid-call with schedule_callback, or a second look at the same call), nor for a caller who is not a
+ * contact or is on the do-not-call list: those stay on "Needs attention" for a person.
+ */
+export async function createFollowUpCallback(organizationId: string, callId: string, now = new Date()): Promise<FollowUpResult> {
+  const call = await getDb().call.findFirst({
+    where: { id: callId, organizationId },
+    select: {
+      id: true,
+      outcome: true,
+      conversationId: true,
+      agentId: true,
+      contact: { select: { id: true, name: true, phoneNumber: true, timezone: true, doNotCall: true } },
+    },
+  });
+  if (!call || !wantsFollowUp(call.outcome)) return { created: false, reason: "not_requested" };
+  const { contact } = call;
+  if (!contact) return { created: false, reason: "no_contact" };
+  if (contact.doNotCall) return { created: false, reason: "do_not_call" };
+
+  const existing = await getDb().scheduledCall.findFirst({
+    where: {
+      organizationId,
+      OR: [
+        { sourceCallId: call.id },
+        ...(call.conversationId ? [{ contactId: contact.id, dynamicVariables: { path: ["previous_conversation_id"], equals: call.conversationId } }] : []),
+      ],
+    },
+    select: { id: true },
+  });
+  if (existing) return { created: false, reason: "already_scheduled" };
+
+  const rules = await loadCallingRules(organizationId);
+  let placed;
+  try {
+    placed = placeInCallingHours(new Date(+now + FOLLOW_UP_DELAY_MS), now, rules, recipientTimeZone(contact, rules.timezone).zone);
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) return { created: false, reason: "no_calling_hours" };
+    throw error;
+  }
+  const note = FOLLOW_UP_NOTES[call.outcome!]!;
+  try {
+    const scheduled = await insertCallback({
+      organizationId,
+      timezone: rules.timezone,
+      maxAttempts: rules.maxAttempts,
+      contact,
+      sourceCall: call,
+      origin: "AFTER_CALL",
+      at: placed.at,
+      requested: null,
+      note,
+      awaitsConfirmation: true,
+      actorUserId: null,
+      variables: { callback_reason: note },
+    });
+    return { created: true, scheduledCallId: scheduled.id, scheduledTime: scheduled.scheduledTime };
+  } catch (error) {
+    // No agent or number set up: nothing can ring back; the call stays on "Needs attention".
+    if (error instanceof AppError && error.status < 500) return { created: false, reason: "no_line" };
+    throw error;
+  }
+}

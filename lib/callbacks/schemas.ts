@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+const id = z.string().trim().min(1).max(64);
+const isoInstant = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time with a time zone, e.g. 2026-12-02T14:00:00+11:00" });
+
+/** A callback can be set at most this far ahead: further is more likely a slip than a plan. */
+export const CALLBACK_MAX_DAYS_AHEAD = 90;
+
+/** "Call back" from a contact (`contactId`) or from a call's page (`callId`: its patient, with its conversation as history). */
+export const createCallbackSchema = z
+  .object({
+    contactId: id.optional(),
+    callId: id.optional(),
+    dueAt: isoInstant,
+    note: z.string().trim().max(500, "Keep the note under 500 characters").optional(),
+  })
+  .strict()
+  .refine((input) => (input.contactId === undefined) !== (input.callId === undefined), {
+    message: "Send either contactId or callId",
+    path: ["contactId"],
+  });
+export type CreateCallbackInput = z.infer<typeof createCallbackSchema>;
