@@ -5,7 +5,7 @@
 //   npm run bench -- scheduling dispatch   (only these suites; default: all)
 //
 // Suites and their options: bench/contacts.ts, bench/scheduling.ts, bench/dispatch.ts, bench/fleet.ts,
-// bench/appointments.ts, bench/init.ts, bench/million.ts.
+// bench/sequence.ts, bench/appointments.ts, bench/init.ts, bench/million.ts.
 // The bench migrates the database, works in organizations of its own (ids bench_…) and deletes
 // them at the end; it never touches other rows. One run, no assertions: benchmarks are for
 // reading, not for failing CI. Goals are printed as ratios measured in the same run.
@@ -23,6 +23,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   scheduling: async () => (await import("./scheduling")).benchScheduling,
   dispatch: async () => (await import("./dispatch")).benchDispatch,
   fleet: async () => (await import("./fleet")).benchFleet,
+  sequence: async () => (await import("./sequence")).benchSequence,
   calls: async () => (await import("./calls")).benchCalls,
   webhooks: async () => (await import("./webhooks")).benchWebhooks,
   appointments: async () => (await import("./appointments")).benchAppointments,

@@ -17,7 +17,7 @@ import type { Simulator } from "@/simulator/simulator-types";
  *   GET    /_simulator/deliveries                  { deliveries } — webhook attempts and their results
  *   GET    /_simulator/config                      current options (secret redacted)
  *   POST   /_simulator/config    { …options }      change options at runtime
- *   POST   /_simulator/faults    { mode, count }   force the next dials (see faults.ts)
+ *   POST   /_simulator/faults    { mode, count, toNumber? }   force the next dials (to one number; see faults.ts)
  *   DELETE /_simulator/faults                      drop pending faults
  *   POST   /_simulator/inbound   { from, agentId, phoneNumberId?, outcome?, name? }
  *                                                 a patient calls the clinic (see inbound-call.ts);
@@ -54,7 +54,8 @@ export async function handleAdminRequest(simulator: Simulator, req: IncomingMess
     case "POST /_simulator/faults": {
       const parsed = faultRequestSchema.safeParse(await body());
       if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
-      simulator.injectFault(parsed.data.mode, parsed.data.count);
+      if (parsed.data.toNumber) simulator.scriptNumber(parsed.data.toNumber, Array.from({ length: parsed.data.count }, () => parsed.data.mode));
+      else simulator.injectFault(parsed.data.mode, parsed.data.count);
       return sendJson(res, 200, { pending: simulator.pendingFaults() });
     }
     case "DELETE /_simulator/faults":

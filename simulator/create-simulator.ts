@@ -60,8 +60,16 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
     injectFault(mode, count = 1) {
       for (let i = 0; i < count; i++) state.faults.push(mode);
     },
+    scriptNumber(toNumber, modes) {
+      const queue = state.numberFaults.get(toNumber) ?? [];
+      queue.push(...modes);
+      state.numberFaults.set(toNumber, queue);
+    },
     pendingFaults: () => [...state.faults],
-    clearFaults: () => void (state.faults.length = 0),
+    clearFaults() {
+      state.faults.length = 0;
+      state.numberFaults.clear();
+    },
     clearRequests: () => void (state.requests.length = 0),
     reset: () => resetState(state),
     whenIdle: () => (state.callsInFlight === 0 ? Promise.resolve() : new Promise((resolve) => state.idleWaiters.push(resolve))),

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { CALL_OUTCOMES, FAILURE_REASONS } from "@/simulator/options";
 
 /**
- * Behaviours a test can force on the next dials, consumed one per dial in order. Only dials that
+ * Behaviours a test can force on the next dials, consumed one per dial in order (or, scripted for one
+ * number, one per dial to that number — those go first). Only dials that
  * pass authentication and validation consume one; a call fault waits for a dial that is placed
  * (not refused by the concurrency limit).
  *
@@ -24,6 +25,11 @@ export type HttpFault = (typeof HTTP_FAULTS)[number];
 export const faultRequestSchema = z.object({
   mode: z.enum(FAULT_MODES),
   count: z.number().int().min(1).max(10_000).default(1),
+  /** Only dials to this number (E.164) take it, before the shared queue: "the 3rd patient books". */
+  toNumber: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, "an E.164 number")
+    .optional(),
 });
 
 export function isHttpFault(mode: FaultMode): mode is HttpFault {

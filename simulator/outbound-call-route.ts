@@ -21,7 +21,10 @@ export async function handleDial(state: SimulatorState, req: IncomingMessage, re
 
   // Faults that answer instead of ElevenLabs apply first; the rest shape a call that is placed
   // (and so wait until the concurrency limit lets it be placed).
-  const { faults, config, settings } = state;
+  const { config, settings } = state;
+  // A number with its own script uses it; every other dial takes from the shared queue.
+  const own = state.numberFaults.get(parsed.data.to_number);
+  const faults = own && own.length > 0 ? own : state.faults;
   const head = faults[0];
   if (head && isHttpFault(head) && head !== "hang_after_dial") {
     faults.shift();

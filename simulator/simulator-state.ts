@@ -17,6 +17,8 @@ export type SimulatorState = {
   readonly calls: SimulatedCall[];
   readonly callsById: Map<string, SimulatedCall>;
   readonly faults: FaultMode[];
+  /** Faults for dials to one number (E.164), consumed before the shared queue: a test scripts who books. */
+  readonly numberFaults: Map<string, FaultMode[]>;
   /** Ringing or talking: what the concurrency limit counts (a set, so load tests stay O(1) per dial). */
   readonly activeCalls: Set<SimulatedCall>;
   peakActiveCalls: number;
@@ -41,6 +43,7 @@ export function createSimulatorState(settings: SimulatorOptions): SimulatorState
     calls: [],
     callsById: new Map(),
     faults: [],
+    numberFaults: new Map(),
     activeCalls: new Set(),
     peakActiveCalls: 0,
     callsInFlight: 0,
@@ -93,6 +96,7 @@ export function resetState(state: SimulatorState): void {
   state.activeCalls.clear();
   state.peakActiveCalls = 0;
   state.faults.length = 0;
+  state.numberFaults.clear();
   state.callsInFlight = 0;
   releaseIdleWaiters(state);
 }

@@ -31,7 +31,10 @@ export type Simulator = {
   config(): SimulatorConfig;
   configure(patch: Partial<SimulatorConfig>): SimulatorConfig;
   injectFault(mode: FaultMode, count?: number): void;
+  /** Scripts the next dials to one number (E.164), in order: e.g. ["busy", "appointment_booked"]. */
+  scriptNumber(toNumber: string, modes: readonly FaultMode[]): void;
   pendingFaults(): FaultMode[];
+  /** Drops pending faults, shared and per number. */
   clearFaults(): void;
   clearRequests(): void;
   /**

@@ -6,6 +6,7 @@ import { BatchProgress } from "@/components/scheduling/batch-progress";
 import { CancelBatchButton } from "@/components/scheduling/cancel-batch-button";
 import { clinicDay, clinicExactTime, clinicTimeRange, relativeTime, sameClinicDay, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
+import { sequenceSummary } from "@/components/scheduling/sequence-summary";
 
 export type BatchSummary = Awaited<ReturnType<typeof listBatches>>["batches"][number];
 
@@ -23,6 +24,8 @@ export function BatchList({ batches, zone, now, selectedBatchId, canCancel }: { 
       {batches.map((batch) => {
         const selected = batch.id === selectedBatchId;
         const span = when(batch, zone);
+        const notStarted = batch.counts.PENDING + batch.counts.WAITING;
+        const sequence = batch.sequence ? sequenceSummary(batch.sequence, batch.scheduledCount) : null;
         return (
           <li key={batch.id}>
             <Card className={cn("flex h-full flex-col gap-3 p-4", selected && "ring-2 ring-brand-500")} data-testid="batch-card">
@@ -43,8 +46,14 @@ export function BatchList({ batches, zone, now, selectedBatchId, canCancel }: { 
                     {batch.movedCount > 0 ? ` · ${batch.movedCount.toLocaleString("en")} moved for calling hours` : null}
                   </p>
                 </div>
-                {canCancel && batch.counts.PENDING > 0 ? <CancelBatchButton batch={{ id: batch.id, name: batch.name, pending: batch.counts.PENDING }} /> : null}
+                {canCancel && notStarted > 0 ? <CancelBatchButton batch={{ id: batch.id, name: batch.name, pending: notStarted }} /> : null}
               </div>
+              {sequence ? (
+                <p className={cn("text-sm tabular-nums", sequence.stopped ? "text-zinc-700" : "font-medium text-brand-700")} data-testid="sequence-summary">
+                  <span className="mr-1.5 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal text-zinc-600">One at a time</span>
+                  {sequence.headline}
+                </p>
+              ) : null}
               <BatchProgress counts={batch.counts} />
             </Card>
           </li>

@@ -17,6 +17,10 @@ import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
 import { SchedulePreviewPanel } from "@/components/scheduling/schedule-preview";
 import { postSchedule, type ScheduledBatch, type ScheduleRequest } from "@/components/scheduling/schedule-request";
 import { useSchedulePreview } from "@/components/scheduling/use-schedule-preview";
+import { BatchModeFields, type BatchModeChoice } from "@/components/scheduling/batch-mode-fields";
+
+/** The most contacts a one-at-a-time sequence takes (the server says the same in its 400). */
+const SEQUENCE_MAX = 500;
 
 /** What the dialog starts from: the clinic's own agents and numbers (defaults marked), its spacing, and its calling hours in words. */
 export interface ScheduleDefaults {
@@ -55,23 +59,25 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [when, setWhen] = useState<WallClock>(() => nextQuarterHour(Date.now(), zone.timeZone));
   const [stagger, setStagger] = useState(String(defaults.staggerMinutes));
+  const [mode, setMode] = useState<BatchModeChoice>("staggered");
+  const sequence = mode === "sequence";
   const [agentId, setAgentId] = useState(() => initialChoice(defaults.lines.agents, defaults.lines.defaultAgentId));
   const [phoneNumberId, setPhoneNumberId] = useState(() => initialChoice(defaults.lines.phoneNumbers, defaults.lines.defaultPhoneNumberId));
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<{ problem: Problem; attempt: number } | null>(null);
 
   const scheduledTime = wallClockToIso(when, zone.timeZone);
-  const localErrors = { staggerMinutes: staggerError(stagger), scheduledTime: scheduledTime ? undefined : "Pick a date and a time" };
+  const localErrors = { staggerMinutes: sequence ? undefined : staggerError(stagger), scheduledTime: scheduledTime ? undefined : "Pick a date and a time" };
   const request = useMemo<ScheduleRequest | null>(() => {
-    if (!scheduledTime || staggerError(stagger)) return null;
+    if (!scheduledTime || (!sequence && staggerError(stagger))) return null;
     return {
       selection: toSelectionPayload({ filter, included, excluded }),
       scheduledTime,
-      staggerMinutes: Number(stagger),
+      ...(sequence ? { mode: "sequence" as const } : { staggerMinutes: Number(stagger) }),
       ...(agentId ? { agentId } : {}),
       ...(phoneNumberId ? { agentPhoneNumberId: phoneNumberId } : {}),
     };
-  }, [filter, included, excluded, scheduledTime, stagger, agentId, phoneNumberId]);
+  }, [filter, included, excluded, scheduledTime, stagger, sequence, agentId, phoneNumberId]);
   const preview = useSchedulePreview(request);
 
   const serverErrors = fieldErrorsOf(submitError?.problem ?? (preview.status === "error" ? preview.problem : { status: 0 }));
@@ -96,7 +102,8 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
         return;
       }
       const { batch } = (await res.json()) as ScheduledBatch;
-      announce(batch, zone);
+      if (sequence) announceSequence(batch);
+      else announce(batch, zone);
       clear();
       onScheduled();
       onClose();
@@ -121,12 +128,20 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
         </DialogHeader>
 
         <form id="schedule-calls-form" onSubmit={schedule} className="space-y-4" noValidate>
+          <BatchModeFields value={mode} onChange={setMode} sequenceMax={SEQUENCE_MAX} />
+          {sequence && count > SEQUENCE_MAX ? (
+            <p role="alert" className="text-sm text-red-800">
+              A sequence can call at most {SEQUENCE_MAX} patients; {countText} are selected. Untick some, or schedule them staggered.
+            </p>
+          ) : null}
           <WallClockFields value={when} onChange={setWhen} zone={zone} error={errors.scheduledTime} />
-          <Field name="staggerMinutes" label="Minutes between calls" error={errors.staggerMinutes} hint={`The clinic’s usual spacing is ${defaults.staggerMinutes} ${defaults.staggerMinutes === 1 ? "minute" : "minutes"}.`}>
-            {(control) => (
-              <Input {...control} type="number" inputMode="numeric" min={STAGGER_MIN} max={STAGGER_MAX} step={1} value={stagger} onChange={(e) => setStagger(e.target.value)} className="max-w-32" />
-            )}
-          </Field>
+          {sequence ? null : (
+            <Field name="staggerMinutes" label="Minutes between calls" error={errors.staggerMinutes} hint={`The clinic’s usual spacing is ${defaults.staggerMinutes} ${defaults.staggerMinutes === 1 ? "minute" : "minutes"}.`}>
+              {(control) => (
+                <Input {...control} type="number" inputMode="numeric" min={STAGGER_MIN} max={STAGGER_MAX} step={1} value={stagger} onChange={(e) => setStagger(e.target.value)} className="max-w-32" />
+              )}
+            </Field>
+          )}
           <div className="grid gap-4 sm:grid-cols-2">
             <DialLineFields
               lines={defaults.lines}
@@ -157,13 +172,29 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
           <Button variant="outline" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" form="schedule-calls-form" loading={submitting} disabled={!request || nobodyToCall}>
-            Schedule {calls(toSchedule)}
+          <Button type="submit" form="schedule-calls-form" loading={submitting} disabled={!request || nobodyToCall || (sequence && count > SEQUENCE_MAX)}>
+            {sequence ? `Start calling ${toSchedule.toLocaleString("en")} one at a time` : `Schedule ${calls(toSchedule)}`}
           </Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>
   );
+}
+
+/** "Calling 12 patients one at a time", with a link to the batch where its progress shows. */
+function announceSequence(batch: ScheduledBatch["batch"]) {
+  const id = `batch-${batch.id}`;
+  toast.success(`Calling ${batch.scheduledCount.toLocaleString("en")} ${batch.scheduledCount === 1 ? "patient" : "patients"} one at a time`, {
+    id,
+    description: (
+      <>
+        The next is called only if the one before does not book. {batch.skippedCount > 0 ? `${batch.skippedCount.toLocaleString("en")} skipped. ` : null}
+        <Link href={`/scheduling?batch=${encodeURIComponent(batch.id)}`} onClick={() => toast.dismiss(id)} className="font-medium text-brand-700 underline underline-offset-2">
+          Follow it
+        </Link>
+      </>
+    ),
+  });
 }
 
 /** "3 calls scheduled for 2:00 PM – 2:04 PM", with the day, the zone and a link to the batch. */

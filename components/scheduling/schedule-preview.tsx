@@ -57,7 +57,42 @@ function PreviewFrame({ children, busy = false }: { children: ReactNode; busy?: 
   );
 }
 
+/** A sequence: who is called in which order, and when the first call goes out; the rest wait their turn. */
+function SequencePlan({ preview, zone }: { preview: SchedulePreview; zone: ClinicZone }) {
+  const { firstCallAt } = preview;
+  const n = preview.scheduledCount;
+  return (
+    <>
+      <p aria-live="polite" className="text-zinc-900">
+        {n === 0
+          ? "None of the selected contacts can be called, so nothing would be scheduled."
+          : `${n.toLocaleString("en")} ${n === 1 ? "patient" : "patients"}, one at a time. The next is called only when the call before ends without a booking; the first booking stops the rest.`}
+      </p>
+      {firstCallAt ? (
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 tabular-nums">
+          <dt className="text-zinc-500">First call</dt>
+          <dd data-testid="preview-first-call">
+            {clinicDateTime(firstCallAt, zone)} ({zoneName(zone, firstCallAt)})
+          </dd>
+        </dl>
+      ) : null}
+      {n > 0 ? (
+        <ol className="mt-2 list-decimal space-y-0.5 pl-5 text-zinc-600" aria-label="Calling order">
+          {preview.calls.slice(0, LISTED).map((call) => (
+            <li key={call.contactId} className="text-zinc-900">
+              {call.name}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {n > LISTED ? <p className="mt-0.5 text-xs text-zinc-500">and {(n - LISTED).toLocaleString("en")} more, in the order you ticked them</p> : null}
+      <SkippedList skipped={preview.skipped} />
+    </>
+  );
+}
+
 function PlanDetails({ preview, zone }: { preview: SchedulePreview; zone: ClinicZone }) {
+  if (preview.mode === "sequence") return <SequencePlan preview={preview} zone={zone} />;
   const { firstCallAt, lastCallAt, expectedFinishAt } = preview;
   const moved = preview.calls.filter((call) => call.requestedTime !== null);
   const oneDay = firstCallAt && lastCallAt && sameClinicDay(firstCallAt, lastCallAt, zone);
@@ -105,21 +140,26 @@ function PlanDetails({ preview, zone }: { preview: SchedulePreview; zone: Clinic
         </div>
       ) : null}
 
-      {preview.skipped.length > 0 ? (
-        <div className="mt-3">
-          <h4 className="font-medium text-red-800">
-            {preview.skipped.length.toLocaleString("en")} {preview.skipped.length === 1 ? "contact" : "contacts"} skipped
-          </h4>
-          <ul className="mt-1 space-y-0.5 text-zinc-600">
-            {preview.skipped.slice(0, LISTED).map((skipped) => (
-              <li key={skipped.contactId}>
-                <span className="text-zinc-900">{skipped.name}</span>: {skipped.reason}
-              </li>
-            ))}
-          </ul>
-          {preview.skipped.length > LISTED ? <p className="mt-0.5 text-xs text-zinc-500">and {(preview.skipped.length - LISTED).toLocaleString("en")} more</p> : null}
-        </div>
-      ) : null}
+      <SkippedList skipped={preview.skipped} />
     </>
+  );
+}
+
+function SkippedList({ skipped: list }: { skipped: SchedulePreview["skipped"] }) {
+  if (list.length === 0) return null;
+  return (
+    <div className="mt-3">
+      <h4 className="font-medium text-red-800">
+        {list.length.toLocaleString("en")} {list.length === 1 ? "contact" : "contacts"} skipped
+      </h4>
+      <ul className="mt-1 space-y-0.5 text-zinc-600">
+        {list.slice(0, LISTED).map((skipped) => (
+          <li key={skipped.contactId}>
+            <span className="text-zinc-900">{skipped.name}</span>: {skipped.reason}
+          </li>
+        ))}
+      </ul>
+      {list.length > LISTED ? <p className="mt-0.5 text-xs text-zinc-500">and {(list.length - LISTED).toLocaleString("en")} more</p> : null}
+    </div>
   );
 }

@@ -7,6 +7,8 @@ export interface ScheduleRequest {
   agentId?: string;
   agentPhoneNumberId?: string;
   staggerMinutes?: number;
+  /** "sequence": one at a time in the order ticked, stopping at the first booking. */
+  mode?: "staggered" | "sequence";
 }
 
 export interface PreviewCall {
@@ -28,6 +30,7 @@ export interface SkippedContact {
 
 /** `POST /api/scheduled-calls?dryRun=1`: the plan, nothing written. */
 export interface SchedulePreview {
+  mode: "staggered" | "sequence";
   scheduledCount: number;
   movedCount: number;
   firstCallAt: string | null;

@@ -68,7 +68,11 @@ export function ScheduledCallsTable({ calls, zone, country, now, canChange }: { 
                 <PurposeLine call={call} />
               </TableCell>
               <TableCell className="whitespace-nowrap tabular-nums">
-                <ClinicTime at={call.scheduledTime} zone={zone} />
+                {call.status === "WAITING" ? (
+                  <span className="text-zinc-600">After step {(call.sequenceIndex ?? 1) - 1}, if nobody has booked</span>
+                ) : (
+                  <ClinicTime at={call.scheduledTime} zone={zone} />
+                )}
                 {call.requestedTime ? (
                   <div className="text-xs text-amber-800" title={`Asked for ${clinicExactTime(call.requestedTime, zone)}; moved to fit calling hours`}>
                     moved from {clinicDateTime(call.requestedTime, zone)}

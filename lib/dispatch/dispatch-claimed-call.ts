@@ -12,6 +12,7 @@ import type { OrganizationCallingRules } from "@/lib/scheduling/load-calling-rul
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
 import { failScheduledCall, retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
+import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
 
 /** What became of one claimed call in this run. */
 export type DispatchOutcome =
@@ -38,6 +39,14 @@ export interface DispatchContext {
  * reconciled by attempt id, never redialed.
  */
 export async function dispatchClaimedCall(claimed: ClaimedCall, context: DispatchContext): Promise<DispatchOutcome> {
+  const outcome = await dispatchOnce(claimed, context);
+  // A sequence's step that was skipped (do-not-call) or refused for good: the next patient's turn,
+  // so a sequence never stalls on it. (Idempotent: a path that advanced already changes nothing.)
+  if (outcome === "skipped" || outcome === "failed") await advanceSequenceOfStep(getDb(), claimed.id, context.now());
+  return outcome;
+}
+
+async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Promise<DispatchOutcome> {
   const db = getDb();
   const now = context.now();
   const ours = { id: claimed.id, status: "IN_PROGRESS" as const, lockedBy: context.runId, dialStartedAt: null };
@@ -54,7 +63,7 @@ export async function dispatchClaimedCall(claimed: ClaimedCall, context: Dispatc
   if (contact.doNotCall) {
     const { count } = await db.scheduledCall.updateMany({
       where: ours,
-      data: { ...release, status: "CANCELLED", cancelledAt: now, attempts: { decrement: 1 }, errorMessage: `Not called: ${contact.name} is on the do-not-call list` },
+      data: { ...release, status: "CANCELLED", cancelledAt: now, cancelReason: "do_not_call", attempts: { decrement: 1 }, errorMessage: `Not called: ${contact.name} is on the do-not-call list` },
     });
     return count ? "skipped" : "lost";
   }

@@ -7,6 +7,7 @@ import { claimDueCalls, type ClaimedCall } from "@/lib/dispatch/claim-due-calls"
 import { createRoundClaimer, type RoundClaimer } from "@/lib/dispatch/claim-in-rounds";
 import { dispatchClaimedCall, type DispatchOutcome } from "@/lib/dispatch/dispatch-claimed-call";
 import { sweepOpenCalls } from "@/lib/dispatch/sweep-open-calls";
+import { resumeStalledSequences } from "@/lib/scheduling/resume-stalled-sequences";
 
 export const DEFAULT_DIAL_PARALLELISM = 10;
 
@@ -34,6 +35,8 @@ export interface RunSummary {
   unknown: number;
   reconciled: number;
   swept: number;
+  /** Sequences whose ended step had not moved them on, advanced by this run's safety net. */
+  sequencesResumed: number;
   errors: string[];
   /** The time budget ran out with work possibly left (the next run takes it). */
   budgetExhausted: boolean;
@@ -54,12 +57,17 @@ export async function runDispatcher(options: RunOptions): Promise<RunSummary> {
   const deadline = started + options.budgetMs;
   const parallelism = Math.max(1, options.parallelism ?? DEFAULT_DIAL_PARALLELISM);
   const runId = randomUUID();
-  const summary: RunSummary = { runId, processed: 0, succeeded: 0, failed: 0, retried: 0, deferred: 0, skipped: 0, unknown: 0, reconciled: 0, swept: 0, errors: [], budgetExhausted: false, durationMs: 0 };
+  const summary: RunSummary = { runId, processed: 0, succeeded: 0, failed: 0, retried: 0, deferred: 0, skipped: 0, unknown: 0, reconciled: 0, swept: 0, sequencesResumed: 0, errors: [], budgetExhausted: false, durationMs: 0 };
 
   if (options.sweep) {
     const swept = await sweepOpenCalls(options.client, { now: now() });
     Object.assign(summary, { reconciled: swept.reconciled, swept: swept.swept });
     summary.errors.push(...swept.errors);
+    try {
+      summary.sequencesResumed = await resumeStalledSequences(now());
+    } catch (error) {
+      summary.errors.push(`Resuming sequences: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   const rulesCache = new Map<string, Promise<OrganizationCallingRules>>();

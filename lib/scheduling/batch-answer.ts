@@ -21,6 +21,9 @@ export async function batchAnswer(organizationId: string, batchId: string) {
       firstCallAt: true,
       lastCallAt: true,
       staggerMinutes: true,
+      mode: true,
+      sequenceStatus: true,
+      sequencePosition: true,
       agentId: true,
       fromNumber: true,
       skipped: true,
@@ -31,7 +34,8 @@ export async function batchAnswer(organizationId: string, batchId: string) {
   if (!batch) throw notFound("Batch");
   const rows = await getDb().scheduledCall.findMany({
     where: { batchId, organizationId },
-    orderBy: [{ scheduledTime: "asc" }, { id: "asc" }],
+    // A sequence lists its steps in calling order; a staggered batch in time order.
+    orderBy: batch.mode === "SEQUENCE" ? [{ sequenceIndex: "asc" }] : [{ scheduledTime: "asc" }, { id: "asc" }],
     take: BATCH_RESPONSE_CALLS,
     select: scheduledCallSelect,
   });

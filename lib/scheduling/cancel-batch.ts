@@ -1,13 +1,23 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 
-/** Cancels every PENDING call of a batch in one statement; calls already under way are left alone. */
+/**
+ * Cancels every call of a batch that has not started (PENDING, and a sequence's WAITING steps) in one
+ * statement; calls already under way are left alone. A sequence stops for good (CANCELLED), so the end
+ * of a call still ringing does not wake the next step. The batch row is written first, in the order the
+ * sequence's advance takes its locks (batch, then steps).
+ */
 export async function cancelBatch(organizationId: string, batchId: string) {
   const cancelledAt = new Date();
-  const { count } = await getDb().scheduledCall.updateMany({
-    where: { batchId, organizationId, status: "PENDING" },
-    data: { status: "CANCELLED", cancelledAt, nextAttemptAt: null, lockedUntil: null, lockedBy: null },
+  const count = await getDb().$transaction(async (tx) => {
+    const batch = await tx.callBatch.updateManyAndReturn({ where: { id: batchId, organizationId }, data: { updatedAt: cancelledAt }, select: { id: true } });
+    if (batch.length === 0) throw notFound("Batch");
+    await tx.callBatch.updateMany({ where: { id: batchId, organizationId, sequenceStatus: "RUNNING" }, data: { sequenceStatus: "CANCELLED", sequenceStoppedAt: cancelledAt } });
+    const { count } = await tx.scheduledCall.updateMany({
+      where: { batchId, organizationId, status: { in: ["PENDING", "WAITING"] } },
+      data: { status: "CANCELLED", cancelledAt, cancelReason: "staff", nextAttemptAt: null, lockedUntil: null, lockedBy: null },
+    });
+    return count;
   });
-  if (count === 0 && !(await getDb().callBatch.findFirst({ where: { id: batchId, organizationId }, select: { id: true } }))) throw notFound("Batch");
   return { cancelled: count, message: count === 0 ? "No pending calls were left to cancel" : `Cancelled ${count} pending call(s)` };
 }

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
 
 const WHY_NOT: Record<string, string> = {
   IN_PROGRESS: "This call is being placed right now and can no longer be cancelled.",
@@ -13,10 +14,14 @@ const WHY_NOT: Record<string, string> = {
  */
 export async function cancelScheduledCall(organizationId: string, id: string) {
   const { count } = await getDb().scheduledCall.updateMany({
-    where: { id, organizationId, status: "PENDING" },
-    data: { status: "CANCELLED", cancelledAt: new Date(), nextAttemptAt: null, lockedUntil: null, lockedBy: null },
+    where: { id, organizationId, status: { in: ["PENDING", "WAITING"] } },
+    data: { status: "CANCELLED", cancelledAt: new Date(), nextAttemptAt: null, lockedUntil: null, lockedBy: null, cancelReason: "staff" },
   });
-  if (count === 1) return { message: "Scheduled call cancelled successfully", alreadyCancelled: false };
+  if (count === 1) {
+    // The current step of a sequence: the next patient's turn comes now.
+    await getDb().$transaction((tx) => advanceSequenceOfStep(tx, id));
+    return { message: "Scheduled call cancelled successfully", alreadyCancelled: false };
+  }
   const row = await getDb().scheduledCall.findFirst({ where: { id, organizationId }, select: { status: true } });
   if (!row) throw notFound("Scheduled call");
   if (row.status === "CANCELLED") return { message: "Scheduled call cancelled successfully", alreadyCancelled: true };

@@ -7,7 +7,10 @@ import { emptyCounts, type StatusCounts } from "@/lib/scheduling/statuses";
 /** The (createdAt, id) of the last batch of the page (newest first). */
 const cursorSchema = z.object({ t: z.iso.datetime(), id: z.string().max(64) });
 
-/** The organization's batches, newest first (keyset), each with its calls counted by status. */
+/**
+ * The organization's batches, newest first (keyset), each with its calls counted by status; a sequence
+ * also with where it is (`sequence`: its status, current step, and who booked when it was filled).
+ */
 export async function listBatches(organizationId: string, query: { cursor?: string; limit: number }) {
   const cursor = query.cursor ? decodeOpaqueCursor(query.cursor, cursorSchema) : null;
   const batches = await getDb().callBatch.findMany({
@@ -17,7 +20,23 @@ export async function listBatches(organizationId: string, query: { cursor?: stri
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    select: { id: true, name: true, scheduledCount: true, skippedCount: true, movedCount: true, firstCallAt: true, lastCallAt: true, staggerMinutes: true, createdAt: true, createdByUserId: true },
+    select: {
+      id: true,
+      name: true,
+      scheduledCount: true,
+      skippedCount: true,
+      movedCount: true,
+      firstCallAt: true,
+      lastCallAt: true,
+      staggerMinutes: true,
+      createdAt: true,
+      createdByUserId: true,
+      mode: true,
+      sequenceStatus: true,
+      sequencePosition: true,
+      sequenceStoppedAt: true,
+      filledByScheduledCallId: true,
+    },
   });
   const page = batches.slice(0, query.limit);
   const ids = page.map((batch) => batch.id);
@@ -28,9 +47,25 @@ export async function listBatches(organizationId: string, query: { cursor?: stri
     : [];
   const counts = new Map<string, StatusCounts>(ids.map((id) => [id, emptyCounts()]));
   for (const row of countRows) counts.get(row.batchId)![row.status] = row.count;
+  const fillerIds = page.map((batch) => batch.filledByScheduledCallId).filter((id): id is string => id !== null);
+  const fillers = new Map(
+    fillerIds.length
+      ? (await getDb().scheduledCall.findMany({ where: { organizationId, id: { in: fillerIds } }, select: { id: true, sequenceIndex: true, contact: { select: { name: true } } } })).map((row) => [row.id, row])
+      : [],
+  );
   const last = page[page.length - 1];
   return {
-    batches: page.map((batch) => ({ ...batch, counts: counts.get(batch.id)! })),
+    batches: page.map(({ filledByScheduledCallId, sequenceStatus, sequencePosition, sequenceStoppedAt, ...batch }) => {
+      const filler = filledByScheduledCallId ? fillers.get(filledByScheduledCallId) : undefined;
+      return {
+        ...batch,
+        counts: counts.get(batch.id)!,
+        sequence:
+          batch.mode === "SEQUENCE" && sequenceStatus
+            ? { status: sequenceStatus, position: sequencePosition ?? 1, stoppedAt: sequenceStoppedAt, bookedBy: filler ? { name: filler.contact.name, step: filler.sequenceIndex ?? 0 } : null }
+            : null,
+      };
+    }),
     nextCursor: batches.length > query.limit && last ? encodeOpaqueCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }

@@ -47,21 +47,7 @@ export function clinicWindow(rules: CallingRules): WeeklyWindow {
  * Pure: the same contacts, rules and start give the same plan.
  */
 export function planBatch(contacts: readonly PlanContact[], rules: CallingRules, options: { start: Date; staggerMinutes: number }) {
-  const skipped: SkippedContact[] = [];
-  const callable: Array<{ contact: PlanContact; e164: string; zone: ReturnType<typeof recipientTimeZone> }> = [];
-  for (const contact of contacts) {
-    if (contact.doNotCall) {
-      skipped.push({ contactId: contact.id, name: contact.name, reason: `On the do-not-call list${contact.doNotCallReason ? ` (${contact.doNotCallReason})` : ""}` });
-      continue;
-    }
-    const phone = normalizePhone(contact.phoneNumber, rules.defaultCountry);
-    if (!phone.ok) {
-      skipped.push({ contactId: contact.id, name: contact.name, reason: `No valid phone number: ${phone.message}` });
-      continue;
-    }
-    callable.push({ contact, e164: phone.e164, zone: recipientTimeZone({ timezone: contact.timezone, phoneNumber: phone.e164 }, rules.timezone) });
-  }
-
+  const { callable, skipped } = screenContacts(contacts, rules);
   const slots = staggerSlots(
     callable.map(({ zone }) => ({ legal: legalWindow(zone.zone) })),
     { start: +options.start, staggerMs: options.staggerMinutes * 60_000, clinic: clinicWindow(rules) },
@@ -87,3 +73,28 @@ export function planBatch(contacts: readonly PlanContact[], rules: CallingRules,
 }
 
 export type BatchPlan = ReturnType<typeof planBatch>;
+
+export interface CallableContact {
+  contact: PlanContact;
+  e164: string;
+  zone: ReturnType<typeof recipientTimeZone>;
+}
+
+/** Do-not-call contacts and numbers that cannot be dialed are skipped with the reason; the rest keep their order. */
+export function screenContacts(contacts: readonly PlanContact[], rules: CallingRules): { callable: CallableContact[]; skipped: SkippedContact[] } {
+  const skipped: SkippedContact[] = [];
+  const callable: CallableContact[] = [];
+  for (const contact of contacts) {
+    if (contact.doNotCall) {
+      skipped.push({ contactId: contact.id, name: contact.name, reason: `On the do-not-call list${contact.doNotCallReason ? ` (${contact.doNotCallReason})` : ""}` });
+      continue;
+    }
+    const phone = normalizePhone(contact.phoneNumber, rules.defaultCountry);
+    if (!phone.ok) {
+      skipped.push({ contactId: contact.id, name: contact.name, reason: `No valid phone number: ${phone.message}` });
+      continue;
+    }
+    callable.push({ contact, e164: phone.e164, zone: recipientTimeZone({ timezone: contact.timezone, phoneNumber: phone.e164 }, rules.timezone) });
+  }
+  return { callable, skipped };
+}

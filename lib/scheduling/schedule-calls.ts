@@ -9,9 +9,10 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { planBatch, type PlanContact, type PlannedCall } from "@/lib/scheduling/plan-batch";
+import { planSequence } from "@/lib/scheduling/plan-sequence";
 import { resolveBatchContacts } from "@/lib/scheduling/resolve-batch-contacts";
 import { batchAnswer } from "@/lib/scheduling/batch-answer";
-import { PAST_GRACE_MS, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
+import { PAST_GRACE_MS, SEQUENCE_CONTACTS_MAX, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
 
 /** Rows per INSERT: each chunk travels as one JSON parameter (no bind-parameter limit to hit). */
 const INSERT_CHUNK_ROWS = 2_500;
@@ -44,13 +45,26 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
   const line = await resolveDialLine(getDb(), actor.organizationId, { agentId: input.agentId, agentPhoneNumberId: input.agentPhoneNumberId ?? input.fromNumber });
   const { agentId, agentPhoneNumberId: fromNumber } = line;
   const staggerMinutes = input.staggerMinutes ?? rules.staggerMinutes;
-  const ids = await resolveBatchContacts(actor.organizationId, (input.selection ?? (Array.isArray(input.contactIds) ? { ids: input.contactIds } : input.contactIds))!);
+  const selection = (input.selection ?? (Array.isArray(input.contactIds) ? { ids: input.contactIds } : input.contactIds))!;
+  const ids = await resolveBatchContacts(actor.organizationId, selection);
+  const sequence = input.mode === "sequence";
+  if (sequence && ids.length > SEQUENCE_CONTACTS_MAX) {
+    throw new AppError(
+      "invalid_input",
+      `A one-at-a-time sequence can call at most ${SEQUENCE_CONTACTS_MAX} contacts, and ${ids.length.toLocaleString("en")} are selected. Pick the first ${SEQUENCE_CONTACTS_MAX} to call, or schedule them staggered.`,
+      { issues: [{ path: "mode", message: `At most ${SEQUENCE_CONTACTS_MAX} contacts in a sequence` }] },
+    );
+  }
   const begin = new Date(Math.max(+start, +now));
-  const plan = (contacts: PlanContact[]) => planBatch(contacts, rules, { start: begin, staggerMinutes });
+  // A sequence calls in the order the contacts were picked; a staggered batch in name order.
+  const order = sequence && "ids" in selection ? new Map(selection.ids.map((id, index) => [id, index] as const)) : null;
+  const inOrder = (contacts: PlanContact[]) => (order ? [...contacts].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)) : contacts);
+  const plan = (contacts: PlanContact[]): { planned: Array<PlannedCall & { sequenceIndex?: number; waiting?: boolean }>; skipped: ReturnType<typeof planBatch>["skipped"] } =>
+    sequence ? planSequence(inOrder(contacts), rules, { start: begin }) : planBatch(contacts, rules, { start: begin, staggerMinutes });
 
   if (options.dryRun) {
     const { planned, skipped } = plan(await loadContacts(getDb(), actor.organizationId, ids));
-    return { preview: true as const, ...summarize(planned, staggerMinutes), timeZone: rules.timezone, staggerMinutes, calls: planned.slice(0, 500), skipped };
+    return { preview: true as const, mode: input.mode ?? "staggered", ...summarize(planned, staggerMinutes, sequence), timeZone: rules.timezone, staggerMinutes, calls: planned.slice(0, 500), skipped };
   }
 
   let batchId: string;
@@ -61,17 +75,18 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
         if (planned.length === 0) {
           throw new AppError("invalid_input", "None of the selected contacts can be called, so nothing was scheduled.", { extra: { skipped: skipped.slice(0, SKIPPED_KEPT) } });
         }
-        const summary = summarize(planned, staggerMinutes);
+        const summary = summarize(planned, staggerMinutes, sequence);
         const batch = await tx.callBatch.create({
           data: {
             organizationId: actor.organizationId,
-            name: input.name ?? defaultBatchName(planned.length, summary.firstCallAt!, rules.timezone, rules.locale),
+            name: input.name ?? defaultBatchName(planned.length, summary.firstCallAt!, rules.timezone, rules.locale, sequence),
             createdByUserId: actor.userId,
             idempotencyKey: options.idempotencyKey ?? null,
             requestHash,
             agentId,
             fromNumber,
             staggerMinutes,
+            ...(sequence ? { mode: "SEQUENCE" as const, sequencePosition: 1, sequenceStatus: "RUNNING" as const } : {}),
             scheduledCount: planned.length,
             skippedCount: skipped.length,
             movedCount: summary.movedCount,
@@ -134,7 +149,7 @@ async function loadContacts(db: RawQueryClient, organizationId: string, ids: str
 
 async function insertScheduledCalls(
   db: RawQueryClient,
-  planned: readonly PlannedCall[],
+  planned: ReadonlyArray<PlannedCall & { sequenceIndex?: number; waiting?: boolean }>,
   batch: { organizationId: string; batchId: string; agentId: string; fromNumber: string; maxAttempts: number; dynamicVariables: Record<string, unknown>; createdByUserId: string },
 ) {
   const variables = JSON.stringify(batch.dynamicVariables);
@@ -144,20 +159,25 @@ async function insertScheduledCalls(
       contactId: call.contactId,
       scheduledTime: call.scheduledTime.toISOString(),
       requestedTime: call.requestedTime?.toISOString() ?? null,
+      sequenceIndex: call.sequenceIndex ?? null,
+      // A sequence's later steps wait (never claimable) until the one before ends without a booking.
+      status: call.waiting ? "WAITING" : "PENDING",
     }));
     await db.$queryRaw`
       INSERT INTO "ScheduledCall" ("id", "organizationId", "contactId", "fromNumber", "agentId", "scheduledTime", "requestedTime",
-                                   "status", "dynamicVariables", "attempts", "maxAttempts", "batchId", "createdByUserId", "createdAt", "updatedAt")
+                                   "status", "sequenceIndex", "dynamicVariables", "attempts", "maxAttempts", "batchId", "createdByUserId", "createdAt", "updatedAt")
       SELECT r."id", ${batch.organizationId}, r."contactId", ${batch.fromNumber}, ${batch.agentId}, r."scheduledTime", r."requestedTime",
-             'PENDING'::"ScheduledCallStatus", ${variables}::jsonb, 0, ${batch.maxAttempts}, ${batch.batchId}, ${batch.createdByUserId}, now(), now()
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("id" text, "contactId" text, "scheduledTime" timestamptz, "requestedTime" timestamptz)`;
+             r."status"::"ScheduledCallStatus", r."sequenceIndex", ${variables}::jsonb, 0, ${batch.maxAttempts}, ${batch.batchId}, ${batch.createdByUserId}, now(), now()
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          AS r("id" text, "contactId" text, "scheduledTime" timestamptz, "requestedTime" timestamptz, "sequenceIndex" int, "status" text)`;
   }
 }
 
-function summarize(planned: readonly PlannedCall[], staggerMinutes: number) {
+function summarize(planned: readonly PlannedCall[], staggerMinutes: number, sequence = false) {
   let first: Date | null = null;
   let last: Date | null = null;
-  for (const { scheduledTime } of planned) {
+  // A sequence's later steps have no time yet: only the first is planned.
+  for (const { scheduledTime } of sequence ? planned.slice(0, 1) : planned) {
     if (!first || scheduledTime < first) first = scheduledTime;
     if (!last || scheduledTime > last) last = scheduledTime;
   }
@@ -165,13 +185,14 @@ function summarize(planned: readonly PlannedCall[], staggerMinutes: number) {
     scheduledCount: planned.length,
     movedCount: planned.filter((call) => call.requestedTime !== null).length,
     firstCallAt: first,
-    lastCallAt: last,
-    /** The last call's slot ends one interval after it starts. */
-    expectedFinishAt: last ? new Date(+last + staggerMinutes * 60_000) : null,
+    lastCallAt: sequence ? null : last,
+    /** The last call's slot ends one interval after it starts; a sequence's end depends on who books. */
+    expectedFinishAt: last && !sequence ? new Date(+last + staggerMinutes * 60_000) : null,
   };
 }
 
-function defaultBatchName(count: number, first: Date, timeZone: string, locale: string): string {
+function defaultBatchName(count: number, first: Date, timeZone: string, locale: string, sequence: boolean): string {
   const when = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", hour: "numeric", minute: "2-digit" }).format(new TZDate(+first, timeZone));
+  if (sequence) return `${count.toLocaleString("en")} contact${count === 1 ? "" : "s"}, one at a time from ${when}`;
   return `${count.toLocaleString("en")} call${count === 1 ? "" : "s"} from ${when}`;
 }

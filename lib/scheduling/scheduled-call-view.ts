@@ -12,6 +12,8 @@ export const scheduledCallSelect = {
   errorMessage: true,
   executedAt: true,
   cancelledAt: true,
+  cancelReason: true,
+  sequenceIndex: true,
   batchId: true,
   callId: true,
   providerCallId: true,

@@ -5,6 +5,11 @@ import { SCHEDULED_CALL_STATUSES } from "@/lib/scheduling/statuses";
 
 /** One request schedules at most this many contacts (the rest: narrow the selection). */
 export const BATCH_CONTACTS_MAX = 10_000;
+/** A one-at-a-time sequence holds at most this many contacts (each waits for the one before). */
+export const SEQUENCE_CONTACTS_MAX = 500;
+/** How a batch's calls go out: staggered (all of them, spaced), or one at a time until someone books. */
+export const BATCH_MODES = ["staggered", "sequence"] as const;
+export type BatchModeInput = (typeof BATCH_MODES)[number];
 /** `scheduledCalls` in the answer lists this many; the batch's id pages through the rest. */
 export const BATCH_RESPONSE_CALLS = 100;
 /** A time picked "now" in the dialog is a few seconds old when it arrives: that much past is "now". */
@@ -28,6 +33,8 @@ export const scheduleCallsSchema = z
     dynamicVariables: dynamicVariablesSchema.optional(),
     staggerMinutes: z.number().int().min(1, "Space calls at least 1 minute apart").max(60, "Space calls at most 60 minutes apart").optional(),
     name: z.string().trim().min(1).max(120).optional(),
+    /** "sequence": one call at a time in the order given, stopping at the first booking. Default "staggered". */
+    mode: z.enum(BATCH_MODES, { error: "Use mode \"staggered\" or \"sequence\"" }).optional(),
   })
   .strict()
   .refine((input) => (input.contactIds === undefined) !== (input.selection === undefined), {

@@ -6,6 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { listBatches } from "@/lib/scheduling/list-batches";
 import { listScheduledCalls } from "@/lib/scheduling/list-scheduled-calls";
+import { listSequenceSteps } from "@/lib/scheduling/list-sequence-steps";
+import { SequenceStepsPanel } from "@/components/scheduling/sequence-steps";
 import { listScheduledCallsQuerySchema } from "@/lib/scheduling/schemas";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -44,11 +46,13 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
   let batches;
   let calls;
   let lastRunAt;
+  let sequence;
   try {
-    [batches, calls, lastRunAt] = await Promise.all([
+    [batches, calls, lastRunAt, sequence] = await Promise.all([
       listBatches(organization.id, { limit: BATCHES_SHOWN, cursor: batchesCursor }),
       listScheduledCalls(organization.id, query),
       readDispatcherHeartbeat(),
+      query.batchId ? listSequenceSteps(organization.id, query.batchId) : null,
     ]);
   } catch (error) {
     // A stale or edited cursor: the same view from its first page.
@@ -59,7 +63,8 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
   const now = requestTime();
   const zone = { timeZone: organization.timezone, locale: organization.locale };
   const canChange = can(role, "calls.schedule");
-  const workWaiting = calls.counts.PENDING + calls.counts.IN_PROGRESS > 0 || batches.batches.some((batch) => batch.counts.PENDING + batch.counts.IN_PROGRESS > 0);
+  const workWaiting =
+    calls.counts.PENDING + calls.counts.WAITING + calls.counts.IN_PROGRESS > 0 || batches.batches.some((batch) => batch.counts.PENDING + batch.counts.WAITING + batch.counts.IN_PROGRESS > 0);
   const nothingYet = batches.batches.length === 0 && !batchesCursor && Object.values(calls.counts).every((count) => count === 0) && !query.batchId && !query.kind && !query.contactId;
   const filteredBatch = query.batchId ? batches.batches.find((batch) => batch.id === query.batchId) : undefined;
 
@@ -118,6 +123,8 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
               <p className="text-sm text-zinc-500">No batches here.</p>
             )}
           </section>
+
+          {sequence ? <SequenceStepsPanel sequence={sequence} zone={zone} now={now} /> : null}
 
           <section aria-labelledby="calls-heading">
             <div className="mb-2 flex flex-wrap items-baseline justify-between gap-3">

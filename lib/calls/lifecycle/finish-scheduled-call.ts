@@ -1,5 +1,6 @@
 import type { DbClient } from "@/lib/db";
 import { retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
+import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
 
 /** What the end of an attempt means for the scheduled call it belongs to. */
 export type AttemptEnd =
@@ -32,7 +33,9 @@ export async function finishScheduledCall(db: DbClient, attempt: { callId: strin
       where: { id: attempt.scheduledCallId, status: "IN_PROGRESS", callId: attempt.callId },
       data: { status: "COMPLETED", executedAt: now, lockedUntil: null, lockedBy: null, errorMessage: null },
     });
-    return count === 1 ? { state: "completed" as const } : { state: "unchanged" as const };
+    if (count === 0) return { state: "unchanged" as const };
+    await advanceSequenceOfStep(db, attempt.scheduledCallId, now);
+    return { state: "completed" as const };
   }
   const reason = end.reason === "busy" ? "The line was busy" : end.reason === "no-answer" || end.reason === "no_answer" ? "Nobody answered" : `Not connected (${end.reason})`;
   return retryOrFail(db, { scheduledCallId: attempt.scheduledCallId, callId: attempt.callId, kind: "not_connected", reason, now });

@@ -2,6 +2,7 @@ import type { DbClient } from "@/lib/db";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import { nextAttemptTime, type RetryKind } from "@/lib/calls/lifecycle/retry-policy";
+import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
 
 export interface RetryInput {
   scheduledCallId: string;
@@ -73,6 +74,8 @@ export async function retryOrFail(db: DbClient, input: RetryInput): Promise<Retr
     callId: input.callId,
     data: { scheduledCallId: input.scheduledCallId },
   });
+  // Attempts exhausted on a sequence's step: the next patient's turn.
+  await advanceSequenceOfStep(db, input.scheduledCallId, input.now);
   return { state: "failed" };
 }
 
@@ -82,5 +85,6 @@ export async function failScheduledCall(db: DbClient, input: { scheduledCallId: 
     where: { id: input.scheduledCallId, status: "IN_PROGRESS", ...(input.callId !== null ? { callId: input.callId } : {}) },
     data: { status: "FAILED", executedAt: input.now, lockedUntil: null, lockedBy: null, errorMessage: input.reason },
   });
+  if (count === 1) await advanceSequenceOfStep(db, input.scheduledCallId, input.now);
   return count === 1;
 }

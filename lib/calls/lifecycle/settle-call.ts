@@ -3,6 +3,7 @@ import type { TranscriptTurn } from "@/lib/elevenlabs/conversation-schemas";
 import type { CallMeaning } from "@/lib/calls/meaning/describe-call";
 import { finishScheduledCall, isVoicemail } from "@/lib/calls/lifecycle/finish-scheduled-call";
 import { createWriteBatcher } from "@/lib/prisma/write-batcher";
+import { advanceSequenceNow } from "@/lib/scheduling/advance-sequence";
 
 /** How a connected call went, as the webhook (or the sweeper) learned it. */
 export interface CallResult {
@@ -33,6 +34,8 @@ export interface EndedCall {
   contactId: string | null;
   scheduledCallId: string | null;
   contactName: string | null;
+  /** The sequence batch whose current step this call just completed (its next step is decided now). */
+  sequenceBatchId?: string | null;
 }
 
 /**
@@ -159,10 +162,11 @@ async function writeEnds(db: DbClient, rows: EndRow[]): Promise<Array<EndedCall 
       UPDATE "ScheduledCall" s SET "status" = 'COMPLETED', "executedAt" = now(), "lockedUntil" = NULL, "lockedBy" = NULL, "errorMessage" = NULL, "updatedAt" = now()
         FROM ended e
        WHERE e."completeScheduled" AND s."id" = e."scheduledCallId" AND s."status" = 'IN_PROGRESS' AND s."callId" = e."id"
-      RETURNING s."id"
+      RETURNING s."id", s."batchId", s."sequenceIndex"
     )
-    SELECT e."idx", e."id", e."organizationId", e."contactId", e."scheduledCallId", c."name" AS "contactName"
-      FROM ended e LEFT JOIN "Contact" c ON c."id" = e."contactId"`;
+    SELECT e."idx", e."id", e."organizationId", e."contactId", e."scheduledCallId", c."name" AS "contactName",
+           CASE WHEN f."sequenceIndex" IS NOT NULL THEN f."batchId" END AS "sequenceBatchId"
+      FROM ended e LEFT JOIN "Contact" c ON c."id" = e."contactId" LEFT JOIN finished f ON f."id" = e."scheduledCallId"`;
   const byRow = new Map(changed.map(({ idx, ...call }) => [idx, call]));
   return rows.map((row) => byRow.get(row.idx) ?? null);
 }
@@ -188,7 +192,13 @@ async function writeOne(db: DbClient, row: Omit<EndRow, "idx">): Promise<EndedCa
  */
 export async function endConnectedCall(match: CallMatch, result: CallResult): Promise<EndedCall | null> {
   const row = { ...matchColumns(match, result.conversationId), ...connectedFields(result) };
-  if (!isVoicemail(result.meaning.outcome)) return writeBatched({ ...row, completeScheduled: true });
+  if (!isVoicemail(result.meaning.outcome)) {
+    const ended = await writeBatched({ ...row, completeScheduled: true });
+    // A sequence's step ended: book-or-next is decided before the answer, so the refill it sets off
+    // dials the next step at once. (Its own transaction; a crash in between is the cron's to catch.)
+    if (ended?.sequenceBatchId) await advanceSequenceNow(ended.sequenceBatchId);
+    return ended;
+  }
   return getDb().$transaction(async (tx) => {
     const ended = await writeOne(tx, { ...row, completeScheduled: false });
     if (ended) await finishScheduledCall(tx, { callId: ended.id, scheduledCallId: ended.scheduledCallId }, { kind: "connected", outcome: result.meaning.outcome });

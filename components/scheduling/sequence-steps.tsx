@@ -1,0 +1,72 @@
+import Link from "next/link";
+import type { SequenceSteps } from "@/lib/scheduling/list-sequence-steps";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { clinicExactTime, relativeTime, type ClinicZone } from "@/components/scheduling/clinic-time";
+import { ScheduledCallStatusBadge } from "@/components/scheduling/scheduled-call-status";
+import { sequenceSummary } from "@/components/scheduling/sequence-summary";
+
+const REASONS: Record<string, string> = {
+  filled: "Not called: an earlier patient booked",
+  do_not_call: "Not called: on the do-not-call list",
+  staff: "Cancelled by staff",
+};
+
+/** What one step came to, in plain words. */
+function stepOutcome(step: SequenceSteps["steps"][number], position: number): string {
+  if (step.booked) return "Booked";
+  if (step.status === "WAITING") return `Waits for step ${(step.sequenceIndex ?? 1) - 1}`;
+  if (step.status === "PENDING") return step.sequenceIndex === position ? (step.nextAttemptAt ? "Will try again" : "Next to call") : "Waiting";
+  if (step.status === "IN_PROGRESS") return "Ringing now";
+  if (step.status === "CANCELLED") return (step.cancelReason && REASONS[step.cancelReason]) ?? step.errorMessage ?? "Cancelled";
+  if (step.status === "FAILED") return step.errorMessage ?? "Could not be reached";
+  return step.outcome ? `No booking (${step.outcome.replaceAll("_", " ")})` : "No booking";
+}
+
+/** A sequence's steps in calling order: who, how each ended, and which one booked. */
+export function SequenceStepsPanel({ sequence, zone, now }: { sequence: SequenceSteps; zone: ClinicZone; now: number }) {
+  const position = sequence.batch.sequencePosition ?? 1;
+  const booked = sequence.steps.find((step) => step.booked);
+  const summary = sequence.batch.sequenceStatus
+    ? sequenceSummary(
+        { status: sequence.batch.sequenceStatus, position, bookedBy: booked ? { name: booked.contact.name, step: booked.sequenceIndex ?? 0 } : null },
+        sequence.steps.length,
+      )
+    : null;
+  return (
+    <Card className="p-4" data-testid="sequence-steps">
+      <h2 className="text-sm font-semibold text-zinc-900">Calling order{summary ? ` — ${summary.headline}` : null}</h2>
+      <p className="mt-0.5 text-xs text-zinc-500">One patient at a time, in the order they were ticked. The first booking stops the rest.</p>
+      <ol className="mt-3 divide-y divide-zinc-100 text-sm">
+        {sequence.steps.map((step) => (
+          <li
+            key={step.id}
+            className={cn(
+              "flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5",
+              step.sequenceIndex === position && sequence.batch.sequenceStatus === "RUNNING" && "font-medium",
+            )}
+            data-testid="sequence-step"
+          >
+            <span className="w-8 text-right text-zinc-500 tabular-nums">{step.sequenceIndex}.</span>
+            <span className="min-w-40 text-zinc-900">{step.contact.name}</span>
+            {step.booked ? <Badge variant="success">Booked</Badge> : <ScheduledCallStatusBadge status={step.status} />}
+            <span className="text-zinc-600" data-testid="sequence-step-outcome">
+              {stepOutcome(step, position)}
+            </span>
+            {step.executedAt ? (
+              <time className="text-xs text-zinc-500 tabular-nums" dateTime={step.executedAt.toISOString()} title={clinicExactTime(step.executedAt, zone)}>
+                {relativeTime(step.executedAt, now)}
+              </time>
+            ) : null}
+            {step.callId ? (
+              <Link href={`/calls/${encodeURIComponent(step.callId)}`} className="text-xs font-medium text-brand-700 hover:underline">
+                Call
+              </Link>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}

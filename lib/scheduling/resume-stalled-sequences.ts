@@ -1,0 +1,22 @@
+import { getDb } from "@/lib/db";
+import { advanceSequenceNow } from "@/lib/scheduling/advance-sequence";
+
+/**
+ * The cron's safety net for sequences: a running sequence whose current step has ended (or was
+ * deleted with its contact) but was never advanced — a crash between a call's end and its advance, or
+ * a step ended by a path that does not advance (a cancellation elsewhere) — is advanced now. The
+ * advance is idempotent, so racing a webhook changes nothing twice. Answers how many moved.
+ */
+export async function resumeStalledSequences(now = new Date(), limit = 200): Promise<number> {
+  const stalled = await getDb().$queryRaw<{ id: string }[]>`
+    SELECT b."id" FROM "CallBatch" b
+      LEFT JOIN "ScheduledCall" s ON s."batchId" = b."id" AND s."sequenceIndex" = b."sequencePosition"
+     WHERE b."sequenceStatus" = 'RUNNING' AND (s."id" IS NULL OR s."status" IN ('COMPLETED', 'FAILED', 'CANCELLED'))
+     ORDER BY b."updatedAt" LIMIT ${limit}`;
+  let moved = 0;
+  for (const { id } of stalled) {
+    const advance = await advanceSequenceNow(id, now);
+    if (advance.state !== "unchanged") moved += 1;
+  }
+  return moved;
+}

@@ -1,0 +1,302 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as scheduleRoute } from "@/app/api/scheduled-calls/route";
+import { POST as webhookRoute } from "@/app/api/calls/route";
+import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { getDb } from "@/lib/db";
+import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
+import { settledAfterResponse } from "@/lib/runtime/after-response";
+import { advanceSequenceNow } from "@/lib/scheduling/advance-sequence";
+import { resumeStalledSequences } from "@/lib/scheduling/resume-stalled-sequences";
+import type { FaultMode } from "@/simulator/faults";
+import { createContacts } from "../../factories/contacts";
+import { zoneAtNoon } from "../../factories/dispatch";
+import { createSchedulingMember } from "../../factories/scheduling";
+import { startDispatchHarness, WEBHOOK_SECRET, type DispatchHarness } from "../dispatch/harness";
+import { callRoute, signInAs } from "../helpers/session";
+
+const schedule = (body: unknown) => callRoute(scheduleRoute, { method: "POST", url: "http://localhost/api/scheduled-calls", body });
+
+function deliver(payload: unknown) {
+  const body = JSON.stringify(payload);
+  const signature = signElevenLabsPayload(body, WEBHOOK_SECRET, Math.floor(Date.now() / 1000));
+  return webhookRoute(new Request("http://localhost/api/calls", { method: "POST", headers: { "elevenlabs-signature": signature }, body }), {
+    params: Promise.resolve({}),
+  });
+}
+
+/** The post-call webhook of a conversation that ended with `outcome` (null: the agent sent none). */
+function transcription(call: { agentId: string | null; conversationId: string | null }, outcome: string | null) {
+  return {
+    type: "post_call_transcription",
+    event_timestamp: Math.floor(Date.now() / 1000),
+    data: {
+      agent_id: call.agentId,
+      conversation_id: call.conversationId,
+      status: "done",
+      transcript: [{ role: "agent", message: "Hello, this is the clinic.", time_in_call_secs: 0 }],
+      metadata: { start_time_unix_secs: Math.floor(Date.now() / 1000) - 30, call_duration_secs: 30 },
+      analysis: outcome ? { data_collection_results: { call_outcome: { data_collection_id: "call_outcome", value: outcome } } } : {},
+    },
+  };
+}
+
+let offset = 0;
+
+describe("a sequence batch calls one contact at a time until someone books", () => {
+  let harness: DispatchHarness;
+  let webhookUrl: string | null;
+  beforeAll(async () => {
+    // Unscripted calls connect and end without a booking: only a scripted number books.
+    harness = await startDispatchHarness({ outcomeMix: { appointment_booked: 0, callback_scheduled: 0, not_interested: 1, voicemail: 0 } });
+    webhookUrl = harness.simulator.config().webhookUrl;
+  });
+  afterAll(() => harness.close());
+  beforeEach(() => {
+    harness.simulator.reset();
+    harness.simulator.configure({ callDurationMs: 0, webhookUrl });
+  });
+
+  /** A clinic calling around the clock, `n` contacts where it is daytime, scheduled as a sequence in the order given. */
+  async function startSequence(
+    n: number,
+    options: {
+      maxAttempts?: number;
+      retryVoicemail?: boolean;
+      script?: Record<number, FaultMode[]>;
+      reverse?: boolean;
+      clinic?: Awaited<ReturnType<typeof createSchedulingMember>>;
+    } = {},
+  ) {
+    const zone = zoneAtNoon();
+    const clinic =
+      options.clinic ??
+      (await createSchedulingMember("STAFF", {
+        timezone: zone,
+        callingDays: [1, 2, 3, 4, 5, 6, 7],
+        callingWindowStart: 0,
+        callingWindowEnd: 1440,
+        maxAttempts: options.maxAttempts ?? 3,
+      }));
+    if (options.retryVoicemail !== undefined)
+      await getDb().organization.update({ where: { id: clinic.organization.id }, data: { retryVoicemail: options.retryVoicemail } });
+    const created = await createContacts(clinic.organization.id, n, () => ({}), (offset += 100));
+    await getDb().contact.updateMany({ where: { id: { in: created.map((c) => c.id) } }, data: { timezone: zone } });
+    // The order picked is the order called: here the reverse of the names' order when asked.
+    const contacts = options.reverse ? [...created].reverse() : created;
+    for (const [step, modes] of Object.entries(options.script ?? {})) harness.simulator.scriptNumber(contacts[Number(step) - 1]!.phoneNumber, modes);
+    signInAs(clinic.user);
+    const res = await schedule({ contactIds: contacts.map((c) => c.id), scheduledTime: new Date().toISOString(), mode: "sequence" });
+    expect(res.status).toBe(201);
+    const answer = (await res.json()) as { batch: { id: string; mode: string; scheduledCount: number } };
+    return { clinic, contacts, batchId: answer.batch.id, answer };
+  }
+
+  const steps = (batchId: string) => getDb().scheduledCall.findMany({ where: { batchId }, orderBy: { sequenceIndex: "asc" }, include: { contact: true } });
+  const batch = (batchId: string) => getDb().callBatch.findUniqueOrThrow({ where: { id: batchId } });
+  const dials = (contacts: { phoneNumber: string }[]) => contacts.map((c) => harness.simulator.dialsTo(c.phoneNumber));
+
+  /** Drives the dispatcher and the simulator until the sequence stops (or `until` holds). */
+  async function runUntil(until: () => Promise<boolean>, options: { retriesDueNow?: string } = {}) {
+    await harness.runCron();
+    for (let round = 0; round < 200; round++) {
+      await harness.settle();
+      await settledAfterResponse();
+      if (await until()) return;
+      if (options.retriesDueNow) {
+        // A retry is due in 15 minutes or more: bring it to now, as the clock would.
+        await getDb().scheduledCall.updateMany({
+          where: { batchId: options.retriesDueNow, status: "PENDING", nextAttemptAt: { not: null } },
+          data: { nextAttemptAt: new Date(Date.now() - 1_000) },
+        });
+      }
+      await harness.runCron();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error("the sequence did not get there");
+  }
+  const stopped = (batchId: string) => async () => (await batch(batchId)).sequenceStatus !== "RUNNING";
+
+  it("a sequence of 5 where the 3rd books: exactly 3 dials, in the order picked, and the last 2 CANCELLED as filled", async () => {
+    const { contacts, batchId, answer } = await startSequence(5, {
+      reverse: true,
+      script: { 1: ["not_interested"], 2: ["callback_scheduled"], 3: ["appointment_booked"] },
+    });
+    expect(answer.batch).toMatchObject({ mode: "SEQUENCE", scheduledCount: 5 });
+    const before = await steps(batchId);
+    expect(before.map((s) => [s.contactId, s.status])).toEqual(contacts.map((c, i) => [c.id, i === 0 ? "PENDING" : "WAITING"]));
+
+    await runUntil(stopped(batchId));
+    expect(dials(contacts)).toEqual([1, 1, 1, 0, 0]);
+    const after = await steps(batchId);
+    expect(after.map((s) => s.status)).toEqual(["COMPLETED", "COMPLETED", "COMPLETED", "CANCELLED", "CANCELLED"]);
+    expect(after.slice(3).map((s) => s.cancelReason)).toEqual(["filled", "filled"]);
+    expect(after[3]!.errorMessage).toBe(`Not called: ${contacts[2]!.name} booked (step 3)`);
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "FILLED", sequencePosition: 3, filledByScheduledCallId: after[2]!.id });
+    // Every step went through the dispatcher's claim once: one attempt each, one Call each.
+    expect(after.slice(0, 3).map((s) => s.attempts)).toEqual([1, 1, 1]);
+    expect(await getDb().call.count({ where: { scheduledCall: { batchId } } })).toBe(3);
+  });
+
+  it("busy, no answer and voicemail move on only after the step's retries; nobody booking ends the sequence EXHAUSTED", async () => {
+    // The phone rings a while: a failure event comes after the dial's answer, as on a real line.
+    harness.simulator.configure({ callDurationMs: 400 });
+    const { contacts, batchId } = await startSequence(3, {
+      maxAttempts: 2,
+      retryVoicemail: true,
+      script: { 1: ["busy", "no-answer"], 2: ["voicemail", "voicemail"], 3: ["not_interested"] },
+    });
+    await runUntil(stopped(batchId), { retriesDueNow: batchId });
+    expect(dials(contacts)).toEqual([2, 2, 1]);
+    const after = await steps(batchId);
+    expect(after.map((s) => [s.status, s.attempts])).toEqual([
+      ["FAILED", 2],
+      ["FAILED", 2],
+      ["COMPLETED", 1],
+    ]);
+    expect(after[0]!.errorMessage).toBe("Nobody answered. No attempts left (2 of 2).");
+    expect(after[1]!.errorMessage).toBe("Reached voicemail. No attempts left (2 of 2).");
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "EXHAUSTED", sequencePosition: 3 });
+  });
+
+  it("a step skipped for do-not-call (set after scheduling) does not stall the sequence", async () => {
+    const { contacts, batchId } = await startSequence(3, { script: { 3: ["appointment_booked"] } });
+    await getDb().contact.update({ where: { id: contacts[1]!.id }, data: { doNotCall: true } });
+    await runUntil(stopped(batchId));
+    expect(dials(contacts)).toEqual([1, 0, 1]);
+    const after = await steps(batchId);
+    expect(after.map((s) => [s.status, s.cancelReason])).toEqual([
+      ["COMPLETED", null],
+      ["CANCELLED", "do_not_call"],
+      ["COMPLETED", null],
+    ]);
+    expect((await batch(batchId)).sequenceStatus).toBe("FILLED");
+  });
+
+  it("two sequences of one clinic never interfere: each has one call at a time and stops on its own booking", async () => {
+    const first = await startSequence(4, { script: { 2: ["appointment_booked"] } });
+    const second = await startSequence(3, { clinic: first.clinic });
+    await runUntil(async () => (await stopped(first.batchId)()) && (await stopped(second.batchId)()));
+    expect(dials(first.contacts)).toEqual([1, 1, 0, 0]);
+    expect(dials(second.contacts)).toEqual([1, 1, 1]);
+    expect((await batch(first.batchId)).sequenceStatus).toBe("FILLED");
+    expect((await batch(second.batchId)).sequenceStatus).toBe("EXHAUSTED");
+    expect((await steps(second.batchId)).map((s) => s.status)).toEqual(["COMPLETED", "COMPLETED", "COMPLETED"]);
+    // One call at a time per sequence: each dial came after the previous step's call had ended.
+    for (const { batchId } of [first, second]) {
+      const calls = await getDb().call.findMany({ where: { scheduledCall: { batchId } }, orderBy: { createdAt: "asc" } });
+      for (let i = 1; i < calls.length; i++) expect(+calls[i]!.createdAt).toBeGreaterThanOrEqual(+calls[i - 1]!.updatedAt);
+    }
+  });
+
+  it("duplicate, concurrent and late webhooks advance the sequence once", async () => {
+    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+    const { contacts, batchId } = await startSequence(3);
+    await harness.runCron();
+    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
+
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => deliver(transcription(first, "not_interested")).then((res) => res.json() as Promise<{ handled: boolean }>)),
+    );
+    await settledAfterResponse(); // the refill dials step 2
+    expect(answers.filter((a) => a.handled)).toHaveLength(1);
+    expect(await batch(batchId)).toMatchObject({ sequencePosition: 2, sequenceStatus: "RUNNING" });
+    expect((await steps(batchId)).map((s) => s.status)).toEqual(["COMPLETED", "IN_PROGRESS", "WAITING"]);
+
+    // Late: step 1's webhook again, the safety net and ten advances at once — step 2 is still ringing.
+    await deliver(transcription(first, "not_interested"));
+    await settledAfterResponse();
+    await Promise.all(Array.from({ length: 10 }, () => advanceSequenceNow(batchId)));
+    expect(await resumeStalledSequences()).toBe(0);
+    expect(await batch(batchId)).toMatchObject({ sequencePosition: 2, sequenceStatus: "RUNNING" });
+    expect((await steps(batchId)).map((s) => s.status)).toEqual(["COMPLETED", "IN_PROGRESS", "WAITING"]);
+    expect(dials(contacts)).toEqual([1, 1, 0]);
+
+    // Step 2 ends twice at once: step 3 is woken once and dialed once.
+    const second = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 2 } } });
+    await Promise.all([deliver(transcription(second, null)), deliver(transcription(second, null))]);
+    await settledAfterResponse();
+    expect(await batch(batchId)).toMatchObject({ sequencePosition: 3 });
+    expect(dials(contacts)).toEqual([1, 1, 1]);
+  });
+
+  it("the cron's safety net advances a sequence whose step ended without advancing it", async () => {
+    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+    const { batchId } = await startSequence(2);
+    // As a crash between a step's end and its advance would leave it.
+    await getDb().scheduledCall.updateMany({ where: { batchId, sequenceIndex: 1 }, data: { status: "FAILED", executedAt: new Date() } });
+    const body = (await (await harness.runCron()).json()) as { sequencesResumed: number };
+    expect(body.sequencesResumed).toBe(1);
+    expect(await batch(batchId)).toMatchObject({ sequencePosition: 2, sequenceStatus: "RUNNING" });
+    expect((await steps(batchId))[1]!.status).toBe("IN_PROGRESS"); // due now, so the same run dialed it
+  });
+
+  it("a booking made by the agent's book-appointment action during the call stops it, whatever the analysis says", async () => {
+    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+    const { clinic, contacts, batchId } = await startSequence(3);
+    await harness.runCron();
+    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
+    await deliver(transcription(first, "not_interested"));
+    await settledAfterResponse();
+    const second = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 2 } } });
+    expect(second.conversationId).not.toBeNull();
+
+    // Mid-call, the agent books (the action's own domain function, as the route runs it).
+    const zone = clinic.organization.timezone;
+    const date = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(nextWeekday(zone));
+    const booked = await bookAppointment(clinic.organization.id, {
+      date,
+      start_time: "10:00",
+      customer_name: contacts[1]!.name,
+      customer_phone: contacts[1]!.phoneNumber,
+      conversation_id: second.conversationId!,
+    });
+    expect(booked.success).toBe(true);
+    // The agent's summary word says nothing about it.
+    await deliver(transcription(second, "callback_scheduled"));
+    await settledAfterResponse();
+
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "FILLED", sequencePosition: 2 });
+    expect((await steps(batchId)).map((s) => [s.status, s.cancelReason])).toEqual([
+      ["COMPLETED", null],
+      ["COMPLETED", null],
+      ["CANCELLED", "filled"],
+    ]);
+    expect(dials(contacts)).toEqual([1, 1, 0]);
+  });
+
+  it("cancelling the batch stops the sequence: the ringing step's end wakes nobody", async () => {
+    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+    const { clinic, contacts, batchId } = await startSequence(3);
+    await harness.runCron();
+    const { POST: cancelRoute } = await import("@/app/api/call-batches/[id]/cancel/route");
+    signInAs(clinic.user);
+    expect((await callRoute(cancelRoute, { method: "POST", params: { id: batchId } })).status).toBe(200);
+    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
+    await deliver(transcription(first, "not_interested"));
+    await settledAfterResponse();
+    expect((await batch(batchId)).sequenceStatus).toBe("CANCELLED");
+    expect((await steps(batchId)).map((s) => s.status)).toEqual(["COMPLETED", "CANCELLED", "CANCELLED"]);
+    expect(dials(contacts)).toEqual([1, 0, 0]);
+  });
+
+  it("more than 500 contacts in a sequence is a 400 in plain words, with nothing written", async () => {
+    const clinic = await createSchedulingMember("STAFF");
+    const contacts = await createContacts(clinic.organization.id, 501, () => ({}), 20_000);
+    signInAs(clinic.user);
+    const res = await schedule({ contactIds: contacts.map((c) => c.id), scheduledTime: new Date(Date.now() + 86_400_000).toISOString(), mode: "sequence" });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { detail: string };
+    expect(problem.detail).toBe(
+      "A one-at-a-time sequence can call at most 500 contacts, and 501 are selected. Pick the first 500 to call, or schedule them staggered.",
+    );
+    expect(await getDb().callBatch.count({ where: { organizationId: clinic.organization.id } })).toBe(0);
+  });
+});
+
+/** A Wednesday 2–8 days ahead in the zone (the clinic's default opening hours are weekdays). */
+function nextWeekday(timeZone: string): Date {
+  for (let days = 2; ; days++) {
+    const at = new Date(Date.now() + days * 86_400_000);
+    if (new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short" }).format(at) === "Wed") return at;
+  }
+}
