@@ -19,6 +19,7 @@ import type { ContactRow, EditableContact } from "@/components/contacts/types";
 import { contactsHref, type ContactsView } from "@/components/contacts/contacts-href";
 import { ScheduleCallsButton } from "@/components/scheduling/schedule-calls-button";
 import { CallBackDialog } from "@/components/callbacks/call-back-dialog";
+import { CheckInDialog } from "@/components/check-ins/check-in-dialog";
 import type { ScheduleDefaults } from "@/components/scheduling/schedule-calls-dialog";
 
 export interface ContactsScreenProps {
@@ -191,6 +192,7 @@ export function ContactsScreen(props: ContactsScreenProps) {
       {dialog?.kind === "delete" ? <DeleteContactDialog contact={dialog.contact} onClose={closeDialog} onDeleted={refresh} /> : null}
       {dialog?.kind === "import" ? <ImportDialog onClose={closeDialog} onImported={refresh} /> : null}
       {dialog?.kind === "callback" ? <CallBackDialog target={{ contactId: dialog.contact.id, name: dialog.contact.name }} zone={zone} onClose={closeDialog} /> : null}
+      {dialog?.kind === "check-in" ? <CheckInDialog contact={dialog.contact} zone={zone} onClose={closeDialog} /> : null}
     </ContactSelectionProvider>
   );
 }

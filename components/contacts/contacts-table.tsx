@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { CalendarClock, MoreHorizontal, Pencil, PhoneForwarded, Trash2 } from "lucide-react";
+import { CalendarClock, HeartPulse, MoreHorizontal, Pencil, PhoneForwarded, Trash2 } from "lucide-react";
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -168,6 +168,10 @@ export function ContactsTable({
                           <DropdownMenuItem disabled={row.doNotCall} onSelect={() => onFollowUp("callback", row)}>
                             <PhoneForwarded aria-hidden="true" />
                             Call back…
+                          </DropdownMenuItem>
+                          <DropdownMenuItem disabled={row.doNotCall} onSelect={() => onFollowUp("check-in", row)}>
+                            <HeartPulse aria-hidden="true" />
+                            Check-in…
                           </DropdownMenuItem>
                           <DropdownMenuItem asChild>
                             <Link href={schedulingHref({ contact: row.id })}>

@@ -21,6 +21,8 @@ import { STATUS_LOOK } from "@/components/scheduling/scheduled-call-status";
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
 import { StatusTabs } from "@/components/scheduling/status-tabs";
 import { KindFilter } from "@/components/scheduling/kind-filter";
+import { CheckInPlans } from "@/components/check-ins/check-in-plans";
+import { listCheckIns } from "@/lib/check-ins/list-check-ins";
 import { KIND_WORDS } from "@/components/callbacks/callback-words";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
 import { readDispatcherHeartbeat } from "@/lib/dispatch/read-heartbeat";
@@ -29,6 +31,7 @@ export const metadata: Metadata = { title: "Scheduling" };
 
 const BATCHES_SHOWN = 4;
 const CALLS_PER_PAGE = 50;
+const CHECK_INS_SHOWN = 10;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -47,12 +50,15 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
   let calls;
   let lastRunAt;
   let sequence;
+  let checkIns;
   try {
-    [batches, calls, lastRunAt, sequence] = await Promise.all([
+    [batches, calls, lastRunAt, sequence, checkIns] = await Promise.all([
       listBatches(organization.id, { limit: BATCHES_SHOWN, cursor: batchesCursor }),
       listScheduledCalls(organization.id, query),
       readDispatcherHeartbeat(),
       query.batchId ? listSequenceSteps(organization.id, query.batchId) : null,
+      // The check-ins filter shows the plans too: how far each series has got.
+      query.kind === "CHECK_IN" ? listCheckIns(organization.id, { contactId: query.contactId, limit: CHECK_INS_SHOWN }) : { checkIns: [] },
     ]);
   } catch (error) {
     // A stale or edited cursor: the same view from its first page.
@@ -151,6 +157,7 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
               </p>
             ) : null}
             <KindFilter kind={query.kind} status={query.status} batch={query.batchId} contact={query.contactId} />
+            <CheckInPlans checkIns={checkIns.checkIns} zone={zone} canChange={canChange} />
             <StatusTabs counts={calls.counts} status={query.status} batch={query.batchId} kind={query.kind} contact={query.contactId} />
             {calls.scheduledCalls.length === 0 ? (
               <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-10 text-center text-sm text-zinc-600">

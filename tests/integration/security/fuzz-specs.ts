@@ -74,6 +74,8 @@ export const FUZZ_SPECS: Record<string, FuzzSpec> = {
   "POST /api/organizations/test-call": { body: () => ({ phoneNumber: "+61255509998" }) },
   // A past dueAt is not refused: the callback moves to the next calling time and the answer says so.
   "POST /api/callbacks": { body: (c) => ({ contactId: c.mine.ids.contact, dueAt: tomorrowAt("10:00"), note: "Fuzz" }) },
+  "POST /api/check-ins": { body: (c) => ({ contactId: c.mine.ids.contact, time: "10:00", repeat: { type: "weekly", weekday: 1, weeks: 4 }, note: "Fuzz" }) },
+  "GET /api/check-ins": { query: (c) => ({ contactId: c.mine.ids.contact, limit: "10" }) },
   "GET /api/scheduled-calls": { query: (c) => ({ status: "PENDING", batchId: c.mine.ids.batch, kind: "CALLBACK", contactId: c.mine.ids.contact, limit: "10", cursor: "x" }) },
   "POST /api/scheduled-calls": { body: (c) => ({ contactIds: [c.mine.ids.contact], scheduledTime: tomorrowAt("10:00"), staggerMinutes: 2, name: "Fuzz" }), pastDates: ["scheduledTime"] },
   "PATCH /api/scheduled-calls/[id]": { params: (c) => ({ id: c.mine.ids.scheduledCall }), body: () => ({ scheduledTime: tomorrowAt("11:00") }), pastDates: ["scheduledTime"] },

@@ -326,6 +326,15 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       { what: "their call", body: { callId: c.theirs.ids.call, dueAt: tomorrowAt("10:00") }, expect: NOT_FOUND },
     ],
   },
+  "POST /api/check-ins": {
+    guard: TENANT,
+    probes: (c) => [
+      { what: "their contact", body: { contactId: c.theirs.ids.contact, time: "10:00", repeat: { type: "weekly", weekday: 1, weeks: 2 } }, expect: NOT_FOUND },
+      { what: "my contact, their appointment", body: { contactId: c.mine.ids.contact, time: "10:00", repeat: { type: "after_appointment", appointmentId: c.theirs.ids.appointment, days: 3 } }, expect: NOT_FOUND },
+    ],
+  },
+  "GET /api/check-ins": { guard: TENANT, probes: (c) => [{ what: "their contact as the filter", query: { contactId: c.theirs.ids.contact }, expect: OK }] },
+  "DELETE /api/check-ins/[id]": { guard: TENANT, probes: (c) => [{ what: "their check-in", params: { id: c.theirs.ids.checkIn }, expect: NOT_FOUND }] },
   "POST /api/scheduled-calls/[id]/confirm": { guard: TENANT, probes: (c) => [{ what: "their scheduled call", params: { id: c.theirs.ids.scheduledCall }, expect: NOT_FOUND }] },
   "PATCH /api/scheduled-calls/[id]": { guard: TENANT, probes: (c) => [{ what: "their scheduled call", params: { id: c.theirs.ids.scheduledCall }, body: { scheduledTime: tomorrowAt("11:00") }, expect: NOT_FOUND }] },
   "DELETE /api/scheduled-calls/[id]": { guard: TENANT, probes: (c) => [{ what: "their scheduled call", params: { id: c.theirs.ids.scheduledCall }, expect: NOT_FOUND }] },

@@ -22,6 +22,7 @@ export interface Clinic {
     elevenLabsAgent: string;
     phoneNumber: string;
     elevenLabsPhoneNumber: string;
+    checkIn: string;
   };
   contactPhone: string;
   agentToken: string;
@@ -59,6 +60,9 @@ async function createClinic(label: string, phoneSuffix: string): Promise<Clinic>
   const scheduledCall = await getDb().scheduledCall.create({
     data: { organizationId: organization.id, contactId: contact.id, batchId: batch.id, fromNumber: "phnum_x", agentId: "agent_x", scheduledTime: new Date(Date.now() + 86_400_000) },
   });
+  const checkIn = await getDb().checkIn.create({
+    data: { organizationId: organization.id, contactId: contact.id, repeat: "ONCE", minuteOfDay: 600, occurrences: 1, description: `${label} check-in` },
+  });
   const appointment = await getDb().appointment.create({
     data: { organizationId: organization.id, title: "Check-up", startsAt: tomorrowAt10(), endsAt: new Date(+tomorrowAt10() + 30 * 60_000), attendeeName: `${label} Attendee`, attendeePhone: contactPhone },
   });
@@ -84,12 +88,13 @@ async function createClinic(label: string, phoneSuffix: string): Promise<Clinic>
       elevenLabsAgent: agent.agentId,
       phoneNumber: phoneNumber.id,
       elevenLabsPhoneNumber: phoneNumber.phoneNumberId,
+      checkIn: checkIn.id,
     },
     contactPhone,
     agentToken,
     invitationToken,
     invitationEmail: invitation.email,
-    markers: [organization.name, `${label} Patient`, `${label} call summary`, `${label} batch`, `${label} Attendee`, `${label} Agent`, `${label} line`, `${label} audit`, `${label} activity`, invitation.email, owner.email, staff.user.email],
+    markers: [organization.name, `${label} Patient`, `${label} call summary`, `${label} batch`, `${label} Attendee`, `${label} Agent`, `${label} line`, `${label} audit`, `${label} activity`, `${label} check-in`, invitation.email, owner.email, staff.user.email],
   };
 }
 
@@ -103,8 +108,8 @@ export async function createTwoClinics(): Promise<TwoClinics> {
  * legitimately hold too) and its organization id.
  */
 export function rowIds(clinic: Clinic): string[] {
-  const { contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber } = clinic.ids;
-  return [clinic.organizationId, contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber];
+  const { contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber, checkIn } = clinic.ids;
+  return [clinic.organizationId, contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber, checkIn];
 }
 
 /** Strings of `clinic` found in `text`: its markers and row ids, except those the request itself carried. */

@@ -1,0 +1,128 @@
+import { getDb } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { recordActivity } from "@/lib/activity/record-activity";
+import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
+import { clinicToday, describeRule, localInstant, occurrenceDates, type OccurrenceRule } from "@/lib/check-ins/plan-occurrences";
+import type { CreateCheckInInput } from "@/lib/check-ins/schemas";
+import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { clinicWhen, placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
+import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
+import { localDateAndMinute } from "@/lib/time/local-date";
+
+/** The rule with its dates resolved: the appointment's local date (one of this clinic's, for this patient). */
+async function resolveRule(
+  organizationId: string,
+  contactId: string,
+  input: CreateCheckInInput,
+  timeZone: string,
+  now: Date,
+): Promise<{ rule: OccurrenceRule; appointmentId: string | null }> {
+  const repeat = input.repeat;
+  if (repeat.type === "once") return { rule: repeat, appointmentId: null };
+  if (repeat.type === "weekly") return { rule: { ...repeat, startDate: repeat.startDate ?? clinicToday(now, timeZone) }, appointmentId: null };
+  const appointment = await getDb().appointment.findFirst({
+    where: { id: repeat.appointmentId, organizationId },
+    select: { id: true, contactId: true, startsAt: true, status: true },
+  });
+  if (!appointment) throw notFound("Appointment");
+  if (appointment.contactId !== contactId)
+    throw new AppError("unprocessable", "That appointment is another patient's.", {
+      issues: [{ path: "repeat.appointmentId", message: "Not this patient's appointment" }],
+    });
+  if (appointment.status === "CANCELLED")
+    throw new AppError("unprocessable", "That appointment was cancelled.", { issues: [{ path: "repeat.appointmentId", message: "Cancelled" }] });
+  return {
+    rule: { type: "after_appointment", appointmentDate: localDateAndMinute(+appointment.startsAt, timeZone).date, days: repeat.days },
+    appointmentId: appointment.id,
+  };
+}
+
+/**
+ * A check-in for a patient: one call or a short series, each occurrence a PENDING ScheduledCall of kind
+ * CHECK_IN on its LOCAL date at the local time asked for, in the clinic's zone (so 10:00 stays 10:00 across
+ * a DST change). An occurrence in the past or outside calling hours moves to the next calling time, and the
+ * answer says which and why. The plan and its calls are written together. Callable from a seed.
+ */
+export async function createCheckIn(organizationId: string, actor: { userId: string } | null, input: CreateCheckInInput, now = new Date()) {
+  const contact = await getDb().contact.findFirst({
+    where: { id: input.contactId, organizationId },
+    select: { id: true, name: true, phoneNumber: true, timezone: true, doNotCall: true },
+  });
+  if (!contact) throw notFound("Contact");
+  if (contact.doNotCall) throw new AppError("conflict", `${contact.name} is on the do-not-call list, so no check-in can be scheduled.`);
+  const rules = await loadCallingRules(organizationId);
+  const { rule, appointmentId } = await resolveRule(organizationId, contact.id, input, rules.timezone, now);
+  const [hour, minute] = input.time.split(":").map(Number) as [number, number];
+  const minuteOfDay = hour * 60 + minute;
+  const zone = recipientTimeZone(contact, rules.timezone).zone;
+  const occurrences = occurrenceDates(rule).map((date, index) => ({
+    occurrence: index + 1,
+    date,
+    ...placeInCallingHours(localInstant(date, minuteOfDay, rules.timezone), now, rules, zone),
+  }));
+  const line = await resolveDialLine(getDb(), organizationId);
+  const description = describeRule(rule, minuteOfDay);
+  const note = input.note || null;
+
+  const checkIn = await getDb().$transaction(async (tx) => {
+    const created = await tx.checkIn.create({
+      data: {
+        organizationId,
+        contactId: contact.id,
+        repeat: rule.type === "once" ? "ONCE" : rule.type === "weekly" ? "WEEKLY" : "AFTER_APPOINTMENT",
+        minuteOfDay,
+        weekday: rule.type === "weekly" ? rule.weekday : null,
+        occurrences: occurrences.length,
+        appointmentId,
+        daysAfter: rule.type === "after_appointment" ? rule.days : null,
+        note,
+        description,
+        createdByUserId: actor?.userId ?? null,
+      },
+      select: { id: true, description: true, createdAt: true },
+    });
+    await tx.scheduledCall.createMany({
+      data: occurrences.map((occurrence) => ({
+        organizationId,
+        contactId: contact.id,
+        agentId: line.agentId,
+        fromNumber: line.agentPhoneNumberId,
+        maxAttempts: rules.maxAttempts,
+        scheduledTime: occurrence.at,
+        requestedTime: occurrence.requested,
+        kind: "CHECK_IN" as const,
+        note,
+        checkInId: created.id,
+        checkInOccurrence: occurrence.occurrence,
+        createdByUserId: actor?.userId ?? null,
+        dynamicVariables: { check_in_number: `${occurrence.occurrence} of ${occurrences.length}`, ...(note ? { check_in_note: note } : {}) },
+      })),
+    });
+    await recordActivity(tx, {
+      organizationId,
+      type: "CHECK_INS_SCHEDULED",
+      message: `Check-in for ${contact.name}: ${description}`,
+      actorUserId: actor?.userId ?? null,
+      contactId: contact.id,
+      data: { checkInId: created.id, firstCallAt: occurrences[0]!.at.toISOString(), count: occurrences.length },
+    });
+    return created;
+  });
+
+  const moved = occurrences.filter((occurrence) => occurrence.moved);
+  return {
+    checkIn: { ...checkIn, contactId: contact.id, occurrences: occurrences.length },
+    occurrences: occurrences.map(({ occurrence, date, at, requested, moved, message }) => ({
+      occurrence,
+      localDate: date,
+      scheduledTime: at,
+      requestedTime: requested,
+      moved,
+      message,
+    })),
+    message:
+      moved.length === 0
+        ? `Check-in scheduled: ${description}.`
+        : `Check-in scheduled: ${description}. ${moved.length === 1 ? `Call ${moved[0]!.occurrence} was` : `${moved.length} calls were`} moved to the next calling time (first: ${clinicWhen(moved[0]!.at, rules.timezone)}).`,
+  };
+}

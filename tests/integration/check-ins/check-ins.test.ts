@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { POST as createRoute, GET as listRoute } from "@/app/api/check-ins/route";
+import { DELETE as cancelRoute } from "@/app/api/check-ins/[id]/route";
+import { getDb } from "@/lib/db";
+import { createCheckIn } from "@/lib/check-ins/create-check-in";
+import { createContact, createMember, createOrganization, registerLine } from "../../factories";
+import { callRoute, signInAs } from "../helpers/session";
+
+/** A clinic calling Monday to Friday, 09:00–17:00 (the defaults), in `timezone`, with a patient there too. */
+async function clinicIn(timezone: string) {
+  const organization = await createOrganization({ timezone });
+  await registerLine(organization.id);
+  const contact = await createContact(organization.id, { name: "Grace Patient" });
+  await getDb().contact.update({ where: { id: contact.id }, data: { timezone } });
+  const { user } = await createMember("STAFF", organization.id);
+  return { organization, contact, user };
+}
+
+const rowsOf = (checkInId: string) => getDb().scheduledCall.findMany({ where: { checkInId }, orderBy: { checkInOccurrence: "asc" } });
+
+describe("check-ins: each occurrence a scheduled call on the right local day, inside calling hours", () => {
+  it("every Monday at 10:00 for 4 weeks in Sydney stays 10:00 local across the start of daylight saving (4 Oct 2026)", async () => {
+    const { organization, contact } = await clinicIn("Australia/Sydney");
+    const answer = await createCheckIn(
+      organization.id,
+      null,
+      { contactId: contact.id, time: "10:00", repeat: { type: "weekly", weekday: 1, weeks: 4, startDate: "2026-09-16" }, note: "How is the new medication?" },
+      new Date("2026-09-15T00:00:00Z"),
+    );
+    expect(answer.occurrences.map((o) => o.localDate)).toEqual(["2026-09-21", "2026-09-28", "2026-10-05", "2026-10-12"]);
+    const rows = await rowsOf(answer.checkIn.id);
+    // AEST (UTC+10) before, AEDT (UTC+11) after: the UTC time moves, the local time does not.
+    expect(rows.map((row) => row.scheduledTime.toISOString())).toEqual([
+      "2026-09-21T00:00:00.000Z",
+      "2026-09-28T00:00:00.000Z",
+      "2026-10-04T23:00:00.000Z",
+      "2026-10-11T23:00:00.000Z",
+    ]);
+    expect(rows.map((row) => [row.kind, row.status, row.checkInOccurrence, row.requestedTime])).toEqual(
+      [1, 2, 3, 4].map((n) => ["CHECK_IN", "PENDING", n, null]),
+    );
+    expect(rows[2]!.dynamicVariables).toEqual({ check_in_number: "3 of 4", check_in_note: "How is the new medication?" });
+    expect(answer.message).toBe("Check-in scheduled: Every Monday at 10:00 AM, 4 times from Wed 16 Sep.");
+    const checkIn = await getDb().checkIn.findUniqueOrThrow({ where: { id: answer.checkIn.id } });
+    expect(checkIn).toMatchObject({ repeat: "WEEKLY", weekday: 1, occurrences: 4, minuteOfDay: 600 });
+  });
+
+  it("every Thursday at 9:30 in New York stays 9:30 local across the end of daylight saving (1 Nov 2026)", async () => {
+    const { organization, contact } = await clinicIn("America/New_York");
+    const answer = await createCheckIn(
+      organization.id,
+      null,
+      { contactId: contact.id, time: "09:30", repeat: { type: "weekly", weekday: 4, weeks: 3, startDate: "2026-10-20" } },
+      new Date("2026-10-01T12:00:00Z"),
+    );
+    const rows = await rowsOf(answer.checkIn.id);
+    expect(rows.map((row) => row.scheduledTime.toISOString())).toEqual(["2026-10-22T13:30:00.000Z", "2026-10-29T13:30:00.000Z", "2026-11-05T14:30:00.000Z"]);
+  });
+
+  it("3 days after an appointment; a day outside calling hours moves to the next calling time, and the answer says so", async () => {
+    const { organization, contact } = await clinicIn("Australia/Sydney");
+    // Thursday 17 Sep 2026, 14:00 Sydney.
+    const appointment = await getDb().appointment.create({
+      data: {
+        organizationId: organization.id,
+        contactId: contact.id,
+        title: "Knee",
+        startsAt: new Date("2026-09-17T04:00:00Z"),
+        endsAt: new Date("2026-09-17T04:30:00Z"),
+        attendeeName: contact.name,
+      },
+    });
+    const now = new Date("2026-09-01T00:00:00Z");
+    const weekday = await createCheckIn(
+      organization.id,
+      null,
+      { contactId: contact.id, time: "11:00", repeat: { type: "after_appointment", appointmentId: appointment.id, days: 5 } },
+      now,
+    );
+    expect(weekday.occurrences[0]).toMatchObject({ localDate: "2026-09-22", moved: null, scheduledTime: new Date("2026-09-22T01:00:00Z") });
+
+    // 3 days after is Sunday 20 Sep: the clinic does not call on Sundays.
+    const sunday = await createCheckIn(
+      organization.id,
+      null,
+      { contactId: contact.id, time: "11:00", repeat: { type: "after_appointment", appointmentId: appointment.id, days: 3 } },
+      now,
+    );
+    expect(sunday.occurrences[0]).toMatchObject({
+      localDate: "2026-09-20",
+      moved: "outside_calling_hours",
+      requestedTime: new Date("2026-09-20T01:00:00Z"),
+      scheduledTime: new Date("2026-09-20T23:00:00Z"),
+    });
+    expect(sunday.message).toMatch(/moved to the next calling time \(first: Mon 21 Sep, 9:00 AM\)/);
+    const [row] = await rowsOf(sunday.checkIn.id);
+    expect(row!.requestedTime?.toISOString()).toBe("2026-09-20T01:00:00.000Z");
+  });
+
+  it("a date in the past moves to the next calling time, and the answer says so", async () => {
+    const { organization, contact } = await clinicIn("Australia/Sydney");
+    const now = new Date("2026-09-16T02:00:00Z"); // Wednesday 12:00 Sydney
+    const answer = await createCheckIn(organization.id, null, { contactId: contact.id, time: "10:00", repeat: { type: "once", date: "2026-09-14" } }, now);
+    expect(answer.occurrences[0]).toMatchObject({ moved: "past", scheduledTime: now });
+    expect(answer.occurrences[0]!.message).toMatch(/had passed/);
+  });
+
+  describe("over HTTP", () => {
+    it("lists a patient's check-ins with their calls' status, and cancels the calls not yet made", async () => {
+      const { organization, contact, user } = await clinicIn("Etc/UTC");
+      signInAs(user);
+      const created = await callRoute(createRoute, {
+        method: "POST",
+        body: { contactId: contact.id, time: "10:00", repeat: { type: "weekly", weekday: 2, weeks: 3 } },
+      });
+      expect(created.status).toBe(201);
+      const { checkIn } = (await created.json()) as { checkIn: { id: string } };
+      const [first] = await rowsOf(checkIn.id);
+      await getDb().scheduledCall.update({ where: { id: first!.id }, data: { status: "COMPLETED", executedAt: new Date() } });
+
+      const listed = await callRoute(listRoute, { url: `http://localhost/api/check-ins?contactId=${contact.id}` });
+      const { checkIns } = (await listed.json()) as { checkIns: Array<{ id: string; scheduledCalls: Array<{ status: string }> }> };
+      expect(checkIns).toHaveLength(1);
+      expect(checkIns[0]!.scheduledCalls.map((call) => call.status)).toEqual(["COMPLETED", "PENDING", "PENDING"]);
+
+      const cancelled = await callRoute(cancelRoute, { method: "DELETE", params: { id: checkIn.id } });
+      expect(await cancelled.json()).toMatchObject({ cancelled: 2 });
+      expect((await rowsOf(checkIn.id)).map((row) => row.status)).toEqual(["COMPLETED", "CANCELLED", "CANCELLED"]);
+      expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(3);
+    });
+
+    it("bad input is a clear 4xx and writes nothing: a series too long, another clinic's contact or appointment, another patient's appointment, do-not-call", async () => {
+      const { organization, contact, user } = await clinicIn("Etc/UTC");
+      const other = await createContact(organization.id, { name: "Someone Else" });
+      const theirs = await clinicIn("Etc/UTC");
+      const theirAppointment = await getDb().appointment.create({
+        data: {
+          organizationId: theirs.organization.id,
+          contactId: theirs.contact.id,
+          title: "X",
+          startsAt: new Date(Date.now() + 86_400_000),
+          endsAt: new Date(Date.now() + 86_400_000 + 1_800_000),
+          attendeeName: "X",
+        },
+      });
+      const othersAppointment = await getDb().appointment.create({
+        data: {
+          organizationId: organization.id,
+          contactId: other.id,
+          title: "Y",
+          startsAt: new Date(Date.now() + 86_400_000),
+          endsAt: new Date(Date.now() + 86_400_000 + 1_800_000),
+          attendeeName: "Y",
+        },
+      });
+      signInAs(user);
+      const post = async (body: unknown) => {
+        const res = await callRoute(createRoute, { method: "POST", body });
+        expect(res.headers.get("content-type")).toContain("application/problem+json");
+        return { status: res.status, body: (await res.json()) as { detail: string } };
+      };
+      const tooLong = await post({ contactId: contact.id, time: "10:00", repeat: { type: "weekly", weekday: 1, weeks: 13 } });
+      expect(tooLong.status).toBe(400);
+      expect(JSON.stringify(tooLong.body)).toContain("at most 12 calls");
+      expect((await post({ contactId: contact.id, time: "25:00", repeat: { type: "once", date: "2026-12-08" } })).status).toBe(400);
+      expect((await post({ contactId: contact.id, time: "10:00", repeat: { type: "once", date: "2026-02-30" } })).status).toBe(400);
+      expect((await post({ contactId: theirs.contact.id, time: "10:00", repeat: { type: "once", date: "2026-12-08" } })).status).toBe(404);
+      expect(
+        (await post({ contactId: contact.id, time: "10:00", repeat: { type: "after_appointment", appointmentId: theirAppointment.id, days: 3 } })).status,
+      ).toBe(404);
+      expect(
+        (await post({ contactId: contact.id, time: "10:00", repeat: { type: "after_appointment", appointmentId: othersAppointment.id, days: 3 } })).status,
+      ).toBe(422);
+      await getDb().contact.update({ where: { id: contact.id }, data: { doNotCall: true } });
+      expect((await post({ contactId: contact.id, time: "10:00", repeat: { type: "once", date: "2026-12-08" } })).status).toBe(409);
+      expect(await getDb().checkIn.count({ where: { organizationId: organization.id } })).toBe(0);
+      expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);
+    });
+  });
+});
