@@ -49,6 +49,7 @@ export function buildServerToolConfig(origin: string, agentId: string, token: st
         date: date("The day the caller asks about"),
         time: time("A time the caller prefers, if they named one"),
         duration_minutes: duration,
+        ...line,
       }, ["date"]),
       tool("book_appointment", "Books an appointment once the caller has agreed to a day and time. If the answer says success is false, offer the alternatives it gives.", `${base}/book-appointment/${id}`, "POST", token, {
         date: date("The appointment day"),

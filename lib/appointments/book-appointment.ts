@@ -7,7 +7,9 @@ import { insertAppointment } from "@/lib/appointments/insert-appointment";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
 import { resolveBookingTime } from "@/lib/appointments/resolve-booking-time";
 import type { BookAppointmentInput } from "@/lib/appointments/schemas";
-import { clockTime, spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
+import { clockTime, spokenMoment } from "@/lib/appointments/spoken-time";
+import { callerLanguage } from "@/lib/appointments/caller-language";
+import { inLanguage } from "@/lib/language/supported-languages";
 
 /** A phone number as the agent heard it, in E.164 for the clinic's country, or a 400 it can say. */
 export function agentPhone(input: string, defaultCountry: string, path: string): string {
@@ -25,14 +27,24 @@ export async function bookAppointment(organizationId: string, input: BookAppoint
   const rules = await loadBookingRules(organizationId);
   const duration = input.duration_minutes ?? rules.slotMinutes;
   const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.customer_phone, "customer_phone");
-  const { startsAt, endsAt, withinHours } = resolveBookingTime(rules, input.date, input.start_time, duration, now);
-  const asked = `${spokenTime(startsAt, rules.timeZone)} on ${spokenDay(startsAt, rules.timeZone)}`;
+  const language = await callerLanguage(organizationId, rules, phone, input.language);
+  const { startsAt, endsAt, withinHours } = resolveBookingTime(rules, input.date, input.start_time, duration, now, undefined, language);
+  const asked = spokenMoment(startsAt, rules.timeZone, language);
 
   const unavailable = async (reason: string) => {
     const offers = await alternativesNear(organizationId, input.date, startsAt, duration, now, rules);
-    return { success: false as const, reason: withinHours ? "taken" : "closed", date: input.date, start_time: input.start_time, message: `${reason} ${offerSentence(offers, rules.timeZone, input.date)}`, alternatives: offers.map((s) => ({ date: input.date, start_time: clockTime(s.startsAt, rules.timeZone) })) };
+    return {
+      success: false as const,
+      reason: withinHours ? "taken" : "closed",
+      date: input.date,
+      start_time: input.start_time,
+      message: `${reason} ${offerSentence(offers, rules.timeZone, input.date, language)}`,
+      alternatives: offers.map((s) => ({ date: input.date, start_time: clockTime(s.startsAt, rules.timeZone) })),
+    };
   };
-  if (!withinHours) return unavailable(`Sorry, the clinic isn't open for a ${duration}-minute appointment at ${asked}.`);
+  if (!withinHours) {
+    return unavailable(inLanguage(language, { en: `Sorry, the clinic isn't open for a ${duration}-minute appointment at ${asked}.`, hi: `माफ़ कीजिए, ${asked} ${duration} मिनट की अपॉइंटमेंट के लिए क्लिनिक खुला नहीं है।` }));
+  }
 
   const appointment = await insertAppointment(
     {
@@ -49,10 +61,11 @@ export async function bookAppointment(organizationId: string, input: BookAppoint
     organizationId,
     { phone, name: input.customer_name, email: input.customer_email },
   );
-  if (!appointment) return unavailable(`Sorry, ${asked} is already taken.`);
+  if (!appointment) return unavailable(inLanguage(language, { en: `Sorry, ${asked} is already taken.`, hi: `माफ़ कीजिए, ${asked} पहले से बुक है।` }));
   await recordAgentAction(organizationId, {
     type: "APPOINTMENT_BOOKED",
-    message: `The agent booked ${input.customer_name} for ${asked}`,
+    // The feed is for staff: in English, whatever the caller spoke.
+    message: `The agent booked ${input.customer_name} for ${spokenMoment(startsAt, rules.timeZone)}`,
     conversationId: input.conversation_id,
     contactId: appointment.contactId,
     data: { appointmentId: appointment.id, startsAt: new Date(startsAt).toISOString() },
@@ -63,6 +76,6 @@ export async function bookAppointment(organizationId: string, input: BookAppoint
     date: input.date,
     start_time: input.start_time,
     end_time: clockTime(endsAt, rules.timeZone),
-    message: `Done — ${input.customer_name} is booked for ${asked}.`,
+    message: inLanguage(language, { en: `Done — ${input.customer_name} is booked for ${asked}.`, hi: `हो गया — ${input.customer_name} की अपॉइंटमेंट ${asked} के लिए बुक हो गई है।` }),
   };
 }

@@ -6,6 +6,9 @@ import { addDaysToDate, localDateAndMinute, zonedInstant } from "@/lib/appointme
 import type { CheckAvailabilityInput } from "@/lib/appointments/schemas";
 import { clockTime, spokenDay, spokenList, spokenTime } from "@/lib/appointments/spoken-time";
 import { clockToMinute } from "@/lib/scheduling/calling-window";
+import { callerLanguage } from "@/lib/appointments/caller-language";
+import { patientOnTheLine } from "@/lib/agents/patient-on-the-line";
+import { inLanguage, type LanguageTag } from "@/lib/language/supported-languages";
 
 /** How far ahead the agent may book: beyond this a date is more likely misheard than meant. */
 export const MAX_DAYS_AHEAD = 366;
@@ -19,10 +22,12 @@ export interface DayAvailability {
 }
 
 /** Refuses dates before the clinic's today and dates absurdly far ahead, in words the agent can say. */
-export function assertBookableDate(date: string, rules: BookingRules, now: number): void {
+export function assertBookableDate(date: string, rules: BookingRules, now: number, language: LanguageTag = "en-US"): void {
   const today = localDateAndMinute(now, rules.timeZone).date;
-  if (date < today) throw new AppError("invalid_input", `That date has already passed — today is ${spokenDay(now, rules.timeZone)}.`, { issues: [{ path: "date", message: `That date has already passed — today is ${spokenDay(now, rules.timeZone)}.` }] });
-  if (date > addDaysToDate(today, MAX_DAYS_AHEAD)) throw new AppError("invalid_input", "I can only book up to a year ahead.", { issues: [{ path: "date", message: "I can only book up to a year ahead." }] });
+  const refuse = (message: string) => new AppError("invalid_input", message, { issues: [{ path: "date", message }] });
+  const todayWords = spokenDay(now, rules.timeZone, language);
+  if (date < today) throw refuse(inLanguage(language, { en: `That date has already passed — today is ${todayWords}.`, hi: `वह तारीख़ निकल चुकी है — आज ${todayWords} है।` }));
+  if (date > addDaysToDate(today, MAX_DAYS_AHEAD)) throw refuse(inLanguage(language, { en: "I can only book up to a year ahead.", hi: "बुकिंग सिर्फ़ एक साल आगे तक हो सकती है।" }));
 }
 
 /** The day's slots against live bookings. */
@@ -49,45 +54,69 @@ export async function alternativesNear(organizationId: string, date: string, at:
   return [];
 }
 
-export function offerSentence(slots: readonly Slot[], timeZone: string, sameDayAs?: string): string {
-  if (slots.length === 0) return "I couldn't find a free time in the next two weeks.";
+export function offerSentence(slots: readonly Slot[], timeZone: string, sameDayAs?: string, language: LanguageTag = "en-US"): string {
+  if (slots.length === 0) return inLanguage(language, { en: "I couldn't find a free time in the next two weeks.", hi: "अगले दो हफ़्तों में कोई समय खाली नहीं मिला।" });
   const day = localDateAndMinute(slots[0]!.startsAt, timeZone).date;
-  const times = spokenList(slots.map((s) => spokenTime(s.startsAt, timeZone)));
-  const when = day === sameDayAs ? times : `${times} on ${spokenDay(slots[0]!.startsAt, timeZone)}`;
-  return slots.length === 1 ? `The nearest free time is ${when}.` : `The nearest free times are ${when}.`;
+  const times = spokenList(
+    slots.map((s) => spokenTime(s.startsAt, timeZone, language)),
+    language,
+  );
+  const dayWords = spokenDay(slots[0]!.startsAt, timeZone, language);
+  const sameDay = day === sameDayAs;
+  return inLanguage(language, {
+    en: `The nearest free ${slots.length === 1 ? "time is" : "times are"} ${sameDay ? times : `${times} on ${dayWords}`}.`,
+    hi: `सबसे नज़दीकी खाली समय ${sameDay ? times : `${dayWords} को ${times}`} ${slots.length === 1 ? "है" : "हैं"}।`,
+  });
 }
 
 /**
  * check_availability: the day's slots from opening hours minus live bookings, in clinic time (slots of
- * today that have started are not available). With `time`, the message answers for that time first.
+ * today that have started are not available). With `time`, the message answers for that time first. The
+ * message is in the caller's language (callerLanguage), the patient found from the call's numbers.
  */
 export async function checkAvailability(organizationId: string, input: CheckAvailabilityInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
-  assertBookableDate(input.date, rules, now);
+  const phone = await patientOnTheLine(organizationId, rules.defaultCountry, { conversationId: input.conversation_id, callerId: input.caller_id, calledNumber: input.called_number });
+  const language = await callerLanguage(organizationId, rules, phone, input.language);
+  assertBookableDate(input.date, rules, now, language);
   // Without a length the visit is one slot of the clinic's grid (30 minutes unless the clinic set another).
   const duration = input.duration_minutes ?? rules.slotMinutes;
   const { slots, closed, booked, open } = await dayAvailability(organizationId, input.date, duration, now, { rules });
   const freeSlots = slots.filter((s) => s.available);
   const dayAt = zonedInstant(rules.timeZone, input.date, 12 * 60) ?? now;
-  const day = spokenDay(dayAt, rules.timeZone);
+  const day = spokenDay(dayAt, rules.timeZone, language);
+  const at = (instant: number) => spokenTime(instant, rules.timeZone, language);
 
   let message: string;
-  if (closed) message = `The clinic is closed on ${day}.`;
+  if (closed) message = inLanguage(language, { en: `The clinic is closed on ${day}.`, hi: `${day} को क्लिनिक बंद है।` });
   else if (input.time) {
     const asked = zonedInstant(rules.timeZone, input.date, clockToMinute(input.time)!) ?? dayAt;
     // A time off the slot grid (10:15 on a half-hour grid) can still be booked when it fits: say so.
     const end = asked + duration * 60_000;
     const fits = open !== null && asked >= open.opensAt && end <= open.closesAt;
     const free = asked > now && fits && !booked.some((b) => b.startsAt < end && b.endsAt > asked);
-    if (free) message = `Yes, ${spokenTime(asked, rules.timeZone)} on ${day} is free.`;
+    if (free) message = inLanguage(language, { en: `Yes, ${at(asked)} on ${day} is free.`, hi: `जी हाँ, ${day} को ${at(asked)} खाली है।` });
     else {
-      const why = fits ? "is not available" : "is outside the clinic's opening hours";
-      message = `${spokenTime(asked, rules.timeZone)} on ${day} ${why}. ${freeSlots.length ? offerSentence(nearestFree(slots, asked, 2), rules.timeZone, input.date) : "There are no free times left that day."}`;
+      const why = inLanguage(language, {
+        en: `${at(asked)} on ${day} ${fits ? "is not available" : "is outside the clinic's opening hours"}.`,
+        hi: `${day} को ${at(asked)} ${fits ? "उपलब्ध नहीं है" : "क्लिनिक के खुलने के समय से बाहर है"}।`,
+      });
+      const instead = freeSlots.length
+        ? offerSentence(nearestFree(slots, asked, 2), rules.timeZone, input.date, language)
+        : inLanguage(language, { en: "There are no free times left that day.", hi: "उस दिन कोई समय खाली नहीं बचा है।" });
+      message = `${why} ${instead}`;
     }
-  } else if (freeSlots.length === 0) message = `There are no free times left on ${day}.`;
+  } else if (freeSlots.length === 0) message = inLanguage(language, { en: `There are no free times left on ${day}.`, hi: `${day} को कोई समय खाली नहीं बचा है।` });
   else {
-    const listed = freeSlots.slice(0, 6).map((s) => spokenTime(s.startsAt, rules.timeZone));
-    message = `On ${day} there ${freeSlots.length === 1 ? "is 1 free time" : `are ${freeSlots.length} free times`}: ${spokenList(listed)}${freeSlots.length > listed.length ? ", and later ones" : ""}.`;
+    const listed = spokenList(
+      freeSlots.slice(0, 6).map((s) => at(s.startsAt)),
+      language,
+    );
+    const more = freeSlots.length > 6;
+    message = inLanguage(language, {
+      en: `On ${day} there ${freeSlots.length === 1 ? "is 1 free time" : `are ${freeSlots.length} free times`}: ${listed}${more ? ", and later ones" : ""}.`,
+      hi: `${day} को ${freeSlots.length} ${freeSlots.length === 1 ? "समय खाली है" : "समय खाली हैं"}: ${listed}${more ? ", और बाद के भी" : ""}।`,
+    });
   }
 
   return {

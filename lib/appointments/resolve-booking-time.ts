@@ -4,6 +4,7 @@ import { openingInstants } from "@/lib/appointments/day-slots";
 import type { BookingRules } from "@/lib/appointments/load-booking-rules";
 import { zonedInstant } from "@/lib/appointments/opening-hours";
 import { clockToMinute } from "@/lib/scheduling/calling-window";
+import { inLanguage, type LanguageTag } from "@/lib/language/supported-languages";
 
 const refuse = (path: string, message: string) => new AppError("invalid_input", message, { issues: [{ path, message }] });
 
@@ -12,11 +13,20 @@ const refuse = (path: string, message: string) => new AppError("invalid_input", 
  * inside the day's opening hours. Bad input (past, a time the clocks skip) is a 400; outside the hours is
  * an answer, not an error, because the agent offers other times.
  */
-export function resolveBookingTime(rules: BookingRules, date: string, time: string, durationMinutes: number, now: number, paths = { date: "date", time: "start_time" }) {
-  assertBookableDate(date, rules, now);
+export function resolveBookingTime(
+  rules: BookingRules,
+  date: string,
+  time: string,
+  durationMinutes: number,
+  now: number,
+  paths = { date: "date", time: "start_time" },
+  language: LanguageTag = "en-US",
+) {
+  assertBookableDate(date, rules, now, language);
   const startsAt = zonedInstant(rules.timeZone, date, clockToMinute(time)!);
-  if (startsAt === null) throw refuse(paths.time, "That time doesn't exist on that day because the clocks change. Please pick another time.");
-  if (startsAt <= now) throw refuse(paths.time, "That time has already passed. Please pick a later time.");
+  if (startsAt === null)
+    throw refuse(paths.time, inLanguage(language, { en: "That time doesn't exist on that day because the clocks change. Please pick another time.", hi: "घड़ी बदलने की वजह से उस दिन यह समय होता ही नहीं। कृपया कोई और समय चुनिए।" }));
+  if (startsAt <= now) throw refuse(paths.time, inLanguage(language, { en: "That time has already passed. Please pick a later time.", hi: "वह समय निकल चुका है। कृपया बाद का कोई समय चुनिए।" }));
   const endsAt = startsAt + durationMinutes * 60_000;
   const open = openingInstants(rules, date);
   const withinHours = open !== null && startsAt >= open.opensAt && endsAt <= open.closesAt;

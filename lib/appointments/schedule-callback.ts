@@ -12,26 +12,29 @@ import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
 import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
+import { hindiClock } from "@/lib/language/hindi-clock";
+import { effectiveLanguage, inLanguage, parseLanguage, speaksHindi, type LanguageTag } from "@/lib/language/supported-languages";
 
 /** Further ahead than this, a callback is more likely a misheard time than a real request. */
 const MAX_CALLBACK_DAYS = 30;
 
 const say = (code: "invalid_input" | "conflict" | "bad_request", path: string, message: string) => new AppError(code, message, { issues: [{ path, message }] });
 
-/** 540 → "9:00 AM": calling hours said aloud. */
-function clockWords(minute: number): string {
+/** 540 → "9:00 AM" ("सुबह 9:00 बजे"): calling hours said aloud. */
+function clockWords(minute: number, language: LanguageTag): string {
   const hour = Math.floor(minute / 60) % 24;
+  if (speaksHindi(language)) return hindiClock(hour, minute % 60);
   return `${hour % 12 || 12}:${String(minute % 60).padStart(2, "0")} ${hour < 12 ? "AM" : "PM"}`;
 }
 
-/** "3:00 PM", "tomorrow at 10:00 AM" or "Monday 7 December at 9:00 AM", relative to the caller's today. */
-function spokenWhen(at: number, now: number, timeZone: string): string {
+/** "3:00 PM", "tomorrow at 10:00 AM" or "Monday 7 December at 9:00 AM" (in Hindi "कल सुबह 10:00 बजे"), relative to the caller's today. */
+function spokenWhen(at: number, now: number, timeZone: string, language: LanguageTag): string {
   const today = localDateAndMinute(now, timeZone).date;
   const day = localDateAndMinute(at, timeZone).date;
-  const time = spokenTime(at, timeZone);
+  const time = spokenTime(at, timeZone, language);
   if (day === today) return time;
-  if (day === localDateAndMinute(now + 86_400_000, timeZone).date) return `tomorrow at ${time}`;
-  return `${spokenDay(at, timeZone)} at ${time}`;
+  if (day === localDateAndMinute(now + 86_400_000, timeZone).date) return inLanguage(language, { en: `tomorrow at ${time}`, hi: `कल ${time}` });
+  return inLanguage(language, { en: `${spokenDay(at, timeZone)} at ${time}`, hi: `${spokenDay(at, timeZone, language)} को ${time}` });
 }
 
 /**
@@ -39,30 +42,37 @@ function spokenWhen(at: number, now: number, timeZone: string): string {
  * contact's zone, else the clinic's), moves it to the next time both the clinic's calling hours and the
  * caller's legal hours are open — the message says so — and inserts one PENDING ScheduledCall. The
  * dispatcher dials it like any other; its dynamic variables carry the context and this conversation's id,
- * so the agent calling back knows why.
+ * so the agent calling back knows why. Every sentence is in the caller's language (their contact's, else the
+ * clinic's default).
  */
 export async function scheduleCallback(organizationId: string, agentId: string, input: ScheduleCallbackInput, now: number = Date.now()) {
   const rules = await loadCallingRules(organizationId);
   const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.phone_number, "phone_number");
+  // Read before any write: a time we cannot understand changes nothing.
+  const existing = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { timezone: true, doNotCall: true, language: true } });
+  const language = (input.language && parseLanguage(input.language)) || effectiveLanguage(existing?.language, rules.defaultLanguage ?? rules.locale);
+  const words = (en: string, hi: string) => inLanguage(language, { en, hi });
   // The callback rings from the clinic's own default number, with the agent that took this call.
   const line = await resolveDialLine(getDb(), organizationId, { agentId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.status < 500) throw say("bad_request", "phone_number", "Sorry, the clinic can't schedule call backs yet. Someone from the clinic will get back to you.");
+    if (error instanceof AppError && error.status < 500) {
+      throw say("bad_request", "phone_number", words("Sorry, the clinic can't schedule call backs yet. Someone from the clinic will get back to you.", "माफ़ कीजिए, क्लिनिक अभी कॉल बैक तय नहीं कर सकता। क्लिनिक से कोई आपसे संपर्क करेगा।"));
+    }
     throw error;
   });
 
-  // Read before any write: a time we cannot understand changes nothing.
-  const existing = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { timezone: true, doNotCall: true } });
-  if (existing?.doNotCall) throw say("conflict", "phone_number", "This number is on the clinic's do-not-call list, so I can't schedule a call back.");
+  if (existing?.doNotCall) throw say("conflict", "phone_number", words("This number is on the clinic's do-not-call list, so I can't schedule a call back.", "यह नंबर क्लिनिक की 'कॉल न करें' सूची में है, इसलिए कॉल बैक तय नहीं हो सकता।"));
   const callerZone = existing?.timezone ?? rules.timezone;
   const parsed = parseCallbackTime(input.time, { now, timeZone: callerZone });
-  if (!parsed) throw say("invalid_input", "time", "I couldn't work out when to call back. Could you say a time like 3 PM, or in 2 hours?");
-  if (parsed.at <= now) throw say("invalid_input", "time", "That time has already passed. When would you like me to call back?");
-  if (parsed.at > now + MAX_CALLBACK_DAYS * 86_400_000) throw say("invalid_input", "time", `I can only schedule a call back within the next ${MAX_CALLBACK_DAYS} days.`);
+  if (!parsed) throw say("invalid_input", "time", words("I couldn't work out when to call back. Could you say a time like 3 PM, or in 2 hours?", "कॉल बैक का समय समझ नहीं आया। क्या आप समय बता सकते हैं, जैसे 3 बजे, या 2 घंटे बाद?"));
+  if (parsed.at <= now) throw say("invalid_input", "time", words("That time has already passed. When would you like me to call back?", "वह समय निकल चुका है। कॉल बैक कब करें?"));
+  if (parsed.at > now + MAX_CALLBACK_DAYS * 86_400_000) {
+    throw say("invalid_input", "time", words(`I can only schedule a call back within the next ${MAX_CALLBACK_DAYS} days.`, `कॉल बैक सिर्फ़ अगले ${MAX_CALLBACK_DAYS} दिनों के अंदर तय हो सकता है।`));
+  }
 
   const contact = await linkContactByPhone(organizationId, phone, { name: formatPhoneForDisplay(phone, rules.defaultCountry) });
   const legalZone = recipientTimeZone(contact, rules.timezone).zone;
   const opening = nextCallingTime(parsed.at, rules, legalZone);
-  if (opening === null) throw say("bad_request", "time", "Sorry, the clinic has no calling hours set, so I can't schedule a call back.");
+  if (opening === null) throw say("bad_request", "time", words("Sorry, the clinic has no calling hours set, so I can't schedule a call back.", "माफ़ कीजिए, क्लिनिक के कॉल करने के घंटे तय नहीं हैं, इसलिए कॉल बैक तय नहीं हो सकता।"));
   const moved = opening !== parsed.at;
 
   const dynamicVariables = {
@@ -104,7 +114,7 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
           select: { id: true, scheduledTime: true },
         });
 
-  const when = spokenWhen(opening, now, callerZone);
+  const when = spokenWhen(opening, now, callerZone, language);
   await recordAgentAction(organizationId, {
     type: "CALLBACK_SCHEDULED",
     message: `The agent scheduled a call back to ${contact.name} for ${spokenDay(opening, rules.timezone)} at ${spokenTime(opening, rules.timezone)}`,
@@ -113,9 +123,13 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
     data: { scheduledCallId: scheduled.id, scheduledTime: scheduled.scheduledTime.toISOString() },
   });
   const at = /^\d/.test(when) ? `at ${when}` : when;
+  const [start, end] = [clockWords(rules.callingWindowStart, language), clockWords(rules.callingWindowEnd, language)];
   const message = moved
-    ? `Done — the clinic calls between ${clockWords(rules.callingWindowStart)} and ${clockWords(rules.callingWindowEnd)} on its calling days, so I'll call you ${at}.`
-    : `Done — I'll call you ${at}.`;
+    ? words(
+        `Done — the clinic calls between ${start} and ${end} on its calling days, so I'll call you ${at}.`,
+        `हो गया — क्लिनिक अपने कॉल वाले दिनों में ${start} से ${end} के बीच कॉल करता है, इसलिए आपको ${when} कॉल किया जाएगा।`,
+      )
+    : words(`Done — I'll call you ${at}.`, `हो गया — आपको ${when} कॉल किया जाएगा।`);
   return {
     success: true,
     scheduled_call_id: scheduled.id,

@@ -25,14 +25,18 @@ const name = z.string({ error: "I need the patient's name to book." }).trim().mi
 const optionalText = (max: number) => z.string().trim().max(max, `Please keep that under ${max} characters.`).transform((v) => v || undefined).optional();
 const conversationId = z.string().trim().max(128).transform((v) => v || undefined).optional();
 const optionalPhone = z.string().trim().max(40, "That phone number is too long.").transform((v) => v || undefined).optional();
-/** The call's numbers, filled from ElevenLabs' system variables; the server decides which is the patient. */
-const lineNumbers = { caller_id: optionalPhone, called_number: optionalPhone, conversation_id: conversationId };
+/**
+ * The call's numbers, filled from ElevenLabs' system variables; the server decides which is the patient.
+ * `language` (a tool bound to {{language}}) picks the answer's language; unknown values are ignored.
+ */
+const lineNumbers = { caller_id: optionalPhone, called_number: optionalPhone, conversation_id: conversationId, language: z.string().trim().max(35).optional() };
 const appointmentId = z.string().trim().min(1).max(64).transform((v) => v || undefined).optional();
 
 export const checkAvailabilitySchema = z.object({
   date: isoDate,
   time: clockTime.optional(),
   duration_minutes: duration.optional(),
+  ...lineNumbers,
 });
 export type CheckAvailabilityInput = z.infer<typeof checkAvailabilitySchema>;
 

@@ -92,3 +92,8 @@ export function languageLabel(tag: string): string {
 export function speaksHindi(tag: LanguageTag): boolean {
   return tag.startsWith("hi");
 }
+
+/** One sentence in the caller's language: the English one for every English variant. */
+export function inLanguage(language: LanguageTag, words: { en: string; hi: string }): string {
+  return speaksHindi(language) ? words.hi : words.en;
+}
