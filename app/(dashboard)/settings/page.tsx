@@ -90,6 +90,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   // The table of contents: the cards this person sees, in page order (ids match the cards below).
   const sections = [
     { id: "clinic", label: "Clinic" },
+    { id: "patient-language", label: "Patient language" },
     { id: "voice-agent", label: "Voice agent" },
     { id: "calling-hours", label: "Calling hours" },
     { id: "opening-hours", label: "Opening hours" },
@@ -136,7 +137,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </div>
         </Card>
 
-        <Card id="voice-agent" className="scroll-mt-6">
+        <Card id="patient-language" className="scroll-mt-6">
           <CardHeader className="pb-4">
             <CardTitle>Patient language</CardTitle>
             <CardDescription>
@@ -154,7 +155,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </div>
         </Card>
 
-        <Card>
+        <Card id="voice-agent" className="scroll-mt-6">
           <CardHeader className="pb-4">
             <CardTitle>Voice agent</CardTitle>
             <CardDescription>
