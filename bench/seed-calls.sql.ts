@@ -12,7 +12,8 @@ interface SeedCallsOptions {
 
 /**
  * `count` finished calls for `organizationId` (a literal the caller controls), one every 20 s back from
- * now (4,320 a day), with summaries and transcripts as searchText; one in five inbound.
+ * now (4,320 a day), with summary, title and outcome as searchText, as the app writes it (the spoken turns
+ * are stored sealed and never searched); one in five inbound.
  */
 export function seedCallsSql(organizationId: string, count: number, { from = 0, contacts }: SeedCallsOptions): string {
   const contactId = contacts ? `'bench' || md5('${organizationId}' || (1 + i % ${contacts}))` : "NULL";
@@ -22,7 +23,7 @@ export function seedCallsSql(organizationId: string, count: number, { from = 0, 
            ${OUTCOMES}[1 + i % 7], CASE WHEN i % 7 < 2 THEN 'scheduling' END, (ARRAY['positive','neutral','negative'])[1 + i % 3],
            'Patient ' || i || ' talked about ' || (ARRAY['a check-up','their invoice','a repeat script','blood test results'])[1 + i % 4], 'Call ' || i,
            'Patient ' || i || ' talked about ' || (ARRAY['a check-up','their invoice','a repeat script','blood test results'])[1 + i % 4]
-             || E'\\nHello, this is Ava from the clinic. Is now a good time? Yes, speaking. Reference ' || md5(i::text),
+             || E'\\nCall ' || i || E'\\n' || replace(${OUTCOMES}[1 + i % 7], '_', ' '),
            30 + i % 300, now() - make_interval(secs => i * 20), now()
       FROM generate_series(${from + 1}, ${from + count}) AS i`;
 }

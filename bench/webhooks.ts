@@ -11,6 +11,7 @@
 // BENCH_SERVER_NODE_ARGS (Node flags for the server, e.g. --cpu-prof), BENCH_SERVER_STDOUT (show the
 // server's output, e.g. --trace-gc), BENCH_VERBOSE (print each round).
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Db } from "../lib/db";
@@ -110,6 +111,9 @@ async function startServer(dir: string, databaseUrl: string): Promise<ChildProce
       ELEVENLABS_WEBHOOK_SECRET: SECRET,
       // Required by the production start check (lib/config/runtime-env.ts); the bench never calls the cron.
       CRON_SECRET: "bench-unused-cron-secret",
+      // The webhook seals every transcript (AES-256-GCM) before storing it: a bench-only key, derived.
+      TRANSCRIPT_ENCRYPTION_KEY: createHash("sha256").update("callboard bench transcript key").digest("base64"),
+      TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS: undefined,
       // The refill after each answer finds nothing due; if it ever dialed, it would reach nothing.
       ELEVENLABS_API_KEY: "bench-unused",
       ELEVENLABS_API_BASE_URL: "http://127.0.0.1:9",

@@ -27,6 +27,7 @@ import { startSidecars, stopSidecars, type Sidecar } from "./dev/sidecars";
 import { configureDemoAgentTools } from "./dev/demo-agent-tools";
 import { DEMO_SWITCH, demoStartRefusal, hostnameArgs } from "./dev/demo-guard";
 import { playDemoInboundCalls } from "./dev/demo-inbound-calls";
+import { developmentKeyBase64 } from "@/lib/crypto/encryption-keys";
 
 const DATA_DIR = join(PROJECT_ROOT, ".data");
 const EMBEDDED_DATA_DIR = join(DATA_DIR, "pglite");
@@ -192,6 +193,12 @@ async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
       `NEXTAUTH_SECRET is not set: ${created ? "generated one and saved it" : "using the one saved"} in ` +
         `${relative(PROJECT_ROOT, SECRET_FILE)}, so sessions survive restarts.`,
     );
+  }
+  if (local && !env.TRANSCRIPT_ENCRYPTION_KEY) {
+    // The public development key (lib/crypto/encryption-keys.ts): what `npm run dev` and the seed sealed
+    // opens in the local demo too. A server on a real database gets no default and refuses to start.
+    env.TRANSCRIPT_ENCRYPTION_KEY = developmentKeyBase64();
+    log("TRANSCRIPT_ENCRYPTION_KEY is not set: transcripts are sealed with the public development key (local runs only).");
   }
   const appUrl = (env.NEXTAUTH_URL ??= `http://localhost:${appPort(nextArgs)}`);
 

@@ -1,4 +1,6 @@
 import "server-only";
+import { encryptionKeyProblems } from "@/lib/crypto/encryption-keys";
+
 /**
  * Configuration the server cannot run safely without. Returns the problems in plain words, each
  * naming its variable, all at once (an operator fixes them in one go); an empty list means the
@@ -14,6 +16,9 @@ import "server-only";
  * - ELEVENLABS_WEBHOOK_SECRET: every post-call webhook is refused without it, so no call ever ends.
  * - CRON_SECRET: the dispatcher route refuses every request without it, so no scheduled call goes out
  *   (`npm start` generates one for its local cron unless LOCAL_CRON=off).
+ * - TRANSCRIPT_ENCRYPTION_KEY (base64 of 32 bytes): seals call transcripts at rest. A malformed key (or
+ *   TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS) is refused in every environment; outside production an unset one
+ *   means the public development key (lib/crypto/encryption-keys.ts).
  */
 export function runtimeEnvProblems(env: Record<string, string | undefined> = process.env): string[] {
   const problems: string[] = [];
@@ -22,7 +27,7 @@ export function runtimeEnvProblems(env: Record<string, string | undefined> = pro
   if (!set("DATABASE_URL")) {
     problems.push("DATABASE_URL is not set. Point it at PostgreSQL, or use `npm run dev` / `npm start`, which start the embedded database.");
   }
-  if (!production) return problems;
+  if (!production) return [...problems, ...encryptionKeyProblems(env)];
 
   if (!set("NEXTAUTH_SECRET")) {
     problems.push("NEXTAUTH_SECRET is not set. Sessions cannot be signed safely. Generate one with `openssl rand -base64 32` and set it in the environment.");
@@ -43,6 +48,7 @@ export function runtimeEnvProblems(env: Record<string, string | undefined> = pro
   if (!set("CRON_SECRET")) {
     problems.push("CRON_SECRET is not set. The dispatcher route would refuse every request, so no scheduled call would go out. Set a long random value here and in the cron's settings (`openssl rand -base64 32`).");
   }
+  problems.push(...encryptionKeyProblems(env));
   return problems;
 }
 

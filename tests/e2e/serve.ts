@@ -3,6 +3,7 @@
 // with the built-in ElevenLabs simulator standing in for ElevenLabs (never a real account).
 // Migrates, seeds the demo clinics (idempotent), then runs `next start` until Playwright stops it.
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { isLocalDatabaseUrl, describeDatabaseUrl } from "../../scripts/db/connection";
 import { IN_MEMORY, startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
     NEXTAUTH_URL: `http://${HOST}:${PORT}`,
+    // A production server needs its own transcript key: one derived for the tests, never a real one.
+    TRANSCRIPT_ENCRYPTION_KEY: createHash("sha256").update("callboard e2e transcript key").digest("base64"),
+    TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS: undefined,
     // The simulator on a free port, never a real ElevenLabs workspace.
     ELEVENLABS_API_KEY: undefined,
     ELEVENLABS_WEBHOOK_SECRET: undefined,

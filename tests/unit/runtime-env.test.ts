@@ -10,6 +10,7 @@ const COMPLETE = {
   ELEVENLABS_API_KEY: "key",
   ELEVENLABS_WEBHOOK_SECRET: "whsec",
   CRON_SECRET: "cron",
+  TRANSCRIPT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 } as const;
 
 const without = (...names: (keyof typeof COMPLETE)[]) => Object.fromEntries(Object.entries(COMPLETE).filter(([name]) => !names.includes(name as keyof typeof COMPLETE)));
@@ -21,7 +22,7 @@ describe("runtime configuration", () => {
     expect(runtimeEnvProblems({ ...COMPLETE })).toEqual([]);
   });
 
-  it.each(["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "ELEVENLABS_API_KEY", "ELEVENLABS_WEBHOOK_SECRET", "CRON_SECRET"] as const)(
+  it.each(["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "ELEVENLABS_API_KEY", "ELEVENLABS_WEBHOOK_SECRET", "CRON_SECRET", "TRANSCRIPT_ENCRYPTION_KEY"] as const)(
     "refuses production without %s, naming it (blank counts as unset)",
     (name) => {
       expect(runtimeEnvProblems(without(name))).toEqual([expect.stringMatching(new RegExp(`^${name} is not set`))]);
@@ -31,12 +32,29 @@ describe("runtime configuration", () => {
 
   it("lists every missing variable in one go", () => {
     const problems = runtimeEnvProblems({ NODE_ENV: "production" });
-    expect(problems.map((p) => p.split(" ")[0])).toEqual(["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "ELEVENLABS_API_KEY", "ELEVENLABS_WEBHOOK_SECRET", "CRON_SECRET"]);
+    expect(problems.map((p) => p.split(" ")[0])).toEqual([
+      "DATABASE_URL",
+      "NEXTAUTH_SECRET",
+      "NEXTAUTH_URL",
+      "ELEVENLABS_API_KEY",
+      "ELEVENLABS_WEBHOOK_SECRET",
+      "CRON_SECRET",
+      "TRANSCRIPT_ENCRYPTION_KEY",
+    ]);
   });
 
   it("refuses a short NEXTAUTH_SECRET and a NEXTAUTH_URL that is not http(s)", () => {
     expect(runtimeEnvProblems({ ...COMPLETE, NEXTAUTH_SECRET: "short" })).toEqual([expect.stringMatching(/shorter than 32/)]);
     expect(runtimeEnvProblems({ ...COMPLETE, NEXTAUTH_URL: "callboard.example.com" })).toEqual([expect.stringMatching(/NEXTAUTH_URL is not an http\(s\) URL/)]);
+  });
+
+  it("refuses a transcript key that is not base64 of 32 bytes, in every environment, naming the variable", () => {
+    const short = Buffer.alloc(16, 1).toString("base64");
+    const malformed = /^TRANSCRIPT_ENCRYPTION_KEY is not a base64-encoded 32-byte key/;
+    expect(runtimeEnvProblems({ ...COMPLETE, TRANSCRIPT_ENCRYPTION_KEY: short })).toEqual([expect.stringMatching(/decodes to 16 bytes/)]);
+    expect(runtimeEnvProblems({ ...COMPLETE, TRANSCRIPT_ENCRYPTION_KEY: "not a key!" })).toEqual([expect.stringMatching(malformed)]);
+    expect(runtimeEnvProblems({ ...COMPLETE, TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS: short })).toEqual([expect.stringMatching(/^TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS is not a base64/)]);
+    expect(runtimeEnvProblems({ NODE_ENV: "development", DATABASE_URL: "postgres://x", TRANSCRIPT_ENCRYPTION_KEY: short })).toEqual([expect.stringMatching(malformed)]);
   });
 
   it("needs no NEXTAUTH_URL where next-auth takes the host from the platform (Vercel, AUTH_TRUST_HOST)", () => {

@@ -1,6 +1,9 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { TranscriptTurn } from "@/lib/elevenlabs/conversation-schemas";
+import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
+import { recordTranscriptView, type TranscriptReadChannel } from "@/lib/compliance/record-transcript-view";
+import type { AuditActor } from "@/lib/compliance/record-audit-event";
 
 const callDetailSelect = {
   id: true,
@@ -27,6 +30,7 @@ const callDetailSelect = {
   analysis: true,
   dynamicVariables: true,
   errorMessage: true,
+  transcriptPurgedAt: true,
   contact: { select: { id: true, name: true, phoneNumber: true, doNotCall: true } },
   /** Callbacks that follow this call up (scheduled by staff, the agent, or its outcome). */
   followUps: { select: { id: true, status: true, scheduledTime: true, callbackOrigin: true, awaitsConfirmation: true, confirmedAt: true }, orderBy: { scheduledTime: "asc" }, take: 5 },
@@ -56,11 +60,29 @@ export function readTranscript(value: unknown): TranscriptTurn[] {
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
-/** One call of the clinic, with its transcript, analysis and the scheduled call's attempts. Another clinic's id is not found, like a missing one. */
-export async function getCall(organizationId: string, id: string) {
+/** Who is reading, and where: every read of a transcript is in the audit log (45 CFR 164.312(b)). */
+export interface CallReader {
+  actor: AuditActor;
+  via: TranscriptReadChannel;
+}
+
+/**
+ * One call of the clinic, with its transcript, analysis and the scheduled call's attempts, decrypted for
+ * a staff member allowed to read them; the read is recorded in the audit log when the call has any of
+ * them. Another clinic's id is not found, like a missing one.
+ */
+export async function getCall(organizationId: string, id: string, reader: CallReader) {
   const call = await getDb().call.findFirst({ where: { id, organizationId }, select: callDetailSelect });
   if (!call) throw notFound("Call");
-  return { ...call, transcript: readTranscript(call.transcript), analysis: record(call.analysis), dynamicVariables: record(call.dynamicVariables) };
+  const sealed = call.transcript !== null || call.analysis !== null || call.dynamicVariables !== null;
+  const detail = {
+    ...call,
+    transcript: readTranscript(openCallColumn("transcript", call.transcript)),
+    analysis: record(openCallColumn("analysis", call.analysis)),
+    dynamicVariables: record(openCallColumn("dynamicVariables", call.dynamicVariables)),
+  };
+  if (sealed) await recordTranscriptView(organizationId, reader.actor, call.id, reader.via);
+  return detail;
 }
 
 export type CallDetail = Awaited<ReturnType<typeof getCall>>;

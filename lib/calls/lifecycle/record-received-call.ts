@@ -1,5 +1,4 @@
 import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { createId } from "@/lib/ids/create-id";
 import type { Conversation } from "@/lib/elevenlabs/conversation-schemas";
@@ -65,8 +64,8 @@ export async function recordReceivedCall(conversation: Conversation, result: Cal
         sentiment: fields.sentiment,
         callerName: fields.callerName,
         searchText: fields.searchText,
-        analysis: (fields.analysis ?? undefined) as Prisma.InputJsonObject | undefined,
-        dynamicVariables: (fields.dynamicVariables ?? undefined) as Prisma.InputJsonObject | undefined,
+        analysis: fields.analysis ?? undefined,
+        dynamicVariables: fields.dynamicVariables ?? undefined,
       },
     ],
   });

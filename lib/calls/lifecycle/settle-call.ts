@@ -4,6 +4,8 @@ import type { CallMeaning } from "@/lib/calls/meaning/describe-call";
 import { finishScheduledCall, isVoicemail } from "@/lib/calls/lifecycle/finish-scheduled-call";
 import { createWriteBatcher } from "@/lib/prisma/write-batcher";
 import { advanceSequenceNow } from "@/lib/scheduling/advance-sequence";
+import { sealCallColumn } from "@/lib/calls/history/sealed-call-fields";
+import type { SealedEnvelope } from "@/lib/crypto/sealed-json";
 
 /** How a connected call went, as the webhook (or the sweeper) learned it. */
 export interface CallResult {
@@ -40,7 +42,8 @@ export interface EndedCall {
 
 /**
  * One call's end as a row of the write: null leaves a column as it was (an open call has no result
- * yet; the dial already stored its conversation id, call SID and dynamic variables).
+ * yet; the dial already stored its conversation id, call SID and dynamic variables). Transcript,
+ * analysis and dynamic variables arrive sealed: they are never written in the clear.
  */
 interface EndRow extends CallMeaning {
   idx: number;
@@ -53,13 +56,13 @@ interface EndRow extends CallMeaning {
   startedAt: string | null;
   endedAt: string | null;
   durationSeconds: number | null;
-  transcript: TranscriptTurn[] | string | null;
+  transcript: SealedEnvelope | null;
   summary: string | null;
   summaryTitle: string | null;
   terminationReason: string | null;
   callSuccessful: string | null;
-  analysis: Record<string, unknown> | null;
-  dynamicVariables: Record<string, unknown> | null;
+  analysis: SealedEnvelope | null;
+  dynamicVariables: SealedEnvelope | null;
   errorMessage: string | null;
   /** Complete the attempt's scheduled call in the same statement (a connected call that needs no retry decision). */
   completeScheduled: boolean;
@@ -82,14 +85,14 @@ export function connectedFields(result: CallResult): EndFields {
     startedAt: result.startedAt?.toISOString() ?? null,
     endedAt: endedAt.toISOString(),
     durationSeconds: result.durationSeconds,
-    transcript: result.transcript,
+    transcript: sealCallColumn("transcript", result.transcript),
     summary: result.summary,
     summaryTitle: result.summaryTitle,
     terminationReason: result.terminationReason,
     callSuccessful: result.callSuccessful,
     ...result.meaning,
-    analysis: result.analysis,
-    dynamicVariables: result.dynamicVariables,
+    analysis: sealCallColumn("analysis", result.analysis),
+    dynamicVariables: sealCallColumn("dynamicVariables", result.dynamicVariables),
     errorMessage: null,
   };
 }

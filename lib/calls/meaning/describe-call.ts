@@ -10,6 +10,7 @@ export interface CallMeaningInput {
   analysis: Record<string, unknown> | null;
   terminationReason: string | null;
   summary: string | null;
+  summaryTitle?: string | null;
 }
 
 export interface CallMeaning {
@@ -19,7 +20,10 @@ export interface CallMeaning {
   intent: string | null;
   sentiment: string | null;
   callerName: string | null;
-  /** Summary and spoken turns as one text, for search. */
+  /**
+   * Summary, title, caller's name and outcome as one text, for the history's search. Never the spoken
+   * turns: they are stored encrypted, and a plain copy here would undo that (docs/transcript-protection.md).
+   */
   searchText: string | null;
 }
 
@@ -53,13 +57,27 @@ export function describeCall(input: CallMeaningInput): CallMeaning {
   const fromRules = fromWord ? null : outcomeFromTranscript(turns, input.terminationReason);
   const reportedIntent = collected(input.analysis, "intent", "call_intent") ?? text(input.analysis?.intent);
   const reportedSentiment = collected(input.analysis, "sentiment", "caller_sentiment", "patient_sentiment") ?? text(input.analysis?.sentiment);
-  const spoken = turns.map((turn) => turn.message).join("\n");
+  const outcome = fromWord?.outcome ?? fromRules?.outcome ?? null;
+  const callerName = collected(input.analysis, "caller_name", "patient_name") ?? callerNameFromTranscript(turns);
   return {
-    outcome: fromWord?.outcome ?? fromRules?.outcome ?? null,
+    outcome,
     reportedOutcome,
     intent: (reportedIntent && normalizeWord(reportedIntent)) ?? fromWord?.intent ?? fromRules?.intent ?? intentFromTranscript(turns),
     sentiment: (reportedSentiment && normalizeWord(reportedSentiment)) ?? sentimentFromTranscript(turns),
-    callerName: collected(input.analysis, "caller_name", "patient_name") ?? callerNameFromTranscript(turns),
-    searchText: [input.summary, spoken].filter(Boolean).join("\n") || null,
+    callerName,
+    searchText: callSearchText({ summary: input.summary, summaryTitle: input.summaryTitle ?? null, callerName, outcome }),
   };
+}
+
+/**
+ * The searchable text of a call. The migration that introduced it builds the same text in SQL
+ * (prisma/migrations/*_search_without_transcript): change both together.
+ */
+export function callSearchText(call: {
+  summary: string | null;
+  summaryTitle: string | null;
+  callerName: string | null;
+  outcome: string | null;
+}): string | null {
+  return [call.summary, call.summaryTitle, call.callerName, call.outcome?.replaceAll("_", " ")].filter(Boolean).join("\n") || null;
 }

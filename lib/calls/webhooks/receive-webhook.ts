@@ -102,7 +102,7 @@ async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
         callSuccessful: null,
         dynamicVariables: null,
         analysis: null,
-        meaning: describeCall({ transcript: event.transcript, analysis: event.outcome ? { call_outcome: event.outcome } : null, terminationReason: null, summary: event.summary }),
+        meaning: describeCall({ transcript: event.transcript, analysis: event.outcome ? { call_outcome: event.outcome } : null, terminationReason: null, summary: event.summary, summaryTitle: null }),
       });
     case "post_call_audio":
       return { handled: false, event: event.type, reason: "audio is not stored" };

@@ -44,7 +44,7 @@ describe("call history (/api/calls)", () => {
     expect(seen).toEqual(expected.map((row) => row.id));
   });
 
-  it("filters by outcome, status, direction, contact, clinic days and words in the summary or transcript", async () => {
+  it("filters by outcome, status, direction, contact, clinic days and words in the summary, title, caller name or outcome", async () => {
     const contact = await createContact(member.organization.id, { name: "Filter Person" });
     const org = member.organization.id;
     // Sydney: 2026-11-22 begins at 2026-11-21T13:00Z and ends at 2026-11-22T13:00Z.

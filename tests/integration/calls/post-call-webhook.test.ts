@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { POST as triggerRoute } from "@/app/api/calls/trigger/route";
 import { getDb } from "@/lib/db";
+import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { createSimulator, type Simulator } from "@/simulator/create-simulator";
@@ -90,7 +91,7 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
     expect(call.summary).toBeTruthy();
     expect(call.durationSeconds).toBeGreaterThan(0);
     expect(call.endedAt!.getTime()).toBeGreaterThan(call.startedAt!.getTime());
-    expect(JSON.stringify(call.transcript)).toContain("Jane");
+    expect(JSON.stringify(openCallColumn("transcript", call.transcript))).toContain("Jane");
     const events = await getDb().activityEvent.findMany({ where: { callId }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.type)).toEqual(["CALL_PLACED", "CALL_COMPLETED"]);
     expect(simulator.deliveries.every((d) => d.status === 200)).toBe(true);

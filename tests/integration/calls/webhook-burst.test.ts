@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { getDb } from "@/lib/db";
+import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { createOrganization } from "../../factories";
@@ -86,7 +87,7 @@ describe("a burst of post-call webhooks (written in shared statements)", () => {
     for (const call of stored) {
       // No row took another call's result.
       expect(call).toMatchObject({ status: "COMPLETED", summary: `Spoke with ${call.contact!.name}.`, durationSeconds: 20 });
-      expect(JSON.stringify(call.transcript)).toContain(call.contact!.name);
+      expect(JSON.stringify(openCallColumn("transcript", call.transcript))).toContain(call.contact!.name);
     }
     const scheduled = await getDb().scheduledCall.findMany({ where: { organizationId: organization.id } });
     expect(scheduled).toHaveLength(20);

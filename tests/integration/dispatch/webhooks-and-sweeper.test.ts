@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { getDb } from "@/lib/db";
+import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { createDispatchOrganization, createDueCalls } from "../../factories/dispatch";
@@ -123,7 +124,7 @@ describe("webhooks and the sweeper finish scheduled calls", () => {
     expect(body.swept).toBe(1);
     const finished = await getDb().call.findUniqueOrThrow({ where: { id: call.id } });
     expect(finished).toMatchObject({ status: "COMPLETED", outcome: "resolved", reportedOutcome: "appointment_booked" });
-    expect(JSON.stringify(finished.transcript)).toContain("Contact");
+    expect(JSON.stringify(openCallColumn("transcript", finished.transcript))).toContain("Contact");
     expect(await row(scheduled.id)).toMatchObject({ status: "COMPLETED" });
     expect(await getDb().call.count({ where: { organizationId: organization.id, status: "INITIATED" } })).toBe(0);
   });

@@ -30,7 +30,7 @@ describe("audit log", () => {
     await callRoute(removeRoute, { method: "DELETE", params: { id: staff.membership.id } });
     const agent = (await (await callRoute(registerAgentRoute, { method: "POST", body: { agentId: `agent_c_${organization.id}`, name: "Reception" } })).json()) as { agent: { id: string } };
     await callRoute(regenerateRoute, { method: "POST", params: { id: agent.agent.id } });
-    await recordTranscriptView(organization.id, { userId: owner.id, email: owner.email }, "call_123");
+    await recordTranscriptView(organization.id, { userId: owner.id, email: owner.email }, "call_123", "page");
 
     const rows = await getDb().auditEvent.findMany({ where: { organizationId: organization.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(rows.map((r) => r.action)).toEqual([
@@ -66,7 +66,7 @@ describe("audit log", () => {
 
   it("is append-only: the database refuses UPDATE and DELETE", async () => {
     const { user, organization } = await createMember("OWNER");
-    await recordTranscriptView(organization.id, { userId: user.id, email: user.email }, "call_1");
+    await recordTranscriptView(organization.id, { userId: user.id, email: user.email }, "call_1", "page");
     const row = await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id } });
     await expect(getDb().$executeRaw`UPDATE "AuditEvent" SET "actorEmail" = 'someone@else' WHERE "id" = ${row.id}`).rejects.toThrow(/append-only/);
     await expect(getDb().$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${row.id}`).rejects.toThrow(/append-only/);
@@ -76,8 +76,8 @@ describe("audit log", () => {
   it("admins read their own clinic's log with filters and pages; staff get 403", async () => {
     const { user: admin, organization } = await createMember("ADMIN");
     const other = await createMember("OWNER");
-    for (let i = 0; i < 5; i++) await recordTranscriptView(organization.id, { userId: admin.id, email: admin.email }, `call_${i}`);
-    await recordTranscriptView(other.organization.id, { userId: other.user.id, email: other.user.email }, "foreign");
+    for (let i = 0; i < 5; i++) await recordTranscriptView(organization.id, { userId: admin.id, email: admin.email }, `call_${i}`, "page");
+    await recordTranscriptView(other.organization.id, { userId: other.user.id, email: other.user.email }, "foreign", "page");
     signInAs(admin);
     const { agentId } = await registerLine(organization.id, { setDefault: false });
     await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: null } });

@@ -50,8 +50,20 @@ describe("describeCall: analysis first, rules as fallback", () => {
       intent: "scheduling",
       sentiment: "positive",
       callerName: "Jane Doe",
-      searchText: "Booked.\nHi, is this Jane Doe?\nYes, speaking.\nYou're booked for Tuesday at 2 pm.\nPerfect, thanks!",
+      searchText: "Booked.\nJane Doe\nresolved",
     });
+  });
+
+  it("searches summary, title, caller's name and outcome, never the spoken turns (they are stored encrypted)", () => {
+    const meaning = describeCall({
+      transcript: booked,
+      analysis: collected({ call_outcome: "appointment_booked" }),
+      terminationReason: null,
+      summary: "Booked a check-up.",
+      summaryTitle: "Check-up booked",
+    });
+    expect(meaning.searchText).toBe("Booked a check-up.\nCheck-up booked\nJane Doe\nresolved");
+    expect(meaning.searchText).not.toContain("Tuesday at 2 pm");
   });
 
   it("reads intent, sentiment and the caller's name from the analysis when collected", () => {

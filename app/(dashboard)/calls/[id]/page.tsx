@@ -21,19 +21,18 @@ import { ScheduledCallStatusBadge } from "@/components/scheduling/scheduled-call
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
 import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
 import { AppError } from "@/lib/errors";
-import { getCall, type CallDetail } from "@/lib/calls/history/get-call";
+import { getCall, type CallDetail, type CallReader } from "@/lib/calls/history/get-call";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
 import { loadDialLines } from "@/app/_lib/dial-lines";
 import { can } from "@/lib/auth/permissions";
-import { recordTranscriptView } from "@/lib/compliance/record-transcript-view";
 
 export const metadata: Metadata = { title: "Call" };
 
 type Params = Promise<{ id: string }>;
 
-async function loadCall(organizationId: string, id: string): Promise<CallDetail> {
+async function loadCall(organizationId: string, id: string, reader: CallReader): Promise<CallDetail> {
   try {
-    return await getCall(organizationId, id);
+    return await getCall(organizationId, id, reader);
   } catch (error) {
     // Another clinic's call looks exactly like one that does not exist.
     if (error instanceof AppError && error.code === "not_found") notFound();
@@ -73,9 +72,8 @@ function AnalysisResults({ title, results, shown }: { title: string; results: Ar
 export default async function CallPage({ params }: { params: Params }) {
   const { organization, user, role } = await requireTenant();
   const { id } = await params;
-  const [call, lines] = await Promise.all([loadCall(organization.id, id), loadDialLines(organization)]);
-  // Audit (issue 10): every view of a transcript, once the call has one — the call is this clinic's by now.
-  if (call.transcript.length > 0) await recordTranscriptView(organization.id, { userId: user.id, email: user.email }, call.id);
+  // getCall records the read of the transcript in the audit log (issues 10, 17).
+  const [call, lines] = await Promise.all([loadCall(organization.id, id, { actor: { userId: user.id, email: user.email }, via: "page" }), loadDialLines(organization)]);
   const now = requestTime();
   const zone = { timeZone: organization.timezone, locale: organization.locale };
   // The patient is the caller on an inbound call and the number dialed on an outbound one.
@@ -138,7 +136,11 @@ export default async function CallPage({ params }: { params: Params }) {
             </CardHeader>
             <CardContent>
               {call.transcript.length === 0 ? (
-                <p className="text-sm text-zinc-500">{open ? "The transcript arrives when the call ends." : "Nothing was said on this call."}</p>
+                <p className="text-sm text-zinc-500">{open
+                    ? "The transcript arrives when the call ends."
+                    : call.transcriptPurgedAt
+                      ? `The transcript was deleted on ${clinicExactTime(call.transcriptPurgedAt, zone)} under the clinic's retention setting. The outcome and summary stay.`
+                      : "Nothing was said on this call."}</p>
               ) : (
                 <ol className="space-y-3" aria-label="Conversation">
                   {call.transcript.map((turn, index) => {
