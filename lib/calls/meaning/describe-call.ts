@@ -71,7 +71,7 @@ export function describeCall(input: CallMeaningInput): CallMeaning {
 
 /**
  * The searchable text of a call. The migration that introduced it builds the same text in SQL
- * (prisma/migrations/*_search_without_transcript): change both together.
+ * (prisma/migrations/*_transcript_protection): change both together.
  */
 export function callSearchText(call: {
   summary: string | null;
