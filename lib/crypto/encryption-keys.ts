@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 
 export const KEY_VARIABLE = "TRANSCRIPT_ENCRYPTION_KEY";
