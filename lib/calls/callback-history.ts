@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import type { TranscriptTurn } from "@/lib/elevenlabs/conversation-schemas";
 import { readTranscript } from "@/lib/calls/history/get-call";
+import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
 
 /** The last turns of the earlier conversation the agent is given: enough to pick up, small enough for a prompt. */
 export const LAST_TURNS_MAX_CHARS = 1_500;
@@ -57,5 +58,14 @@ export async function loadCallbackHistory(
     where: { organizationId, ...(ref.sourceCallId ? { id: ref.sourceCallId } : { conversationId: ref.conversationId! }) },
     select: { conversationId: true, summary: true, transcript: true },
   });
-  return earlier ? historyVariables(earlier) : null;
+  if (!earlier) return null;
+  // The transcript is stored sealed: opened here only to hand the same patient's agent the last turns
+  // (docs/transcript-protection.md). A key that cannot open it costs the turns, not the callback.
+  let transcript: unknown = null;
+  try {
+    transcript = openCallColumn("transcript", earlier.transcript);
+  } catch (error) {
+    console.error(`Callback context without the earlier turns: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return historyVariables({ ...earlier, transcript });
 }

@@ -3,6 +3,7 @@ import { POST as webhookRoute } from "@/app/api/calls/route";
 import { POST as createCallbackRoute } from "@/app/api/callbacks/route";
 import { POST as confirmRoute } from "@/app/api/scheduled-calls/[id]/confirm/route";
 import { getDb } from "@/lib/db";
+import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { scheduleCallback } from "@/lib/appointments/schedule-callback";
@@ -115,7 +116,7 @@ describe("callbacks: created by staff, by the agent and by a call's outcome; dis
     expect(attempt.status).toBe("COMPLETED");
     expect(attempt.conversationId).not.toBe(call.conversationId);
     // What the agent was given, as the conversation echoes it back.
-    const variables = attempt.dynamicVariables as Record<string, string>;
+    const variables = openCallColumn("dynamicVariables", attempt.dynamicVariables) as Record<string, string>;
     expect(variables.previous_conversation_id).toBe(call.conversationId);
     expect(variables.previous_call_summary).toBe("The patient wants to talk to a nurse about her test results.");
     const turns = variables.previous_call_last_turns!;
