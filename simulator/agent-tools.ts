@@ -97,7 +97,7 @@ export async function runAgentTools(
     if (!callback) return null;
     const answer = await callTool(callback, { ...system, phone_number: call.externalNumber, time: ask.callbackWhen, context: `Asked during a simulated call to be called back ${ask.callbackWhen}` }, log);
     if (!answer || typeof answer.message !== "string") return null;
-    const when = timeNamedIn(answer.message, /I'll call you (.+?)\.?$/) ?? (typeof answer.local_time === "string" ? answer.local_time : ask.callbackWhen);
+    const when = timeNamedIn(answer.message, /I'll call you (.+?)\.?$|आपको (.+?) कॉल किया जाएगा/) ?? (typeof answer.local_time === "string" ? answer.local_time : ask.callbackWhen);
     return { kind: "callback", asked: ask.callbackWhen, when, message: answer.message };
   }
   if (outcome !== "appointment_booked") return null;
@@ -114,12 +114,13 @@ export async function runAgentTools(
     if (!answer || typeof answer.message !== "string") return null;
     const startTime = String(free.start_time);
     if (answer.success !== true) return { kind: "booking_failed", message: answer.message };
-    return { kind: "booked", date, startTime, when: timeNamedIn(answer.message, /is booked for (.+?)\.?$/) ?? `${date} at ${startTime}`, message: answer.message };
+    return { kind: "booked", date, startTime, when: timeNamedIn(answer.message, /is booked for (.+?)\.?$|अपॉइंटमेंट (.+?) के लिए बुक/) ?? `${date} at ${startTime}`, message: answer.message };
   }
   return null;
 }
 
-/** The time an answer of the app names ("Done — I'll call you tomorrow at 10:00 AM." → "tomorrow at 10:00 AM"). */
+/** The time an answer of the app names ("Done — I'll call you tomorrow at 10:00 AM." → "tomorrow at 10:00 AM"; the Hindi answer too). */
 function timeNamedIn(message: string, pattern: RegExp): string | null {
-  return pattern.exec(message)?.[1]?.trim() || null;
+  const match = pattern.exec(message);
+  return (match?.[1] ?? match?.[2])?.trim() || null;
 }

@@ -1,6 +1,7 @@
 import type { CallOutcome } from "@/simulator/options";
 import type { ToolResult } from "@/simulator/agent-tools";
 import type { PatientAsk } from "@/simulator/patient-ask";
+import { buildHindiClinicScript, speaksHindi } from "@/simulator/hindi-clinic-script";
 
 export type ScriptTurn = { role: "agent" | "user"; message: string; time_in_call_secs: number };
 
@@ -22,8 +23,10 @@ export type ClinicScript = {
  * name, greeting and clinic. Missing variables get neutral words instead of "{{contact_name}}".
  * One story per call: the day and time the patient asks for (`ask`) are the ones the agent repeats, the
  * tools are sent and the summary tells; when the app's tools answered, their answer wins everywhere.
+ * A dial for a Hindi-speaking patient (`language` hi-IN) is held in Hindi (hindi-clinic-script.ts).
  */
 export function buildClinicScript(variables: Record<string, unknown>, outcome: CallOutcome, ask: PatientAsk, tool: ToolResult | null = null): ClinicScript {
+  if (speaksHindi(variables)) return buildHindiClinicScript(variables, outcome, ask, tool);
   const name = text(variables.contact_name) || "there";
   const firstName = name.split(/\s+/)[0] ?? name;
   const greeting = text(variables.greeting) || "Hello";

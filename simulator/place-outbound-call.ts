@@ -4,6 +4,7 @@ import type { FaultMode } from "@/simulator/faults";
 import { endAnsweredCall, finishCall } from "@/simulator/finish-call";
 import { CALL_OUTCOMES, FAILURE_REASONS, type CallOutcome, type FailureReason } from "@/simulator/options";
 import { choosePatientAsk, type PatientAsk } from "@/simulator/patient-ask";
+import { speaksHindi } from "@/simulator/hindi-clinic-script";
 import { pickWeighted } from "@/simulator/prng";
 import { DEFAULT_AGENT_NUMBER, initiationFailureEvent, newIds, type SimulatedCall } from "@/simulator/simulated-call";
 import { addCall, nowSecs, type SimulatorState } from "@/simulator/simulator-state";
@@ -20,7 +21,7 @@ function planCall(state: SimulatorState, fault: FaultMode | undefined, variables
     if (random() < config.failureRate) return { kind: "failed", reason: pickWeighted(random, config.failureMix) };
     outcome = pickWeighted(random, config.outcomeMix);
   }
-  const ask = choosePatientAsk(random);
+  const ask = choosePatientAsk(random, speaksHindi(variables));
   return { kind: "answered", outcome, ask, script: buildClinicScript(variables, outcome, ask) };
 }
 

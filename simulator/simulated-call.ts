@@ -62,7 +62,7 @@ export function conversationResponse(call: SimulatedCall) {
       call_duration_secs: answered ? answered.script.durationSecs : 0,
       cost: answered ? answered.script.durationSecs * 10 : 0,
       termination_reason: terminationReason(call),
-      main_language: "en",
+      main_language: /^hi\b/i.test(String(call.dynamicVariables?.language ?? "")) ? "hi" : "en",
       text_only: false,
       phone_call: {
         direction: call.direction,

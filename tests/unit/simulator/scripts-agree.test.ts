@@ -53,6 +53,39 @@ describe("scripts without the app's tools", () => {
   });
 });
 
+describe("a Hindi-speaking patient's call (the dial's language is hi-IN)", () => {
+  const hindi = { ...variables, contact_name: "Asha Verma", greeting: "नमस्ते", language: "hi-IN" };
+  const hindiAsks: PatientAsk[] = Array.from({ length: 12 }, (_, seed) => choosePatientAsk(mulberry32(seed), true));
+
+  it("greets in Hindi with the dial's greeting, on every outcome", () => {
+    for (const outcome of CALL_OUTCOMES) {
+      const first = buildClinicScript(hindi, outcome, hindiAsks[0]!).transcript[0]!;
+      expect(first.role).toBe("agent");
+      expect(first.message.startsWith("नमस्ते")).toBe(true);
+      expect(first.message).toMatch(/बोल रही हूँ|क्या मेरी बात/);
+    }
+    // The same dial without a language stays English.
+    expect(buildClinicScript({ ...hindi, language: "en-AU", greeting: "Good morning" }, "not_interested", asks[0]!).transcript[0]!.message).toBe("Good morning, is this Asha Verma?");
+  });
+
+  it.each(hindiAsks.map((ask, seed) => [seed, ask] as const))("seed %i: the call-back and the booking keep the patient's own words throughout", (_seed, ask) => {
+    const callback = buildClinicScript(hindi, "callback_scheduled", ask);
+    expect(said(callback, "user").some((line) => line.includes(ask.callbackWhen))).toBe(true);
+    expect(said(callback, "agent").some((line) => line.includes(ask.callbackWhen))).toBe(true);
+    expect(callback.summary).toContain(ask.callbackWhen);
+    expect(outcomeOf(callback, "callback_scheduled")).toBe("callback_scheduled");
+    const booking = buildClinicScript(hindi, "appointment_booked", ask);
+    expect(said(booking, "agent").some((line) => line.includes(`${ask.visitDay} को ${ask.visitTime}`))).toBe(true);
+    expect(booking.summary).toContain(`${ask.visitDay} ${ask.visitTime}`);
+    expect(outcomeOf(booking, "appointment_booked")).toBe("appointment_booked");
+  });
+
+  it("every call-back time a Hindi-speaking patient may ask for is one the app's parser reads", () => {
+    const now = Date.UTC(2026, 11, 3, 2, 0);
+    for (let seed = 0; seed < 200; seed++) expect(parseCallbackTime(choosePatientAsk(mulberry32(seed), true).callbackWhen, { now, timeZone: "Asia/Kolkata" })).not.toBeNull();
+  });
+});
+
 describe("scripts after the app's tools answered", () => {
   // A stand-in for Callboard's agent actions that records what the agent sent and answers in the app's words.
   const received: Array<{ tool: string; body: Record<string, unknown> }> = [];
