@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as triggerRoute } from "@/app/api/calls/trigger/route";
 import { getDb } from "@/lib/db";
+import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
 import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { createContact, createMember, registerLine } from "../../factories";
 import { createDispatchOrganization, createDueCalls } from "../../factories/dispatch";
@@ -100,7 +101,8 @@ describe("the patient's language in the dial", () => {
 
       // The simulated call honours it: the hi-IN patient is greeted in Hindi, with the greeting Callboard sent.
       const calls = await getDb().call.findMany({ where: { organizationId: organization.id, status: "COMPLETED" }, select: { contactId: true, transcript: true } });
-      const firstLine = (contactId: string) => (calls.find((c) => c.contactId === contactId)!.transcript as { role: string; message: string }[])[0]!;
+      // Transcripts are stored sealed: open them as the call page does.
+      const firstLine = (contactId: string) => (openCallColumn("transcript", calls.find((c) => c.contactId === contactId)!.transcript) as { role: string; message: string }[])[0]!;
       expect(firstLine(hindi!.id)).toMatchObject({ role: "agent", message: expect.stringMatching(new RegExp(`^${toHindi.dynamic_variables.greeting}, क्या मेरी बात`)) });
       expect(firstLine(english!.id).message).toMatch(/^Good (morning|afternoon|evening), is this /);
     });
