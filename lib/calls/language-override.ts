@@ -12,3 +12,15 @@ export function languageOverride(organization: Pick<OrganizationForVariables, "l
   const clinic = elevenLabsLanguage(conversationLanguage(organization));
   return patient === clinic ? undefined : patient;
 }
+
+export type AgentOverrideFields = { firstMessage?: string; prompt?: string; language?: string };
+
+/**
+ * The agent override a dial sends: the patient's language as the default, and an explicit override (a
+ * batch's first message, say) winning only for the fields it sets — a batch that sets a first message
+ * still sends the patient's language. Empty values count as not set.
+ */
+export function withLanguageDefault(language: string | undefined, explicit: AgentOverrideFields = {}): AgentOverrideFields {
+  const set = (fields: AgentOverrideFields) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== "")) as AgentOverrideFields;
+  return set({ language, ...set(explicit) });
+}

@@ -6,6 +6,7 @@ import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ElevenLabsFailure } from "@/lib/elevenlabs/classify-error";
 import { lockClinicLines, openLineCount } from "@/lib/calls/lifecycle/clinic-lines";
+import { withLanguageDefault, type AgentOverrideFields } from "@/lib/calls/language-override";
 
 export interface DialRequest {
   organizationId: string;
@@ -22,7 +23,7 @@ export interface DialRequest {
    */
   language?: string;
   /** Explicit overrides for this call (first message, prompt, language): each field set wins over the defaults. */
-  agentOverride?: { firstMessage?: string; prompt?: string; language?: string };
+  agentOverride?: AgentOverrideFields;
   /**
    * Immediate and test calls take one of the clinic's lines here, under the lock the dispatcher's claim
    * takes; a scheduled call took its line when it was claimed.
@@ -87,7 +88,7 @@ export async function dialCall(client: ElevenLabsClient, request: DialRequest, n
     throw error;
   }
 
-  const agentOverride = definedFields({ language: request.language, ...definedFields(request.agentOverride ?? {}) });
+  const agentOverride = withLanguageDefault(request.language, request.agentOverride);
   const result = await client.startOutboundCall({
     attemptId: callId,
     agentId: line.agentId,
@@ -114,11 +115,6 @@ export async function dialCall(client: ElevenLabsClient, request: DialRequest, n
     if (request.activity) await recordActivity(tx, activityOf(request, outcome));
   });
   return outcome;
-}
-
-/** The fields that are set: an explicit override leaves the defaults of the fields it does not set alone. */
-function definedFields<T extends Record<string, string | undefined>>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== "")) as Partial<T>;
 }
 
 async function takeLine(tx: DbClient, organizationId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { buildDynamicVariables, type OrganizationForVariables } from "@/lib/calls/dynamic-variables";
-import { languageOverride } from "@/lib/calls/language-override";
+import { languageOverride, withLanguageDefault } from "@/lib/calls/language-override";
 
 const contact = {
   name: "Jane Doe",
@@ -191,6 +191,14 @@ describe("buildDynamicVariables", () => {
       expect(languageOverride(sydneyClinic, null)).toBeUndefined();
       expect(languageOverride({ ...sydneyClinic, defaultLanguage: "hi-IN" }, "en-AU")).toBe("en");
       expect(languageOverride({ ...sydneyClinic, defaultLanguage: "hi-IN" }, null)).toBeUndefined();
+    });
+
+    it("lets an explicit override (a batch's first message) win only for the fields it sets", () => {
+      expect(withLanguageDefault("hi")).toEqual({ language: "hi" });
+      expect(withLanguageDefault("hi", { firstMessage: "नमस्ते {{contact_name}}" })).toEqual({ language: "hi", firstMessage: "नमस्ते {{contact_name}}" });
+      expect(withLanguageDefault("hi", { language: "en", prompt: "Be brief" })).toEqual({ language: "en", prompt: "Be brief" });
+      expect(withLanguageDefault(undefined, { firstMessage: "Hi", language: "" })).toEqual({ firstMessage: "Hi" });
+      expect(withLanguageDefault(undefined)).toEqual({});
     });
   });
 });
