@@ -6,7 +6,7 @@ import { STATUS_LOOK, STATUS_ORDER } from "@/components/scheduling/scheduled-cal
 export function BatchProgress({ counts }: { counts: StatusCounts }) {
   const total = STATUS_ORDER.reduce((sum, status) => sum + counts[status], 0);
   // Finished work first, from the left, so the bar fills up as the batch runs.
-  const segments = (["COMPLETED", "FAILED", "CANCELLED", "IN_PROGRESS", "PENDING", "WAITING"] as const).filter((status) => counts[status] > 0);
+  const segments = (["COMPLETED", "FAILED", "CANCELLED", "IN_PROGRESS", "PENDING", "PAUSED", "WAITING"] as const).filter((status) => counts[status] > 0);
   return (
     <div>
       <div className="flex h-2 w-full overflow-hidden rounded-full bg-zinc-100" aria-hidden="true">

@@ -11,6 +11,8 @@ export interface ClaimedCall {
   attempts: number;
   maxAttempts: number;
   dynamicVariables: Record<string, string | number | boolean>;
+  /** The batch's call script (first message, prompt) sent as the agent override; null: the agent's own. */
+  script: { firstMessage: string | null; prompt: string | null } | null;
 }
 
 /** How many due calls a claim would like from one clinic (its free slots cut it further). */
@@ -86,6 +88,8 @@ export async function claimForClinics(wants: readonly ClinicWant[], options: { r
              SELECT d."id" FROM "ScheduledCall" d
               WHERE d."organizationId" = w."organizationId" AND d."status" = 'PENDING'
                 AND coalesce(d."nextAttemptAt", d."scheduledTime") <= ${now}
+                -- A row that came back to PENDING (a retry, a lease) while its batch is paused waits for the resume.
+                AND (d."batchId" IS NULL OR NOT EXISTS (SELECT 1 FROM "CallBatch" b WHERE b."id" = d."batchId" AND b."pausedAt" IS NOT NULL))
               ORDER BY coalesce(d."nextAttemptAt", d."scheduledTime"), d."id"
               LIMIT greatest(0, least(w."count",
                       o."concurrencyLimit"
@@ -93,6 +97,8 @@ export async function claimForClinics(wants: readonly ClinicWant[], options: { r
                       - (SELECT count(*) FROM "ScheduledCall" p WHERE p."organizationId" = w."organizationId" AND p."status" = 'IN_PROGRESS'
                             AND p."dialStartedAt" IS NULL AND p."lockedUntil" > ${now})))
               FOR UPDATE SKIP LOCKED) d))
-      RETURNING s."id", s."organizationId", s."contactId", s."agentId", s."fromNumber", s."attempts", s."maxAttempts", s."dynamicVariables"`;
+      RETURNING s."id", s."organizationId", s."contactId", s."agentId", s."fromNumber", s."attempts", s."maxAttempts", s."dynamicVariables",
+                (SELECT jsonb_build_object('firstMessage', b."scriptFirstMessage", 'prompt', b."scriptPrompt") FROM "CallBatch" b
+                  WHERE b."id" = s."batchId" AND (b."scriptFirstMessage" IS NOT NULL OR b."scriptPrompt" IS NOT NULL)) AS "script"`;
   });
 }

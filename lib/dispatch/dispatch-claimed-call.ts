@@ -1,7 +1,7 @@
 import { getDb, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveDialLine, type DialLine } from "@/lib/agents/resolve-dial-line";
-import { dialCall, type DialOutcome } from "@/lib/calls/lifecycle/dial-call";
+import { dialCall, type DialOutcome, type DialRequest } from "@/lib/calls/lifecycle/dial-call";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
 import { languageOverride } from "@/lib/calls/language-override";
 import { loadCallbackHistory } from "@/lib/calls/callback-history";
@@ -106,6 +106,7 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
       scheduledCallId: claimed.id,
       dynamicVariables: buildDynamicVariables({ contact, organization: rules, now, overrides: { ...claimed.dynamicVariables, ...history } }),
       language: languageOverride(rules, contact.language),
+      agentOverride: scriptOverride(claimed.script),
       // Conditional on still holding the lease: from here on the attempt is reconciled, never redialed.
       beforeDial: async (tx, callId) => (await tx.scheduledCall.updateMany({ where: ours, data: { dialStartedAt: now, callId, errorMessage: null } })).count === 1,
       afterAnswer: async (tx, answer) => {
@@ -116,6 +117,12 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
     context.now,
   );
   return outcome.kind === "lost" ? "lost" : next;
+}
+
+/** The batch's script as the dial's agent override; undefined keeps the agent's own first message and prompt. */
+function scriptOverride(script: ClaimedCall["script"]): DialRequest["agentOverride"] {
+  if (!script) return undefined;
+  return { ...(script.firstMessage ? { firstMessage: script.firstMessage } : {}), ...(script.prompt ? { prompt: script.prompt } : {}) };
 }
 
 /** The scheduled call's side of the provider's answer, in the transaction that records it on the call. */

@@ -59,9 +59,9 @@ export async function checkConfiguration(
       checks.push({ id: "agent", label: "Agent", status: "ok", message: `ElevenLabs knows agent ${org.elevenLabsAgentId}${agent.value.name ? ` (“${agent.value.name}”)` : ""}.` });
       const { firstMessage, prompt } = agent.value.overrides;
       if (firstMessage === false || prompt === false) {
-        checks.push({ id: "overrides", label: "Overrides", status: "warning", message: "The agent does not allow first-message and prompt overrides: enable them in ElevenLabs → the agent → Security, or per-call greetings are ignored." });
+        checks.push({ id: "overrides", label: "Overrides", status: "warning", message: "The agent does not allow first-message and prompt overrides: enable them in ElevenLabs → the agent → Security, or batches with a call script (first message, prompt) are refused." });
       } else if (firstMessage && prompt) {
-        checks.push({ id: "overrides", label: "Overrides", status: "ok", message: "The agent allows first-message and prompt overrides." });
+        checks.push({ id: "overrides", label: "Overrides", status: "ok", message: "The agent allows first-message and prompt overrides, so batches can carry a call script." });
       }
       checks.push(identificationCheck(agent.value.firstMessage, org.name));
     } else {

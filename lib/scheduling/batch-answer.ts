@@ -28,6 +28,11 @@ export async function batchAnswer(organizationId: string, batchId: string) {
       fromNumber: true,
       skipped: true,
       createdAt: true,
+      scriptFirstMessage: true,
+      scriptPrompt: true,
+      scriptVariables: true,
+      pausedAt: true,
+      retryOfBatchId: true,
       organization: { select: { timezone: true } },
     },
   });
@@ -39,7 +44,7 @@ export async function batchAnswer(organizationId: string, batchId: string) {
     take: BATCH_RESPONSE_CALLS,
     select: scheduledCallSelect,
   });
-  const { skipped, organization, fromNumber, ...summary } = batch;
+  const { skipped, organization, fromNumber, scriptFirstMessage, scriptPrompt, scriptVariables, ...summary } = batch;
   const count = batch.scheduledCount;
   return {
     success: true as const,
@@ -47,6 +52,7 @@ export async function batchAnswer(organizationId: string, batchId: string) {
     batch: {
       ...summary,
       agentPhoneNumberId: fromNumber,
+      script: { firstMessage: scriptFirstMessage, prompt: scriptPrompt, variables: scriptVariables as Record<string, string> },
       timeZone: organization.timezone,
       expectedFinishAt: batch.lastCallAt ? new Date(+batch.lastCallAt + batch.staggerMinutes * 60_000) : null,
     },

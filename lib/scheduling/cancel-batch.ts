@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 
 /**
- * Cancels every call of a batch that has not started (PENDING, and a sequence's WAITING steps) in one
+ * Cancels every call of a batch that has not started (PENDING, PAUSED, and a sequence's WAITING steps) in one
  * statement; calls already under way are left alone. A sequence stops for good (CANCELLED), so the end
  * of a call still ringing does not wake the next step. The batch row is written first, in the order the
  * sequence's advance takes its locks (batch, then steps).
@@ -14,7 +14,7 @@ export async function cancelBatch(organizationId: string, batchId: string) {
     if (batch.length === 0) throw notFound("Batch");
     await tx.callBatch.updateMany({ where: { id: batchId, organizationId, sequenceStatus: "RUNNING" }, data: { sequenceStatus: "CANCELLED", sequenceStoppedAt: cancelledAt } });
     const { count } = await tx.scheduledCall.updateMany({
-      where: { batchId, organizationId, status: { in: ["PENDING", "WAITING"] } },
+      where: { batchId, organizationId, status: { in: ["PENDING", "PAUSED", "WAITING"] } },
       data: { status: "CANCELLED", cancelledAt, cancelReason: "staff", nextAttemptAt: null, lockedUntil: null, lockedBy: null },
     });
     return count;

@@ -9,12 +9,12 @@ const WHY_NOT: Record<string, string> = {
 };
 
 /**
- * Cancels one PENDING call. The status check is part of the update, so a call the dispatcher has
+ * Cancels one PENDING (or PAUSED) call. The status check is part of the update, so a call the dispatcher has
  * just claimed (IN_PROGRESS) cannot be "cancelled" while it rings. Cancelling twice is fine.
  */
 export async function cancelScheduledCall(organizationId: string, id: string) {
   const { count } = await getDb().scheduledCall.updateMany({
-    where: { id, organizationId, status: { in: ["PENDING", "WAITING"] } },
+    where: { id, organizationId, status: { in: ["PENDING", "PAUSED", "WAITING"] } },
     data: { status: "CANCELLED", cancelledAt: new Date(), nextAttemptAt: null, lockedUntil: null, lockedBy: null, cancelReason: "staff" },
   });
   if (count === 1) {

@@ -12,7 +12,12 @@ import { planBatch, type PlanContact, type PlannedCall } from "@/lib/scheduling/
 import { planSequence } from "@/lib/scheduling/plan-sequence";
 import { resolveBatchContacts } from "@/lib/scheduling/resolve-batch-contacts";
 import { batchAnswer } from "@/lib/scheduling/batch-answer";
+import { toCallScript } from "@/lib/scheduling/call-script-schema";
+import { checkScriptOverrides } from "@/lib/scheduling/check-script-overrides";
+import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
+import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { PAST_GRACE_MS, SEQUENCE_CONTACTS_MAX, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
+
 
 /** Rows per INSERT: each chunk travels as one JSON parameter (no bind-parameter limit to hit). */
 const INSERT_CHUNK_ROWS = 2_500;
@@ -30,7 +35,7 @@ export interface ScheduleActor {
  * one transaction (all or nothing). With an idempotency key, a repeated request gets the first answer.
  * `dryRun` plans and writes nothing (the dialog's live preview).
  */
-export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsInput, options: { idempotencyKey?: string; dryRun?: boolean; now?: Date } = {}) {
+export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsInput, options: { idempotencyKey?: string; dryRun?: boolean; now?: Date; client?: ElevenLabsClient } = {}) {
   const now = options.now ?? new Date();
   const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   if (options.idempotencyKey && !options.dryRun) {
@@ -44,6 +49,8 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
   // Only the clinic's own agent and number (422 for any other); checked again at every dial.
   const line = await resolveDialLine(getDb(), actor.organizationId, { agentId: input.agentId, agentPhoneNumberId: input.agentPhoneNumberId ?? input.fromNumber });
   const { agentId, agentPhoneNumberId: fromNumber } = line;
+  const script = toCallScript(input.script);
+  if (script.firstMessage !== null || script.prompt !== null) await checkScriptOverrides(options.client ?? serverElevenLabsClient(), agentId, script);
   const staggerMinutes = input.staggerMinutes ?? rules.staggerMinutes;
   const selection = (input.selection ?? (Array.isArray(input.contactIds) ? { ids: input.contactIds } : input.contactIds))!;
   const ids = await resolveBatchContacts(actor.organizationId, selection);
@@ -93,6 +100,9 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
             firstCallAt: summary.firstCallAt,
             lastCallAt: summary.lastCallAt,
             skipped: skipped.slice(0, SKIPPED_KEPT) as unknown as Prisma.InputJsonValue,
+            scriptFirstMessage: script.firstMessage,
+            scriptPrompt: script.prompt,
+            scriptVariables: script.variables,
           },
           select: { id: true },
         });
@@ -102,7 +112,7 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
           agentId,
           fromNumber,
           maxAttempts: rules.maxAttempts,
-          dynamicVariables: input.dynamicVariables ?? {},
+          dynamicVariables: { ...input.dynamicVariables, ...script.variables },
           createdByUserId: actor.userId,
         });
         await recordActivity(tx, {

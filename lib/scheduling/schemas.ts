@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dynamicVariablesSchema } from "@/lib/calls/schemas";
 import { contactSelectionSchema } from "@/lib/contacts/schemas";
+import { callScriptSchema } from "@/lib/scheduling/call-script-schema";
 import { SCHEDULED_CALL_STATUSES } from "@/lib/scheduling/statuses";
 
 /** One request schedules at most this many contacts (the rest: narrow the selection). */
@@ -35,11 +36,17 @@ export const scheduleCallsSchema = z
     name: z.string().trim().min(1).max(120).optional(),
     /** "sequence": one call at a time in the order given, stopping at the first booking. Default "staggered". */
     mode: z.enum(BATCH_MODES, { error: "Use mode \"staggered\" or \"sequence\"" }).optional(),
+    /** The batch's call script: first message, prompt, extra variables (lib/scheduling/call-script-schema.ts). */
+    script: callScriptSchema.optional(),
   })
   .strict()
   .refine((input) => (input.contactIds === undefined) !== (input.selection === undefined), {
     message: "Send the contacts as contactIds (a list of ids) or as selection, not both",
     path: ["contactIds"],
+  })
+  .refine((input) => !Object.keys(input.script?.variables ?? {}).some((key) => input.dynamicVariables && key in input.dynamicVariables), {
+    message: "A variable is set both in dynamicVariables and in the call script; set it in one place",
+    path: ["script", "variables"],
   });
 export type ScheduleCallsInput = z.infer<typeof scheduleCallsSchema>;
 

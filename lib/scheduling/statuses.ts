@@ -1,11 +1,11 @@
 import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 
-export const SCHEDULED_CALL_STATUSES = ["PENDING", "WAITING", "IN_PROGRESS", "COMPLETED", "FAILED", "CANCELLED"] as const satisfies readonly ScheduledCallStatus[];
+export const SCHEDULED_CALL_STATUSES = ["PENDING", "PAUSED", "WAITING", "IN_PROGRESS", "COMPLETED", "FAILED", "CANCELLED"] as const satisfies readonly ScheduledCallStatus[];
 
 export type StatusCounts = Record<ScheduledCallStatus, number>;
 
 export function emptyCounts(): StatusCounts {
-  return { PENDING: 0, WAITING: 0, IN_PROGRESS: 0, COMPLETED: 0, FAILED: 0, CANCELLED: 0 };
+  return { PENDING: 0, PAUSED: 0, WAITING: 0, IN_PROGRESS: 0, COMPLETED: 0, FAILED: 0, CANCELLED: 0 };
 }
 
 export function toCounts(rows: readonly { status: ScheduledCallStatus; count: number }[]): StatusCounts {

@@ -22,7 +22,7 @@ export interface DialRequest {
    * sent as `conversation_config_override.agent.language`; an explicit `agentOverride.language` wins.
    */
   language?: string;
-  /** Explicit overrides for this call (first message, prompt, language): each field set wins over the defaults. */
+  /** Explicit overrides for this call (first message, prompt, language; a batch's call script): each field set wins over the defaults. */
   agentOverride?: AgentOverrideFields;
   /**
    * Immediate and test calls take one of the clinic's lines here, under the lock the dispatcher's claim

@@ -6,7 +6,7 @@ import { createContacts } from "../../factories/contacts";
 import { createBatchRow, createScheduledCallRows, createSchedulingMember, type SchedulingMember } from "../../factories/scheduling";
 import { callRoute, signInAs } from "../helpers/session";
 
-type Counts = Record<"PENDING" | "WAITING" | "IN_PROGRESS" | "COMPLETED" | "FAILED" | "CANCELLED", number>;
+type Counts = Record<"PENDING" | "PAUSED" | "WAITING" | "IN_PROGRESS" | "COMPLETED" | "FAILED" | "CANCELLED", number>;
 interface Page {
   scheduledCalls: { id: string; status: string; scheduledTime: string; batchId: string | null; contact: { id: string } }[];
   nextCursor: string | null;
@@ -86,7 +86,7 @@ describe("GET /api/scheduled-calls", () => {
   });
 
   it("counts calls per status, whatever status is listed", async () => {
-    const expected: Counts = { PENDING: 130, WAITING: 0, IN_PROGRESS: 3, COMPLETED: 5, FAILED: 0, CANCELLED: 12 };
+    const expected: Counts = { PENDING: 130, PAUSED: 0, WAITING: 0, IN_PROGRESS: 3, COMPLETED: 5, FAILED: 0, CANCELLED: 12 };
     expect((await list("?limit=1")).body.counts).toEqual(expected);
     expect((await list("?status=COMPLETED&limit=1")).body.counts).toEqual(expected);
   });
@@ -96,7 +96,7 @@ describe("GET /api/scheduled-calls", () => {
     expect(ids).toHaveLength(133);
     const { body } = await list(`?batchId=${batchId}&status=IN_PROGRESS`);
     expect(body.scheduledCalls.map((call) => call.batchId)).toEqual([batchId, batchId, batchId]);
-    expect(body.counts).toEqual({ PENDING: 130, WAITING: 0, IN_PROGRESS: 3, COMPLETED: 0, FAILED: 0, CANCELLED: 0 });
+    expect(body.counts).toEqual({ PENDING: 130, PAUSED: 0, WAITING: 0, IN_PROGRESS: 3, COMPLETED: 0, FAILED: 0, CANCELLED: 0 });
   });
 
   it("shows another clinic's batch as empty, and the other clinic only its own calls", async () => {
@@ -167,8 +167,8 @@ describe("GET /api/call-batches", () => {
     const stored = await getDb().callBatch.findMany({ where: { organizationId: clinic.organization.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
     expect(seen.map((batch) => batch.id)).toEqual(stored.map((batch) => batch.id));
     expect(seen.map((batch) => batch.name)).not.toContain("Not yours");
-    expect(seen[0]!.counts).toEqual({ PENDING: 3, WAITING: 0, IN_PROGRESS: 0, COMPLETED: 0, FAILED: 0, CANCELLED: 1 });
-    expect(seen[1]!.counts).toEqual({ PENDING: 0, WAITING: 0, IN_PROGRESS: 0, COMPLETED: 0, FAILED: 0, CANCELLED: 0 });
+    expect(seen[0]!.counts).toEqual({ PENDING: 3, PAUSED: 0, WAITING: 0, IN_PROGRESS: 0, COMPLETED: 0, FAILED: 0, CANCELLED: 1 });
+    expect(seen[1]!.counts).toEqual({ PENDING: 0, PAUSED: 0, WAITING: 0, IN_PROGRESS: 0, COMPLETED: 0, FAILED: 0, CANCELLED: 0 });
   });
 
   it("answers 400 to an invalid cursor", async () => {

@@ -77,7 +77,10 @@ export const FUZZ_SPECS: Record<string, FuzzSpec> = {
   "POST /api/check-ins": { body: (c) => ({ contactId: c.mine.ids.contact, time: "10:00", repeat: { type: "weekly", weekday: 1, weeks: 4 }, note: "Fuzz" }) },
   "GET /api/check-ins": { query: (c) => ({ contactId: c.mine.ids.contact, limit: "10" }) },
   "GET /api/scheduled-calls": { query: (c) => ({ status: "PENDING", batchId: c.mine.ids.batch, kind: "CALLBACK", contactId: c.mine.ids.contact, limit: "10", cursor: "x" }) },
-  "POST /api/scheduled-calls": { body: (c) => ({ contactIds: [c.mine.ids.contact], scheduledTime: tomorrowAt("10:00"), staggerMinutes: 2, name: "Fuzz" }), pastDates: ["scheduledTime"] },
+  "POST /api/scheduled-calls": {
+    body: (c) => ({ contactIds: [c.mine.ids.contact], scheduledTime: tomorrowAt("10:00"), staggerMinutes: 2, name: "Fuzz", script: { variables: { clinic_address: "12 Harbour St" } } }),
+    pastDates: ["scheduledTime"],
+  },
   "PATCH /api/scheduled-calls/[id]": { params: (c) => ({ id: c.mine.ids.scheduledCall }), body: () => ({ scheduledTime: tomorrowAt("11:00") }), pastDates: ["scheduledTime"] },
   "POST /api/signup": {
     body: () => ({ name: "Fuzz", email: "fuzz-signup@example.com", password: "a-long-password-1", organizationName: "Fuzz Clinic", timezone: "Australia/Sydney", defaultCountry: "AU" }),

@@ -174,6 +174,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/call-batches": { guard: TENANT, probes: (c) => [{ what: "the list, their batch id as the cursor", query: { cursor: c.theirs.ids.batch }, expect: [200, 400] }, { what: "the list", expect: OK }] },
   "GET /api/call-batches/[id]": { guard: TENANT, probes: (c) => [{ what: "their batch id", params: { id: c.theirs.ids.batch }, expect: NOT_FOUND }] },
   "POST /api/call-batches/[id]/cancel": { guard: TENANT, probes: (c) => [{ what: "their batch id", params: { id: c.theirs.ids.batch }, expect: NOT_FOUND }] },
+  "POST /api/call-batches/[id]/pause": { guard: TENANT, probes: (c) => [{ what: "their batch id", params: { id: c.theirs.ids.batch }, expect: NOT_FOUND }] },
+  "POST /api/call-batches/[id]/resume": { guard: TENANT, probes: (c) => [{ what: "their batch id", params: { id: c.theirs.ids.batch }, expect: NOT_FOUND }] },
 
   // ---- Calls ---------------------------------------------------------------------------------------------
   "GET /api/calls": {

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { POST as pauseRoute } from "@/app/api/call-batches/[id]/pause/route";
+import { POST as resumeRoute } from "@/app/api/call-batches/[id]/resume/route";
+import { POST as cancelBatchRoute } from "@/app/api/call-batches/[id]/cancel/route";
+import { getDb } from "@/lib/db";
+import { claimDueCalls } from "@/lib/dispatch/claim-due-calls";
+import { isOpen, legalWindow } from "@/lib/scheduling/calling-window";
+import { clinicWindow } from "@/lib/scheduling/plan-batch";
+import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { pauseBatch } from "@/lib/scheduling/pause-batch";
+import { resumeBatch } from "@/lib/scheduling/resume-batch";
+import { createMember } from "../../factories";
+import { createContacts } from "../../factories/contacts";
+import { createDispatchOrganization, zoneAtNoon } from "../../factories/dispatch";
+import { createBatchRow, createScheduledCallRows, createSchedulingContacts, createSchedulingMember, upcomingDay, wallClock } from "../../factories/scheduling";
+import { startDispatchHarness, type DispatchHarness } from "../dispatch/harness";
+import { callRoute, signInAs } from "../helpers/session";
+
+type Json = Record<string, unknown> & { detail?: string; code?: string };
+const post = async (route: typeof pauseRoute, id: string) => {
+  const res = await callRoute(route, { method: "POST", params: { id } });
+  return { status: res.status, body: (await res.json()) as Json };
+};
+const SYDNEY = "Australia/Sydney";
+
+describe("pausing and resuming a batch", () => {
+  let harness: DispatchHarness;
+  let offset = 20_000;
+  beforeAll(async () => {
+    harness = await startDispatchHarness({ outcomeMix: { appointment_booked: 1, callback_scheduled: 0, not_interested: 0, voicemail: 0 } });
+  });
+  afterAll(() => harness.close());
+  beforeEach(() => harness.simulator.reset());
+
+  /** A clinic open around the clock, a signed-in member, and a batch of `count` calls due a second ago. */
+  async function dueBatch(count: number) {
+    const organization = await createDispatchOrganization({ concurrencyLimit: 1_000 });
+    const member = await createMember("STAFF", organization.id);
+    const contacts = await createContacts(organization.id, count, () => ({}), (offset += 500));
+    await getDb().contact.updateMany({ where: { organizationId: organization.id }, data: { timezone: zoneAtNoon() } });
+    const batch = await createBatchRow(organization.id, { scheduledCount: count });
+    const rows = await createScheduledCallRows(organization.id, contacts.map((c) => c.id), { start: new Date(Date.now() - 1_000), spacingMinutes: 0, batchId: batch.id });
+    await getDb().scheduledCall.updateMany({ where: { batchId: batch.id }, data: { agentId: organization.elevenLabsAgentId!, fromNumber: organization.elevenLabsPhoneNumberId! } });
+    signInAs(member.user);
+    return { organization, member, contacts, batch, rows };
+  }
+  const statuses = async (batchId: string) =>
+    Object.fromEntries((await getDb().scheduledCall.groupBy({ by: ["status"], where: { batchId }, _count: true })).map((group) => [group.status, group._count]));
+
+  it("pause stops claims: the dispatcher dials none of the batch's calls, and the pause is audited", async () => {
+    const { organization, member, contacts, batch } = await dueBatch(3);
+    const paused = await post(pauseRoute, batch.id);
+    expect(paused).toMatchObject({ status: 200, body: { paused: 3 } });
+    expect(await statuses(batch.id)).toEqual({ PAUSED: 3 });
+
+    expect((await harness.runCron()).status).toBe(200);
+    await harness.settle();
+    for (const contact of contacts) expect(harness.simulator.dialsTo(contact.phoneNumber)).toBe(0);
+    expect(await statuses(batch.id)).toEqual({ PAUSED: 3 });
+
+    const audit = await getDb().auditEvent.findMany({ where: { organizationId: organization.id, action: "BATCH_PAUSED" } });
+    expect(audit).toEqual([expect.objectContaining({ actorUserId: member.user.id, targetType: "call_batch", targetId: batch.id, data: { paused: 3 } })]);
+  });
+
+  it("pausing twice: 409 saying so, nothing changed; resuming twice: 409", async () => {
+    const { batch } = await dueBatch(2);
+    expect((await post(pauseRoute, batch.id)).status).toBe(200);
+    const { pausedAt } = await getDb().callBatch.findUniqueOrThrow({ where: { id: batch.id } });
+    const again = await post(pauseRoute, batch.id);
+    expect(again).toMatchObject({ status: 409, body: { code: "conflict", detail: "This batch is already paused. Resume it to carry on calling." } });
+    expect((await getDb().callBatch.findUniqueOrThrow({ where: { id: batch.id } })).pausedAt).toEqual(pausedAt);
+
+    expect((await post(resumeRoute, batch.id)).status).toBe(200);
+    const twice = await post(resumeRoute, batch.id);
+    expect(twice).toMatchObject({ status: 409, body: { code: "conflict", detail: "This batch is not paused, so there is nothing to resume." } });
+    expect(await statuses(batch.id)).toEqual({ PENDING: 2 });
+  });
+
+  it("resume after a pause: the calls are dialed once each", async () => {
+    const { contacts, batch } = await dueBatch(3);
+    await post(pauseRoute, batch.id);
+    const resumed = await post(resumeRoute, batch.id);
+    expect(resumed).toMatchObject({ status: 200, body: { resumed: 3, cancelled: 0 } });
+    // Re-planned from now with the batch's 2-minute spacing: make them due to dial them now.
+    await getDb().scheduledCall.updateMany({ where: { batchId: batch.id }, data: { scheduledTime: new Date(Date.now() - 1_000) } });
+    await harness.runCron();
+    await harness.settle();
+    for (const contact of contacts) expect(harness.simulator.dialsTo(contact.phoneNumber)).toBe(1);
+    expect(await statuses(batch.id)).toEqual({ COMPLETED: 3 });
+  });
+
+  it("a finished batch cannot be paused (409); another clinic's batch is a 404 for pause and resume", async () => {
+    const { batch } = await dueBatch(1);
+    await getDb().scheduledCall.updateMany({ where: { batchId: batch.id }, data: { status: "COMPLETED" } });
+    expect(await post(pauseRoute, batch.id)).toMatchObject({ status: 409, body: { detail: "Nothing is left to pause: every call of this batch has been made or cancelled." } });
+    expect((await getDb().callBatch.findUniqueOrThrow({ where: { id: batch.id } })).pausedAt).toBeNull();
+
+    const other = await dueBatch(1); // signs in the other clinic's member
+    for (const route of [pauseRoute, resumeRoute]) expect(await post(route, batch.id)).toMatchObject({ status: 404, body: { detail: "Batch not found" } });
+    expect(await statuses(other.batch.id)).toEqual({ PENDING: 1 });
+  });
+
+  it("a call that comes back to PENDING while its batch is paused (a retry) is not claimed until the resume", async () => {
+    const { organization, batch, rows } = await dueBatch(2);
+    await post(pauseRoute, batch.id);
+    // The dispatcher's retry path writes PENDING with a due next attempt.
+    await getDb().scheduledCall.update({ where: { id: rows[0]!.id }, data: { status: "PENDING", nextAttemptAt: new Date(Date.now() - 1_000), attempts: 1 } });
+    expect(await claimDueCalls(organization.id, { runId: "run-paused", limit: 10, now: new Date() })).toEqual([]);
+    await post(resumeRoute, batch.id);
+    const claimed = await claimDueCalls(organization.id, { runId: "run-resumed", limit: 10, now: new Date() });
+    expect(claimed.map((call) => call.id)).toContain(rows[0]!.id);
+  });
+
+  it("cancelling a paused batch cancels its paused calls", async () => {
+    const { batch } = await dueBatch(2);
+    await post(pauseRoute, batch.id);
+    expect(await post(cancelBatchRoute, batch.id)).toMatchObject({ status: 200, body: { cancelled: 2 } });
+    expect(await statuses(batch.id)).toEqual({ CANCELLED: 2 });
+  });
+
+  it("pause against concurrent claims: every row is either claimed or paused, never both, none lost", async () => {
+    const many = inject("databaseKind") === "postgres" ? 300 : 40;
+    const { organization, member, batch } = await dueBatch(many);
+    const actor = { organizationId: organization.id, userId: member.user.id, email: member.user.email };
+    const claims = Array.from({ length: 4 }, (_, i) => claimDueCalls(organization.id, { runId: `race-${i}`, limit: 40, now: new Date() }));
+    const [pause, ...claimed] = await Promise.all([pauseBatch(actor, batch.id), ...claims]);
+    const claimedIds = new Set(claimed.flat().map((call) => call.id));
+    const rows = await getDb().scheduledCall.findMany({ where: { batchId: batch.id }, select: { id: true, status: true } });
+    expect(rows.filter((row) => row.status === "IN_PROGRESS").map((row) => row.id).sort()).toEqual([...claimedIds].sort());
+    expect(rows.filter((row) => row.status === "PAUSED")).toHaveLength(pause.paused);
+    expect(pause.paused + claimedIds.size).toBe(many);
+    expect(rows.every((row) => row.status === "IN_PROGRESS" || row.status === "PAUSED")).toBe(true);
+  });
+
+  it("resume re-plans the paused calls from now, inside calling hours, with the batch's spacing, in their old order", async () => {
+    const clinic = await createSchedulingMember("STAFF", { timezone: SYDNEY, staggerMinutes: 2 });
+    const contacts = await createSchedulingContacts(clinic.organization.id, [
+      { name: "Ann", phoneNumber: "+61255501001" },
+      { name: "Bob", phoneNumber: "+61255501002" },
+      { name: "Cat", phoneNumber: "+61255501003", doNotCall: true, doNotCallReason: "asked on the phone" },
+      { name: "Dan", phoneNumber: "+61255501004" },
+    ]);
+    const batch = await createBatchRow(clinic.organization.id, { scheduledCount: 4 });
+    const friday = upcomingDay(SYDNEY, 5);
+    await createScheduledCallRows(clinic.organization.id, contacts.map((c) => c.id), { start: friday.at("10:00"), spacingMinutes: 2, batchId: batch.id });
+    const actor = { organizationId: clinic.organization.id, userId: clinic.user.id, email: clinic.user.email };
+    await pauseBatch(actor, batch.id, friday.at("09:00"));
+
+    // Resumed three minutes before Friday's hours close (17:00): two calls fit, the last moves to Monday 09:00.
+    const result = await resumeBatch(actor, batch.id, friday.at("16:57"));
+    expect(result).toMatchObject({ resumed: 3, cancelled: 1 });
+    const rows = await getDb().scheduledCall.findMany({ where: { batchId: batch.id }, include: { contact: { select: { name: true } } } });
+    const byName = Object.fromEntries(rows.map((row) => [row.contact.name, row]));
+    expect(wallClock(byName.Ann!.scheduledTime, SYDNEY)).toBe(wallClock(friday.at("16:57"), SYDNEY));
+    expect(wallClock(byName.Bob!.scheduledTime, SYDNEY)).toBe(wallClock(friday.at("16:59"), SYDNEY));
+    expect(wallClock(byName.Dan!.scheduledTime, SYDNEY)).toBe(wallClock(friday.at("09:00", 3), SYDNEY));
+    expect(byName.Dan!.requestedTime).toEqual(friday.at("17:01"));
+    expect(byName.Cat).toMatchObject({ status: "CANCELLED", errorMessage: "Not called: On the do-not-call list (asked on the phone)" });
+    const rules = await loadCallingRules(clinic.organization.id);
+    for (const row of rows.filter((r) => r.status === "PENDING")) {
+      expect(row.nextAttemptAt).toBeNull();
+      expect(isOpen(+row.scheduledTime, clinicWindow({ ...rules, defaultCountry: "AU" }))).toBe(true);
+      expect(isOpen(+row.scheduledTime, legalWindow(SYDNEY))).toBe(true);
+    }
+    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: clinic.organization.id, action: "BATCH_RESUMED" } });
+    expect(audit.data).toMatchObject({ resumed: 3, cancelled: 1 });
+  });
+});
