@@ -106,9 +106,11 @@ describe("pausing and resuming a batch", () => {
     // The dispatcher's retry path writes PENDING with a due next attempt.
     await getDb().scheduledCall.update({ where: { id: rows[0]!.id }, data: { status: "PENDING", nextAttemptAt: new Date(Date.now() - 1_000), attempts: 1 } });
     expect(await claimDueCalls(organization.id, { runId: "run-paused", limit: 10, now: new Date() })).toEqual([]);
-    await post(resumeRoute, batch.id);
-    const claimed = await claimDueCalls(organization.id, { runId: "run-resumed", limit: 10, now: new Date() });
-    expect(claimed.map((call) => call.id)).toContain(rows[0]!.id);
+    expect(await post(resumeRoute, batch.id)).toMatchObject({ status: 200, body: { resumed: 2 } });
+    // Re-planned with the others from now (2 minutes apart), its backoff time dropped.
+    expect(await getDb().scheduledCall.findUniqueOrThrow({ where: { id: rows[0]!.id } })).toMatchObject({ status: "PENDING", nextAttemptAt: null });
+    const claimed = await claimDueCalls(organization.id, { runId: "run-resumed", limit: 10, now: new Date(Date.now() + 3 * 60_000) });
+    expect(claimed.map((call) => call.id).sort()).toEqual(rows.map((row) => row.id).sort());
   });
 
   it("cancelling a paused batch cancels its paused calls", async () => {
