@@ -2,10 +2,12 @@
  * Demo data for a fresh database (`npm run db:seed`; `npm run dev` runs it on first start).
  * Idempotent: an existing organization, user or contact is left as it is.
  */
-import { createPrismaClient, type Db } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { demoContacts } from "./seed-data/demo-contacts";
+import { DEMO_AGENT_TOKEN_FILE } from "../scripts/dev/demo-agent-tools";
+import { seedDemoHistory } from "./seed-data/demo-history/seed-demo-history";
 
 export const DEMO_PASSWORD = "callboard-demo";
 export const DEMO_ADMIN_EMAIL = "admin@sunrise.example";
@@ -90,10 +92,17 @@ async function main() {
     console.error("DATABASE_URL is not set: seed which database? (`npm run dev` sets it for the embedded database.)");
     process.exit(1);
   }
-  const db = createPrismaClient(url);
+  // The process's one client: the domain functions the demo history goes through use it too.
+  const db = getDb();
   try {
     const result = await seed(db);
     console.log(`Seeded ${result.organizations.join(" and ")} (${result.contactsCreated} new contacts). Sign in as ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}.`);
+    const history = await seedDemoHistory(db, { databaseUrl: url, tokenFile: DEMO_AGENT_TOKEN_FILE, log: (line) => console.log(`[demo history] ${line}`) });
+    if (!history.made) console.log(`Demo history: not added, ${history.reason}.`);
+    else {
+      const { calls, inbound, appointments, pending, failed } = history.summary;
+      console.log(`Demo history: the last two weeks of the demo clinics — ${calls} calls (${inbound} inbound), ${appointments} appointments, ${pending} calls waiting, ${failed} failed — in ${(history.ms / 1000).toFixed(1)} s.`);
+    }
   } finally {
     await db.$disconnect();
   }

@@ -24,7 +24,7 @@ import { spawnNext, type NextProcess } from "./dev/next-process";
 import { localNextAuthSecret } from "./dev/nextauth-secret";
 import { databaseIsEmpty, runSeed, type SeedRun } from "./dev/seed";
 import { startSidecars, stopSidecars, type Sidecar } from "./dev/sidecars";
-import { configureDemoAgentTools } from "./dev/demo-agent-tools";
+import { configureDemoAgentTools, DEMO_AGENT_TOKEN_FILE } from "./dev/demo-agent-tools";
 import { DEMO_SWITCH, demoStartRefusal, hostnameArgs } from "./dev/demo-guard";
 import { playDemoInboundCalls } from "./dev/demo-inbound-calls";
 import { developmentKeyBase64 } from "@/lib/crypto/encryption-keys";
@@ -207,7 +207,7 @@ async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
   const simulatorUrl = local && env.ELEVENLABS_API_KEY === "simulator" ? env.ELEVENLABS_API_BASE_URL : undefined;
   if (simulatorUrl) {
     await step(
-      configureDemoAgentTools({ databaseUrl: database.url, appUrl, simulatorUrl, tokenFile: join(DATA_DIR, "simulator-agent-tokens.json"), log }).catch((error: unknown) =>
+      configureDemoAgentTools({ databaseUrl: database.url, appUrl, simulatorUrl, tokenFile: DEMO_AGENT_TOKEN_FILE, log }).catch((error: unknown) =>
         log(`Simulated calls will not book appointments: ${String(error)}`),
       ),
     );

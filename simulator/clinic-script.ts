@@ -76,6 +76,16 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
       title: "Callback requested",
       rationale: `The patient asked for a call back ${callbackWhen}.`,
     },
+    escalated: {
+      lines: [
+        ["user", "Actually, I've had chest pains since I started the new tablets. Can I speak to a nurse?"],
+        ["agent", `I'm sorry to hear that, ${firstName}. I can't give medical advice, so I'm passing this to the nurse at ${caller} now and someone will call you shortly. If the pain gets worse, call emergency services.`],
+        ["user", "Okay, thank you."],
+      ],
+      summary: `${name} reported chest pains since starting new tablets and asked to speak to a nurse; Ava passed it to the clinic team.`,
+      title: "Escalated to a nurse",
+      rationale: "The patient reported a symptom that needs a clinician.",
+    },
     not_interested: {
       lines: [
         ["user", "No thanks, I'm not interested at the moment."],
@@ -124,7 +134,7 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
     durationSecs: (last?.time_in_call_secs ?? 0) + 4,
     summary: ending.summary,
     title: ending.title,
-    callSuccessful: outcome === "not_interested" || ending.outcome ? "failure" : "success",
+    callSuccessful: outcome === "not_interested" || outcome === "escalated" || ending.outcome ? "failure" : "success",
     terminationReason: "Call ended by remote party",
     rationale: ending.rationale,
     ...(ending.outcome ? { outcome: ending.outcome } : {}),

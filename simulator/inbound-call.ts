@@ -21,7 +21,7 @@ function clinicLine(state: SimulatorState, agentId: string, phoneNumberId: strin
 
 function pickInboundOutcome(state: SimulatorState): InboundOutcome {
   const mix = state.config.outcomeMix;
-  return pickWeighted(state.random, { appointment_booked: mix.appointment_booked, callback_scheduled: mix.callback_scheduled, resolved: mix.not_interested + mix.voicemail });
+  return pickWeighted(state.random, { appointment_booked: mix.appointment_booked, callback_scheduled: mix.callback_scheduled, resolved: mix.not_interested + mix.voicemail, escalated: mix.escalated ?? 0 });
 }
 
 /**

@@ -3,7 +3,7 @@ import { text, turns, type ClinicScript, type ScriptEnding, type ScriptTurn } fr
 import type { PatientAsk } from "@/simulator/patient-ask";
 
 /** How a patient's call to the clinic ends; "resolved" is a question answered (a word the app knows). */
-export const INBOUND_OUTCOMES = ["appointment_booked", "callback_scheduled", "resolved"] as const;
+export const INBOUND_OUTCOMES = ["appointment_booked", "callback_scheduled", "resolved", "escalated"] as const;
 export type InboundOutcome = (typeof INBOUND_OUTCOMES)[number];
 
 /**
@@ -47,6 +47,16 @@ export function buildInboundScript(variables: Record<string, unknown>, outcome: 
       title: "Callback requested (inbound)",
       rationale: `The caller asked for a call back ${callbackWhen}.`,
     },
+    escalated: {
+      lines: [
+        ["user", "My blood test results came back and they say my potassium is high. I'd like to talk to a doctor today."],
+        ["agent", "I understand. I can't interpret results myself, so I'm passing this to the doctor on duty now; someone from the clinic will call you back this morning."],
+        ["user", "Thank you, I appreciate it."],
+      ],
+      summary: `${name} called ${clinic} worried about high potassium in their blood test results and asked to talk to a doctor; Ava passed it to the doctor on duty.`,
+      title: "Escalated to the doctor (inbound)",
+      rationale: "The caller's results need a clinician.",
+    },
     resolved: {
       lines: [
         ["user", "What time are you open until on Saturdays?"],
@@ -88,7 +98,7 @@ export function buildInboundScript(variables: Record<string, unknown>, outcome: 
     durationSecs: (last?.time_in_call_secs ?? 0) + 4,
     summary: ending.summary,
     title: ending.title,
-    callSuccessful: ending.outcome ? "failure" : "success",
+    callSuccessful: ending.outcome || outcome === "escalated" ? "failure" : "success",
     terminationReason: "Call ended by remote party",
     rationale: ending.rationale,
     ...(ending.outcome ? { outcome: ending.outcome } : {}),

@@ -5,7 +5,7 @@ import { endAnsweredCall, finishCall } from "@/simulator/finish-call";
 import { CALL_OUTCOMES, FAILURE_REASONS, type CallOutcome, type FailureReason } from "@/simulator/options";
 import { choosePatientAsk, type PatientAsk } from "@/simulator/patient-ask";
 import { speaksHindi } from "@/simulator/hindi-clinic-script";
-import { pickWeighted } from "@/simulator/prng";
+import { hashText, mulberry32, pickWeighted } from "@/simulator/prng";
 import { DEFAULT_AGENT_NUMBER, initiationFailureEvent, newIds, type SimulatedCall } from "@/simulator/simulated-call";
 import { addCall, nowSecs, type SimulatorState } from "@/simulator/simulator-state";
 import { startAgentTools } from "@/simulator/start-agent-tools";
@@ -13,15 +13,20 @@ import { startAgentTools } from "@/simulator/start-agent-tools";
 /** A call fault decides the call; otherwise the configured failure rate and outcome mix do. */
 type OutboundPlan = { kind: "answered"; outcome: CallOutcome; ask: PatientAsk; script: ClinicScript } | { kind: "failed"; reason: FailureReason };
 
-function planCall(state: SimulatorState, fault: FaultMode | undefined, variables: Record<string, unknown>): OutboundPlan {
+function planCall(state: SimulatorState, fault: FaultMode | undefined, toNumber: string, variables: Record<string, unknown>): OutboundPlan {
   const { config, random } = state;
-  if ((FAILURE_REASONS as readonly string[]).includes(fault ?? "")) return { kind: "failed", reason: fault as FailureReason };
-  let outcome = (CALL_OUTCOMES as readonly string[]).includes(fault ?? "") ? (fault as CallOutcome) : null;
+  // A fault steers this one dial; else the patient's own script, when the number has one left.
+  const script = fault === undefined ? config.answersByNumber[toNumber] : undefined;
+  const steer = fault ?? script?.shift();
+  if ((FAILURE_REASONS as readonly string[]).includes(steer ?? "")) return { kind: "failed", reason: steer as FailureReason };
+  let outcome = (CALL_OUTCOMES as readonly string[]).includes(steer ?? "") ? (steer as CallOutcome) : null;
   if (outcome === null) {
     if (random() < config.failureRate) return { kind: "failed", reason: pickWeighted(random, config.failureMix) };
-    outcome = pickWeighted(random, config.outcomeMix);
+    // Escalations are opt-in (absent from a mix means never).
+    outcome = pickWeighted(random, { ...config.outcomeMix, escalated: config.outcomeMix.escalated ?? 0 });
   }
-  const ask = choosePatientAsk(random, speaksHindi(variables));
+  // A scripted patient's words depend on the patient and the call, not on what else was dialed before.
+  const ask = choosePatientAsk(script && steer ? mulberry32(hashText(`${state.settings.seed}:${toNumber}:${script.length}`)) : random, speaksHindi(variables));
   return { kind: "answered", outcome, ask, script: buildClinicScript(variables, outcome, ask) };
 }
 
@@ -32,7 +37,7 @@ function planCall(state: SimulatorState, fault: FaultMode | undefined, variables
 export function placeOutboundCall(state: SimulatorState, body: OutboundCallRequest, fault: FaultMode | undefined): SimulatedCall {
   const clientData = body.conversation_initiation_client_data;
   const dynamicVariables = clientData?.dynamic_variables ?? {};
-  const plan = planCall(state, fault, dynamicVariables);
+  const plan = planCall(state, fault, body.to_number, dynamicVariables);
   const call: SimulatedCall = {
     ...newIds(),
     agentId: body.agent_id,

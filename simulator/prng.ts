@@ -32,3 +32,10 @@ export function pickWeighted<K extends string>(random: () => number, weights: Re
 export function pickOne<T>(random: () => number, items: readonly [T, ...T[]]): T {
   return items[Math.floor(random() * items.length)] ?? items[0];
 }
+
+/** FNV-1a: a 32-bit seed from a text (a patient and a call), for a PRNG of its own. */
+export function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}

@@ -26,6 +26,7 @@ export async function recordActivity(db: Pick<Db, "activityEvent">, input: Activ
  */
 export async function recordActivities(db: RawQueryClient, inputs: readonly ActivityInput[]): Promise<void> {
   if (inputs.length === 0) return;
+  const createdAt = new Date();
   const rows = inputs.map((input) => ({
     id: createId(),
     organizationId: input.organizationId,
@@ -35,10 +36,12 @@ export async function recordActivities(db: RawQueryClient, inputs: readonly Acti
     contactId: input.contactId ?? null,
     callId: input.callId ?? null,
     data: input.data ?? {},
+    // The app's clock, as recordActivity's Prisma default: one clock for every feed entry, whichever path wrote it.
+    createdAt: createdAt.toISOString(),
   }));
   await db.$queryRaw`
-    INSERT INTO "ActivityEvent" ("id", "organizationId", "type", "message", "actorUserId", "contactId", "callId", "data")
-    SELECT r."id", r."organizationId", r."type"::"ActivityType", r."message", r."actorUserId", r."contactId", r."callId", r."data"
+    INSERT INTO "ActivityEvent" ("id", "organizationId", "type", "message", "actorUserId", "contactId", "callId", "data", "createdAt")
+    SELECT r."id", r."organizationId", r."type"::"ActivityType", r."message", r."actorUserId", r."contactId", r."callId", r."data", r."createdAt"
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
-        "id" text, "organizationId" text, "type" text, "message" text, "actorUserId" text, "contactId" text, "callId" text, "data" jsonb)`;
+        "id" text, "organizationId" text, "type" text, "message" text, "actorUserId" text, "contactId" text, "callId" text, "data" jsonb, "createdAt" timestamptz)`;
 }

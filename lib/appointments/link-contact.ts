@@ -8,9 +8,11 @@ import { createId } from "@/lib/ids/create-id";
  * would abort everything after it. An existing contact's name and email are left as staff keep them.
  */
 export async function linkContactByPhone(organizationId: string, phoneNumber: string, details: { name: string; email?: string | null }, db: DbClient | ReturnType<typeof getDb> = getDb()) {
+  // Stamped by the app's clock, like every row Prisma writes (its @default(now()) is filled in here too).
+  const now = new Date();
   await db.$executeRaw`
-    INSERT INTO "Contact" ("id", "organizationId", "name", "phoneNumber", "email", "updatedAt")
-    VALUES (${createId()}, ${organizationId}, ${details.name}, ${phoneNumber}, ${details.email ?? null}, now())
+    INSERT INTO "Contact" ("id", "organizationId", "name", "phoneNumber", "email", "createdAt", "updatedAt")
+    VALUES (${createId()}, ${organizationId}, ${details.name}, ${phoneNumber}, ${details.email ?? null}, ${now}, ${now})
     ON CONFLICT ("organizationId", "phoneNumber") DO NOTHING`;
   return db.contact.findUniqueOrThrow({
     where: { organizationId_phoneNumber: { organizationId, phoneNumber } },

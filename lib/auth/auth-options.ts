@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import credentialsModule from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
@@ -8,6 +8,10 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { admitSignIn, refundSignIn, SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-throttle";
 import { isStorableText } from "@/lib/http/storable-text";
+
+// next-auth 4 is CommonJS: bundlers (Next, Vitest) hand over its default export, Node's own ESM loader (a tsx
+// script such as the demo seed, which serves the app's routes) the module object around it.
+const CredentialsProvider = (credentialsModule as unknown as { default?: typeof credentialsModule }).default ?? credentialsModule;
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254).refine(isStorableText),

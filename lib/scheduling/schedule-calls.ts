@@ -163,6 +163,8 @@ async function insertScheduledCalls(
   batch: { organizationId: string; batchId: string; agentId: string; fromNumber: string; maxAttempts: number; dynamicVariables: Record<string, unknown>; createdByUserId: string },
 ) {
   const variables = JSON.stringify(batch.dynamicVariables);
+  // The app's clock, as for the batch row Prisma writes beside them.
+  const stamp = new Date();
   for (let offset = 0; offset < planned.length; offset += INSERT_CHUNK_ROWS) {
     const rows = planned.slice(offset, offset + INSERT_CHUNK_ROWS).map((call) => ({
       id: createId(),
@@ -177,7 +179,7 @@ async function insertScheduledCalls(
       INSERT INTO "ScheduledCall" ("id", "organizationId", "contactId", "fromNumber", "agentId", "scheduledTime", "requestedTime",
                                    "status", "sequenceIndex", "dynamicVariables", "attempts", "maxAttempts", "batchId", "createdByUserId", "createdAt", "updatedAt")
       SELECT r."id", ${batch.organizationId}, r."contactId", ${batch.fromNumber}, ${batch.agentId}, r."scheduledTime", r."requestedTime",
-             r."status"::"ScheduledCallStatus", r."sequenceIndex", ${variables}::jsonb, 0, ${batch.maxAttempts}, ${batch.batchId}, ${batch.createdByUserId}, now(), now()
+             r."status"::"ScheduledCallStatus", r."sequenceIndex", ${variables}::jsonb, 0, ${batch.maxAttempts}, ${batch.batchId}, ${batch.createdByUserId}, ${stamp}::timestamptz, ${stamp}::timestamptz
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
           AS r("id" text, "contactId" text, "scheduledTime" timestamptz, "requestedTime" timestamptz, "sequenceIndex" int, "status" text)`;
   }

@@ -2,13 +2,18 @@
 // demo call that books really calls book-appointment on this app with a real agent token.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import pg from "pg";
 import { createSecretToken, hashSecretToken } from "@/lib/auth/secret-token";
 import { buildServerToolConfig } from "@/lib/agents/server-tool-config";
 import { createId } from "@/lib/ids/create-id";
 
+import { PROJECT_ROOT } from "../db/migrations-folder";
+
 type Tokens = Record<string, string>;
+
+/** Where `npm run dev` (and the demo history of the first start) keep the simulated agents' tokens. */
+export const DEMO_AGENT_TOKEN_FILE = join(PROJECT_ROOT, ".data", "simulator-agent-tokens.json");
 
 /**
  * For every clinic's default agent (Settings → Voice agent) on this local database: a token only this

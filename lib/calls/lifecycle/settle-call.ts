@@ -102,7 +102,7 @@ function unconnectedFields(reason: string): EndFields {
     status: "FAILED",
     callSid: null,
     startedAt: null,
-    endedAt: null, // now()
+    endedAt: null, // the time of the write
     durationSeconds: null,
     transcript: null,
     summary: null,
@@ -131,6 +131,8 @@ function unconnectedFields(reason: string): EndFields {
  * travel as one JSON parameter. Answers the calls that changed, by row.
  */
 async function writeEnds(db: DbClient, rows: EndRow[]): Promise<Array<EndedCall | null>> {
+  // The app's clock, like the columns Prisma stamps (@updatedAt, @default(now())): one clock for a call's times.
+  const now = new Date();
   const changed = await db.$queryRaw<Array<EndedCall & { idx: number }>>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS i(
@@ -150,19 +152,19 @@ async function writeEnds(db: DbClient, rows: EndRow[]): Promise<Array<EndedCall 
       UPDATE "Call" k SET
         "status" = t."status"::"CallStatus", "conversationId" = coalesce(t."conversationId", k."conversationId"),
         "callSid" = coalesce(t."callSid", k."callSid"), "startedAt" = coalesce(t."startedAt", k."startedAt"),
-        "endedAt" = coalesce(t."endedAt", now()), "durationSeconds" = coalesce(t."durationSeconds", k."durationSeconds"),
+        "endedAt" = coalesce(t."endedAt", ${now}::timestamptz), "durationSeconds" = coalesce(t."durationSeconds", k."durationSeconds"),
         "transcript" = coalesce(t."transcript", k."transcript"), "summary" = coalesce(t."summary", k."summary"),
         "summaryTitle" = coalesce(t."summaryTitle", k."summaryTitle"), "terminationReason" = coalesce(t."terminationReason", k."terminationReason"),
         "callSuccessful" = coalesce(t."callSuccessful", k."callSuccessful"), "outcome" = t."outcome", "reportedOutcome" = t."reportedOutcome",
         "intent" = coalesce(t."intent", k."intent"), "sentiment" = coalesce(t."sentiment", k."sentiment"),
         "callerName" = coalesce(t."callerName", k."callerName"), "searchText" = coalesce(t."searchText", k."searchText"),
         "analysis" = coalesce(t."analysis", k."analysis"), "dynamicVariables" = coalesce(t."dynamicVariables", k."dynamicVariables"),
-        "errorMessage" = t."errorMessage", "updatedAt" = now()
+        "errorMessage" = t."errorMessage", "updatedAt" = ${now}::timestamptz
         FROM target t
        WHERE k."id" = t."targetId" AND k."status" IN ('INITIATED', 'IN_PROGRESS')
       RETURNING t."idx", t."completeScheduled", k."id", k."organizationId", k."contactId", k."scheduledCallId"
     ), finished AS (
-      UPDATE "ScheduledCall" s SET "status" = 'COMPLETED', "executedAt" = now(), "lockedUntil" = NULL, "lockedBy" = NULL, "errorMessage" = NULL, "updatedAt" = now()
+      UPDATE "ScheduledCall" s SET "status" = 'COMPLETED', "executedAt" = ${now}::timestamptz, "lockedUntil" = NULL, "lockedBy" = NULL, "errorMessage" = NULL, "updatedAt" = ${now}::timestamptz
         FROM ended e
        WHERE e."completeScheduled" AND s."id" = e."scheduledCallId" AND s."status" = 'IN_PROGRESS' AND s."callId" = e."id"
       RETURNING s."id", s."batchId", s."sequenceIndex"
