@@ -5,8 +5,8 @@ type Step = { timer: NodeJS.Timeout; run: () => void };
 export type CallTimeline = {
   /** Runs `run` for this call after `ms`, after the call's earlier steps. */
   schedule(call: SimulatedCall, ms: number, run: () => void): void;
-  /** Runs the next step of every call that has one now; returns how many ran. */
-  advance(): number;
+  /** Runs the next step of every call that has one now (or of `only`); returns how many ran. */
+  advance(only?: SimulatedCall): number;
   cancelAll(): void;
 };
 
@@ -32,8 +32,8 @@ export function createCallTimeline(): CallTimeline {
       steps.push(step);
       pending.set(call, steps);
     },
-    advance() {
-      const next = [...pending].flatMap(([call, steps]) => (steps[0] ? [[call, steps[0]] as const] : []));
+    advance(only) {
+      const next = [...pending].flatMap(([call, steps]) => (steps[0] && (!only || call === only) ? [[call, steps[0]] as const] : []));
       for (const [call, step] of next) runStep(call, step);
       return next.length;
     },

@@ -56,7 +56,11 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
       return { ...state.config };
     },
     playInbound: (request) => playInboundCall(state, request),
-    advance: () => state.timeline.advance(),
+    advance: (conversationId?: string) => {
+      if (conversationId === undefined) return state.timeline.advance();
+      const call = state.callsById.get(conversationId);
+      return call ? state.timeline.advance(call) : 0;
+    },
     injectFault(mode, count = 1) {
       for (let i = 0; i < count; i++) state.faults.push(mode);
     },

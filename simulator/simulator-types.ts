@@ -49,6 +49,8 @@ export type Simulator = {
    * and demos use it to drive calls without sleeping.
    */
   advance(): number;
+  /** The same for one call only: a scripted day drives its calls one after another. */
+  advance(conversationId: string): number;
   /** Forgets requests, calls, deliveries and pending faults; cancels calls in flight. */
   reset(): void;
   /** Resolves when no call is in flight and every webhook has been sent. */

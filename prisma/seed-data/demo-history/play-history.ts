@@ -37,15 +37,21 @@ async function nextDue(organizationIds: string[], after: number): Promise<Map<st
 }
 
 /**
- * Runs every simulated call in flight to its end: ringing, then talking (the agent's tools run), then the
- * webhook; then the work the webhook's answer set off (feed entry, the refill's dials), until nothing is left.
+ * Runs every simulated call in flight to its end, one call after another in the order they were dialed:
+ * ringing, talking (the agent's tools run), the webhook; then the work the webhook's answer set off (feed
+ * entry, follow-ups, the refill's dials), until nothing is left. One at a time, so two patients dialed at the
+ * same minute never race for the same appointment slot: the second hears the next free time, whichever it is.
  */
 async function finishCalls(simulator: Simulator, clock: VirtualClock): Promise<void> {
-  for (let round = 0; round < 50; round++) {
-    while (simulator.advance() > 0) clock.advanceBy(CALL_STEP_MS);
-    await simulator.whenIdle();
+  for (let round = 0; round < 1_000; round++) {
+    const call = simulator.calls.find((candidate) => !simulator.deliveries.some((delivery) => delivery.conversationId === candidate.conversationId));
+    if (!call) return;
+    while (simulator.advance(call.conversationId) > 0) {
+      clock.advanceBy(CALL_STEP_MS);
+      await call.toolRun;
+    }
+    while (!simulator.deliveries.some((delivery) => delivery.conversationId === call.conversationId)) await new Promise((resolve) => setTimeout(resolve, 1));
     await settledAfterResponse();
-    if (simulator.inFlight() === 0) return;
   }
   throw new Error("Simulated calls did not end.");
 }

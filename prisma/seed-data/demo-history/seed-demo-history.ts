@@ -10,6 +10,7 @@ import type { Db } from "@/lib/db";
 import { readOpeningHours } from "@/lib/appointments/opening-hours";
 import { configureDemoAgentTools } from "@/scripts/dev/demo-agent-tools";
 import { createSimulator } from "@/simulator/create-simulator";
+import { mulberry32 } from "@/simulator/prng";
 import { serveAppRoutes } from "./app-routes-server";
 import { planHistory, type Answer } from "./plan-history";
 import { playHistory, type ClinicEvent } from "./play-history";
@@ -119,7 +120,7 @@ export async function seedDemoHistory(db: Db, options: DemoHistoryOptions): Prom
   try {
     // The agents' tools (with their tokens, kept for `npm run dev`) point at the routes served here.
     await configureDemoAgentTools({ databaseUrl: options.databaseUrl, appUrl: routes.url, simulatorUrl: simulator.url, tokenFile: options.tokenFile, log });
-    const clock = installVirtualClock((events[0]?.at ?? until) - 60_000);
+    const clock = installVirtualClock((events[0]?.at ?? until) - 60_000, mulberry32(seed));
     try {
       await playHistory(events, { simulator, clock, until, log });
     } finally {

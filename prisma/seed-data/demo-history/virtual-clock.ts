@@ -6,12 +6,17 @@
  * function, the seed process — a child process of its own, only on the first start — swaps the global `Date`
  * for one that reads a virtual time while the history plays, and puts the real one back afterwards.
  *
- * Virtual time moves on with real time (so rows written in one step keep their order) and jumps forward
- * when the seed moves to the next event; it never goes back. Only the no-argument forms change:
- * `new Date(x)`, `Date.UTC`, `Date.parse` and every existing Date behave as always, and Dates made
- * before or after still pass `instanceof Date`. Timers (setTimeout, AbortSignal.timeout) are untouched.
+ * Virtual time stands still until the seed moves it (to the next event, or a call's next step), never back:
+ * what a step writes does not depend on how fast this machine is, so the same plan gives the same history.
+ * (Rows written in one step share an instant; their ids, which carry a counter, keep their order.) Only the
+ * no-argument forms change: `new Date(x)`, `Date.UTC`, `Date.parse` and every existing Date behave as always,
+ * and Dates made before or after still pass `instanceof Date`. Timers (setTimeout, AbortSignal.timeout) are
+ * untouched.
+ *
+ * For the same reason `Math.random` — the retry backoff's jitter — draws from the seed's PRNG meanwhile.
  */
 const RealDate = Date;
+const realRandom = Math.random;
 
 export interface VirtualClock {
   /** The virtual time now, in ms. */
@@ -19,17 +24,16 @@ export interface VirtualClock {
   /** Moves the virtual time to `at` (never backwards: an earlier instant leaves it where it is). */
   advanceTo(at: number): void;
   advanceBy(ms: number): void;
-  /** Puts the real Date back. */
+  /** Puts the real Date and Math.random back. */
   uninstall(): void;
 }
 
 let installed = false;
 
-export function installVirtualClock(start: number): VirtualClock {
+export function installVirtualClock(start: number, random?: () => number): VirtualClock {
   if (installed) throw new Error("A virtual clock is installed already.");
-  let base = start;
-  let realAtBase = RealDate.now();
-  const now = () => base + (RealDate.now() - realAtBase);
+  let current = start;
+  const now = () => current;
 
   class VirtualDate extends RealDate {
     constructor(...args: unknown[]) {
@@ -45,21 +49,20 @@ export function installVirtualClock(start: number): VirtualClock {
     }
   }
   globalThis.Date = VirtualDate as DateConstructor;
+  if (random) Math.random = random;
   installed = true;
 
   return {
     now,
     advanceTo(at) {
-      if (at <= now()) return;
-      base = at;
-      realAtBase = RealDate.now();
+      current = Math.max(current, at);
     },
     advanceBy(ms) {
-      base = now() + ms;
-      realAtBase = RealDate.now();
+      current += Math.max(0, ms);
     },
     uninstall() {
       globalThis.Date = RealDate;
+      Math.random = realRandom;
       installed = false;
     },
   };

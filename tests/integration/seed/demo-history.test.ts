@@ -24,18 +24,21 @@ async function freshDemo(): Promise<DemoHistoryResult> {
 }
 
 /**
- * What a history consists of: each clinic's calls, which way, how they went. (Not the minute — a retry's
- * time has the product's random jitter — nor which of two same-named patients a batch dials first: the
- * product orders a batch by name, then id.)
+ * What a history consists of: each clinic's calls, which way, how they went, and on which local day at which
+ * minute calls happened. (Not which of two same-named patients a batch dials first: the product orders a
+ * batch by name, then id, and ids are random.)
  */
 async function fingerprint() {
-  const calls = await getDb().call.findMany({ select: { direction: true, status: true, outcome: true, organization: { select: { slug: true } } } });
-  return calls.map((c) => `${c.organization.slug} ${c.direction} ${c.status} ${c.outcome}`).sort();
+  const calls = await getDb().call.findMany({ select: { direction: true, status: true, outcome: true, createdAt: true, organization: { select: { slug: true, timezone: true } } } });
+  return {
+    calls: calls.map((c) => `${c.organization.slug} ${c.direction} ${c.status} ${c.outcome}`).sort(),
+    times: calls.map((c) => `${c.organization.slug} ${format(new TZDate(c.createdAt, c.organization.timezone), "yyyy-MM-dd HH:mm")}`).sort(),
+  };
 }
 
 describe("the demo history of the first start", () => {
   let first: DemoHistoryResult;
-  let firstPrint: string[];
+  let firstPrint: Awaited<ReturnType<typeof fingerprint>>;
 
   beforeAll(async () => {
     first = await freshDemo();

@@ -69,20 +69,25 @@ describe("the seed's virtual clock", () => {
 
   it("makes new Date() and Date.now() read the virtual time, moving forward only, and puts the real Date back", () => {
     const real = Date;
+    const realRandom = Math.random;
     const past = Date.parse("2026-11-20T00:00:00Z");
-    clock = installVirtualClock(past);
-    expect(Date.now() - past).toBeLessThan(1_000);
-    expect(new Date().getTime() - past).toBeLessThan(1_000);
+    clock = installVirtualClock(past, () => 0.25);
+    expect(Date.now()).toBe(past);
+    expect(new Date().getTime()).toBe(past);
+    expect(Math.random()).toBe(0.25);
     // Explicit forms are untouched, and every Date is still a Date.
     expect(new Date(0).toISOString()).toBe("1970-01-01T00:00:00.000Z");
     expect(new real() instanceof Date).toBe(true);
     clock.advanceTo(past + 3_600_000);
-    expect(Date.now() - past).toBeGreaterThanOrEqual(3_600_000);
+    expect(Date.now()).toBe(past + 3_600_000);
     clock.advanceTo(past);
-    expect(Date.now() - past).toBeGreaterThanOrEqual(3_600_000);
+    expect(Date.now()).toBe(past + 3_600_000);
+    clock.advanceBy(25_000);
+    expect(Date.now()).toBe(past + 3_625_000);
     clock.uninstall();
     clock = null;
     expect(Date).toBe(real);
+    expect(Math.random).toBe(realRandom);
     expect(Date.now() - past).toBeGreaterThan(86_400_000);
   });
 });
