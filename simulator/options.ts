@@ -42,12 +42,6 @@ export const simulatorConfigSchema = z.object({
   outcomeMix: z
     .object({ appointment_booked: weight, callback_scheduled: weight, not_interested: weight, voicemail: weight, escalated: weight.optional() })
     .refine(someWeight, "needs at least one weight above 0"),
-  /**
-   * How particular patients answer, by the number dialed: each dial to the number takes the next answer
-   * (an outcome, or busy / no-answer), then the mixes decide again. A scripted week of a clinic (the demo
-   * history) needs "this patient never picks up" whatever order the calls are dialed in.
-   */
-  answersByNumber: z.record(z.string(), z.array(z.enum([...CALL_OUTCOMES, ...FAILURE_REASONS]))),
   /** Calls in flight at once before dials answer 429, like a workspace's plan limit. */
   concurrencyLimit: z.number().int().min(1),
   /** Where post-call webhooks go; null sends none. */
@@ -89,7 +83,6 @@ export const DEFAULT_SIMULATOR_CONFIG: SimulatorConfig = {
   failureRate: 0.15,
   failureMix: { busy: 1, "no-answer": 1 },
   outcomeMix: { appointment_booked: 4, callback_scheduled: 2, not_interested: 2, voicemail: 2, escalated: 0 },
-  answersByNumber: {},
   concurrencyLimit: 10,
   webhookUrl: null,
   webhookSecret: null,

@@ -43,7 +43,7 @@ export async function handleDial(state: SimulatorState, req: IncomingMessage, re
 
   const fault = faults.shift();
   if (fault) settings.log(`fault "${fault}" shapes the call to ${parsed.data.to_number}`);
-  const call = placeOutboundCall(state, parsed.data, fault);
+  const call = placeOutboundCall(state, parsed.data, fault, fault && faults === own ? { toNumber: parsed.data.to_number, left: own.length } : null);
   // A plain timer: reset() must not strand this answer, and close() cuts the socket anyway.
   await new Promise<void>((resolve) => setTimeout(resolve, state.config.latencyMs));
   if (fault === "hang_after_dial") return holdResponse(state, res);

@@ -10,23 +10,23 @@ import { DEFAULT_AGENT_NUMBER, initiationFailureEvent, newIds, type SimulatedCal
 import { addCall, nowSecs, type SimulatorState } from "@/simulator/simulator-state";
 import { startAgentTools } from "@/simulator/start-agent-tools";
 
+/** A dial whose behaviour came from its number's own script (`scriptNumber`), with how many entries are left. */
+export type ScriptedDial = { toNumber: string; left: number };
+
 /** A call fault decides the call; otherwise the configured failure rate and outcome mix do. */
 type OutboundPlan = { kind: "answered"; outcome: CallOutcome; ask: PatientAsk; script: ClinicScript } | { kind: "failed"; reason: FailureReason };
 
-function planCall(state: SimulatorState, fault: FaultMode | undefined, toNumber: string, variables: Record<string, unknown>): OutboundPlan {
+function planCall(state: SimulatorState, fault: FaultMode | undefined, scripted: ScriptedDial | null, variables: Record<string, unknown>): OutboundPlan {
   const { config, random } = state;
-  // A fault steers this one dial; else the patient's own script, when the number has one left.
-  const script = fault === undefined ? config.answersByNumber[toNumber] : undefined;
-  const steer = fault ?? script?.shift();
-  if ((FAILURE_REASONS as readonly string[]).includes(steer ?? "")) return { kind: "failed", reason: steer as FailureReason };
-  let outcome = (CALL_OUTCOMES as readonly string[]).includes(steer ?? "") ? (steer as CallOutcome) : null;
+  if ((FAILURE_REASONS as readonly string[]).includes(fault ?? "")) return { kind: "failed", reason: fault as FailureReason };
+  let outcome = (CALL_OUTCOMES as readonly string[]).includes(fault ?? "") ? (fault as CallOutcome) : null;
   if (outcome === null) {
     if (random() < config.failureRate) return { kind: "failed", reason: pickWeighted(random, config.failureMix) };
     // Escalations are opt-in (absent from a mix means never).
     outcome = pickWeighted(random, { ...config.outcomeMix, escalated: config.outcomeMix.escalated ?? 0 });
   }
   // A scripted patient's words depend on the patient and the call, not on what else was dialed before.
-  const ask = choosePatientAsk(script && steer ? mulberry32(hashText(`${state.settings.seed}:${toNumber}:${script.length}`)) : random, speaksHindi(variables));
+  const ask = choosePatientAsk(scripted ? mulberry32(hashText(`${state.settings.seed}:${scripted.toNumber}:${scripted.left}`)) : random, speaksHindi(variables));
   return { kind: "answered", outcome, ask, script: buildClinicScript(variables, outcome, ask) };
 }
 
@@ -34,10 +34,10 @@ function planCall(state: SimulatorState, fault: FaultMode | undefined, toNumber:
  * An accepted dial becomes a call: it rings for the first quarter of the call duration, then fails
  * (`call_initiation_failure`) or connects (the agent's tools run) and ends with the transcription.
  */
-export function placeOutboundCall(state: SimulatorState, body: OutboundCallRequest, fault: FaultMode | undefined): SimulatedCall {
+export function placeOutboundCall(state: SimulatorState, body: OutboundCallRequest, fault: FaultMode | undefined, scripted: ScriptedDial | null = null): SimulatedCall {
   const clientData = body.conversation_initiation_client_data;
   const dynamicVariables = clientData?.dynamic_variables ?? {};
-  const plan = planCall(state, fault, body.to_number, dynamicVariables);
+  const plan = planCall(state, fault, scripted, dynamicVariables);
   const call: SimulatedCall = {
     ...newIds(),
     agentId: body.agent_id,

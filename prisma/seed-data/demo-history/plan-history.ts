@@ -32,7 +32,7 @@ export type HistoryEvent =
 
 export interface HistoryPlan {
   events: HistoryEvent[];
-  /** How each patient answers their next dials, by number (the simulator's `answersByNumber`). */
+  /** How each patient answers their next dials, by number (the simulator's `scriptNumber`). */
   answers: Record<string, Answer[]>;
 }
 

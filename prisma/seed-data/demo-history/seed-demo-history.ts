@@ -111,11 +111,12 @@ export async function seedDemoHistory(db: Db, options: DemoHistoryOptions): Prom
     callDurationMs: 3_600_000,
     failureRate: 0,
     seed,
-    answersByNumber: answers,
     webhookUrl: `${routes.url}/api/calls`,
     webhookSecret: secret,
     log: (line) => (/fail|not delivered|answered [45]/.test(line) ? log(`simulator: ${line}`) : undefined),
   });
+  // Each patient's answers to their next dials (then the mix decides again).
+  for (const [number, script] of Object.entries(answers)) simulator.scriptNumber(number, script);
   Object.assign(process.env, { ELEVENLABS_API_KEY: "simulator", ELEVENLABS_API_BASE_URL: simulator.url, ELEVENLABS_WEBHOOK_SECRET: secret });
   try {
     // The agents' tools (with their tokens, kept for `npm run dev`) point at the routes served here.
