@@ -185,6 +185,12 @@ async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
 
   // A local run: dev, or `start` on the embedded database (which only listens on 127.0.0.1).
   const local = mode === "dev" || database.embedded;
+  if (local && !env.TRANSCRIPT_ENCRYPTION_KEY) {
+    // The public development key (lib/crypto/encryption-keys.ts): what the seed (its demo history) and `npm run dev` sealed
+    // opens in the local demo too. A server on a real database gets no default and refuses to start.
+    env.TRANSCRIPT_ENCRYPTION_KEY = developmentKeyBase64();
+    log("TRANSCRIPT_ENCRYPTION_KEY is not set: transcripts are sealed with the public development key (local runs only).");
+  }
   const seeded = local && (await seedIfEmpty(database.url, env));
   if (local && !env.NEXTAUTH_SECRET) {
     const { secret, created } = await step(localNextAuthSecret(SECRET_FILE));
@@ -193,12 +199,6 @@ async function main(mode: RunMode, nextArgs: string[]): Promise<number> {
       `NEXTAUTH_SECRET is not set: ${created ? "generated one and saved it" : "using the one saved"} in ` +
         `${relative(PROJECT_ROOT, SECRET_FILE)}, so sessions survive restarts.`,
     );
-  }
-  if (local && !env.TRANSCRIPT_ENCRYPTION_KEY) {
-    // The public development key (lib/crypto/encryption-keys.ts): what `npm run dev` and the seed sealed
-    // opens in the local demo too. A server on a real database gets no default and refuses to start.
-    env.TRANSCRIPT_ENCRYPTION_KEY = developmentKeyBase64();
-    log("TRANSCRIPT_ENCRYPTION_KEY is not set: transcripts are sealed with the public development key (local runs only).");
   }
   const appUrl = (env.NEXTAUTH_URL ??= `http://localhost:${appPort(nextArgs)}`);
 

@@ -6,6 +6,7 @@ import { format } from "date-fns";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { describeCall } from "@/lib/calls/meaning/describe-call";
+import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
 import { readOpeningHours, openingFor } from "@/lib/appointments/opening-hours";
 import { seed } from "@/prisma/seed";
 import { DEMO_HISTORY_RUN, seedDemoHistory, type DemoHistoryResult } from "@/prisma/seed-data/demo-history/seed-demo-history";
@@ -81,7 +82,12 @@ describe("the demo history of the first start", () => {
       expect(call.callSid).toMatch(/^CA[0-9a-f]{32}$/);
       expect(call.analysis).not.toBeNull();
       // What the handler derives from the payload, derived again from what it stored: they agree.
-      const meaning = describeCall({ transcript: call.transcript as never, analysis: call.analysis as Record<string, unknown>, terminationReason: call.terminationReason, summary: call.summary });
+      const meaning = describeCall({
+        transcript: openCallColumn("transcript", call.transcript) as never,
+        analysis: openCallColumn("analysis", call.analysis) as Record<string, unknown>,
+        terminationReason: call.terminationReason,
+        summary: call.summary,
+      });
       expect({ outcome: call.outcome, reportedOutcome: call.reportedOutcome, intent: call.intent, sentiment: call.sentiment }).toEqual({ outcome: meaning.outcome, reportedOutcome: meaning.reportedOutcome, intent: meaning.intent, sentiment: meaning.sentiment });
       expect(feed.filter((e) => e.callId === call.id).map((e) => e.type)).toContain(call.direction === "INBOUND" ? "CALL_RECEIVED" : "CALL_COMPLETED");
     }
