@@ -61,6 +61,16 @@ export function buildHindiClinicScript(variables: Record<string, unknown>, outco
       title: "Callback requested",
       rationale: `The patient asked for a call back ${callbackWhen}.`,
     },
+    escalated: {
+      lines: [
+        ["user", "दरअसल, नई गोलियाँ शुरू करने के बाद से मेरे सीने में दर्द हो रहा है। क्या मैं किसी नर्स से बात कर सकता हूँ?"],
+        ["agent", `यह सुनकर दुख हुआ, ${firstName} जी। मैं डॉक्टरी सलाह नहीं दे सकती, इसलिए अभी ${caller} की नर्स को बता रही हूँ — कोई आपको जल्द कॉल करेगा। दर्द बढ़े तो तुरंत इमरजेंसी सेवाओं को कॉल करें।`],
+        ["user", "ठीक है, धन्यवाद।"],
+      ],
+      summary: `${name} reported chest pains since starting new tablets and asked to speak to a nurse; Ava passed it to the clinic team (the call was in Hindi).`,
+      title: "Escalated to a nurse",
+      rationale: "The patient reported a symptom that needs a clinician.",
+    },
     not_interested: {
       lines: [
         ["user", "नहीं, धन्यवाद, अभी ज़रूरत नहीं है।"],
@@ -108,7 +118,7 @@ export function buildHindiClinicScript(variables: Record<string, unknown>, outco
     durationSecs: (last?.time_in_call_secs ?? 0) + 4,
     summary: ending.summary,
     title: ending.title,
-    callSuccessful: outcome === "not_interested" || ending.outcome ? "failure" : "success",
+    callSuccessful: outcome === "not_interested" || outcome === "escalated" || ending.outcome ? "failure" : "success",
     terminationReason: "Call ended by remote party",
     rationale: ending.rationale,
     ...(ending.outcome ? { outcome: ending.outcome } : {}),
