@@ -14,7 +14,9 @@ const agentSchema = z.looseObject({
         .looseObject({
           conversation_config_override: z
             .looseObject({
-              agent: z.looseObject({ first_message: z.boolean().nullish(), prompt: z.looseObject({ prompt: z.boolean().nullish() }).nullish() }).nullish(),
+              agent: z
+                .looseObject({ first_message: z.boolean().nullish(), language: z.boolean().nullish(), prompt: z.looseObject({ prompt: z.boolean().nullish() }).nullish() })
+                .nullish(),
             })
             .nullish(),
         })
@@ -37,7 +39,7 @@ export interface AgentSummary {
   /** What the agent says when the call connects (may hold {{variables}}); null when it has none. */
   firstMessage: string | null;
   /** null: the answer did not say (older agents, or fields ElevenLabs hides). */
-  overrides: { firstMessage: boolean | null; prompt: boolean | null };
+  overrides: { firstMessage: boolean | null; prompt: boolean | null; language: boolean | null };
 }
 
 /** `GET /v1/convai/agents/{agent_id}`. A 404 comes back as a `permanent` failure with status 404. */
@@ -51,7 +53,7 @@ export async function getAgent(config: ElevenLabsConfig, agentId: string): Promi
       agentId: result.value.agent_id,
       name: result.value.name ?? null,
       firstMessage: result.value.conversation_config?.agent?.first_message || null,
-      overrides: { firstMessage: agent?.first_message ?? null, prompt: agent?.prompt?.prompt ?? null },
+      overrides: { firstMessage: agent?.first_message ?? null, prompt: agent?.prompt?.prompt ?? null, language: agent?.language ?? null },
     },
   };
 }

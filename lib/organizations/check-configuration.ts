@@ -3,11 +3,13 @@ import { createElevenLabsClient, type ElevenLabsClient } from "@/lib/elevenlabs/
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
 import { identificationCheck } from "@/lib/compliance/agent-identification";
+import { conversationLanguage } from "@/lib/calls/dynamic-variables";
+import { SUPPORTED_LANGUAGES, elevenLabsLanguage, languageLabel } from "@/lib/language/supported-languages";
 
 export type CheckStatus = "ok" | "warning" | "missing";
 
 export interface ConfigurationCheck {
-  id: "api_key" | "webhook_secret" | "cron_secret" | "agent" | "overrides" | "phone_number" | "agent_token" | "registered_agent" | "registered_number" | "identification";
+  id: "api_key" | "webhook_secret" | "cron_secret" | "agent" | "overrides" | "phone_number" | "agent_token" | "registered_agent" | "registered_number" | "identification" | "language_override";
   label: string;
   status: CheckStatus;
   /** A plain sentence: what is right, or what is missing and where to fix it. */
@@ -34,7 +36,7 @@ export async function checkConfiguration(
 ): Promise<{ ready: boolean; checks: ConfigurationCheck[] }> {
   const env = deps.env ?? process.env;
   const api = deps.client === undefined ? client() : deps.client;
-  const org = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, elevenLabsAgentId: true, elevenLabsPhoneNumberId: true } });
+  const org = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, elevenLabsAgentId: true, elevenLabsPhoneNumberId: true, locale: true, defaultLanguage: true } });
   const checks: ConfigurationCheck[] = [];
 
   checks.push(
@@ -64,6 +66,8 @@ export async function checkConfiguration(
         checks.push({ id: "overrides", label: "Overrides", status: "ok", message: "The agent allows first-message and prompt overrides, so batches can carry a call script." });
       }
       checks.push(identificationCheck(agent.value.firstMessage, org.name));
+      const language = await languageOverrideCheck(organizationId, org, agent.value.overrides.language);
+      if (language) checks.push(language);
     } else {
       checks.push({
         id: "agent",
@@ -161,4 +165,26 @@ async function checkRegisteredLines(organizationId: string, api: ElevenLabsClien
     }
   }
   return checks;
+}
+
+/**
+ * Only when some contact speaks another language than the clinic's (a hi-IN patient of an English clinic):
+ * their calls carry ElevenLabs' language override, which the agent must allow (and speak).
+ */
+async function languageOverrideCheck(organizationId: string, org: { locale: string; defaultLanguage: string | null }, allowed: boolean | null): Promise<ConfigurationCheck | null> {
+  const clinic = elevenLabsLanguage(conversationLanguage(org));
+  const others = SUPPORTED_LANGUAGES.filter((l) => l.elevenLabs !== clinic).map((l) => l.tag);
+  const contact = await getDb().contact.findFirst({ where: { organizationId, language: { in: others } }, select: { language: true } });
+  if (!contact?.language) return null;
+  const spoken = languageLabel(contact.language);
+  if (allowed === false) {
+    return {
+      id: "language_override",
+      label: "Language override",
+      status: "warning",
+      message: `Some patients speak another language than the clinic (${spoken}), but the agent does not allow the language override: enable it in ElevenLabs → the agent → Security and add the language to the agent, or those calls may not start.`,
+    };
+  }
+  if (allowed === true) return { id: "language_override", label: "Language override", status: "ok", message: `The agent allows the language override, for patients who speak another language (${spoken}).` };
+  return null;
 }

@@ -63,6 +63,17 @@ describe("configuration check and test call, against the simulator", () => {
     expect(checks.overrides).toMatchObject({ status: "warning", message: expect.stringContaining("Security") });
     expect(checks.agent_token!.status).toBe("ok");
     expect(result.ready).toBe(true);
+
+    // The language override matters only once a patient speaks another language than the clinic (en-AU).
+    expect(checks.language_override).toBeUndefined();
+    await getDb().contact.create({ data: { organizationId: organization.id, name: "Jane", phoneNumber: "+61491570301", language: "en-US", customFields: {} } });
+    expect(byId((await (await callRoute(checkRoute, { method: "POST" })).json()) as Result).language_override).toBeUndefined(); // English too
+    await getDb().contact.create({ data: { organizationId: organization.id, name: "Asha", phoneNumber: "+61491570302", language: "hi-IN", customFields: {} } });
+    checks = byId((await (await callRoute(checkRoute, { method: "POST" })).json()) as Result);
+    expect(checks.language_override).toMatchObject({ status: "warning", message: expect.stringMatching(/Hindi \(India\).*does not allow the language override/) });
+    simulator.configure({ overridesEnabled: true });
+    checks = byId((await (await callRoute(checkRoute, { method: "POST" })).json()) as Result);
+    expect(checks.language_override).toMatchObject({ status: "ok" });
   });
 
   it("confirms every registered agent and number, and records a carried-over number's E.164 from ElevenLabs", async () => {

@@ -14,7 +14,7 @@ describe("GET agent and phone number, client against the simulator", () => {
     const agent = await client().getAgent("agent_reception");
     expect(agent).toEqual({
       ok: true,
-      value: { agentId: "agent_reception", name: "Simulated clinic agent", firstMessage: "Hi {{contact_name}}, this is {{clinic_name}} calling.", overrides: { firstMessage: true, prompt: true } },
+      value: { agentId: "agent_reception", name: "Simulated clinic agent", firstMessage: "Hi {{contact_name}}, this is {{clinic_name}} calling.", overrides: { firstMessage: true, prompt: true, language: true } },
     });
     const phone = await client().getPhoneNumber("phnum_main");
     expect(phone.ok && phone.value).toMatchObject({ phoneNumberId: "phnum_main", phoneNumber: expect.stringMatching(/^\+\d+$/) });
@@ -28,7 +28,7 @@ describe("GET agent and phone number, client against the simulator", () => {
     const phone = await client().getPhoneNumber("phnum_gone");
     expect(phone.ok ? null : phone.error.status).toBe(404);
     const locked = await client().getAgent("agent_other");
-    expect(locked.ok && locked.value.overrides).toEqual({ firstMessage: false, prompt: false });
+    expect(locked.ok && locked.value.overrides).toEqual({ firstMessage: false, prompt: false, language: false });
   });
 
   it("serves each agent's own first message when one is configured", async () => {
