@@ -201,7 +201,10 @@ export async function endConnectedCall(match: CallMatch, result: CallResult): Pr
     const ended = await writeBatched({ ...row, completeScheduled: true });
     // A sequence's step ended: book-or-next is decided before the answer, so the refill it sets off
     // dials the next step at once. (Its own transaction; a crash in between is the cron's to catch.)
-    if (ended?.sequenceBatchId) await advanceSequenceNow(ended.sequenceBatchId);
+    // A failure here must not fail the webhook (ElevenLabs does not resend it): the cron's safety net advances it.
+    if (ended?.sequenceBatchId) {
+      await advanceSequenceNow(ended.sequenceBatchId).catch((error: unknown) => console.error(`Advancing sequence ${ended.sequenceBatchId} failed; the cron run will:`, error));
+    }
     return ended;
   }
   return getDb().$transaction(async (tx) => {
