@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
 import { DEMO } from "./helpers/accounts";
-import { expectNoSeriousA11yViolations, signInToDashboard } from "./helpers/pages";
+import { expectNoSeriousA11yViolations, signIn } from "./helpers/pages";
 import { E2E_SIMULATOR_PORT } from "./helpers/simulator";
 
 const SYDNEY = "Australia/Sydney";
+// Sign-in and server renders on a busy shared machine can take longer than the default 10 s.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** A fixed-offset zone where it is about noon now, so the patients' own 08:00–21:00 is open whenever this runs. */
 function zoneAtNoon(now = new Date()): string {
@@ -36,7 +38,7 @@ async function createContact(request: APIRequestContext, name: string, phoneNumb
 
 test.describe("sequence", () => {
   // The first step waits for the local cron (every 60 s); the next ones follow each call's end.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
 
   test("build a one-at-a-time sequence from the contacts page and watch it stop at the booking", async ({ page }) => {
     const tag = `Waitlist ${randomUUID().slice(0, 6)}`;
@@ -46,7 +48,8 @@ test.describe("sequence", () => {
       { name: `${tag} Bo`, phone: `+6125551${digits.slice(0, 3)}2` },
       { name: `${tag} Cy`, phone: `+6125551${digits.slice(0, 3)}3` },
     ];
-    await signInToDashboard(page, DEMO.admin.email, DEMO.password);
+    await signIn(page, DEMO.admin.email, DEMO.password);
+    await expect(page).toHaveURL("/", { timeout: 60_000 });
     const request = page.request;
     // Calls go out now, whatever the hour of this run: the clinic calls around the clock for this test (restored after).
     const saved = (await (await request.get("/api/organizations/calling-rules")).json()) as { callingDays: number[]; callingWindowStart: string; callingWindowEnd: string };
