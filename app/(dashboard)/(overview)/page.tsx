@@ -17,21 +17,25 @@ import { clinicMidnight } from "@/lib/calls/history/call-filters-sql";
 import { todayKpis } from "@/lib/calls/today-kpis";
 import { listScheduledCalls } from "@/lib/scheduling/list-scheduled-calls";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
+import { ATTENTION_WINDOW_DAYS, listAttention } from "@/lib/attention/list-attention";
+import { can } from "@/lib/auth/permissions";
+import { NeedsAttention } from "@/components/attention/needs-attention";
 
 export const metadata: Metadata = { title: "Overview" };
 
 const NEXT_SHOWN = 5;
 
 export default async function OverviewPage() {
-  const { organization } = await requireTenant();
+  const { organization, role } = await requireTenant();
   const zone = { timeZone: organization.timezone, locale: organization.locale };
   const zoneLabel = organization.timezone.replaceAll("_", " ");
   const now = requestTime();
-  const [kpis, days, feed, next] = await Promise.all([
+  const [kpis, days, feed, next, attention] = await Promise.all([
     todayKpis(organization.id, organization.timezone, new Date(now)),
     callsPerDay(organization.id, organization.timezone, new Date(now)),
     listRecentActivity(organization.id),
     listScheduledCalls(organization.id, { status: "PENDING", limit: NEXT_SHOWN }),
+    listAttention(organization.id, new Date(now)),
   ]);
   const ofToday = (value: number) => (kpis.callsToday === 0 ? null : value);
   const chartDays = days.map((day) => ({ ...day, label: clinicDay(clinicMidnight(day.day, organization.timezone), zone) }));
@@ -99,6 +103,15 @@ export default async function OverviewPage() {
           </CardContent>
         </Card>
         <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Needs attention{attention.open.length > 0 ? ` (${attention.open.length})` : ""}</CardTitle>
+              <CardDescription>Follow-ups for a person, from the last {ATTENTION_WINDOW_DAYS} days.</CardDescription>
+            </CardHeader>
+            <CardContent className="pt-2">
+              <NeedsAttention open={attention.open} done={attention.done} zone={zone} now={now} canMark={can(role, "calls.schedule")} />
+            </CardContent>
+          </Card>
           <Card>
             <CardHeader>
               <CardTitle>Latest activity</CardTitle>

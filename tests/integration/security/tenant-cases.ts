@@ -321,6 +321,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       ];
     },
   },
+  "GET /api/attention": { guard: TENANT, probes: () => [{ what: "my list: only my clinic's calls", expect: OK }] },
+  "POST /api/attention/done": {
+    guard: TENANT,
+    probes: (c) => [
+      { what: "their call", body: { callId: c.theirs.ids.call }, expect: NOT_FOUND },
+      { what: "their scheduled call", body: { scheduledCallId: c.theirs.ids.scheduledCall }, expect: NOT_FOUND },
+    ],
+  },
   "POST /api/callbacks": {
     guard: TENANT,
     probes: (c) => [
