@@ -18,7 +18,9 @@ describe("Needs attention on the overview", () => {
   beforeAll(async () => {
     harness = await startDispatchHarness({
       outcomeMix: { appointment_booked: 1, callback_scheduled: 0, not_interested: 0, voicemail: 0 },
-      callDurationMs: 400,
+      // The phone rings for a quarter of this: the busy event must come after the dial's answer (it does
+      // not carry our attempt id), even on a loaded machine.
+      callDurationMs: 4_000,
     });
   });
   afterAll(() => harness.close());
