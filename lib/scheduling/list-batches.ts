@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { decodeOpaqueCursor, encodeOpaqueCursor } from "@/lib/http/opaque-cursor";
 import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
+import { batchResults } from "@/lib/scheduling/batch-results";
 import { emptyCounts, type StatusCounts } from "@/lib/scheduling/statuses";
 
 /** The (createdAt, id) of the last batch of the page (newest first). */
@@ -36,6 +37,9 @@ export async function listBatches(organizationId: string, query: { cursor?: stri
       sequencePosition: true,
       sequenceStoppedAt: true,
       filledByScheduledCallId: true,
+      pausedAt: true,
+      retryOfBatchId: true,
+      retriedBy: { select: { id: true } },
     },
   });
   const page = batches.slice(0, query.limit);
@@ -53,13 +57,16 @@ export async function listBatches(organizationId: string, query: { cursor?: stri
       ? (await getDb().scheduledCall.findMany({ where: { organizationId, id: { in: fillerIds } }, select: { id: true, sequenceIndex: true, contact: { select: { name: true } } } })).map((row) => [row.id, row])
       : [],
   );
+  const results = await batchResults(organizationId, ids);
   const last = page[page.length - 1];
   return {
-    batches: page.map(({ filledByScheduledCallId, sequenceStatus, sequencePosition, sequenceStoppedAt, ...batch }) => {
+    batches: page.map(({ filledByScheduledCallId, sequenceStatus, sequencePosition, sequenceStoppedAt, retriedBy, ...batch }) => {
       const filler = filledByScheduledCallId ? fillers.get(filledByScheduledCallId) : undefined;
       return {
         ...batch,
         counts: counts.get(batch.id)!,
+        results: results.get(batch.id)!,
+        retryBatchId: retriedBy?.id ?? null,
         sequence:
           batch.mode === "SEQUENCE" && sequenceStatus
             ? { status: sequenceStatus, position: sequencePosition ?? 1, stoppedAt: sequenceStoppedAt, bookedBy: filler ? { name: filler.contact.name, step: filler.sequenceIndex ?? 0 } : null }

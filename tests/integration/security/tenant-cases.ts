@@ -176,6 +176,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "POST /api/call-batches/[id]/cancel": { guard: TENANT, probes: (c) => [{ what: "their batch id", params: { id: c.theirs.ids.batch }, expect: NOT_FOUND }] },
   "POST /api/call-batches/[id]/pause": { guard: TENANT, probes: (c) => [{ what: "their batch id", params: { id: c.theirs.ids.batch }, expect: NOT_FOUND }] },
   "POST /api/call-batches/[id]/resume": { guard: TENANT, probes: (c) => [{ what: "their batch id", params: { id: c.theirs.ids.batch }, expect: NOT_FOUND }] },
+  "POST /api/call-batches/[id]/retry": { guard: TENANT, probes: (c) => [{ what: "their batch id", params: { id: c.theirs.ids.batch }, expect: NOT_FOUND }] },
+  "GET /api/call-batches/[id]/results": { guard: TENANT, probes: (c) => [{ what: "their batch id", params: { id: c.theirs.ids.batch }, expect: NOT_FOUND }] },
 
   // ---- Calls ---------------------------------------------------------------------------------------------
   "GET /api/calls": {
