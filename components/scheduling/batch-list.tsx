@@ -4,6 +4,8 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { BatchProgress } from "@/components/scheduling/batch-progress";
 import { CancelBatchButton } from "@/components/scheduling/cancel-batch-button";
+import { BatchActionButton } from "@/components/scheduling/batch-action-button";
+import { BatchResultsPanel } from "@/components/scheduling/batch-results";
 import { clinicDay, clinicExactTime, clinicTimeRange, relativeTime, sameClinicDay, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
 import { sequenceSummary } from "@/components/scheduling/sequence-summary";
@@ -24,7 +26,10 @@ export function BatchList({ batches, zone, now, selectedBatchId, canCancel }: { 
       {batches.map((batch) => {
         const selected = batch.id === selectedBatchId;
         const span = when(batch, zone);
-        const notStarted = batch.counts.PENDING + batch.counts.WAITING;
+        const notStarted = batch.counts.PENDING + batch.counts.PAUSED + batch.counts.WAITING;
+        const running = notStarted + batch.counts.IN_PROGRESS;
+        const unreached = batch.results.failures.reduce((sum, failure) => sum + failure.count, 0);
+        const action = batch.pausedAt ? "resume" : batch.counts.PENDING > 0 ? "pause" : running === 0 && unreached > 0 && !batch.sequence && !batch.retryBatchId ? "retry" : null;
         const sequence = batch.sequence ? sequenceSummary(batch.sequence, batch.scheduledCount) : null;
         return (
           <li key={batch.id}>
@@ -46,7 +51,10 @@ export function BatchList({ batches, zone, now, selectedBatchId, canCancel }: { 
                     {batch.movedCount > 0 ? ` · ${batch.movedCount.toLocaleString("en")} moved for calling hours` : null}
                   </p>
                 </div>
-                {canCancel && notStarted > 0 ? <CancelBatchButton batch={{ id: batch.id, name: batch.name, pending: notStarted }} /> : null}
+                <div className="flex shrink-0 flex-wrap justify-end gap-2">
+                  {canCancel && action ? <BatchActionButton batch={{ id: batch.id, name: batch.name }} action={action} /> : null}
+                  {canCancel && notStarted > 0 ? <CancelBatchButton batch={{ id: batch.id, name: batch.name, pending: notStarted }} /> : null}
+                </div>
               </div>
               {sequence ? (
                 <p className={cn("text-sm tabular-nums", sequence.stopped ? "text-zinc-700" : "font-medium text-brand-700")} data-testid="sequence-summary">
@@ -55,6 +63,7 @@ export function BatchList({ batches, zone, now, selectedBatchId, canCancel }: { 
                 </p>
               ) : null}
               <BatchProgress counts={batch.counts} />
+              <BatchResultsPanel results={batch.results} />
             </Card>
           </li>
         );
