@@ -69,7 +69,8 @@ export async function vacuumCallTables(db: Db): Promise<void> {
  */
 export async function seedDueCalls(db: Db, organizationId: string, count: number): Promise<void> {
   await db.$executeRawUnsafe(seedContactsSql(organizationId, count, 0));
-  await db.$executeRawUnsafe(`UPDATE "Contact" SET "doNotCall" = false, "timezone" = $2 WHERE "organizationId" = $1`, organizationId, zoneAtNoon());
+  await db.$executeRawUnsafe(`DELETE FROM "DoNotCallEntry" WHERE "organizationId" = $1`, organizationId);
+  await db.$executeRawUnsafe(`UPDATE "Contact" SET "timezone" = $2 WHERE "organizationId" = $1`, organizationId, zoneAtNoon());
   await db.$executeRawUnsafe(
     `INSERT INTO "ScheduledCall" ("id", "organizationId", "contactId", "fromNumber", "agentId", "scheduledTime", "status", "maxAttempts", "createdAt", "updatedAt")
      SELECT 'benchdue' || c."id", c."organizationId", c."id", $2, $3, now() - interval '1 second', 'PENDING', 3, now(), now()

@@ -43,7 +43,9 @@ export async function benchScheduleBatch(db: Db): Promise<SuiteReport> {
     results.push(await measure("  resolve and check the ids", () => resolveBatchContacts(organizationId, { ids }), { iterations: RUNS, warmup: 1 }));
     const rules = await loadCallingRules(organizationId);
     const contacts = await db.$queryRawUnsafe<PlanContact[]>(
-      `SELECT "id", "name", "phoneNumber", "timezone", "doNotCall", "doNotCallReason" FROM "Contact" WHERE "organizationId" = $1 ORDER BY "name", "id"`,
+      `SELECT c."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason"
+         FROM "Contact" c LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = c."organizationId" AND d."phoneNumber" = c."phoneNumber"
+        WHERE c."organizationId" = $1 ORDER BY c."name", c."id"`,
       organizationId,
     );
     const start = new Date(input.scheduledTime);

@@ -15,18 +15,27 @@ const array = (items: string[]) => `ARRAY[${items.map((item) => `'${item.replace
  * is 'bench' || md5(organizationId || g)), so a big clinic can be seeded in a few statements.
  */
 export function seedContactsSql(organizationId: string, count: number, phoneBase: number, from = 0): string {
+  // One contact in 25 is on the clinic's do-not-call list (its number, in the same statement).
   return `
-    INSERT INTO "Contact" ("id", "organizationId", "name", "phoneNumber", "email", "businessName", "customFields", "doNotCall", "createdAt", "updatedAt")
-    SELECT 'bench' || md5('${organizationId}' || g), '${organizationId}',
-           f.first || ' ' || l.last,
-           '+614' || lpad((${phoneBase} + g)::text, 8, '0'),
-           CASE WHEN g % 5 <> 0 THEN lower(f.first) || '.' || lower(replace(l.last, '''', '')) || g || '@example.com' END,
-           CASE WHEN g % 10 < 3 THEN (${array(BUSINESS)})[1 + (g / 10) % ${BUSINESS.length}] END,
-           jsonb_build_object('appointment_type', 'annual check-up', 'preferred_doctor', 'Dr Tan', 'health_fund', 'Bupa', 'last_visit_date', '2026-03-01'),
-           g % 25 = 0,
-           now() - make_interval(secs => (g::bigint * 313) % 31536000),
-           now()
-      FROM generate_series(${from + 1}, ${from + count}) AS g
-      CROSS JOIN LATERAL (SELECT (${array(FIRST)})[1 + (g::bigint * 7919) % ${FIRST.length}] AS first) f
-      CROSS JOIN LATERAL (SELECT (${array(LAST)})[1 + (g::bigint * 104729 / 7) % ${LAST.length}] AS last) l`;
+    WITH src AS (
+      SELECT g, 'bench' || md5('${organizationId}' || g) AS id, '+614' || lpad((${phoneBase} + g)::text, 8, '0') AS phone, f.first, l.last
+        FROM generate_series(${from + 1}, ${from + count}) AS g
+        CROSS JOIN LATERAL (SELECT (${array(FIRST)})[1 + (g::bigint * 7919) % ${FIRST.length}] AS first) f
+        CROSS JOIN LATERAL (SELECT (${array(LAST)})[1 + (g::bigint * 104729 / 7) % ${LAST.length}] AS last) l
+    ), contacts AS (
+      INSERT INTO "Contact" ("id", "organizationId", "name", "phoneNumber", "email", "businessName", "customFields", "createdAt", "updatedAt")
+      SELECT s.id, '${organizationId}',
+             s.first || ' ' || s.last,
+             s.phone,
+             CASE WHEN s.g % 5 <> 0 THEN lower(s.first) || '.' || lower(replace(s.last, '''', '')) || s.g || '@example.com' END,
+             CASE WHEN s.g % 10 < 3 THEN (${array(BUSINESS)})[1 + (s.g / 10) % ${BUSINESS.length}] END,
+             jsonb_build_object('appointment_type', 'annual check-up', 'preferred_doctor', 'Dr Tan', 'health_fund', 'Bupa', 'last_visit_date', '2026-03-01'),
+             now() - make_interval(secs => (s.g::bigint * 313) % 31536000),
+             now()
+        FROM src s
+      RETURNING 1
+    )
+    INSERT INTO "DoNotCallEntry" ("id", "organizationId", "phoneNumber", "source", "createdAt")
+    SELECT 'benchdnc' || md5('${organizationId}' || s.g), '${organizationId}', s.phone, 'STAFF', now() FROM src s WHERE s.g % 25 = 0
+    ON CONFLICT ("organizationId", "phoneNumber") DO NOTHING`;
 }

@@ -109,7 +109,8 @@ async function runSequences(db: Db, label: string, plans: Array<{ steps: number;
   let timer: NodeJS.Timeout | undefined;
   try {
     await db.$executeRawUnsafe(seedContactsSql(organizationId, total, 0));
-    await db.$executeRawUnsafe(`UPDATE "Contact" SET "doNotCall" = false, "timezone" = $2 WHERE "organizationId" = $1`, organizationId, zoneAtNoon());
+    await db.$executeRawUnsafe(`DELETE FROM "DoNotCallEntry" WHERE "organizationId" = $1`, organizationId);
+    await db.$executeRawUnsafe(`UPDATE "Contact" SET "timezone" = $2 WHERE "organizationId" = $1`, organizationId, zoneAtNoon());
     const contacts = await db.contact.findMany({ where: { organizationId }, select: { id: true, phoneNumber: true }, orderBy: { id: "asc" } });
     const batches: Array<{ id: string; numbers: string[]; booksAt: number }> = [];
     let offset = 0;

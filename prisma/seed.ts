@@ -75,15 +75,22 @@ export async function seed(db: Db) {
   // The demo admin also helps out at the second clinic, so the organization switcher has a use.
   await addMember(db, admin.id, harbour.id, "ADMIN");
 
-  const sunriseContacts = await db.contact.createMany({
-    data: demoContacts(200, 20261122, "+6125550").map((c) => ({ ...c, organizationId: sunrise.id })),
-    skipDuplicates: true,
-  });
-  const harbourContacts = await db.contact.createMany({
-    data: demoContacts(40, 7, "+6137010").map((c) => ({ ...c, organizationId: harbour.id })),
-    skipDuplicates: true,
-  });
+  const sunriseContacts = await seedContacts(db, sunrise.id, demoContacts(200, 20261122, "+6125550"));
+  const harbourContacts = await seedContacts(db, harbour.id, demoContacts(40, 7, "+6137010"));
   return { organizations: [sunrise.name, harbour.name], contactsCreated: sunriseContacts.count + harbourContacts.count };
+}
+
+/** Demo contacts, and the numbers of those who asked not to be called on the clinic's do-not-call list. */
+async function seedContacts(db: Db, organizationId: string, contacts: ReturnType<typeof demoContacts>) {
+  const created = await db.contact.createMany({
+    data: contacts.map((c) => ({ name: c.name, phoneNumber: c.phoneNumber, email: c.email, businessName: c.businessName, businessWebsite: c.businessWebsite, customFields: c.customFields, timezone: c.timezone, organizationId })),
+    skipDuplicates: true,
+  });
+  await db.doNotCallEntry.createMany({
+    data: contacts.filter((c) => c.doNotCall).map((c) => ({ organizationId, phoneNumber: c.phoneNumber, reason: c.doNotCallReason, source: "STAFF" as const })),
+    skipDuplicates: true,
+  });
+  return created;
 }
 
 async function main() {

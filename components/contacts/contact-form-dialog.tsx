@@ -14,7 +14,7 @@ import { CustomFieldsEditor, newCustomField, type CustomFieldDraft } from "@/com
 import type { EditableContact } from "@/components/contacts/types";
 import { SUPPORTED_LANGUAGES, languageLabel } from "@/lib/language/supported-languages";
 
-const FIELD_ORDER = ["name", "phoneNumber", "email", "businessName", "businessWebsite", "timezone", "language", "doNotCallReason"];
+const FIELD_ORDER = ["name", "phoneNumber", "email", "businessName", "businessWebsite", "timezone", "language", "consentBasis", "consentSource", "consentDate", "doNotCallReason"];
 
 interface Draft {
   name: string;
@@ -26,6 +26,9 @@ interface Draft {
   language: string;
   doNotCall: boolean;
   doNotCallReason: string;
+  consentBasis: string;
+  consentSource: string;
+  consentDate: string;
 }
 
 function draftOf(contact: EditableContact | null): Draft {
@@ -39,6 +42,9 @@ function draftOf(contact: EditableContact | null): Draft {
     language: contact?.language ?? "",
     doNotCall: contact?.doNotCall ?? false,
     doNotCallReason: contact?.doNotCallReason ?? "",
+    consentBasis: contact?.consentBasis ?? "",
+    consentSource: contact?.consentSource ?? "",
+    consentDate: contact?.consentDate?.slice(0, 10) ?? "",
   };
 }
 
@@ -90,6 +96,9 @@ export function ContactFormDialog({
       timezone: draft.timezone || null,
       language: draft.language || null,
       doNotCallReason: draft.doNotCall ? draft.doNotCallReason : null,
+      consentBasis: draft.consentBasis || null,
+      consentSource: draft.consentSource || null,
+      consentDate: draft.consentDate || null,
       customFields: customFields.map(({ key, value }) => ({ key, value })),
     };
     try {
@@ -199,12 +208,32 @@ export function ContactFormDialog({
             </Field>
           </div>
 
+          <fieldset className="grid gap-4 rounded-md border border-zinc-200 p-3 sm:grid-cols-3">
+            <legend className="px-1 text-sm font-medium text-zinc-900">Consent to be called</legend>
+            <Field name="consentBasis" label="Agreed to" error={fieldErrors.consentBasis}>
+              {(p) => (
+                <Select {...p} value={draft.consentBasis} onChange={(e) => set("consentBasis", e.target.value)}>
+                  <option value="">Not recorded</option>
+                  <option value="CARE_REMINDERS">Care reminders</option>
+                  <option value="MARKETING">Marketing</option>
+                  <option value="NONE">None</option>
+                </Select>
+              )}
+            </Field>
+            <Field name="consentSource" label="How (optional)" error={fieldErrors.consentSource}>
+              {(p) => <Input {...p} value={draft.consentSource} onChange={(e) => set("consentSource", e.target.value)} placeholder="Intake form" maxLength={200} />}
+            </Field>
+            <Field name="consentDate" label="When (optional)" error={fieldErrors.consentDate}>
+              {(p) => <Input {...p} type="date" value={draft.consentDate} onChange={(e) => set("consentDate", e.target.value)} />}
+            </Field>
+          </fieldset>
+
           <div className="rounded-md border border-zinc-200 p-3">
             <div className="flex items-center gap-2">
               <Checkbox id="field-doNotCall" name="doNotCall" checked={draft.doNotCall} onChange={(e) => set("doNotCall", e.target.checked)} />
               <Label htmlFor="field-doNotCall">Do not call this contact</Label>
             </div>
-            <p className="mt-1 ml-6 text-xs text-zinc-500">The voice agent never calls a contact marked do not call, and imports can’t undo it.</p>
+            <p className="mt-1 ml-6 text-xs text-zinc-500">Puts the number on the clinic’s do-not-call list (Settings): nobody calls it, not even a batch already scheduled. Only an admin can take it off; imports can’t.</p>
             {draft.doNotCall ? (
               <div className="mt-3 ml-6">
                 <Field name="doNotCallReason" label="Reason (optional)" error={fieldErrors.doNotCallReason}>

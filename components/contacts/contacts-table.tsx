@@ -57,9 +57,21 @@ function HeaderCheckbox({ rows }: { rows: ContactRow[] }) {
   );
 }
 
+const CONSENT_LABELS: Record<string, string> = { CARE_REMINDERS: "care reminders", MARKETING: "marketing", NONE: "none" };
+
+/** "Consent: care reminders": what the patient agreed to be called about, in plain words. */
+function consentWords(row: ContactRow): string {
+  return row.consentBasis ? `Consent: ${CONSENT_LABELS[row.consentBasis] ?? row.consentBasis}` : "Consent not recorded";
+}
+
+function consentTitle(row: ContactRow): string | undefined {
+  const parts = [row.consentSource, row.consentDate].filter(Boolean);
+  return parts.length ? parts.join(", ") : undefined;
+}
+
 function editable(row: ContactRow): EditableContact {
-  const { id, name, phoneNumber, phoneDisplay, email, businessName, businessWebsite, timezone, language, doNotCall, doNotCallReason, customFields } = row;
-  return { id, name, phoneNumber, phoneDisplay, email, businessName, businessWebsite, timezone, language, doNotCall, doNotCallReason, customFields };
+  const { id, name, phoneNumber, phoneDisplay, email, businessName, businessWebsite, timezone, language, doNotCall, doNotCallReason, consentBasis, consentSource, consentDate, customFields } = row;
+  return { id, name, phoneNumber, phoneDisplay, email, businessName, businessWebsite, timezone, language, doNotCall, doNotCallReason, consentBasis, consentSource, consentDate, customFields };
 }
 
 /**
@@ -128,6 +140,9 @@ export function ContactsTable({
                   {[row.email, row.timezone?.replaceAll("_", " "), row.language ? languageLabel(row.language) : null].filter(Boolean).join(" · ")}
                 </div>
               ) : null}
+              <div className="mt-0.5 max-w-56 truncate text-xs text-zinc-500" title={consentTitle(row)}>
+                {consentWords(row)}
+              </div>
             </TableCell>
             <TableCell className="whitespace-nowrap tabular-nums" title={row.phoneNumber}>
               {row.phoneDisplay}

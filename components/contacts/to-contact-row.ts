@@ -38,6 +38,9 @@ export function toContactRow(contact: ContactListItem, organization: { defaultCo
     language: contact.language,
     doNotCall: contact.doNotCall,
     doNotCallReason: contact.doNotCallReason,
+    consentBasis: contact.consentBasis,
+    consentSource: contact.consentSource,
+    consentDate: contact.consentDate?.toISOString().slice(0, 10) ?? null,
     customFields: contact.customFields,
     createdAt: contact.createdAt.toISOString(),
     lastCall:

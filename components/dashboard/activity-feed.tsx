@@ -1,5 +1,6 @@
 import Link from "next/link";
 import {
+  Ban,
   CalendarClock,
   CalendarPlus,
   CalendarSync,
@@ -34,6 +35,7 @@ const ICONS: Record<ActivityType, LucideIcon> = {
   APPOINTMENT_CANCELLED: CalendarX,
   CALLBACK_SCHEDULED: PhoneForwarded,
   CHECK_INS_SCHEDULED: CalendarClock,
+  PATIENT_OPTED_OUT: Ban,
 };
 
 export function ActivityFeed({ entries, zone, now }: { entries: FeedEntry[]; zone: ClinicZone; now: number }) {

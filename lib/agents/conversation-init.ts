@@ -34,7 +34,7 @@ export async function conversationInitiationData(organizationId: string, input: 
   if (!phone?.ok) return answer(generic);
 
   const [contact, next] = await Promise.all([
-    db.contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone.e164 } }, select: { id: true, name: true, doNotCall: true, language: true } }),
+    db.contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone.e164 } }, select: { id: true, name: true, language: true } }),
     db.appointment.findFirst({
       where: { organizationId, attendeePhone: phone.e164, status: { not: "CANCELLED" }, startsAt: { gte: now } },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],

@@ -16,6 +16,6 @@ export async function linkContactByPhone(organizationId: string, phoneNumber: st
     ON CONFLICT ("organizationId", "phoneNumber") DO NOTHING`;
   return db.contact.findUniqueOrThrow({
     where: { organizationId_phoneNumber: { organizationId, phoneNumber } },
-    select: { id: true, name: true, timezone: true, doNotCall: true, phoneNumber: true },
+    select: { id: true, name: true, timezone: true, phoneNumber: true },
   });
 }

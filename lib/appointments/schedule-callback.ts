@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
 import { recordAgentAction } from "@/lib/activity/record-agent-action";
+import { findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
 import { callerPhone } from "@/lib/appointments/caller-phone";
 import { linkContactByPhone } from "@/lib/appointments/link-contact";
@@ -49,7 +50,7 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
   const rules = await loadCallingRules(organizationId);
   const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.phone_number, "phone_number");
   // Read before any write: a time we cannot understand changes nothing.
-  const existing = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { timezone: true, doNotCall: true, language: true } });
+  const existing = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { timezone: true, language: true } });
   const language = (input.language && parseLanguage(input.language)) || effectiveLanguage(existing?.language, rules.defaultLanguage ?? rules.locale);
   const words = (en: string, hi: string) => inLanguage(language, { en, hi });
   // The callback rings from the clinic's own default number, with the agent that took this call.
@@ -60,7 +61,7 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
     throw error;
   });
 
-  if (existing?.doNotCall) throw say("conflict", "phone_number", words("This number is on the clinic's do-not-call list, so I can't schedule a call back.", "यह नंबर क्लिनिक की 'कॉल न करें' सूची में है, इसलिए कॉल बैक तय नहीं हो सकता।"));
+  if (await findDoNotCall(getDb(), organizationId, phone)) throw say("conflict", "phone_number", words("This number is on the clinic's do-not-call list, so I can't schedule a call back.", "यह नंबर क्लिनिक की 'कॉल न करें' सूची में है, इसलिए कॉल बैक तय नहीं हो सकता।"));
   const callerZone = existing?.timezone ?? rules.timezone;
   const parsed = parseCallbackTime(input.time, { now, timeZone: callerZone });
   if (!parsed) throw say("invalid_input", "time", words("I couldn't work out when to call back. Could you say a time like 3 PM, or in 2 hours?", "कॉल बैक का समय समझ नहीं आया। क्या आप समय बता सकते हैं, जैसे 3 बजे, या 2 घंटे बाद?"));

@@ -20,6 +20,10 @@ const PERMISSIONS = {
   // Voice agents and their tool tokens, the configuration check and the test call.
   "agents.manage": ["OWNER", "ADMIN"],
   "audit.read": ["OWNER", "ADMIN"],
+  // The do-not-call list: anyone can see it and put a number on it; taking one off is an admin's call.
+  "doNotCall.read": ["OWNER", "ADMIN", "STAFF"],
+  "doNotCall.add": ["OWNER", "ADMIN", "STAFF"],
+  "doNotCall.remove": ["OWNER", "ADMIN"],
   "organization.delete": ["OWNER"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { AppError } from "@/lib/errors";
 import { insertCallback } from "@/lib/callbacks/insert-callback";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
@@ -39,13 +40,13 @@ export async function createFollowUpCallback(organizationId: string, callId: str
       outcome: true,
       conversationId: true,
       agentId: true,
-      contact: { select: { id: true, name: true, phoneNumber: true, timezone: true, doNotCall: true } },
+      contact: { select: { id: true, name: true, phoneNumber: true, timezone: true } },
     },
   });
   if (!call || !wantsFollowUp(call.outcome)) return { created: false, reason: "not_requested" };
   const { contact } = call;
   if (!contact) return { created: false, reason: "no_contact" };
-  if (contact.doNotCall) return { created: false, reason: "do_not_call" };
+  if (await findDoNotCall(getDb(), organizationId, contact.phoneNumber)) return { created: false, reason: "do_not_call" };
 
   const existing = await getDb().scheduledCall.findFirst({
     where: {

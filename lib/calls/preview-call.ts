@@ -2,9 +2,9 @@ import { resolveCallTarget } from "@/lib/calls/resolve-call-target";
 
 /** What the call dialog shows before "Call Now": the clinic's default line and what the agent will know. */
 export async function previewCall(organizationId: string, contactId: string, now = new Date()) {
-  const { contact, organization, dynamicVariables } = await resolveCallTarget(organizationId, { contactId, now });
+  const { contact, organization, dynamicVariables, doNotCall } = await resolveCallTarget(organizationId, { contactId, now });
   return {
-    contact: { id: contact.id, name: contact.name, phoneNumber: contact.phoneNumber, doNotCall: contact.doNotCall, doNotCallReason: contact.doNotCallReason },
+    contact: { id: contact.id, name: contact.name, phoneNumber: contact.phoneNumber, doNotCall: doNotCall !== null, doNotCallReason: doNotCall?.reason ?? null },
     agentId: organization.elevenLabsAgentId,
     agentPhoneNumberId: organization.elevenLabsPhoneNumberId,
     dynamicVariables,

@@ -3,6 +3,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
 import { languageOverride } from "@/lib/calls/language-override";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
+import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 
 export interface CallTargetOptions {
   contactId: string;
@@ -25,17 +26,17 @@ export async function resolveCallTarget(organizationId: string, options: CallTar
   ]);
   if (!contact) throw notFound("Contact");
   const dynamicVariables = buildDynamicVariables({ contact, organization, now: options.now, overrides: options.dynamicVariables });
-  return { contact, organization, dynamicVariables, language: languageOverride(organization, contact.language) };
+  const doNotCall = await findDoNotCall(getDb(), organizationId, contact.phoneNumber);
+  return { contact, organization, dynamicVariables, language: languageOverride(organization, contact.language), doNotCall };
 }
 
 export type CallTarget = Awaited<ReturnType<typeof resolveCallTarget>>;
 
 /** The checks that make a dial to this contact pointless or wrong; each answers in words staff can act on. */
 export function assertCallable(target: CallTarget): { toNumber: string } {
-  const { contact, organization } = target;
-  if (contact.doNotCall) {
-    const reason = contact.doNotCallReason ? ` (${contact.doNotCallReason})` : "";
-    throw new AppError("conflict", `${contact.name} is on the do-not-call list${reason}. Remove the flag on the contact first if they asked to be called.`);
+  const { contact, organization, doNotCall } = target;
+  if (doNotCall) {
+    throw new AppError("conflict", `${contact.name} is ${doNotCallWords(doNotCall)}, so Callboard won't call them. If they asked to be called again, an admin can take the number off the list in Settings.`);
   }
   const phone = normalizePhone(contact.phoneNumber, organization.defaultCountry);
   if (!phone.ok) throw new AppError("bad_request", `${contact.name} has no valid phone number: ${phone.message}`);

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { AppError, notFound } from "@/lib/errors";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
@@ -46,10 +47,11 @@ async function resolveRule(
 export async function createCheckIn(organizationId: string, actor: { userId: string } | null, input: CreateCheckInInput, now = new Date()) {
   const contact = await getDb().contact.findFirst({
     where: { id: input.contactId, organizationId },
-    select: { id: true, name: true, phoneNumber: true, timezone: true, doNotCall: true },
+    select: { id: true, name: true, phoneNumber: true, timezone: true },
   });
   if (!contact) throw notFound("Contact");
-  if (contact.doNotCall) throw new AppError("conflict", `${contact.name} is on the do-not-call list, so no check-in can be scheduled.`);
+  const doNotCall = await findDoNotCall(getDb(), organizationId, contact.phoneNumber);
+  if (doNotCall) throw new AppError("conflict", `${contact.name} is ${doNotCallWords(doNotCall)}, so no check-in can be scheduled.`);
   const rules = await loadCallingRules(organizationId);
   const { rule, appointmentId } = await resolveRule(organizationId, contact.id, input, rules.timezone, now);
   const [hour, minute] = input.time.split(":").map(Number) as [number, number];

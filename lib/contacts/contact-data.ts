@@ -2,6 +2,7 @@ import { AppError, type FieldIssue } from "@/lib/errors";
 import { normalizeCustomFields } from "@/lib/contacts/custom-fields";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import type { CreateContactInput, UpdateContactInput } from "@/lib/contacts/schemas";
+import type { ConsentBasis } from "@/lib/generated/prisma/enums";
 
 /** The columns of a contact a person or a file decides (everything but ids and timestamps). */
 export interface ContactData {
@@ -13,10 +14,14 @@ export interface ContactData {
   timezone: string | null;
   /** BCP 47 tag of a supported language; null = the clinic's default. */
   language: string | null;
-  doNotCall: boolean;
-  doNotCallReason: string | null;
+  consentBasis: ConsentBasis | null;
+  consentSource: string | null;
+  consentDate: Date | null;
   customFields: Record<string, string>;
 }
+
+/** What the form's "do not call" tick asks of the list: put the number on it (with a reason) or take it off. */
+export type DoNotCallChange = { on: true; reason: string | null } | { on: false } | undefined;
 
 function invalid(issues: FieldIssue[]): AppError {
   return new AppError("invalid_input", issues.length === 1 ? issues[0]!.message : "Some fields are invalid", { issues });
@@ -41,15 +46,13 @@ function normalizeDependentFields(input: Pick<UpdateContactInput, "phoneNumber" 
   return { phoneNumber, customFields };
 }
 
-/** A reason only means something while the contact is marked do-not-call. */
-function doNotCallReason(doNotCall: boolean | undefined, reason: string | null | undefined) {
-  if (doNotCall === false) return null;
-  return reason;
+export function doNotCallChange(input: Pick<UpdateContactInput, "doNotCall" | "doNotCallReason">): DoNotCallChange {
+  if (input.doNotCall === undefined) return undefined;
+  return input.doNotCall ? { on: true, reason: input.doNotCallReason ?? null } : { on: false };
 }
 
 export function createContactData(input: CreateContactInput, country: string): ContactData {
   const { phoneNumber, customFields } = normalizeDependentFields(input, country);
-  const doNotCall = input.doNotCall ?? false;
   return {
     name: input.name,
     phoneNumber: phoneNumber!,
@@ -58,8 +61,9 @@ export function createContactData(input: CreateContactInput, country: string): C
     businessWebsite: input.businessWebsite ?? null,
     timezone: input.timezone ?? null,
     language: input.language ?? null,
-    doNotCall,
-    doNotCallReason: doNotCallReason(doNotCall, input.doNotCallReason) ?? null,
+    consentBasis: input.consentBasis ?? null,
+    consentSource: input.consentSource ?? null,
+    consentDate: input.consentDate ?? null,
     customFields: customFields ?? {},
   };
 }
@@ -75,8 +79,9 @@ export function updateContactData(input: UpdateContactInput, country: string): P
     businessWebsite: input.businessWebsite,
     timezone: input.timezone,
     language: input.language,
-    doNotCall: input.doNotCall,
-    doNotCallReason: doNotCallReason(input.doNotCall, input.doNotCallReason),
+    consentBasis: input.consentBasis,
+    consentSource: input.consentSource,
+    consentDate: input.consentDate,
     customFields,
   };
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as Partial<ContactData>;

@@ -1,12 +1,19 @@
 import { getDb } from "@/lib/db";
-import { createContactData } from "@/lib/contacts/contact-data";
+import { createContactData, doNotCallChange } from "@/lib/contacts/contact-data";
+import { applyDoNotCallChange, type ContactActor } from "@/lib/contacts/apply-do-not-call-change";
+import { contactWithDoNotCall } from "@/lib/contacts/contact-with-do-not-call";
 import { isPhoneUniqueViolation, phoneConflictError } from "@/lib/contacts/phone-conflict";
 import type { CreateContactInput } from "@/lib/contacts/schemas";
 
-export async function createContact(organization: { id: string; defaultCountry: string }, input: CreateContactInput) {
+export async function createContact(organization: { id: string; defaultCountry: string }, actor: ContactActor, input: CreateContactInput) {
   const data = createContactData(input, organization.defaultCountry);
   try {
-    return await getDb().contact.create({ data: { ...data, organizationId: organization.id } });
+    const contact = await getDb().$transaction(async (tx) => {
+      const created = await tx.contact.create({ data: { ...data, organizationId: organization.id } });
+      await applyDoNotCallChange(tx, organization.id, actor, created.phoneNumber, doNotCallChange(input));
+      return created;
+    });
+    return contactWithDoNotCall(contact);
   } catch (error) {
     if (isPhoneUniqueViolation(error)) throw await phoneConflictError(organization.id, data.phoneNumber, organization.defaultCountry);
     throw error;

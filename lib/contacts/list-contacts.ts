@@ -7,6 +7,9 @@ import { searchCondition } from "@/lib/contacts/search-sql";
 
 export interface ContactListItem extends ContactData {
   id: string;
+  /** Whether the number is on the clinic's do-not-call list (the list decides), and the list's reason. */
+  doNotCall: boolean;
+  doNotCallReason: string | null;
   createdAt: Date;
   /** The contact's most recent call, if any. */
   lastCall: { outcome: string | null; status: string; at: Date } | null;
@@ -64,7 +67,7 @@ type Row = Omit<ContactListItem, "customFields" | "lastCall"> & {
 const SORT_COLUMN = { name: "nameSortKey", created: "createdAt" } as const satisfies Record<ContactSort, string>;
 
 const CONTACT_COLUMNS = Prisma.sql`c."id", c."name", c."phoneNumber", c."email", c."businessName", c."businessWebsite", c."timezone", c."language",
-  c."doNotCall", c."doNotCallReason", c."customFields", c."createdAt", c."nameSortKey"`;
+  c."consentBasis", c."consentSource", c."consentDate", c."customFields", c."createdAt", c."nameSortKey"`;
 
 interface Plan {
   sort: ContactSort;
@@ -108,8 +111,10 @@ async function readRows(organizationId: string, q: string | undefined, plan: Pla
           ? matches(Prisma.sql`LIMIT ${MATCHES_FIRST_MAX + 1}`)
           : matches(Prisma.empty);
   return getDb().$queryRaw<Row[]>`
-    SELECT p.*, lc."outcome" AS "lastCallOutcome", lc."status"::text AS "lastCallStatus", lc."createdAt" AS "lastCallAt"
+    SELECT p.*, lc."outcome" AS "lastCallOutcome", lc."status"::text AS "lastCallStatus", lc."createdAt" AS "lastCallAt",
+           (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason"
       FROM (${page}) p
+      LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = ${organizationId} AND d."phoneNumber" = p."phoneNumber"
       LEFT JOIN LATERAL (
         SELECT k."outcome", k."status", k."createdAt"
           FROM "Call" k

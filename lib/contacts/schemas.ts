@@ -66,6 +66,31 @@ export const contactTimezoneSchema = optionalText(64, "The time zone").refine((v
   message: "Use an IANA time zone such as Australia/Perth, or leave it empty to use the clinic's",
 });
 
+export const CONSENT_BASES = ["CARE_REMINDERS", "MARKETING", "NONE"] as const;
+
+/** What the patient agreed to be called about; null clears it ("not recorded"). */
+export const consentBasisSchema = z.enum(CONSENT_BASES, { error: "Choose care reminders, marketing or none" }).nullable().optional();
+export const consentSourceSchema = optionalText(200, "How consent was given");
+/** A calendar day, YYYY-MM-DD ("" or null clears it); not in the future. */
+export const consentDateSchema = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const text = value?.trim();
+    if (!text) return null;
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : null;
+    if (!date || Number.isNaN(+date) || date.toISOString().slice(0, 10) !== text) {
+      ctx.addIssue({ code: "custom", message: `"${text}" is not a date. Use YYYY-MM-DD, such as 2026-11-03` });
+      return z.NEVER;
+    }
+    if (+date > Date.now() + 86_400_000) {
+      ctx.addIssue({ code: "custom", message: "The consent date can't be in the future" });
+      return z.NEVER;
+    }
+    return date;
+  });
+
 const customFieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const customFieldsInputSchema = z.union([
   z.record(z.string().max(200), customFieldValue),
@@ -82,8 +107,12 @@ const contactShape = {
   timezone: contactTimezoneSchema,
   /** The patient's language (BCP 47, one Callboard speaks); empty = the clinic's default. */
   language: optionalLanguageSchema,
+  /** Ticked: the number goes on the do-not-call list; unticked: it comes off (admins). The list is the truth. */
   doNotCall: z.boolean().optional(),
   doNotCallReason: optionalText(500, "The reason"),
+  consentBasis: consentBasisSchema,
+  consentSource: consentSourceSchema,
+  consentDate: consentDateSchema,
   customFields: customFieldsInputSchema.optional(),
 };
 

@@ -13,6 +13,7 @@ import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
 import { failScheduledCall, retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
 import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
+import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 
 /** What became of one claimed call in this run. */
 export type DispatchOutcome =
@@ -60,10 +61,12 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
   ]);
   if (!contact) return "lost"; // deleted: its scheduled calls went with it
 
-  if (contact.doNotCall) {
+  // The list is read here, right before the dial: a number added after scheduling is never rung.
+  const doNotCall = await findDoNotCall(db, claimed.organizationId, contact.phoneNumber);
+  if (doNotCall) {
     const { count } = await db.scheduledCall.updateMany({
       where: ours,
-      data: { ...release, status: "CANCELLED", cancelledAt: now, cancelReason: "do_not_call", attempts: { decrement: 1 }, errorMessage: `Not called: ${contact.name} is on the do-not-call list` },
+      data: { ...release, status: "CANCELLED", cancelledAt: now, cancelReason: "do_not_call", attempts: { decrement: 1 }, errorMessage: `Do not call: not dialed, ${contact.name} is ${doNotCallWords(doNotCall)}` },
     });
     return count ? "skipped" : "lost";
   }

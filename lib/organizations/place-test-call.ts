@@ -9,6 +9,7 @@ import { limitStaffDials } from "@/lib/calls/lifecycle/staff-dial-rate";
 import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
+import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 
 export const testCallSchema = z.object({ phoneNumber: z.string().trim().min(1, "Enter your phone number").max(40) });
 
@@ -23,6 +24,8 @@ export async function placeTestCall(organizationId: string, actor: AuditActor & 
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, timezone: true, locale: true, defaultLanguage: true, defaultCountry: true } });
   const phone = normalizePhone(phoneNumber, org.defaultCountry);
   if (!phone.ok) throw new AppError("invalid_input", phone.message, { issues: [{ path: "phoneNumber", message: phone.message }] });
+  const doNotCall = await findDoNotCall(db, organizationId, phone.e164);
+  if (doNotCall) throw new AppError("conflict", `This number is ${doNotCallWords(doNotCall)}, so Callboard won't call it, not even for a test. Use another number, or take it off the list in Settings.`);
   const line = await resolveDialLine(db, organizationId);
   const client = deps.client ?? serverElevenLabsClient();
   await limitStaffDials(actor.userId, now);

@@ -29,8 +29,9 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
 
       // PlanContact keyed by the row: a contact may have more than one row in a batch.
       const rows = await tx.$queryRaw<PlanContact[]>`
-        SELECT s."id", c."name", c."phoneNumber", c."timezone", c."doNotCall", c."doNotCallReason"
+        SELECT s."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason"
           FROM "ScheduledCall" s JOIN "Contact" c ON c."id" = s."contactId"
+          LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = c."organizationId" AND d."phoneNumber" = c."phoneNumber"
          WHERE s."organizationId" = ${organizationId} AND s."batchId" = ${batchId} AND s."status" IN ('PAUSED', 'PENDING')
          ORDER BY coalesce(s."nextAttemptAt", s."scheduledTime"), s."id"
            FOR UPDATE OF s`;

@@ -41,8 +41,9 @@ export async function retryBatch(actor: BatchActor, batchId: string, now = new D
           throw new AppError("conflict", `This batch is still running: ${running} call(s) are waiting, paused or under way. Retry once it has finished, or cancel what is left first.`, { extra: { batchState: "running", running } });
         }
         const targets = await tx.$queryRaw<Target[]>`
-          SELECT s."id" AS "rowId", s."dynamicVariables", c."id", c."name", c."phoneNumber", c."timezone", c."doNotCall", c."doNotCallReason"
+          SELECT s."id" AS "rowId", s."dynamicVariables", c."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason"
             FROM "ScheduledCall" s JOIN "Contact" c ON c."id" = s."contactId" LEFT JOIN "Call" k ON k."id" = s."callId"
+            LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = c."organizationId" AND d."phoneNumber" = c."phoneNumber"
            WHERE s."organizationId" = ${organizationId} AND s."batchId" = ${batchId}
              AND (s."status" = 'FAILED' OR (s."status" = 'COMPLETED' AND k."outcome" = ANY(${[...UNANSWERED_OUTCOMES]}::text[])))
            ORDER BY s."scheduledTime", s."id"`;

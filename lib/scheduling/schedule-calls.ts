@@ -150,11 +150,14 @@ async function replayIfKnown(organizationId: string, idempotencyKey: string, req
 }
 
 async function loadContacts(db: RawQueryClient, organizationId: string, ids: string[]): Promise<PlanContact[]> {
-  // FOR KEY SHARE: a contact deleted while the batch is written waits for it (then cascades).
+  // FOR KEY SHARE: a contact deleted while the batch is written waits for it (then cascades). Do-not-call
+  // comes from the list, by number.
   return db.$queryRaw<PlanContact[]>`
-    SELECT "id", "name", "phoneNumber", "timezone", "doNotCall", "doNotCallReason" FROM "Contact"
-     WHERE "organizationId" = ${organizationId} AND "id" = ANY(${ids}::text[])
-     ORDER BY "nameSortKey", "id" FOR KEY SHARE`;
+    SELECT c."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason"
+      FROM "Contact" c
+      LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = c."organizationId" AND d."phoneNumber" = c."phoneNumber"
+     WHERE c."organizationId" = ${organizationId} AND c."id" = ANY(${ids}::text[])
+     ORDER BY c."nameSortKey", c."id" FOR KEY SHARE OF c`;
 }
 
 async function insertScheduledCalls(

@@ -22,7 +22,7 @@ async function demoClinic(databaseUrl: string): Promise<{ agentId: string; known
     const { rows } = await client.query<{ agentId: string | null; phoneNumber: string | null }>(
       `SELECT o."elevenLabsAgentId" AS "agentId", c."phoneNumber"
          FROM "Organization" o
-         LEFT JOIN LATERAL (SELECT "phoneNumber" FROM "Contact" WHERE "organizationId" = o."id" AND NOT "doNotCall" ORDER BY "phoneNumber" LIMIT 2) c ON true
+         LEFT JOIN LATERAL (SELECT k."phoneNumber" FROM "Contact" k WHERE k."organizationId" = o."id" AND NOT EXISTS (SELECT 1 FROM "DoNotCallEntry" d WHERE d."organizationId" = k."organizationId" AND d."phoneNumber" = k."phoneNumber") ORDER BY k."phoneNumber" LIMIT 2) c ON true
         WHERE o."slug" = $1`,
       [DEMO_CLINIC_SLUG],
     );

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import type { CallStatus } from "@/lib/generated/prisma/enums";
+import { listDoNotCall } from "./do-not-call";
 
 export interface ContactSeed {
   name: string;
@@ -36,7 +37,10 @@ export async function createContacts(organizationId: string, count: number, make
       ...(seed.createdAt ? { createdAt: seed.createdAt } : {}),
     };
   });
+  const listed = data.filter((row) => row.doNotCall).map((row) => row.phoneNumber);
+  for (const row of data) delete (row as { doNotCall?: boolean }).doNotCall;
   await getDb().contact.createMany({ data });
+  if (listed.length) await listDoNotCall(organizationId, listed);
   return getDb().contact.findMany({ where: { organizationId, phoneNumber: { in: data.map((d) => d.phoneNumber) } }, orderBy: [{ name: "asc" }, { id: "asc" }] });
 }
 

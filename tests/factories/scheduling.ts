@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { listDoNotCall } from "./do-not-call";
 import { getDb } from "@/lib/db";
 import type { Role, ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 import type { CallingRules, PlanContact } from "@/lib/scheduling/plan-batch";
@@ -88,7 +89,7 @@ export interface SchedulingContactSeed {
   doNotCallReason?: string | null;
 }
 
-/** Contacts with the fields scheduling reads (zone, do-not-call), in the order given. */
+/** Contacts with the fields scheduling reads (zone; do-not-call puts the number on the list), in the order given. */
 export async function createSchedulingContacts(organizationId: string, seeds: readonly SchedulingContactSeed[]) {
   const contacts = [];
   for (const seed of seeds) {
@@ -99,12 +100,11 @@ export async function createSchedulingContacts(organizationId: string, seeds: re
           name: seed.name,
           phoneNumber: seed.phoneNumber,
           timezone: seed.timezone ?? null,
-          doNotCall: seed.doNotCall ?? false,
-          doNotCallReason: seed.doNotCallReason ?? null,
           customFields: {},
         },
       }),
     );
+    if (seed.doNotCall) await listDoNotCall(organizationId, [seed.phoneNumber], { reason: seed.doNotCallReason ?? null });
   }
   return contacts;
 }

@@ -29,6 +29,9 @@ import { buildServerToolConfig } from "@/lib/agents/server-tool-config";
 import { AUDIT_ACTIONS, listAuditEvents, listAuditEventsQuerySchema } from "@/lib/compliance/list-audit-events";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { headers } from "next/headers";
+import { listDoNotCall } from "@/lib/compliance/do-not-call/list-do-not-call";
+import { DoNotCallCard } from "@/components/settings/do-not-call-card";
+import { toDoNotCallRow } from "@/components/settings/do-not-call-row";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -69,6 +72,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const canManageAgents = can(role, "agents.manage");
   const canReadAudit = can(role, "audit.read");
   const { members, invitations } = await listMembers(organization.id);
+  const doNotCall = can(role, "doNotCall.read") ? await listDoNotCall(organization.id, { limit: 50 }) : null;
   // Everyone sees which agent and number are the defaults; admins see the lists to manage them.
   const [agents, phoneNumbers] = await Promise.all([listAgents(organization.id), listPhoneNumbers(organization.id)]);
   const agentOptions = agents.map((a) => ({ value: a.agentId, label: a.name, detail: a.agentId }));
@@ -94,6 +98,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     { id: "voice-agent", label: "Voice agent" },
     { id: "calling-hours", label: "Calling hours" },
     { id: "opening-hours", label: "Opening hours" },
+    ...(doNotCall ? [{ id: "do-not-call", label: "Do-not-call list" }] : []),
     { id: "members", label: "Members" },
     ...(canManageAgents
       ? [
@@ -225,6 +230,27 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             )}
           </div>
         </Card>
+
+        {doNotCall ? (
+          <Card id="do-not-call" className="scroll-mt-6">
+            <CardHeader className="pb-4">
+              <CardTitle>Do-not-call list</CardTitle>
+              <CardDescription>
+                Numbers Callboard never calls — contacts or not. A patient who asks not to be called is added at once: by staff here or on the contact, by the agent during the
+                call, or from what the patient said when the call is over. Calls already scheduled to a listed number are cancelled instead of dialed.
+                {can(role, "doNotCall.remove") ? null : " Only owners and admins can take a number off."}
+              </CardDescription>
+            </CardHeader>
+            <div className="border-t border-zinc-100">
+              <DoNotCallCard
+                initial={doNotCall.entries.map((entry) => toDoNotCallRow(entry, organization))}
+                nextCursor={doNotCall.nextCursor}
+                canRemove={can(role, "doNotCall.remove")}
+                clinic={{ defaultCountry: organization.defaultCountry, timezone: organization.timezone }}
+              />
+            </div>
+          </Card>
+        ) : null}
 
         <Card id="members" className="scroll-mt-6">
           <CardHeader className="pb-4">

@@ -1,4 +1,4 @@
-import { withOrg } from "@/lib/auth/with-org";
+import { memberActor, withOrg } from "@/lib/auth/with-org";
 import { readJson, readQuery } from "@/lib/http/parse-request";
 import { createContact } from "@/lib/contacts/create-contact";
 import { listContacts } from "@/lib/contacts/list-contacts";
@@ -14,5 +14,5 @@ export const GET = withOrg("contacts.read", async ({ req, ctx }) => {
 
 export const POST = withOrg("contacts.write", async ({ req, ctx }) => {
   const input = await readJson(req, createContactSchema);
-  return Response.json({ contact: await createContact(ctx.organization, input) }, { status: 201 });
+  return Response.json({ contact: await createContact(ctx.organization, memberActor(ctx), input) }, { status: 201 });
 });

@@ -23,6 +23,9 @@ export const EXPORT_COLUMNS = [
   "last_call_outcome",
   "last_call_at",
   "created_at",
+  "consent_basis",
+  "consent_source",
+  "consent_date",
 ] as const;
 
 async function customFieldKeys(organizationId: string, q: string | undefined): Promise<string[]> {
@@ -47,6 +50,9 @@ function line(contact: ContactListItem, keys: readonly string[]): string {
     contact.lastCall?.outcome ?? contact.lastCall?.status.toLowerCase(),
     contact.lastCall?.at.toISOString(),
     contact.createdAt.toISOString(),
+    contact.consentBasis?.toLowerCase(),
+    contact.consentSource,
+    contact.consentDate?.toISOString().slice(0, 10),
     ...keys.map((key) => contact.customFields[key]),
   ]);
 }

@@ -14,6 +14,9 @@ export const IMPORT_FIELDS = [
   "language",
   "do_not_call",
   "do_not_call_reason",
+  "consent_basis",
+  "consent_source",
+  "consent_date",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 /** A column is one of the contact's fields, a custom field (named after its header), or left out. */
@@ -32,6 +35,9 @@ export const COLUMN_TARGET_LABELS: Record<ColumnTarget, string> = {
   language: "Language",
   do_not_call: "Do not call (yes/no)",
   do_not_call_reason: "Do-not-call reason",
+  consent_basis: "Consent (care reminders / marketing / none)",
+  consent_source: "How consent was given",
+  consent_date: "Consent date",
   custom: "Custom field",
   ignore: "Don't import",
 };
@@ -49,6 +55,9 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   language: ["language", "lang", "locale", "preferred_language", "spoken_language"],
   do_not_call: ["do_not_call", "dnc", "donotcall", "do_not_contact", "opt_out", "opted_out"],
   do_not_call_reason: ["do_not_call_reason", "dnc_reason", "opt_out_reason"],
+  consent_basis: ["consent_basis", "consent", "consent_type"],
+  consent_source: ["consent_source", "consent_how", "consent_method"],
+  consent_date: ["consent_date", "consented_on", "consent_at", "consent_given"],
 };
 
 /** Columns our own export adds that describe the record rather than the person: left out on the way back in. */

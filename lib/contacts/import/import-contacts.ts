@@ -51,7 +51,7 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  * transaction is rolled back, and no chunk is sent after the first problem);
  * valid_only writes the valid rows and reports the rest as skipped.
  */
-export async function importContacts(organization: { id: string; defaultCountry: string }, file: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+export async function importContacts(organization: { id: string; defaultCountry: string }, file: Uint8Array, options: ImportOptions, addedBy?: { userId: string; email: string }): Promise<ImportReport> {
   const csv = parseCsv(decodeCsvFile(file));
   const mapping = resolveColumnMapping(csv.headers, options.mapping);
   if (!mapping.ok) throw new AppError("invalid_input", mapping.message + mappingHint(csv.headers));
@@ -98,7 +98,7 @@ export async function importContacts(organization: { id: string; defaultCountry:
         // connection), so the database writes one chunk while the loop checks the next.
         const contacts = part.valid.map((row) => row.contact);
         written = written.then(async () => {
-          const chunk = await upsertChunk(tx, organization.id, contacts);
+          const chunk = await upsertChunk(tx, organization.id, contacts, addedBy);
           counts.created += chunk.created;
           counts.updated += chunk.updated;
         });

@@ -1,6 +1,7 @@
 import { normalizePhone, formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
 import { normalizeCustomFields, readCustomFieldName } from "@/lib/contacts/custom-fields";
-import { contactEmailSchema, contactNameSchema, contactTimezoneSchema, contactWebsiteSchema } from "@/lib/contacts/schemas";
+import { consentDateSchema, contactEmailSchema, contactNameSchema, contactTimezoneSchema, contactWebsiteSchema } from "@/lib/contacts/schemas";
+import type { ConsentBasis } from "@/lib/generated/prisma/enums";
 import { columnLetter, type ImportField, type ResolvedColumn } from "@/lib/contacts/import/column-mapping";
 import { IMPORT_MAX_CELL_CHARS } from "@/lib/contacts/import/limits";
 import type { CsvRow } from "@/lib/contacts/import/parse-csv";
@@ -9,7 +10,8 @@ import { optionalLanguageSchema } from "@/lib/language/supported-languages";
 
 /**
  * One contact as a CSV row gives it. null means the cell was blank: an update keeps what the contact
- * has (a blank cell never erases), and doNotCall null leaves the flag alone.
+ * has (a blank cell never erases), and doNotCall null leaves the list alone (true puts the number on the
+ * do-not-call list; a file never takes one off).
  */
 export interface ImportContact {
   name: string;
@@ -22,6 +24,9 @@ export interface ImportContact {
   language: string | null;
   doNotCall: boolean | null;
   doNotCallReason: string | null;
+  consentBasis: ConsentBasis | null;
+  consentSource: string | null;
+  consentDate: Date | null;
   customFields: Record<string, string>;
 }
 
@@ -41,6 +46,16 @@ export interface ValidatedRows {
 
 const YES = new Set(["yes", "y", "true", "t", "1", "x", "dnc", "do not call"]);
 const NO = new Set(["no", "n", "false", "f", "0"]);
+/** Consent as a spreadsheet spells it, compared lower-case with spaces, dashes and underscores as one. */
+const CONSENT_WORDS = new Map<string, ConsentBasis>([
+  ["care_reminders", "CARE_REMINDERS"],
+  ["care_reminder", "CARE_REMINDERS"],
+  ["care", "CARE_REMINDERS"],
+  ["reminders", "CARE_REMINDERS"],
+  ["marketing", "MARKETING"],
+  ["none", "NONE"],
+  ["no_consent", "NONE"],
+]);
 
 /** Our export guards cells against formula injection with a leading apostrophe ('=…, '+61…): undo it. */
 export function unguardCell(cell: string): string {
@@ -130,6 +145,14 @@ export function createRowValidator(columns: readonly ResolvedColumn[], country: 
         else problem(`"${cell("do_not_call")}" is not yes or no.`, fieldColumn.get("do_not_call"));
       }
 
+      const consentText = cell("consent_basis");
+      const consentBasis = consentText ? (CONSENT_WORDS.get(consentText.toLowerCase().replace(/[\s-]+/g, "_")) ?? null) : null;
+      if (consentText && !consentBasis) problem(`"${consentText}" is not a consent basis: use care reminders, marketing or none.`, fieldColumn.get("consent_basis"));
+      const consentSource = cell("consent_source");
+      if (consentSource.length > 200) problem("How consent was given can be at most 200 characters.", fieldColumn.get("consent_source"));
+      const consentDate = consentDateSchema.safeParse(cell("consent_date"));
+      if (!consentDate.success) problem(firstIssue(consentDate)!, fieldColumn.get("consent_date"));
+
       const custom = normalizeCustomFields(customColumns.map((column, i) => ({ key: column.header, value: unguardCell(cells[column.index] ?? ""), name: customNames[i] })));
       if (!custom.ok) for (const issue of custom.issues) problem(issue.message);
 
@@ -142,7 +165,7 @@ export function createRowValidator(columns: readonly ResolvedColumn[], country: 
         }
       }
 
-      if (problems.length || !name.success || !phone.ok || !email.success || !website.success || !timezone.success || !language.success || !custom.ok) {
+      if (problems.length || !name.success || !phone.ok || !email.success || !website.success || !timezone.success || !language.success || !consentDate.success || !custom.ok) {
         errors.push(...problems);
         invalidRows++;
         continue;
@@ -159,6 +182,9 @@ export function createRowValidator(columns: readonly ResolvedColumn[], country: 
           language: language.data ?? null,
           doNotCall,
           doNotCallReason: doNotCall ? reason || null : null,
+          consentBasis,
+          consentSource: consentSource || null,
+          consentDate: consentDate.data ?? null,
           customFields: custom.fields,
         },
       });

@@ -58,7 +58,8 @@ async function loadClinics(db: Db) {
     const admin = org.memberships.find((m) => m.role !== "STAFF") ?? org.memberships[0];
     const staff = org.memberships.find((m) => m.role === "STAFF") ?? admin;
     if (!admin || !staff) continue;
-    const contacts = await db.contact.findMany({ where: { organizationId: org.id, doNotCall: false }, select: { id: true, phoneNumber: true }, orderBy: { phoneNumber: "asc" } });
+    const listed = new Set((await db.doNotCallEntry.findMany({ where: { organizationId: org.id }, select: { phoneNumber: true } })).map((entry) => entry.phoneNumber));
+    const contacts = (await db.contact.findMany({ where: { organizationId: org.id }, select: { id: true, phoneNumber: true }, orderBy: { phoneNumber: "asc" } })).filter((contact) => !listed.has(contact.phoneNumber));
     clinics.push({ demo, org, played: { organizationId: org.id, agentId: org.elevenLabsAgentId, adminUserId: admin.userId, staffUserId: staff.userId }, contacts });
   }
   return clinics;

@@ -6,6 +6,7 @@ import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
 import { getDb } from "@/lib/db";
 import { createOrganization, registerLine } from "../../factories";
 import { callAgentAction, createAgentWithToken } from "../../factories/appointments";
+import { listDoNotCall } from "../../factories/do-not-call";
 
 async function clinic() {
   const organization = await createOrganization({ timezone: "Australia/Sydney" });
@@ -67,7 +68,7 @@ describe("schedule-callback", () => {
     expect(((await ok.json()) as { message: string }).message).toMatch(/^Done — .*I'll call you /);
     const before = await getDb().scheduledCall.count({ where: { organizationId: organization.id } });
 
-    await getDb().contact.create({ data: { organizationId: organization.id, name: "Opted Out", phoneNumber: "+61491570159", doNotCall: true, customFields: {} } });
+    await listDoNotCall(organization.id, ["+61491570159"]);
     const cases: [unknown, number, RegExp][] = [
       [{ phone_number: "0491 570 158", time: "whenever", context: "x" }, 400, /couldn't work out when/],
       [{ phone_number: "0491 570 158", time: "3pm" }, 400, /what the call back is about/],

@@ -13,6 +13,7 @@ import { createDispatchOrganization, createDueCalls } from "../../factories/disp
 import { createContact, createMember } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
 import { startDispatchHarness, WEBHOOK_SECRET, type DispatchHarness } from "../dispatch/harness";
+import { listDoNotCall } from "../../factories/do-not-call";
 
 function deliver(payload: unknown) {
   const body = JSON.stringify(payload);
@@ -256,7 +257,7 @@ describe("callbacks: created by staff, by the agent and by a call's outcome; dis
       expect((await post({ contactId: contact.id, dueAt: new Date(Date.now() + 100 * 86_400_000).toISOString() })).status).toBe(400);
       expect((await post({ callId: theirCall.id, dueAt: soon })).status).toBe(404);
       expect((await post({ contactId: theirContact.id, dueAt: soon })).status).toBe(404);
-      await getDb().contact.update({ where: { id: contact.id }, data: { doNotCall: true } });
+      await listDoNotCall(organization.id, [contact.phoneNumber]);
       const refused = await post({ contactId: contact.id, dueAt: soon });
       expect(refused.status).toBe(409);
       expect(refused.headers.get("content-type")).toContain("application/problem+json");

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { createContact, createMember, registerLine } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
+import { listDoNotCall } from "../../factories/do-not-call";
 
 type Member = Awaited<ReturnType<typeof createMember>>;
 
@@ -110,7 +111,7 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
 
   it("refuses a do-not-call contact without dialing", async () => {
     const contact = await createContact(member.organization.id, { name: "Quiet Person" });
-    await getDb().contact.update({ where: { id: contact.id }, data: { doNotCall: true, doNotCallReason: "Asked on 3 Nov" } });
+    await listDoNotCall(member.organization.id, [contact.phoneNumber], { reason: "Asked on 3 Nov" });
     const res = await trigger({ contactId: contact.id });
     expect(res.status).toBe(409);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/Quiet Person is on the do-not-call list \(Asked on 3 Nov\)/);

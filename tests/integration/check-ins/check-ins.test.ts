@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { createCheckIn } from "@/lib/check-ins/create-check-in";
 import { createContact, createMember, createOrganization, registerLine } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
+import { listDoNotCall } from "../../factories/do-not-call";
 
 /** A clinic calling Monday to Friday, 09:00–17:00 (the defaults), in `timezone`, with a patient there too. */
 async function clinicIn(timezone: string) {
@@ -171,7 +172,7 @@ describe("check-ins: each occurrence a scheduled call on the right local day, in
       expect(
         (await post({ contactId: contact.id, time: "10:00", repeat: { type: "after_appointment", appointmentId: othersAppointment.id, days: 3 } })).status,
       ).toBe(422);
-      await getDb().contact.update({ where: { id: contact.id }, data: { doNotCall: true } });
+      await listDoNotCall(contact.organizationId, [contact.phoneNumber]);
       expect((await post({ contactId: contact.id, time: "10:00", repeat: { type: "once", date: "2026-12-08" } })).status).toBe(409);
       expect(await getDb().checkIn.count({ where: { organizationId: organization.id } })).toBe(0);
       expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);

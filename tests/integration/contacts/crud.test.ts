@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { createMember } from "../../factories";
 import { createCall, createScheduledCall } from "../../factories/contacts";
 import { callRoute, signInAs } from "../helpers/session";
+import { addMember } from "../../factories/settings";
 
 type Json = Record<string, unknown>;
 const json = async (res: Response) => (await res.json()) as Json;
@@ -94,6 +95,12 @@ describe("contacts CRUD", () => {
     expect(patched.status).toBe(200);
     expect(((await json(patched)) as { contact: Json }).contact).toMatchObject({ name: "Kim Lee", email: "kim@example.com", doNotCall: true, doNotCallReason: "Asked", customFields: { c: "3" } });
 
+    // Taking a number off the do-not-call list is an admin's call, on the contact as on the list.
+    const refused = await callRoute(patchRoute, { method: "PATCH", params: { id: contact.id as string }, body: { doNotCall: false, email: "" } });
+    expect(refused.status).toBe(403);
+    expect((await getDb().contact.findUniqueOrThrow({ where: { id: contact.id as string } })).email).toBe("kim@example.com");
+    const { user: admin } = await addMember(clinic.organization.id, "ADMIN");
+    signInAs(admin);
     const cleared = await callRoute(patchRoute, { method: "PATCH", params: { id: contact.id as string }, body: { doNotCall: false, email: "" } });
     expect(((await json(cleared)) as { contact: Json }).contact).toMatchObject({ doNotCall: false, doNotCallReason: null, email: null });
   });

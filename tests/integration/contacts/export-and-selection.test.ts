@@ -43,12 +43,12 @@ describe("CSV export", () => {
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual([
       "name", "phone", "email", "business_name", "business_website", "timezone", "language", "do_not_call", "do_not_call_reason",
-      "last_call_outcome", "last_call_at", "created_at", "appointment_type", "health_fund", "preferred_doctor",
+      "last_call_outcome", "last_call_at", "created_at", "consent_basis", "consent_source", "consent_date", "appointment_type", "health_fund", "preferred_doctor",
     ]);
     expect(rows).toHaveLength(2_346);
     expect(rows.filter((r) => r[0]!.startsWith("Other"))).toEqual([]);
     const three = rows.find((r) => r[0] === "Patient 00003")!;
-    expect(three.slice(12)).toEqual(["flu, then review", "", "Dr Tan"]);
+    expect(three.slice(12)).toEqual(["", "", "", "flu, then review", "", "Dr Tan"]);
   });
 
   it("guards every cell that a spreadsheet would run as a formula (and phone numbers stay text)", async () => {

@@ -7,6 +7,8 @@ import { createMember } from "../../factories";
 import { createContacts, csv, fictionalPhone } from "../../factories/contacts";
 import { signInAs } from "../helpers/session";
 import { importRequest, withParams } from "./helpers";
+import { listDoNotCall } from "../../factories/do-not-call";
+import { getContact } from "@/lib/contacts/get-contact";
 
 type Member = Awaited<ReturnType<typeof createMember>>;
 
@@ -58,11 +60,11 @@ describe("CSV import: what an update changes", () => {
   it("merges custom fields, fills blanks from the file, keeps do-not-call once set", async () => {
     const clinic = await createMember("STAFF");
     const [existing] = await createContacts(clinic.organization.id, 1, () => ({ name: "Old Name", phoneNumber: "+61491570156", email: "old@example.com", customFields: { a: "1", b: "2" } }));
-    await getDb().contact.update({ where: { id: existing!.id }, data: { doNotCall: true, doNotCallReason: "Asked on a call" } });
+    await listDoNotCall(clinic.organization.id, [existing!.phoneNumber], { reason: "Asked on a call" });
 
     const { body } = await upload(clinic, csv(["name", "phone", "email", "do_not_call", "b", "c"], [["New Name", "0491 570 156", "", "no", "20", "30"]]));
     expect(body).toMatchObject({ created: 0, updated: 1 });
-    expect(await getDb().contact.findUniqueOrThrow({ where: { id: existing!.id } })).toMatchObject({
+    expect(await getContact(clinic.organization.id, existing!.id)).toMatchObject({
       name: "New Name",
       email: "old@example.com",
       doNotCall: true,
@@ -71,7 +73,9 @@ describe("CSV import: what an update changes", () => {
     });
 
     await upload(clinic, csv(["name", "phone", "do_not_call", "do_not_call_reason"], [["Fresh", "0491 570 157", "yes", "Opted out by letter"]]));
-    expect(await getDb().contact.findFirstOrThrow({ where: { organizationId: clinic.organization.id, phoneNumber: "+61491570157" } })).toMatchObject({ doNotCall: true, doNotCallReason: "Opted out by letter" });
+    const fresh = await getDb().contact.findFirstOrThrow({ where: { organizationId: clinic.organization.id, phoneNumber: "+61491570157" } });
+    expect(await getContact(clinic.organization.id, fresh.id)).toMatchObject({ doNotCall: true, doNotCallReason: "Opted out by letter" });
+    expect(await getDb().doNotCallEntry.findFirstOrThrow({ where: { organizationId: clinic.organization.id, phoneNumber: "+61491570157" } })).toMatchObject({ source: "IMPORT", addedByUserId: clinic.user.id });
   });
 
   it("updates by number only within the caller's organization", async () => {

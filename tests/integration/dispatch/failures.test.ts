@@ -7,6 +7,7 @@ import { createElevenLabsClient } from "@/lib/elevenlabs/client";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { createDispatchOrganization, createDueCalls, zoneAtNight } from "../../factories/dispatch";
 import { startDispatchHarness, type DispatchHarness } from "./harness";
+import { listDoNotCall } from "../../factories/do-not-call";
 
 const ANSWERED = { appointment_booked: 1, callback_scheduled: 0, not_interested: 0, voicemail: 0 };
 
@@ -148,12 +149,12 @@ describe("dispatcher: crashes, retries and re-checks", () => {
 
   it("a contact put on the do-not-call list after scheduling is not rung: cancelled with the reason", async () => {
     const { contact, scheduled } = await oneDueCall();
-    await getDb().contact.update({ where: { id: contact.id }, data: { doNotCall: true } });
+    await listDoNotCall(contact.organizationId, [contact.phoneNumber]);
     expect((await run()).skipped).toBe(1);
     expect(harness.simulator.dialsTo(contact.phoneNumber)).toBe(0);
     const cancelled = await row(scheduled.id);
     expect(cancelled).toMatchObject({ status: "CANCELLED", attempts: 0 });
-    expect(cancelled.errorMessage).toContain("do-not-call");
+    expect(cancelled.errorMessage).toMatch(/^Do not call: not dialed, .* is on the do-not-call list/);
   });
 
   it("a cancelled call is never claimed", async () => {

@@ -13,6 +13,7 @@ import { zoneAtNoon } from "../../factories/dispatch";
 import { createSchedulingMember } from "../../factories/scheduling";
 import { startDispatchHarness, WEBHOOK_SECRET, type DispatchHarness } from "../dispatch/harness";
 import { callRoute, signInAs } from "../helpers/session";
+import { listDoNotCall } from "../../factories/do-not-call";
 
 const schedule = (body: unknown) => callRoute(scheduleRoute, { method: "POST", url: "http://localhost/api/scheduled-calls", body });
 
@@ -160,7 +161,7 @@ describe("a sequence batch calls one contact at a time until someone books", () 
 
   it("a step skipped for do-not-call (set after scheduling) does not stall the sequence", async () => {
     const { contacts, batchId } = await startSequence(3, { script: { 3: ["appointment_booked"] } });
-    await getDb().contact.update({ where: { id: contacts[1]!.id }, data: { doNotCall: true } });
+    await listDoNotCall(contacts[1]!.organizationId, [contacts[1]!.phoneNumber]);
     await runUntil(stopped(batchId));
     expect(dials(contacts)).toEqual([1, 0, 1]);
     const after = await steps(batchId);

@@ -222,6 +222,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   "GET /api/contacts/[id]": { guard: TENANT, probes: (c) => [{ what: "their contact id", params: { id: c.theirs.ids.contact }, expect: NOT_FOUND }] },
   "PATCH /api/contacts/[id]": { guard: TENANT, probes: (c) => [{ what: "their contact id", params: { id: c.theirs.ids.contact }, body: { name: "Renamed" }, expect: NOT_FOUND }] },
+  // ---- Do-not-call list ---------------------------------------------------------------------------------
+  "GET /api/do-not-call": { guard: TENANT, probes: (c) => [{ what: "the list: only mine", expect: OK }, { what: "a cursor naming their entry", query: { cursor: Buffer.from(JSON.stringify({ t: new Date().toISOString(), id: c.theirs.ids.doNotCallEntry })).toString("base64url") }, expect: OK }] },
+  "POST /api/do-not-call": { guard: TENANT, probes: (c) => [{ what: "their listed number: an entry of mine", body: { phoneNumber: "+6125552" + "2002", reason: "x" }, expect: [201, 200] }, { what: "their patient's number", body: { phoneNumber: c.theirs.contactPhone }, expect: [201, 200] }] },
+  "DELETE /api/do-not-call/[id]": { guard: TENANT, probes: (c) => [{ what: "their entry id", params: { id: c.theirs.ids.doNotCallEntry }, expect: NOT_FOUND }] },
+  "POST /api/do-not-call/import": {
+    guard: TENANT,
+    probes: (c) => [{ what: "a CSV of their numbers", rawBody: `phone,reason
+${c.theirs.contactPhone},x
++61255522002,y
+`, headers: { "content-type": "text/csv" }, expect: OK }],
+  },
+
   "DELETE /api/contacts/[id]": { guard: TENANT, probes: (c) => [{ what: "their contact id", params: { id: c.theirs.ids.contact }, expect: NOT_FOUND }] },
   "GET /api/contacts/export": { guard: TENANT, probes: () => [{ what: "a search for their patient", query: { q: "Bravo" }, expect: OK }, { what: "everything", expect: OK }] },
   "POST /api/contacts/import": {

@@ -23,6 +23,7 @@ export interface Clinic {
     phoneNumber: string;
     elevenLabsPhoneNumber: string;
     checkIn: string;
+    doNotCallEntry: string;
   };
   contactPhone: string;
   agentToken: string;
@@ -72,6 +73,7 @@ async function createClinic(label: string, phoneSuffix: string): Promise<Clinic>
   const phoneNumber = await getDb().phoneNumber.create({ data: { organizationId: organization.id, phoneNumberId: `phnum_${label.toLowerCase()}`, e164: `+6125551${phoneSuffix}`, label: `${label} line` } });
   await getDb().auditEvent.create({ data: { organizationId: organization.id, action: "SETTINGS_UPDATED", actorUserId: owner.id, actorEmail: owner.email, data: { note: `${label} audit` } } });
   await getDb().activityEvent.create({ data: { organizationId: organization.id, type: "CALL_PLACED", message: `${label} activity`, callId: call.id } });
+  const doNotCall = await getDb().doNotCallEntry.create({ data: { organizationId: organization.id, phoneNumber: `+6125552${phoneSuffix}`, reason: `${label} opt-out reason`, source: "STAFF" } });
   return {
     organizationId: organization.id,
     owner,
@@ -89,12 +91,13 @@ async function createClinic(label: string, phoneSuffix: string): Promise<Clinic>
       phoneNumber: phoneNumber.id,
       elevenLabsPhoneNumber: phoneNumber.phoneNumberId,
       checkIn: checkIn.id,
+      doNotCallEntry: doNotCall.id,
     },
     contactPhone,
     agentToken,
     invitationToken,
     invitationEmail: invitation.email,
-    markers: [organization.name, `${label} Patient`, `${label} call summary`, `${label} batch`, `${label} Attendee`, `${label} Agent`, `${label} line`, `${label} audit`, `${label} activity`, `${label} check-in`, invitation.email, owner.email, staff.user.email],
+    markers: [organization.name, `${label} Patient`, `${label} call summary`, `${label} batch`, `${label} Attendee`, `${label} Agent`, `${label} line`, `${label} audit`, `${label} activity`, `${label} check-in`, `${label} opt-out reason`, invitation.email, owner.email, staff.user.email],
   };
 }
 
@@ -108,8 +111,8 @@ export async function createTwoClinics(): Promise<TwoClinics> {
  * legitimately hold too) and its organization id.
  */
 export function rowIds(clinic: Clinic): string[] {
-  const { contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber, checkIn } = clinic.ids;
-  return [clinic.organizationId, contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber, checkIn];
+  const { contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber, checkIn, doNotCallEntry } = clinic.ids;
+  return [clinic.organizationId, contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber, checkIn, doNotCallEntry];
 }
 
 /** Strings of `clinic` found in `text`: its markers and row ids, except those the request itself carried. */

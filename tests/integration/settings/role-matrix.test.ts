@@ -13,6 +13,8 @@ import * as agents from "@/app/api/agents/route";
 import * as agent from "@/app/api/agents/[id]/route";
 import * as agentToken from "@/app/api/agents/[id]/token/route";
 import * as auditEvents from "@/app/api/audit-events/route";
+import * as doNotCall from "@/app/api/do-not-call/route";
+import * as doNotCallEntry from "@/app/api/do-not-call/[id]/route";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { registerAgent } from "@/lib/agents/register-agent";
 import { getDb } from "@/lib/db";
@@ -28,6 +30,7 @@ interface Fixture {
   staffMembershipId: string;
   invitationId: string;
   voiceAgentId: string;
+  doNotCallEntryId: string;
 }
 
 /** Every settings and members route with the permission the table gives it. */
@@ -50,6 +53,9 @@ const ROUTES: Array<{ name: string; permission: Permission; handler: Handler; me
   { name: "DELETE /api/agents/{id}", permission: "agents.manage", handler: anyParams(agent.DELETE), method: "DELETE", params: (f) => ({ id: f.voiceAgentId }), write: true },
   { name: "POST /api/agents/{id}/token", permission: "agents.manage", handler: anyParams(agentToken.POST), method: "POST", params: (f) => ({ id: f.voiceAgentId }), write: true },
   { name: "GET /api/audit-events", permission: "audit.read", handler: anyParams(auditEvents.GET), method: "GET", write: false },
+  { name: "GET /api/do-not-call", permission: "doNotCall.read", handler: anyParams(doNotCall.GET), method: "GET", write: false },
+  { name: "POST /api/do-not-call", permission: "doNotCall.add", handler: anyParams(doNotCall.POST), method: "POST", body: () => ({ phoneNumber: "+61255529001" }), write: true },
+  { name: "DELETE /api/do-not-call/{id}", permission: "doNotCall.remove", handler: anyParams(doNotCallEntry.DELETE), method: "DELETE", params: (f) => ({ id: f.doNotCallEntryId }), write: true },
 ];
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "STAFF"];
@@ -61,7 +67,8 @@ async function clinicWith(role: Role) {
   const staff = await addMember(organization.id, "STAFF");
   const { invitation } = await createInvitation(organization.id);
   const { agent } = await registerAgent(organization.id, { userId: owner.id, email: owner.email }, { agentId: `agent_fixture_${organization.id}`, name: "Fixture" }, "http://localhost");
-  return { organization, actor: actor.user, fixture: { staffMembershipId: staff.membership.id, invitationId: invitation.id, voiceAgentId: agent.id } };
+  const entry = await getDb().doNotCallEntry.create({ data: { organizationId: organization.id, phoneNumber: "+61255529002", source: "STAFF" } });
+  return { organization, actor: actor.user, fixture: { staffMembershipId: staff.membership.id, invitationId: invitation.id, voiceAgentId: agent.id, doNotCallEntryId: entry.id } };
 }
 
 describe("role matrix: OWNER / ADMIN / STAFF × every settings and members route, from the permission table", () => {

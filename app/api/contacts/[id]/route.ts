@@ -1,4 +1,4 @@
-import { withOrg } from "@/lib/auth/with-org";
+import { memberActor, withOrg } from "@/lib/auth/with-org";
 import { readJson } from "@/lib/http/parse-request";
 import { deleteContact } from "@/lib/contacts/delete-contact";
 import { getContact } from "@/lib/contacts/get-contact";
@@ -11,7 +11,7 @@ export const GET = withOrg<{ id: string }>("contacts.read", async ({ params, ctx
 
 export const PATCH = withOrg<{ id: string }>("contacts.write", async ({ req, params, ctx }) => {
   const input = await readJson(req, updateContactSchema);
-  return Response.json({ contact: await updateContact(ctx.organization, params.id, input) });
+  return Response.json({ contact: await updateContact(ctx.organization, memberActor(ctx), params.id, input) });
 });
 
 export const DELETE = withOrg<{ id: string }>("contacts.write", async ({ params, ctx }) => {

@@ -1,4 +1,4 @@
-import { withOrg } from "@/lib/auth/with-org";
+import { auditActor, withOrg } from "@/lib/auth/with-org";
 import { importContacts } from "@/lib/contacts/import/import-contacts";
 import { readImportRequest } from "@/lib/contacts/import/read-import-request";
 
@@ -11,5 +11,5 @@ export const maxDuration = 300;
 
 export const POST = withOrg("contacts.import", async ({ req, ctx }) => {
   const { file, ...options } = await readImportRequest(req);
-  return Response.json(await importContacts(ctx.organization, file, options));
+  return Response.json(await importContacts(ctx.organization, file, options, auditActor(ctx)));
 });
