@@ -18,6 +18,7 @@ import { SchedulePreviewPanel } from "@/components/scheduling/schedule-preview";
 import { postSchedule, type ScheduledBatch, type ScheduleRequest } from "@/components/scheduling/schedule-request";
 import { useSchedulePreview } from "@/components/scheduling/use-schedule-preview";
 import { BatchModeFields, type BatchModeChoice } from "@/components/scheduling/batch-mode-fields";
+import { CallScriptFields, EMPTY_SCRIPT, toScriptPayload, type CallScriptDraft } from "@/components/scheduling/call-script-fields";
 
 /** The most contacts a one-at-a-time sequence takes (the server says the same in its 400). */
 const SEQUENCE_MAX = 500;
@@ -63,6 +64,7 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
   const sequence = mode === "sequence";
   const [agentId, setAgentId] = useState(() => initialChoice(defaults.lines.agents, defaults.lines.defaultAgentId));
   const [phoneNumberId, setPhoneNumberId] = useState(() => initialChoice(defaults.lines.phoneNumbers, defaults.lines.defaultPhoneNumberId));
+  const [script, setScript] = useState<CallScriptDraft>(EMPTY_SCRIPT);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<{ problem: Problem; attempt: number } | null>(null);
 
@@ -76,11 +78,15 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
       ...(sequence ? { mode: "sequence" as const } : { staggerMinutes: Number(stagger) }),
       ...(agentId ? { agentId } : {}),
       ...(phoneNumberId ? { agentPhoneNumberId: phoneNumberId } : {}),
+      ...(toScriptPayload(script) ? { script: toScriptPayload(script) } : {}),
     };
-  }, [filter, included, excluded, scheduledTime, stagger, sequence, agentId, phoneNumberId]);
+  }, [filter, included, excluded, scheduledTime, stagger, sequence, agentId, phoneNumberId, script]);
   const preview = useSchedulePreview(request);
 
-  const serverErrors = fieldErrorsOf(submitError?.problem ?? (preview.status === "error" ? preview.problem : { status: 0 }));
+  const problem = submitError?.problem ?? (preview.status === "error" ? preview.problem : { status: 0 });
+  const serverErrors = fieldErrorsOf(problem);
+  // The script's fields are nested ("script.firstMessage"): keep their full paths.
+  const scriptErrors = Object.fromEntries((problem.issues ?? []).filter((issue) => issue.path.startsWith("script")).map((issue) => [issue.path, issue.message]));
   const errors = {
     scheduledTime: localErrors.scheduledTime ?? serverErrors.scheduledTime,
     staggerMinutes: localErrors.staggerMinutes ?? serverErrors.staggerMinutes,
@@ -153,6 +159,8 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
               scope="these calls"
             />
           </div>
+
+          <CallScriptFields value={script} onChange={setScript} errors={scriptErrors} />
 
           <SchedulePreviewPanel state={request ? preview : { status: "idle" }} zone={zone} />
 

@@ -9,6 +9,8 @@ export interface ScheduleRequest {
   staggerMinutes?: number;
   /** "sequence": one at a time in the order ticked, stopping at the first booking. */
   mode?: "staggered" | "sequence";
+  /** The batch's call script (first message, prompt, variables). */
+  script?: { firstMessage?: string; prompt?: string; variables?: Record<string, string> };
 }
 
 export interface PreviewCall {
