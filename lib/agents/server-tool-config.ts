@@ -77,6 +77,10 @@ export function buildServerToolConfig(origin: string, agentId: string, token: st
         context: { type: "string", description: "What the call back is about, in one sentence, so whoever calls back knows" },
         ...line,
       }, ["time", "context"]),
+      tool("opt_out", "Use it as soon as the caller asks not to be called again (\"stop calling me\", \"take me off your list\"). Their number goes on the clinic's do-not-call list; read the answer's message to them.", `${base}/opt-out/${id}`, "POST", token, {
+        reason: { type: "string", description: "What the caller said, in a few words" },
+        ...line,
+      }, []),
       tool("todays_appointments", "Lists today's busy appointment times at the clinic, in the clinic's time (names only for an agent the clinic marked staff-facing).", `${base}/appointments/${id}/today`, "GET", token, {}, []),
     ],
   };

@@ -29,7 +29,7 @@ const optionalPhone = z.string().trim().max(40, "That phone number is too long."
  * The call's numbers, filled from ElevenLabs' system variables; the server decides which is the patient.
  * `language` (a tool bound to {{language}}) picks the answer's language; unknown values are ignored.
  */
-const lineNumbers = { caller_id: optionalPhone, called_number: optionalPhone, conversation_id: conversationId, language: z.string().trim().max(35).optional() };
+export const lineNumbers = { caller_id: optionalPhone, called_number: optionalPhone, conversation_id: conversationId, language: z.string().trim().max(35).optional() };
 const appointmentId = z.string().trim().min(1).max(64).transform((v) => v || undefined).optional();
 
 export const checkAvailabilitySchema = z.object({

@@ -1,5 +1,6 @@
 import { endConnectedCall, endUnconnectedCall, type CallResult } from "@/lib/calls/lifecycle/settle-call";
 import { recordCallEnded } from "@/lib/calls/webhooks/record-call-ended";
+import { honourOptOutInCall } from "@/lib/compliance/do-not-call/honour-opt-out-in-call";
 import type { EventCall } from "@/lib/calls/webhooks/find-call";
 import { createFollowUpCallback, wantsFollowUp } from "@/lib/callbacks/create-follow-up-callback";
 
@@ -12,6 +13,7 @@ export type { CallResult } from "@/lib/calls/lifecycle/settle-call";
 export async function completeCall(call: EventCall, result: CallResult): Promise<boolean> {
   const ended = await endConnectedCall({ callId: call.id }, result);
   if (!ended) return false;
+  await honourOptOutInCall(ended, result);
   await recordCallEnded(ended, { kind: "connected", outcome: result.meaning.outcome, reportedOutcome: result.meaning.reportedOutcome, durationSeconds: result.durationSeconds });
   if (wantsFollowUp(result.meaning.outcome)) await createFollowUpCallback(ended.organizationId, ended.id);
   return true;

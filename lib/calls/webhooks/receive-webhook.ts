@@ -9,6 +9,7 @@ import { endConnectedCall, endUnconnectedCall, type CallMatch, type CallResult, 
 import type { CallEnd } from "@/lib/calls/webhooks/record-call-ended";
 import { recordReceivedCall } from "@/lib/calls/lifecycle/record-received-call";
 import type { Conversation } from "@/lib/elevenlabs/conversation-schemas";
+import { honourOptOutInCall } from "@/lib/compliance/do-not-call/honour-opt-out-in-call";
 
 /**
  * `ended`: the call that just ended and how, for the work done after the answer (its feed entry, and
@@ -64,6 +65,7 @@ async function connected(event: string, match: Extract<CallMatch, { conversation
     if (!conversation || outcome.handled || outcome.reason !== "unknown conversation") return outcome;
     return received(event, conversation, result);
   }
+  await honourOptOutInCall(ended, result);
   const { outcome, reportedOutcome } = result.meaning;
   return { handled: true, event, ended, end: { kind: "connected", outcome, reportedOutcome, durationSeconds: result.durationSeconds } };
 }
@@ -75,6 +77,7 @@ async function received(event: string, conversation: Conversation, result: CallR
     return { handled: false, event, reason: "agent not registered to any clinic" };
   }
   if (recorded.kind === "duplicate") return { handled: false, event, reason: "already recorded" };
+  await honourOptOutInCall(recorded.call, result);
   const { outcome, reportedOutcome } = result.meaning;
   return { handled: true, event, ended: recorded.call, end: { kind: "received", outcome, reportedOutcome, durationSeconds: result.durationSeconds, patientNumber: recorded.patientNumber } };
 }

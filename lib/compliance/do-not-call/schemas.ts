@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineNumbers } from "@/lib/appointments/schemas";
 
 export const DO_NOT_CALL_PAGE_SIZE_MAX = 100;
 
@@ -20,3 +21,15 @@ export const addDoNotCallSchema = z.object({
   reason: doNotCallReasonSchema,
 });
 export type AddDoNotCallInput = z.infer<typeof addDoNotCallSchema>;
+
+/** The agent's opt_out tool: only the call's numbers (the server decides whose) and, optionally, what was said. */
+export const agentOptOutSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .max(500, "Please keep the note under 500 characters.")
+    .transform((v) => v || undefined)
+    .optional(),
+  ...lineNumbers,
+});
+export type AgentOptOutInput = z.infer<typeof agentOptOutSchema>;

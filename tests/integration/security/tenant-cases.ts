@@ -113,6 +113,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       { what: "their patient calling my clinic: the generic greeting", body: { agent_id: c.mine.ids.elevenLabsAgent, caller_id: c.theirs.contactPhone }, headers: { "x-agent-token": c.mine.agentToken }, as: "nobody", expect: OK },
     ],
   },
+  "POST /api/agent-actions/opt-out/[agent_id]": {
+    guard: AGENT_ACTION,
+    probes: (c) => [
+      ...agentTokenProbes(c, { caller_id: "+61255509994" }),
+      { what: "my token: the number goes on my clinic's list only", ...myAgent(c), body: { caller_id: "+61255509994", conversation_id: c.theirs.ids.conversation }, expect: [201, 200] },
+    ],
+  },
   "POST /api/agent-actions/schedule-callback/[agent_id]": {
     guard: AGENT_ACTION,
     probes: (c) => [
