@@ -30,6 +30,8 @@ import { AUDIT_ACTIONS, listAuditEvents, listAuditEventsQuerySchema } from "@/li
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { headers } from "next/headers";
 import { listDoNotCall } from "@/lib/compliance/do-not-call/list-do-not-call";
+import { complianceStatus } from "@/lib/compliance/compliance-status";
+import { CompliancePanel } from "@/components/settings/compliance-panel";
 import { DoNotCallCard } from "@/components/settings/do-not-call-card";
 import { toDoNotCallRow } from "@/components/settings/do-not-call-row";
 
@@ -73,6 +75,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const canReadAudit = can(role, "audit.read");
   const { members, invitations } = await listMembers(organization.id);
   const doNotCall = can(role, "doNotCall.read") ? await listDoNotCall(organization.id, { limit: 50 }) : null;
+  const compliance = await complianceStatus(organization.id);
   // Everyone sees which agent and number are the defaults; admins see the lists to manage them.
   const [agents, phoneNumbers] = await Promise.all([listAgents(organization.id), listPhoneNumbers(organization.id)]);
   const agentOptions = agents.map((a) => ({ value: a.agentId, label: a.name, detail: a.agentId }));
@@ -98,6 +101,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     { id: "voice-agent", label: "Voice agent" },
     { id: "calling-hours", label: "Calling hours" },
     { id: "opening-hours", label: "Opening hours" },
+    { id: "compliance", label: "Compliance" },
     ...(doNotCall ? [{ id: "do-not-call", label: "Do-not-call list" }] : []),
     { id: "members", label: "Members" },
     ...(canManageAgents
@@ -228,6 +232,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                 ]}
               />
             )}
+          </div>
+        </Card>
+
+        <Card id="compliance" className="scroll-mt-6">
+          <CardHeader className="pb-4">
+            <CardTitle>Compliance</CardTitle>
+            <CardDescription>What protects patients and the clinic when the AI voice calls, each rule on or off.</CardDescription>
+          </CardHeader>
+          <div className="border-t border-zinc-100">
+            <CompliancePanel lines={compliance} />
           </div>
         </Card>
 

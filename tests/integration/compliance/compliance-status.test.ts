@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { complianceStatus } from "@/lib/compliance/compliance-status";
+import { getDb } from "@/lib/db";
+import { createMember } from "../../factories";
+import { listDoNotCall } from "../../factories/do-not-call";
+
+describe("the compliance panel's lines", () => {
+  it("says in plain words what is on: calling hours, the list's size, opt-outs this month, the webhook secret", async () => {
+    const { organization } = await createMember("OWNER");
+    const now = new Date();
+    await listDoNotCall(organization.id, ["+61491570191", "+61491570192"]);
+    await listDoNotCall(organization.id, ["+61491570193"], { source: "AGENT_OPT_OUT" });
+    await listDoNotCall(organization.id, ["+61491570194"], { source: "CALL_ANALYSIS", createdAt: new Date(+now - 40 * 86_400_000) });
+    const saved = process.env.ELEVENLABS_WEBHOOK_SECRET;
+    delete process.env.ELEVENLABS_WEBHOOK_SECRET;
+    try {
+      const lines = await complianceStatus(organization.id, now);
+      expect(lines.map((line) => [line.label, line.on])).toEqual([
+        ["Calling hours", true],
+        ["Do-not-call list", true],
+        ["Opt-outs in calls", true],
+        ["Post-call webhook secret", false],
+      ]);
+      expect(lines[1]!.detail).toMatch(/^4 numbers on the list/);
+      expect(lines[2]!.detail).toMatch(/^1 this month/);
+      await getDb().organization.update({ where: { id: organization.id }, data: { callingDays: [] } });
+      process.env.ELEVENLABS_WEBHOOK_SECRET = "whsec_x";
+      const after = await complianceStatus(organization.id, now);
+      expect(after.find((line) => line.label === "Calling hours")!.on).toBe(false);
+      expect(after.find((line) => line.label === "Post-call webhook secret")!.on).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.ELEVENLABS_WEBHOOK_SECRET;
+      else process.env.ELEVENLABS_WEBHOOK_SECRET = saved;
+    }
+  });
+});
