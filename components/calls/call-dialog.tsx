@@ -9,6 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Skeleton } from "@/components/ui/skeleton";
 import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/problem";
 import { DialLineFields, initialChoice, useDialLines } from "@/components/calls/dial-lines";
+import { OutsideHoursActions, patientHoursRefusal } from "@/components/calls/outside-hours-actions";
 
 export interface CallDialogContact {
   id: string;
@@ -51,15 +52,15 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
     return () => controller.abort();
   }, [contact.id, lines]);
 
-  async function placeCall(event: FormEvent) {
-    event.preventDefault();
+  async function placeCall(event: FormEvent | null, override?: { reason: string }) {
+    event?.preventDefault();
     setPlacing(true);
     setError(null);
     try {
       const res = await fetch("/api/calls/trigger", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ contactId: contact.id, agentId: agentId || undefined, agentPhoneNumberId: phoneNumberId || undefined }),
+        body: JSON.stringify({ contactId: contact.id, agentId: agentId || undefined, agentPhoneNumberId: phoneNumberId || undefined, override }),
       });
       if (!res.ok) {
         const problem = await readProblem(res);
@@ -76,6 +77,32 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
       setPlacing(false);
     }
   }
+
+  /** The refused call, scheduled at the time the refusal offered: one scheduled call in a batch of one. */
+  async function scheduleAt(at: string) {
+    setPlacing(true);
+    try {
+      const res = await fetch("/api/scheduled-calls", {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
+        body: JSON.stringify({ contactIds: [contact.id], scheduledTime: at, agentId: agentId || undefined, agentPhoneNumberId: phoneNumberId || undefined }),
+      });
+      if (!res.ok) {
+        const problem = await readProblem(res);
+        setError(problem);
+        toast.error(`Call to ${contact.name} not scheduled`, { description: problem.detail });
+        return;
+      }
+      toast.success(`Call to ${contact.name} scheduled`, { description: "It appears under Scheduling and goes out at that time." });
+      onOpenChange(false);
+      router.refresh();
+    } catch (reason) {
+      setError({ status: 0, detail: `Could not reach Callboard: ${String(reason)}. Check your connection and try again.` });
+    } finally {
+      setPlacing(false);
+    }
+  }
+  const refusal = patientHoursRefusal(error);
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -139,6 +166,7 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
                 ) : null}
               </p>
             ) : null}
+            {refusal ? <OutsideHoursActions refusal={refusal} busy={placing} onSchedule={scheduleAt} onOverride={(reason) => void placeCall(null, { reason })} /> : null}
           </form>
         )}
 

@@ -6,6 +6,8 @@ export interface Problem {
   detail?: string;
   requestId?: string;
   issues?: { path: string; message: string }[];
+  /** The whole body, for the fields one problem adds (a refused call's next allowed time). */
+  body?: Record<string, unknown>;
 }
 
 /** Reads an error response as a problem; a body that is not one still yields the status and a plain message. */
@@ -24,6 +26,7 @@ export async function readProblem(response: Response): Promise<Problem> {
       issues: Array.isArray(b.issues)
         ? b.issues.filter((i): i is { path: string; message: string } => typeof i?.path === "string" && typeof i?.message === "string")
         : undefined,
+      body: b,
     };
   } catch {
     return fallback;

@@ -48,7 +48,7 @@ export function BatchList({ batches, zone, now, selectedBatchId, canCancel }: { 
                       scheduled {relativeTime(batch.createdAt, now)}
                     </time>
                     {batch.skippedCount > 0 ? ` · ${batch.skippedCount.toLocaleString("en")} skipped` : null}
-                    {batch.movedCount > 0 ? ` · ${batch.movedCount.toLocaleString("en")} moved for calling hours` : null}
+                    {batch.movedCount > 0 ? ` · ${batch.movedCount.toLocaleString("en")} moved for calling hours or call limits` : null}
                   </p>
                 </div>
                 <div className="flex shrink-0 flex-wrap justify-end gap-2">

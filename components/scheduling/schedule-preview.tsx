@@ -124,6 +124,7 @@ function PlanDetails({ preview, zone }: { preview: SchedulePreview; zone: Clinic
         <div className="mt-3">
           <h4 className="font-medium text-amber-800">
             {calls(preview.movedCount)} moved to fit calling hours
+            {preview.cappedCount > 0 ? ` (${preview.cappedCount.toLocaleString("en")} of them to keep to the call limit per patient)` : null}
           </h4>
           <ul className="mt-1 space-y-0.5 text-zinc-600">
             {moved.slice(0, LISTED).map((call) => (

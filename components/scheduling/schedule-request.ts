@@ -35,6 +35,8 @@ export interface SchedulePreview {
   mode: "staggered" | "sequence";
   scheduledCount: number;
   movedCount: number;
+  /** Of movedCount, the calls moved by the patients' frequency caps. */
+  cappedCount: number;
   firstCallAt: string | null;
   lastCallAt: string | null;
   expectedFinishAt: string | null;

@@ -20,6 +20,9 @@ export interface CallingRules {
   concurrencyLimit: number;
   retryVoicemail: boolean;
   staleCallMinutes: number;
+  maxCallsPerDay: number;
+  maxCallsPerWeek: number;
+  overCapAction: "DEFER" | "SKIP";
 }
 
 const DAYS = [
@@ -38,6 +41,8 @@ const NUMBERS = {
   maxAttempts: { label: "Attempts per call", min: 1, max: 10, hint: "Including the first try; a busy line or no answer is tried again later." },
   concurrencyLimit: { label: "Calls at once", min: 1, max: 50, hint: "At most this many of the clinic’s calls ring at the same time." },
   staleCallMinutes: { label: "Check on an unfinished call after (minutes)", min: 5, max: 240, hint: "A call with no result this long after it was placed is looked up at ElevenLabs and settled from its record." },
+  maxCallsPerDay: { label: "Calls per patient per day", min: 1, max: 10, hint: "Every call counts, answered or not, from any batch, callback or “Call now”; days are the patient’s own. 1 is the limit for health-care calls." },
+  maxCallsPerWeek: { label: "Calls per patient in 7 days", min: 1, max: 50, hint: "Any 7 days in a row, in the patient’s time. 3 is the limit for health-care calls." },
 } as const;
 
 type NumberField = keyof typeof NUMBERS;
@@ -50,6 +55,8 @@ function draftOf(rules: CallingRules): Draft {
     maxAttempts: String(rules.maxAttempts),
     concurrencyLimit: String(rules.concurrencyLimit),
     staleCallMinutes: String(rules.staleCallMinutes),
+    maxCallsPerDay: String(rules.maxCallsPerDay),
+    maxCallsPerWeek: String(rules.maxCallsPerWeek),
   };
 }
 
@@ -65,6 +72,7 @@ function validate(draft: Draft): Record<string, string> {
     if (draft[name].trim() === "" || !Number.isInteger(n)) errors[name] = "Enter a whole number";
     else if (n < field.min || n > field.max) errors[name] = `Use ${field.min} to ${field.max}`;
   }
+  if (!errors.maxCallsPerWeek && !errors.maxCallsPerDay && Number(draft.maxCallsPerWeek) < Number(draft.maxCallsPerDay)) errors.maxCallsPerWeek = "Must be at least the calls a day";
   return errors;
 }
 
@@ -97,6 +105,9 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
           concurrencyLimit: Number(draft.concurrencyLimit),
           retryVoicemail: draft.retryVoicemail,
           staleCallMinutes: Number(draft.staleCallMinutes),
+          maxCallsPerDay: Number(draft.maxCallsPerDay),
+          maxCallsPerWeek: Number(draft.maxCallsPerWeek),
+          overCapAction: draft.overCapAction,
         }),
       });
       if (!res.ok) {
@@ -161,6 +172,24 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
             Off: a voicemail counts as done.
           </p>
         </div>
+      </div>
+
+      <div>
+        <Label htmlFor="field-overCapAction">A call over the patient’s limit</Label>
+        <select
+          id="field-overCapAction"
+          name="overCapAction"
+          value={draft.overCapAction}
+          onChange={(e) => set("overCapAction", e.target.value as Draft["overCapAction"])}
+          aria-describedby="field-overCapAction-hint"
+          className="mt-1.5 block h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm focus-visible:ring-2 focus-visible:ring-zinc-400 focus-visible:outline-none"
+        >
+          <option value="DEFER">Moves to the next time it is allowed</option>
+          <option value="SKIP">Is not placed (cancelled, with the reason)</option>
+        </select>
+        <p id="field-overCapAction-hint" className="mt-0.5 text-xs text-zinc-500">
+          Checked when calls are scheduled and again just before each call is placed.
+        </p>
       </div>
 
       <div className="flex justify-end">

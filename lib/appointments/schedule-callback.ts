@@ -72,7 +72,7 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
 
   const contact = await linkContactByPhone(organizationId, phone, { name: formatPhoneForDisplay(phone, rules.defaultCountry) });
   const legalZone = recipientTimeZone(contact, rules.timezone).zone;
-  const opening = nextCallingTime(parsed.at, rules, legalZone);
+  const opening = nextCallingTime(parsed.at, rules, legalZone, phone);
   if (opening === null) throw say("bad_request", "time", words("Sorry, the clinic has no calling hours set, so I can't schedule a call back.", "माफ़ कीजिए, क्लिनिक के कॉल करने के घंटे तय नहीं हैं, इसलिए कॉल बैक तय नहीं हो सकता।"));
   const moved = opening !== parsed.at;
 

@@ -9,6 +9,8 @@ const PERMISSIONS = {
   "calls.read": ["OWNER", "ADMIN", "STAFF"],
   "calls.place": ["OWNER", "ADMIN", "STAFF"],
   "calls.schedule": ["OWNER", "ADMIN", "STAFF"],
+  // One call by hand outside the patient's hours or over their call limit, with a reason (audited).
+  "calls.override_rules": ["OWNER", "ADMIN"],
   "appointments.read": ["OWNER", "ADMIN", "STAFF"],
   "appointments.write": ["OWNER", "ADMIN", "STAFF"],
   "settings.read": ["OWNER", "ADMIN", "STAFF"],

@@ -7,20 +7,30 @@ import { limitStaffDials } from "@/lib/calls/lifecycle/staff-dial-rate";
 import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { TriggerCallInput } from "@/lib/calls/schemas";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { assertMayOverride, assertPatientDial } from "@/lib/compliance/assert-patient-dial";
 
 export interface PlaceCallActor {
   organizationId: string;
   userId: string;
+  email: string;
+  role: Role | null;
 }
 
 /**
  * Places one call now, from the clinic's own agent and number (422 for any other), on one of its free
- * lines (429 when all are busy). A failed dial is recorded and reported, never retried here.
+ * lines (429 when all are busy), inside the patient's hours and call limits (409 offering the next allowed
+ * time; an owner or admin may override for one call with a reason). A failed dial is recorded and
+ * reported, never retried here.
  */
 export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, deps: { client?: ElevenLabsClient; now?: Date } = {}) {
   const now = deps.now ?? new Date();
+  const actorForAudit = { userId: actor.userId, email: actor.email, role: actor.role };
+  assertMayOverride(actorForAudit, input.override);
   const target = await resolveCallTarget(actor.organizationId, { contactId: input.contactId, dynamicVariables: input.dynamicVariables, now });
   const { toNumber } = assertCallable(target);
+  const rules = await loadCallingRules(actor.organizationId);
   const line = await resolveDialLine(getDb(), actor.organizationId, { agentId: input.agentId, agentPhoneNumberId: input.agentPhoneNumberId ?? input.fromNumber });
   const client = deps.client ?? serverElevenLabsClient();
   await limitStaffDials(actor.userId, now);
@@ -35,6 +45,10 @@ export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, 
     dynamicVariables,
     language,
     takeLine: true,
+    beforeDial: async (tx, callId) => {
+      await assertPatientDial(tx, { organizationId: actor.organizationId, contact, toNumber, rules, now, callId, actor: actorForAudit, override: input.override });
+      return true;
+    },
     activity: { name: contact.name, actorUserId: actor.userId },
   });
   if (outcome.kind === "dialed") return { success: true as const, callId: outcome.callId, conversationId: outcome.conversationId };

@@ -9,6 +9,9 @@ export const dynamicVariablesSchema = z
   .refine((vars) => Object.keys(vars).length <= 100, "At most 100 dynamic variables")
   .refine((vars) => !Object.keys(vars).some((key) => key.startsWith("system__")), "Keys starting with system__ are reserved by ElevenLabs");
 
+/** An owner or admin placing one call outside the patient's hours or over their limit says why (audited). */
+export const dialOverrideSchema = z.object({ reason: z.string().trim().min(5, "Say why this call cannot wait (at least 5 characters)").max(500) }).strict();
+
 export const triggerCallSchema = z.object({
   contactId: id,
   agentId: providerId.optional(),
@@ -16,6 +19,7 @@ export const triggerCallSchema = z.object({
   /** Older clients named the phone-number id fromNumber; same meaning. */
   fromNumber: providerId.optional(),
   dynamicVariables: dynamicVariablesSchema.optional(),
+  override: dialOverrideSchema.optional(),
 });
 export type TriggerCallInput = z.infer<typeof triggerCallSchema>;
 

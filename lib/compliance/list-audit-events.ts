@@ -31,7 +31,18 @@ export async function listAuditEvents(organizationId: string, query: ListAuditEv
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    select: { id: true, action: true, actorUserId: true, actorEmail: true, targetType: true, targetId: true, before: true, after: true, data: true, createdAt: true },
+    select: {
+      id: true,
+      action: true,
+      actorUserId: true,
+      actorEmail: true,
+      targetType: true,
+      targetId: true,
+      before: true,
+      after: true,
+      data: true,
+      createdAt: true,
+    },
   });
   const page = rows.slice(0, query.limit);
   return { events: page, nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };

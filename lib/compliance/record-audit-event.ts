@@ -40,7 +40,10 @@ export async function recordAuditEvent(db: DbClient | ReturnType<typeof getDb>, 
 }
 
 /** Only the fields that changed, as { before, after }: the log says what moved, not the whole row. */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: T): { before: Prisma.InputJsonObject; after: Prisma.InputJsonObject } | null {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Prisma.InputJsonObject; after: Prisma.InputJsonObject } | null {
   const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
   if (keys.length === 0) return null;
   // The values are settings columns (strings, numbers, booleans, arrays of numbers, null): JSON already.

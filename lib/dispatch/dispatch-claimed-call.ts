@@ -14,14 +14,15 @@ import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
 import { failScheduledCall, retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
 import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
 import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { checkPatientDial, type PatientDialVerdict } from "@/lib/compliance/check-patient-dial";
 
 /** What became of one claimed call in this run. */
 export type DispatchOutcome =
   | "dialed" // the provider accepted the dial; the webhook finishes it
   | "retry" // the provider refused for now; PENDING again with backoff
   | "failed" // refused for good, or no attempts left
-  | "deferred" // outside calling hours now; PENDING at the next opening, attempt not counted
-  | "skipped" // do-not-call since it was scheduled; cancelled with the reason
+  | "deferred" // outside calling hours or over the patient's cap now; PENDING at the next allowed time, attempt not counted
+  | "skipped" // do-not-call since it was scheduled, or over the cap with SKIP; cancelled with the reason
   | "unknown" // no answer to the dial: reconciled by attempt id later, never redialed
   | "lost"; // the lease is no longer ours (or the row is gone): someone else has it
 
@@ -76,7 +77,7 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
     return count ? "failed" : "lost";
   }
   const zone = recipientTimeZone(contact, rules.timezone).zone;
-  const opening = nextCallingTime(now, rules, zone);
+  const opening = nextCallingTime(now, rules, zone, phone.e164);
   if (opening !== +now) {
     const { count } = await db.scheduledCall.updateMany({
       where: ours,
@@ -99,6 +100,7 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
   }
 
   let next: DispatchOutcome = "failed";
+  let refused: Extract<PatientDialVerdict, { ok: false }> | null = null;
   const outcome = await dialCall(
     context.client,
     {
@@ -111,7 +113,16 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
       language: languageOverride(rules, contact.language),
       agentOverride: scriptOverride(claimed.script),
       // Conditional on still holding the lease: from here on the attempt is reconciled, never redialed.
-      beforeDial: async (tx, callId) => (await tx.scheduledCall.updateMany({ where: ours, data: { dialStartedAt: now, callId, errorMessage: null } })).count === 1,
+      beforeDial: async (tx, callId) => {
+        // The patient's caps, counted under their lock in the transaction that writes this attempt, so
+        // two rows for one patient due at once cannot both pass.
+        const verdict = await checkPatientDial(tx, { organizationId: claimed.organizationId, contactId: contact.id, toNumber: phone.e164, zone, rules, now, excludeCallId: callId, clinicHours: true });
+        if (!verdict.ok) {
+          refused = verdict;
+          return false;
+        }
+        return (await tx.scheduledCall.updateMany({ where: ours, data: { dialStartedAt: now, callId, errorMessage: null } })).count === 1;
+      },
       afterAnswer: async (tx, answer) => {
         next = await settleScheduledDial(tx, claimed.id, answer, context.now());
       },
@@ -119,6 +130,7 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
     },
     context.now,
   );
+  if (outcome.kind === "lost" && refused) return deferOrSkip(ours, refused, { name: contact.name, action: rules.overCapAction, now });
   return outcome.kind === "lost" ? "lost" : next;
 }
 
@@ -126,6 +138,27 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
 function scriptOverride(script: ClaimedCall["script"]): DialRequest["agentOverride"] {
   if (!script) return undefined;
   return { ...(script.firstMessage ? { firstMessage: script.firstMessage } : {}), ...(script.prompt ? { prompt: script.prompt } : {}) };
+}
+
+/**
+ * A claimed call the patient's caps (or hours) refused: back to PENDING at the next allowed time with its
+ * attempt uncounted, or — when the clinic skips calls over the cap, or no allowed time comes — cancelled
+ * with the reason. Conditional on still holding the lease, like every other change here.
+ */
+async function deferOrSkip(
+  ours: { id: string; status: "IN_PROGRESS"; lockedBy: string; dialStartedAt: null },
+  verdict: Extract<PatientDialVerdict, { ok: false }>,
+  options: { name: string; action: "DEFER" | "SKIP"; now: Date },
+): Promise<DispatchOutcome> {
+  const release = { lockedUntil: null, lockedBy: null, attempts: { decrement: 1 } };
+  const skip = verdict.nextAllowedAt === null || (verdict.rule === "cap" && options.action === "SKIP");
+  const { count } = await getDb().scheduledCall.updateMany({
+    where: ours,
+    data: skip
+      ? { ...release, status: "CANCELLED", cancelledAt: options.now, cancelReason: verdict.rule === "cap" ? "frequency_cap" : "calling_hours", errorMessage: `Not called: ${verdict.reason.replace(/^the patient/, options.name)}` }
+      : { ...release, status: "PENDING", nextAttemptAt: verdict.nextAllowedAt, errorMessage: `Moved: ${verdict.reason.replace(/^the patient/, options.name)}` },
+  });
+  return count ? (skip ? "skipped" : "deferred") : "lost";
 }
 
 /** The scheduled call's side of the provider's answer, in the transaction that records it on the call. */

@@ -8,17 +8,26 @@ import { dialCall } from "@/lib/calls/lifecycle/dial-call";
 import { limitStaffDials } from "@/lib/calls/lifecycle/staff-dial-rate";
 import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
-import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
 import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
+import { assertMayOverride, assertPatientDial, type DialOverride, type ManualDialActor } from "@/lib/compliance/assert-patient-dial";
+import { dialOverrideSchema } from "@/lib/calls/schemas";
+import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 
-export const testCallSchema = z.object({ phoneNumber: z.string().trim().min(1, "Enter your phone number").max(40) });
+export const testCallSchema = z.object({ phoneNumber: z.string().trim().min(1, "Enter your phone number").max(40), override: dialOverrideSchema.optional() });
 
 /**
  * Calls the signed-in admin's own number with the clinic's default agent and number, to hear it before
  * patients do. Dialed like any call (lifecycle/dial-call), so the webhook and the sweeper settle it;
- * audited, and never retried here.
+ * audited, and never retried here. A number that is one of the clinic's patients gets that patient's hours
+ * and call limits, like "Call now".
  */
-export async function placeTestCall(organizationId: string, actor: AuditActor & { name: string }, phoneNumber: string, deps: { client?: ElevenLabsClient; now?: Date } = {}) {
+export async function placeTestCall(
+  organizationId: string,
+  actor: ManualDialActor & { name: string },
+  phoneNumber: string,
+  deps: { client?: ElevenLabsClient; now?: Date; override?: DialOverride } = {},
+) {
   const db = getDb();
   const now = deps.now ?? new Date();
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, timezone: true, locale: true, defaultLanguage: true, defaultCountry: true } });
@@ -26,6 +35,9 @@ export async function placeTestCall(organizationId: string, actor: AuditActor & 
   if (!phone.ok) throw new AppError("invalid_input", phone.message, { issues: [{ path: "phoneNumber", message: phone.message }] });
   const doNotCall = await findDoNotCall(db, organizationId, phone.e164);
   if (doNotCall) throw new AppError("conflict", `This number is ${doNotCallWords(doNotCall)}, so Callboard won't call it, not even for a test. Use another number, or take it off the list in Settings.`);
+  assertMayOverride(actor, deps.override);
+  const patient = await db.contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone.e164 } }, select: { id: true, name: true, timezone: true, phoneNumber: true } });
+  const rules = patient ? await loadCallingRules(organizationId) : null;
   const line = await resolveDialLine(db, organizationId);
   const client = deps.client ?? serverElevenLabsClient();
   await limitStaffDials(actor.userId, now);
@@ -39,7 +51,8 @@ export async function placeTestCall(organizationId: string, actor: AuditActor & 
     dynamicVariables: buildDynamicVariables({ contact: { name: actor.name, phoneNumber: phone.e164 }, organization: org, now }),
     takeLine: true,
     beforeDial: async (tx, callId) => {
-      await recordAuditEvent(tx, { organizationId, action: "TEST_CALL_PLACED", actor, targetType: "call", targetId: callId, data: { toNumber: phone.e164 } });
+      if (patient && rules) await assertPatientDial(tx, { organizationId, contact: patient, toNumber: phone.e164, rules, now, callId, actor, override: deps.override });
+      await recordAuditEvent(tx, { organizationId, action: "TEST_CALL_PLACED", actor: { userId: actor.userId, email: actor.email }, targetType: "call", targetId: callId, data: { toNumber: phone.e164 } });
       return true;
     },
     activity: null,

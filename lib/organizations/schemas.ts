@@ -75,6 +75,10 @@ export const callingRulesSchema = z
     concurrencyLimit: z.number().int().min(1, "At least 1 call at once").max(50, "At most 50 calls at once"),
     retryVoicemail: z.boolean(),
     staleCallMinutes: z.number().int().min(5, "At least 5 minutes").max(240, "At most 240 minutes"),
+    /** Calls per patient per day and per 7 days; 1 and 3 are the HIPAA health-care exemption's limits. */
+    maxCallsPerDay: z.number().int().min(1, "At least 1 call a day").max(10, "At most 10 calls a day"),
+    maxCallsPerWeek: z.number().int().min(1, "At least 1 call a week").max(50, "At most 50 calls a week"),
+    overCapAction: z.enum(["DEFER", "SKIP"], { error: "Choose DEFER (move the call) or SKIP (do not place it)" }),
   })
   .partial()
   .refine((rules) => Object.values(rules).some((value) => value !== undefined), { message: "Nothing to change" })

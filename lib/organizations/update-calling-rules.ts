@@ -33,6 +33,11 @@ export async function updateCallingRules(organizationId: string, input: CallingR
         issues: [{ path: "callingWindowEnd", message: "Must be later than the start" }],
       });
     }
+    if (rules.maxCallsPerDay > rules.maxCallsPerWeek) {
+      throw new AppError("invalid_input", "A patient cannot be called more often in a day than in a week: raise the weekly cap or lower the daily one.", {
+        issues: [{ path: "maxCallsPerWeek", message: "Must be at least the calls a day" }],
+      });
+    }
     const change = changedFields(toCallingRulesView(previous), toCallingRulesView(rules));
     if (change) await recordAuditEvent(tx, { organizationId, action: "CALLING_RULES_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change });
     return rules;

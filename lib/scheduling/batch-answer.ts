@@ -18,6 +18,7 @@ export async function batchAnswer(organizationId: string, batchId: string) {
       scheduledCount: true,
       skippedCount: true,
       movedCount: true,
+      cappedCount: true,
       firstCallAt: true,
       lastCallAt: true,
       staggerMinutes: true,

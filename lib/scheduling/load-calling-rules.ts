@@ -11,6 +11,9 @@ export const callingRulesSelect = {
   concurrencyLimit: true,
   retryVoicemail: true,
   staleCallMinutes: true,
+  maxCallsPerDay: true,
+  maxCallsPerWeek: true,
+  overCapAction: true,
 } as const;
 
 /** The organization's calling rules and defaults, as scheduling and the dispatcher read them. */

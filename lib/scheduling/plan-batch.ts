@@ -1,5 +1,6 @@
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
-import { legalWindow, type WeeklyWindow } from "@/lib/scheduling/calling-window";
+import type { WeeklyWindow } from "@/lib/scheduling/calling-window";
+import { recipientLegalWindow } from "@/lib/compliance/state-calling-rules";
 import { recipientTimeZone, type ZoneSource } from "@/lib/scheduling/recipient-time-zone";
 import { staggerSlots } from "@/lib/scheduling/stagger";
 
@@ -49,7 +50,7 @@ export function clinicWindow(rules: CallingRules): WeeklyWindow {
 export function planBatch(contacts: readonly PlanContact[], rules: CallingRules, options: { start: Date; staggerMinutes: number }) {
   const { callable, skipped } = screenContacts(contacts, rules);
   const slots = staggerSlots(
-    callable.map(({ zone }) => ({ legal: legalWindow(zone.zone) })),
+    callable.map(({ zone, e164 }) => ({ legal: recipientLegalWindow(zone.zone, e164) })),
     { start: +options.start, staggerMs: options.staggerMinutes * 60_000, clinic: clinicWindow(rules) },
   );
   const planned: PlannedCall[] = [];

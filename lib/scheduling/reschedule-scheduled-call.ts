@@ -17,7 +17,7 @@ export async function rescheduleScheduledCall(organizationId: string, id: string
   if (!row) throw notFound("Scheduled call");
   const rules = await loadCallingRules(organizationId);
   const zone = recipientTimeZone(row.contact, rules.timezone).zone;
-  const at = nextCallingTime(Math.max(+asked, +now), rules, zone);
+  const at = nextCallingTime(Math.max(+asked, +now), rules, zone, row.contact.phoneNumber);
   if (at === null) throw new AppError("invalid_input", "The clinic’s calling hours never overlap the recipient’s legal calling hours (08:00–21:00 their time).");
 
   const { count } = await getDb().scheduledCall.updateMany({

@@ -17,12 +17,16 @@ import { checkScriptOverrides } from "@/lib/scheduling/check-script-overrides";
 import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { PAST_GRACE_MS, SEQUENCE_CONTACTS_MAX, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
+import { capPlannedCalls } from "@/lib/compliance/cap-planned-calls";
+import { CAP_LOOKBACK_MS, loadPatientCallTimes } from "@/lib/compliance/patient-call-times";
 
 
 /** Rows per INSERT: each chunk travels as one JSON parameter (no bind-parameter limit to hit). */
 const INSERT_CHUNK_ROWS = 2_500;
 /** Skipped contacts kept on the batch (and repeated by an idempotent replay). */
 const SKIPPED_KEPT = 1_000;
+/** Planned calls counted against the caps: up to this long after the batch's last call (a cap moves a call two weeks at most). */
+const PLANNED_LOOKAHEAD_MS = 16 * 24 * 3_600_000;
 
 export interface ScheduleActor {
   organizationId: string;
@@ -31,7 +35,8 @@ export interface ScheduleActor {
 
 /**
  * Schedules one call per selected contact as a batch: staggered, inside the clinic's calling hours and
- * each recipient's legal hours, do-not-call and undialable contacts skipped with the reason. Written in
+ * each recipient's legal hours, held to each patient's frequency caps (moved or skipped, as the clinic chose),
+ * do-not-call and undialable contacts skipped with the reason. Written in
  * one transaction (all or nothing). With an idempotency key, a repeated request gets the first answer.
  * `dryRun` plans and writes nothing (the dialog's live preview).
  */
@@ -66,19 +71,35 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
   // A sequence calls in the order the contacts were picked; a staggered batch in name order.
   const order = sequence && "ids" in selection ? new Map(selection.ids.map((id, index) => [id, index] as const)) : null;
   const inOrder = (contacts: PlanContact[]) => (order ? [...contacts].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)) : contacts);
-  const plan = (contacts: PlanContact[]): { planned: Array<PlannedCall & { sequenceIndex?: number; waiting?: boolean }>; skipped: ReturnType<typeof planBatch>["skipped"] } =>
-    sequence ? planSequence(inOrder(contacts), rules, { start: begin }) : planBatch(contacts, rules, { start: begin, staggerMinutes });
+  const plan = async (
+    db: RawQueryClient,
+    contacts: PlanContact[],
+  ): Promise<{ planned: Array<PlannedCall & { sequenceIndex?: number; waiting?: boolean }>; skipped: ReturnType<typeof planBatch>["skipped"]; cappedCount: number }> => {
+    // A sequence's steps have no fixed times yet: the dispatcher holds each to the caps when it comes due.
+    if (sequence) return { ...planSequence(inOrder(contacts), rules, { start: begin }), cappedCount: 0 };
+    const base = planBatch(contacts, rules, { start: begin, staggerMinutes });
+    // Every call the patients had or have coming, from any batch, sequence or callback, up to as far as a cap can move one.
+    const latest = Math.max(+begin, ...base.planned.map((call) => +call.scheduledTime));
+    const callTimes = await loadPatientCallTimes(
+      db,
+      actor.organizationId,
+      base.planned.map((call) => call.contactId),
+      { since: new Date(+begin - CAP_LOOKBACK_MS), planned: { until: new Date(latest + PLANNED_LOOKAHEAD_MS) } },
+    );
+    const capped = capPlannedCalls(base.planned, rules, callTimes, { staggerMs: staggerMinutes * 60_000 });
+    return { planned: capped.planned, skipped: [...base.skipped, ...capped.skipped], cappedCount: capped.cappedCount };
+  };
 
   if (options.dryRun) {
-    const { planned, skipped } = plan(await loadContacts(getDb(), actor.organizationId, ids));
-    return { preview: true as const, mode: input.mode ?? "staggered", ...summarize(planned, staggerMinutes, sequence), timeZone: rules.timezone, staggerMinutes, calls: planned.slice(0, 500), skipped };
+    const { planned, skipped, cappedCount } = await plan(getDb(), await loadContacts(getDb(), actor.organizationId, ids));
+    return { preview: true as const, mode: input.mode ?? "staggered", ...summarize(planned, staggerMinutes, sequence), cappedCount, timeZone: rules.timezone, staggerMinutes, calls: planned.slice(0, 500), skipped };
   }
 
   let batchId: string;
   try {
     batchId = await getDb().$transaction(
       async (tx) => {
-        const { planned, skipped } = plan(await loadContacts(tx, actor.organizationId, ids));
+        const { planned, skipped, cappedCount } = await plan(tx, await loadContacts(tx, actor.organizationId, ids));
         if (planned.length === 0) {
           throw new AppError("invalid_input", "None of the selected contacts can be called, so nothing was scheduled.", { extra: { skipped: skipped.slice(0, SKIPPED_KEPT) } });
         }
@@ -97,6 +118,7 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
             scheduledCount: planned.length,
             skippedCount: skipped.length,
             movedCount: summary.movedCount,
+            cappedCount,
             firstCallAt: summary.firstCallAt,
             lastCallAt: summary.lastCallAt,
             skipped: skipped.slice(0, SKIPPED_KEPT) as unknown as Prisma.InputJsonValue,

@@ -19,8 +19,14 @@ export function zoneAtNight(now = new Date()): string {
   return zoneAtNoon(new Date(+now + 9 * 3_600_000));
 }
 
-/** A clinic that calls every day around the clock (legal hours still apply), with an agent set. */
-export async function createDispatchOrganization(overrides: Partial<{ concurrencyLimit: number; maxAttempts: number; retryVoicemail: boolean; staleCallMinutes: number }> = {}) {
+/**
+ * A clinic that calls every day around the clock (legal hours still apply), with an agent set. Its
+ * frequency caps are loose (10 a day, 50 a week) unless given: these tests retry one patient minutes apart;
+ * the caps have their own tests (tests/integration/compliance).
+ */
+export async function createDispatchOrganization(
+  overrides: Partial<{ concurrencyLimit: number; maxAttempts: number; retryVoicemail: boolean; staleCallMinutes: number; maxCallsPerDay: number; maxCallsPerWeek: number; overCapAction: "DEFER" | "SKIP" }> = {},
+) {
   const organization = await createOrganization({ timezone: zoneAtNoon() });
   await registerLine(organization.id);
   return getDb().organization.update({
@@ -33,6 +39,9 @@ export async function createDispatchOrganization(overrides: Partial<{ concurrenc
       maxAttempts: overrides.maxAttempts ?? 3,
       retryVoicemail: overrides.retryVoicemail ?? true,
       staleCallMinutes: overrides.staleCallMinutes ?? 20,
+      maxCallsPerDay: overrides.maxCallsPerDay ?? 10,
+      maxCallsPerWeek: overrides.maxCallsPerWeek ?? 50,
+      overCapAction: overrides.overCapAction ?? "DEFER",
     },
   });
 }

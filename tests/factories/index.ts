@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { getDb } from "@/lib/db";
+import { zoneAtNoon } from "./dispatch";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 // Low bcrypt cost: factories make many users and the hash strength is not under test here.
@@ -45,11 +46,15 @@ export async function createMember(role: Role = "STAFF", organizationId?: string
 }
 
 let phoneSequence = 0;
-export async function createContact(organizationId: string, overrides: Partial<{ name: string; phoneNumber: string; email: string }> = {}) {
+/**
+ * A patient in a zone where it is about noon now (unless `timezone` says otherwise), so "Call now" is inside
+ * their legal hours whenever the tests run; their number is Australian fiction either way.
+ */
+export async function createContact(organizationId: string, overrides: Partial<{ name: string; phoneNumber: string; email: string; timezone: string | null }> = {}) {
   // (02) 5550 xxxx is reserved for fiction in Australia.
   const phoneNumber = overrides.phoneNumber ?? `+6125550${String(phoneSequence++ % 10_000).padStart(4, "0")}`;
   return getDb().contact.create({
-    data: { organizationId, name: overrides.name ?? "Jane Citizen", phoneNumber, email: overrides.email ?? null, customFields: {} },
+    data: { organizationId, name: overrides.name ?? "Jane Citizen", phoneNumber, email: overrides.email ?? null, customFields: {}, timezone: overrides.timezone === undefined ? zoneAtNoon() : overrides.timezone },
   });
 }
 

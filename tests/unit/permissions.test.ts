@@ -11,6 +11,8 @@ describe("permission table", () => {
     expect(can("ADMIN", "settings.manage")).toBe(true);
     expect(can("ADMIN", "organization.delete")).toBe(false);
     expect(can("OWNER", "organization.delete")).toBe(true);
+    expect(can("STAFF", "calls.override_rules")).toBe(false);
+    expect(can("ADMIN", "calls.override_rules")).toBe(true);
   });
 
   it("gives unknown roles and unknown permissions nothing", () => {

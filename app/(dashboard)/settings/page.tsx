@@ -191,7 +191,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <CardTitle>Calling hours and retries</CardTitle>
             <CardDescription>
               When scheduled calls may go out, in {organization.timezone.replaceAll("_", " ")} time, how far apart they start and how often one is tried again. Patients are also
-              only ever called between 08:00 and 21:00 of their own time.
+              only ever called between 08:00 and 21:00 of their own time (08:00–20:00 on Florida and Oklahoma numbers, which also get at most 3 calls in 24 hours), and no more
+              often than the limits below.
               {canManage ? null : " Only owners and admins can change these."}
             </CardDescription>
           </CardHeader>
@@ -207,6 +208,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                   { label: "Calls at once", value: rules.concurrencyLimit },
                   { label: "Voicemail", value: rules.retryVoicemail ? "Tried again" : "Counts as done" },
                   { label: "Check on an unfinished call after", value: `${rules.staleCallMinutes} minutes` },
+                  { label: "Calls per patient", value: `at most ${rules.maxCallsPerDay} a day and ${rules.maxCallsPerWeek} in 7 days` },
+                  { label: "A call over the limit", value: rules.overCapAction === "SKIP" ? "Is not placed" : "Moves to the next allowed time" },
                 ]}
               />
             )}

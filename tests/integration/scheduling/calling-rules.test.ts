@@ -42,6 +42,9 @@ describe("/api/organizations/calling-rules", () => {
       concurrencyLimit: 4,
       retryVoicemail: true,
       staleCallMinutes: 20,
+      maxCallsPerDay: 1,
+      maxCallsPerWeek: 3,
+      overCapAction: "DEFER",
     });
   });
 

@@ -15,6 +15,7 @@ import * as agentToken from "@/app/api/agents/[id]/token/route";
 import * as auditEvents from "@/app/api/audit-events/route";
 import * as doNotCall from "@/app/api/do-not-call/route";
 import * as doNotCallEntry from "@/app/api/do-not-call/[id]/route";
+import * as triggerCall from "@/app/api/calls/trigger/route";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { registerAgent } from "@/lib/agents/register-agent";
 import { getDb } from "@/lib/db";
@@ -56,6 +57,8 @@ const ROUTES: Array<{ name: string; permission: Permission; handler: Handler; me
   { name: "GET /api/do-not-call", permission: "doNotCall.read", handler: anyParams(doNotCall.GET), method: "GET", write: false },
   { name: "POST /api/do-not-call", permission: "doNotCall.add", handler: anyParams(doNotCall.POST), method: "POST", body: () => ({ phoneNumber: "+61255529001" }), write: true },
   { name: "DELETE /api/do-not-call/{id}", permission: "doNotCall.remove", handler: anyParams(doNotCallEntry.DELETE), method: "DELETE", params: (f) => ({ id: f.doNotCallEntryId }), write: true },
+  // Overriding the patient's hours or call limit for one call (an unknown contact: allowed roles get 404).
+  { name: "POST /api/calls/trigger with an override", permission: "calls.override_rules", handler: anyParams(triggerCall.POST), method: "POST", body: () => ({ contactId: "contact_matrix", override: { reason: "Matrix check" } }), write: true },
 ];
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "STAFF"];

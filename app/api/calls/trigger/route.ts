@@ -5,6 +5,6 @@ import { triggerCallSchema } from "@/lib/calls/schemas";
 
 export const POST = withOrg("calls.place", async ({ req, ctx }) => {
   const input = await readJson(req, triggerCallSchema, 100_000);
-  const result = await placeCall({ organizationId: ctx.organization.id, userId: ctx.user.id }, input);
+  const result = await placeCall({ organizationId: ctx.organization.id, userId: ctx.user.id, email: ctx.user.email, role: ctx.role }, input);
   return Response.json(result, { status: 201 });
 });

@@ -1,0 +1,37 @@
+import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
+
+/** How far back a cap looks: the week before a call, and a day's margin for zones. */
+export const CAP_LOOKBACK_MS = 8 * 24 * 3_600_000;
+
+/**
+ * When each of these patients was dialed since `since`: every outbound Call row counts (answered or
+ * not, from a batch, a sequence, a callback, a check-in or "Call now"), except `excludeCallId` (the
+ * attempt being checked). With `planned`, their pending scheduled calls due up to `until` count too,
+ * so a second batch does not stack calls on a day the first one already fills.
+ */
+export async function loadPatientCallTimes(
+  db: RawQueryClient,
+  organizationId: string,
+  contactIds: readonly string[],
+  options: { since: Date; excludeCallId?: string | null; planned?: { until: Date } },
+): Promise<Map<string, number[]>> {
+  const times = new Map<string, number[]>();
+  if (contactIds.length === 0) return times;
+  const ids = [...contactIds];
+  const dialed = await db.$queryRaw<{ contactId: string; at: Date }[]>`
+    SELECT "contactId", "createdAt" AS "at" FROM "Call"
+     WHERE "organizationId" = ${organizationId} AND "contactId" = ANY(${ids}::text[]) AND "direction" = 'OUTBOUND'
+       AND "createdAt" >= ${options.since} AND "id" <> ${options.excludeCallId ?? ""}`;
+  const planned = options.planned
+    ? await db.$queryRaw<{ contactId: string; at: Date }[]>`
+        SELECT "contactId", coalesce("nextAttemptAt", "scheduledTime") AS "at" FROM "ScheduledCall"
+         WHERE "organizationId" = ${organizationId} AND "contactId" = ANY(${ids}::text[]) AND "status" = 'PENDING'
+           AND coalesce("nextAttemptAt", "scheduledTime") >= ${options.since} AND coalesce("nextAttemptAt", "scheduledTime") <= ${options.planned.until}`
+    : [];
+  for (const row of [...dialed, ...planned]) {
+    const list = times.get(row.contactId);
+    if (list) list.push(+row.at);
+    else times.set(row.contactId, [+row.at]);
+  }
+  return times;
+}
