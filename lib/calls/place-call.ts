@@ -14,8 +14,9 @@ import { assertMayOverride, assertPatientDial } from "@/lib/compliance/assert-pa
 export interface PlaceCallActor {
   organizationId: string;
   userId: string;
-  email: string;
-  role: Role | null;
+  /** For the audit log of an override; a caller without a role (the demo seed) cannot override. */
+  email?: string;
+  role?: Role | null;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface PlaceCallActor {
  */
 export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, deps: { client?: ElevenLabsClient; now?: Date } = {}) {
   const now = deps.now ?? new Date();
-  const actorForAudit = { userId: actor.userId, email: actor.email, role: actor.role };
+  const actorForAudit = { userId: actor.userId, email: actor.email ?? "", role: actor.role ?? null };
   assertMayOverride(actorForAudit, input.override);
   const target = await resolveCallTarget(actor.organizationId, { contactId: input.contactId, dynamicVariables: input.dynamicVariables, now });
   const { toNumber } = assertCallable(target);
