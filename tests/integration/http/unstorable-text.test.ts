@@ -34,6 +34,12 @@ import * as cancelAppointment from "@/app/api/agent-actions/cancel-appointment/[
 import * as rescheduleAppointment from "@/app/api/agent-actions/reschedule-appointment/[agent_id]/route";
 import * as findPatient from "@/app/api/agent-actions/find-patient/[agent_id]/route";
 import * as scheduleCallback from "@/app/api/agent-actions/schedule-callback/[agent_id]/route";
+import * as optOut from "@/app/api/agent-actions/opt-out/[agent_id]/route";
+import * as attentionDone from "@/app/api/attention/done/route";
+import * as callbacks from "@/app/api/callbacks/route";
+import * as checkIns from "@/app/api/check-ins/route";
+import * as doNotCall from "@/app/api/do-not-call/route";
+import * as defaultLanguage from "@/app/api/organizations/language/route";
 import { createAgentWithToken } from "../../factories/appointments";
 import { getDb } from "@/lib/db";
 import { createMember } from "../../factories";
@@ -74,6 +80,12 @@ const JSON_ROUTES: Array<{ path: string; method: string; handler: Handler; body:
   { path: "app/api/agent-actions/reschedule-appointment/[agent_id]/route.ts", method: "POST", handler: rescheduleAppointment.POST, body: { customer_phone: "0412 345 678", new_date: "2030-01-01", new_start_time: "10:00" }, agent: true },
   { path: "app/api/agent-actions/find-patient/[agent_id]/route.ts", method: "POST", handler: findPatient.POST, body: { phone_number: "0412 345 678" }, agent: true },
   { path: "app/api/agent-actions/schedule-callback/[agent_id]/route.ts", method: "POST", handler: scheduleCallback.POST, body: { phone_number: "0412 345 678", time: "3pm", context: "c", conversation_id: "c" }, agent: true },
+  { path: "app/api/agent-actions/opt-out/[agent_id]/route.ts", method: "POST", handler: optOut.POST, body: { caller_id: "+61255509995", reason: "r" }, agent: true },
+  { path: "app/api/attention/done/route.ts", method: "POST", handler: attentionDone.POST, body: { callId: "cnotacall000000000000000" } },
+  { path: "app/api/callbacks/route.ts", method: "POST", handler: callbacks.POST, body: { contactId: "cnotacontact00000000000", dueAt: "2030-01-01T00:00:00Z", note: "n" } },
+  { path: "app/api/check-ins/route.ts", method: "POST", handler: checkIns.POST, body: { contactId: "cnotacontact00000000000", time: "10:00", repeat: { type: "weekly", weekday: 1, weeks: 4 }, note: "n" } },
+  { path: "app/api/do-not-call/route.ts", method: "POST", handler: doNotCall.POST, body: { phoneNumber: "+61255509996", reason: "r" } },
+  { path: "app/api/organizations/language/route.ts", method: "PATCH", handler: defaultLanguage.PATCH, body: { defaultLanguage: "en-GB" } },
 ];
 
 /** Query-string routes and a field each reads. */
