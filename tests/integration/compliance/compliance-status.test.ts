@@ -20,7 +20,9 @@ describe("the compliance panel's lines", () => {
         ["Do-not-call list", true],
         ["Opt-outs in calls", true],
         ["Post-call webhook secret", false],
+        ["Calls per patient", true],
       ]);
+      expect(lines[4]!.detail).toMatch(/^At most 1 a day and 3 in 7 days, in the patient's own time; a call over the limit moves to the next allowed time\. Florida and Oklahoma/);
       expect(lines[1]!.detail).toMatch(/^4 numbers on the list/);
       expect(lines[2]!.detail).toMatch(/^1 this month/);
       await getDb().organization.update({ where: { id: organization.id }, data: { callingDays: [] } });
