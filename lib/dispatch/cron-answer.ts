@@ -12,6 +12,7 @@ export function toCronAnswer(summary: RunSummary) {
     unknownOutcome: summary.unknown,
     reconciled: summary.reconciled,
     swept: summary.swept,
+    transcriptsPurged: summary.transcriptsPurged,
     sequencesResumed: summary.sequencesResumed,
     budgetExhausted: summary.budgetExhausted,
     durationMs: summary.durationMs,

@@ -7,6 +7,7 @@ import { claimDueCalls, type ClaimedCall } from "@/lib/dispatch/claim-due-calls"
 import { createRoundClaimer, type RoundClaimer } from "@/lib/dispatch/claim-in-rounds";
 import { dispatchClaimedCall, type DispatchOutcome } from "@/lib/dispatch/dispatch-claimed-call";
 import { sweepOpenCalls } from "@/lib/dispatch/sweep-open-calls";
+import { purgeExpiredTranscripts } from "@/lib/compliance/purge-expired-transcripts";
 import { resumeStalledSequences } from "@/lib/scheduling/resume-stalled-sequences";
 
 export const DEFAULT_DIAL_PARALLELISM = 10;
@@ -35,6 +36,8 @@ export interface RunSummary {
   unknown: number;
   reconciled: number;
   swept: number;
+  /** Calls whose transcript the clinic's retention window deleted in this run (the cron run only). */
+  transcriptsPurged: number;
   /** Sequences whose ended step had not moved them on, advanced by this run's safety net. */
   sequencesResumed: number;
   errors: string[];
@@ -57,7 +60,7 @@ export async function runDispatcher(options: RunOptions): Promise<RunSummary> {
   const deadline = started + options.budgetMs;
   const parallelism = Math.max(1, options.parallelism ?? DEFAULT_DIAL_PARALLELISM);
   const runId = randomUUID();
-  const summary: RunSummary = { runId, processed: 0, succeeded: 0, failed: 0, retried: 0, deferred: 0, skipped: 0, unknown: 0, reconciled: 0, swept: 0, sequencesResumed: 0, errors: [], budgetExhausted: false, durationMs: 0 };
+  const summary: RunSummary = { runId, processed: 0, succeeded: 0, failed: 0, retried: 0, deferred: 0, skipped: 0, unknown: 0, reconciled: 0, swept: 0, sequencesResumed: 0, transcriptsPurged: 0, errors: [], budgetExhausted: false, durationMs: 0 };
 
   if (options.sweep) {
     const swept = await sweepOpenCalls(options.client, { now: now() });
@@ -67,6 +70,12 @@ export async function runDispatcher(options: RunOptions): Promise<RunSummary> {
       summary.sequencesResumed = await resumeStalledSequences(now());
     } catch (error) {
       summary.errors.push(`Resuming sequences: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // Retention runs with the cron's sweep (not in a refill), bounded per run.
+    try {
+      summary.transcriptsPurged = (await purgeExpiredTranscripts({ now: now() })).purged;
+    } catch (error) {
+      summary.errors.push(`Transcript retention: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

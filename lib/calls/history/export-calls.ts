@@ -2,6 +2,8 @@ import { csvLine } from "@/lib/csv/csv-cell";
 import { keysetCsvStream } from "@/lib/csv/keyset-csv-stream";
 import { listCalls, type CallListItem } from "@/lib/calls/history/list-calls";
 import type { CallFilters } from "@/lib/calls/history/schemas";
+import { getDb } from "@/lib/db";
+import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
 
 const BATCH = 1_000;
 
@@ -46,9 +48,12 @@ function line(call: CallListItem): string {
 /**
  * The calls matching the current filter as a CSV stream, read by keyset 1,000 at a time as the client
  * consumes it. Every cell goes through the contacts export's formula-injection guard: summaries and
- * names are words patients said, and a summary starting with "=" must not run in a spreadsheet.
+ * names are words patients said, and a summary starting with "=" must not run in a spreadsheet. Every
+ * export is in the audit log with its filter, before the first row leaves.
  */
-export function exportCallsCsv(organization: { id: string; timezone: string }, filters: CallFilters): ReadableStream<Uint8Array> {
+export async function exportCallsCsv(organization: { id: string; timezone: string }, filters: CallFilters, actor: AuditActor): Promise<ReadableStream<Uint8Array>> {
+  const filter = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
+  await recordAuditEvent(getDb(), { organizationId: organization.id, action: "CALLS_EXPORTED", actor, targetType: "calls", data: filter });
   return keysetCsvStream(CALL_EXPORT_COLUMNS, async (cursor) => {
     const page = await listCalls(organization, { ...filters, cursor, limit: BATCH });
     return { lines: page.calls.map(line), nextCursor: page.nextCursor };

@@ -5,6 +5,7 @@ import { listContacts, MATCHES_FIRST_MAX, type ContactListItem } from "@/lib/con
 import { searchCondition } from "@/lib/contacts/search-sql";
 import { csvLine } from "@/lib/csv/csv-cell";
 import { keysetCsvStream } from "@/lib/csv/keyset-csv-stream";
+import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
 
 const BATCH = 1_000;
 const CUSTOM_COLUMNS_MAX = 200;
@@ -60,9 +61,10 @@ function line(contact: ContactListItem, keys: readonly string[]): string {
 /**
  * The organization's contacts matching `q` as a CSV stream: read by keyset in batches of 1,000 as the
  * client consumes it, so a 100,000-row export never sits in memory. UTF-8 with a BOM (Excel reads
- * accents right), E.164 phone numbers, one column per custom field.
+ * accents right), E.164 phone numbers, one column per custom field. Every export is in the audit log.
  */
-export async function exportContactsCsv(organizationId: string, options: { q?: string; sort: ContactSort }): Promise<ReadableStream<Uint8Array>> {
+export async function exportContactsCsv(organizationId: string, options: { q?: string; sort: ContactSort }, actor: AuditActor): Promise<ReadableStream<Uint8Array>> {
+  await recordAuditEvent(getDb(), { organizationId, action: "CONTACTS_EXPORTED", actor, targetType: "contacts", data: { sort: options.sort, ...(options.q ? { q: options.q } : {}) } });
   const keys = await customFieldKeys(organizationId, options.q);
   // Only whether the matches fit one "matches first" read matters, so the count stops past that.
   const count = options.q ? await countContactsCapped(organizationId, options.q, MATCHES_FIRST_MAX) : undefined;

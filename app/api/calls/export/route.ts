@@ -1,4 +1,4 @@
-import { withOrg } from "@/lib/auth/with-org";
+import { auditActor, withOrg } from "@/lib/auth/with-org";
 import { readQuery } from "@/lib/http/parse-request";
 import { exportCallsCsv } from "@/lib/calls/history/export-calls";
 import { callFiltersSchema } from "@/lib/calls/history/schemas";
@@ -7,7 +7,7 @@ import { callFiltersSchema } from "@/lib/calls/history/schemas";
 export const GET = withOrg("calls.read", async ({ req, ctx }) => {
   const filters = readQuery(req, callFiltersSchema);
   const date = new Date().toLocaleDateString("en-CA", { timeZone: ctx.organization.timezone });
-  return new Response(exportCallsCsv(ctx.organization, filters), {
+  return new Response(await exportCallsCsv(ctx.organization, filters, auditActor(ctx)), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="calls-${ctx.organization.slug}-${date}.csv"`,
