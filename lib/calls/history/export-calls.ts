@@ -51,8 +51,16 @@ function line(call: CallListItem): string {
  * names are words patients said, and a summary starting with "=" must not run in a spreadsheet. Every
  * export is in the audit log with its filter, before the first row leaves.
  */
-export async function exportCallsCsv(organization: { id: string; timezone: string }, filters: CallFilters, actor: AuditActor): Promise<ReadableStream<Uint8Array>> {
+export async function exportCallsCsv(
+  organization: { id: string; timezone: string },
+  filters: CallFilters,
+  actor: AuditActor,
+): Promise<ReadableStream<Uint8Array>> {
   const filter = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
+  // Another clinic's contact id exports nothing, and the log names only this clinic's records.
+  if (filters.contactId && !(await getDb().contact.findFirst({ where: { id: filters.contactId, organizationId: organization.id }, select: { id: true } }))) {
+    delete filter.contactId;
+  }
   await recordAuditEvent(getDb(), { organizationId: organization.id, action: "CALLS_EXPORTED", actor, targetType: "calls", data: filter });
   return keysetCsvStream(CALL_EXPORT_COLUMNS, async (cursor) => {
     const page = await listCalls(organization, { ...filters, cursor, limit: BATCH });

@@ -18,6 +18,8 @@ export interface FuzzSpec {
   signed?: boolean;
   /** 2xx answers the route documents for input it ignores (never with a write). */
   documented2xx?: { status: number; why: string };
+  /** A read that writes one audit row per answer it serves (exports of health information): its only write. */
+  auditedRead?: true;
 }
 
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -52,13 +54,13 @@ export const FUZZ_SPECS: Record<string, FuzzSpec> = {
     signed: true,
     documented2xx: { status: 200, why: "a signed event the webhook cannot use is acknowledged ({ received: true, handled: false }) so ElevenLabs does not retry it forever" },
   },
-  "GET /api/calls/export": { query: (c) => ({ from: "2026-01-01", to: "2026-12-31", status: "COMPLETED", contactId: c.mine.ids.contact, q: "x" }) },
+  "GET /api/calls/export": { query: (c) => ({ from: "2026-01-01", to: "2026-12-31", status: "COMPLETED", contactId: c.mine.ids.contact, q: "x" }), auditedRead: true },
   "GET /api/calls/preview": { query: (c) => ({ contactId: c.mine.ids.contact }) },
   "POST /api/calls/trigger": { body: (c) => ({ contactId: c.mine.ids.contact, agentId: "agent_alpha", dynamicVariables: { preferred_time: "morning" } }) },
   "GET /api/contacts": { query: () => ({ q: "Alpha", sort: "name", limit: "10", total: "1", cursor: "x" }) },
   "POST /api/contacts": { body: () => ({ name: "Fuzz", phoneNumber: "+61255509999", email: "fuzz@example.com", doNotCall: false, consentBasis: "CARE_REMINDERS", consentSource: "Fuzz", consentDate: "2026-01-02" }) },
   "PATCH /api/contacts/[id]": { params: (c) => ({ id: c.mine.ids.contact }), body: () => ({ name: "Fuzz", doNotCall: true }) },
-  "GET /api/contacts/export": { query: () => ({ q: "Alpha", sort: "name" }) },
+  "GET /api/contacts/export": { query: () => ({ q: "Alpha", sort: "name" }), auditedRead: true },
   "GET /api/do-not-call": { query: () => ({ limit: "10", cursor: "x" }) },
   "POST /api/do-not-call": { body: () => ({ phoneNumber: "+61255509996", reason: "Fuzz" }) },
   "POST /api/invitations/accept": { body: () => ({ token: FAKE_INVITATION }) },
