@@ -12,7 +12,9 @@ describe("the compliance panel's lines", () => {
     await listDoNotCall(organization.id, ["+61491570193"], { source: "AGENT_OPT_OUT" });
     await listDoNotCall(organization.id, ["+61491570194"], { source: "CALL_ANALYSIS", createdAt: new Date(+now - 40 * 86_400_000) });
     const saved = process.env.ELEVENLABS_WEBHOOK_SECRET;
+    const savedKey = process.env.TRANSCRIPT_ENCRYPTION_KEY;
     delete process.env.ELEVENLABS_WEBHOOK_SECRET;
+    delete process.env.TRANSCRIPT_ENCRYPTION_KEY;
     try {
       const lines = await complianceStatus(organization.id, now);
       expect(lines.map((line) => [line.label, line.on])).toEqual([
@@ -21,7 +23,11 @@ describe("the compliance panel's lines", () => {
         ["Opt-outs in calls", true],
         ["Post-call webhook secret", false],
         ["Calls per patient", true],
+        ["Transcript retention", true],
+        ["Transcript encryption key", false],
       ]);
+      expect(lines[5]!.detail).toMatch(/older than 365 days are deleted/);
+      expect(lines[6]!.detail).toMatch(/public development key/);
       expect(lines[4]!.detail).toMatch(/^At most 1 a day and 3 in 7 days, in the patient's own time; a call over the limit moves to the next allowed time\. Florida and Oklahoma/);
       expect(lines[1]!.detail).toMatch(/^4 numbers on the list/);
       expect(lines[2]!.detail).toMatch(/^1 this month/);
@@ -30,9 +36,13 @@ describe("the compliance panel's lines", () => {
       const after = await complianceStatus(organization.id, now);
       expect(after.find((line) => line.label === "Calling hours")!.on).toBe(false);
       expect(after.find((line) => line.label === "Post-call webhook secret")!.on).toBe(true);
+      process.env.TRANSCRIPT_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
+      expect((await complianceStatus(organization.id, now)).find((line) => line.label === "Transcript encryption key")!.on).toBe(true);
     } finally {
       if (saved === undefined) delete process.env.ELEVENLABS_WEBHOOK_SECRET;
       else process.env.ELEVENLABS_WEBHOOK_SECRET = saved;
+      if (savedKey === undefined) delete process.env.TRANSCRIPT_ENCRYPTION_KEY;
+      else process.env.TRANSCRIPT_ENCRYPTION_KEY = savedKey;
     }
   });
 });
