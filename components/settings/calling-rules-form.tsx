@@ -23,6 +23,7 @@ export interface CallingRules {
   maxCallsPerDay: number;
   maxCallsPerWeek: number;
   overCapAction: "DEFER" | "SKIP";
+  transcriptRetentionDays: number;
 }
 
 const DAYS = [
@@ -43,6 +44,7 @@ const NUMBERS = {
   staleCallMinutes: { label: "Check on an unfinished call after (minutes)", min: 5, max: 240, hint: "A call with no result this long after it was placed is looked up at ElevenLabs and settled from its record." },
   maxCallsPerDay: { label: "Calls per patient per day", min: 1, max: 10, hint: "Every call counts, answered or not, from any batch, callback or “Call now”; days are the patient’s own. 1 is the limit for health-care calls." },
   maxCallsPerWeek: { label: "Calls per patient in 7 days", min: 1, max: 50, hint: "Any 7 days in a row, in the patient’s time. 3 is the limit for health-care calls." },
+  transcriptRetentionDays: { label: "Keep transcripts for (days)", min: 30, max: 3650, hint: "Older transcripts and analysis are deleted; the call, its outcome and summary stay." },
 } as const;
 
 type NumberField = keyof typeof NUMBERS;
@@ -57,6 +59,7 @@ function draftOf(rules: CallingRules): Draft {
     staleCallMinutes: String(rules.staleCallMinutes),
     maxCallsPerDay: String(rules.maxCallsPerDay),
     maxCallsPerWeek: String(rules.maxCallsPerWeek),
+    transcriptRetentionDays: String(rules.transcriptRetentionDays),
   };
 }
 
@@ -108,6 +111,7 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
           maxCallsPerDay: Number(draft.maxCallsPerDay),
           maxCallsPerWeek: Number(draft.maxCallsPerWeek),
           overCapAction: draft.overCapAction,
+          transcriptRetentionDays: Number(draft.transcriptRetentionDays),
         }),
       });
       if (!res.ok) {

@@ -79,6 +79,8 @@ export const callingRulesSchema = z
     maxCallsPerDay: z.number().int().min(1, "At least 1 call a day").max(10, "At most 10 calls a day"),
     maxCallsPerWeek: z.number().int().min(1, "At least 1 call a week").max(50, "At most 50 calls a week"),
     overCapAction: z.enum(["DEFER", "SKIP"], { error: "Choose DEFER (move the call) or SKIP (do not place it)" }),
+    /** Transcripts and analysis older than this are deleted by the cron run (the call and its outcome stay). */
+    transcriptRetentionDays: z.number().int().min(30, "Keep transcripts at least 30 days").max(3650, "At most 3,650 days (10 years)"),
   })
   .partial()
   .refine((rules) => Object.values(rules).some((value) => value !== undefined), { message: "Nothing to change" })

@@ -14,6 +14,7 @@ export const callingRulesSelect = {
   maxCallsPerDay: true,
   maxCallsPerWeek: true,
   overCapAction: true,
+  transcriptRetentionDays: true,
 } as const;
 
 /** The organization's calling rules and defaults, as scheduling and the dispatcher read them. */

@@ -209,6 +209,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                   { label: "Voicemail", value: rules.retryVoicemail ? "Tried again" : "Counts as done" },
                   { label: "Check on an unfinished call after", value: `${rules.staleCallMinutes} minutes` },
                   { label: "Calls per patient", value: `at most ${rules.maxCallsPerDay} a day and ${rules.maxCallsPerWeek} in 7 days` },
+                  { label: "Transcripts kept", value: `${rules.transcriptRetentionDays} days` },
                   { label: "A call over the limit", value: rules.overCapAction === "SKIP" ? "Is not placed" : "Moves to the next allowed time" },
                 ]}
               />

@@ -45,6 +45,7 @@ describe("/api/organizations/calling-rules", () => {
       maxCallsPerDay: 1,
       maxCallsPerWeek: 3,
       overCapAction: "DEFER",
+      transcriptRetentionDays: 365,
     });
   });
 
@@ -64,6 +65,15 @@ describe("/api/organizations/calling-rules", () => {
     expect(status).toBe(200);
     expect(await storedRules(admin.organization.id)).toMatchObject({ retryVoicemail: false, callingWindowStart: 540, callingWindowEnd: 1020, staggerMinutes: 2 });
     expect(await storedRules(other.organization.id)).toEqual(before);
+  });
+
+  it("keeps transcripts for the days an admin sets, within 30 to 3,650", async () => {
+    signInAs(admin.user);
+    expect((await patchRules({ transcriptRetentionDays: 90 })).body).toMatchObject({ transcriptRetentionDays: 90 });
+    const tooShort = await patchRules({ transcriptRetentionDays: 7 });
+    expect(tooShort.status).toBe(400);
+    expect(JSON.stringify(tooShort.body)).toMatch(/at least 30 days/);
+    expect((await getDb().organization.findUniqueOrThrow({ where: { id: admin.organization.id }, select: { transcriptRetentionDays: true } })).transcriptRetentionDays).toBe(90);
   });
 
   it("answers 403 to staff and stores nothing", async () => {
