@@ -9,7 +9,10 @@ const simulator = {
   message: "simulator/ is a development and test tool: production code must not import it (it is never bundled into the app).",
 };
 const database = [
-  { regex: `${PREFIX}lib/db$`, message: "Components and hooks run in the browser too: read data in a server component or a route, never through the database client." },
+  {
+    regex: `${PREFIX}lib/db$`,
+    message: "Components and hooks run in the browser too: read data in a server component or a route, never through the database client.",
+  },
   {
     regex: `${PREFIX}lib/generated/prisma/(client|internal|models)`,
     message: "The generated Prisma runtime is server code: components may import types and enums (lib/generated/prisma/enums), not the client.",
@@ -29,5 +32,15 @@ export default defineConfig([
   { files: ["app/**", "instrumentation.ts", "proxy.ts"], rules: restrict([simulator]) },
   { files: ["components/**", "hooks/**"], rules: restrict([simulator, ...database]) },
   { files: ["lib/**"], rules: restrict([simulator, ...upwards]) },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "lib/generated/**",
+    "node_modules/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

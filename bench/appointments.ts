@@ -31,7 +31,9 @@ function seedAppointmentsSql(organizationId: string, count: number, base: number
 const utc = (at: number) => ({ date: new Date(at).toISOString().slice(0, 10), time: new Date(at).toISOString().slice(11, 16) });
 
 export async function benchAppointments(db: Db): Promise<SuiteReport> {
-  console.log(`Agent actions: ${APPOINTMENTS.toLocaleString("en")} appointments in one clinic (+ ${(APPOINTMENTS / 5).toLocaleString("en")} in a neighbour), route handlers in process.\n`);
+  console.log(
+    `Agent actions: ${APPOINTMENTS.toLocaleString("en")} appointments in one clinic (+ ${(APPOINTMENTS / 5).toLocaleString("en")} in a neighbour), route handlers in process.\n`,
+  );
   const clinic = await createBenchOrganization(db, benchId("appointments"), { timezone: "Etc/GMT" });
   const neighbour = await createBenchOrganization(db, benchId("appointments_neighbour"), { timezone: "Etc/GMT" });
   const results: Result[] = [];
@@ -45,14 +47,20 @@ export async function benchAppointments(db: Db): Promise<SuiteReport> {
     timings.seed = await timeOnce(`seed ${APPOINTMENTS.toLocaleString("en")} appointments`, async () => {
       const allDay = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: 0, end: 1440 }));
       await db.organization.updateMany({ where: { id: { in: [clinic, neighbour] } }, data: { openingHours: allDay, appointmentSlotMinutes: 30 } });
-      await db.voiceAgent.create({ data: { organizationId: clinic, agentId: AGENT, name: "Bench", tokenHash: hash, tokenPrefix: visiblePrefix, tokenCreatedAt: new Date() } });
+      await db.voiceAgent.create({
+        data: { organizationId: clinic, agentId: AGENT, name: "Bench", tokenHash: hash, tokenPrefix: visiblePrefix, tokenCreatedAt: new Date() },
+      });
       await db.$executeRawUnsafe(seedAppointmentsSql(clinic, APPOINTMENTS, base));
       await db.$executeRawUnsafe(seedAppointmentsSql(neighbour, APPOINTMENTS / 5, base));
       await db.$executeRawUnsafe(`VACUUM ANALYZE "Appointment"`);
     });
 
     const call = async (route: typeof checkAvailabilityRoute, body: unknown) => {
-      const req = new Request(`http://localhost/api/agent-actions/x/${AGENT}`, { method: "POST", headers: { "content-type": "application/json", "x-agent-token": token }, body: JSON.stringify(body) });
+      const req = new Request(`http://localhost/api/agent-actions/x/${AGENT}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-agent-token": token },
+        body: JSON.stringify(body),
+      });
       const res = await route(req, { params: Promise.resolve({ agent_id: AGENT }) });
       const answer = (await res.json()) as { success?: boolean; message: string };
       if (res.status >= 400) throw new Error(`${res.status}: ${answer.message}`);
@@ -73,14 +81,26 @@ export async function benchAppointments(db: Db): Promise<SuiteReport> {
     console.log("\nbook-appointment");
     const book = await measure("book-appointment (a free slot)", async () => {
       const { date, time } = nextFree();
-      const answer = await call(bookAppointmentRoute, { date, start_time: time, duration_minutes: 30, customer_name: "Bench Patient", customer_phone: `+6125550${String(free % 10_000).padStart(4, "0")}` });
+      const answer = await call(bookAppointmentRoute, {
+        date,
+        start_time: time,
+        duration_minutes: 30,
+        customer_name: "Bench Patient",
+        customer_phone: `+6125550${String(free % 10_000).padStart(4, "0")}`,
+      });
       if (!answer.success) throw new Error(`Not booked: ${answer.message}`);
     });
     let taken = 0;
     const takenSlot = () => utc(base + 4 * ((taken++ * 53) % Math.floor(APPOINTMENTS / 3)) * SLOT_MS);
     const refused = await measure("book-appointment (taken: nearest free offered)", async () => {
       const { date, time } = takenSlot();
-      const answer = await call(bookAppointmentRoute, { date, start_time: time, duration_minutes: 30, customer_name: "Bench Patient", customer_phone: "+61255509999" });
+      const answer = await call(bookAppointmentRoute, {
+        date,
+        start_time: time,
+        duration_minutes: 30,
+        customer_name: "Bench Patient",
+        customer_phone: "+61255509999",
+      });
       if (answer.success) throw new Error("A taken slot was booked");
     });
     results.push(book, refused);

@@ -38,7 +38,9 @@ export interface CampaignResult {
 
 export async function benchCampaign(db: Db, database: BenchDatabase): Promise<CampaignResult> {
   const idealMs = (CALLS * SECONDS * 1000) / CAP;
-  console.log(`\nCampaign: ${count(CALLS)} calls of ${SECONDS} s, clinic cap ${CAP} (simulator allows ${SIMULATOR_LIMIT}, answers dials after ${LATENCY_MS} ms), cron every 60 s + refill on each webhook`);
+  console.log(
+    `\nCampaign: ${count(CALLS)} calls of ${SECONDS} s, clinic cap ${CAP} (simulator allows ${SIMULATOR_LIMIT}, answers dials after ${LATENCY_MS} ms), cron every 60 s + refill on each webhook`,
+  );
   const organizationId = await createBenchOrganization(db, benchId("campaign"), { openAllDay: true, concurrencyLimit: CAP });
   const webhooks = await serveWebhooks({ refill: true });
   const simulator = await createSimulator({
@@ -62,7 +64,8 @@ export async function benchCampaign(db: Db, database: BenchDatabase): Promise<Ca
     });
     const parallelism = Number(process.env.DISPATCH_PARALLELISM) || DEFAULT_DIAL_PARALLELISM;
     // The cron route's run (processScheduledCalls without its heartbeat row, which is shared with the app).
-    const cron = () => void runs.push(runDispatcher({ client: createElevenLabsClient(), budgetMs: claimBudgetMs(CRON_MAX_DURATION_SECONDS), parallelism, sweep: true }));
+    const cron = () =>
+      void runs.push(runDispatcher({ client: createElevenLabsClient(), budgetMs: claimBudgetMs(CRON_MAX_DURATION_SECONDS), parallelism, sweep: true }));
 
     const cpu = startCpuMeter();
     const started = performance.now();
@@ -99,9 +102,15 @@ export async function benchCampaign(db: Db, database: BenchDatabase): Promise<Ca
       dialRequests: dialRequests.length,
       cronRuns: runs.length,
     };
-    line(`completed ${count(completed)} of ${count(CALLS)} in`, `${count(elapsedMs)} ms   (ideal N·D/C = ${count(idealMs)} ms; ${runs.length} cron run${runs.length === 1 ? "" : "s"}, ${count(webhooks.stats.handled)} webhooks)`);
+    line(
+      `completed ${count(completed)} of ${count(CALLS)} in`,
+      `${count(elapsedMs)} ms   (ideal N·D/C = ${count(idealMs)} ms; ${runs.length} cron run${runs.length === 1 ? "" : "s"}, ${count(webhooks.stats.handled)} webhooks)`,
+    );
     line(`utilization ideal / elapsed (goal ≥ ${GOAL_UTILIZATION})`, `${result.utilization.toFixed(3)}   ${goalRatio(result.utilization / GOAL_UTILIZATION)}`);
-    line("peak in flight at the simulator (cap)", `${result.peakInFlight} (${CAP})   ${result.peakInFlight === CAP ? "reached, never exceeded" : result.peakInFlight > CAP ? "EXCEEDED" : "never reached"}`);
+    line(
+      "peak in flight at the simulator (cap)",
+      `${result.peakInFlight} (${CAP})   ${result.peakInFlight === CAP ? "reached, never exceeded" : result.peakInFlight > CAP ? "EXCEEDED" : "never reached"}`,
+    );
     line("mean in flight (sampled every 100 ms)", `${result.meanInFlight.toFixed(1)} of ${CAP}`);
     line("dial requests / calls; answered 429", `${count(result.dialRequests)} / ${count(CALLS)}; ${result.refused429}`);
     line("CPU during the campaign", cpuUsed);

@@ -43,7 +43,8 @@ async function claimUntilEmpty(organizationId: string, claims: Claim[]): Promise
 async function shape(db: Db, name: string, organizations: number): Promise<ClaimRate> {
   const ids: string[] = [];
   try {
-    for (let i = 0; i < organizations; i++) ids.push(await createBenchOrganization(db, benchId(`claim_${organizations}_${i}`), { openAllDay: true, concurrencyLimit: ROWS * 2 }));
+    for (let i = 0; i < organizations; i++)
+      ids.push(await createBenchOrganization(db, benchId(`claim_${organizations}_${i}`), { openAllDay: true, concurrencyLimit: ROWS * 2 }));
     await timeOnce(`seed ${count(ROWS)} due calls in ${organizations} clinic${organizations === 1 ? "" : "s"}`, async () => {
       for (const id of ids) await seedDueCalls(db, id, Math.ceil(ROWS / organizations));
       await vacuumCallTables(db);
@@ -69,7 +70,13 @@ async function shape(db: Db, name: string, organizations: number): Promise<Claim
       if (seen >= (rows * 3) / 4 && threeQuartersAt === ended) threeQuartersAt = claim.endedAt;
     }
     const times = claims.map((claim) => claim.endedAt - claim.startedAt).sort((a, b) => a - b);
-    const latency: Result = { name: `claim of ${LIMIT} (${name})`, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)!, runs: times.length };
+    const latency: Result = {
+      name: `claim of ${LIMIT} (${name})`,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: times.at(-1)!,
+      runs: times.length,
+    };
     const result: ClaimRate = {
       shape: name,
       rows,
@@ -79,7 +86,10 @@ async function shape(db: Db, name: string, organizations: number): Promise<Claim
       lastQuarterPerSecond: rows / 4 / ((ended - threeQuartersAt) / 1000),
       latency,
     };
-    line(`${name}: ${count(rows)} rows in`, `${count(result.elapsedMs)} ms = ${count(result.perSecond)} rows/s   ${goalRatio(result.perSecond / GOAL_PER_SECOND)} (goal ${count(GOAL_PER_SECOND)}/s)`);
+    line(
+      `${name}: ${count(rows)} rows in`,
+      `${count(result.elapsedMs)} ms = ${count(result.perSecond)} rows/s   ${goalRatio(result.perSecond / GOAL_PER_SECOND)} (goal ${count(GOAL_PER_SECOND)}/s)`,
+    );
     line("  first quarter / last quarter of the rows", `${count(result.firstQuarterPerSecond)} / ${count(result.lastQuarterPerSecond)} rows/s`);
     line(`  one claim (${count(times.length)} claims)`, `p50 ${latency.p50.toFixed(1)} ms   p95 ${latency.p95.toFixed(1)} ms`);
     line("  CPU while claiming", cpuUsed);

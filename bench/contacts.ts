@@ -33,36 +33,59 @@ export async function benchContacts(db: Db): Promise<SuiteReport> {
   const ratios: Record<string, number> = {};
   try {
     console.log("Setting up");
-    timings.seed = await timeOnce(`seed ${CONTACTS.toLocaleString("en")} contacts (+ ${(CONTACTS / 5).toLocaleString("en")} in a neighbour clinic)`, async () => {
-      await db.$executeRawUnsafe(seedContactsSql(big.id, CONTACTS, 0));
-      await db.$executeRawUnsafe(seedContactsSql(neighbour, CONTACTS / 5, CONTACTS));
-      // A call history for one contact in ten, for the "last call" column.
-      await db.$executeRawUnsafe(
-        `INSERT INTO "Call" ("id", "organizationId", "contactId", "toNumber", "status", "outcome", "createdAt", "updatedAt")
+    timings.seed = await timeOnce(
+      `seed ${CONTACTS.toLocaleString("en")} contacts (+ ${(CONTACTS / 5).toLocaleString("en")} in a neighbour clinic)`,
+      async () => {
+        await db.$executeRawUnsafe(seedContactsSql(big.id, CONTACTS, 0));
+        await db.$executeRawUnsafe(seedContactsSql(neighbour, CONTACTS / 5, CONTACTS));
+        // A call history for one contact in ten, for the "last call" column.
+        await db.$executeRawUnsafe(
+          `INSERT INTO "Call" ("id", "organizationId", "contactId", "toNumber", "status", "outcome", "createdAt", "updatedAt")
          SELECT 'benchcall' || c."id", c."organizationId", c."id", c."phoneNumber", 'COMPLETED', 'appointment_booked', c."createdAt", now()
            FROM "Contact" c WHERE c."organizationId" = $1 AND right(c."id", 1) = 'a'`,
-        big.id,
-      );
-      // What autovacuum would have done by the time a clinic has 100,000 contacts.
-      await db.$executeRawUnsafe(`VACUUM ANALYZE "Contact"`);
-      await db.$executeRawUnsafe(`VACUUM ANALYZE "Call"`);
-    });
+          big.id,
+        );
+        // What autovacuum would have done by the time a clinic has 100,000 contacts.
+        await db.$executeRawUnsafe(`VACUUM ANALYZE "Contact"`);
+        await db.$executeRawUnsafe(`VACUUM ANALYZE "Call"`);
+      },
+    );
 
     // The cursor of a page ~90% of the way down (found once with OFFSET; the page itself never uses it).
     const deepAt = Math.floor(CONTACTS * 0.9);
-    const [deepName] = await db.$queryRawUnsafe<{ name: string; id: string }[]>(`SELECT "name", "id" FROM "Contact" WHERE "organizationId" = $1 ORDER BY "name", "id" OFFSET ${deepAt} LIMIT 1`, big.id);
-    const [deepCreated] = await db.$queryRawUnsafe<{ createdAt: Date; id: string }[]>(`SELECT "createdAt", "id" FROM "Contact" WHERE "organizationId" = $1 ORDER BY "createdAt" DESC, "id" DESC OFFSET ${deepAt} LIMIT 1`, big.id);
+    const [deepName] = await db.$queryRawUnsafe<{ name: string; id: string }[]>(
+      `SELECT "name", "id" FROM "Contact" WHERE "organizationId" = $1 ORDER BY "name", "id" OFFSET ${deepAt} LIMIT 1`,
+      big.id,
+    );
+    const [deepCreated] = await db.$queryRawUnsafe<{ createdAt: Date; id: string }[]>(
+      `SELECT "createdAt", "id" FROM "Contact" WHERE "organizationId" = $1 ORDER BY "createdAt" DESC, "id" DESC OFFSET ${deepAt} LIMIT 1`,
+      big.id,
+    );
     const deepNameCursor = encodeCursor({ s: "name", v: deepName!.name, id: deepName!.id, d: "after" });
     const deepCreatedCursor = encodeCursor({ s: "created", v: deepCreated!.createdAt.toISOString(), id: deepCreated!.id, d: "after" });
 
     console.log(`\nContacts list (50 rows with each row's last call), ${CONTACTS.toLocaleString("en")} contacts`);
     results.push(await measure("first page, by name", () => listContacts(big.id, { sort: "name", limit: 50 })));
-    results.push(await measure(`deep page (row ${deepAt.toLocaleString("en")}), by name`, () => listContacts(big.id, { sort: "name", limit: 50, cursor: deepNameCursor })));
+    results.push(
+      await measure(`deep page (row ${deepAt.toLocaleString("en")}), by name`, () => listContacts(big.id, { sort: "name", limit: 50, cursor: deepNameCursor })),
+    );
     results.push(await measure("first page, newest first", () => listContacts(big.id, { sort: "created", limit: 50 })));
-    results.push(await measure(`deep page (row ${deepAt.toLocaleString("en")}), newest first`, () => listContacts(big.id, { sort: "created", limit: 50, cursor: deepCreatedCursor })));
-    results.push(await measure("previous page from the deep page", () => listContacts(big.id, { sort: "name", limit: 50, cursor: encodeCursor({ s: "name", v: deepName!.name, id: deepName!.id, d: "before" }) })));
+    results.push(
+      await measure(`deep page (row ${deepAt.toLocaleString("en")}), newest first`, () =>
+        listContacts(big.id, { sort: "created", limit: 50, cursor: deepCreatedCursor }),
+      ),
+    );
+    results.push(
+      await measure("previous page from the deep page", () =>
+        listContacts(big.id, { sort: "name", limit: 50, cursor: encodeCursor({ s: "name", v: deepName!.name, id: deepName!.id, d: "before" }) }),
+      ),
+    );
     // The baseline keyset pagination replaces: OFFSET reads and throws away every row before the page.
-    results.push(await measure(`baseline: OFFSET ${deepAt.toLocaleString("en")}, by name`, () => db.contact.findMany({ where: { organizationId: big.id }, orderBy: [{ name: "asc" }, { id: "asc" }], skip: deepAt, take: 50, select: { id: true } })));
+    results.push(
+      await measure(`baseline: OFFSET ${deepAt.toLocaleString("en")}, by name`, () =>
+        db.contact.findMany({ where: { organizationId: big.id }, orderBy: [{ name: "asc" }, { id: "asc" }], skip: deepAt, take: 50, select: { id: true } }),
+      ),
+    );
     results.push(await measure("total count (the header's N)", () => countContacts(big.id)));
     results.push(await measure("/contacts page data (first page + count)", () => listContactsWithTotal(big.id, { sort: "name", limit: 50 })));
 
@@ -85,20 +108,35 @@ export async function benchContacts(db: Db): Promise<SuiteReport> {
     ];
     for (const [q, note] of searches) {
       const page = await listContactsWithTotal(big.id, { sort: "name", limit: 50, q });
-      results.push(await measure(`search "${q}"`, () => listContactsWithTotal(big.id, { sort: "name", limit: 50, q }), { note: `${note}; ${page.total.toLocaleString("en")} match` }));
+      results.push(
+        await measure(`search "${q}"`, () => listContactsWithTotal(big.id, { sort: "name", limit: 50, q }), {
+          note: `${note}; ${page.total.toLocaleString("en")} match`,
+        }),
+      );
     }
     const smith = await listContactsWithTotal(big.id, { sort: "name", limit: 50, q: "smith" });
-    results.push(await measure(`search "smith", second page`, () => listContactsWithTotal(big.id, { sort: "name", limit: 50, q: "smith", cursor: smith.nextCursor! })));
+    results.push(
+      await measure(`search "smith", second page`, () => listContactsWithTotal(big.id, { sort: "name", limit: 50, q: "smith", cursor: smith.nextCursor! })),
+    );
 
     console.log(`\nCSV import of ${IMPORT_ROWS.toLocaleString("en")} rows (parse, validate every row, batched upserts in one transaction)`);
     const header = "name,phone,email,business_name,appointment_type,preferred_doctor\n";
-    const body = Array.from({ length: IMPORT_ROWS }, (_, i) => `Imported Patient ${i},04${String(90_000_000 + i).slice(-8)},patient${i}@example.com,${i % 3 ? "" : "Glebe Books"},flu vaccination,Dr Tan\n`).join("");
+    const body = Array.from(
+      { length: IMPORT_ROWS },
+      (_, i) => `Imported Patient ${i},04${String(90_000_000 + i).slice(-8)},patient${i}@example.com,${i % 3 ? "" : "Glebe Books"},flu vaccination,Dr Tan\n`,
+    ).join("");
     const file = new TextEncoder().encode(header + body);
     console.log(`  file: ${(file.length / 1024 / 1024).toFixed(2)} MB`);
     timings.importDryRun = await timeOnce("dry run (check only)", () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: true }));
-    timings.importCreate = await timeOnce(`import ${IMPORT_ROWS.toLocaleString("en")} new contacts`, () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }));
-    timings.importUpdate = await timeOnce(`re-import: ${IMPORT_ROWS.toLocaleString("en")} updates (same phones)`, () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }));
-    timings.importIntoBig = await timeOnce(`import into the ${CONTACTS.toLocaleString("en")}-contact clinic`, () => importContacts(big, file, { mode: "all_or_nothing", dryRun: false }));
+    timings.importCreate = await timeOnce(`import ${IMPORT_ROWS.toLocaleString("en")} new contacts`, () =>
+      importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }),
+    );
+    timings.importUpdate = await timeOnce(`re-import: ${IMPORT_ROWS.toLocaleString("en")} updates (same phones)`, () =>
+      importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }),
+    );
+    timings.importIntoBig = await timeOnce(`import into the ${CONTACTS.toLocaleString("en")}-contact clinic`, () =>
+      importContacts(big, file, { mode: "all_or_nothing", dryRun: false }),
+    );
     const p95 = (name: string) => results.find((r) => r.name === name)?.p95 ?? Number.NaN;
     const deepByName = `deep page (row ${deepAt.toLocaleString("en")}), by name`;
     console.log("\nRatios (this run)");

@@ -37,7 +37,9 @@ export interface DialRate {
 }
 
 export async function benchDialRate(db: Db, database: BenchDatabase): Promise<{ rates: DialRate[]; notes: string[] }> {
-  console.log(`\nDial rate: ${count(CALLS)} due calls, simulator answers a dial after ${LATENCY_MS} ms, calls end at once, one cron-style run (sweep, claim, dial)`);
+  console.log(
+    `\nDial rate: ${count(CALLS)} due calls, simulator answers a dial after ${LATENCY_MS} ms, calls end at once, one cron-style run (sweep, claim, dial)`,
+  );
   console.log("  (webhooks are applied without the refill, so only the run under test dials; clinic cap and simulator limit do not bind)");
   const rates: DialRate[] = [];
   const notes: string[] = [];
@@ -77,8 +79,14 @@ export async function benchDialRate(db: Db, database: BenchDatabase): Promise<{ 
       const perSecond = summary.succeeded / (summary.durationMs / 1000);
       const ideal = parallelism / (LATENCY_MS / 1000);
       rates.push({ parallelism, dials: summary.succeeded, durationMs: summary.durationMs, perSecond, ideal, ratio: perSecond / ideal });
-      line(`parallelism ${parallelism}: ${count(summary.succeeded)} dials in`, `${count(summary.durationMs)} ms   (${count(dialRequests)} dial requests, ${count(completed)} completed by webhook, ${summary.errors.length} errors)`);
-      line(`  dials per second: measured / ideal ${parallelism} ÷ ${LATENCY_MS / 1000} s`, `${perSecond.toFixed(1)} / ${ideal.toFixed(1)} = ${(perSecond / ideal).toFixed(2)}×`);
+      line(
+        `parallelism ${parallelism}: ${count(summary.succeeded)} dials in`,
+        `${count(summary.durationMs)} ms   (${count(dialRequests)} dial requests, ${count(completed)} completed by webhook, ${summary.errors.length} errors)`,
+      );
+      line(
+        `  dials per second: measured / ideal ${parallelism} ÷ ${LATENCY_MS / 1000} s`,
+        `${perSecond.toFixed(1)} / ${ideal.toFixed(1)} = ${(perSecond / ideal).toFixed(2)}×`,
+      );
       line("  CPU during the run", cpuUsed);
       if (database.embedded) line("", "(PGlite: every query waits its turn, so this is not the rate on PostgreSQL)");
     } finally {

@@ -17,7 +17,20 @@ import { CRON_MAX_DURATION_SECONDS, claimBudgetMs } from "../lib/dispatch/dispat
 import { planDispatchRound } from "../lib/dispatch/plan-dispatch-round";
 import { runDispatcher } from "../lib/dispatch/run-dispatcher";
 import { createElevenLabsClient, type ElevenLabsClient } from "../lib/elevenlabs/client";
-import { count, goalRatio, line, measure, percentile, sizeFromEnv, sleep, startCpuMeter, timeOnce, type BenchDatabase, type Result, type SuiteReport } from "./measure";
+import {
+  count,
+  goalRatio,
+  line,
+  measure,
+  percentile,
+  sizeFromEnv,
+  sleep,
+  startCpuMeter,
+  timeOnce,
+  type BenchDatabase,
+  type Result,
+  type SuiteReport,
+} from "./measure";
 import { AGENT_ID, benchId, PHONE_NUMBER_ID, vacuumCallTables, zoneAtNoon } from "./organizations";
 
 const CLINICS = sizeFromEnv("BENCH_FLEET_CLINICS", 10_000);
@@ -45,12 +58,17 @@ async function seedFleet(db: Db): Promise<void> {
      SELECT $1 || i, $1 || i, replace($1, '_', '-') || i, 'Australia/Sydney', 'AU', 'en-AU', $2, $3,
             CASE WHEN ${kindSql("i")} = 'big' THEN ${BIG_CAP} ELSE 2 END, '{1,2,3,4,5,6,7}', 0, 1440, now()
        FROM generate_series(0, $4 - 1) i`,
-    PREFIX, AGENT_ID, PHONE_NUMBER_ID, CLINICS,
+    PREFIX,
+    AGENT_ID,
+    PHONE_NUMBER_ID,
+    CLINICS,
   );
   await db.$executeRawUnsafe(
     `INSERT INTO "Contact" ("id", "organizationId", "name", "phoneNumber", "timezone", "updatedAt")
      SELECT $1 || 'c' || i, $1 || i, 'Patient ' || i, ${phoneSql("i")}, $2, now() FROM generate_series(0, $3 - 1) i`,
-    PREFIX, zoneAtNoon(), CLINICS,
+    PREFIX,
+    zoneAtNoon(),
+    CLINICS,
   );
   // Capped clinics' backlogs are the oldest, big clinics' next: a queue served oldest-first without
   // turns would give the run to them.
@@ -61,7 +79,11 @@ async function seedFleet(db: Db): Promise<void> {
                   + ((i * 7919) % 3000) * interval '1 second' + k * interval '1 millisecond',
             'PENDING', 3, now(), now()
        FROM generate_series(0, $4 - 1) i, generate_series(1, $5) k`,
-    PREFIX, PHONE_NUMBER_ID, AGENT_ID, CLINICS, perClinic,
+    PREFIX,
+    PHONE_NUMBER_ID,
+    AGENT_ID,
+    CLINICS,
+    perClinic,
   );
   // Calls in flight (answered, ended by no webhook during the bench): 2 in each capped clinic, 1 in each small one.
   await db.$executeRawUnsafe(
@@ -69,7 +91,8 @@ async function seedFleet(db: Db): Promise<void> {
      SELECT $1 || 'k' || i || '_' || k, $1 || i, $1 || 'c' || i, 'IN_PROGRESS', ${phoneSql("i")}, $1 || 'conv' || i || '_' || k, now()
        FROM generate_series(0, $2 - 1) i, generate_series(1, 2) k
       WHERE ${kindSql("i")} = 'capped' OR (${kindSql("i")} = 'small' AND k = 1)`,
-    PREFIX, CLINICS,
+    PREFIX,
+    CLINICS,
   );
   await vacuumCallTables(db);
 }
@@ -134,11 +157,23 @@ async function measureClaims(db: Db): Promise<ClaimMeasure> {
   const elapsedMs = performance.now() - started;
   const cpuUsed = cpu();
   times.sort((a, b) => a - b);
-  const latency: Result = { name: `fleet claim of ${PARALLELISM} (${RUNS} claimers)`, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)!, runs: times.length };
+  const latency: Result = {
+    name: `fleet claim of ${PARALLELISM} (${RUNS} claimers)`,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times.at(-1)!,
+    runs: times.length,
+  };
   const perSecond = claims / (elapsedMs / 1000);
   const over = await overCap(db);
-  line(`${RUNS} claimers: ${count(claims)} claims in`, `${count(elapsedMs)} ms = ${count(perSecond)} claims/s   ${goalRatio(perSecond / CLAIM_GOAL_PER_SECOND)} (goal ${count(CLAIM_GOAL_PER_SECOND)}/s)`);
-  line(`  one claim call (${count(times.length)})`, `p50 ${latency.p50.toFixed(1)} ms   p95 ${latency.p95.toFixed(1)} ms   max ${latency.max.toFixed(0)} ms (a call that plans a round pays the plan)`);
+  line(
+    `${RUNS} claimers: ${count(claims)} claims in`,
+    `${count(elapsedMs)} ms = ${count(perSecond)} claims/s   ${goalRatio(perSecond / CLAIM_GOAL_PER_SECOND)} (goal ${count(CLAIM_GOAL_PER_SECOND)}/s)`,
+  );
+  line(
+    `  one claim call (${count(times.length)})`,
+    `p50 ${latency.p50.toFixed(1)} ms   p95 ${latency.p95.toFixed(1)} ms   max ${latency.max.toFixed(0)} ms (a call that plans a round pays the plan)`,
+  );
   line("  clinics over their cap afterwards", `${over}`);
   line("  CPU while claiming", cpuUsed);
   return { claims, elapsedMs, perSecond, overCap: over, latency };
@@ -220,22 +255,45 @@ async function measureDispatch(db: Db): Promise<DispatchMeasure> {
       gini: gini(firstTurnCounts),
       bigClinicsDials: free.filter((i) => freeSlots(i) === BIG_CAP).reduce((sum, i) => sum + atFirstTurn.get(i)!, 0),
     },
-    final: { min: Math.min(...used), max: Math.max(...used), gini: gini([...atEnd.values()]), overCap: over, shareOfFreeSlotsUsed: used.reduce((sum, value) => sum + value, 0) / used.length },
+    final: {
+      min: Math.min(...used),
+      max: Math.max(...used),
+      gini: gini([...atEnd.values()]),
+      overCap: over,
+      shareOfFreeSlotsUsed: used.reduce((sum, value) => sum + value, 0) / used.length,
+    },
   };
   const budget = claimBudgetMs(CRON_MAX_DURATION_SECONDS);
   const big = free.filter((i) => freeSlots(i) === BIG_CAP).length;
-  line(`${RUNS} runs × parallelism ${PARALLELISM}: ${count(succeeded)} dials in`, `${count(elapsedMs)} ms = ${measureResult.dialsPerSecond.toFixed(0)} dials/s (ideal ${RUNS}×${PARALLELISM} ÷ ${LATENCY_MS / 1000} s = ${count(measureResult.idealPerSecond)}/s: ${(measureResult.dialsPerSecond / measureResult.idealPerSecond).toFixed(2)}×)`);
-  line(`  every one of ${count(free.length)} clinics with a free slot dialed after`, `${count(everyFreeClinicMs)} ms   ${goalRatio(budget / everyFreeClinicMs)} (goal: within one cron run's claim budget, ${count(budget)} ms)`);
-  line("  dials per clinic at that moment: min / max / Gini", `${measureResult.firstTurn.min} / ${measureResult.firstTurn.max} / ${measureResult.firstTurn.gini.toFixed(3)}   (round robin: 1 / 1 / 0; ${count(measureResult.firstTurn.dials)} dials)`);
-  line(`  of which the ${big} big clinics (20 free slots each)`, `${measureResult.firstTurn.bigClinicsDials} dials (a queue without turns: up to ${count(big * BIG_CAP)})`);
-  line("  at the end: free slots used per clinic, min / mean / max", `${measureResult.final.min.toFixed(2)} / ${measureResult.final.shareOfFreeSlotsUsed.toFixed(2)} / ${measureResult.final.max.toFixed(2)}   clinics over their cap: ${over}`);
+  line(
+    `${RUNS} runs × parallelism ${PARALLELISM}: ${count(succeeded)} dials in`,
+    `${count(elapsedMs)} ms = ${measureResult.dialsPerSecond.toFixed(0)} dials/s (ideal ${RUNS}×${PARALLELISM} ÷ ${LATENCY_MS / 1000} s = ${count(measureResult.idealPerSecond)}/s: ${(measureResult.dialsPerSecond / measureResult.idealPerSecond).toFixed(2)}×)`,
+  );
+  line(
+    `  every one of ${count(free.length)} clinics with a free slot dialed after`,
+    `${count(everyFreeClinicMs)} ms   ${goalRatio(budget / everyFreeClinicMs)} (goal: within one cron run's claim budget, ${count(budget)} ms)`,
+  );
+  line(
+    "  dials per clinic at that moment: min / max / Gini",
+    `${measureResult.firstTurn.min} / ${measureResult.firstTurn.max} / ${measureResult.firstTurn.gini.toFixed(3)}   (round robin: 1 / 1 / 0; ${count(measureResult.firstTurn.dials)} dials)`,
+  );
+  line(
+    `  of which the ${big} big clinics (20 free slots each)`,
+    `${measureResult.firstTurn.bigClinicsDials} dials (a queue without turns: up to ${count(big * BIG_CAP)})`,
+  );
+  line(
+    "  at the end: free slots used per clinic, min / mean / max",
+    `${measureResult.final.min.toFixed(2)} / ${measureResult.final.shareOfFreeSlotsUsed.toFixed(2)} / ${measureResult.final.max.toFixed(2)}   clinics over their cap: ${over}`,
+  );
   line("  CPU during the runs", cpuUsed);
   return measureResult;
 }
 
 export async function benchFleet(db: Db, database: BenchDatabase): Promise<SuiteReport> {
   const perClinic = Math.max(BIG_CAP, Math.ceil(PENDING / CLINICS));
-  console.log(`\nFleet: ${count(CLINICS)} clinics with due work, ${count(CLINICS * perClinic)} PENDING rows; a fifth at their cap, 1 in 100 with ${BIG_CAP} free slots, the rest 1`);
+  console.log(
+    `\nFleet: ${count(CLINICS)} clinics with due work, ${count(CLINICS * perClinic)} PENDING rows; a fifth at their cap, 1 in 100 with ${BIG_CAP} free slots, the rest 1`,
+  );
   if (database.embedded) console.log("  (PGlite runs one statement at a time: the rates below are not PostgreSQL's)");
   try {
     const seedMs = await timeOnce(`seed (generate_series) and VACUUM ANALYZE`, () => seedFleet(db));

@@ -28,7 +28,14 @@ export interface LoadResult {
 function send(agent: Agent, base: URL, req: LoadRequest): Promise<number> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { agent, host: base.hostname, port: base.port, method: req.method, path: req.path, headers: { ...req.headers, ...(req.body ? { "content-length": Buffer.byteLength(req.body) } : {}) } },
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method: req.method,
+        path: req.path,
+        headers: { ...req.headers, ...(req.body ? { "content-length": Buffer.byteLength(req.body) } : {}) },
+      },
       (res) => {
         res.resume();
         res.once("end", () => resolve(res.statusCode ?? 0));
@@ -65,7 +72,16 @@ export async function runLoad(baseUrl: string, requests: readonly LoadRequest[],
 }
 
 function summarize(sorted: number[], seconds: number, statuses: Record<number, number>): LoadResult {
-  return { requests: sorted.length, seconds, perSecond: sorted.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)!, statuses, latencies: sorted };
+  return {
+    requests: sorted.length,
+    seconds,
+    perSecond: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1)!,
+    statuses,
+    latencies: sorted,
+  };
 }
 
 /** Several runs as one: requests over the summed time, percentiles over every request. */
@@ -73,5 +89,9 @@ export function combineLoads(results: readonly LoadResult[]): LoadResult {
   const statuses: Record<number, number> = {};
   for (const result of results) for (const [status, n] of Object.entries(result.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + n;
   const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
-  return summarize(latencies, results.reduce((sum, result) => sum + result.seconds, 0), statuses);
+  return summarize(
+    latencies,
+    results.reduce((sum, result) => sum + result.seconds, 0),
+    statuses,
+  );
 }

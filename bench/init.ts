@@ -24,8 +24,16 @@ const WARMUP = sizeFromEnv("BENCH_INIT_WARMUP", 500);
 const CONCURRENCY = sizeFromEnv("BENCH_INIT_CONCURRENCY", 8);
 const GOAL_P95_MS = 50;
 
-type Kind = "known: appointment + last call" | "known: appointment only" | "known: last call only" | "known: neither" | "unknown number" | "malformed caller id";
-const KINDS: Kind[] = ["known: appointment + last call", "known: appointment only", "known: last call only", "known: neither", "unknown number", "malformed caller id"];
+type Kind =
+  "known: appointment + last call" | "known: appointment only" | "known: last call only" | "known: neither" | "unknown number" | "malformed caller id";
+const KINDS: Kind[] = [
+  "known: appointment + last call",
+  "known: appointment only",
+  "known: last call only",
+  "known: neither",
+  "unknown number",
+  "malformed caller id",
+];
 
 interface InitRequest {
   kind: Kind;
@@ -37,7 +45,10 @@ interface InitRequest {
 // completed calls with summaries when g % 3 = 0. Offsets within a block of 12 pick each combination.
 const OFFSET: Record<string, number> = { "known: appointment + last call": 12, "known: appointment only": 4, "known: last call only": 3, "known: neither": 1 };
 const mobile = (g: number) => `+614${String(g).padStart(8, "0")}`;
-const local = (g: number) => { const digits = `04${String(g).padStart(8, "0")}`; return `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`; };
+const local = (g: number) => {
+  const digits = `04${String(g).padStart(8, "0")}`;
+  return `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`;
+};
 const MALFORMED: (string | null | undefined)[] = ["anonymous", "", null, undefined, "not a number", "+1 555", "12", "+61 4", "0000000000", "Restricted"];
 
 /** A deterministic mix: 70 % known callers (four kinds in turn), 20 % unknown numbers, 10 % malformed. */
@@ -109,14 +120,24 @@ interface Timed {
 
 function summary(name: string, times: number[], note?: string): Result & { p99: number } {
   const sorted = [...times].sort((a, b) => a - b);
-  const result = { name, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1)!, runs: sorted.length, note };
+  const result = {
+    name,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1)!,
+    runs: sorted.length,
+    note,
+  };
   const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
   console.log(`  ${name.padEnd(46)} p50 ${ms(result.p50)}   p95 ${ms(result.p95)}   p99 ${ms(result.p99)}${note ? `   (${note})` : ""}`);
   return result;
 }
 
 export async function benchInit(db: Db): Promise<SuiteReport> {
-  console.log(`Conversation initiation: ${count(CONTACTS)} contacts in one clinic (+ ${count(CONTACTS / 5)} in a neighbour), the route handler in process, ${count(REQUESTS)} requests after ${count(WARMUP)} warm-up.\n`);
+  console.log(
+    `Conversation initiation: ${count(CONTACTS)} contacts in one clinic (+ ${count(CONTACTS / 5)} in a neighbour), the route handler in process, ${count(REQUESTS)} requests after ${count(WARMUP)} warm-up.\n`,
+  );
   const clinic = await createBenchOrganization(db, benchId("init"));
   const neighbour = await createBenchOrganization(db, benchId("init_neighbour"));
   const agentId = `agent_${benchId("init")}`;
@@ -128,7 +149,9 @@ export async function benchInit(db: Db): Promise<SuiteReport> {
     console.log("Setting up");
     const { token, hash, visiblePrefix } = createSecretToken("cbat");
     timings.seed = await timeOnce(`seed ${count(CONTACTS)} contacts, appointments, calls`, async () => {
-      await db.voiceAgent.create({ data: { organizationId: clinic, agentId, name: "Bench reception", tokenHash: hash, tokenPrefix: visiblePrefix, tokenCreatedAt: new Date() } });
+      await db.voiceAgent.create({
+        data: { organizationId: clinic, agentId, name: "Bench reception", tokenHash: hash, tokenPrefix: visiblePrefix, tokenCreatedAt: new Date() },
+      });
       await seed(db, clinic, neighbour);
     });
     const [rows] = await db.$queryRawUnsafe<{ appointments: number; calls: number }[]>(
@@ -142,7 +165,11 @@ export async function benchInit(db: Db): Promise<SuiteReport> {
     const send = async (request: InitRequest): Promise<Timed> => {
       const started = performance.now();
       const res = await conversationInitRoute(
-        new Request("http://localhost/api/agent-actions/conversation-init", { method: "POST", headers: { "content-type": "application/json", "x-agent-token": token }, body: JSON.stringify(request.body) }),
+        new Request("http://localhost/api/agent-actions/conversation-init", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-agent-token": token },
+          body: JSON.stringify(request.body),
+        }),
         { params: Promise.resolve({}) },
       );
       const answer = (await res.json()) as { dynamic_variables?: Record<string, string>; message?: string };
@@ -156,7 +183,8 @@ export async function benchInit(db: Db): Promise<SuiteReport> {
         (variables.last_call_summary !== "") === request.expect.last;
       if (!ok) {
         wrong++;
-        if (examples.length < 5) examples.push(`${request.kind} ${JSON.stringify(request.body.caller_id)}: ${res.status} ${JSON.stringify(variables ?? answer.message)}`);
+        if (examples.length < 5)
+          examples.push(`${request.kind} ${JSON.stringify(request.body.caller_id)}: ${res.status} ${JSON.stringify(variables ?? answer.message)}`);
       }
       return { kind: request.kind, ms };
     };
@@ -165,7 +193,11 @@ export async function benchInit(db: Db): Promise<SuiteReport> {
     for (const request of requests(WARMUP, agentId, 7)) await send(request);
 
     const report = (label: string, timed: Timed[]) => {
-      const overall = summary(`${label}: all`, timed.map((t) => t.ms), `${count(timed.length)} requests`);
+      const overall = summary(
+        `${label}: all`,
+        timed.map((t) => t.ms),
+        `${count(timed.length)} requests`,
+      );
       const parts = KINDS.map((kind) => {
         const of = timed.filter((t) => t.kind === kind).map((t) => t.ms);
         return summary(`  ${kind}`, of, `${count(of.length)}`);
@@ -214,5 +246,11 @@ export async function benchInit(db: Db): Promise<SuiteReport> {
   } finally {
     await deleteBenchOrganizations(db, [clinic, neighbour]);
   }
-  return { sizes: { contacts: CONTACTS, neighbourContacts: CONTACTS / 5, requests: REQUESTS, warmup: WARMUP, concurrency: CONCURRENCY }, results, timings, ratios, details };
+  return {
+    sizes: { contacts: CONTACTS, neighbourContacts: CONTACTS / 5, requests: REQUESTS, warmup: WARMUP, concurrency: CONCURRENCY },
+    results,
+    timings,
+    ratios,
+    details,
+  };
 }

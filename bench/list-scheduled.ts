@@ -60,7 +60,9 @@ export async function benchListScheduled(db: Db): Promise<SuiteReport> {
     results.push(await measure("PENDING, first page", list({ limit: LIMIT, status: "PENDING" })));
     results.push(await measure(`PENDING, deep page (row ${count(deepPending.at)})`, list({ limit: LIMIT, status: "PENDING", cursor: deepPending.cursor })));
     results.push(await measure("COMPLETED, first page (newest first)", list({ limit: LIMIT, status: "COMPLETED" })));
-    results.push(await measure(`COMPLETED, deep page (row ${count(deepCompleted.at)})`, list({ limit: LIMIT, status: "COMPLETED", cursor: deepCompleted.cursor })));
+    results.push(
+      await measure(`COMPLETED, deep page (row ${count(deepCompleted.at)})`, list({ limit: LIMIT, status: "COMPLETED", cursor: deepCompleted.cursor })),
+    );
     results.push(await measure("FAILED, first page", list({ limit: LIMIT, status: "FAILED" })));
     results.push(await measure("IN_PROGRESS, first page", list({ limit: LIMIT, status: "IN_PROGRESS" }), { note: `${inStatus("IN_PROGRESS")} rows` }));
     results.push(await measure(`one batch (${count(batchRows)} calls), first page`, list({ limit: LIMIT, batchId })));
@@ -70,7 +72,11 @@ export async function benchListScheduled(db: Db): Promise<SuiteReport> {
     // The same statement as the counts half of listScheduledCalls, alone.
     results.push(
       await measure("  counts by status (clinic)", () =>
-        db.$queryRawUnsafe(`SELECT "status", count(*)::int AS "count" FROM "ScheduledCall" WHERE "organizationId" = $1 AND ($2::text IS NULL OR "batchId" = $2) GROUP BY "status"`, organizationId, null),
+        db.$queryRawUnsafe(
+          `SELECT "status", count(*)::int AS "count" FROM "ScheduledCall" WHERE "organizationId" = $1 AND ($2::text IS NULL OR "batchId" = $2) GROUP BY "status"`,
+          organizationId,
+          null,
+        ),
       ),
     );
     // The deep page's own query, as listScheduledCalls builds it (an OR of two comparisons), against
@@ -92,10 +98,25 @@ export async function benchListScheduled(db: Db): Promise<SuiteReport> {
     );
     results.push(
       await measure(`  baseline: row comparison (time, id) > cursor`, () =>
-        db.$queryRawUnsafe(`SELECT "id" FROM "ScheduledCall" WHERE "organizationId" = $1 AND ("scheduledTime", "id") > ($2, $3) ORDER BY "scheduledTime", "id" LIMIT ${LIMIT + 1}`, organizationId, scheduledTime, id),
+        db.$queryRawUnsafe(
+          `SELECT "id" FROM "ScheduledCall" WHERE "organizationId" = $1 AND ("scheduledTime", "id") > ($2, $3) ORDER BY "scheduledTime", "id" LIMIT ${LIMIT + 1}`,
+          organizationId,
+          scheduledTime,
+          id,
+        ),
       ),
     );
-    results.push(await measure(`  baseline: OFFSET ${count(deepAll.at)}`, () => db.scheduledCall.findMany({ where: { organizationId }, orderBy: [{ scheduledTime: "asc" }, { id: "asc" }], skip: deepAll.at, take: LIMIT, select: { id: true } })));
+    results.push(
+      await measure(`  baseline: OFFSET ${count(deepAll.at)}`, () =>
+        db.scheduledCall.findMany({
+          where: { organizationId },
+          orderBy: [{ scheduledTime: "asc" }, { id: "asc" }],
+          skip: deepAll.at,
+          take: LIMIT,
+          select: { id: true },
+        }),
+      ),
+    );
 
     const pages = results.filter((result) => !result.name.startsWith("  "));
     const worst = pages.reduce((a, b) => (b.p95 > a.p95 ? b : a));

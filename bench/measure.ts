@@ -46,7 +46,11 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function measure(name: string, work: () => Promise<unknown>, options: { note?: string; iterations?: number; warmup?: number } = {}): Promise<Result> {
+export async function measure(
+  name: string,
+  work: () => Promise<unknown>,
+  options: { note?: string; iterations?: number; warmup?: number } = {},
+): Promise<Result> {
   const { note, iterations = ITERATIONS, warmup = WARMUP } = options;
   for (let i = 0; i < warmup; i++) await work();
   const times: number[] = [];
@@ -87,7 +91,11 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
  * receiver it hosts) as a share of one core, and the whole machine (PostgreSQL too) as a share of all.
  */
 export function startCpuMeter(): () => string {
-  const machine = () => cpus().reduce((sum, cpu) => ({ busy: sum.busy + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq, idle: sum.idle + cpu.times.idle }), { busy: 0, idle: 0 });
+  const machine = () =>
+    cpus().reduce((sum, cpu) => ({ busy: sum.busy + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq, idle: sum.idle + cpu.times.idle }), {
+      busy: 0,
+      idle: 0,
+    });
   const before = { process: process.cpuUsage(), machine: machine(), at: performance.now() };
   return () => {
     const used = process.cpuUsage(before.process);

@@ -75,7 +75,11 @@ async function keptClinic(db: Db): Promise<{ clinicId: string; neighbourId: stri
 export function importFile(rows: number, base: number): Uint8Array {
   const lines = ["name,phone,email,business_name,appointment_type,preferred_doctor"];
   for (let i = 0; i < rows; i++) {
-    lines.push(`Imported Patient ${i},04${String(base + i).padStart(8, "0").slice(-8)},patient${i}@example.com,${i % 3 ? "" : "Glebe Books"},flu vaccination,Dr Tan`);
+    lines.push(
+      `Imported Patient ${i},04${String(base + i)
+        .padStart(8, "0")
+        .slice(-8)},patient${i}@example.com,${i % 3 ? "" : "Glebe Books"},flu vaccination,Dr Tan`,
+    );
   }
   return new TextEncoder().encode(lines.join("\n") + "\n");
 }
@@ -110,13 +114,15 @@ export async function benchMillion(db: Db): Promise<SuiteReport> {
     } else {
       timings.seedContacts = await timeOnce(`seed ${count(CONTACTS)} contacts (+ ${count(CONTACTS / 10)})`, () =>
         withGinIndexesRebuilt(db, "Contact", async (tx) => {
-          for (let from = 0; from < CONTACTS; from += SEED_CHUNK) await tx.$executeRawUnsafe(seedContactsSql(clinicId, Math.min(SEED_CHUNK, CONTACTS - from), 0, from));
+          for (let from = 0; from < CONTACTS; from += SEED_CHUNK)
+            await tx.$executeRawUnsafe(seedContactsSql(clinicId, Math.min(SEED_CHUNK, CONTACTS - from), 0, from));
           await tx.$executeRawUnsafe(seedContactsSql(neighbourId, Math.ceil(CONTACTS / 10), CONTACTS));
         }),
       );
       timings.seedCalls = await timeOnce(`seed ${count(CALLS)} calls (+ ${count(CALLS / 10)})`, () =>
         withGinIndexesRebuilt(db, "Call", async (tx) => {
-          for (let from = 0; from < CALLS; from += SEED_CHUNK) await tx.$executeRawUnsafe(seedCallsSql(clinicId, Math.min(SEED_CHUNK, CALLS - from), { from, contacts: CONTACTS }));
+          for (let from = 0; from < CALLS; from += SEED_CHUNK)
+            await tx.$executeRawUnsafe(seedCallsSql(clinicId, Math.min(SEED_CHUNK, CALLS - from), { from, contacts: CONTACTS }));
           await tx.$executeRawUnsafe(seedCallsSql(neighbourId, Math.ceil(CALLS / 10), {}));
         }),
       );
@@ -137,7 +143,12 @@ export async function benchMillion(db: Db): Promise<SuiteReport> {
     const contactResults: Result[] = [];
     contactResults.push(await measureWithin("first page by name + count", contacts({ sort: "name", limit: 50 })));
     contactResults.push(await measureWithin("first page newest first + count", contacts({ sort: "created", limit: 50 })));
-    contactResults.push(await measureWithin(`deep page (row ${count(deepAt)}) by name + count`, contacts({ sort: "name", limit: 50, cursor: encodeCursor({ s: "name", v: deep!.name, id: deep!.id, d: "after" }) })));
+    contactResults.push(
+      await measureWithin(
+        `deep page (row ${count(deepAt)}) by name + count`,
+        contacts({ sort: "name", limit: 50, cursor: encodeCursor({ s: "name", v: deep!.name, id: deep!.id, d: "after" }) }),
+      ),
+    );
     const [pair] = await db.$queryRawUnsafe<{ pair: string }[]>(
       `SELECT regexp_replace(split_part("email", '@', 1), '[0-9]+$', '') AS "pair" FROM "Contact" WHERE "organizationId" = $1 AND "email" IS NOT NULL ORDER BY "id" LIMIT 1`,
       clinicId,
@@ -189,7 +200,9 @@ export async function benchMillion(db: Db): Promise<SuiteReport> {
     const chart = await callsPerDay(clinic.id, clinic.timezone);
     const chartCalls = chart.reduce((sum, day) => sum + Object.entries(day).reduce((s, [key, value]) => s + (key === "day" ? 0 : Number(value)), 0), 0);
     const overviewResults = [
-      await measureWithin("KPIs today (todayKpis)", () => todayKpis(clinic.id, clinic.timezone), { note: `${count(kpis.callsToday)} calls today: ${count(kpis.outbound)} out · ${count(kpis.inbound)} in` }),
+      await measureWithin("KPIs today (todayKpis)", () => todayKpis(clinic.id, clinic.timezone), {
+        note: `${count(kpis.callsToday)} calls today: ${count(kpis.outbound)} out · ${count(kpis.inbound)} in`,
+      }),
       await measureWithin("chart: 14 days by outcome (callsPerDay)", () => callsPerDay(clinic.id, clinic.timezone), { note: `${count(chartCalls)} calls` }),
     ];
     results.push(...overviewResults);
@@ -212,9 +225,15 @@ export async function benchMillion(db: Db): Promise<SuiteReport> {
     const file = importFile(IMPORT_ROWS, 90_000_000);
     console.log(`  file: ${(file.length / 1024 / 1024).toFixed(2)} MB`);
     const importer = { id: importerId, defaultCountry: "AU" };
-    timings.importCreate = await timeOnce(`import ${count(IMPORT_ROWS)} new contacts`, () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }));
-    timings.importUpdate = await timeOnce(`re-import: ${count(IMPORT_ROWS)} updates (same phones)`, () => importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }));
-    timings.importIntoMillion = await timeOnce(`import into the ${count(CONTACTS)}-contact clinic`, () => importContacts({ id: clinicId, defaultCountry: "AU" }, file, { mode: "all_or_nothing", dryRun: false }));
+    timings.importCreate = await timeOnce(`import ${count(IMPORT_ROWS)} new contacts`, () =>
+      importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }),
+    );
+    timings.importUpdate = await timeOnce(`re-import: ${count(IMPORT_ROWS)} updates (same phones)`, () =>
+      importContacts(importer, file, { mode: "all_or_nothing", dryRun: false }),
+    );
+    timings.importIntoMillion = await timeOnce(`import into the ${count(CONTACTS)}-contact clinic`, () =>
+      importContacts({ id: clinicId, defaultCountry: "AU" }, file, { mode: "all_or_nothing", dryRun: false }),
+    );
     // Where an import's time goes: the same file through each stage alone (the ablation behind the rate).
     console.log("  of which, each stage alone");
     let text = "";
@@ -224,7 +243,10 @@ export async function benchMillion(db: Db): Promise<SuiteReport> {
     const mapping = resolveColumnMapping(csv!.headers);
     if (!mapping.ok) throw new Error(mapping.message);
     let checked: ReturnType<typeof validateRows> | undefined;
-    timings.importValidate = await timeOnce("  validate every row", async () => void (checked = validateRows(csv!.rows, mapping.columns, "AU", csv!.rowProblems)));
+    timings.importValidate = await timeOnce(
+      "  validate every row",
+      async () => void (checked = validateRows(csv!.rows, mapping.columns, "AU", csv!.rowProblems)),
+    );
     timings.importPhones = await timeOnce("    of which the phone numbers (libphonenumber)", async () => {
       for (const { cells } of csv!.rows) normalizePhone(cells[1]!, "AU");
     });

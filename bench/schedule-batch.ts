@@ -17,7 +17,9 @@ const GOAL_MS = 2_000;
 
 export async function benchScheduleBatch(db: Db): Promise<SuiteReport> {
   if (CONTACTS > BATCH_CONTACTS_MAX) throw new Error(`BENCH_SCHEDULE_CONTACTS: one request schedules at most ${count(BATCH_CONTACTS_MAX)} contacts.`);
-  console.log(`\nScheduling ${count(CONTACTS)} contacts in one request (${RUNS} runs after 1 warm-up, each run a new batch; clinic Mon–Fri 09:00–17:00, 2 minutes apart)`);
+  console.log(
+    `\nScheduling ${count(CONTACTS)} contacts in one request (${RUNS} runs after 1 warm-up, each run a new batch; clinic Mon–Fri 09:00–17:00, 2 minutes apart)`,
+  );
   const organizationId = await createBenchOrganization(db, benchId("schedule"));
   const results: Result[] = [];
   const timings: Record<string, number> = {};
@@ -28,7 +30,9 @@ export async function benchScheduleBatch(db: Db): Promise<SuiteReport> {
       await db.$executeRawUnsafe(seedContactsSql(organizationId, CONTACTS, 0));
       await db.$executeRawUnsafe(`VACUUM ANALYZE "Contact"`);
     });
-    const ids = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Contact" WHERE "organizationId" = $1 ORDER BY "id"`, organizationId)).map((row) => row.id);
+    const ids = (await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Contact" WHERE "organizationId" = $1 ORDER BY "id"`, organizationId)).map(
+      (row) => row.id,
+    );
     const actor = { organizationId, userId };
     const input = { contactIds: ids, scheduledTime: new Date(Date.now() + 3_600_000).toISOString() };
 
@@ -36,7 +40,11 @@ export async function benchScheduleBatch(db: Db): Promise<SuiteReport> {
     if (!("preview" in preview)) throw new Error("scheduleCalls with dryRun wrote a batch");
     const note = `${count(preview.scheduledCount)} scheduled, ${count(preview.skipped.length)} skipped (do not call)`;
     results.push(await measure("dry run (the dialog's preview)", () => scheduleCalls(actor, input, { dryRun: true }), { note, iterations: RUNS, warmup: 1 }));
-    const scheduled = await measure(`schedule ${count(CONTACTS)} contacts (writes the batch)`, () => scheduleCalls(actor, input), { note, iterations: RUNS, warmup: 1 });
+    const scheduled = await measure(`schedule ${count(CONTACTS)} contacts (writes the batch)`, () => scheduleCalls(actor, input), {
+      note,
+      iterations: RUNS,
+      warmup: 1,
+    });
     results.push(scheduled);
 
     console.log("  of which");
@@ -49,7 +57,12 @@ export async function benchScheduleBatch(db: Db): Promise<SuiteReport> {
       organizationId,
     );
     const start = new Date(input.scheduledTime);
-    results.push(await measure("  plan the slots (planBatch, JS only)", async () => planBatch(contacts, rules, { start, staggerMinutes: rules.staggerMinutes }), { iterations: RUNS, warmup: 1 }));
+    results.push(
+      await measure("  plan the slots (planBatch, JS only)", async () => planBatch(contacts, rules, { start, staggerMinutes: rules.staggerMinutes }), {
+        iterations: RUNS,
+        warmup: 1,
+      }),
+    );
 
     ratios.scheduleGoalOverP95 = GOAL_MS / scheduled.p95;
     line(`goal ${count(GOAL_MS)} ms / p95 (schedule)`, goalRatio(ratios.scheduleGoalOverP95));

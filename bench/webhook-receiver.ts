@@ -29,7 +29,11 @@ export async function serveWebhooks(options: { refill: boolean }): Promise<Webho
     for await (const chunk of req) chunks.push(chunk as Buffer);
     let response: Response;
     try {
-      const outcome = await receiveElevenLabsWebhook(Buffer.concat(chunks).toString("utf8"), req.headers["elevenlabs-signature"]?.toString() ?? null, WEBHOOK_SECRET);
+      const outcome = await receiveElevenLabsWebhook(
+        Buffer.concat(chunks).toString("utf8"),
+        req.headers["elevenlabs-signature"]?.toString() ?? null,
+        WEBHOOK_SECRET,
+      );
       if (outcome.handled) {
         stats.handled += 1;
         if (options.refill) followUpCallEnded(outcome, refillOrganization);

@@ -55,7 +55,10 @@ async function seedOpenCalls(db: Db, organizationId: string, total: number): Pro
     PHONE_NUMBER_ID,
     AGENT_ID,
   );
-  await db.$executeRawUnsafe(`UPDATE "Call" k SET "scheduledCallId" = s."id" FROM "ScheduledCall" s WHERE s."callId" = k."id" AND s."organizationId" = $1`, organizationId);
+  await db.$executeRawUnsafe(
+    `UPDATE "Call" k SET "scheduledCallId" = s."id" FROM "ScheduledCall" s WHERE s."callId" = k."id" AND s."organizationId" = $1`,
+    organizationId,
+  );
   await db.$executeRawUnsafe(`VACUUM ANALYZE "Call"`);
   await db.$executeRawUnsafe(`VACUUM ANALYZE "ScheduledCall"`);
 }
@@ -81,18 +84,33 @@ function transcriptionEvent(organizationId: string, i: number): LoadRequest {
       conversation_id: `conv_${organizationId}_${i}`,
       status: "done",
       transcript: lines.map(([role, message], turn) => ({ role, message, time_in_call_secs: turn * 5 })),
-      metadata: { start_time_unix_secs: now - 40, call_duration_secs: 38, termination_reason: "Call ended by remote party", phone_call: { type: "twilio", call_sid: `CA${i}` } },
+      metadata: {
+        start_time_unix_secs: now - 40,
+        call_duration_secs: 38,
+        termination_reason: "Call ended by remote party",
+        phone_call: { type: "twilio", call_sid: `CA${i}` },
+      },
       analysis: {
         call_successful: "success",
         transcript_summary: `${name} booked a check-up at Sunrise Family Clinic for Tuesday at 2 pm.`,
         call_summary_title: "Appointment booked",
         evaluation_criteria_results: {},
-        data_collection_results: { call_outcome: { data_collection_id: "call_outcome", value: "appointment_booked", rationale: "The patient accepted the Tuesday 2 pm slot." } },
+        data_collection_results: {
+          call_outcome: { data_collection_id: "call_outcome", value: "appointment_booked", rationale: "The patient accepted the Tuesday 2 pm slot." },
+        },
       },
-      conversation_initiation_client_data: { user_id: `${organizationId}_k${i}`, dynamic_variables: { contact_name: name, greeting: "Good morning", clinic_name: "Sunrise Family Clinic" } },
+      conversation_initiation_client_data: {
+        user_id: `${organizationId}_k${i}`,
+        dynamic_variables: { contact_name: name, greeting: "Good morning", clinic_name: "Sunrise Family Clinic" },
+      },
     },
   });
-  return { method: "POST", path: "/api/calls", headers: { "content-type": "application/json", "elevenlabs-signature": signElevenLabsPayload(body, SECRET, now) }, body };
+  return {
+    method: "POST",
+    path: "/api/calls",
+    headers: { "content-type": "application/json", "elevenlabs-signature": signElevenLabsPayload(body, SECRET, now) },
+    body,
+  };
 }
 
 async function startServer(dir: string, databaseUrl: string): Promise<ChildProcess> {
@@ -119,13 +137,21 @@ async function startServer(dir: string, databaseUrl: string): Promise<ChildProce
       ELEVENLABS_API_BASE_URL: "http://127.0.0.1:9",
     },
   });
-  if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then(() => true, () => false)) {
+  if (
+    await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  ) {
     server.kill("SIGTERM");
     throw new Error(`Port ${PORT} is taken by another server: stop it or set BENCH_SERVER_PORT.`);
   }
   for (let waited = 0; waited < 60_000; waited += 250) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((res) => res.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
     if (ok) return server;
     await sleep(250);
   }
@@ -140,7 +166,9 @@ function sumCpu(readings: ReadonlyArray<CpuReading | null>): CpuReading | null {
 
 /** Transactions committed in the bench database so far (every statement outside a transaction is one). */
 async function commitCount(db: Db): Promise<number> {
-  const [row] = await db.$queryRawUnsafe<Array<{ commits: bigint }>>(`SELECT xact_commit AS "commits" FROM pg_stat_database WHERE datname = current_database()`);
+  const [row] = await db.$queryRawUnsafe<Array<{ commits: bigint }>>(
+    `SELECT xact_commit AS "commits" FROM pg_stat_database WHERE datname = current_database()`,
+  );
   return Number(row?.commits ?? 0);
 }
 
@@ -151,14 +179,26 @@ function cpuPerRequest(cpu: CpuReading | null, requests: number): string {
 }
 
 function report(label: string, result: LoadResult, cpu: CpuReading | null): Result {
-  line(label, `${count(result.perSecond).padStart(6)} req/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   ${JSON.stringify(result.statuses)}${cpuPerRequest(cpu, result.requests)}`);
-  return { name: label, p50: result.p50, p95: result.p99, max: result.max, runs: result.requests, note: `${result.perSecond.toFixed(0)} req/s; p95 column holds p99` };
+  line(
+    label,
+    `${count(result.perSecond).padStart(6)} req/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   ${JSON.stringify(result.statuses)}${cpuPerRequest(cpu, result.requests)}`,
+  );
+  return {
+    name: label,
+    p50: result.p50,
+    p95: result.p99,
+    max: result.max,
+    runs: result.requests,
+    note: `${result.perSecond.toFixed(0)} req/s; p95 column holds p99`,
+  };
 }
 
 export async function benchWebhooks(db: Db, database: BenchDatabase): Promise<SuiteReport> {
   const dir = process.env.BENCH_NEXT_DIR ?? process.cwd();
   if (!existsSync(join(dir, ".next", "BUILD_ID"))) throw new Error(`No production build in ${dir}/.next: run \`npm run build\` first (or set BENCH_NEXT_DIR).`);
-  console.log(`Webhooks: ${count(EVENTS)} signed transcription events at ${CONNECTIONS} connections against next start (${dir}), after ${WARMUP} warm-up events.\n`);
+  console.log(
+    `Webhooks: ${count(EVENTS)} signed transcription events at ${CONNECTIONS} connections against next start (${dir}), after ${WARMUP} warm-up events.\n`,
+  );
   const organizationId = await createBenchOrganization(db, benchId("webhooks"), { openAllDay: true });
   let server: ChildProcess | null = null;
   try {
@@ -187,7 +227,10 @@ export async function benchWebhooks(db: Db, database: BenchDatabase): Promise<Su
       const webhook = await measureCpu(server.pid, () => runLoad(base, slice, CONNECTIONS));
       commits += (await commitCount(db)) - commitsBefore;
       rounds.push({ health, webhook });
-      if (process.env.BENCH_VERBOSE) console.log(`  round ${round + 1}: health ${health.result.perSecond.toFixed(0)} req/s${cpuPerRequest(health.cpu, perRound)}; webhook ${webhook.result.perSecond.toFixed(0)} req/s${cpuPerRequest(webhook.cpu, perRound)}`);
+      if (process.env.BENCH_VERBOSE)
+        console.log(
+          `  round ${round + 1}: health ${health.result.perSecond.toFixed(0)} req/s${cpuPerRequest(health.cpu, perRound)}; webhook ${webhook.result.perSecond.toFixed(0)} req/s${cpuPerRequest(webhook.cpu, perRound)}`,
+        );
     }
     const health = combineLoads(rounds.map((round) => round.health.result));
     const webhook = combineLoads(rounds.map((round) => round.webhook.result));
@@ -206,13 +249,22 @@ export async function benchWebhooks(db: Db, database: BenchDatabase): Promise<Su
       organizationId,
     );
     const failed = [health, webhook].flatMap((result) => Object.entries(result.statuses).filter(([status]) => status !== "200"));
-    if (failed.length > 0) console.log(`  WARNING: answers other than 200 (${JSON.stringify(failed)}; 0 = no answer): the numbers below do not measure the webhook.`);
+    if (failed.length > 0)
+      console.log(`  WARNING: answers other than 200 (${JSON.stringify(failed)}; 0 = no answer): the numbers below do not measure the webhook.`);
     const ratio = webhook.perSecond / health.perSecond;
     console.log("");
-    line("recorded", `${count(done!.calls)} calls completed, ${count(done!.scheduled)} scheduled calls completed, ${count(done!.activity)} feed entries (of ${count(WARMUP + EVENTS)})`);
+    line(
+      "recorded",
+      `${count(done!.calls)} calls completed, ${count(done!.scheduled)} scheduled calls completed, ${count(done!.activity)} feed entries (of ${count(WARMUP + EVENTS)})`,
+    );
     line("ratio to the trivial route", `${ratio.toFixed(2)} (goal ≥ ${GOALS.ratio})`);
     console.log(`\nGoals (≥ 1 meets it)`);
-    const ratios = { perSecondGoal: webhook.perSecond / GOALS.perSecond, p99Goal: GOALS.p99Ms / webhook.p99, ratioGoal: ratio / GOALS.ratio, ratioToTrivialRoute: ratio };
+    const ratios = {
+      perSecondGoal: webhook.perSecond / GOALS.perSecond,
+      p99Goal: GOALS.p99Ms / webhook.p99,
+      ratioGoal: ratio / GOALS.ratio,
+      ratioToTrivialRoute: ratio,
+    };
     line(`≥ ${GOALS.perSecond} req/s`, goalRatio(ratios.perSecondGoal));
     line(`p99 < ${GOALS.p99Ms} ms`, goalRatio(ratios.p99Goal));
     line(`ratio ≥ ${GOALS.ratio}`, goalRatio(ratios.ratioGoal));

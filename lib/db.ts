@@ -6,7 +6,9 @@ import { rejectUndefinedInWhere } from "@/lib/prisma/reject-undefined-where";
 /** Builds a client on `@prisma/adapter-pg`: the same path in development (PGlite over a socket) and production. */
 export function createPrismaClient(connectionString: string) {
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, invitation: { tokenHash: true }, voiceAgent: { tokenHash: true } } }).$extends(rejectUndefinedInWhere);
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, invitation: { tokenHash: true }, voiceAgent: { tokenHash: true } } }).$extends(
+    rejectUndefinedInWhere,
+  );
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

@@ -70,7 +70,11 @@ export function fromZodError(error: ZodError, message = "Some fields are invalid
 /** RFC 9457 problem details. Unknown errors become a generic 500 that leaks nothing but a request id. */
 export function problemResponse(error: unknown, requestId: string = crypto.randomUUID()): Response {
   const appError =
-    error instanceof AppError ? error : error instanceof ZodError ? fromZodError(error) : new AppError("internal", "An unexpected error occurred. Try again; if it keeps happening, contact support with the request id.");
+    error instanceof AppError
+      ? error
+      : error instanceof ZodError
+        ? fromZodError(error)
+        : new AppError("internal", "An unexpected error occurred. Try again; if it keeps happening, contact support with the request id.");
   if (appError.code === "internal") console.error(`[${requestId}]`, error);
   // The operator must see a configuration gap in the log too, not only the caller.
   if (appError.code === "service_unavailable") console.error(`[${requestId}] ${appError.message}`);

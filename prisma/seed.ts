@@ -14,7 +14,10 @@ export const DEMO_ADMIN_EMAIL = "admin@sunrise.example";
 export const DEMO_STAFF_EMAIL = "staff@sunrise.example";
 export const SECOND_OWNER_EMAIL = "owner@harbourphysio.example";
 
-async function upsertOrganization(db: Db, data: { name: string; slug: string; timezone: string; defaultCountry: string; locale: string; elevenLabsAgentId: string; elevenLabsPhoneNumberId: string }) {
+async function upsertOrganization(
+  db: Db,
+  data: { name: string; slug: string; timezone: string; defaultCountry: string; locale: string; elevenLabsAgentId: string; elevenLabsPhoneNumberId: string },
+) {
   return db.organization.upsert({ where: { slug: data.slug }, update: {}, create: data, select: { id: true, name: true } });
 }
 
@@ -23,9 +26,17 @@ async function upsertOrganization(db: Db, data: { name: string; slug: string; ti
  * checks them). No tool token: `npm run dev` makes one for the simulator (scripts/dev/demo-agent-tools.ts),
  * and an admin makes one in Settings for a real agent.
  */
-async function registerDemoLine(db: Db, organizationId: string, line: { agentId: string; agentName: string; phoneNumberId: string; e164: string; label: string }) {
+async function registerDemoLine(
+  db: Db,
+  organizationId: string,
+  line: { agentId: string; agentName: string; phoneNumberId: string; e164: string; label: string },
+) {
   await db.voiceAgent.upsert({ where: { agentId: line.agentId }, update: {}, create: { organizationId, agentId: line.agentId, name: line.agentName } });
-  await db.phoneNumber.upsert({ where: { phoneNumberId: line.phoneNumberId }, update: {}, create: { organizationId, phoneNumberId: line.phoneNumberId, e164: line.e164, label: line.label } });
+  await db.phoneNumber.upsert({
+    where: { phoneNumberId: line.phoneNumberId },
+    update: {},
+    create: { organizationId, phoneNumberId: line.phoneNumberId, e164: line.e164, label: line.label },
+  });
 }
 
 async function upsertUser(db: Db, email: string, name: string, passwordHash: string) {
@@ -62,8 +73,20 @@ export async function seed(db: Db) {
   });
 
   // Numbers outside the demo contacts' (02) 5550 0000–0199 and (03) 7010 0000–0039, all fictional.
-  await registerDemoLine(db, sunrise.id, { agentId: "agent_sim_sunrise_reception", agentName: "Reception", phoneNumberId: "phnum_sim_sunrise_main", e164: "+61255508000", label: "Main line" });
-  await registerDemoLine(db, harbour.id, { agentId: "agent_sim_harbour_front_desk", agentName: "Front desk", phoneNumberId: "phnum_sim_harbour_main", e164: "+61370108000", label: "Main line" });
+  await registerDemoLine(db, sunrise.id, {
+    agentId: "agent_sim_sunrise_reception",
+    agentName: "Reception",
+    phoneNumberId: "phnum_sim_sunrise_main",
+    e164: "+61255508000",
+    label: "Main line",
+  });
+  await registerDemoLine(db, harbour.id, {
+    agentId: "agent_sim_harbour_front_desk",
+    agentName: "Front desk",
+    phoneNumberId: "phnum_sim_harbour_main",
+    e164: "+61370108000",
+    label: "Main line",
+  });
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const admin = await upsertUser(db, DEMO_ADMIN_EMAIL, "Alex Morgan", passwordHash);
@@ -83,7 +106,16 @@ export async function seed(db: Db) {
 /** Demo contacts, and the numbers of those who asked not to be called on the clinic's do-not-call list. */
 async function seedContacts(db: Db, organizationId: string, contacts: ReturnType<typeof demoContacts>) {
   const created = await db.contact.createMany({
-    data: contacts.map((c) => ({ name: c.name, phoneNumber: c.phoneNumber, email: c.email, businessName: c.businessName, businessWebsite: c.businessWebsite, customFields: c.customFields, timezone: c.timezone, organizationId })),
+    data: contacts.map((c) => ({
+      name: c.name,
+      phoneNumber: c.phoneNumber,
+      email: c.email,
+      businessName: c.businessName,
+      businessWebsite: c.businessWebsite,
+      customFields: c.customFields,
+      timezone: c.timezone,
+      organizationId,
+    })),
     skipDuplicates: true,
   });
   await db.doNotCallEntry.createMany({
@@ -108,7 +140,9 @@ async function main() {
     if (!history.made) console.log(`Demo history: not added, ${history.reason}.`);
     else {
       const { calls, inbound, appointments, pending, failed } = history.summary;
-      console.log(`Demo history: the last two weeks of the demo clinics — ${calls} calls (${inbound} inbound), ${appointments} appointments, ${pending} calls waiting, ${failed} failed — in ${(history.ms / 1000).toFixed(1)} s.`);
+      console.log(
+        `Demo history: the last two weeks of the demo clinics — ${calls} calls (${inbound} inbound), ${appointments} appointments, ${pending} calls waiting, ${failed} failed — in ${(history.ms / 1000).toFixed(1)} s.`,
+      );
     }
   } finally {
     await db.$disconnect();

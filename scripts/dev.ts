@@ -135,9 +135,7 @@ async function provideDatabase(): Promise<{ url: string; embedded: boolean }> {
   const started = performance.now();
   const port = embeddedPort();
   // Recorded inside the step, so a shutdown that waited for the start stops this database too.
-  const database = await step(
-    startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port }).then((started) => (running.database = started)),
-  );
+  const database = await step(startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port }).then((started) => (running.database = started)));
   void database.exited.then((code) => {
     if (!running.stopping) shutDown(`The embedded database stopped unexpectedly (exit code ${code})`, "SIGTERM", 1);
   });

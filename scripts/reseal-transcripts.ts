@@ -11,8 +11,11 @@ async function main() {
   const problems = encryptionKeyProblems();
   if (problems.length) throw new Error(problems.join(" "));
   const result = await resealTranscripts({ onBatch: (p) => console.log(`… ${p.scanned} calls looked at, ${p.resealed} re-encrypted`) });
-  console.log(`Done: ${result.scanned} calls looked at, ${result.resealed} re-encrypted with the current key, ${result.skipped} changed meanwhile (run again).`);
-  if (result.resealed === 0 && result.skipped === 0) console.log("Nothing is sealed with the previous key any more: TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS can be removed.");
+  console.log(
+    `Done: ${result.scanned} calls looked at, ${result.resealed} re-encrypted with the current key, ${result.skipped} changed meanwhile (run again).`,
+  );
+  if (result.resealed === 0 && result.skipped === 0)
+    console.log("Nothing is sealed with the previous key any more: TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS can be removed.");
 }
 
 main().then(

@@ -31,7 +31,9 @@ log(
 if (!config.webhookSecret) {
   log("WARNING: no SIMULATOR_WEBHOOK_SECRET or ELEVENLABS_WEBHOOK_SECRET; webhooks are sent unsigned and a verifying app rejects them");
 }
-log(`admin: GET ${simulator.url}/_simulator/requests, POST ${simulator.url}/_simulator/config, POST ${simulator.url}/_simulator/faults, POST ${simulator.url}/_simulator/inbound`);
+log(
+  `admin: GET ${simulator.url}/_simulator/requests, POST ${simulator.url}/_simulator/config, POST ${simulator.url}/_simulator/faults, POST ${simulator.url}/_simulator/inbound`,
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -47,14 +47,21 @@ export async function handleAdminRequest(simulator: Simulator, req: IncomingMess
     case "GET /_simulator/config":
       return sendJson(res, 200, publicConfig(simulator.config()));
     case "POST /_simulator/config": {
-      const parsed = simulatorConfigSchema.partial().strict().safeParse(await body());
+      const parsed = simulatorConfigSchema
+        .partial()
+        .strict()
+        .safeParse(await body());
       if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
       return sendJson(res, 200, publicConfig(simulator.configure(parsed.data)));
     }
     case "POST /_simulator/faults": {
       const parsed = faultRequestSchema.safeParse(await body());
       if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
-      if (parsed.data.toNumber) simulator.scriptNumber(parsed.data.toNumber, Array.from({ length: parsed.data.count }, () => parsed.data.mode));
+      if (parsed.data.toNumber)
+        simulator.scriptNumber(
+          parsed.data.toNumber,
+          Array.from({ length: parsed.data.count }, () => parsed.data.mode),
+        );
       else simulator.injectFault(parsed.data.mode, parsed.data.count);
       return sendJson(res, 200, { pending: simulator.pendingFaults() });
     }
@@ -91,7 +98,10 @@ export async function handleAdminRequest(simulator: Simulator, req: IncomingMess
 /** The webhook secret and the agents' tool tokens are never echoed. */
 function publicConfig(config: SimulatorConfig) {
   const agentTools = Object.fromEntries(
-    Object.entries(config.agentTools).map(([agentId, { tools }]) => [agentId, { tools: tools.map((tool) => ({ name: tool.name, url: tool.api_schema.url, headers: Object.keys(tool.api_schema.request_headers) })) }]),
+    Object.entries(config.agentTools).map(([agentId, { tools }]) => [
+      agentId,
+      { tools: tools.map((tool) => ({ name: tool.name, url: tool.api_schema.url, headers: Object.keys(tool.api_schema.request_headers) })) },
+    ]),
   );
   return { ...config, webhookSecret: config.webhookSecret ? "(set)" : null, agentTools };
 }

@@ -95,9 +95,15 @@ export async function runAgentTools(
   if (outcome === "callback_scheduled") {
     const callback = find("schedule_callback");
     if (!callback) return null;
-    const answer = await callTool(callback, { ...system, phone_number: call.externalNumber, time: ask.callbackWhen, context: `Asked during a simulated call to be called back ${ask.callbackWhen}` }, log);
+    const answer = await callTool(
+      callback,
+      { ...system, phone_number: call.externalNumber, time: ask.callbackWhen, context: `Asked during a simulated call to be called back ${ask.callbackWhen}` },
+      log,
+    );
     if (!answer || typeof answer.message !== "string") return null;
-    const when = timeNamedIn(answer.message, /I'll call you (.+?)\.?$|आपको (.+?) कॉल किया जाएगा/) ?? (typeof answer.local_time === "string" ? answer.local_time : ask.callbackWhen);
+    const when =
+      timeNamedIn(answer.message, /I'll call you (.+?)\.?$|आपको (.+?) कॉल किया जाएगा/) ??
+      (typeof answer.local_time === "string" ? answer.local_time : ask.callbackWhen);
     return { kind: "callback", asked: ask.callbackWhen, when, message: answer.message };
   }
   if (outcome !== "appointment_booked") return null;
@@ -108,13 +114,25 @@ export async function runAgentTools(
     const date = utcDatePlus(day, now);
     const slots = await callTool(check, { ...system, date }, log);
     if (!slots || !Array.isArray(slots.slots)) return null;
-    const free = (slots.slots as { start_time?: unknown; available?: unknown }[]).find((slot) => slot.available === true && typeof slot.start_time === "string");
+    const free = (slots.slots as { start_time?: unknown; available?: unknown }[]).find(
+      (slot) => slot.available === true && typeof slot.start_time === "string",
+    );
     if (!free) continue;
-    const answer = await callTool(book, { ...system, date, start_time: free.start_time, customer_name: name, customer_phone: call.externalNumber, notes: "Booked during a simulated call" }, log);
+    const answer = await callTool(
+      book,
+      { ...system, date, start_time: free.start_time, customer_name: name, customer_phone: call.externalNumber, notes: "Booked during a simulated call" },
+      log,
+    );
     if (!answer || typeof answer.message !== "string") return null;
     const startTime = String(free.start_time);
     if (answer.success !== true) return { kind: "booking_failed", message: answer.message };
-    return { kind: "booked", date, startTime, when: timeNamedIn(answer.message, /is booked for (.+?)\.?$|अपॉइंटमेंट (.+?) के लिए बुक/) ?? `${date} at ${startTime}`, message: answer.message };
+    return {
+      kind: "booked",
+      date,
+      startTime,
+      when: timeNamedIn(answer.message, /is booked for (.+?)\.?$|अपॉइंटमेंट (.+?) के लिए बुक/) ?? `${date} at ${startTime}`,
+      message: answer.message,
+    };
   }
   return null;
 }

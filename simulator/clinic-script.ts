@@ -36,7 +36,10 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
 
   if (outcome === "voicemail") {
     const transcript = turns([
-      ["agent", `${greeting} ${firstName}, this is Ava from ${caller}. We're calling to help you book your next visit. Please call us back when it suits you. Thanks, bye!`],
+      [
+        "agent",
+        `${greeting} ${firstName}, this is Ava from ${caller}. We're calling to help you book your next visit. Please call us back when it suits you. Thanks, bye!`,
+      ],
     ]);
     return {
       transcript,
@@ -79,7 +82,10 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
     escalated: {
       lines: [
         ["user", "Actually, I've had chest pains since I started the new tablets. Can I speak to a nurse?"],
-        ["agent", `I'm sorry to hear that, ${firstName}. I can't give medical advice, so I'm passing this to the nurse at ${caller} now and someone will call you shortly. If the pain gets worse, call emergency services.`],
+        [
+          "agent",
+          `I'm sorry to hear that, ${firstName}. I can't give medical advice, so I'm passing this to the nurse at ${caller} now and someone will call you shortly. If the pain gets worse, call emergency services.`,
+        ],
         ["user", "Okay, thank you."],
       ],
       summary: `${name} reported chest pains since starting new tablets and asked to speak to a nurse; Ava passed it to the clinic team.`,
@@ -112,7 +118,11 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
   } else if (tool?.kind === "booking_failed" && outcome === "appointment_booked") {
     // The app refused the slot: the call ends without a booking, and says so.
     endings.appointment_booked = {
-      lines: [...endings.appointment_booked.lines.slice(0, 3), ["agent", tool.message], ["user", "None of those suit me. Could someone from the clinic call me back?"]],
+      lines: [
+        ...endings.appointment_booked.lines.slice(0, 3),
+        ["agent", tool.message],
+        ["user", "None of those suit me. Could someone from the clinic call me back?"],
+      ],
       summary: `${name} wanted an appointment at ${caller}, but the time could not be booked (${tool.message}); they asked the clinic to call back.`,
       title: "Booking not completed",
       rationale: "The agent could not book the slot the patient chose; the patient asked for a call back.",
@@ -120,7 +130,11 @@ export function buildClinicScript(variables: Record<string, unknown>, outcome: C
     };
   } else if (tool?.kind === "callback" && outcome === "callback_scheduled") {
     endings.callback_scheduled = {
-      lines: [["user", `I can't talk right now. Could you call me back ${tool.asked}?`], ["agent", tool.message], ["user", "Thanks, that's better for me."]],
+      lines: [
+        ["user", `I can't talk right now. Could you call me back ${tool.asked}?`],
+        ["agent", tool.message],
+        ["user", "Thanks, that's better for me."],
+      ],
       summary: `${name} was busy and asked ${caller} to call back ${tool.asked}; Ava will call back ${tool.when}.`,
       title: "Callback requested",
       rationale: `The patient asked for a call back ${tool.asked} and the agent scheduled it for ${tool.when}.`,

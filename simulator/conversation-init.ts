@@ -33,7 +33,11 @@ export function conversationInitEndpoint(tools: AgentTools | undefined): { url: 
  * `{ type: "conversation_initiation_client_data", dynamic_variables }`. A failure is logged and the
  * call goes on with no variables, as the agent would with its defaults.
  */
-export async function requestConversationInit(tools: AgentTools | undefined, body: ConversationInitBody, log: (line: string) => void): Promise<ConversationInitResult> {
+export async function requestConversationInit(
+  tools: AgentTools | undefined,
+  body: ConversationInitBody,
+  log: (line: string) => void,
+): Promise<ConversationInitResult> {
   const endpoint = conversationInitEndpoint(tools);
   if (!endpoint) {
     log(`inbound call to ${body.agent_id}: no tool JSON for this agent, so no conversation-initiation webhook`);
@@ -48,7 +52,8 @@ export async function requestConversationInit(tools: AgentTools | undefined, bod
     });
     const answer = (await res.json().catch(() => null)) as { type?: unknown; dynamic_variables?: unknown } | null;
     const variables = answer?.dynamic_variables;
-    const valid = res.ok && answer?.type === "conversation_initiation_client_data" && typeof variables === "object" && variables !== null && !Array.isArray(variables);
+    const valid =
+      res.ok && answer?.type === "conversation_initiation_client_data" && typeof variables === "object" && variables !== null && !Array.isArray(variables);
     if (!valid) {
       const error = res.ok ? "the answer is not conversation_initiation_client_data" : `the app answered HTTP ${res.status}`;
       log(`conversation-initiation webhook for ${body.agent_id}: ${error}`);

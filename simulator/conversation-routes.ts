@@ -23,13 +23,15 @@ export function handleListConversations(state: SimulatorState, url: URL, respond
   if (!parsed.success) return respond(422, { detail: toValidationDetail(parsed.error, "query", query) });
   const filter = parsed.data;
 
-  const matching = [...state.calls].reverse().filter(
-    (call) =>
-      (filter.agent_id === undefined || call.agentId === filter.agent_id) &&
-      (filter.user_id === undefined || call.userId === filter.user_id) &&
-      (filter.call_start_after_unix === undefined || call.startTimeUnixSecs >= filter.call_start_after_unix) &&
-      (filter.call_start_before_unix === undefined || call.startTimeUnixSecs <= filter.call_start_before_unix),
-  );
+  const matching = [...state.calls]
+    .reverse()
+    .filter(
+      (call) =>
+        (filter.agent_id === undefined || call.agentId === filter.agent_id) &&
+        (filter.user_id === undefined || call.userId === filter.user_id) &&
+        (filter.call_start_after_unix === undefined || call.startTimeUnixSecs >= filter.call_start_after_unix) &&
+        (filter.call_start_before_unix === undefined || call.startTimeUnixSecs <= filter.call_start_before_unix),
+    );
   // The cursor is the id of the last conversation of the previous page.
   let start = 0;
   if (filter.cursor !== undefined) {

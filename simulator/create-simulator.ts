@@ -45,9 +45,7 @@ export async function createSimulator(options: Partial<SimulatorOptions> = {}): 
     deliveries: state.deliveries,
     calls: state.calls,
     dialsTo: (toNumber) =>
-      state.requests.filter(
-        (request) => request.path === DIAL_PATH && (request.body as { to_number?: unknown } | null)?.to_number === toNumber,
-      ).length,
+      state.requests.filter((request) => request.path === DIAL_PATH && (request.body as { to_number?: unknown } | null)?.to_number === toNumber).length,
     inFlight: () => state.activeCalls.size,
     peakInFlight: () => state.peakActiveCalls,
     config: () => ({ ...state.config }),

@@ -13,7 +13,12 @@ export function speaksHindi(variables: Record<string, unknown>): boolean {
  * the tools are sent and the summary tells), spoken in Hindi from the greeting on — the greeting is the dial's
  * own `{{greeting}}` ("नमस्ते"). The analysis stays in English, as ElevenLabs writes it for staff.
  */
-export function buildHindiClinicScript(variables: Record<string, unknown>, outcome: CallOutcome, ask: PatientAsk, tool: ToolResult | null = null): ClinicScript {
+export function buildHindiClinicScript(
+  variables: Record<string, unknown>,
+  outcome: CallOutcome,
+  ask: PatientAsk,
+  tool: ToolResult | null = null,
+): ClinicScript {
   const name = text(variables.contact_name) || "आप";
   const firstName = name.split(/\s+/)[0] ?? name;
   const greeting = text(variables.greeting) || "नमस्ते";
@@ -23,7 +28,10 @@ export function buildHindiClinicScript(variables: Record<string, unknown>, outco
   if (outcome === "voicemail") {
     return {
       transcript: turns([
-        ["agent", `${greeting} ${firstName} जी, मैं ${caller} से Ava बोल रही हूँ। हम आपकी अगली अपॉइंटमेंट बुक करने के लिए कॉल कर रहे थे। जब सुविधा हो, हमें वापस कॉल कीजिए। धन्यवाद!`],
+        [
+          "agent",
+          `${greeting} ${firstName} जी, मैं ${caller} से Ava बोल रही हूँ। हम आपकी अगली अपॉइंटमेंट बुक करने के लिए कॉल कर रहे थे। जब सुविधा हो, हमें वापस कॉल कीजिए। धन्यवाद!`,
+        ],
       ]),
       durationSecs: 18,
       summary: `The call reached ${name}'s voicemail; Ava left a message in Hindi asking them to call ${caller} back.`,
@@ -64,7 +72,10 @@ export function buildHindiClinicScript(variables: Record<string, unknown>, outco
     escalated: {
       lines: [
         ["user", "दरअसल, नई गोलियाँ शुरू करने के बाद से मेरे सीने में दर्द हो रहा है। क्या मैं किसी नर्स से बात कर सकता हूँ?"],
-        ["agent", `यह सुनकर दुख हुआ, ${firstName} जी। मैं डॉक्टरी सलाह नहीं दे सकती, इसलिए अभी ${caller} की नर्स को बता रही हूँ — कोई आपको जल्द कॉल करेगा। दर्द बढ़े तो तुरंत इमरजेंसी सेवाओं को कॉल करें।`],
+        [
+          "agent",
+          `यह सुनकर दुख हुआ, ${firstName} जी। मैं डॉक्टरी सलाह नहीं दे सकती, इसलिए अभी ${caller} की नर्स को बता रही हूँ — कोई आपको जल्द कॉल करेगा। दर्द बढ़े तो तुरंत इमरजेंसी सेवाओं को कॉल करें।`,
+        ],
         ["user", "ठीक है, धन्यवाद।"],
       ],
       summary: `${name} reported chest pains since starting new tablets and asked to speak to a nurse; Ava passed it to the clinic team (the call was in Hindi).`,
@@ -96,7 +107,11 @@ export function buildHindiClinicScript(variables: Record<string, unknown>, outco
     };
   } else if (tool?.kind === "booking_failed" && outcome === "appointment_booked") {
     endings.appointment_booked = {
-      lines: [...endings.appointment_booked.lines.slice(0, 3), ["agent", tool.message], ["user", "इनमें से कोई समय ठीक नहीं। क्या क्लिनिक से कोई मुझे वापस कॉल कर सकता है?"]],
+      lines: [
+        ...endings.appointment_booked.lines.slice(0, 3),
+        ["agent", tool.message],
+        ["user", "इनमें से कोई समय ठीक नहीं। क्या क्लिनिक से कोई मुझे वापस कॉल कर सकता है?"],
+      ],
       summary: `${name} wanted an appointment at ${caller}, but the time could not be booked (${tool.message}); they asked the clinic to call back.`,
       title: "Booking not completed",
       rationale: "The agent could not book the slot the patient chose; the patient asked for a call back.",
@@ -104,7 +119,11 @@ export function buildHindiClinicScript(variables: Record<string, unknown>, outco
     };
   } else if (tool?.kind === "callback" && outcome === "callback_scheduled") {
     endings.callback_scheduled = {
-      lines: [["user", `अभी बात नहीं हो पाएगी। क्या आप ${tool.asked} वापस कॉल कर सकती हैं?`], ["agent", tool.message], ["user", "धन्यवाद, यह मेरे लिए बेहतर है।"]],
+      lines: [
+        ["user", `अभी बात नहीं हो पाएगी। क्या आप ${tool.asked} वापस कॉल कर सकती हैं?`],
+        ["agent", tool.message],
+        ["user", "धन्यवाद, यह मेरे लिए बेहतर है।"],
+      ],
       summary: `${name} was busy and asked ${caller} to call back ${tool.asked}; Ava will call back ${tool.when}.`,
       title: "Callback requested",
       rationale: `The patient asked for a call back ${tool.asked} and the agent scheduled it for ${tool.when}.`,

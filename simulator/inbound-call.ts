@@ -16,12 +16,19 @@ function clinicLine(state: SimulatorState, agentId: string, phoneNumberId: strin
   const lines = state.config.phoneNumbers;
   if (phoneNumberId) return { phoneNumberId, number: lines[phoneNumberId]?.number ?? DEFAULT_AGENT_NUMBER };
   const assigned = Object.entries(lines).find(([, line]) => line.agentId === agentId);
-  return assigned ? { phoneNumberId: assigned[0], number: assigned[1].number } : { phoneNumberId: DEFAULT_INBOUND_PHONE_NUMBER_ID, number: DEFAULT_AGENT_NUMBER };
+  return assigned
+    ? { phoneNumberId: assigned[0], number: assigned[1].number }
+    : { phoneNumberId: DEFAULT_INBOUND_PHONE_NUMBER_ID, number: DEFAULT_AGENT_NUMBER };
 }
 
 function pickInboundOutcome(state: SimulatorState): InboundOutcome {
   const mix = state.config.outcomeMix;
-  return pickWeighted(state.random, { appointment_booked: mix.appointment_booked, callback_scheduled: mix.callback_scheduled, resolved: mix.not_interested + mix.voicemail, escalated: mix.escalated ?? 0 });
+  return pickWeighted(state.random, {
+    appointment_booked: mix.appointment_booked,
+    callback_scheduled: mix.callback_scheduled,
+    resolved: mix.not_interested + mix.voicemail,
+    escalated: mix.escalated ?? 0,
+  });
 }
 
 /**
@@ -36,7 +43,11 @@ export async function playInboundCall(state: SimulatorState, request: InboundCal
   const line = clinicLine(state, agentId, phoneNumberId);
   const ids = newIds();
   const tools = state.config.agentTools[agentId];
-  const initiation = await requestConversationInit(tools, { caller_id: from, agent_id: agentId, called_number: line.number, call_sid: ids.callSid }, state.settings.log);
+  const initiation = await requestConversationInit(
+    tools,
+    { caller_id: from, agent_id: agentId, called_number: line.number, call_sid: ids.callSid },
+    state.settings.log,
+  );
 
   const outcome = forced ?? pickInboundOutcome(state);
   const variables = initiation.dynamicVariables;

@@ -12,7 +12,13 @@ export type InboundOutcome = (typeof INBOUND_OUTCOMES)[number];
  * visit, a call back or opening hours. When the agent's tools really ran, the conversation says what
  * they answered.
  */
-export function buildInboundScript(variables: Record<string, unknown>, outcome: InboundOutcome, ask: PatientAsk, callerName: string | null, tool: ToolResult | null = null): ClinicScript {
+export function buildInboundScript(
+  variables: Record<string, unknown>,
+  outcome: InboundOutcome,
+  ask: PatientAsk,
+  callerName: string | null,
+  tool: ToolResult | null = null,
+): ClinicScript {
   const clinic = text(variables.clinic_name) || "the clinic";
   const greeting = text(variables.greeting) || "Hello";
   const known = text(variables.known_caller) === "yes" ? text(variables.contact_name) : "";
@@ -50,7 +56,10 @@ export function buildInboundScript(variables: Record<string, unknown>, outcome: 
     escalated: {
       lines: [
         ["user", "My blood test results came back and they say my potassium is high. I'd like to talk to a doctor today."],
-        ["agent", "I understand. I can't interpret results myself, so I'm passing this to the doctor on duty now; someone from the clinic will call you back this morning."],
+        [
+          "agent",
+          "I understand. I can't interpret results myself, so I'm passing this to the doctor on duty now; someone from the clinic will call you back this morning.",
+        ],
         ["user", "Thank you, I appreciate it."],
       ],
       summary: `${name} called ${clinic} worried about high potassium in their blood test results and asked to talk to a doctor; Ava passed it to the doctor on duty.`,

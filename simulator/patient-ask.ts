@@ -23,6 +23,7 @@ const HINDI_VISIT_TIMES = ["सुबह 9:30 बजे", "सुबह 10 ब�
 
 /** `hindi`: the patient speaks Hindi (the dial's `language` is hi-IN); the same draws either way. */
 export function choosePatientAsk(random: () => number, hindi = false): PatientAsk {
-  if (hindi) return { callbackWhen: pickOne(random, HINDI_CALLBACK_TIMES), visitDay: pickOne(random, HINDI_VISIT_DAYS), visitTime: pickOne(random, HINDI_VISIT_TIMES) };
+  if (hindi)
+    return { callbackWhen: pickOne(random, HINDI_CALLBACK_TIMES), visitDay: pickOne(random, HINDI_VISIT_DAYS), visitTime: pickOne(random, HINDI_VISIT_TIMES) };
   return { callbackWhen: pickOne(random, CALLBACK_TIMES), visitDay: pickOne(random, VISIT_DAYS), visitTime: pickOne(random, VISIT_TIMES) };
 }

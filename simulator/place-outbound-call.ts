@@ -26,7 +26,10 @@ function planCall(state: SimulatorState, fault: FaultMode | undefined, scripted:
     outcome = pickWeighted(random, { ...config.outcomeMix, escalated: config.outcomeMix.escalated ?? 0 });
   }
   // A scripted patient's words depend on the patient and the call, not on what else was dialed before.
-  const ask = choosePatientAsk(scripted ? mulberry32(hashText(`${state.settings.seed}:${scripted.toNumber}:${scripted.left}`)) : random, speaksHindi(variables));
+  const ask = choosePatientAsk(
+    scripted ? mulberry32(hashText(`${state.settings.seed}:${scripted.toNumber}:${scripted.left}`)) : random,
+    speaksHindi(variables),
+  );
   return { kind: "answered", outcome, ask, script: buildClinicScript(variables, outcome, ask) };
 }
 
@@ -34,7 +37,12 @@ function planCall(state: SimulatorState, fault: FaultMode | undefined, scripted:
  * An accepted dial becomes a call: it rings for the first quarter of the call duration, then fails
  * (`call_initiation_failure`) or connects (the agent's tools run) and ends with the transcription.
  */
-export function placeOutboundCall(state: SimulatorState, body: OutboundCallRequest, fault: FaultMode | undefined, scripted: ScriptedDial | null = null): SimulatedCall {
+export function placeOutboundCall(
+  state: SimulatorState,
+  body: OutboundCallRequest,
+  fault: FaultMode | undefined,
+  scripted: ScriptedDial | null = null,
+): SimulatedCall {
   const clientData = body.conversation_initiation_client_data;
   const dynamicVariables = clientData?.dynamic_variables ?? {};
   const plan = planCall(state, fault, scripted, dynamicVariables);

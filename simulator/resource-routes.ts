@@ -23,7 +23,13 @@ export function handleResource(state: SimulatorState, kind: "agent" | "phone", i
     return respond(200, {
       agent_id: id,
       name: "Simulated clinic agent",
-      conversation_config: { agent: { first_message: config.agentFirstMessages[id] ?? DEFAULT_FIRST_MESSAGE, language: "en", prompt: { prompt: "You are a friendly clinic receptionist." } } },
+      conversation_config: {
+        agent: {
+          first_message: config.agentFirstMessages[id] ?? DEFAULT_FIRST_MESSAGE,
+          language: "en",
+          prompt: { prompt: "You are a friendly clinic receptionist." },
+        },
+      },
       platform_settings: { overrides: { conversation_config_override: { agent: { first_message: allowed, language: allowed, prompt: { prompt: allowed } } } } },
       metadata: { created_at_unix_secs: 1_760_000_000 },
       tags: [],

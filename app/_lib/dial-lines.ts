@@ -9,7 +9,11 @@ export async function loadDialLines(organization: { id: string; defaultCountry: 
   const [agents, numbers, defaults] = await Promise.all([listAgents(organization.id), listPhoneNumbers(organization.id), getAgentSettings(organization.id)]);
   return {
     agents: agents.map((a) => ({ value: a.agentId, label: a.name, detail: a.agentId })),
-    phoneNumbers: numbers.map((n) => ({ value: n.phoneNumberId, label: n.label, detail: n.e164 ? formatPhoneForDisplay(n.e164, organization.defaultCountry) : n.phoneNumberId })),
+    phoneNumbers: numbers.map((n) => ({
+      value: n.phoneNumberId,
+      label: n.label,
+      detail: n.e164 ? formatPhoneForDisplay(n.e164, organization.defaultCountry) : n.phoneNumberId,
+    })),
     defaultAgentId: defaults.elevenLabsAgentId,
     defaultPhoneNumberId: defaults.elevenLabsPhoneNumberId,
   };

@@ -36,7 +36,13 @@ export function AppointmentActions({ appointment, status, zone }: { appointment:
   return (
     <div className="flex justify-end gap-1">
       {status === "SCHEDULED" ? (
-        <Button size="sm" variant="ghost" loading={busy && open === null} onClick={() => change({ status: "CONFIRMED" }, `${label} confirmed`)} aria-label={`Confirm ${label}`}>
+        <Button
+          size="sm"
+          variant="ghost"
+          loading={busy && open === null}
+          onClick={() => change({ status: "CONFIRMED" }, `${label} confirmed`)}
+          aria-label={`Confirm ${label}`}
+        >
           Confirm
         </Button>
       ) : null}

@@ -25,10 +25,22 @@ export interface EditableAppointment {
  * Books a new appointment, or moves one (`appointment` given). Date and time are the clinic's wall clock
  * whatever the browser's zone; an overlap is refused by the server (the database) and shown in words.
  */
-export function AppointmentDialog({ zone, appointment, initial, onClose }: { zone: ClinicZone; appointment?: EditableAppointment; initial: WallClock; onClose: () => void }) {
+export function AppointmentDialog({
+  zone,
+  appointment,
+  initial,
+  onClose,
+}: {
+  zone: ClinicZone;
+  appointment?: EditableAppointment;
+  initial: WallClock;
+  onClose: () => void;
+}) {
   const router = useRouter();
   const [when, setWhen] = useState<WallClock>(() => (appointment ? toWallClock(appointment.startsAt, zone.timeZone) : initial));
-  const [duration, setDuration] = useState(() => String(appointment ? Math.round((Date.parse(appointment.endsAt) - Date.parse(appointment.startsAt)) / 60_000) : 30));
+  const [duration, setDuration] = useState(() =>
+    String(appointment ? Math.round((Date.parse(appointment.endsAt) - Date.parse(appointment.startsAt)) / 60_000) : 30),
+  );
   const [person, setPerson] = useState({ attendeeName: "", attendeePhone: "", attendeeEmail: "", notes: "" });
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<{ problem: Problem; attempt: number } | null>(null);
@@ -43,45 +55,91 @@ export function AppointmentDialog({ zone, appointment, initial, onClose }: { zon
     setSaving(true);
     setProblem(null);
     const result = appointment
-      ? await sendJson<{ appointment: { startsAt: string } }>(`/api/appointments/${encodeURIComponent(appointment.id)}`, "PATCH", { startsAt, durationMinutes: minutes })
+      ? await sendJson<{ appointment: { startsAt: string } }>(`/api/appointments/${encodeURIComponent(appointment.id)}`, "PATCH", {
+          startsAt,
+          durationMinutes: minutes,
+        })
       : await sendJson<{ appointment: { startsAt: string } }>("/api/appointments", "POST", { startsAt, durationMinutes: minutes, ...person });
     setSaving(false);
     if (!result.ok) {
       setProblem({ problem: result.problem, attempt: Date.now() });
       return;
     }
-    toast.success(appointment ? `${appointment.attendeeName} moved to ${clinicDateTime(result.data.appointment.startsAt, zone)}` : `${person.attendeeName} booked for ${clinicDateTime(result.data.appointment.startsAt, zone)}`);
+    toast.success(
+      appointment
+        ? `${appointment.attendeeName} moved to ${clinicDateTime(result.data.appointment.startsAt, zone)}`
+        : `${person.attendeeName} booked for ${clinicDateTime(result.data.appointment.startsAt, zone)}`,
+    );
     router.refresh();
     onClose();
   }
 
   // A problem no field shows (a network failure, a 404) is said above the buttons.
-  const unplaced = problem && !errors.startsAt && !errors.durationMinutes && !errors.attendeeName && !errors.attendeePhone && !errors.attendeeEmail ? problem : null;
+  const unplaced =
+    problem && !errors.startsAt && !errors.durationMinutes && !errors.attendeeName && !errors.attendeePhone && !errors.attendeeEmail ? problem : null;
   return (
     <Dialog open onOpenChange={(open) => (open ? null : onClose())}>
       <DialogContent className="sm:max-w-lg">
         <DialogHeader>
           <DialogTitle>{appointment ? `Move ${appointment.attendeeName}'s appointment` : "New appointment"}</DialogTitle>
           <DialogDescription>
-            {appointment ? `Now at ${clinicDateTime(appointment.startsAt, zone)}.` : "Staff may book outside opening hours; two appointments can never overlap."}
+            {appointment
+              ? `Now at ${clinicDateTime(appointment.startsAt, zone)}.`
+              : "Staff may book outside opening hours; two appointments can never overlap."}
           </DialogDescription>
         </DialogHeader>
         <form id="appointment-form" onSubmit={save} className="space-y-4" noValidate>
           <WallClockFields value={when} onChange={setWhen} zone={zone} error={startsAt ? errors.startsAt : "Pick a date and a time"} />
           <Field name="durationMinutes" label="Length (minutes)" error={durationError}>
-            {(control) => <Input {...control} type="number" inputMode="numeric" min={5} max={240} step={5} value={duration} onChange={(e) => setDuration(e.target.value)} className="max-w-32" />}
+            {(control) => (
+              <Input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={5}
+                max={240}
+                step={5}
+                value={duration}
+                onChange={(e) => setDuration(e.target.value)}
+                className="max-w-32"
+              />
+            )}
           </Field>
           {appointment ? null : (
             <>
               <Field name="attendeeName" label="Patient's name" error={errors.attendeeName}>
-                {(control) => <Input {...control} required autoComplete="off" value={person.attendeeName} onChange={(e) => setPerson({ ...person, attendeeName: e.target.value })} />}
+                {(control) => (
+                  <Input
+                    {...control}
+                    required
+                    autoComplete="off"
+                    value={person.attendeeName}
+                    onChange={(e) => setPerson({ ...person, attendeeName: e.target.value })}
+                  />
+                )}
               </Field>
               <div className="grid gap-4 sm:grid-cols-2">
                 <Field name="attendeePhone" label="Phone (optional)" error={errors.attendeePhone} hint="Links the appointment to the contact with this number.">
-                  {(control) => <Input {...control} type="tel" autoComplete="off" value={person.attendeePhone} onChange={(e) => setPerson({ ...person, attendeePhone: e.target.value })} />}
+                  {(control) => (
+                    <Input
+                      {...control}
+                      type="tel"
+                      autoComplete="off"
+                      value={person.attendeePhone}
+                      onChange={(e) => setPerson({ ...person, attendeePhone: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field name="attendeeEmail" label="Email (optional)" error={errors.attendeeEmail}>
-                  {(control) => <Input {...control} type="email" autoComplete="off" value={person.attendeeEmail} onChange={(e) => setPerson({ ...person, attendeeEmail: e.target.value })} />}
+                  {(control) => (
+                    <Input
+                      {...control}
+                      type="email"
+                      autoComplete="off"
+                      value={person.attendeeEmail}
+                      onChange={(e) => setPerson({ ...person, attendeeEmail: e.target.value })}
+                    />
+                  )}
                 </Field>
               </div>
               <Field name="notes" label="Notes (optional)">

@@ -13,7 +13,17 @@ const STATUS_LOOK = {
 } as const;
 
 /** One day's appointments as a table people work in: times in tabular figures on the clinic's clock. */
-export function AppointmentTable({ appointments, zone, caption, canWrite }: { appointments: AppointmentView[]; zone: ClinicZone; caption: string; canWrite: boolean }) {
+export function AppointmentTable({
+  appointments,
+  zone,
+  caption,
+  canWrite,
+}: {
+  appointments: AppointmentView[];
+  zone: ClinicZone;
+  caption: string;
+  canWrite: boolean;
+}) {
   return (
     <Table aria-label={caption}>
       <TableHeader className="sticky top-0 bg-white">
@@ -44,7 +54,10 @@ export function AppointmentTable({ appointments, zone, caption, canWrite }: { ap
               </TableCell>
               <TableCell>
                 {a.source === "AGENT" ? (
-                  <Badge variant="brand" title={a.conversationId ? `Booked by the voice agent during conversation ${a.conversationId}` : "Booked by the voice agent"}>
+                  <Badge
+                    variant="brand"
+                    title={a.conversationId ? `Booked by the voice agent during conversation ${a.conversationId}` : "Booked by the voice agent"}
+                  >
                     <Bot className="size-3.5" aria-hidden />
                     Voice agent
                   </Badge>

@@ -41,7 +41,10 @@ export function guessCountry(timeZone: string | null, languages: readonly string
   const byZone = timeZone ? COUNTRY_BY_ZONE[timeZone] : undefined;
   if (byZone && known.has(byZone)) return byZone;
   for (const tag of languages) {
-    const region = tag.split("-").find((part, i) => i > 0 && /^[A-Za-z]{2}$/.test(part))?.toUpperCase();
+    const region = tag
+      .split("-")
+      .find((part, i) => i > 0 && /^[A-Za-z]{2}$/.test(part))
+      ?.toUpperCase();
     if (region && known.has(region)) return region;
   }
   return null;

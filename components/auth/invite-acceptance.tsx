@@ -45,7 +45,9 @@ export function InviteAcceptance() {
       return;
     }
     void sendJson<Preview>("/api/invitations/preview", "POST", { token }).then((result) =>
-      setState(result.ok ? { status: "ready", token, preview: result.data } : { status: "error", message: result.problem.detail ?? "This invitation cannot be used." }),
+      setState(
+        result.ok ? { status: "ready", token, preview: result.data } : { status: "error", message: result.problem.detail ?? "This invitation cannot be used." },
+      ),
     );
   }, []);
 
@@ -100,7 +102,8 @@ export function InviteAcceptance() {
   return (
     <div className="space-y-5">
       <p className="text-sm text-zinc-700">
-        You are invited to <span className="font-medium text-zinc-900">{preview.organizationName}</span> as {roleLabel(preview.role)}, with <span className="font-medium">{preview.email}</span>.
+        You are invited to <span className="font-medium text-zinc-900">{preview.organizationName}</span> as {roleLabel(preview.role)}, with{" "}
+        <span className="font-medium">{preview.email}</span>.
       </p>
       {formError ? <FormAlert key={formError}>{formError}</FormAlert> : null}
       {wrongAccount ? (
@@ -134,7 +137,10 @@ export function InviteAcceptance() {
         </form>
       )}
       <p className="text-center text-xs text-zinc-500">
-        Not expecting this? <Link href="/login" className="underline underline-offset-4">Go to sign in</Link>
+        Not expecting this?{" "}
+        <Link href="/login" className="underline underline-offset-4">
+          Go to sign in
+        </Link>
       </p>
     </div>
   );

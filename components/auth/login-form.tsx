@@ -33,7 +33,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       if (!result?.ok || result.error) {
         // One message whatever the cause, so the form never reveals which emails have accounts.
         const message =
-          result?.error === SIGN_IN_RATE_LIMITED ? LOCKED_OUT_MESSAGE : result && result.status >= 500 ? "We couldn't sign you in just now. Try again in a moment." : INVALID;
+          result?.error === SIGN_IN_RATE_LIMITED
+            ? LOCKED_OUT_MESSAGE
+            : result && result.status >= 500
+              ? "We couldn't sign you in just now. Try again in a moment."
+              : INVALID;
         setError({ attempt: Date.now(), message });
         setPending(false);
         return;

@@ -76,7 +76,12 @@ export function SignupForm({ timeZones, countries }: { timeZones: string[]; coun
         } else if (first) {
           setFormError({ attempt, message: "Some details need another look. Check the highlighted fields.", takeFocus: false });
         } else {
-          setFormError({ attempt, message: problem.detail ?? "We couldn't create your account. Try again in a moment.", requestId: problem.requestId, takeFocus: true });
+          setFormError({
+            attempt,
+            message: problem.detail ?? "We couldn't create your account. Try again in a moment.",
+            requestId: problem.requestId,
+            takeFocus: true,
+          });
         }
         // A field error takes the focus to its field; an error of the whole form focuses the alert instead.
         if (first) (form.elements.namedItem(first) as HTMLElement | null)?.focus();

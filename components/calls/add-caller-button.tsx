@@ -43,7 +43,8 @@ export function AddCallerButton({ callId, phoneNumber, suggestedName }: { callId
     const { contact, created, linkedCalls } = result.data;
     const others = linkedCalls - 1;
     toast.success(created ? `${contact.name} added to contacts` : `Linked to ${contact.name}, who has this number`, {
-      description: others > 0 ? `${others} other ${others === 1 ? "call" : "calls"} from this number ${others === 1 ? "is" : "are"} now theirs too.` : undefined,
+      description:
+        others > 0 ? `${others} other ${others === 1 ? "call" : "calls"} from this number ${others === 1 ? "is" : "are"} now theirs too.` : undefined,
     });
     setOpen(false);
     router.refresh();
@@ -60,7 +61,8 @@ export function AddCallerButton({ callId, phoneNumber, suggestedName }: { callId
           <DialogHeader>
             <DialogTitle>Add the caller to contacts</DialogTitle>
             <DialogDescription>
-              Saves <span className="tabular-nums">{phoneNumber}</span> as a contact; other calls from this number join it. If a contact already has the number, the call joins that contact instead.
+              Saves <span className="tabular-nums">{phoneNumber}</span> as a contact; other calls from this number join it. If a contact already has the number,
+              the call joins that contact instead.
             </DialogDescription>
           </DialogHeader>
           <form id="add-caller-form" onSubmit={save} className="space-y-4" noValidate>

@@ -142,7 +142,11 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
                 What the agent will know
               </h3>
               {/* Focusable, so a keyboard can scroll a long list (axe: scrollable-region-focusable). */}
-              <dl tabIndex={0} aria-labelledby="call-variables-heading" className="mt-2 max-h-48 overflow-y-auto rounded-md border border-zinc-200 text-sm focus-visible:outline-2 focus-visible:outline-brand-600/30">
+              <dl
+                tabIndex={0}
+                aria-labelledby="call-variables-heading"
+                className="mt-2 max-h-48 overflow-y-auto rounded-md border border-zinc-200 text-sm focus-visible:outline-2 focus-visible:outline-brand-600/30"
+              >
                 {Object.entries(state.preview.dynamicVariables).map(([key, value]) => (
                   <div key={key} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-3 border-b border-zinc-100 px-3 py-1.5 last:border-0">
                     <dt className="truncate font-mono text-xs leading-5 text-zinc-500">{key}</dt>
@@ -166,7 +170,9 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
                 ) : null}
               </p>
             ) : null}
-            {refusal ? <OutsideHoursActions refusal={refusal} busy={placing} onSchedule={scheduleAt} onOverride={(reason) => void placeCall(null, { reason })} /> : null}
+            {refusal ? (
+              <OutsideHoursActions refusal={refusal} busy={placing} onSchedule={scheduleAt} onOverride={(reason) => void placeCall(null, { reason })} />
+            ) : null}
           </form>
         )}
 

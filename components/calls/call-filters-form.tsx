@@ -12,7 +12,15 @@ import { MAX_SEARCH_LENGTH } from "@/lib/calls/history/schemas";
  * reloads keep it) and works before any script has loaded. Raw values are echoed back as typed, so a
  * rejected filter can be corrected in place.
  */
-export function CallFiltersForm({ values, contactName, zoneLabel }: { values: Record<string, string | undefined>; contactName?: string | null; zoneLabel: string }) {
+export function CallFiltersForm({
+  values,
+  contactName,
+  zoneLabel,
+}: {
+  values: Record<string, string | undefined>;
+  contactName?: string | null;
+  zoneLabel: string;
+}) {
   const filtered = Object.entries(values).some(([key, value]) => key !== "cursor" && value);
   return (
     <form method="get" action="/calls" role="search" aria-label="Filter calls" className="mb-4 rounded-lg border border-zinc-200 bg-white p-4">
@@ -22,7 +30,15 @@ export function CallFiltersForm({ values, contactName, zoneLabel }: { values: Re
           <Label htmlFor="calls-q">Search summaries and transcripts</Label>
           <div className="relative mt-1">
             <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden="true" />
-            <Input id="calls-q" name="q" type="search" defaultValue={values.q ?? ""} maxLength={MAX_SEARCH_LENGTH} placeholder="e.g. reschedule" className="pl-9" />
+            <Input
+              id="calls-q"
+              name="q"
+              type="search"
+              defaultValue={values.q ?? ""}
+              maxLength={MAX_SEARCH_LENGTH}
+              placeholder="e.g. reschedule"
+              className="pl-9"
+            />
           </div>
         </div>
         <div>

@@ -38,15 +38,26 @@ export function initialChoice(options: DialLineOption[], preferred: string | nul
   return preferred && options.some((option) => option.value === preferred) ? preferred : "";
 }
 
-function LineSelect(props: { name: string; label: string; options: DialLineOption[]; value: string; onChange: (value: string) => void; error?: string; defaultValue: string | null; noun: string; scope: string }) {
+function LineSelect(props: {
+  name: string;
+  label: string;
+  options: DialLineOption[];
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  defaultValue: string | null;
+  noun: string;
+  scope: string;
+}) {
   const { options, value, defaultValue, noun } = props;
-  const hint = options.length === 0
-    ? `No ${noun} is registered yet: an admin adds one in Settings.`
-    : defaultValue && value === defaultValue
-      ? `The clinic’s default; choose another for ${props.scope} only.`
-      : defaultValue && !options.some((o) => o.value === defaultValue)
-        ? `The clinic’s default ${noun} is no longer registered: choose one.`
-        : `One of the clinic’s own, registered in Settings.`;
+  const hint =
+    options.length === 0
+      ? `No ${noun} is registered yet: an admin adds one in Settings.`
+      : defaultValue && value === defaultValue
+        ? `The clinic’s default; choose another for ${props.scope} only.`
+        : defaultValue && !options.some((o) => o.value === defaultValue)
+          ? `The clinic’s default ${noun} is no longer registered: choose one.`
+          : `One of the clinic’s own, registered in Settings.`;
   return (
     <Field name={props.name} label={props.label} error={props.error} hint={hint}>
       {(control) => (
@@ -87,7 +98,17 @@ export function DialLineFields({
 }) {
   return (
     <>
-      <LineSelect name="agentId" label="Agent" noun="agent" options={lines.agents} value={agentId} onChange={onAgentChange} error={errors.agentId} defaultValue={lines.defaultAgentId} scope={scope} />
+      <LineSelect
+        name="agentId"
+        label="Agent"
+        noun="agent"
+        options={lines.agents}
+        value={agentId}
+        onChange={onAgentChange}
+        error={errors.agentId}
+        defaultValue={lines.defaultAgentId}
+        scope={scope}
+      />
       <LineSelect
         name="agentPhoneNumberId"
         label="Phone number"

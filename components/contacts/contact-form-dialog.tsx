@@ -14,7 +14,19 @@ import { CustomFieldsEditor, newCustomField, type CustomFieldDraft } from "@/com
 import type { EditableContact } from "@/components/contacts/types";
 import { SUPPORTED_LANGUAGES, languageLabel } from "@/lib/language/supported-languages";
 
-const FIELD_ORDER = ["name", "phoneNumber", "email", "businessName", "businessWebsite", "timezone", "language", "consentBasis", "consentSource", "consentDate", "doNotCallReason"];
+const FIELD_ORDER = [
+  "name",
+  "phoneNumber",
+  "email",
+  "businessName",
+  "businessWebsite",
+  "timezone",
+  "language",
+  "consentBasis",
+  "consentSource",
+  "consentDate",
+  "doNotCallReason",
+];
 
 interface Draft {
   name: string;
@@ -77,7 +89,9 @@ export function ContactFormDialog({
 }) {
   const editing = contact !== null;
   const [draft, setDraft] = useState<Draft>(() => draftOf(contact));
-  const [customFields, setCustomFields] = useState<CustomFieldDraft[]>(() => Object.entries(contact?.customFields ?? {}).map(([key, value]) => newCustomField(key, value)));
+  const [customFields, setCustomFields] = useState<CustomFieldDraft[]>(() =>
+    Object.entries(contact?.customFields ?? {}).map(([key, value]) => newCustomField(key, value)),
+  );
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<FormError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -114,7 +128,11 @@ export function ContactFormDialog({
         setFieldErrors(errors);
         const existing = problem.code === "conflict" && extra.existingContact?.id !== contact?.id ? extra.existingContact : undefined;
         if (existing || !Object.keys(errors).length) {
-          setFormError({ message: problem.detail ?? "The contact was not saved. Try again.", existing, requestId: problem.code === "internal" ? problem.requestId : undefined });
+          setFormError({
+            message: problem.detail ?? "The contact was not saved. Try again.",
+            existing,
+            requestId: problem.code === "internal" ? problem.requestId : undefined,
+          });
         }
         const first = FIELD_ORDER.find((f) => errors[f]);
         if (first) (form.elements.namedItem(first) as HTMLElement | null)?.focus();
@@ -168,8 +186,30 @@ export function ContactFormDialog({
             <Field name="name" label="Name" error={fieldErrors.name}>
               {(p) => <Input {...p} value={draft.name} onChange={(e) => set("name", e.target.value)} autoComplete="off" required maxLength={200} autoFocus />}
             </Field>
-            <Field name="phoneNumber" label="Phone" error={fieldErrors.phoneNumber} hint={fieldErrors.phoneNumber ? undefined : country === "AU" ? "For example 0412 345 678 or +61 412 345 678." : "Local format or + and the country code."}>
-              {(p) => <Input {...p} type="tel" value={draft.phoneNumber} onChange={(e) => set("phoneNumber", e.target.value)} autoComplete="off" required maxLength={40} className="tabular-nums" />}
+            <Field
+              name="phoneNumber"
+              label="Phone"
+              error={fieldErrors.phoneNumber}
+              hint={
+                fieldErrors.phoneNumber
+                  ? undefined
+                  : country === "AU"
+                    ? "For example 0412 345 678 or +61 412 345 678."
+                    : "Local format or + and the country code."
+              }
+            >
+              {(p) => (
+                <Input
+                  {...p}
+                  type="tel"
+                  value={draft.phoneNumber}
+                  onChange={(e) => set("phoneNumber", e.target.value)}
+                  autoComplete="off"
+                  required
+                  maxLength={40}
+                  className="tabular-nums"
+                />
+              )}
             </Field>
             <Field name="email" label="Email (optional)" error={fieldErrors.email}>
               {(p) => <Input {...p} type="email" value={draft.email} onChange={(e) => set("email", e.target.value)} autoComplete="off" maxLength={254} />}
@@ -191,7 +231,9 @@ export function ContactFormDialog({
               {(p) => (
                 <Select {...p} value={draft.language} onChange={(e) => set("language", e.target.value)}>
                   <option value="">Clinic’s default ({languageLabel(clinicLanguage)})</option>
-                  {draft.language && !SUPPORTED_LANGUAGES.some((l) => l.tag === draft.language) ? <option value={draft.language}>{draft.language}</option> : null}
+                  {draft.language && !SUPPORTED_LANGUAGES.some((l) => l.tag === draft.language) ? (
+                    <option value={draft.language}>{draft.language}</option>
+                  ) : null}
                   {SUPPORTED_LANGUAGES.map((l) => (
                     <option key={l.tag} value={l.tag}>
                       {l.label} ({l.tag})
@@ -204,7 +246,18 @@ export function ContactFormDialog({
               {(p) => <Input {...p} value={draft.businessName} onChange={(e) => set("businessName", e.target.value)} autoComplete="off" maxLength={200} />}
             </Field>
             <Field name="businessWebsite" label="Business website (optional)" error={fieldErrors.businessWebsite}>
-              {(p) => <Input {...p} type="url" inputMode="url" value={draft.businessWebsite} onChange={(e) => set("businessWebsite", e.target.value)} autoComplete="off" placeholder="example.com" maxLength={500} />}
+              {(p) => (
+                <Input
+                  {...p}
+                  type="url"
+                  inputMode="url"
+                  value={draft.businessWebsite}
+                  onChange={(e) => set("businessWebsite", e.target.value)}
+                  autoComplete="off"
+                  placeholder="example.com"
+                  maxLength={500}
+                />
+              )}
             </Field>
           </div>
 
@@ -221,7 +274,9 @@ export function ContactFormDialog({
               )}
             </Field>
             <Field name="consentSource" label="How (optional)" error={fieldErrors.consentSource}>
-              {(p) => <Input {...p} value={draft.consentSource} onChange={(e) => set("consentSource", e.target.value)} placeholder="Intake form" maxLength={200} />}
+              {(p) => (
+                <Input {...p} value={draft.consentSource} onChange={(e) => set("consentSource", e.target.value)} placeholder="Intake form" maxLength={200} />
+              )}
             </Field>
             <Field name="consentDate" label="When (optional)" error={fieldErrors.consentDate}>
               {(p) => <Input {...p} type="date" value={draft.consentDate} onChange={(e) => set("consentDate", e.target.value)} />}
@@ -233,11 +288,22 @@ export function ContactFormDialog({
               <Checkbox id="field-doNotCall" name="doNotCall" checked={draft.doNotCall} onChange={(e) => set("doNotCall", e.target.checked)} />
               <Label htmlFor="field-doNotCall">Do not call this contact</Label>
             </div>
-            <p className="mt-1 ml-6 text-xs text-zinc-500">Puts the number on the clinic’s do-not-call list (Settings): nobody calls it, not even a batch already scheduled. Only an admin can take it off; imports can’t.</p>
+            <p className="mt-1 ml-6 text-xs text-zinc-500">
+              Puts the number on the clinic’s do-not-call list (Settings): nobody calls it, not even a batch already scheduled. Only an admin can take it off;
+              imports can’t.
+            </p>
             {draft.doNotCall ? (
               <div className="mt-3 ml-6">
                 <Field name="doNotCallReason" label="Reason (optional)" error={fieldErrors.doNotCallReason}>
-                  {(p) => <Input {...p} value={draft.doNotCallReason} onChange={(e) => set("doNotCallReason", e.target.value)} placeholder="Asked not to be called" maxLength={500} />}
+                  {(p) => (
+                    <Input
+                      {...p}
+                      value={draft.doNotCallReason}
+                      onChange={(e) => set("doNotCallReason", e.target.value)}
+                      placeholder="Asked not to be called"
+                      maxLength={500}
+                    />
+                  )}
                 </Field>
               </div>
             ) : null}

@@ -87,9 +87,16 @@ export function ContactsScreen(props: ContactsScreenProps) {
         description={description}
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            {props.scheduling ? <ScheduleCallsButton zone={{ timeZone: organization.timezone, locale: organization.locale }} defaults={props.scheduling} onScheduled={refresh} /> : null}
+            {props.scheduling ? (
+              <ScheduleCallsButton zone={{ timeZone: organization.timezone, locale: organization.locale }} defaults={props.scheduling} onScheduled={refresh} />
+            ) : null}
             {noContactsAtAll ? null : (
-              <a href={exportHref} download className={buttonVariants({ variant: "outline" })} title="Download the contacts shown (the current search) as a CSV file">
+              <a
+                href={exportHref}
+                download
+                className={buttonVariants({ variant: "outline" })}
+                title="Download the contacts shown (the current search) as a CSV file"
+              >
                 <Download aria-hidden="true" />
                 Export CSV
               </a>
@@ -132,13 +139,19 @@ export function ContactsScreen(props: ContactsScreenProps) {
           }
         >
           <p>
-            Import your patient list from a spreadsheet saved as CSV (a column for the name and one for the phone number is all it needs), or add patients one at a time.
-            Local numbers are read as {organization.defaultCountry} numbers.
+            Import your patient list from a spreadsheet saved as CSV (a column for the name and one for the phone number is all it needs), or add patients one
+            at a time. Local numbers are read as {organization.defaultCountry} numbers.
           </p>
         </EmptyState>
       ) : (
         <>
-          <ContactsToolbar q={q} sort={sort} pending={pending} onSearch={(value) => navigate({ q: value, cursor: undefined, page: undefined }, { replace: true })} onSort={(value) => navigate({ sort: value, cursor: undefined, page: undefined })} />
+          <ContactsToolbar
+            q={q}
+            sort={sort}
+            pending={pending}
+            onSearch={(value) => navigate({ q: value, cursor: undefined, page: undefined }, { replace: true })}
+            onSort={(value) => navigate({ sort: value, cursor: undefined, page: undefined })}
+          />
           <SelectionBanner rows={rows} total={total} totalCapped={totalCapped} q={q} />
           {rows.length === 0 ? (
             <EmptyState
@@ -191,7 +204,9 @@ export function ContactsScreen(props: ContactsScreenProps) {
       ) : null}
       {dialog?.kind === "delete" ? <DeleteContactDialog contact={dialog.contact} onClose={closeDialog} onDeleted={refresh} /> : null}
       {dialog?.kind === "import" ? <ImportDialog onClose={closeDialog} onImported={refresh} /> : null}
-      {dialog?.kind === "callback" ? <CallBackDialog target={{ contactId: dialog.contact.id, name: dialog.contact.name }} zone={zone} onClose={closeDialog} /> : null}
+      {dialog?.kind === "callback" ? (
+        <CallBackDialog target={{ contactId: dialog.contact.id, name: dialog.contact.name }} zone={zone} onClose={closeDialog} />
+      ) : null}
       {dialog?.kind === "check-in" ? <CheckInDialog contact={dialog.contact} zone={zone} onClose={closeDialog} /> : null}
     </ContactSelectionProvider>
   );

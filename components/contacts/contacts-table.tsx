@@ -70,8 +70,40 @@ function consentTitle(row: ContactRow): string | undefined {
 }
 
 function editable(row: ContactRow): EditableContact {
-  const { id, name, phoneNumber, phoneDisplay, email, businessName, businessWebsite, timezone, language, doNotCall, doNotCallReason, consentBasis, consentSource, consentDate, customFields } = row;
-  return { id, name, phoneNumber, phoneDisplay, email, businessName, businessWebsite, timezone, language, doNotCall, doNotCallReason, consentBasis, consentSource, consentDate, customFields };
+  const {
+    id,
+    name,
+    phoneNumber,
+    phoneDisplay,
+    email,
+    businessName,
+    businessWebsite,
+    timezone,
+    language,
+    doNotCall,
+    doNotCallReason,
+    consentBasis,
+    consentSource,
+    consentDate,
+    customFields,
+  } = row;
+  return {
+    id,
+    name,
+    phoneNumber,
+    phoneDisplay,
+    email,
+    businessName,
+    businessWebsite,
+    timezone,
+    language,
+    doNotCall,
+    doNotCallReason,
+    consentBasis,
+    consentSource,
+    consentDate,
+    customFields,
+  };
 }
 
 /**
@@ -98,7 +130,11 @@ export function ContactsTable({
   onFollowUp?: (kind: "callback" | "check-in", contact: ContactRow) => void;
 }) {
   return (
-    <Table containerClassName={cn("max-h-[calc(100dvh-19rem)] transition-opacity", pending && "opacity-60")} aria-busy={pending || undefined} aria-label="Contacts">
+    <Table
+      containerClassName={cn("max-h-[calc(100dvh-19rem)] transition-opacity", pending && "opacity-60")}
+      aria-busy={pending || undefined}
+      aria-label="Contacts"
+    >
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead className="w-10 pr-0">
@@ -123,7 +159,12 @@ export function ContactsTable({
             <TableCell>
               <div className="flex max-w-56 items-center gap-2">
                 {canWrite ? (
-                  <button type="button" onClick={() => onEdit(editable(row))} className="truncate rounded-sm text-left font-medium text-zinc-900 hover:text-brand-700 hover:underline" title={`Edit ${row.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => onEdit(editable(row))}
+                    className="truncate rounded-sm text-left font-medium text-zinc-900 hover:text-brand-700 hover:underline"
+                    title={`Edit ${row.name}`}
+                  >
                     {row.name}
                   </button>
                 ) : (
@@ -204,7 +245,10 @@ export function ContactsTable({
                             Edit
                           </DropdownMenuItem>
                           <DropdownMenuSeparator />
-                          <DropdownMenuItem className="text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-800" onSelect={() => onDelete(row)}>
+                          <DropdownMenuItem
+                            className="text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-800"
+                            onSelect={() => onDelete(row)}
+                          >
                             <Trash2 aria-hidden="true" />
                             Delete
                           </DropdownMenuItem>

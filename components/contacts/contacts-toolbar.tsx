@@ -87,7 +87,12 @@ export function ContactsToolbar({
           <div className="absolute top-1/2 right-2 flex -translate-y-1/2 items-center gap-1">
             {pending ? <Loader2 className="size-4 animate-spin text-zinc-400" aria-label="Searching" /> : null}
             {value ? (
-              <button type="button" onClick={() => search("", 0)} className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900" aria-label="Clear search">
+              <button
+                type="button"
+                onClick={() => search("", 0)}
+                className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+                aria-label="Clear search"
+              >
                 <X className="size-4" aria-hidden="true" />
               </button>
             ) : (

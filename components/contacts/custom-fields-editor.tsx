@@ -18,7 +18,15 @@ export const newCustomField = (key = "", value = ""): CustomFieldDraft => ({ id:
  * Custom fields as name/value rows. Names are saved in snake_case — the name the voice agent reads
  * them by ({{appointment_type}}) — and the row says so whenever that differs from what was typed.
  */
-export function CustomFieldsEditor({ fields, onChange, error }: { fields: CustomFieldDraft[]; onChange: (fields: CustomFieldDraft[]) => void; error?: string }) {
+export function CustomFieldsEditor({
+  fields,
+  onChange,
+  error,
+}: {
+  fields: CustomFieldDraft[];
+  onChange: (fields: CustomFieldDraft[]) => void;
+  error?: string;
+}) {
   const update = (id: number, patch: Partial<CustomFieldDraft>) => onChange(fields.map((field) => (field.id === id ? { ...field, ...patch } : field)));
   return (
     <fieldset aria-describedby={error ? "custom-fields-error" : "custom-fields-hint"}>
@@ -34,9 +42,28 @@ export function CustomFieldsEditor({ fields, onChange, error }: { fields: Custom
             return (
               <div key={field.id}>
                 <div className="flex items-start gap-2">
-                  <Input aria-label={`Custom field ${index + 1} name`} placeholder="Field name" value={field.key} onChange={(e) => update(field.id, { key: e.target.value })} className="flex-2 font-mono text-[13px]" maxLength={200} />
-                  <Input aria-label={`Custom field ${index + 1} value`} placeholder="Value" value={field.value} onChange={(e) => update(field.id, { value: e.target.value })} className="flex-3" maxLength={2000} />
-                  <Button variant="ghost" size="icon" onClick={() => onChange(fields.filter((f) => f.id !== field.id))} aria-label={`Remove custom field ${index + 1}`}>
+                  <Input
+                    aria-label={`Custom field ${index + 1} name`}
+                    placeholder="Field name"
+                    value={field.key}
+                    onChange={(e) => update(field.id, { key: e.target.value })}
+                    className="flex-2 font-mono text-[13px]"
+                    maxLength={200}
+                  />
+                  <Input
+                    aria-label={`Custom field ${index + 1} value`}
+                    placeholder="Value"
+                    value={field.value}
+                    onChange={(e) => update(field.id, { value: e.target.value })}
+                    className="flex-3"
+                    maxLength={2000}
+                  />
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    onClick={() => onChange(fields.filter((f) => f.id !== field.id))}
+                    aria-label={`Remove custom field ${index + 1}`}
+                  >
                     <X aria-hidden="true" />
                   </Button>
                 </div>

@@ -45,7 +45,10 @@ function Progress({ label, value }: { label: string; value: number | null }) {
         aria-valuenow={value === null ? undefined : Math.round(value * 100)}
         className="h-2 overflow-hidden rounded-full bg-zinc-100"
       >
-        <div className={cn("h-full rounded-full bg-brand-600 transition-[width]", value === null && "w-1/3 animate-pulse")} style={value === null ? undefined : { width: `${Math.max(4, value * 100)}%` }} />
+        <div
+          className={cn("h-full rounded-full bg-brand-600 transition-[width]", value === null && "w-1/3 animate-pulse")}
+          style={value === null ? undefined : { width: `${Math.max(4, value * 100)}%` }}
+        />
       </div>
     </div>
   );
@@ -98,7 +101,11 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
 
   return (
     <Dialog open onOpenChange={(open) => (open || busy ? null : onClose())}>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] grid-cols-[minmax(0,1fr)] overflow-y-auto sm:max-w-4xl" onEscapeKeyDown={(event) => (busy ? event.preventDefault() : undefined)} hideClose={busy}>
+      <DialogContent
+        className="max-h-[calc(100dvh-2rem)] grid-cols-[minmax(0,1fr)] overflow-y-auto sm:max-w-4xl"
+        onEscapeKeyDown={(event) => (busy ? event.preventDefault() : undefined)}
+        hideClose={busy}
+      >
         <DialogHeader>
           <DialogTitle>Import contacts from CSV</DialogTitle>
           <DialogDescription>
@@ -136,7 +143,11 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
                 dragging ? "border-brand-600 bg-brand-50" : "border-zinc-300 hover:border-zinc-400",
               )}
             >
-              {state.reading ? <Loader2 className="size-7 animate-spin text-brand-600" aria-hidden="true" /> : <FileUp className="size-7 text-zinc-400" aria-hidden="true" />}
+              {state.reading ? (
+                <Loader2 className="size-7 animate-spin text-brand-600" aria-hidden="true" />
+              ) : (
+                <FileUp className="size-7 text-zinc-400" aria-hidden="true" />
+              )}
               <span className="mt-3 text-sm font-medium text-zinc-900">{state.reading ? "Reading the file…" : "Choose a CSV file or drop it here"}</span>
               <span className="mt-1 text-xs text-zinc-500">
                 Up to {IMPORT_MAX_MEGABYTES} MB, {n(IMPORT_MAX_ROWS)} rows and {IMPORT_MAX_COLUMNS} columns. Comma, semicolon or tab separated.
@@ -156,11 +167,18 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
             </label>
             <div className="rounded-md bg-zinc-50 px-4 py-3 text-xs leading-5 text-zinc-600">
               <p>
-                Columns we recognise: <code className="font-mono">name</code> (or <code className="font-mono">first_name</code> + <code className="font-mono">last_name</code>),{" "}
-                <code className="font-mono">phone</code>, <code className="font-mono">email</code>, <code className="font-mono">business_name</code>, <code className="font-mono">business_website</code>,{" "}
-                <code className="font-mono">timezone</code>, <code className="font-mono">language</code> (en-AU, hi-IN, …), <code className="font-mono">do_not_call</code>. Any other column becomes a custom field. A phone number already in your contacts updates that contact.
+                Columns we recognise: <code className="font-mono">name</code> (or <code className="font-mono">first_name</code> +{" "}
+                <code className="font-mono">last_name</code>), <code className="font-mono">phone</code>, <code className="font-mono">email</code>,{" "}
+                <code className="font-mono">business_name</code>, <code className="font-mono">business_website</code>,{" "}
+                <code className="font-mono">timezone</code>, <code className="font-mono">language</code> (en-AU, hi-IN, …),{" "}
+                <code className="font-mono">do_not_call</code>. Any other column becomes a custom field. A phone number already in your contacts updates that
+                contact.
               </p>
-              <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(EXAMPLE_CSV)}`} download="callboard-contacts-example.csv" className="mt-1 inline-block font-medium text-brand-700 underline-offset-4 hover:underline">
+              <a
+                href={`data:text/csv;charset=utf-8,${encodeURIComponent(EXAMPLE_CSV)}`}
+                download="callboard-contacts-example.csv"
+                className="mt-1 inline-block font-medium text-brand-700 underline-offset-4 hover:underline"
+              >
                 Download an example file
               </a>
             </div>
@@ -174,9 +192,15 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
                 <p>{state.error ?? (mapping && !mapping.ok ? mapping.message : "")}</p>
               </FormAlert>
             ) : null}
-            <MappingTable preview={state.preview} targets={state.targets} onChange={(targets) => setState((s) => (s.step === "map" ? { ...s, targets, error: undefined } : s))} />
+            <MappingTable
+              preview={state.preview}
+              targets={state.targets}
+              onChange={(targets) => setState((s) => (s.step === "map" ? { ...s, targets, error: undefined } : s))}
+            />
             <p className="text-xs text-zinc-500">The first {state.preview.rows.length} rows of the file. Every row is checked in the next step.</p>
-            {state.step === "checking" ? <Progress label={state.progress < 1 ? "Uploading the file…" : "Checking every row…"} value={state.progress < 1 ? state.progress : null} /> : null}
+            {state.step === "checking" ? (
+              <Progress label={state.progress < 1 ? "Uploading the file…" : "Checking every row…"} value={state.progress < 1 ? state.progress : null} />
+            ) : null}
           </div>
         ) : null}
 
@@ -187,7 +211,14 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
                 <p>{state.error}</p>
               </FormAlert>
             ) : null}
-            {state.step === "review" ? <ImportReview report={state.report} /> : <Progress label={state.progress < 1 ? "Uploading the file…" : `Saving ${n(state.rows)} contacts…`} value={state.progress < 1 ? state.progress : null} />}
+            {state.step === "review" ? (
+              <ImportReview report={state.report} />
+            ) : (
+              <Progress
+                label={state.progress < 1 ? "Uploading the file…" : `Saving ${n(state.rows)} contacts…`}
+                value={state.progress < 1 ? state.progress : null}
+              />
+            )}
           </div>
         ) : null}
 

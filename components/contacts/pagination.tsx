@@ -26,7 +26,9 @@ export function Pagination({
   onNext?: () => void;
 }) {
   if (!onPrevious && !onNext) {
-    return shown > 0 ? <p className="mt-3 text-xs text-zinc-500 tabular-nums">{total === 1 ? "1 contact" : `All ${total.toLocaleString("en")} contacts shown`}</p> : null;
+    return shown > 0 ? (
+      <p className="mt-3 text-xs text-zinc-500 tabular-nums">{total === 1 ? "1 contact" : `All ${total.toLocaleString("en")} contacts shown`}</p>
+    ) : null;
   }
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = (pageNumber - 1) * pageSize + 1;

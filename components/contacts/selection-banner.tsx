@@ -41,14 +41,26 @@ export function SelectionBanner({ rows, total, totalCapped = false, q }: { rows:
     const matching = filter.q ? `all contacts matching “${filter.q}”` : "all contacts";
     message = `${countLabel} selected: ${matching}${excluded ? `, except ${number(excluded)} you unticked` : ""}${included ? `, plus ${number(included)} chosen one by one` : ""}.`;
   } else {
-    message = pageFullySelected && total > rows.length ? `All ${number(rows.length)} contacts on this page are selected (${number(count)} in all).` : `${number(count)} selected.`;
+    message =
+      pageFullySelected && total > rows.length
+        ? `All ${number(rows.length)} contacts on this page are selected (${number(count)} in all).`
+        : `${number(count)} selected.`;
   }
 
   return (
-    <div role="region" aria-label="Selection" className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-brand-200 bg-brand-50 px-4 py-2 text-sm text-brand-800">
+    <div
+      role="region"
+      aria-label="Selection"
+      className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-brand-200 bg-brand-50 px-4 py-2 text-sm text-brand-800"
+    >
       <span className="tabular-nums">{message}</span>
       {!filterIsThisSearch && pageFullySelected && total > rows.length ? (
-        <Button variant="ghost" size="sm" className="text-brand-700 underline-offset-4 hover:bg-brand-100 hover:underline" onClick={() => selectAllMatching(q, total, totalCapped)}>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="text-brand-700 underline-offset-4 hover:bg-brand-100 hover:underline"
+          onClick={() => selectAllMatching(q, total, totalCapped)}
+        >
           Select {everyone}
         </Button>
       ) : null}

@@ -49,7 +49,9 @@ export function toContactRow(contact: ContactListItem, organization: { defaultCo
             label: lastCall.outcome ? humanizeOutcome(lastCall.outcome) : status.label,
             tone: lastCall.outcome ? outcomeTone(lastCall.outcome.toLowerCase()) : status.tone,
             at: lastCall.at.toISOString(),
-            atLabel: new Intl.DateTimeFormat(organization.locale, { timeZone: organization.timezone, dateStyle: "medium", timeStyle: "short" }).format(lastCall.at),
+            atLabel: new Intl.DateTimeFormat(organization.locale, { timeZone: organization.timezone, dateStyle: "medium", timeStyle: "short" }).format(
+              lastCall.at,
+            ),
           }
         : null,
   };

@@ -17,5 +17,18 @@ export interface ContactRow extends Omit<ContactData, "consentDate"> {
 /** A contact as the edit dialog starts from (GET /api/contacts/[id] or a row). */
 export type EditableContact = Pick<
   ContactRow,
-  "id" | "name" | "phoneNumber" | "email" | "businessName" | "businessWebsite" | "timezone" | "language" | "doNotCall" | "doNotCallReason" | "consentBasis" | "consentSource" | "consentDate" | "customFields"
+  | "id"
+  | "name"
+  | "phoneNumber"
+  | "email"
+  | "businessName"
+  | "businessWebsite"
+  | "timezone"
+  | "language"
+  | "doNotCall"
+  | "doNotCallReason"
+  | "consentBasis"
+  | "consentSource"
+  | "consentDate"
+  | "customFields"
 > & { phoneDisplay?: string };

@@ -40,7 +40,11 @@ const ICONS: Record<ActivityType, LucideIcon> = {
 
 export function ActivityFeed({ entries, zone, now }: { entries: FeedEntry[]; zone: ClinicZone; now: number }) {
   if (entries.length === 0) {
-    return <p className="text-sm text-zinc-500">Nothing has happened yet. Calls placed, received and scheduled, and what the agent booked, show up here as they happen.</p>;
+    return (
+      <p className="text-sm text-zinc-500">
+        Nothing has happened yet. Calls placed, received and scheduled, and what the agent booked, show up here as they happen.
+      </p>
+    );
   }
   return (
     <ol className="divide-y divide-zinc-100" aria-label="Latest activity">

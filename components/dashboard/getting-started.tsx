@@ -34,7 +34,10 @@ export function GettingStarted() {
       <ol className="mt-4 divide-y divide-zinc-100 border-t border-zinc-100">
         {STEPS.map((step, index) => (
           <li key={step.title} className="flex gap-4 px-5 py-4">
-            <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-xs font-semibold text-zinc-600 tabular-nums" aria-hidden="true">
+            <span
+              className="flex size-6 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-xs font-semibold text-zinc-600 tabular-nums"
+              aria-hidden="true"
+            >
               {index + 1}
             </span>
             <div className="flex min-w-0 flex-1 flex-col gap-2 sm:flex-row sm:items-center sm:gap-6">

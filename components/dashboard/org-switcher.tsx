@@ -56,7 +56,11 @@ export function OrgSwitcher({ organizations, activeId }: { organizations: Organi
         <OrgAvatar name={active?.name ?? "?"} />
         <span className="truncate">{active?.name ?? "Choose organization"}</span>
         <span className="sr-only">Switch organization</span>
-        {pending ? <Loader2 className="size-4 shrink-0 animate-spin text-zinc-400" aria-hidden="true" /> : <ChevronsUpDown className="size-4 shrink-0 text-zinc-400" aria-hidden="true" />}
+        {pending ? (
+          <Loader2 className="size-4 shrink-0 animate-spin text-zinc-400" aria-hidden="true" />
+        ) : (
+          <ChevronsUpDown className="size-4 shrink-0 text-zinc-400" aria-hidden="true" />
+        )}
       </DropdownMenuTrigger>
       <DropdownMenuContent align="start" className="w-80 max-w-[calc(100vw-2rem)]">
         <DropdownMenuLabel>Organizations</DropdownMenuLabel>

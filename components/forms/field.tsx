@@ -9,7 +9,19 @@ export interface FieldControlProps {
 }
 
 /** Label, control and hint-or-error, wired together so the error is read with the control. */
-export function Field({ name, label, error, hint, children }: { name: string; label: string; error?: string; hint?: string; children: (control: FieldControlProps) => ReactNode }) {
+export function Field({
+  name,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (control: FieldControlProps) => ReactNode;
+}) {
   const id = `field-${name}`;
   const messageId = error || hint ? `${id}-message` : undefined;
   return (

@@ -25,7 +25,8 @@ const WORDS: Record<BatchAction, { label: string; title: (name: string) => strin
   retry: {
     label: "Retry failed and unanswered",
     title: (name) => `Call again everyone “${name}” did not reach?`,
-    description: "A new batch calls the patients whose call failed or went unanswered (no answer, busy, voicemail), from now, with the same spacing, script and calling hours.",
+    description:
+      "A new batch calls the patients whose call failed or went unanswered (no answer, busy, voicemail), from now, with the same spacing, script and calling hours.",
     confirm: "Schedule the retries",
   },
 };

@@ -20,7 +20,19 @@ function when(batch: BatchSummary, zone: ClinicZone): string | null {
 }
 
 /** The latest batches, each with how far it has got and a way to stop what has not started. */
-export function BatchList({ batches, zone, now, selectedBatchId, canCancel }: { batches: BatchSummary[]; zone: ClinicZone; now: number; selectedBatchId?: string; canCancel: boolean }) {
+export function BatchList({
+  batches,
+  zone,
+  now,
+  selectedBatchId,
+  canCancel,
+}: {
+  batches: BatchSummary[];
+  zone: ClinicZone;
+  now: number;
+  selectedBatchId?: string;
+  canCancel: boolean;
+}) {
   return (
     <ul className="grid gap-3 lg:grid-cols-2">
       {batches.map((batch) => {
@@ -29,7 +41,13 @@ export function BatchList({ batches, zone, now, selectedBatchId, canCancel }: { 
         const notStarted = batch.counts.PENDING + batch.counts.PAUSED + batch.counts.WAITING;
         const running = notStarted + batch.counts.IN_PROGRESS;
         const unreached = batch.results.failures.reduce((sum, failure) => sum + failure.count, 0);
-        const action = batch.pausedAt ? "resume" : batch.counts.PENDING > 0 ? "pause" : running === 0 && unreached > 0 && !batch.sequence && !batch.retryBatchId ? "retry" : null;
+        const action = batch.pausedAt
+          ? "resume"
+          : batch.counts.PENDING > 0
+            ? "pause"
+            : running === 0 && unreached > 0 && !batch.sequence && !batch.retryBatchId
+              ? "retry"
+              : null;
         const sequence = batch.sequence ? sequenceSummary(batch.sequence, batch.scheduledCount) : null;
         return (
           <li key={batch.id}>
@@ -37,7 +55,11 @@ export function BatchList({ batches, zone, now, selectedBatchId, canCancel }: { 
               <div className="flex items-start justify-between gap-3">
                 <div className="min-w-0">
                   <h3 className="truncate text-sm font-semibold text-zinc-900">
-                    <Link href={schedulingHref({ batch: batch.id })} aria-current={selected ? "true" : undefined} className="hover:text-brand-700 hover:underline hover:underline-offset-4">
+                    <Link
+                      href={schedulingHref({ batch: batch.id })}
+                      aria-current={selected ? "true" : undefined}
+                      className="hover:text-brand-700 hover:underline hover:underline-offset-4"
+                    >
                       {batch.name}
                     </Link>
                   </h3>

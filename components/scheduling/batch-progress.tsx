@@ -10,7 +10,11 @@ export function BatchProgress({ counts }: { counts: StatusCounts }) {
   return (
     <div>
       <div className="flex h-2 w-full overflow-hidden rounded-full bg-zinc-100" aria-hidden="true">
-        {total > 0 ? segments.map((status) => <div key={status} className={cn("h-full", STATUS_LOOK[status].bar)} style={{ width: `${(counts[status] / total) * 100}%` }} />) : null}
+        {total > 0
+          ? segments.map((status) => (
+              <div key={status} className={cn("h-full", STATUS_LOOK[status].bar)} style={{ width: `${(counts[status] / total) * 100}%` }} />
+            ))
+          : null}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 tabular-nums" aria-label="Calls by status">
         {STATUS_ORDER.map((status) => (

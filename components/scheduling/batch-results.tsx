@@ -12,7 +12,9 @@ export function BatchResultsPanel({ results }: { results: BatchSummary["results"
         <strong className="font-medium text-zinc-900">{percent(results.bookedRate)}</strong> booked · {percent(results.voicemailRate)} voicemail
       </p>
       {results.failures.length > 0 ? (
-        <p className="mt-0.5">Not reached: {results.failures.map((failure) => `${failure.count.toLocaleString("en")} ${failure.label.toLowerCase()}`).join(", ")}</p>
+        <p className="mt-0.5">
+          Not reached: {results.failures.map((failure) => `${failure.count.toLocaleString("en")} ${failure.label.toLowerCase()}`).join(", ")}
+        </p>
       ) : null}
     </div>
   );

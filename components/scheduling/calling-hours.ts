@@ -15,9 +15,7 @@ export function describeDays(days: readonly number[]): string {
     if (run && run[run.length - 1] === day - 1) run.push(day);
     else runs.push([day]);
   }
-  return runs
-    .flatMap((run) => (run.length >= 3 ? [`${dayName(run[0]!)}–${dayName(run[run.length - 1]!)}`] : run.map(dayName)))
-    .join(", ");
+  return runs.flatMap((run) => (run.length >= 3 ? [`${dayName(run[0]!)}–${dayName(run[run.length - 1]!)}`] : run.map(dayName))).join(", ");
 }
 
 /** "Mon–Fri, 09:00–17:00": the clinic's calling hours in a few words. */

@@ -48,7 +48,17 @@ function staggerError(value: string): string | undefined {
  * hours. The preview is the server's own plan (a dry run), so what it shows is what gets written.
  * One Idempotency-Key per opening: pressing Schedule twice creates the batch once.
  */
-export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { zone: ClinicZone; defaults: ScheduleDefaults; onClose: () => void; onScheduled: () => void }) {
+export function ScheduleCallsDialog({
+  zone,
+  defaults,
+  onClose,
+  onScheduled,
+}: {
+  zone: ClinicZone;
+  defaults: ScheduleDefaults;
+  onClose: () => void;
+  onScheduled: () => void;
+}) {
   const filter = useContactSelection((state) => state.filter);
   const included = useContactSelection((state) => state.included);
   const excluded = useContactSelection((state) => state.excluded);
@@ -86,7 +96,9 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
   const problem = submitError?.problem ?? (preview.status === "error" ? preview.problem : { status: 0 });
   const serverErrors = fieldErrorsOf(problem);
   // The script's fields are nested ("script.firstMessage"): keep their full paths.
-  const scriptErrors = Object.fromEntries((problem.issues ?? []).filter((issue) => issue.path.startsWith("script")).map((issue) => [issue.path, issue.message]));
+  const scriptErrors = Object.fromEntries(
+    (problem.issues ?? []).filter((issue) => issue.path.startsWith("script")).map((issue) => [issue.path, issue.message]),
+  );
   const errors = {
     scheduledTime: localErrors.scheduledTime ?? serverErrors.scheduledTime,
     staggerMinutes: localErrors.staggerMinutes ?? serverErrors.staggerMinutes,
@@ -114,7 +126,13 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
       onScheduled();
       onClose();
     } catch (reason) {
-      setSubmitError({ problem: { status: 0, detail: `Could not reach Callboard: ${String(reason)}. Check your connection and try again; the calls are scheduled at most once.` }, attempt: Date.now() });
+      setSubmitError({
+        problem: {
+          status: 0,
+          detail: `Could not reach Callboard: ${String(reason)}. Check your connection and try again; the calls are scheduled at most once.`,
+        },
+        attempt: Date.now(),
+      });
     } finally {
       setSubmitting(false);
     }
@@ -128,8 +146,8 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
             Schedule calls to {countText} {count === 1 ? "contact" : "contacts"}
           </DialogTitle>
           <DialogDescription>
-            Calls go out one after another from the time you pick, only in the clinic’s calling hours ({defaults.callingHours}) and between 08:00 and 21:00 of each
-            patient’s own time; a call that would fall outside them moves to the next opening.
+            Calls go out one after another from the time you pick, only in the clinic’s calling hours ({defaults.callingHours}) and between 08:00 and 21:00 of
+            each patient’s own time; a call that would fall outside them moves to the next opening.
           </DialogDescription>
         </DialogHeader>
 
@@ -142,9 +160,24 @@ export function ScheduleCallsDialog({ zone, defaults, onClose, onScheduled }: { 
           ) : null}
           <WallClockFields value={when} onChange={setWhen} zone={zone} error={errors.scheduledTime} />
           {sequence ? null : (
-            <Field name="staggerMinutes" label="Minutes between calls" error={errors.staggerMinutes} hint={`The clinic’s usual spacing is ${defaults.staggerMinutes} ${defaults.staggerMinutes === 1 ? "minute" : "minutes"}.`}>
+            <Field
+              name="staggerMinutes"
+              label="Minutes between calls"
+              error={errors.staggerMinutes}
+              hint={`The clinic’s usual spacing is ${defaults.staggerMinutes} ${defaults.staggerMinutes === 1 ? "minute" : "minutes"}.`}
+            >
               {(control) => (
-                <Input {...control} type="number" inputMode="numeric" min={STAGGER_MIN} max={STAGGER_MAX} step={1} value={stagger} onChange={(e) => setStagger(e.target.value)} className="max-w-32" />
+                <Input
+                  {...control}
+                  type="number"
+                  inputMode="numeric"
+                  min={STAGGER_MIN}
+                  max={STAGGER_MAX}
+                  step={1}
+                  value={stagger}
+                  onChange={(e) => setStagger(e.target.value)}
+                  className="max-w-32"
+                />
               )}
             </Field>
           )}
@@ -197,7 +230,11 @@ function announceSequence(batch: ScheduledBatch["batch"]) {
     description: (
       <>
         The next is called only if the one before does not book. {batch.skippedCount > 0 ? `${batch.skippedCount.toLocaleString("en")} skipped. ` : null}
-        <Link href={`/scheduling?batch=${encodeURIComponent(batch.id)}`} onClick={() => toast.dismiss(id)} className="font-medium text-brand-700 underline underline-offset-2">
+        <Link
+          href={`/scheduling?batch=${encodeURIComponent(batch.id)}`}
+          onClick={() => toast.dismiss(id)}
+          className="font-medium text-brand-700 underline underline-offset-2"
+        >
           Follow it
         </Link>
       </>
@@ -210,7 +247,9 @@ function announce(batch: ScheduledBatch["batch"], zone: ClinicZone) {
   const { firstCallAt, lastCallAt } = batch;
   const range = firstCallAt && lastCallAt ? ` for ${clinicTimeRange(firstCallAt, lastCallAt, zone)}` : "";
   // The range names the days when it spans more than one; otherwise the day goes here.
-  const day = !firstCallAt ? "" : `${lastCallAt && sameClinicDay(firstCallAt, lastCallAt, zone) ? `${clinicDay(firstCallAt, zone)}, ` : ""}${zoneTitle(zone.timeZone)} time (${zoneName(zone, firstCallAt)}). `;
+  const day = !firstCallAt
+    ? ""
+    : `${lastCallAt && sameClinicDay(firstCallAt, lastCallAt, zone) ? `${clinicDay(firstCallAt, zone)}, ` : ""}${zoneTitle(zone.timeZone)} time (${zoneName(zone, firstCallAt)}). `;
   // Following the link dismisses the toast, so it does not sit over the page it opened.
   const id = `batch-${batch.id}`;
   toast.success(`${calls(batch.scheduledCount)} scheduled${range}`, {
@@ -219,7 +258,11 @@ function announce(batch: ScheduledBatch["batch"], zone: ClinicZone) {
       <>
         {day}
         {batch.skippedCount > 0 ? `${batch.skippedCount.toLocaleString("en")} skipped. ` : null}
-        <Link href={`/scheduling?batch=${encodeURIComponent(batch.id)}`} onClick={() => toast.dismiss(id)} className="font-medium text-brand-700 underline underline-offset-2">
+        <Link
+          href={`/scheduling?batch=${encodeURIComponent(batch.id)}`}
+          onClick={() => toast.dismiss(id)}
+          className="font-medium text-brand-700 underline underline-offset-2"
+        >
           View the batch
         </Link>
       </>

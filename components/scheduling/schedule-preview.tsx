@@ -48,7 +48,12 @@ export function SchedulePreviewPanel({ state, zone }: { state: PreviewState; zon
 
 function PreviewFrame({ children, busy = false }: { children: ReactNode; busy?: boolean }) {
   return (
-    <section aria-labelledby="schedule-preview-heading" aria-busy={busy || undefined} data-testid="schedule-preview" className="rounded-md border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm">
+    <section
+      aria-labelledby="schedule-preview-heading"
+      aria-busy={busy || undefined}
+      data-testid="schedule-preview"
+      className="rounded-md border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm"
+    >
       <h3 id="schedule-preview-heading" className="mb-2 text-sm font-medium text-zinc-900">
         Preview
       </h3>
@@ -137,7 +142,9 @@ function PlanDetails({ preview, zone }: { preview: SchedulePreview; zone: Clinic
               </li>
             ))}
           </ul>
-          {preview.movedCount > Math.min(moved.length, LISTED) ? <p className="mt-0.5 text-xs text-zinc-500">and {(preview.movedCount - Math.min(moved.length, LISTED)).toLocaleString("en")} more</p> : null}
+          {preview.movedCount > Math.min(moved.length, LISTED) ? (
+            <p className="mt-0.5 text-xs text-zinc-500">and {(preview.movedCount - Math.min(moved.length, LISTED)).toLocaleString("en")} more</p>
+          ) : null}
         </div>
       ) : null}
 

@@ -50,7 +50,17 @@ export interface SchedulePreview {
 /** The 201 answer: the batch as written. */
 export interface ScheduledBatch {
   message: string;
-  batch: { id: string; name: string; scheduledCount: number; skippedCount: number; movedCount: number; firstCallAt: string | null; lastCallAt: string | null; expectedFinishAt: string | null; timeZone: string };
+  batch: {
+    id: string;
+    name: string;
+    scheduledCount: number;
+    skippedCount: number;
+    movedCount: number;
+    firstCallAt: string | null;
+    lastCallAt: string | null;
+    expectedFinishAt: string | null;
+    timeZone: string;
+  };
 }
 
 export function postSchedule(request: ScheduleRequest, options: { dryRun: boolean; idempotencyKey?: string; signal?: AbortSignal }): Promise<Response> {

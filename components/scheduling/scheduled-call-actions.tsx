@@ -59,7 +59,14 @@ export function ScheduledCallActions({ call, zone }: { call: PendingCall & { toC
       <Button variant="ghost" size="sm" onClick={() => setRescheduling(true)} aria-label={`Reschedule the call to ${call.name}`}>
         Reschedule
       </Button>
-      <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50 hover:text-red-800" loading={cancelling} onClick={cancel} aria-label={`Cancel the call to ${call.name}`}>
+      <Button
+        variant="ghost"
+        size="sm"
+        className="text-red-700 hover:bg-red-50 hover:text-red-800"
+        loading={cancelling}
+        onClick={cancel}
+        aria-label={`Cancel the call to ${call.name}`}
+      >
         Cancel
       </Button>
       {rescheduling ? <RescheduleDialog call={call} zone={zone} onClose={() => setRescheduling(false)} /> : null}

@@ -13,7 +13,15 @@ export const STATUS_LOOK: Record<ScheduledCallStatus, { label: string; badge: "n
 };
 
 /** The order statuses are shown in: what is still to come, then how things ended. */
-export const STATUS_ORDER = ["PENDING", "PAUSED", "WAITING", "IN_PROGRESS", "COMPLETED", "FAILED", "CANCELLED"] as const satisfies readonly ScheduledCallStatus[];
+export const STATUS_ORDER = [
+  "PENDING",
+  "PAUSED",
+  "WAITING",
+  "IN_PROGRESS",
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+] as const satisfies readonly ScheduledCallStatus[];
 
 export function ScheduledCallStatusBadge({ status }: { status: ScheduledCallStatus }) {
   const look = STATUS_LOOK[status];

@@ -22,7 +22,9 @@ function PurposeLine({ call }: { call: ScheduledCallView }) {
   return (
     <div className="mt-1 max-w-72 space-y-0.5 text-xs" data-testid="scheduled-call-purpose">
       <div className="flex flex-wrap items-center gap-1.5">
-        <Badge variant={call.kind === "CALLBACK" ? "brand" : "neutral"}>{call.kind === "CALLBACK" ? "Call back" : `Check-in${call.checkInOccurrence ? ` #${call.checkInOccurrence}` : ""}`}</Badge>
+        <Badge variant={call.kind === "CALLBACK" ? "brand" : "neutral"}>
+          {call.kind === "CALLBACK" ? "Call back" : `Check-in${call.checkInOccurrence ? ` #${call.checkInOccurrence}` : ""}`}
+        </Badge>
         {call.toConfirm ? <Badge variant="warning">To confirm</Badge> : null}
         {call.kind === "CALLBACK" ? <span className="text-zinc-500">{callbackOriginWords(call.callbackOrigin)}</span> : null}
       </div>
@@ -41,9 +43,25 @@ function PurposeLine({ call }: { call: ScheduledCallView }) {
 }
 
 /** One row per scheduled call: when in clinic time, how many tries, what went wrong, and what can still be done. */
-export function ScheduledCallsTable({ calls, zone, country, now, canChange }: { calls: ScheduledCallView[]; zone: ClinicZone; country: string; now: number; canChange: boolean }) {
+export function ScheduledCallsTable({
+  calls,
+  zone,
+  country,
+  now,
+  canChange,
+}: {
+  calls: ScheduledCallView[];
+  zone: ClinicZone;
+  country: string;
+  now: number;
+  canChange: boolean;
+}) {
   return (
-    <Table containerClassName="max-h-[calc(100dvh-16rem)]" containerProps={{ tabIndex: 0, role: "region", "aria-label": "Scheduled calls (scrolls)" }} aria-label="Scheduled calls">
+    <Table
+      containerClassName="max-h-[calc(100dvh-16rem)]"
+      containerProps={{ tabIndex: 0, role: "region", "aria-label": "Scheduled calls (scrolls)" }}
+      aria-label="Scheduled calls"
+    >
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead>Contact</TableHead>
@@ -105,7 +123,9 @@ export function ScheduledCallsTable({ calls, zone, country, now, canChange }: { 
                 )}
               </TableCell>
               <TableCell className="whitespace-nowrap text-right">
-                {canChange && call.status === "PENDING" ? <ScheduledCallActions call={{ id: call.id, name, scheduledTime: call.scheduledTime.toISOString(), toConfirm: call.toConfirm }} zone={zone} /> : null}
+                {canChange && call.status === "PENDING" ? (
+                  <ScheduledCallActions call={{ id: call.id, name, scheduledTime: call.scheduledTime.toISOString(), toConfirm: call.toConfirm }} zone={zone} />
+                ) : null}
               </TableCell>
             </TableRow>
           );

@@ -6,9 +6,24 @@ import { STATUS_LOOK, STATUS_ORDER } from "@/components/scheduling/scheduled-cal
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
 
 /** All / Pending / … with counts. Links, not buttons: the status is in the URL, so it can be shared and Back works. */
-export function StatusTabs({ counts, status, batch, kind, contact }: { counts: StatusCounts; status?: ScheduledCallStatus; batch?: string; kind?: ScheduledCallKind; contact?: string }) {
+export function StatusTabs({
+  counts,
+  status,
+  batch,
+  kind,
+  contact,
+}: {
+  counts: StatusCounts;
+  status?: ScheduledCallStatus;
+  batch?: string;
+  kind?: ScheduledCallKind;
+  contact?: string;
+}) {
   const total = STATUS_ORDER.reduce((sum, s) => sum + counts[s], 0);
-  const tabs: { status?: ScheduledCallStatus; label: string; count: number }[] = [{ label: "All", count: total }, ...STATUS_ORDER.map((s) => ({ status: s, label: STATUS_LOOK[s].label, count: counts[s] }))];
+  const tabs: { status?: ScheduledCallStatus; label: string; count: number }[] = [
+    { label: "All", count: total },
+    ...STATUS_ORDER.map((s) => ({ status: s, label: STATUS_LOOK[s].label, count: counts[s] })),
+  ];
   return (
     <nav aria-label="Filter calls by status" className="-mx-1 mb-3 overflow-x-auto">
       <ul className="flex min-w-max gap-1 border-b border-zinc-200 px-1">
@@ -26,7 +41,9 @@ export function StatusTabs({ counts, status, batch, kind, contact }: { counts: S
                 )}
               >
                 {tab.label}
-                <span className={cn("rounded-full px-1.5 text-xs tabular-nums", active ? "bg-brand-50 text-brand-700" : "bg-zinc-100 text-zinc-600")}>{tab.count.toLocaleString("en")}</span>
+                <span className={cn("rounded-full px-1.5 text-xs tabular-nums", active ? "bg-brand-50 text-brand-700" : "bg-zinc-100 text-zinc-600")}>
+                  {tab.count.toLocaleString("en")}
+                </span>
               </Link>
             </li>
           );

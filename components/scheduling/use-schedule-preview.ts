@@ -40,7 +40,8 @@ export function useSchedulePreview(request: ScheduleRequest | null): PreviewStat
         setAnswer({ key, status: "ready", preview });
         setLast(preview);
       } catch (reason) {
-        if (!controller.signal.aborted) setAnswer({ key, status: "error", problem: { status: 0, detail: `Could not reach Callboard to preview the calls: ${String(reason)}` } });
+        if (!controller.signal.aborted)
+          setAnswer({ key, status: "error", problem: { status: 0, detail: `Could not reach Callboard to preview the calls: ${String(reason)}` } });
       }
     }, PREVIEW_DELAY_MS);
     return () => {

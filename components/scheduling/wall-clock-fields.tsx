@@ -9,7 +9,17 @@ import { wallClockToIso, type WallClock } from "@/components/scheduling/wall-clo
  * Date and time inputs read as the clinic's wall clock, whatever zone the browser is in; the zone is
  * named beside them so nobody schedules in their own zone by mistake.
  */
-export function WallClockFields({ value, onChange, zone, error }: { value: WallClock; onChange: (value: WallClock) => void; zone: ClinicZone; error?: string }) {
+export function WallClockFields({
+  value,
+  onChange,
+  zone,
+  error,
+}: {
+  value: WallClock;
+  onChange: (value: WallClock) => void;
+  zone: ClinicZone;
+  error?: string;
+}) {
   const iso = wallClockToIso(value, zone.timeZone);
   // The short name depends on the date picked (AEDT in summer, AEST in winter).
   const zoneHint = `${zoneTitle(zone.timeZone)} time${iso ? ` (${zoneName(zone, iso)})` : ""}, the clinic’s zone.`;

@@ -53,7 +53,12 @@ export function AgentSettingsForm({ initial, agents, phoneNumbers }: { initial: 
   return (
     <form onSubmit={save} className="space-y-4 px-5 py-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="elevenLabsAgentId" label="Default agent" error={errors.elevenLabsAgentId} hint={agents.length ? "One of the agents registered below." : "Register an agent below first."}>
+        <Field
+          name="elevenLabsAgentId"
+          label="Default agent"
+          error={errors.elevenLabsAgentId}
+          hint={agents.length ? "One of the agents registered below." : "Register an agent below first."}
+        >
           {(control) => (
             <Select {...control} value={agentId} onChange={(e) => setAgentId(e.target.value)}>
               <option value="">No default</option>

@@ -32,7 +32,15 @@ interface Issued {
  * The clinic's ElevenLabs agents and their tool tokens. A token is shown once, right after it is made,
  * with the server-tool JSON that carries it; afterwards only its prefix is known here.
  */
-export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agents: AgentRow[]; defaultAgentId: string | null; placeholderConfig: Record<string, unknown> }) {
+export function AgentsCard({
+  agents,
+  defaultAgentId,
+  placeholderConfig,
+}: {
+  agents: AgentRow[];
+  defaultAgentId: string | null;
+  placeholderConfig: Record<string, unknown>;
+}) {
   const router = useRouter();
   const [issued, setIssued] = useState<Issued | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -74,7 +82,11 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
       toast.error(`${agent.name} not changed`, { description: result.problem.detail });
       return;
     }
-    toast.success(next ? `${agent.name} is staff-facing: it may tell names with today's appointments` : `${agent.name} answers patients: today's appointments without names`);
+    toast.success(
+      next
+        ? `${agent.name} is staff-facing: it may tell names with today's appointments`
+        : `${agent.name} answers patients: today's appointments without names`,
+    );
     router.refresh();
   }
 
@@ -104,7 +116,8 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
                 <p className="text-xs text-zinc-500">
                   {agent.tokenPrefix && agent.tokenCreatedAt ? (
                     <>
-                      Token <code className="font-mono">{agent.tokenPrefix}…</code>, made <span title={agent.tokenCreatedAt}>{new Date(agent.tokenCreatedAt).toLocaleString()}</span>
+                      Token <code className="font-mono">{agent.tokenPrefix}…</code>, made{" "}
+                      <span title={agent.tokenCreatedAt}>{new Date(agent.tokenCreatedAt).toLocaleString()}</span>
                     </>
                   ) : (
                     "No tool token yet: make one so the agent can book and schedule callbacks."
@@ -112,7 +125,10 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
                 </p>
               </div>
               <div className="flex flex-wrap items-center gap-3">
-                <label className="inline-flex cursor-pointer items-center gap-2 text-sm text-zinc-700" title="A staff-facing agent answers staff, not patients: it may say who has today's appointments.">
+                <label
+                  className="inline-flex cursor-pointer items-center gap-2 text-sm text-zinc-700"
+                  title="A staff-facing agent answers staff, not patients: it may say who has today's appointments."
+                >
                   <input
                     type="checkbox"
                     role="switch"
@@ -123,7 +139,12 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
                   />
                   Staff-facing<span className="sr-only"> ({agent.name})</span>
                 </label>
-                <Button variant="outline" size="sm" onClick={() => regenerate.ask(agent)} aria-label={`${agent.tokenPrefix ? "Regenerate token" : "Make a token"} for ${agent.name}`}>
+                <Button
+                  variant="outline"
+                  size="sm"
+                  onClick={() => regenerate.ask(agent)}
+                  aria-label={`${agent.tokenPrefix ? "Regenerate token" : "Make a token"} for ${agent.name}`}
+                >
                   {agent.tokenPrefix ? "Regenerate token" : "Make a token"}
                 </Button>
                 <Button variant="outline" size="sm" onClick={() => remove.ask(agent)} aria-label={`Remove ${agent.name}`}>
@@ -162,10 +183,14 @@ export function AgentsCard({ agents, defaultAgentId, placeholderConfig }: { agen
 
       <form onSubmit={register} method="post" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
         <Field name="agentName" label="Agent name" error={errors.agentName || undefined}>
-          {(control) => <Input {...control} defaultValue={defaultRegistered || !defaultAgentId ? "" : "Default agent"} placeholder="Reception" autoComplete="off" />}
+          {(control) => (
+            <Input {...control} defaultValue={defaultRegistered || !defaultAgentId ? "" : "Default agent"} placeholder="Reception" autoComplete="off" />
+          )}
         </Field>
         <Field name="registerAgentId" label="ElevenLabs agent ID" error={errors.registerAgentId || undefined}>
-          {(control) => <Input {...control} defaultValue={defaultRegistered ? "" : (defaultAgentId ?? "")} placeholder="agent_…" autoComplete="off" spellCheck={false} />}
+          {(control) => (
+            <Input {...control} defaultValue={defaultRegistered ? "" : (defaultAgentId ?? "")} placeholder="agent_…" autoComplete="off" spellCheck={false} />
+          )}
         </Field>
         <Button type="submit" loading={saving}>
           Add agent and create token

@@ -37,7 +37,13 @@ function describeChange(before: unknown, after: unknown): string {
   const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return keys
-    .map((key) => (key in b && key in a ? `${key}: ${JSON.stringify(b[key])} → ${JSON.stringify(a[key])}` : key in a ? `${key}: ${JSON.stringify(a[key])}` : `${key} was ${JSON.stringify(b[key])}`))
+    .map((key) =>
+      key in b && key in a
+        ? `${key}: ${JSON.stringify(b[key])} → ${JSON.stringify(a[key])}`
+        : key in a
+          ? `${key}: ${JSON.stringify(a[key])}`
+          : `${key} was ${JSON.stringify(b[key])}`,
+    )
     .join("; ");
 }
 
@@ -45,7 +51,21 @@ function describeChange(before: unknown, after: unknown): string {
  * The audit log for admins, newest first, filtered by action and person through the URL (a plain GET
  * form: it works before hydration and the filter can be linked). Times in the clinic's zone.
  */
-export function AuditLog({ events, actions, actors, filter, nextHref, timeZone }: { events: AuditRow[]; actions: string[]; actors: { userId: string; email: string }[]; filter: { action?: string; actorUserId?: string }; nextHref: string | null; timeZone: string }) {
+export function AuditLog({
+  events,
+  actions,
+  actors,
+  filter,
+  nextHref,
+  timeZone,
+}: {
+  events: AuditRow[];
+  actions: string[];
+  actors: { userId: string; email: string }[];
+  filter: { action?: string; actorUserId?: string };
+  nextHref: string | null;
+  timeZone: string;
+}) {
   const format = new Intl.DateTimeFormat("en-AU", { timeZone, dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-4 px-5 py-4">
@@ -77,7 +97,9 @@ export function AuditLog({ events, actions, actors, filter, nextHref, timeZone }
         </Button>
       </form>
       {events.length === 0 ? (
-        <p className="text-sm text-zinc-600">Nothing recorded{filter.action || filter.actorUserId ? " for this filter" : " yet"}. Changes to settings, members and tokens appear here.</p>
+        <p className="text-sm text-zinc-600">
+          Nothing recorded{filter.action || filter.actorUserId ? " for this filter" : " yet"}. Changes to settings, members and tokens appear here.
+        </p>
       ) : (
         <Table aria-label="Audit log" containerClassName="max-h-[28rem]" containerProps={{ tabIndex: 0, role: "region", "aria-label": "Audit log (scrolls)" }}>
           <TableHeader>

@@ -41,10 +41,30 @@ const NUMBERS = {
   staggerMinutes: { label: "Minutes between calls", min: 1, max: 60, hint: "How far apart the calls of a batch start." },
   maxAttempts: { label: "Attempts per call", min: 1, max: 10, hint: "Including the first try; a busy line or no answer is tried again later." },
   concurrencyLimit: { label: "Calls at once", min: 1, max: 50, hint: "At most this many of the clinic’s calls ring at the same time." },
-  staleCallMinutes: { label: "Check on an unfinished call after (minutes)", min: 5, max: 240, hint: "A call with no result this long after it was placed is looked up at ElevenLabs and settled from its record." },
-  maxCallsPerDay: { label: "Calls per patient per day", min: 1, max: 10, hint: "Every call counts, answered or not, from any batch, callback or “Call now”; days are the patient’s own. 1 is the limit for health-care calls." },
-  maxCallsPerWeek: { label: "Calls per patient in 7 days", min: 1, max: 50, hint: "Any 7 days in a row, in the patient’s time. 3 is the limit for health-care calls." },
-  transcriptRetentionDays: { label: "Keep transcripts for (days)", min: 30, max: 3650, hint: "Older transcripts and analysis are deleted; the call, its outcome and summary stay." },
+  staleCallMinutes: {
+    label: "Check on an unfinished call after (minutes)",
+    min: 5,
+    max: 240,
+    hint: "A call with no result this long after it was placed is looked up at ElevenLabs and settled from its record.",
+  },
+  maxCallsPerDay: {
+    label: "Calls per patient per day",
+    min: 1,
+    max: 10,
+    hint: "Every call counts, answered or not, from any batch, callback or “Call now”; days are the patient’s own. 1 is the limit for health-care calls.",
+  },
+  maxCallsPerWeek: {
+    label: "Calls per patient in 7 days",
+    min: 1,
+    max: 50,
+    hint: "Any 7 days in a row, in the patient’s time. 3 is the limit for health-care calls.",
+  },
+  transcriptRetentionDays: {
+    label: "Keep transcripts for (days)",
+    min: 30,
+    max: 3650,
+    hint: "Older transcripts and analysis are deleted; the call, its outcome and summary stay.",
+  },
 } as const;
 
 type NumberField = keyof typeof NUMBERS;
@@ -75,7 +95,8 @@ function validate(draft: Draft): Record<string, string> {
     if (draft[name].trim() === "" || !Number.isInteger(n)) errors[name] = "Enter a whole number";
     else if (n < field.min || n > field.max) errors[name] = `Use ${field.min} to ${field.max}`;
   }
-  if (!errors.maxCallsPerWeek && !errors.maxCallsPerDay && Number(draft.maxCallsPerWeek) < Number(draft.maxCallsPerDay)) errors.maxCallsPerWeek = "Must be at least the calls a day";
+  if (!errors.maxCallsPerWeek && !errors.maxCallsPerDay && Number(draft.maxCallsPerWeek) < Number(draft.maxCallsPerDay))
+    errors.maxCallsPerWeek = "Must be at least the calls a day";
   return errors;
 }
 
@@ -86,7 +107,8 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const toggleDay = (day: number, on: boolean) => set("callingDays", on ? [...draft.callingDays, day].sort((a, b) => a - b) : draft.callingDays.filter((d) => d !== day));
+  const toggleDay = (day: number, on: boolean) =>
+    set("callingDays", on ? [...draft.callingDays, day].sort((a, b) => a - b) : draft.callingDays.filter((d) => d !== day));
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -123,7 +145,9 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
         return;
       }
       setDraft(draftOf((await res.json()) as CallingRules));
-      toast.success("Calling rules saved", { description: "New batches use them; calls already scheduled keep their times and are checked against the new hours before they are placed." });
+      toast.success("Calling rules saved", {
+        description: "New batches use them; calls already scheduled keep their times and are checked against the new hours before they are placed.",
+      });
       router.refresh();
     } catch (reason) {
       toast.error("Calling rules not saved", { description: `Could not reach Callboard: ${String(reason)}` });
@@ -135,7 +159,17 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
   const numberField = (name: NumberField) => (
     <Field key={name} name={name} label={NUMBERS[name].label} error={errors[name]} hint={NUMBERS[name].hint}>
       {(control) => (
-        <Input {...control} type="number" inputMode="numeric" min={NUMBERS[name].min} max={NUMBERS[name].max} step={1} value={draft[name]} onChange={(e) => set(name, e.target.value)} className="max-w-32" />
+        <Input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={NUMBERS[name].min}
+          max={NUMBERS[name].max}
+          step={1}
+          value={draft[name]}
+          onChange={(e) => set(name, e.target.value)}
+          className="max-w-32"
+        />
       )}
     </Field>
   );
@@ -147,7 +181,13 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
         <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
           {DAYS.map(({ day, label }) => (
             <div key={day} className="flex items-center gap-2">
-              <Checkbox id={`calling-day-${day}`} name="callingDays" checked={draft.callingDays.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} aria-invalid={errors.callingDays ? true : undefined} />
+              <Checkbox
+                id={`calling-day-${day}`}
+                name="callingDays"
+                checked={draft.callingDays.includes(day)}
+                onChange={(e) => toggleDay(day, e.target.checked)}
+                aria-invalid={errors.callingDays ? true : undefined}
+              />
               <Label htmlFor={`calling-day-${day}`} className="font-normal">
                 {label}
               </Label>
@@ -159,17 +199,42 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="callingWindowStart" label="Calls start at" error={errors.callingWindowStart} hint={`${timeZoneLabel} time.`}>
-          {(control) => <Input {...control} type="time" step={60} value={draft.callingWindowStart} onChange={(e) => set("callingWindowStart", e.target.value)} className="max-w-36" />}
+          {(control) => (
+            <Input
+              {...control}
+              type="time"
+              step={60}
+              value={draft.callingWindowStart}
+              onChange={(e) => set("callingWindowStart", e.target.value)}
+              className="max-w-36"
+            />
+          )}
         </Field>
         <Field name="callingWindowEnd" label="Calls stop at" error={errors.callingWindowEnd} hint="No call starts at or after this time.">
-          {(control) => <Input {...control} type="time" step={60} value={draft.callingWindowEnd} onChange={(e) => set("callingWindowEnd", e.target.value)} className="max-w-36" />}
+          {(control) => (
+            <Input
+              {...control}
+              type="time"
+              step={60}
+              value={draft.callingWindowEnd}
+              onChange={(e) => set("callingWindowEnd", e.target.value)}
+              className="max-w-36"
+            />
+          )}
         </Field>
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2">{(Object.keys(NUMBERS) as NumberField[]).map(numberField)}</div>
 
       <div className="flex items-start gap-2">
-        <Checkbox id="field-retryVoicemail" name="retryVoicemail" checked={draft.retryVoicemail} onChange={(e) => set("retryVoicemail", e.target.checked)} className="mt-0.5" aria-describedby="field-retryVoicemail-hint" />
+        <Checkbox
+          id="field-retryVoicemail"
+          name="retryVoicemail"
+          checked={draft.retryVoicemail}
+          onChange={(e) => set("retryVoicemail", e.target.checked)}
+          className="mt-0.5"
+          aria-describedby="field-retryVoicemail-hint"
+        />
         <div>
           <Label htmlFor="field-retryVoicemail">Try again when a call reaches voicemail</Label>
           <p id="field-retryVoicemail-hint" className="mt-0.5 text-xs text-zinc-500">

@@ -75,7 +75,12 @@ export function ConfigurationCheck() {
         ) : null}
       </div>
       <form onSubmit={testCall} method="post" className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" noValidate>
-        <Field name="testCallPhone" label="Test call to your own phone" error={phoneError} hint="The default agent calls this number once, the way it calls patients.">
+        <Field
+          name="testCallPhone"
+          label="Test call to your own phone"
+          error={phoneError}
+          hint="The default agent calls this number once, the way it calls patients."
+        >
           {(control) => <Input {...control} type="tel" autoComplete="tel" placeholder="0412 345 678" />}
         </Field>
         <Button type="submit" loading={calling}>

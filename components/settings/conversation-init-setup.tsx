@@ -13,8 +13,8 @@ export function ConversationInitSetup({ origin }: { origin: string }) {
       </h3>
       <p className="text-zinc-600">
         In ElevenLabs, open the agent → Security and turn on “Fetch initiation client data from webhook”; the URL and header go in the workspace’s
-        conversation-initiation webhook (<code className="font-mono text-xs">conversation_initiation_client_data_webhook</code>, or the agent’s own override of it). The agent then
-        knows the caller’s name, next appointment and last call before it says hello.
+        conversation-initiation webhook (<code className="font-mono text-xs">conversation_initiation_client_data_webhook</code>, or the agent’s own override of
+        it). The agent then knows the caller’s name, next appointment and last call before it says hello.
       </p>
       <dl className="grid gap-2 sm:grid-cols-[max-content_minmax(0,1fr)_max-content] sm:items-center sm:gap-x-3">
         <dt className="font-medium text-zinc-700">URL</dt>
@@ -34,7 +34,9 @@ export function ConversationInitSetup({ origin }: { origin: string }) {
           <CopyButton value="X-Agent-Token" label="Copy header name" />
         </dd>
       </dl>
-      <p className="text-xs text-zinc-500">The header’s value is the agent’s tool token (made above, shown once). A request without a valid token for that agent is refused.</p>
+      <p className="text-xs text-zinc-500">
+        The header’s value is the agent’s tool token (made above, shown once). A request without a valid token for that agent is refused.
+      </p>
     </section>
   );
 }

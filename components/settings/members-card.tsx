@@ -37,7 +37,19 @@ type Pending = { kind: "remove"; member: MemberRow } | { kind: "leave" } | null;
  * Members and invitations. Managers change roles, remove people and invite by link (no mail server:
  * the link is shown once to copy). Only owners are offered the Owner role; everyone can leave.
  */
-export function MembersCard({ members, invitations, currentUserId, role, canManage }: { members: MemberRow[]; invitations: InvitationRow[]; currentUserId: string; role: Role; canManage: boolean }) {
+export function MembersCard({
+  members,
+  invitations,
+  currentUserId,
+  role,
+  canManage,
+}: {
+  members: MemberRow[];
+  invitations: InvitationRow[];
+  currentUserId: string;
+  role: Role;
+  canManage: boolean;
+}) {
   const router = useRouter();
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -123,7 +135,12 @@ export function MembersCard({ members, invitations, currentUserId, role, canMana
               <TableCell>{member.email}</TableCell>
               <TableCell>
                 {mayTouch(member) ? (
-                  <Select aria-label={`Role of ${member.name}`} value={member.role} onChange={(e) => void changeRole(member, e.target.value as Role)} className="h-8 w-28">
+                  <Select
+                    aria-label={`Role of ${member.name}`}
+                    value={member.role}
+                    onChange={(e) => void changeRole(member, e.target.value as Role)}
+                    className="h-8 w-28"
+                  >
                     {roles.map((r) => (
                       <option key={r} value={r}>
                         {roleLabel(r)}
@@ -196,7 +213,8 @@ export function MembersCard({ members, invitations, currentUserId, role, canMana
           {link ? (
             <div role="status" className="space-y-2 rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 text-sm">
               <p>
-                Send this link to <span className="font-medium">{link.email}</span> yourself (Callboard sends no email). It works once, for 7 days, and is shown only now.
+                Send this link to <span className="font-medium">{link.email}</span> yourself (Callboard sends no email). It works once, for 7 days, and is shown
+                only now.
               </p>
               <div className="flex items-center gap-2">
                 <Input aria-label="Invitation link" readOnly value={link.url} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
@@ -216,7 +234,11 @@ export function MembersCard({ members, invitations, currentUserId, role, canMana
           }
         }}
         title={pending?.kind === "remove" ? `Remove ${pending.member.name}?` : "Leave this organization?"}
-        description={pending?.kind === "remove" ? "They lose access at once. Their account stays, and they can be invited again." : "You lose access at once. Someone has to invite you to come back."}
+        description={
+          pending?.kind === "remove"
+            ? "They lose access at once. Their account stays, and they can be invited again."
+            : "You lose access at once. Someone has to invite you to come back."
+        }
         confirmLabel={pending?.kind === "remove" ? "Remove member" : "Leave organization"}
         cancelLabel="Cancel"
         busy={busy}

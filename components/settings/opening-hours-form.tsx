@@ -56,7 +56,9 @@ export function OpeningHoursForm({ initial, timeZoneLabel }: { initial: OpeningH
       toast.error("Opening hours not saved", { description: result.problem.detail });
       return;
     }
-    toast.success("Opening hours saved", { description: "The voice agent offers the new times from its next question; existing appointments stay where they are." });
+    toast.success("Opening hours saved", {
+      description: "The voice agent offers the new times from its next question; existing appointments stay where they are.",
+    });
     router.refresh();
   }
 
@@ -76,11 +78,29 @@ export function OpeningHoursForm({ initial, timeZoneLabel }: { initial: OpeningH
                     {label}
                   </Label>
                 </div>
-                <Input type="time" step={60} aria-label={`${label} opens at`} disabled={!d.open} value={d.start} onChange={(e) => setDay(i, { start: e.target.value })} className="max-w-32" aria-invalid={error ? true : undefined} />
+                <Input
+                  type="time"
+                  step={60}
+                  aria-label={`${label} opens at`}
+                  disabled={!d.open}
+                  value={d.start}
+                  onChange={(e) => setDay(i, { start: e.target.value })}
+                  className="max-w-32"
+                  aria-invalid={error ? true : undefined}
+                />
                 <span className="text-sm text-zinc-500" aria-hidden>
                   to
                 </span>
-                <Input type="time" step={60} aria-label={`${label} closes at`} disabled={!d.open} value={d.end} onChange={(e) => setDay(i, { end: e.target.value })} className="max-w-32" aria-invalid={error ? true : undefined} />
+                <Input
+                  type="time"
+                  step={60}
+                  aria-label={`${label} closes at`}
+                  disabled={!d.open}
+                  value={d.end}
+                  onChange={(e) => setDay(i, { end: e.target.value })}
+                  className="max-w-32"
+                  aria-invalid={error ? true : undefined}
+                />
                 {error ? (
                   <span role="alert" className="text-sm text-red-700">
                     {error}
@@ -91,8 +111,25 @@ export function OpeningHoursForm({ initial, timeZoneLabel }: { initial: OpeningH
           })}
         </div>
       </fieldset>
-      <Field name="appointmentSlotMinutes" label="Slot length (minutes)" error={errors.appointmentSlotMinutes} hint="Free times are offered on this grid from opening time; an appointment is one slot unless the agent or staff give a length.">
-        {(control) => <Input {...control} type="number" inputMode="numeric" min={5} max={240} step={5} value={slot} onChange={(e) => setSlot(e.target.value)} className="max-w-32" />}
+      <Field
+        name="appointmentSlotMinutes"
+        label="Slot length (minutes)"
+        error={errors.appointmentSlotMinutes}
+        hint="Free times are offered on this grid from opening time; an appointment is one slot unless the agent or staff give a length."
+      >
+        {(control) => (
+          <Input
+            {...control}
+            type="number"
+            inputMode="numeric"
+            min={5}
+            max={240}
+            step={5}
+            value={slot}
+            onChange={(e) => setSlot(e.target.value)}
+            className="max-w-32"
+          />
+        )}
       </Field>
       <div className="flex justify-end">
         <Button type="submit" loading={saving}>

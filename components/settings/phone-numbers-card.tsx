@@ -71,7 +71,8 @@ export function PhoneNumbersCard({ numbers, defaultPhoneNumberId }: { numbers: P
             <li key={number.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
               <div>
                 <p className="font-medium text-zinc-900">
-                  {number.label} {number.phoneNumberId === defaultPhoneNumberId ? <span className="text-xs font-normal text-zinc-500">(default number)</span> : null}
+                  {number.label}{" "}
+                  {number.phoneNumberId === defaultPhoneNumberId ? <span className="text-xs font-normal text-zinc-500">(default number)</span> : null}
                 </p>
                 <p className="text-zinc-700 tabular-nums">{number.number ?? "Number not known yet"}</p>
                 <p className="font-mono text-xs text-zinc-600">{number.phoneNumberId}</p>

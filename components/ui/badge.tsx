@@ -10,5 +10,10 @@ const VARIANTS = {
 } as const;
 
 export function Badge({ variant = "neutral", className, ...props }: ComponentProps<"span"> & { variant?: keyof typeof VARIANTS }) {
-  return <span className={cn("inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", VARIANTS[variant], className)} {...props} />;
+  return (
+    <span
+      className={cn("inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", VARIANTS[variant], className)}
+      {...props}
+    />
+  );
 }

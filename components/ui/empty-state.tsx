@@ -3,7 +3,19 @@ import type { LucideIcon } from "lucide-react";
 import { cn } from "./cn";
 
 /** What this place will hold, why it is empty now, and what to do next. */
-export function EmptyState({ icon: Icon, title, children, action, className }: { icon: LucideIcon; title: string; children?: ReactNode; action?: ReactNode; className?: string }) {
+export function EmptyState({
+  icon: Icon,
+  title,
+  children,
+  action,
+  className,
+}: {
+  icon: LucideIcon;
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn("flex flex-col items-center rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-14 text-center", className)}>
       <div className="flex size-11 items-center justify-center rounded-full bg-brand-50 text-brand-700 ring-1 ring-brand-100">

@@ -6,7 +6,12 @@ import { cn } from "./cn";
  * to the top of the scrolling box: give `containerClassName` a max height for long tables — and then
  * `containerProps` a tabIndex and a label, since a box that scrolls must take the keyboard's focus.
  */
-export function Table({ className, containerClassName, containerProps, ...props }: ComponentProps<"table"> & { containerClassName?: string; containerProps?: ComponentProps<"div"> }) {
+export function Table({
+  className,
+  containerClassName,
+  containerProps,
+  ...props
+}: ComponentProps<"table"> & { containerClassName?: string; containerProps?: ComponentProps<"div"> }) {
   return (
     <div {...containerProps} className={cn("relative w-full overflow-auto rounded-lg border border-zinc-200 bg-white", containerClassName)}>
       <table className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />

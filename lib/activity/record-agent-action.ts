@@ -12,7 +12,9 @@ export async function recordAgentAction(
   entry: { type: ActivityType; message: string; conversationId?: string | null; contactId?: string | null; data: Prisma.InputJsonObject },
 ): Promise<void> {
   const db = getDb();
-  const call = entry.conversationId ? await db.call.findFirst({ where: { organizationId, conversationId: entry.conversationId }, select: { id: true, contactId: true } }) : null;
+  const call = entry.conversationId
+    ? await db.call.findFirst({ where: { organizationId, conversationId: entry.conversationId }, select: { id: true, contactId: true } })
+    : null;
   await recordActivity(db, {
     organizationId,
     type: entry.type,

@@ -28,13 +28,19 @@ const SUMMARY_CHARS = 500;
  */
 export async function conversationInitiationData(organizationId: string, input: ConversationInitInput, now: Date = new Date()) {
   const db = getDb();
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, timezone: true, locale: true, defaultLanguage: true, defaultCountry: true } });
+  const organization = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { name: true, timezone: true, locale: true, defaultLanguage: true, defaultCountry: true },
+  });
   const generic = { ...clinicVariables(organization, now), known_caller: "no", contact_name: "", next_appointment: "", last_call_summary: "" };
   const phone = input.caller_id ? normalizePhone(input.caller_id, organization.defaultCountry) : null;
   if (!phone?.ok) return answer(generic);
 
   const [contact, next] = await Promise.all([
-    db.contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone.e164 } }, select: { id: true, name: true, language: true } }),
+    db.contact.findUnique({
+      where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone.e164 } },
+      select: { id: true, name: true, language: true },
+    }),
     db.appointment.findFirst({
       where: { organizationId, attendeePhone: phone.e164, status: { not: "CANCELLED" }, startsAt: { gte: now } },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],

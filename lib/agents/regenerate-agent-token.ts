@@ -13,9 +13,15 @@ export async function regenerateAgentToken(organizationId: string, actor: AuditA
   return getDb().$transaction(async (tx) => {
     const before = await tx.voiceAgent.findFirst({ where: { id: voiceAgentId, organizationId }, select: { tokenPrefix: true } });
     if (!before) throw notFound("Agent");
-    const { count } = await tx.voiceAgent.updateMany({ where: { id: voiceAgentId, organizationId }, data: { tokenHash: hash, tokenPrefix: visiblePrefix, tokenCreatedAt: now } });
+    const { count } = await tx.voiceAgent.updateMany({
+      where: { id: voiceAgentId, organizationId },
+      data: { tokenHash: hash, tokenPrefix: visiblePrefix, tokenCreatedAt: now },
+    });
     if (count === 0) throw notFound("Agent");
-    const agent = await tx.voiceAgent.findUniqueOrThrow({ where: { id: voiceAgentId }, select: { id: true, agentId: true, name: true, tokenPrefix: true, tokenCreatedAt: true, createdAt: true } });
+    const agent = await tx.voiceAgent.findUniqueOrThrow({
+      where: { id: voiceAgentId },
+      select: { id: true, agentId: true, name: true, tokenPrefix: true, tokenCreatedAt: true, createdAt: true },
+    });
     await recordAuditEvent(tx, {
       organizationId,
       action: "AGENT_TOKEN_GENERATED",

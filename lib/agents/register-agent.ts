@@ -15,13 +15,22 @@ export async function registerAgent(organizationId: string, actor: AuditActor, i
         data: { organizationId, agentId: input.agentId, name: input.name, tokenHash: hash, tokenPrefix: visiblePrefix, tokenCreatedAt: now },
         select: { id: true, agentId: true, name: true, tokenPrefix: true, tokenCreatedAt: true, createdAt: true },
       });
-      await recordAuditEvent(tx, { organizationId, action: "AGENT_REGISTERED", actor, targetType: "voice_agent", targetId: created.id, after: { agentId: created.agentId, name: created.name, tokenPrefix: visiblePrefix } });
+      await recordAuditEvent(tx, {
+        organizationId,
+        action: "AGENT_REGISTERED",
+        actor,
+        targetType: "voice_agent",
+        targetId: created.id,
+        after: { agentId: created.agentId, name: created.name, tokenPrefix: visiblePrefix },
+      });
       return created;
     });
     return { agent, token, toolConfig: buildServerToolConfig(origin, agent.agentId, token) };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("conflict", "This agent is registered already. Regenerate its token instead.", { issues: [{ path: "agentId", message: "Already registered" }] });
+      throw new AppError("conflict", "This agent is registered already. Regenerate its token instead.", {
+        issues: [{ path: "agentId", message: "Already registered" }],
+      });
     }
     throw error;
   }

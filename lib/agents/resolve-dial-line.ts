@@ -25,7 +25,9 @@ const unprocessable = (path: string, message: string) => new AppError("unprocess
  * other clinic, and nothing is dialed.
  */
 export async function resolveDialLine(db: DbClient | ReturnType<typeof getDb>, organizationId: string, request: DialLineRequest = {}): Promise<DialLine> {
-  const [row] = await db.$queryRaw<Array<{ agentId: string | null; phoneNumberId: string | null; fromNumber: string | null; defaultAgent: string | null; defaultNumber: string | null }>>`
+  const [row] = await db.$queryRaw<
+    Array<{ agentId: string | null; phoneNumberId: string | null; fromNumber: string | null; defaultAgent: string | null; defaultNumber: string | null }>
+  >`
     SELECT a."agentId", p."phoneNumberId", p."e164" AS "fromNumber", o."elevenLabsAgentId" AS "defaultAgent", o."elevenLabsPhoneNumberId" AS "defaultNumber"
       FROM "Organization" o
       LEFT JOIN "VoiceAgent" a ON a."organizationId" = o."id" AND a."agentId" = coalesce(${request.agentId ?? null}::text, o."elevenLabsAgentId")
@@ -34,15 +36,28 @@ export async function resolveDialLine(db: DbClient | ReturnType<typeof getDb>, o
   if (!row) throw new AppError("not_found", "Organization not found.");
 
   if (!row.agentId) {
-    if (request.agentId) throw unprocessable("agentId", `Agent ${request.agentId} is not one of this clinic's agents. Choose one registered under Settings → Agents and phone numbers.`);
+    if (request.agentId)
+      throw unprocessable(
+        "agentId",
+        `Agent ${request.agentId} is not one of this clinic's agents. Choose one registered under Settings → Agents and phone numbers.`,
+      );
     if (row.defaultAgent) throw unprocessable("agentId", "The clinic's default agent is no longer registered to it. An admin can choose another in Settings.");
-    throw new AppError("bad_request", "No ElevenLabs agent is configured for this organization yet. An admin can register one and choose it in Settings.", { issues: [{ path: "agentId", message: "No agent configured" }] });
+    throw new AppError("bad_request", "No ElevenLabs agent is configured for this organization yet. An admin can register one and choose it in Settings.", {
+      issues: [{ path: "agentId", message: "No agent configured" }],
+    });
   }
   if (!row.phoneNumberId) {
     const asked = request.agentPhoneNumberId;
-    if (asked) throw unprocessable("agentPhoneNumberId", `Phone number ${asked} is not one of this clinic's numbers. Choose one registered under Settings → Agents and phone numbers.`);
-    if (row.defaultNumber) throw unprocessable("agentPhoneNumberId", "The clinic's default phone number is no longer registered to it. An admin can choose another in Settings.");
-    throw new AppError("bad_request", "No phone number is configured for this organization yet. An admin can register one and choose it in Settings.", { issues: [{ path: "agentPhoneNumberId", message: "No phone number configured" }] });
+    if (asked)
+      throw unprocessable(
+        "agentPhoneNumberId",
+        `Phone number ${asked} is not one of this clinic's numbers. Choose one registered under Settings → Agents and phone numbers.`,
+      );
+    if (row.defaultNumber)
+      throw unprocessable("agentPhoneNumberId", "The clinic's default phone number is no longer registered to it. An admin can choose another in Settings.");
+    throw new AppError("bad_request", "No phone number is configured for this organization yet. An admin can register one and choose it in Settings.", {
+      issues: [{ path: "agentPhoneNumberId", message: "No phone number configured" }],
+    });
   }
   return { agentId: row.agentId, agentPhoneNumberId: row.phoneNumberId, fromNumber: row.fromNumber };
 }

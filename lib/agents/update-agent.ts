@@ -11,7 +11,10 @@ export async function updateAgent(organizationId: string, actor: AuditActor, voi
     const before = await tx.voiceAgent.findFirst({ where: { id: voiceAgentId, organizationId }, select });
     if (!before) throw notFound("Agent");
     await tx.voiceAgent.updateMany({ where: { id: voiceAgentId, organizationId }, data: input });
-    const after = await tx.voiceAgent.findUniqueOrThrow({ where: { id: voiceAgentId }, select: { id: true, agentId: true, ...select, tokenPrefix: true, tokenCreatedAt: true, createdAt: true } });
+    const after = await tx.voiceAgent.findUniqueOrThrow({
+      where: { id: voiceAgentId },
+      select: { id: true, agentId: true, ...select, tokenPrefix: true, tokenCreatedAt: true, createdAt: true },
+    });
     const change = changedFields(before, { name: after.name, staffFacing: after.staffFacing });
     if (change) await recordAuditEvent(tx, { organizationId, action: "AGENT_UPDATED", actor, targetType: "voice_agent", targetId: voiceAgentId, ...change });
     return after;

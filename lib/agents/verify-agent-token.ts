@@ -27,7 +27,10 @@ export async function verifyAgentToken(agentId: string | null | undefined, token
     return null;
   }
   // An agent id belongs to one clinic; an agent without a token yet (carried over from settings) answers none.
-  const agent = await getDb().voiceAgent.findUnique({ where: { agentId }, select: { id: true, organizationId: true, agentId: true, staffFacing: true, tokenHash: true } });
+  const agent = await getDb().voiceAgent.findUnique({
+    where: { agentId },
+    select: { id: true, organizationId: true, agentId: true, staffFacing: true, tokenHash: true },
+  });
   const matches = secretTokenMatches(token, agent?.tokenHash ?? DUMMY_HASH);
   if (!agent?.tokenHash || !matches) return null;
   return { organizationId: agent.organizationId, voiceAgentId: agent.id, agentId: agent.agentId, staffFacing: agent.staffFacing };

@@ -44,5 +44,8 @@ function agentProblem(error: unknown, requestId: string): Response {
     return problemResponse(new AppError("internal", INTERNAL_MESSAGE, { cause: error, extra: { success: false, message: INTERNAL_MESSAGE } }), requestId);
   }
   const message = appError.code === "invalid_input" && appError.issues?.[0] ? appError.issues[0].message : appError.message;
-  return problemResponse(new AppError(appError.code, appError.message, { issues: appError.issues, extra: { ...appError.extra, success: false, message } }), requestId);
+  return problemResponse(
+    new AppError(appError.code, appError.message, { issues: appError.issues, extra: { ...appError.extra, success: false, message } }),
+    requestId,
+  );
 }

@@ -14,7 +14,10 @@ import { inLanguage } from "@/lib/language/supported-languages";
 /** A phone number as the agent heard it, in E.164 for the clinic's country, or a 400 it can say. */
 export function agentPhone(input: string, defaultCountry: string, path: string): string {
   const phone = normalizePhone(input, defaultCountry);
-  if (!phone.ok) throw new AppError("invalid_input", "I couldn't read that phone number. Could you say it again, with the area code?", { issues: [{ path, message: "I couldn't read that phone number. Could you say it again, with the area code?" }] });
+  if (!phone.ok)
+    throw new AppError("invalid_input", "I couldn't read that phone number. Could you say it again, with the area code?", {
+      issues: [{ path, message: "I couldn't read that phone number. Could you say it again, with the area code?" }],
+    });
   return phone.e164;
 }
 
@@ -43,7 +46,12 @@ export async function bookAppointment(organizationId: string, input: BookAppoint
     };
   };
   if (!withinHours) {
-    return unavailable(inLanguage(language, { en: `Sorry, the clinic isn't open for a ${duration}-minute appointment at ${asked}.`, hi: `माफ़ कीजिए, ${asked} ${duration} मिनट की अपॉइंटमेंट के लिए क्लिनिक खुला नहीं है।` }));
+    return unavailable(
+      inLanguage(language, {
+        en: `Sorry, the clinic isn't open for a ${duration}-minute appointment at ${asked}.`,
+        hi: `माफ़ कीजिए, ${asked} ${duration} मिनट की अपॉइंटमेंट के लिए क्लिनिक खुला नहीं है।`,
+      }),
+    );
   }
 
   const appointment = await insertAppointment(
@@ -76,6 +84,9 @@ export async function bookAppointment(organizationId: string, input: BookAppoint
     date: input.date,
     start_time: input.start_time,
     end_time: clockTime(endsAt, rules.timeZone),
-    message: inLanguage(language, { en: `Done — ${input.customer_name} is booked for ${asked}.`, hi: `हो गया — ${input.customer_name} की अपॉइंटमेंट ${asked} के लिए बुक हो गई है।` }),
+    message: inLanguage(language, {
+      en: `Done — ${input.customer_name} is booked for ${asked}.`,
+      hi: `हो गया — ${input.customer_name} की अपॉइंटमेंट ${asked} के लिए बुक हो गई है।`,
+    }),
   };
 }

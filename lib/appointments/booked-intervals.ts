@@ -6,7 +6,12 @@ import type { Interval } from "@/lib/appointments/day-slots";
  * Active appointments overlapping [from, to). No appointment is longer than the maximum duration, so
  * `startsAt` is bounded on both sides and the (organizationId, startsAt) index reads only that range.
  */
-export async function bookedIntervals(organizationId: string, from: number, to: number, options: { excludeId?: string; db?: DbClient | ReturnType<typeof getDb> } = {}): Promise<Interval[]> {
+export async function bookedIntervals(
+  organizationId: string,
+  from: number,
+  to: number,
+  options: { excludeId?: string; db?: DbClient | ReturnType<typeof getDb> } = {},
+): Promise<Interval[]> {
   const rows = await (options.db ?? getDb()).appointment.findMany({
     where: {
       organizationId,

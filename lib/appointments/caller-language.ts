@@ -14,6 +14,8 @@ export interface ClinicLanguage {
 export async function callerLanguage(organizationId: string, clinic: ClinicLanguage, phone: string | null, stated?: string): Promise<LanguageTag> {
   const explicit = stated ? parseLanguage(stated) : null;
   if (explicit) return explicit;
-  const contact = phone ? await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { language: true } }) : null;
+  const contact = phone
+    ? await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { language: true } })
+    : null;
   return effectiveLanguage(contact?.language, clinic.defaultLanguage ?? clinic.locale);
 }

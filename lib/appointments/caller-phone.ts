@@ -12,7 +12,12 @@ export interface ToolLine {
  * number an older tool sent in its own field weighed too. None left: a 400 the agent can say.
  */
 export async function callerPhone(organizationId: string, defaultCountry: string, line: ToolLine, stated: string | undefined, path: string): Promise<string> {
-  const phone = await patientOnTheLine(organizationId, defaultCountry, { conversationId: line.conversation_id, callerId: line.caller_id, calledNumber: line.called_number, stated });
+  const phone = await patientOnTheLine(organizationId, defaultCountry, {
+    conversationId: line.conversation_id,
+    callerId: line.caller_id,
+    calledNumber: line.called_number,
+    stated,
+  });
   if (!phone) {
     const message = "I couldn't tell which phone number you're calling from. Could you say it, with the area code?";
     throw new AppError("invalid_input", message, { issues: [{ path, message }] });

@@ -26,12 +26,20 @@ export function assertBookableDate(date: string, rules: BookingRules, now: numbe
   const today = localDateAndMinute(now, rules.timeZone).date;
   const refuse = (message: string) => new AppError("invalid_input", message, { issues: [{ path: "date", message }] });
   const todayWords = spokenDay(now, rules.timeZone, language);
-  if (date < today) throw refuse(inLanguage(language, { en: `That date has already passed — today is ${todayWords}.`, hi: `वह तारीख़ निकल चुकी है — आज ${todayWords} है।` }));
-  if (date > addDaysToDate(today, MAX_DAYS_AHEAD)) throw refuse(inLanguage(language, { en: "I can only book up to a year ahead.", hi: "बुकिंग सिर्फ़ एक साल आगे तक हो सकती है।" }));
+  if (date < today)
+    throw refuse(inLanguage(language, { en: `That date has already passed — today is ${todayWords}.`, hi: `वह तारीख़ निकल चुकी है — आज ${todayWords} है।` }));
+  if (date > addDaysToDate(today, MAX_DAYS_AHEAD))
+    throw refuse(inLanguage(language, { en: "I can only book up to a year ahead.", hi: "बुकिंग सिर्फ़ एक साल आगे तक हो सकती है।" }));
 }
 
 /** The day's slots against live bookings. */
-export async function dayAvailability(organizationId: string, date: string, durationMinutes: number, now: number, options: { rules?: BookingRules; excludeId?: string } = {}): Promise<DayAvailability> {
+export async function dayAvailability(
+  organizationId: string,
+  date: string,
+  durationMinutes: number,
+  now: number,
+  options: { rules?: BookingRules; excludeId?: string } = {},
+): Promise<DayAvailability> {
   const rules = options.rules ?? (await loadBookingRules(organizationId));
   const open = openingInstants(rules, date);
   if (!open) return { rules, slots: [], closed: true, booked: [], open: null };
@@ -40,15 +48,30 @@ export async function dayAvailability(organizationId: string, date: string, dura
 }
 
 export function slotView(slot: Slot, timeZone: string) {
-  return { date: localDateAndMinute(slot.startsAt, timeZone).date, start_time: clockTime(slot.startsAt, timeZone), end_time: clockTime(slot.endsAt, timeZone), available: slot.available };
+  return {
+    date: localDateAndMinute(slot.startsAt, timeZone).date,
+    start_time: clockTime(slot.startsAt, timeZone),
+    end_time: clockTime(slot.endsAt, timeZone),
+    available: slot.available,
+  };
 }
 
 /** Free slots the agent can offer instead: the nearest on the day, else the first ones on the next open days. */
-export async function alternativesNear(organizationId: string, date: string, at: number, durationMinutes: number, now: number, rules: BookingRules, excludeId?: string): Promise<Slot[]> {
+export async function alternativesNear(
+  organizationId: string,
+  date: string,
+  at: number,
+  durationMinutes: number,
+  now: number,
+  rules: BookingRules,
+  excludeId?: string,
+): Promise<Slot[]> {
   const sameDay = nearestFree((await dayAvailability(organizationId, date, durationMinutes, now, { rules, excludeId })).slots, at, 2);
   if (sameDay.length > 0) return sameDay;
   for (let ahead = 1; ahead <= 14; ahead++) {
-    const later = (await dayAvailability(organizationId, addDaysToDate(date, ahead), durationMinutes, now, { rules, excludeId })).slots.filter((s) => s.available);
+    const later = (await dayAvailability(organizationId, addDaysToDate(date, ahead), durationMinutes, now, { rules, excludeId })).slots.filter(
+      (s) => s.available,
+    );
     if (later.length > 0) return later.slice(0, 2);
   }
   return [];
@@ -76,7 +99,11 @@ export function offerSentence(slots: readonly Slot[], timeZone: string, sameDayA
  */
 export async function checkAvailability(organizationId: string, input: CheckAvailabilityInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
-  const phone = await patientOnTheLine(organizationId, rules.defaultCountry, { conversationId: input.conversation_id, callerId: input.caller_id, calledNumber: input.called_number });
+  const phone = await patientOnTheLine(organizationId, rules.defaultCountry, {
+    conversationId: input.conversation_id,
+    callerId: input.caller_id,
+    calledNumber: input.called_number,
+  });
   const language = await callerLanguage(organizationId, rules, phone, input.language);
   assertBookableDate(input.date, rules, now, language);
   // Without a length the visit is one slot of the clinic's grid (30 minutes unless the clinic set another).

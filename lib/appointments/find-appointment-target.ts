@@ -7,13 +7,20 @@ import { callerPhone, type ToolLine } from "@/lib/appointments/caller-phone";
  * patient on the line, so a caller cannot cancel or move someone else's — or the patient's next active
  * one. Another clinic's id, or someone else's, looks exactly like a missing one.
  */
-export async function findAppointmentTarget(organizationId: string, defaultCountry: string, target: ToolLine & { appointment_id?: string; customer_phone?: string }, now: number) {
+export async function findAppointmentTarget(
+  organizationId: string,
+  defaultCountry: string,
+  target: ToolLine & { appointment_id?: string; customer_phone?: string },
+  now: number,
+) {
   const attendeePhone = await callerPhone(organizationId, defaultCountry, target, target.customer_phone, "customer_phone");
   const active = { organizationId, attendeePhone, status: { not: "CANCELLED" as const } };
   const where = target.appointment_id ? { id: target.appointment_id, ...active } : { ...active, startsAt: { gte: new Date(now) } };
   const appointment = await getDb().appointment.findFirst({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
   if (!appointment) {
-    const message = target.appointment_id ? "I couldn't find that appointment under your number. It may have been cancelled already." : "I couldn't find an upcoming appointment for your number.";
+    const message = target.appointment_id
+      ? "I couldn't find that appointment under your number. It may have been cancelled already."
+      : "I couldn't find an upcoming appointment for your number.";
     throw new AppError("not_found", message);
   }
   return appointment;

@@ -13,14 +13,24 @@ import { clockTime, spokenDay, spokenTime } from "@/lib/appointments/spoken-time
 export async function findPatient(organizationId: string, input: FindPatientInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
   const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.phone_number, "phone_number");
-  const contact = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { id: true, name: true } });
+  const contact = await getDb().contact.findUnique({
+    where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } },
+    select: { id: true, name: true },
+  });
   const next = await getDb().appointment.findFirst({
     where: { organizationId, attendeePhone: phone, status: { not: "CANCELLED" }, startsAt: { gte: new Date(now) } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     select: { id: true, startsAt: true, status: true },
   });
   if (!contact) return { found: false, message: "I don't have a record for this number yet." };
-  const nextView = next ? { appointment_id: next.id, date: localDateAndMinute(+next.startsAt, rules.timeZone).date, start_time: clockTime(next.startsAt, rules.timeZone), status: next.status.toLowerCase() } : null;
+  const nextView = next
+    ? {
+        appointment_id: next.id,
+        date: localDateAndMinute(+next.startsAt, rules.timeZone).date,
+        start_time: clockTime(next.startsAt, rules.timeZone),
+        status: next.status.toLowerCase(),
+      }
+    : null;
   return {
     found: true,
     // Only what the agent needs to greet and help: caller ids can be spoofed, so no email or notes.

@@ -9,7 +9,11 @@ import { linkContactByPhone } from "@/lib/appointments/link-contact";
  * insert itself, so of any number of racing bookings exactly one wins. Contact and appointment are one
  * transaction, so a booking that loses writes nothing at all (no stray contact).
  */
-export async function insertAppointment(data: Omit<Prisma.AppointmentUncheckedCreateInput, "contactId" | "organizationId">, organizationId: string, attendee: { phone: string; name: string; email?: string | null } | null) {
+export async function insertAppointment(
+  data: Omit<Prisma.AppointmentUncheckedCreateInput, "contactId" | "organizationId">,
+  organizationId: string,
+  attendee: { phone: string; name: string; email?: string | null } | null,
+) {
   try {
     return await getDb().$transaction(async (tx) => {
       const contact = attendee ? await linkContactByPhone(organizationId, attendee.phone, { name: attendee.name, email: attendee.email }, tx) : null;

@@ -7,7 +7,12 @@ import { createId } from "@/lib/ids/create-id";
  * at once agree on one row without an error — which matters inside a transaction, where a failed insert
  * would abort everything after it. An existing contact's name and email are left as staff keep them.
  */
-export async function linkContactByPhone(organizationId: string, phoneNumber: string, details: { name: string; email?: string | null }, db: DbClient | ReturnType<typeof getDb> = getDb()) {
+export async function linkContactByPhone(
+  organizationId: string,
+  phoneNumber: string,
+  details: { name: string; email?: string | null },
+  db: DbClient | ReturnType<typeof getDb> = getDb(),
+) {
   // Stamped by the app's clock, like every row Prisma writes (its @default(now()) is filled in here too).
   const now = new Date();
   await db.$executeRaw`

@@ -25,13 +25,22 @@ export async function listTodayAppointments(organizationId: string, options: { w
     active.length === 0
       ? `There are no appointments today, ${day}.`
       : `Today, ${day}, there ${active.length === 1 ? "is 1 appointment" : `are ${active.length} appointments`}: ${spokenList(
-          active.slice(0, 8).map((row) => (options.withNames ? `${row.attendeeName} at ${spokenTime(row.startsAt, rules.timeZone)}` : `one at ${spokenTime(row.startsAt, rules.timeZone)}`)),
+          active
+            .slice(0, 8)
+            .map((row) =>
+              options.withNames ? `${row.attendeeName} at ${spokenTime(row.startsAt, rules.timeZone)}` : `one at ${spokenTime(row.startsAt, rules.timeZone)}`,
+            ),
         )}${active.length > 8 ? ", and more" : ""}.`;
   return {
     date,
     total_appointments: active.length,
     appointments: options.withNames
-      ? rows.map((row) => ({ appointment_id: row.id, time: clockTime(row.startsAt, rules.timeZone), customer_name: row.attendeeName, status: row.status.toLowerCase() }))
+      ? rows.map((row) => ({
+          appointment_id: row.id,
+          time: clockTime(row.startsAt, rules.timeZone),
+          customer_name: row.attendeeName,
+          status: row.status.toLowerCase(),
+        }))
       : active.map((row) => ({ time: clockTime(row.startsAt, rules.timeZone), status: "busy" })),
     message,
   };

@@ -9,7 +9,9 @@ export interface OpeningDay {
 
 export const DEFAULT_OPENING_HOURS: OpeningDay[] = [1, 2, 3, 4, 5].map((day) => ({ day, start: 540, end: 1020 }));
 
-const storedOpeningHours = z.array(z.object({ day: z.number().int().min(1).max(7), start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) }));
+const storedOpeningHours = z.array(
+  z.object({ day: z.number().int().min(1).max(7), start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) }),
+);
 
 /** The stored JSON column read defensively: anything unexpected counts as the default week, never a crash mid-call. */
 export function readOpeningHours(value: unknown): OpeningDay[] {

@@ -13,14 +13,48 @@ import { addDaysToDate, localDateAndMinute, zonedInstant } from "@/lib/appointme
  */
 export type CallbackTime = { at: number; kind: "iso" | "relative" | "clock" };
 
-const HINDI_NUMBERS: Record<string, number> = { ek: 1, do: 2, teen: 3, char: 4, chaar: 4, paanch: 5, panch: 5, chhe: 6, che: 6, saat: 7, aath: 8, nau: 9, das: 10, gyarah: 11, baarah: 12, barah: 12 };
-const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10, fifteen: 15, twenty: 20, thirty: 30, forty: 40, "forty-five": 45 };
+const HINDI_NUMBERS: Record<string, number> = {
+  ek: 1,
+  do: 2,
+  teen: 3,
+  char: 4,
+  chaar: 4,
+  paanch: 5,
+  panch: 5,
+  chhe: 6,
+  che: 6,
+  saat: 7,
+  aath: 8,
+  nau: 9,
+  das: 10,
+  gyarah: 11,
+  baarah: 12,
+  barah: 12,
+};
+const WORD_NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  "forty-five": 45,
+};
 
 const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 function relativeMs(text: string): number | null {
   if (/\bin\s+half\s+an?\s+hour\b|\badh(e|a)\s+ghante\b/.test(text)) return 30 * 60_000;
-  const english = /\bin\s+(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five)\s*(hours?|hrs?|h|minutes?|mins?|m)\b/.exec(text);
+  const english = /\bin\s+(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five)\s*(hours?|hrs?|h|minutes?|mins?|m)\b/.exec(
+    text,
+  );
   const hindi = /\b(\d+(?:\.\d+)?|ek|do|teen|char|chaar|paanch)\s*(ghante|ghanta|minute|minat|min)\s*(baad|mein|me)\b/.exec(text);
   const match = english ?? hindi;
   if (!match) return null;
@@ -53,9 +87,10 @@ function clockMinute(text: string): number | null {
     const hour = Number(twentyFour[1]);
     const minute = Number(twentyFour[2]);
     // "3:30" without am/pm is a bare hour like "3"; "15:00" says which half of the day itself.
-    return hour > 12 || twentyFour[1]!.length === 2 && hour < 10 ? hour * 60 + minute : bareHour(hour, text) * 60 + minute;
+    return hour > 12 || (twentyFour[1]!.length === 2 && hour < 10) ? hour * 60 + minute : bareHour(hour, text) * 60 + minute;
   }
-  const baje = /\b(?:(saade|sadhe)\s+)?(\d{1,2}|ek|do|teen|char|chaar|paanch|panch|chhe|che|saat|aath|nau|das|gyarah|baarah|barah)(?:[:.](\d{2}))?\s*baje\b/.exec(text);
+  const baje =
+    /\b(?:(saade|sadhe)\s+)?(\d{1,2}|ek|do|teen|char|chaar|paanch|panch|chhe|che|saat|aath|nau|das|gyarah|baarah|barah)(?:[:.](\d{2}))?\s*baje\b/.exec(text);
   if (baje) {
     const hour = Number(baje[2]) || HINDI_NUMBERS[baje[2]!] || 0;
     if (hour < 1 || hour > 23) return null;
@@ -100,7 +135,8 @@ export function parseCallbackTime(input: string, options: { now: number; timeZon
   if (minute === null) return null;
   const named = dayOffset(text);
   const today = localDateAndMinute(options.now, options.timeZone).date;
-  const on = (days: number) => zonedInstant(options.timeZone, addDaysToDate(today, days), minute) ?? zonedInstant(options.timeZone, addDaysToDate(today, days), minute + 60);
+  const on = (days: number) =>
+    zonedInstant(options.timeZone, addDaysToDate(today, days), minute) ?? zonedInstant(options.timeZone, addDaysToDate(today, days), minute + 60);
   let at = on(named ?? 0);
   if (at === null) return null;
   if (at <= options.now && (named === null || named === 0)) at = on(1);

@@ -16,14 +16,21 @@ export async function rescheduleAppointment(organizationId: string, input: Resch
   const rules = await loadBookingRules(organizationId);
   const appointment = await findAppointmentTarget(organizationId, rules.defaultCountry, input, now);
   const duration = input.duration_minutes ?? Math.round((+appointment.endsAt - +appointment.startsAt) / 60_000);
-  const { startsAt, endsAt, withinHours } = resolveBookingTime(rules, input.new_date, input.new_start_time, duration, now, { date: "new_date", time: "new_start_time" });
+  const { startsAt, endsAt, withinHours } = resolveBookingTime(rules, input.new_date, input.new_start_time, duration, now, {
+    date: "new_date",
+    time: "new_start_time",
+  });
   const asked = `${spokenTime(startsAt, rules.timeZone)} on ${spokenDay(startsAt, rules.timeZone)}`;
 
   const moved = withinHours && (await moveAppointment(organizationId, appointment.id, new Date(startsAt), new Date(endsAt)));
   if (!moved) {
     const offers = await alternativesNear(organizationId, input.new_date, startsAt, duration, now, rules, appointment.id);
     const reason = withinHours ? `Sorry, ${asked} is already taken.` : `Sorry, the clinic isn't open for a ${duration}-minute appointment at ${asked}.`;
-    return { success: false, appointment_id: appointment.id, message: `${reason} ${offerSentence(offers, rules.timeZone, input.new_date)} The appointment is still at ${spokenTime(appointment.startsAt, rules.timeZone)} on ${spokenDay(appointment.startsAt, rules.timeZone)}.` };
+    return {
+      success: false,
+      appointment_id: appointment.id,
+      message: `${reason} ${offerSentence(offers, rules.timeZone, input.new_date)} The appointment is still at ${spokenTime(appointment.startsAt, rules.timeZone)} on ${spokenDay(appointment.startsAt, rules.timeZone)}.`,
+    };
   }
   await recordAgentAction(organizationId, {
     type: "APPOINTMENT_MOVED",

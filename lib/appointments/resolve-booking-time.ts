@@ -25,8 +25,18 @@ export function resolveBookingTime(
   assertBookableDate(date, rules, now, language);
   const startsAt = zonedInstant(rules.timeZone, date, clockToMinute(time)!);
   if (startsAt === null)
-    throw refuse(paths.time, inLanguage(language, { en: "That time doesn't exist on that day because the clocks change. Please pick another time.", hi: "घड़ी बदलने की वजह से उस दिन यह समय होता ही नहीं। कृपया कोई और समय चुनिए।" }));
-  if (startsAt <= now) throw refuse(paths.time, inLanguage(language, { en: "That time has already passed. Please pick a later time.", hi: "वह समय निकल चुका है। कृपया बाद का कोई समय चुनिए।" }));
+    throw refuse(
+      paths.time,
+      inLanguage(language, {
+        en: "That time doesn't exist on that day because the clocks change. Please pick another time.",
+        hi: "घड़ी बदलने की वजह से उस दिन यह समय होता ही नहीं। कृपया कोई और समय चुनिए।",
+      }),
+    );
+  if (startsAt <= now)
+    throw refuse(
+      paths.time,
+      inLanguage(language, { en: "That time has already passed. Please pick a later time.", hi: "वह समय निकल चुका है। कृपया बाद का कोई समय चुनिए।" }),
+    );
   const endsAt = startsAt + durationMinutes * 60_000;
   const open = openingInstants(rules, date);
   const withinHours = open !== null && startsAt >= open.opensAt && endsAt <= open.closesAt;

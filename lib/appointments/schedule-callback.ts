@@ -50,30 +50,69 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
   const rules = await loadCallingRules(organizationId);
   const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.phone_number, "phone_number");
   // Read before any write: a time we cannot understand changes nothing.
-  const existing = await getDb().contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } }, select: { timezone: true, language: true } });
+  const existing = await getDb().contact.findUnique({
+    where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } },
+    select: { timezone: true, language: true },
+  });
   const language = (input.language && parseLanguage(input.language)) || effectiveLanguage(existing?.language, rules.defaultLanguage ?? rules.locale);
   const words = (en: string, hi: string) => inLanguage(language, { en, hi });
   // The callback rings from the clinic's own default number, with the agent that took this call.
   const line = await resolveDialLine(getDb(), organizationId, { agentId }).catch((error: unknown) => {
     if (error instanceof AppError && error.status < 500) {
-      throw say("bad_request", "phone_number", words("Sorry, the clinic can't schedule call backs yet. Someone from the clinic will get back to you.", "माफ़ कीजिए, क्लिनिक अभी कॉल बैक तय नहीं कर सकता। क्लिनिक से कोई आपसे संपर्क करेगा।"));
+      throw say(
+        "bad_request",
+        "phone_number",
+        words(
+          "Sorry, the clinic can't schedule call backs yet. Someone from the clinic will get back to you.",
+          "माफ़ कीजिए, क्लिनिक अभी कॉल बैक तय नहीं कर सकता। क्लिनिक से कोई आपसे संपर्क करेगा।",
+        ),
+      );
     }
     throw error;
   });
 
-  if (await findDoNotCall(getDb(), organizationId, phone)) throw say("conflict", "phone_number", words("This number is on the clinic's do-not-call list, so I can't schedule a call back.", "यह नंबर क्लिनिक की 'कॉल न करें' सूची में है, इसलिए कॉल बैक तय नहीं हो सकता।"));
+  if (await findDoNotCall(getDb(), organizationId, phone))
+    throw say(
+      "conflict",
+      "phone_number",
+      words(
+        "This number is on the clinic's do-not-call list, so I can't schedule a call back.",
+        "यह नंबर क्लिनिक की 'कॉल न करें' सूची में है, इसलिए कॉल बैक तय नहीं हो सकता।",
+      ),
+    );
   const callerZone = existing?.timezone ?? rules.timezone;
   const parsed = parseCallbackTime(input.time, { now, timeZone: callerZone });
-  if (!parsed) throw say("invalid_input", "time", words("I couldn't work out when to call back. Could you say a time like 3 PM, or in 2 hours?", "कॉल बैक का समय समझ नहीं आया। क्या आप समय बता सकते हैं, जैसे 3 बजे, या 2 घंटे बाद?"));
-  if (parsed.at <= now) throw say("invalid_input", "time", words("That time has already passed. When would you like me to call back?", "वह समय निकल चुका है। कॉल बैक कब करें?"));
+  if (!parsed)
+    throw say(
+      "invalid_input",
+      "time",
+      words(
+        "I couldn't work out when to call back. Could you say a time like 3 PM, or in 2 hours?",
+        "कॉल बैक का समय समझ नहीं आया। क्या आप समय बता सकते हैं, जैसे 3 बजे, या 2 घंटे बाद?",
+      ),
+    );
+  if (parsed.at <= now)
+    throw say("invalid_input", "time", words("That time has already passed. When would you like me to call back?", "वह समय निकल चुका है। कॉल बैक कब करें?"));
   if (parsed.at > now + MAX_CALLBACK_DAYS * 86_400_000) {
-    throw say("invalid_input", "time", words(`I can only schedule a call back within the next ${MAX_CALLBACK_DAYS} days.`, `कॉल बैक सिर्फ़ अगले ${MAX_CALLBACK_DAYS} दिनों के अंदर तय हो सकता है।`));
+    throw say(
+      "invalid_input",
+      "time",
+      words(`I can only schedule a call back within the next ${MAX_CALLBACK_DAYS} days.`, `कॉल बैक सिर्फ़ अगले ${MAX_CALLBACK_DAYS} दिनों के अंदर तय हो सकता है।`),
+    );
   }
 
   const contact = await linkContactByPhone(organizationId, phone, { name: formatPhoneForDisplay(phone, rules.defaultCountry) });
   const legalZone = recipientTimeZone(contact, rules.timezone).zone;
   const opening = nextCallingTime(parsed.at, rules, legalZone, phone);
-  if (opening === null) throw say("bad_request", "time", words("Sorry, the clinic has no calling hours set, so I can't schedule a call back.", "माफ़ कीजिए, क्लिनिक के कॉल करने के घंटे तय नहीं हैं, इसलिए कॉल बैक तय नहीं हो सकता।"));
+  if (opening === null)
+    throw say(
+      "bad_request",
+      "time",
+      words(
+        "Sorry, the clinic has no calling hours set, so I can't schedule a call back.",
+        "माफ़ कीजिए, क्लिनिक के कॉल करने के घंटे तय नहीं हैं, इसलिए कॉल बैक तय नहीं हो सकता।",
+      ),
+    );
   const moved = opening !== parsed.at;
 
   const dynamicVariables = {
@@ -86,12 +125,19 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
   // already asked for instead of adding a second one: one patient, one call back.
   const earlier = input.conversation_id
     ? await getDb().scheduledCall.findFirst({
-        where: { organizationId, contactId: contact.id, status: "PENDING", dynamicVariables: { path: ["previous_conversation_id"], equals: input.conversation_id } },
+        where: {
+          organizationId,
+          contactId: contact.id,
+          status: "PENDING",
+          dynamicVariables: { path: ["previous_conversation_id"], equals: input.conversation_id },
+        },
         select: { id: true },
       })
     : null;
   // The call it came from, when we placed it (a call the patient made is recorded only after it ends).
-  const sourceCall = input.conversation_id ? await getDb().call.findFirst({ where: { organizationId, conversationId: input.conversation_id }, select: { id: true } }) : null;
+  const sourceCall = input.conversation_id
+    ? await getDb().call.findFirst({ where: { organizationId, conversationId: input.conversation_id }, select: { id: true } })
+    : null;
   const moveEarlier = earlier
     ? await getDb().scheduledCall.updateMany({ where: { id: earlier.id, organizationId, status: "PENDING" }, data: { ...timing, dynamicVariables } })
     : { count: 0 };

@@ -22,15 +22,42 @@ const duration = z.coerce
   .max(MAX_DURATION_MINUTES, `Appointments can be at most ${MAX_DURATION_MINUTES} minutes long.`);
 
 const name = z.string({ error: "I need the patient's name to book." }).trim().min(1, "I need the patient's name to book.").max(200, "That name is too long.");
-const optionalText = (max: number) => z.string().trim().max(max, `Please keep that under ${max} characters.`).transform((v) => v || undefined).optional();
-const conversationId = z.string().trim().max(128).transform((v) => v || undefined).optional();
-const optionalPhone = z.string().trim().max(40, "That phone number is too long.").transform((v) => v || undefined).optional();
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Please keep that under ${max} characters.`)
+    .transform((v) => v || undefined)
+    .optional();
+const conversationId = z
+  .string()
+  .trim()
+  .max(128)
+  .transform((v) => v || undefined)
+  .optional();
+const optionalPhone = z
+  .string()
+  .trim()
+  .max(40, "That phone number is too long.")
+  .transform((v) => v || undefined)
+  .optional();
 /**
  * The call's numbers, filled from ElevenLabs' system variables; the server decides which is the patient.
  * `language` (a tool bound to {{language}}) picks the answer's language; unknown values are ignored.
  */
-export const lineNumbers = { caller_id: optionalPhone, called_number: optionalPhone, conversation_id: conversationId, language: z.string().trim().max(35).optional() };
-const appointmentId = z.string().trim().min(1).max(64).transform((v) => v || undefined).optional();
+export const lineNumbers = {
+  caller_id: optionalPhone,
+  called_number: optionalPhone,
+  conversation_id: conversationId,
+  language: z.string().trim().max(35).optional(),
+};
+const appointmentId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .transform((v) => v || undefined)
+  .optional();
 
 export const checkAvailabilitySchema = z.object({
   date: isoDate,
@@ -46,7 +73,13 @@ export const bookAppointmentSchema = z.object({
   duration_minutes: duration.optional(),
   customer_name: name,
   customer_phone: optionalPhone,
-  customer_email: z.string().trim().max(254).email("That email address doesn't look right.").optional().or(z.literal("").transform(() => undefined)),
+  customer_email: z
+    .string()
+    .trim()
+    .max(254)
+    .email("That email address doesn't look right.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   notes: optionalText(2000),
   ...lineNumbers,
 });
@@ -62,8 +95,12 @@ const appointmentTarget = {
 export const cancelAppointmentSchema = z.object(appointmentTarget);
 export type CancelAppointmentInput = z.infer<typeof cancelAppointmentSchema>;
 
-export const rescheduleAppointmentSchema = z
-  .object({ ...appointmentTarget, new_date: isoDate, new_start_time: clockTime, duration_minutes: duration.optional() });
+export const rescheduleAppointmentSchema = z.object({
+  ...appointmentTarget,
+  new_date: isoDate,
+  new_start_time: clockTime,
+  duration_minutes: duration.optional(),
+});
 export type RescheduleAppointmentInput = z.infer<typeof rescheduleAppointmentSchema>;
 
 export const findPatientSchema = z.object({ phone_number: optionalPhone, ...lineNumbers });
@@ -72,7 +109,11 @@ export type FindPatientInput = z.infer<typeof findPatientSchema>;
 export const scheduleCallbackSchema = z.object({
   phone_number: optionalPhone,
   time: z.string({ error: "I need to know when to call back." }).trim().min(1, "I need to know when to call back.").max(100, "I couldn't read that time."),
-  context: z.string({ error: "I need a few words on what the call back is about." }).trim().min(1, "I need a few words on what the call back is about.").max(2000, "Please keep the note under 2000 characters."),
+  context: z
+    .string({ error: "I need a few words on what the call back is about." })
+    .trim()
+    .min(1, "I need a few words on what the call back is about.")
+    .max(2000, "Please keep the note under 2000 characters."),
   ...lineNumbers,
 });
 export type ScheduleCallbackInput = z.infer<typeof scheduleCallbackSchema>;

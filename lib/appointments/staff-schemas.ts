@@ -3,8 +3,19 @@ import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from "@/lib/appointments/s
 
 /** An instant with its offset ("2026-12-02T10:00:00+11:00"): the browser converts the clinic's wall clock. */
 const instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 time with an offset" }).transform((value) => new Date(value));
-const duration = z.number().int().min(MIN_DURATION_MINUTES, `At least ${MIN_DURATION_MINUTES} minutes`).max(MAX_DURATION_MINUTES, `At most ${MAX_DURATION_MINUTES} minutes`);
-const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null).nullable().optional();
+const duration = z
+  .number()
+  .int()
+  .min(MIN_DURATION_MINUTES, `At least ${MIN_DURATION_MINUTES} minutes`)
+  .max(MAX_DURATION_MINUTES, `At most ${MAX_DURATION_MINUTES} minutes`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullable()
+    .optional();
 
 export const listAppointmentsQuerySchema = z
   .object({ from: instant, to: instant })
@@ -16,8 +27,21 @@ export const createAppointmentSchema = z.object({
   durationMinutes: duration,
   attendeeName: z.string().trim().min(1, "Enter the patient's name").max(200),
   attendeePhone: optionalText(40),
-  attendeeEmail: z.string().trim().max(254).email("Enter a valid email address").or(z.literal("")).transform((v) => v || null).nullable().optional(),
-  title: z.string().trim().max(200).optional().transform((v) => v || "Appointment"),
+  attendeeEmail: z
+    .string()
+    .trim()
+    .max(254)
+    .email("Enter a valid email address")
+    .or(z.literal(""))
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
+  title: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || "Appointment"),
   notes: optionalText(2000),
 });
 export type CreateAppointmentInput = z.infer<typeof createAppointmentSchema>;

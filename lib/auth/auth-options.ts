@@ -23,7 +23,11 @@ const credentialsSchema = z.object({
  * password wrong. Too many failures (lib/auth/sign-in-throttle.ts) throw SIGN_IN_RATE_LIMITED —
  * before the password is looked at, and the same for accounts that do not exist.
  */
-export async function authorizeCredentials(input: unknown, ip = "unknown", now: Date = new Date()): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
+export async function authorizeCredentials(
+  input: unknown,
+  ip = "unknown",
+  now: Date = new Date(),
+): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   if (!(await admitSignIn(ip, parsed.data.email, now))) throw new Error(SIGN_IN_RATE_LIMITED);

@@ -70,7 +70,10 @@ export function clientAddress(headers: HeaderSource, env: Env = process.env): st
   }
   const proxies = trustedProxyCount(env);
   if (proxies === 0) return normalizeAddress(peerAddress(read)) ?? UNKNOWN_ADDRESS;
-  const hops = (read("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (read("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   if (hops.length === 0) return normalizeAddress(peerAddress(read)) ?? UNKNOWN_ADDRESS;
   return normalizeAddress(hops[Math.max(0, hops.length - proxies)]) ?? UNKNOWN_ADDRESS;
 }
@@ -96,5 +99,8 @@ export function addressBucket(address: string): string {
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = address.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }

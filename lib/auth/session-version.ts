@@ -15,6 +15,10 @@ export function isCurrentSession(tokenVersion: number | undefined, userVersion: 
  * the new version, or null when the user does not exist.
  */
 export async function endSessions(userId: string): Promise<number | null> {
-  const updated = await getDb().user.updateManyAndReturn({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  const updated = await getDb().user.updateManyAndReturn({
+    where: { id: userId },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
   return updated[0]?.sessionVersion ?? null;
 }

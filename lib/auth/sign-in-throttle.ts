@@ -22,7 +22,10 @@ export { LOCKED_OUT_MESSAGE, SIGN_IN_RATE_LIMITED } from "@/lib/auth/lockout-mes
 const emailHash = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
 const accountKey = (scope: string, email: string) => `${scope}:account:${emailHash(email)}`;
 const ipKey = (scope: string, ip: string) => `${scope}:ip:${addressBucket(ip)}`;
-const accountAddressKey = (scope: string, email: string, ip: string) => `${scope}:account-ip:${createHash("sha256").update(`${emailHash(email)} ${addressBucket(ip)}`).digest("hex")}`;
+const accountAddressKey = (scope: string, email: string, ip: string) =>
+  `${scope}:account-ip:${createHash("sha256")
+    .update(`${emailHash(email)} ${addressBucket(ip)}`)
+    .digest("hex")}`;
 const signInKeys = (ip: string, email: string) => [accountAddressKey("sign-in", email, ip), accountKey("sign-in", email), ipKey("sign-in", ip)] as const;
 
 /**
@@ -47,6 +50,9 @@ export async function refundSignIn(ip: string, email: string): Promise<void> {
 
 /** Every sign-up attempt counts (it creates an account and a clinic). */
 export async function admitSignUp(ip: string, email: string, now: Date = new Date()): Promise<boolean> {
-  const [account, address] = await Promise.all([hitRateLimit(accountKey("sign-up", email), SIGN_UP_PER_EMAIL, now), hitRateLimit(ipKey("sign-up", ip), SIGN_UP_PER_IP, now)]);
+  const [account, address] = await Promise.all([
+    hitRateLimit(accountKey("sign-up", email), SIGN_UP_PER_EMAIL, now),
+    hitRateLimit(ipKey("sign-up", ip), SIGN_UP_PER_IP, now),
+  ]);
   return account.allowed && address.allowed;
 }

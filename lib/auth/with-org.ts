@@ -16,10 +16,7 @@ export interface OrgHandlerArgs<P extends RouteParams> {
  * The one wrapper for tenant route handlers: resolves session → organization → role, checks the
  * permission, awaits the route params, and turns every thrown error into a problem+json response.
  */
-export function withOrg<P extends RouteParams = RouteParams>(
-  permission: Permission,
-  handler: (args: OrgHandlerArgs<P>) => Promise<Response>,
-) {
+export function withOrg<P extends RouteParams = RouteParams>(permission: Permission, handler: (args: OrgHandlerArgs<P>) => Promise<Response>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {

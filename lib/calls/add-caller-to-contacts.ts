@@ -14,7 +14,10 @@ export type AddCallerToContactsInput = z.infer<typeof addCallerToContactsSchema>
  */
 export async function addCallerToContacts(organization: { id: string; defaultCountry: string }, callId: string, input: AddCallerToContactsInput) {
   const db = getDb();
-  const call = await db.call.findFirst({ where: { id: callId, organizationId: organization.id }, select: { direction: true, fromNumber: true, toNumber: true, contactId: true } });
+  const call = await db.call.findFirst({
+    where: { id: callId, organizationId: organization.id },
+    select: { direction: true, fromNumber: true, toNumber: true, contactId: true },
+  });
   if (!call) throw notFound("Call");
   // The patient is the caller on an inbound call and the number dialed on an outbound one.
   const patientNumber = call.direction === "INBOUND" ? call.fromNumber : call.toNumber;
@@ -23,7 +26,10 @@ export async function addCallerToContacts(organization: { id: string; defaultCou
 
   return db.$transaction(async (tx) => {
     // ON CONFLICT DO NOTHING: a contact with this number (made meanwhile, or earlier) is kept as it is.
-    const { count: created } = await tx.contact.createMany({ data: [{ organizationId: organization.id, name: input.name, phoneNumber: phone.e164 }], skipDuplicates: true });
+    const { count: created } = await tx.contact.createMany({
+      data: [{ organizationId: organization.id, name: input.name, phoneNumber: phone.e164 }],
+      skipDuplicates: true,
+    });
     const contact = await tx.contact.findUniqueOrThrow({
       where: { organizationId_phoneNumber: { organizationId: organization.id, phoneNumber: phone.e164 } },
       select: { id: true, name: true, phoneNumber: true },

@@ -7,7 +7,10 @@ import { elevenLabsLanguage } from "@/lib/language/supported-languages";
  * hangs, a conversation whose language override the agent does not allow or lacks — so the override goes
  * out only when the call needs it, and a clinic with English-only patients never depends on that setting.
  */
-export function languageOverride(organization: Pick<OrganizationForVariables, "locale" | "defaultLanguage">, contactLanguage?: string | null): string | undefined {
+export function languageOverride(
+  organization: Pick<OrganizationForVariables, "locale" | "defaultLanguage">,
+  contactLanguage?: string | null,
+): string | undefined {
   const patient = elevenLabsLanguage(conversationLanguage(organization, contactLanguage));
   const clinic = elevenLabsLanguage(conversationLanguage(organization));
   return patient === clinic ? undefined : patient;
@@ -21,6 +24,7 @@ export type AgentOverrideFields = { firstMessage?: string; prompt?: string; lang
  * still sends the patient's language. Empty values count as not set.
  */
 export function withLanguageDefault(language: string | undefined, explicit: AgentOverrideFields = {}): AgentOverrideFields {
-  const set = (fields: AgentOverrideFields) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== "")) as AgentOverrideFields;
+  const set = (fields: AgentOverrideFields) =>
+    Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== "")) as AgentOverrideFields;
   return set({ language, ...set(explicit) });
 }

@@ -32,7 +32,10 @@ export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, 
   const target = await resolveCallTarget(actor.organizationId, { contactId: input.contactId, dynamicVariables: input.dynamicVariables, now });
   const { toNumber } = assertCallable(target);
   const rules = await loadCallingRules(actor.organizationId);
-  const line = await resolveDialLine(getDb(), actor.organizationId, { agentId: input.agentId, agentPhoneNumberId: input.agentPhoneNumberId ?? input.fromNumber });
+  const line = await resolveDialLine(getDb(), actor.organizationId, {
+    agentId: input.agentId,
+    agentPhoneNumberId: input.agentPhoneNumberId ?? input.fromNumber,
+  });
   const client = deps.client ?? serverElevenLabsClient();
   await limitStaffDials(actor.userId, now);
 
@@ -47,7 +50,16 @@ export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, 
     language,
     takeLine: true,
     beforeDial: async (tx, callId) => {
-      await assertPatientDial(tx, { organizationId: actor.organizationId, contact, toNumber, rules, now, callId, actor: actorForAudit, override: input.override });
+      await assertPatientDial(tx, {
+        organizationId: actor.organizationId,
+        contact,
+        toNumber,
+        rules,
+        now,
+        callId,
+        actor: actorForAudit,
+        override: input.override,
+      });
       return true;
     },
     activity: { name: contact.name, actorUserId: actor.userId },

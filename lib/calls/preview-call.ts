@@ -4,7 +4,13 @@ import { resolveCallTarget } from "@/lib/calls/resolve-call-target";
 export async function previewCall(organizationId: string, contactId: string, now = new Date()) {
   const { contact, organization, dynamicVariables, doNotCall } = await resolveCallTarget(organizationId, { contactId, now });
   return {
-    contact: { id: contact.id, name: contact.name, phoneNumber: contact.phoneNumber, doNotCall: doNotCall !== null, doNotCallReason: doNotCall?.reason ?? null },
+    contact: {
+      id: contact.id,
+      name: contact.name,
+      phoneNumber: contact.phoneNumber,
+      doNotCall: doNotCall !== null,
+      doNotCallReason: doNotCall?.reason ?? null,
+    },
     agentId: organization.elevenLabsAgentId,
     agentPhoneNumberId: organization.elevenLabsPhoneNumberId,
     dynamicVariables,

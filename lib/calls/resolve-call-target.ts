@@ -36,7 +36,10 @@ export type CallTarget = Awaited<ReturnType<typeof resolveCallTarget>>;
 export function assertCallable(target: CallTarget): { toNumber: string } {
   const { contact, organization, doNotCall } = target;
   if (doNotCall) {
-    throw new AppError("conflict", `${contact.name} is ${doNotCallWords(doNotCall)}, so Callboard won't call them. If they asked to be called again, an admin can take the number off the list in Settings.`);
+    throw new AppError(
+      "conflict",
+      `${contact.name} is ${doNotCallWords(doNotCall)}, so Callboard won't call them. If they asked to be called again, an admin can take the number off the list in Settings.`,
+    );
   }
   const phone = normalizePhone(contact.phoneNumber, organization.defaultCountry);
   if (!phone.ok) throw new AppError("bad_request", `${contact.name} has no valid phone number: ${phone.message}`);

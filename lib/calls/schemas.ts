@@ -5,7 +5,13 @@ const providerId = z.string().trim().min(1, "Must not be empty").max(128);
 
 /** Values staff may add or override for one call; keys as the agent's prompt spells them. */
 export const dynamicVariablesSchema = z
-  .record(z.string().trim().regex(/^[a-z][a-z0-9_]{0,63}$/, "Use snake_case keys such as preferred_time"), z.union([z.string().max(2000), z.number(), z.boolean()]))
+  .record(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{0,63}$/, "Use snake_case keys such as preferred_time"),
+    z.union([z.string().max(2000), z.number(), z.boolean()]),
+  )
   .refine((vars) => Object.keys(vars).length <= 100, "At most 100 dynamic variables")
   .refine((vars) => !Object.keys(vars).some((key) => key.startsWith("system__")), "Keys starting with system__ are reserved by ElevenLabs");
 

@@ -13,7 +13,15 @@ export type { ComplianceLine } from "@/lib/compliance/status/compliance-line";
  * The lines of Settings → Compliance, in order. Each is a small producer in lib/compliance/status/: add a
  * rule by adding its file and one entry here.
  */
-const PRODUCERS: readonly ComplianceLineProducer[] = [callingHoursLine, doNotCallLine, optOutsLine, webhookSecretLine, frequencyCapLine, retentionLine, encryptionKeyLine];
+const PRODUCERS: readonly ComplianceLineProducer[] = [
+  callingHoursLine,
+  doNotCallLine,
+  optOutsLine,
+  webhookSecretLine,
+  frequencyCapLine,
+  retentionLine,
+  encryptionKeyLine,
+];
 
 /** What the clinic's compliance set-up is, in plain words, each line on or off. */
 export async function complianceStatus(organizationId: string, now: Date = new Date()): Promise<ComplianceLine[]> {

@@ -43,10 +43,14 @@ export function runtimeEnvProblems(env: Record<string, string | undefined> = pro
     problems.push("ELEVENLABS_API_KEY is not set. No call can be placed. Set your ElevenLabs workspace's API key.");
   }
   if (!set("ELEVENLABS_WEBHOOK_SECRET")) {
-    problems.push("ELEVENLABS_WEBHOOK_SECRET is not set. Every post-call webhook would be refused, so no call would ever end. Copy the secret of the webhook in ElevenLabs → Settings → Webhooks.");
+    problems.push(
+      "ELEVENLABS_WEBHOOK_SECRET is not set. Every post-call webhook would be refused, so no call would ever end. Copy the secret of the webhook in ElevenLabs → Settings → Webhooks.",
+    );
   }
   if (!set("CRON_SECRET")) {
-    problems.push("CRON_SECRET is not set. The dispatcher route would refuse every request, so no scheduled call would go out. Set a long random value here and in the cron's settings (`openssl rand -base64 32`).");
+    problems.push(
+      "CRON_SECRET is not set. The dispatcher route would refuse every request, so no scheduled call would go out. Set a long random value here and in the cron's settings (`openssl rand -base64 32`).",
+    );
   }
   problems.push(...encryptionKeyProblems(env));
   return problems;

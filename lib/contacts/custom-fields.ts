@@ -38,7 +38,9 @@ export function readCustomFieldName(rawKey: string): CustomFieldName {
  * reported by the name as it was typed. An entry may bring its name already read (`name`).
  */
 export function normalizeCustomFields(input: Record<string, RawValue> | Array<{ key: string; value: RawValue; name?: CustomFieldName }>): CustomFieldsResult {
-  const entries = Array.isArray(input) ? input.map(({ key, value, name }) => [key, value, name] as const) : Object.entries(input).map(([key, value]) => [key, value, undefined] as const);
+  const entries = Array.isArray(input)
+    ? input.map(({ key, value, name }) => [key, value, name] as const)
+    : Object.entries(input).map(([key, value]) => [key, value, undefined] as const);
   const fields: Record<string, string> = {};
   const seenFrom = new Map<string, string>();
   const issues: FieldIssue[] = [];

@@ -7,7 +7,10 @@ import { listContactsPage, MATCHES_FIRST_MAX, type ContactPage, type ListContact
  * search is counted in the page's own statement, up to MATCHES_FIRST_MAX: past that the answer is
  * "1,000+", because counting further reads one random heap page per match (see MATCHES_FIRST_MAX).
  */
-export async function listContactsWithTotal(organizationId: string, options: Omit<ListContactsOptions, "matchCount">): Promise<ContactPage & { total: number; totalCapped: boolean }> {
+export async function listContactsWithTotal(
+  organizationId: string,
+  options: Omit<ListContactsOptions, "matchCount">,
+): Promise<ContactPage & { total: number; totalCapped: boolean }> {
   if (!options.q) {
     const [page, count] = await Promise.all([listContactsPage(organizationId, options), countContactsCapped(organizationId)]);
     return { ...page, total: count.total, totalCapped: count.capped };

@@ -17,7 +17,10 @@ export function normalizePhone(input: string, defaultCountry: string): PhoneResu
     // A number typed with + is judged by the country code it carries, so the message names that one.
     if (typed.startsWith("+")) {
       if (!parsed?.countryCallingCode) return { ok: false, message: `"${typed}" is not a valid phone number: no country has the code it starts with.` };
-      return { ok: false, message: `"${typed}" is not a valid phone number for ${describeCallingCode(parsed.countryCallingCode, parsed.country ?? parsed.getPossibleCountries()[0])}. Check the digits after the country code.` };
+      return {
+        ok: false,
+        message: `"${typed}" is not a valid phone number for ${describeCallingCode(parsed.countryCallingCode, parsed.country ?? parsed.getPossibleCountries()[0])}. Check the digits after the country code.`,
+      };
     }
     return { ok: false, message: `"${typed}" is not a valid phone number for ${defaultCountry}. Use the local format or + and the country code.` };
   }

@@ -11,11 +11,7 @@ export const SELECTION_RESOLVE_MAX = 100_000;
  * contacts deleted since, simply drop out. "All matching q" is evaluated at this moment, so a
  * contact added since that matches is included. More than `max` contacts is a 400, not a silent cut.
  */
-export async function resolveContactSelection(
-  organizationId: string,
-  selection: ContactSelectionInput,
-  options: { max?: number } = {},
-): Promise<string[]> {
+export async function resolveContactSelection(organizationId: string, selection: ContactSelectionInput, options: { max?: number } = {}): Promise<string[]> {
   const max = options.max ?? SELECTION_RESOLVE_MAX;
   const query =
     "ids" in selection

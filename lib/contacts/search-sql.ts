@@ -23,11 +23,7 @@ export function searchCondition(q: string | null | undefined): Prisma.Sql {
         Prisma.sql`c."businessName" ILIKE ${`${text}%`}`,
         Prisma.sql`c."businessName" ILIKE ${`% ${text}%`}`,
       ]
-    : [
-        Prisma.sql`c."name" ILIKE ${`%${text}%`}`,
-        Prisma.sql`c."email" ILIKE ${`%${text}%`}`,
-        Prisma.sql`c."businessName" ILIKE ${`%${text}%`}`,
-      ];
+    : [Prisma.sql`c."name" ILIKE ${`%${text}%`}`, Prisma.sql`c."email" ILIKE ${`%${text}%`}`, Prisma.sql`c."businessName" ILIKE ${`%${text}%`}`];
   for (const digits of terms.phoneDigits) branches.push(Prisma.sql`c."phoneNumber" LIKE ${`%${digits}%`}`);
   return Prisma.sql`(${Prisma.join(branches, " OR ")})`;
 }

@@ -52,7 +52,10 @@ export async function claimDueCalls(organizationId: string, options: { runId: st
  * them to IN_PROGRESS with a lease, counting the attempt. (`= ANY(ARRAY())` rather than `IN (…)`: the
  * planner cannot estimate the computed LIMIT and joined the subquery against the whole table.)
  */
-export async function claimForClinics(wants: readonly ClinicWant[], options: { runId: string; now: Date; leaseMs?: number; wait: boolean; reclaim?: boolean }): Promise<ClaimedCall[]> {
+export async function claimForClinics(
+  wants: readonly ClinicWant[],
+  options: { runId: string; now: Date; leaseMs?: number; wait: boolean; reclaim?: boolean },
+): Promise<ClaimedCall[]> {
   const wanted = new Map<string, number>();
   for (const want of wants) if (want.count > 0) wanted.set(want.organizationId, (wanted.get(want.organizationId) ?? 0) + want.count);
   if (wanted.size === 0) return [];

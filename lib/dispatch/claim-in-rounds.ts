@@ -36,7 +36,13 @@ export function createRoundClaimer(options: { runId: string; now: () => Date; le
       const chunk = turns.slice(next, next + limit - claimed.length);
       next += chunk.length;
       // No lease check here: the round's plan returned expired leases to the queue fleet-wide.
-      const got = await claimForClinics(countByClinic(chunk), { runId: options.runId, now: options.now(), leaseMs: options.leaseMs, wait: false, reclaim: false });
+      const got = await claimForClinics(countByClinic(chunk), {
+        runId: options.runId,
+        now: options.now(),
+        leaseMs: options.leaseMs,
+        wait: false,
+        reclaim: false,
+      });
       roundClaimed += got.length;
       claimed.push(...got);
     }

@@ -67,13 +67,23 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
   if (doNotCall) {
     const { count } = await db.scheduledCall.updateMany({
       where: ours,
-      data: { ...release, status: "CANCELLED", cancelledAt: now, cancelReason: "do_not_call", attempts: { decrement: 1 }, errorMessage: `Do not call: not dialed, ${contact.name} is ${doNotCallWords(doNotCall)}` },
+      data: {
+        ...release,
+        status: "CANCELLED",
+        cancelledAt: now,
+        cancelReason: "do_not_call",
+        attempts: { decrement: 1 },
+        errorMessage: `Do not call: not dialed, ${contact.name} is ${doNotCallWords(doNotCall)}`,
+      },
     });
     return count ? "skipped" : "lost";
   }
   const phone = normalizePhone(contact.phoneNumber, rules.defaultCountry);
   if (!phone.ok) {
-    const { count } = await db.scheduledCall.updateMany({ where: ours, data: { ...release, status: "FAILED", executedAt: now, errorMessage: `No valid phone number: ${phone.message}` } });
+    const { count } = await db.scheduledCall.updateMany({
+      where: ours,
+      data: { ...release, status: "FAILED", executedAt: now, errorMessage: `No valid phone number: ${phone.message}` },
+    });
     return count ? "failed" : "lost";
   }
   const zone = recipientTimeZone(contact, rules.timezone).zone;
@@ -95,7 +105,10 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
   } catch (error) {
     // The agent or number was unregistered (or is another clinic's) since the call was scheduled: never dial it.
     if (!(error instanceof AppError) || error.status >= 500) throw error;
-    const { count } = await db.scheduledCall.updateMany({ where: ours, data: { ...release, status: "FAILED", executedAt: now, errorMessage: `Not called: ${error.message}` } });
+    const { count } = await db.scheduledCall.updateMany({
+      where: ours,
+      data: { ...release, status: "FAILED", executedAt: now, errorMessage: `Not called: ${error.message}` },
+    });
     return count ? "failed" : "lost";
   }
 
@@ -116,7 +129,16 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
       beforeDial: async (tx, callId) => {
         // The patient's caps, counted under their lock in the transaction that writes this attempt, so
         // two rows for one patient due at once cannot both pass.
-        const verdict = await checkPatientDial(tx, { organizationId: claimed.organizationId, contactId: contact.id, toNumber: phone.e164, zone, rules, now, excludeCallId: callId, clinicHours: true });
+        const verdict = await checkPatientDial(tx, {
+          organizationId: claimed.organizationId,
+          contactId: contact.id,
+          toNumber: phone.e164,
+          zone,
+          rules,
+          now,
+          excludeCallId: callId,
+          clinicHours: true,
+        });
         if (!verdict.ok) {
           refused = verdict;
           return false;
@@ -155,7 +177,13 @@ async function deferOrSkip(
   const { count } = await getDb().scheduledCall.updateMany({
     where: ours,
     data: skip
-      ? { ...release, status: "CANCELLED", cancelledAt: options.now, cancelReason: verdict.rule === "cap" ? "frequency_cap" : "calling_hours", errorMessage: `Not called: ${verdict.reason.replace(/^the patient/, options.name)}` }
+      ? {
+          ...release,
+          status: "CANCELLED",
+          cancelledAt: options.now,
+          cancelReason: verdict.rule === "cap" ? "frequency_cap" : "calling_hours",
+          errorMessage: `Not called: ${verdict.reason.replace(/^the patient/, options.name)}`,
+        }
       : { ...release, status: "PENDING", nextAttemptAt: verdict.nextAllowedAt, errorMessage: `Moved: ${verdict.reason.replace(/^the patient/, options.name)}` },
   });
   return count ? (skip ? "skipped" : "deferred") : "lost";
@@ -170,7 +198,10 @@ async function settleScheduledDial(tx: DbClient, scheduledCallId: string, answer
   }
   const { error } = answer;
   if (answer.kind === "unknown") {
-    await tx.scheduledCall.updateMany({ where: attempt, data: { errorMessage: `No answer from ElevenLabs in time; checking whether the call started. (${error.message})` } });
+    await tx.scheduledCall.updateMany({
+      where: attempt,
+      data: { errorMessage: `No answer from ElevenLabs in time; checking whether the call started. (${error.message})` },
+    });
     return "unknown";
   }
   const reason = `ElevenLabs: ${error.message}`;

@@ -35,4 +35,3 @@ export async function processScheduledCalls() {
 export async function refillOrganization(organizationId: string, budgetMs = 20_000) {
   return runDispatcher({ client: createElevenLabsClient(), budgetMs, parallelism: parallelism(), organizationId });
 }
-

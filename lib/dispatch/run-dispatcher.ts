@@ -60,7 +60,23 @@ export async function runDispatcher(options: RunOptions): Promise<RunSummary> {
   const deadline = started + options.budgetMs;
   const parallelism = Math.max(1, options.parallelism ?? DEFAULT_DIAL_PARALLELISM);
   const runId = randomUUID();
-  const summary: RunSummary = { runId, processed: 0, succeeded: 0, failed: 0, retried: 0, deferred: 0, skipped: 0, unknown: 0, reconciled: 0, swept: 0, sequencesResumed: 0, transcriptsPurged: 0, errors: [], budgetExhausted: false, durationMs: 0 };
+  const summary: RunSummary = {
+    runId,
+    processed: 0,
+    succeeded: 0,
+    failed: 0,
+    retried: 0,
+    deferred: 0,
+    skipped: 0,
+    unknown: 0,
+    reconciled: 0,
+    swept: 0,
+    sequencesResumed: 0,
+    transcriptsPurged: 0,
+    errors: [],
+    budgetExhausted: false,
+    durationMs: 0,
+  };
 
   if (options.sweep) {
     const swept = await sweepOpenCalls(options.client, { now: now() });
@@ -103,9 +119,7 @@ export async function runDispatcher(options: RunOptions): Promise<RunSummary> {
   };
 
   const only = options.organizationId;
-  const claim: RoundClaimer = only
-    ? (limit) => claimDueCalls(only, { runId, limit, now: now() })
-    : createRoundClaimer({ runId, now });
+  const claim: RoundClaimer = only ? (limit) => claimDueCalls(only, { runId, limit, now: now() }) : createRoundClaimer({ runId, now });
   for (;;) {
     if (Date.now() >= deadline) {
       summary.budgetExhausted = true;

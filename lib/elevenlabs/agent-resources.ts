@@ -15,7 +15,11 @@ const agentSchema = z.looseObject({
           conversation_config_override: z
             .looseObject({
               agent: z
-                .looseObject({ first_message: z.boolean().nullish(), language: z.boolean().nullish(), prompt: z.looseObject({ prompt: z.boolean().nullish() }).nullish() })
+                .looseObject({
+                  first_message: z.boolean().nullish(),
+                  language: z.boolean().nullish(),
+                  prompt: z.looseObject({ prompt: z.boolean().nullish() }).nullish(),
+                })
                 .nullish(),
             })
             .nullish(),
@@ -64,6 +68,11 @@ export async function getPhoneNumber(config: ElevenLabsConfig, phoneNumberId: st
   if (!result.ok) return result;
   return {
     ok: true as const,
-    value: { phoneNumber: result.value.phone_number, phoneNumberId: result.value.phone_number_id, label: result.value.label ?? null, supportsOutbound: result.value.supports_outbound ?? null },
+    value: {
+      phoneNumber: result.value.phone_number,
+      phoneNumberId: result.value.phone_number_id,
+      label: result.value.label ?? null,
+      supportsOutbound: result.value.supports_outbound ?? null,
+    },
   };
 }

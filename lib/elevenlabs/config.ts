@@ -19,15 +19,13 @@ export type ElevenLabsConfig = {
  * Throws a 503 naming the variable when no API key can be found (or a value is invalid), so a
  * misconfigured deployment fails at the first dial with a clear message instead of a 401 per patient.
  */
-export function resolveElevenLabsConfig(
-  options: Partial<ElevenLabsConfig> = {},
-  env: Record<string, string | undefined> = process.env,
-): ElevenLabsConfig {
+export function resolveElevenLabsConfig(options: Partial<ElevenLabsConfig> = {}, env: Record<string, string | undefined> = process.env): ElevenLabsConfig {
   const apiKey = options.apiKey ?? env.ELEVENLABS_API_KEY?.trim();
   if (!apiKey) throw serverNotConfigured(["ELEVENLABS_API_KEY"], "ELEVENLABS_API_KEY is not set; the ElevenLabs client cannot authenticate.");
 
   const baseUrl = (options.baseUrl ?? env.ELEVENLABS_API_BASE_URL?.trim() ?? DEFAULT_ELEVENLABS_BASE_URL).replace(/\/+$/, "");
-  if (!/^https?:\/\//.test(baseUrl)) throw serverNotConfigured(["ELEVENLABS_API_BASE_URL"], `ElevenLabs base URL (ELEVENLABS_API_BASE_URL) must start with http(s)://, got "${baseUrl}".`);
+  if (!/^https?:\/\//.test(baseUrl))
+    throw serverNotConfigured(["ELEVENLABS_API_BASE_URL"], `ElevenLabs base URL (ELEVENLABS_API_BASE_URL) must start with http(s)://, got "${baseUrl}".`);
 
   const timeoutMs = options.timeoutMs ?? parsePositiveInt(env.ELEVENLABS_TIMEOUT_MS) ?? DEFAULT_ELEVENLABS_TIMEOUT_MS;
   return { baseUrl, apiKey, timeoutMs, fetch: options.fetch ?? globalThis.fetch };
@@ -36,6 +34,7 @@ export function resolveElevenLabsConfig(
 function parsePositiveInt(value: string | undefined): number | undefined {
   if (!value?.trim()) return undefined;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw serverNotConfigured(["ELEVENLABS_TIMEOUT_MS"], `ELEVENLABS_TIMEOUT_MS must be a positive integer, got "${value}".`);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw serverNotConfigured(["ELEVENLABS_TIMEOUT_MS"], `ELEVENLABS_TIMEOUT_MS must be a positive integer, got "${value}".`);
   return parsed;
 }

@@ -139,9 +139,7 @@ function directionOf(value: string | null | undefined): Conversation["direction"
 
 export function normalizeTranscript(turns: Array<{ role: string; message?: string | null; time_in_call_secs: number }>): TranscriptTurn[] {
   return turns.flatMap((turn) =>
-    (turn.role === "agent" || turn.role === "user") && turn.message
-      ? [{ role: turn.role, message: turn.message, timeInCallSecs: turn.time_in_call_secs }]
-      : [],
+    (turn.role === "agent" || turn.role === "user") && turn.message ? [{ role: turn.role, message: turn.message, timeInCallSecs: turn.time_in_call_secs }] : [],
   );
 }
 

@@ -41,10 +41,7 @@ export type ConversationSummary = {
 
 export type ConversationsPage = { conversations: ConversationSummary[]; hasMore: boolean; nextCursor: string | null };
 
-export async function listConversations(
-  config: ElevenLabsConfig,
-  query: ListConversationsQuery = {},
-): Promise<ElevenLabsResult<ConversationsPage>> {
+export async function listConversations(config: ElevenLabsConfig, query: ListConversationsQuery = {}): Promise<ElevenLabsResult<ConversationsPage>> {
   const result = await sendRequest(config, {
     method: "GET",
     path: "/v1/convai/conversations",

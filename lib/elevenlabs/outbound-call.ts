@@ -1,10 +1,7 @@
 import { z } from "zod";
 import type { ElevenLabsResult } from "@/lib/elevenlabs/classify-error";
 import type { ElevenLabsConfig } from "@/lib/elevenlabs/config";
-import {
-  outboundCallResponseSchema,
-  type OutboundCallRequest,
-} from "@/lib/elevenlabs/outbound-call-schemas";
+import { outboundCallResponseSchema, type OutboundCallRequest } from "@/lib/elevenlabs/outbound-call-schemas";
 import { sendRequest } from "@/lib/elevenlabs/send-request";
 
 export const outboundCallInputSchema = z.object({
@@ -38,10 +35,7 @@ export type OutboundCallStarted = {
  * Asks ElevenLabs to ring `toNumber` once. Never retries: see `classify-error.ts` for what each
  * failure kind lets the caller do next.
  */
-export async function startOutboundCall(
-  config: ElevenLabsConfig,
-  input: OutboundCallInput,
-): Promise<ElevenLabsResult<OutboundCallStarted>> {
+export async function startOutboundCall(config: ElevenLabsConfig, input: OutboundCallInput): Promise<ElevenLabsResult<OutboundCallStarted>> {
   const parsed = outboundCallInputSchema.safeParse(input);
   if (!parsed.success) {
     // Nothing was sent; the same input would be refused again.

@@ -88,10 +88,7 @@ const legacyPayloadSchema = z.looseObject({
   from_number: z.string().nullish(),
   to_number: z.string().nullish(),
   transcript: z
-    .union([
-      z.string(),
-      z.array(z.looseObject({ role: z.string(), message: z.string().nullish(), time_in_call_secs: z.number().default(0) })),
-    ])
+    .union([z.string(), z.array(z.looseObject({ role: z.string(), message: z.string().nullish(), time_in_call_secs: z.number().default(0) }))])
     .nullish(),
   analysis: z.looseObject({ call_outcome: z.string().nullish(), summary: z.string().nullish() }).nullish(),
 });

@@ -41,12 +41,7 @@ export function checkSignatureHeader(header: string | null, secret: string | und
  * Fails closed: with no secret configured nothing verifies, so a deployment that forgot the secret
  * rejects every webhook instead of trusting all of them.
  */
-export function verifyElevenLabsSignature(
-  rawBody: string,
-  header: string | null,
-  secret: string | undefined,
-  now: Date = new Date(),
-): SignatureVerification {
+export function verifyElevenLabsSignature(rawBody: string, header: string | null, secret: string | undefined, now: Date = new Date()): SignatureVerification {
   if (!secret) return { ok: false, reason: "secret_not_configured" };
   const checked = checkSignatureHeader(header, secret, now);
   if (!checked.ok) return checked;

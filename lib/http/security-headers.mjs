@@ -41,7 +41,9 @@ export function pageContentSecurityPolicy({ production, https, nonce }) {
 
 /** For route handlers: nothing may run; next-auth's own pages (sign-out, error) need their inline CSS and form. */
 export function apiContentSecurityPolicy() {
-  return ["default-src 'none'", "style-src 'unsafe-inline'", "img-src 'self' data:", "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"].join("; ");
+  return ["default-src 'none'", "style-src 'unsafe-inline'", "img-src 'self' data:", "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"].join(
+    "; ",
+  );
 }
 
 /**

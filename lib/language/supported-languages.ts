@@ -63,7 +63,10 @@ export const optionalLanguageSchema = z
     if (value === null || !value.trim()) return null;
     const tag = parseLanguage(value);
     if (!tag) {
-      ctx.addIssue({ code: "custom", message: `"${value.trim()}" is not a language Callboard speaks. ${LANGUAGE_HINT}, or leave it empty for the clinic's default` });
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value.trim()}" is not a language Callboard speaks. ${LANGUAGE_HINT}, or leave it empty for the clinic's default`,
+      });
       return z.NEVER;
     }
     return tag;

@@ -30,13 +30,23 @@ export async function placeTestCall(
 ) {
   const db = getDb();
   const now = deps.now ?? new Date();
-  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, timezone: true, locale: true, defaultLanguage: true, defaultCountry: true } });
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { name: true, timezone: true, locale: true, defaultLanguage: true, defaultCountry: true },
+  });
   const phone = normalizePhone(phoneNumber, org.defaultCountry);
   if (!phone.ok) throw new AppError("invalid_input", phone.message, { issues: [{ path: "phoneNumber", message: phone.message }] });
   const doNotCall = await findDoNotCall(db, organizationId, phone.e164);
-  if (doNotCall) throw new AppError("conflict", `This number is ${doNotCallWords(doNotCall)}, so Callboard won't call it, not even for a test. Use another number, or take it off the list in Settings.`);
+  if (doNotCall)
+    throw new AppError(
+      "conflict",
+      `This number is ${doNotCallWords(doNotCall)}, so Callboard won't call it, not even for a test. Use another number, or take it off the list in Settings.`,
+    );
   assertMayOverride(actor, deps.override);
-  const patient = await db.contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone.e164 } }, select: { id: true, name: true, timezone: true, phoneNumber: true } });
+  const patient = await db.contact.findUnique({
+    where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone.e164 } },
+    select: { id: true, name: true, timezone: true, phoneNumber: true },
+  });
   const rules = patient ? await loadCallingRules(organizationId) : null;
   const line = await resolveDialLine(db, organizationId);
   const client = deps.client ?? serverElevenLabsClient();
@@ -51,13 +61,26 @@ export async function placeTestCall(
     dynamicVariables: buildDynamicVariables({ contact: { name: actor.name, phoneNumber: phone.e164 }, organization: org, now }),
     takeLine: true,
     beforeDial: async (tx, callId) => {
-      if (patient && rules) await assertPatientDial(tx, { organizationId, contact: patient, toNumber: phone.e164, rules, now, callId, actor, override: deps.override });
-      await recordAuditEvent(tx, { organizationId, action: "TEST_CALL_PLACED", actor: { userId: actor.userId, email: actor.email }, targetType: "call", targetId: callId, data: { toNumber: phone.e164 } });
+      if (patient && rules)
+        await assertPatientDial(tx, { organizationId, contact: patient, toNumber: phone.e164, rules, now, callId, actor, override: deps.override });
+      await recordAuditEvent(tx, {
+        organizationId,
+        action: "TEST_CALL_PLACED",
+        actor: { userId: actor.userId, email: actor.email },
+        targetType: "call",
+        targetId: callId,
+        data: { toNumber: phone.e164 },
+      });
       return true;
     },
     activity: null,
   });
   if (outcome.kind === "dialed") return { callId: outcome.callId, conversationId: outcome.conversationId, toNumber: phone.e164 };
   if (outcome.kind === "lost") throw new Error("A test call has no lease to lose.");
-  throw new AppError("provider_error", outcome.kind === "unknown" ? "ElevenLabs did not answer in time; your phone may still ring." : `ElevenLabs could not place the test call: ${outcome.error.message}`);
+  throw new AppError(
+    "provider_error",
+    outcome.kind === "unknown"
+      ? "ElevenLabs did not answer in time; your phone may still ring."
+      : `ElevenLabs could not place the test call: ${outcome.error.message}`,
+  );
 }

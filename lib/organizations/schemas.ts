@@ -15,16 +15,19 @@ export const countrySchema = z
   .toUpperCase()
   .refine((c) => COUNTRIES.has(c), { message: "Use a two-letter country code such as AU, US or GB" });
 
-export const localeSchema = z.string().trim().refine(
-  (tag) => {
-    try {
-      return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
-    } catch {
-      return false;
-    }
-  },
-  { message: "Use a locale such as en-AU or en-US" },
-);
+export const localeSchema = z
+  .string()
+  .trim()
+  .refine(
+    (tag) => {
+      try {
+        return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { message: "Use a locale such as en-AU or en-US" },
+  );
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name").max(120),
@@ -54,7 +57,10 @@ export const agentSettingsSchema = z.object({
 });
 export type AgentSettingsInput = z.infer<typeof agentSettingsSchema>;
 
-const clockTime = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a 24-hour time such as 09:00 or 17:30");
+const clockTime = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a 24-hour time such as 09:00 or 17:30");
 const toMinute = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 /** Calling hours and dispatch rules (OWNER/ADMIN). Times are wall-clock in the clinic's zone. */

@@ -16,11 +16,15 @@ export async function updateAgentSettings(organizationId: string, input: AgentSe
     const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select });
     const [agent, number] = await Promise.all([
       input.elevenLabsAgentId ? tx.voiceAgent.findFirst({ where: { organizationId, agentId: input.elevenLabsAgentId }, select: { id: true } }) : null,
-      input.elevenLabsPhoneNumberId ? tx.phoneNumber.findFirst({ where: { organizationId, phoneNumberId: input.elevenLabsPhoneNumberId }, select: { id: true } }) : null,
+      input.elevenLabsPhoneNumberId
+        ? tx.phoneNumber.findFirst({ where: { organizationId, phoneNumberId: input.elevenLabsPhoneNumberId }, select: { id: true } })
+        : null,
     ]);
     const issues = [
       ...(input.elevenLabsAgentId && !agent ? [{ path: "elevenLabsAgentId", message: "Not one of this clinic's agents: register it first." }] : []),
-      ...(input.elevenLabsPhoneNumberId && !number ? [{ path: "elevenLabsPhoneNumberId", message: "Not one of this clinic's phone numbers: register it first." }] : []),
+      ...(input.elevenLabsPhoneNumberId && !number
+        ? [{ path: "elevenLabsPhoneNumberId", message: "Not one of this clinic's phone numbers: register it first." }]
+        : []),
     ];
     if (issues.length) throw new AppError("unprocessable", "Choose the default agent and number from the clinic's own.", { issues });
     const after = await tx.organization.update({
@@ -29,7 +33,8 @@ export async function updateAgentSettings(organizationId: string, input: AgentSe
       select,
     });
     const change = changedFields(before, after);
-    if (change) await recordAuditEvent(tx, { organizationId, action: "SETTINGS_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change });
+    if (change)
+      await recordAuditEvent(tx, { organizationId, action: "SETTINGS_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change });
     return after;
   });
 }

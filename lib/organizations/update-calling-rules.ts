@@ -39,7 +39,8 @@ export async function updateCallingRules(organizationId: string, input: CallingR
       });
     }
     const change = changedFields(toCallingRulesView(previous), toCallingRulesView(rules));
-    if (change) await recordAuditEvent(tx, { organizationId, action: "CALLING_RULES_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change });
+    if (change)
+      await recordAuditEvent(tx, { organizationId, action: "CALLING_RULES_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change });
     return rules;
   });
   return toCallingRulesView(updated);

@@ -22,7 +22,16 @@ export async function updateDefaultLanguage(organizationId: string, input: Defau
     const previous = toView(await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select }));
     const updated = toView(await tx.organization.update({ where: { id: organizationId }, data: { defaultLanguage: input.defaultLanguage }, select }));
     const change = changedFields(previous, updated);
-    if (change) await recordAuditEvent(tx, { organizationId, action: "SETTINGS_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change, data: { section: "language" } });
+    if (change)
+      await recordAuditEvent(tx, {
+        organizationId,
+        action: "SETTINGS_UPDATED",
+        actor,
+        targetType: "organization",
+        targetId: organizationId,
+        ...change,
+        data: { section: "language" },
+      });
     return updated;
   });
 }

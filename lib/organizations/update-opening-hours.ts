@@ -34,7 +34,16 @@ export async function updateOpeningHours(organizationId: string, input: OpeningH
     };
     const updated = toView(await tx.organization.update({ where: { id: organizationId }, data, select }));
     const change = changedFields(previous, updated);
-    if (change) await recordAuditEvent(tx, { organizationId, action: "SETTINGS_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change, data: { section: "opening_hours" } });
+    if (change)
+      await recordAuditEvent(tx, {
+        organizationId,
+        action: "SETTINGS_UPDATED",
+        actor,
+        targetType: "organization",
+        targetId: organizationId,
+        ...change,
+        data: { section: "opening_hours" },
+      });
     return updated;
   });
 }

@@ -20,7 +20,14 @@ export async function registerPhoneNumber(organizationId: string, actor: AuditAc
         data: { organizationId, phoneNumberId: input.phoneNumberId, e164: phone.e164, label: input.label },
         select: { id: true, phoneNumberId: true, e164: true, label: true, createdAt: true },
       });
-      await recordAuditEvent(tx, { organizationId, action: "PHONE_NUMBER_REGISTERED", actor, targetType: "phone_number", targetId: created.id, after: { phoneNumberId: created.phoneNumberId, e164: created.e164, label: created.label } });
+      await recordAuditEvent(tx, {
+        organizationId,
+        action: "PHONE_NUMBER_REGISTERED",
+        actor,
+        targetType: "phone_number",
+        targetId: created.id,
+        after: { phoneNumberId: created.phoneNumberId, e164: created.e164, label: created.label },
+      });
       return created;
     });
   } catch (error) {

@@ -12,7 +12,10 @@ export async function cancelBatch(organizationId: string, batchId: string) {
   const count = await getDb().$transaction(async (tx) => {
     const batch = await tx.callBatch.updateManyAndReturn({ where: { id: batchId, organizationId }, data: { updatedAt: cancelledAt }, select: { id: true } });
     if (batch.length === 0) throw notFound("Batch");
-    await tx.callBatch.updateMany({ where: { id: batchId, organizationId, sequenceStatus: "RUNNING" }, data: { sequenceStatus: "CANCELLED", sequenceStoppedAt: cancelledAt } });
+    await tx.callBatch.updateMany({
+      where: { id: batchId, organizationId, sequenceStatus: "RUNNING" },
+      data: { sequenceStatus: "CANCELLED", sequenceStoppedAt: cancelledAt },
+    });
     const { count } = await tx.scheduledCall.updateMany({
       where: { batchId, organizationId, status: { in: ["PENDING", "PAUSED", "WAITING"] } },
       data: { status: "CANCELLED", cancelledAt, cancelReason: "staff", nextAttemptAt: null, lockedUntil: null, lockedBy: null },

@@ -13,8 +13,12 @@ export async function checkScriptOverrides(client: ElevenLabsClient, agentId: st
   if (script.firstMessage === null && script.prompt === null) return;
   const agent = await client.getAgent(agentId);
   if (!agent.ok) {
-    if (agent.error.status === 404) throw new AppError("unprocessable", `ElevenLabs has no agent ${agentId}, so the call script cannot be checked. Check the agent in Settings.`);
-    throw new AppError("provider_error", `Could not ask ElevenLabs whether agent ${agentId} allows a call script (${agent.error.message}). Try again in a minute.`);
+    if (agent.error.status === 404)
+      throw new AppError("unprocessable", `ElevenLabs has no agent ${agentId}, so the call script cannot be checked. Check the agent in Settings.`);
+    throw new AppError(
+      "provider_error",
+      `Could not ask ElevenLabs whether agent ${agentId} allows a call script (${agent.error.message}). Try again in a minute.`,
+    );
   }
   const refused: Array<{ path: string; what: string }> = [];
   if (script.firstMessage !== null && agent.value.overrides.firstMessage === false) refused.push({ path: "script.firstMessage", what: "first message" });

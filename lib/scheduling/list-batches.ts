@@ -54,7 +54,12 @@ export async function listBatches(organizationId: string, query: { cursor?: stri
   const fillerIds = page.map((batch) => batch.filledByScheduledCallId).filter((id): id is string => id !== null);
   const fillers = new Map(
     fillerIds.length
-      ? (await getDb().scheduledCall.findMany({ where: { organizationId, id: { in: fillerIds } }, select: { id: true, sequenceIndex: true, contact: { select: { name: true } } } })).map((row) => [row.id, row])
+      ? (
+          await getDb().scheduledCall.findMany({
+            where: { organizationId, id: { in: fillerIds } },
+            select: { id: true, sequenceIndex: true, contact: { select: { name: true } } },
+          })
+        ).map((row) => [row.id, row])
       : [],
   );
   const results = await batchResults(organizationId, ids);
@@ -69,7 +74,12 @@ export async function listBatches(organizationId: string, query: { cursor?: stri
         retryBatchId: retriedBy?.id ?? null,
         sequence:
           batch.mode === "SEQUENCE" && sequenceStatus
-            ? { status: sequenceStatus, position: sequencePosition ?? 1, stoppedAt: sequenceStoppedAt, bookedBy: filler ? { name: filler.contact.name, step: filler.sequenceIndex ?? 0 } : null }
+            ? {
+                status: sequenceStatus,
+                position: sequencePosition ?? 1,
+                stoppedAt: sequenceStoppedAt,
+                bookedBy: filler ? { name: filler.contact.name, step: filler.sequenceIndex ?? 0 } : null,
+              }
             : null,
       };
     }),

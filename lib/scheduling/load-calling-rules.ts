@@ -21,7 +21,15 @@ export const callingRulesSelect = {
 export async function loadCallingRules(organizationId: string) {
   return getDb().organization.findUniqueOrThrow({
     where: { id: organizationId },
-    select: { ...callingRulesSelect, name: true, defaultCountry: true, locale: true, defaultLanguage: true, elevenLabsAgentId: true, elevenLabsPhoneNumberId: true },
+    select: {
+      ...callingRulesSelect,
+      name: true,
+      defaultCountry: true,
+      locale: true,
+      defaultLanguage: true,
+      elevenLabsAgentId: true,
+      elevenLabsPhoneNumberId: true,
+    },
   });
 }
 

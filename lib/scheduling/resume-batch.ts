@@ -25,7 +25,8 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
       const batch = await tx.callBatch.findFirst({ where: { id: batchId, organizationId }, select: { staggerMinutes: true, lastCallAt: true } });
       if (!batch) throw notFound("Batch");
       const marked = await tx.callBatch.updateMany({ where: { id: batchId, organizationId, pausedAt: { not: null } }, data: { pausedAt: null } });
-      if (marked.count === 0) throw new AppError("conflict", "This batch is not paused, so there is nothing to resume.", { extra: { batchState: "not_paused" } });
+      if (marked.count === 0)
+        throw new AppError("conflict", "This batch is not paused, so there is nothing to resume.", { extra: { batchState: "not_paused" } });
 
       // PlanContact keyed by the row: a contact may have more than one row in a batch.
       const rows = await tx.$queryRaw<PlanContact[]>`
@@ -38,7 +39,9 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
       const { planned, skipped } = planBatch(rows, rules, { start: now, staggerMinutes: batch.staggerMinutes });
 
       for (let offset = 0; offset < planned.length; offset += UPDATE_CHUNK_ROWS) {
-        const chunk = planned.slice(offset, offset + UPDATE_CHUNK_ROWS).map((call) => ({ id: call.contactId, at: call.scheduledTime.toISOString(), asked: call.requestedTime?.toISOString() ?? null }));
+        const chunk = planned
+          .slice(offset, offset + UPDATE_CHUNK_ROWS)
+          .map((call) => ({ id: call.contactId, at: call.scheduledTime.toISOString(), asked: call.requestedTime?.toISOString() ?? null }));
         await tx.$executeRaw`
           UPDATE "ScheduledCall" s SET "status" = 'PENDING', "scheduledTime" = r."at", "requestedTime" = r."asked", "nextAttemptAt" = NULL, "updatedAt" = ${now}
             FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r("id" text, "at" timestamptz, "asked" timestamptz)
@@ -46,7 +49,10 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
       }
       for (const reason of new Set(skipped.map((row) => row.reason))) {
         const ids = skipped.filter((row) => row.reason === reason).map((row) => row.contactId);
-        await tx.scheduledCall.updateMany({ where: { id: { in: ids }, organizationId, status: { in: ["PAUSED", "PENDING"] } }, data: { status: "CANCELLED", cancelledAt: now, errorMessage: `Not called: ${reason}` } });
+        await tx.scheduledCall.updateMany({
+          where: { id: { in: ids }, organizationId, status: { in: ["PAUSED", "PENDING"] } },
+          data: { status: "CANCELLED", cancelledAt: now, errorMessage: `Not called: ${reason}` },
+        });
       }
       // A sequence whose current step was just cancelled moves on to the next patient (a no-op for a staggered batch).
       if (skipped.length > 0) await advanceSequence(tx, batchId, now);

@@ -31,14 +31,34 @@ export async function retryBatch(actor: BatchActor, batchId: string, now = new D
       async (tx) => {
         const batch = await tx.callBatch.findFirst({
           where: { id: batchId, organizationId },
-          select: { id: true, name: true, mode: true, agentId: true, fromNumber: true, staggerMinutes: true, scriptFirstMessage: true, scriptPrompt: true, scriptVariables: true, retriedBy: { select: { id: true, name: true } } },
+          select: {
+            id: true,
+            name: true,
+            mode: true,
+            agentId: true,
+            fromNumber: true,
+            staggerMinutes: true,
+            scriptFirstMessage: true,
+            scriptPrompt: true,
+            scriptVariables: true,
+            retriedBy: { select: { id: true, name: true } },
+          },
         });
         if (!batch) throw notFound("Batch");
-        if (batch.mode === "SEQUENCE") throw new AppError("conflict", "A one-at-a-time sequence cannot be retried this way. Schedule a new sequence with the patients you want to call again.");
-        if (batch.retriedBy) throw new AppError("conflict", `This batch was already retried as “${batch.retriedBy.name}”.`, { extra: { retryBatchId: batch.retriedBy.id } });
+        if (batch.mode === "SEQUENCE")
+          throw new AppError(
+            "conflict",
+            "A one-at-a-time sequence cannot be retried this way. Schedule a new sequence with the patients you want to call again.",
+          );
+        if (batch.retriedBy)
+          throw new AppError("conflict", `This batch was already retried as “${batch.retriedBy.name}”.`, { extra: { retryBatchId: batch.retriedBy.id } });
         const running = await tx.scheduledCall.count({ where: { batchId, organizationId, status: { in: ["PENDING", "PAUSED", "IN_PROGRESS", "WAITING"] } } });
         if (running > 0) {
-          throw new AppError("conflict", `This batch is still running: ${running} call(s) are waiting, paused or under way. Retry once it has finished, or cancel what is left first.`, { extra: { batchState: "running", running } });
+          throw new AppError(
+            "conflict",
+            `This batch is still running: ${running} call(s) are waiting, paused or under way. Retry once it has finished, or cancel what is left first.`,
+            { extra: { batchState: "running", running } },
+          );
         }
         const targets = await tx.$queryRaw<Target[]>`
           SELECT s."id" AS "rowId", s."dynamicVariables", c."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason"
@@ -47,10 +67,14 @@ export async function retryBatch(actor: BatchActor, batchId: string, now = new D
            WHERE s."organizationId" = ${organizationId} AND s."batchId" = ${batchId}
              AND (s."status" = 'FAILED' OR (s."status" = 'COMPLETED' AND k."outcome" = ANY(${[...UNANSWERED_OUTCOMES]}::text[])))
            ORDER BY s."scheduledTime", s."id"`;
-        if (targets.length === 0) throw new AppError("conflict", "Nothing to retry: no call of this batch failed or went unanswered.", { extra: { batchState: "nothing_to_retry" } });
+        if (targets.length === 0)
+          throw new AppError("conflict", "Nothing to retry: no call of this batch failed or went unanswered.", { extra: { batchState: "nothing_to_retry" } });
 
         const { planned, skipped } = planBatch(targets, rules, { start: now, staggerMinutes: batch.staggerMinutes });
-        if (planned.length === 0) throw new AppError("conflict", "None of the failed or unanswered patients can be called now (do-not-call, or no valid number).", { extra: { skipped } });
+        if (planned.length === 0)
+          throw new AppError("conflict", "None of the failed or unanswered patients can be called now (do-not-call, or no valid number).", {
+            extra: { skipped },
+          });
         const variables = new Map(targets.map((target) => [target.id, target.dynamicVariables]));
         const times = planned.map((call) => +call.scheduledTime);
         const created = await tx.callBatch.create({
@@ -88,7 +112,14 @@ export async function retryBatch(actor: BatchActor, batchId: string, now = new D
             createdByUserId: actor.userId,
           })),
         });
-        await recordAuditEvent(tx, { organizationId, action: "BATCH_RETRIED", actor, targetType: "call_batch", targetId: batchId, data: { retryBatchId: created.id, retried: planned.length, skipped: skipped.length } });
+        await recordAuditEvent(tx, {
+          organizationId,
+          action: "BATCH_RETRIED",
+          actor,
+          targetType: "call_batch",
+          targetId: batchId,
+          data: { retryBatchId: created.id, retried: planned.length, skipped: skipped.length },
+        });
         await recordActivity(tx, {
           organizationId,
           type: "CALLS_SCHEDULED",

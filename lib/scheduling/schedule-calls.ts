@@ -20,7 +20,6 @@ import { PAST_GRACE_MS, SEQUENCE_CONTACTS_MAX, type ScheduleCallsInput } from "@
 import { capPlannedCalls } from "@/lib/compliance/cap-planned-calls";
 import { CAP_LOOKBACK_MS, loadPatientCallTimes } from "@/lib/compliance/patient-call-times";
 
-
 /** Rows per INSERT: each chunk travels as one JSON parameter (no bind-parameter limit to hit). */
 const INSERT_CHUNK_ROWS = 2_500;
 /** Skipped contacts kept on the batch (and repeated by an idempotent replay). */
@@ -40,7 +39,11 @@ export interface ScheduleActor {
  * one transaction (all or nothing). With an idempotency key, a repeated request gets the first answer.
  * `dryRun` plans and writes nothing (the dialog's live preview).
  */
-export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsInput, options: { idempotencyKey?: string; dryRun?: boolean; now?: Date; client?: ElevenLabsClient } = {}) {
+export async function scheduleCalls(
+  actor: ScheduleActor,
+  input: ScheduleCallsInput,
+  options: { idempotencyKey?: string; dryRun?: boolean; now?: Date; client?: ElevenLabsClient } = {},
+) {
   const now = options.now ?? new Date();
   const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   if (options.idempotencyKey && !options.dryRun) {
@@ -49,10 +52,16 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
   }
 
   const start = new Date(input.scheduledTime);
-  if (+start < +now - PAST_GRACE_MS) throw new AppError("invalid_input", "The scheduled time is in the past. Pick a time from now on.", { issues: [{ path: "scheduledTime", message: "Must be in the future" }] });
+  if (+start < +now - PAST_GRACE_MS)
+    throw new AppError("invalid_input", "The scheduled time is in the past. Pick a time from now on.", {
+      issues: [{ path: "scheduledTime", message: "Must be in the future" }],
+    });
   const rules = await loadCallingRules(actor.organizationId);
   // Only the clinic's own agent and number (422 for any other); checked again at every dial.
-  const line = await resolveDialLine(getDb(), actor.organizationId, { agentId: input.agentId, agentPhoneNumberId: input.agentPhoneNumberId ?? input.fromNumber });
+  const line = await resolveDialLine(getDb(), actor.organizationId, {
+    agentId: input.agentId,
+    agentPhoneNumberId: input.agentPhoneNumberId ?? input.fromNumber,
+  });
   const { agentId, agentPhoneNumberId: fromNumber } = line;
   const script = toCallScript(input.script);
   if (script.firstMessage !== null || script.prompt !== null) await checkScriptOverrides(options.client ?? serverElevenLabsClient(), agentId, script);
@@ -74,7 +83,11 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
   const plan = async (
     db: RawQueryClient,
     contacts: PlanContact[],
-  ): Promise<{ planned: Array<PlannedCall & { sequenceIndex?: number; waiting?: boolean }>; skipped: ReturnType<typeof planBatch>["skipped"]; cappedCount: number }> => {
+  ): Promise<{
+    planned: Array<PlannedCall & { sequenceIndex?: number; waiting?: boolean }>;
+    skipped: ReturnType<typeof planBatch>["skipped"];
+    cappedCount: number;
+  }> => {
     // A sequence's steps have no fixed times yet: the dispatcher holds each to the caps when it comes due.
     if (sequence) return { ...planSequence(inOrder(contacts), rules, { start: begin }), cappedCount: 0 };
     const base = planBatch(contacts, rules, { start: begin, staggerMinutes });
@@ -92,7 +105,16 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
 
   if (options.dryRun) {
     const { planned, skipped, cappedCount } = await plan(getDb(), await loadContacts(getDb(), actor.organizationId, ids));
-    return { preview: true as const, mode: input.mode ?? "staggered", ...summarize(planned, staggerMinutes, sequence), cappedCount, timeZone: rules.timezone, staggerMinutes, calls: planned.slice(0, 500), skipped };
+    return {
+      preview: true as const,
+      mode: input.mode ?? "staggered",
+      ...summarize(planned, staggerMinutes, sequence),
+      cappedCount,
+      timeZone: rules.timezone,
+      staggerMinutes,
+      calls: planned.slice(0, 500),
+      skipped,
+    };
   }
 
   let batchId: string;
@@ -101,7 +123,9 @@ export async function scheduleCalls(actor: ScheduleActor, input: ScheduleCallsIn
       async (tx) => {
         const { planned, skipped, cappedCount } = await plan(tx, await loadContacts(tx, actor.organizationId, ids));
         if (planned.length === 0) {
-          throw new AppError("invalid_input", "None of the selected contacts can be called, so nothing was scheduled.", { extra: { skipped: skipped.slice(0, SKIPPED_KEPT) } });
+          throw new AppError("invalid_input", "None of the selected contacts can be called, so nothing was scheduled.", {
+            extra: { skipped: skipped.slice(0, SKIPPED_KEPT) },
+          });
         }
         const summary = summarize(planned, staggerMinutes, sequence);
         const batch = await tx.callBatch.create({
@@ -185,7 +209,15 @@ async function loadContacts(db: RawQueryClient, organizationId: string, ids: str
 async function insertScheduledCalls(
   db: RawQueryClient,
   planned: ReadonlyArray<PlannedCall & { sequenceIndex?: number; waiting?: boolean }>,
-  batch: { organizationId: string; batchId: string; agentId: string; fromNumber: string; maxAttempts: number; dynamicVariables: Record<string, unknown>; createdByUserId: string },
+  batch: {
+    organizationId: string;
+    batchId: string;
+    agentId: string;
+    fromNumber: string;
+    maxAttempts: number;
+    dynamicVariables: Record<string, unknown>;
+    createdByUserId: string;
+  },
 ) {
   const variables = JSON.stringify(batch.dynamicVariables);
   // The app's clock, as for the batch row Prisma writes beside them.
@@ -229,7 +261,9 @@ function summarize(planned: readonly PlannedCall[], staggerMinutes: number, sequ
 }
 
 function defaultBatchName(count: number, first: Date, timeZone: string, locale: string, sequence: boolean): string {
-  const when = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", hour: "numeric", minute: "2-digit" }).format(new TZDate(+first, timeZone));
+  const when = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", hour: "numeric", minute: "2-digit" }).format(
+    new TZDate(+first, timeZone),
+  );
   if (sequence) return `${count.toLocaleString("en")} contact${count === 1 ? "" : "s"}, one at a time from ${when}`;
   return `${count.toLocaleString("en")} call${count === 1 ? "" : "s"} from ${when}`;
 }

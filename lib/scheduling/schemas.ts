@@ -35,7 +35,7 @@ export const scheduleCallsSchema = z
     staggerMinutes: z.number().int().min(1, "Space calls at least 1 minute apart").max(60, "Space calls at most 60 minutes apart").optional(),
     name: z.string().trim().min(1).max(120).optional(),
     /** "sequence": one call at a time in the order given, stopping at the first booking. Default "staggered". */
-    mode: z.enum(BATCH_MODES, { error: "Use mode \"staggered\" or \"sequence\"" }).optional(),
+    mode: z.enum(BATCH_MODES, { error: 'Use mode "staggered" or "sequence"' }).optional(),
     /** The batch's call script: first message, prompt, extra variables (lib/scheduling/call-script-schema.ts). */
     script: callScriptSchema.optional(),
   })

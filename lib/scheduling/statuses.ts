@@ -1,6 +1,14 @@
 import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 
-export const SCHEDULED_CALL_STATUSES = ["PENDING", "PAUSED", "WAITING", "IN_PROGRESS", "COMPLETED", "FAILED", "CANCELLED"] as const satisfies readonly ScheduledCallStatus[];
+export const SCHEDULED_CALL_STATUSES = [
+  "PENDING",
+  "PAUSED",
+  "WAITING",
+  "IN_PROGRESS",
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+] as const satisfies readonly ScheduledCallStatus[];
 
 export type StatusCounts = Record<ScheduledCallStatus, number>;
 

@@ -4,10 +4,108 @@ import { seededRandom } from "./seeded-random";
  * Deterministic, realistic demo contacts. Phone numbers come from ranges reserved for fiction
  * (ACMA: (02) 5550 xxxx and (03) 7010 xxxx), so the demo can never ring a real person.
  */
-const FIRST = ["Olivia", "Jack", "Charlotte", "Noah", "Amelia", "William", "Isla", "Oliver", "Mia", "Thomas", "Ava", "James", "Grace", "Lucas", "Chloe", "Henry", "Sophie", "Leo", "Ruby", "Ethan", "Harper", "Liam", "Zoe", "Samuel", "Ella", "Mason", "Matilda", "Archie", "Evie", "Hugo", "Priya", "Wei", "Aisha", "Mateo", "Hannah", "Kai", "Sienna", "Arjun", "Lily", "Daniel"];
-const LAST = ["Smith", "Jones", "Williams", "Brown", "Wilson", "Taylor", "Nguyen", "Johnson", "Martin", "White", "Anderson", "Walker", "Thompson", "Harris", "Lee", "Ryan", "Robinson", "Kelly", "King", "Davis", "Wright", "Evans", "Roberts", "Green", "Hall", "Wood", "Jackson", "Clarke", "Patel", "Chen", "Singh", "Murphy", "O'Brien", "Kumar", "Russo", "Papadopoulos"];
-const BUSINESSES = ["Bondi Surf Co", "Harbourside Accounting", "Newtown Bakery", "Coogee Dental Lab", "Parramatta Logistics", "Glebe Books", "Manly Ferries Cafe", "Marrickville Motors", "Surry Hills Studio", "Chatswood Pharmacy"];
-const APPOINTMENT_TYPES = ["annual check-up", "flu vaccination", "blood test results", "skin check", "physio follow-up", "diabetes review", "prescription renewal", "travel vaccination"];
+const FIRST = [
+  "Olivia",
+  "Jack",
+  "Charlotte",
+  "Noah",
+  "Amelia",
+  "William",
+  "Isla",
+  "Oliver",
+  "Mia",
+  "Thomas",
+  "Ava",
+  "James",
+  "Grace",
+  "Lucas",
+  "Chloe",
+  "Henry",
+  "Sophie",
+  "Leo",
+  "Ruby",
+  "Ethan",
+  "Harper",
+  "Liam",
+  "Zoe",
+  "Samuel",
+  "Ella",
+  "Mason",
+  "Matilda",
+  "Archie",
+  "Evie",
+  "Hugo",
+  "Priya",
+  "Wei",
+  "Aisha",
+  "Mateo",
+  "Hannah",
+  "Kai",
+  "Sienna",
+  "Arjun",
+  "Lily",
+  "Daniel",
+];
+const LAST = [
+  "Smith",
+  "Jones",
+  "Williams",
+  "Brown",
+  "Wilson",
+  "Taylor",
+  "Nguyen",
+  "Johnson",
+  "Martin",
+  "White",
+  "Anderson",
+  "Walker",
+  "Thompson",
+  "Harris",
+  "Lee",
+  "Ryan",
+  "Robinson",
+  "Kelly",
+  "King",
+  "Davis",
+  "Wright",
+  "Evans",
+  "Roberts",
+  "Green",
+  "Hall",
+  "Wood",
+  "Jackson",
+  "Clarke",
+  "Patel",
+  "Chen",
+  "Singh",
+  "Murphy",
+  "O'Brien",
+  "Kumar",
+  "Russo",
+  "Papadopoulos",
+];
+const BUSINESSES = [
+  "Bondi Surf Co",
+  "Harbourside Accounting",
+  "Newtown Bakery",
+  "Coogee Dental Lab",
+  "Parramatta Logistics",
+  "Glebe Books",
+  "Manly Ferries Cafe",
+  "Marrickville Motors",
+  "Surry Hills Studio",
+  "Chatswood Pharmacy",
+];
+const APPOINTMENT_TYPES = [
+  "annual check-up",
+  "flu vaccination",
+  "blood test results",
+  "skin check",
+  "physio follow-up",
+  "diabetes review",
+  "prescription renewal",
+  "travel vaccination",
+];
 const DOCTORS = ["Dr Emily Carter", "Dr Raj Mehta", "Dr Sarah O'Neill", "Dr Michael Tan"];
 const INSURERS = ["Medibank", "Bupa", "HCF", "nib", "Medicare only"];
 
@@ -25,7 +123,7 @@ export interface DemoContact {
 
 export function demoContacts(count: number, seed: number, prefix: "+6125550" | "+6137010"): DemoContact[] {
   const random = seededRandom(seed); // the same demo data on every fresh database
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const first = pick(FIRST);
     const last = pick(LAST);

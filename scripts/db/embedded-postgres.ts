@@ -18,14 +18,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import {
-  DEFAULT_MAX_CONNECTIONS,
-  HOST,
-  PortInUseError,
-  type ParentMessage,
-  type PGliteServerOptions,
-  type ServerMessage,
-} from "./pglite-protocol";
+import { DEFAULT_MAX_CONNECTIONS, HOST, PortInUseError, type ParentMessage, type PGliteServerOptions, type ServerMessage } from "./pglite-protocol";
 
 import { extensionsCreatedBy } from "./migrations-folder";
 

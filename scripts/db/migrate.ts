@@ -25,14 +25,7 @@ import { pathToFileURL } from "node:url";
 import type { DiffTarget, MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { describeDatabaseUrl, ensureDatabaseExists } from "./connection";
 import { IN_MEMORY, startEmbeddedPostgres } from "./embedded-postgres";
-import {
-  MIGRATIONS_DIR,
-  PROJECT_ROOT,
-  SCHEMA_PATH,
-  extensionsCreatedBy,
-  readMigrationsFolder,
-  writeMigration,
-} from "./migrations-folder";
+import { MIGRATIONS_DIR, PROJECT_ROOT, SCHEMA_PATH, extensionsCreatedBy, readMigrationsFolder, writeMigration } from "./migrations-folder";
 import {
   NO_FILTER,
   connectedDatabaseTarget,
@@ -87,17 +80,10 @@ export async function deployMigrations(databaseUrl: string, paths: MigrationPath
  * rolled back (you undid its partial effects; deploy will run it again) or as applied (you finished
  * it by hand).
  */
-export async function resolveMigration(
-  databaseUrl: string,
-  migrationName: string,
-  as: "rolled-back" | "applied",
-  paths: MigrationPaths = {},
-): Promise<void> {
+export async function resolveMigration(databaseUrl: string, migrationName: string, as: "rolled-back" | "applied", paths: MigrationPaths = {}): Promise<void> {
   const migrationsList = await readMigrationsFolder(paths.migrationsDir);
   await withEngine({ databaseUrl }, ({ engine }) =>
-    as === "applied"
-      ? engine.markMigrationApplied({ migrationName, migrationsList })
-      : engine.markMigrationRolledBack({ migrationName }),
+    as === "applied" ? engine.markMigrationApplied({ migrationName, migrationsList }) : engine.markMigrationRolledBack({ migrationName }),
   );
 }
 
@@ -148,9 +134,7 @@ export function diffDatabaseToSchema(databaseUrl: string, paths: MigrationPaths 
  * shadow as it finds it). The wasm engine connects as soon as it is created, so even a diff from an
  * empty folder needs a database.
  */
-export async function diffMigrationsToSchema(
-  options: MigrationPaths & { shadowDatabaseUrl?: string } = {},
-): Promise<SchemaDiff> {
+export async function diffMigrationsToSchema(options: MigrationPaths & { shadowDatabaseUrl?: string } = {}): Promise<SchemaDiff> {
   const shadow = options.shadowDatabaseUrl
     ? { url: options.shadowDatabaseUrl, stop: async () => {} }
     : await startEmbeddedPostgres({
@@ -212,8 +196,7 @@ function requireDatabaseUrl(): string | undefined {
   const url = process.env.DATABASE_URL;
   if (!url) {
     console.error(
-      "DATABASE_URL is not set. Set it (or put it in .env) to the database to migrate; " +
-        "`npm run dev` migrates its embedded database by itself.",
+      "DATABASE_URL is not set. Set it (or put it in .env) to the database to migrate; " + "`npm run dev` migrates its embedded database by itself.",
     );
   }
   return url;

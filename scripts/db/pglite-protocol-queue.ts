@@ -37,7 +37,8 @@ function endsBatch(message: Uint8Array): boolean {
 
 export function installBatchAwareQueue(server: PGLiteSocketServer, db: PGlite): void {
   const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
-  if (!queue || !Array.isArray(queue.queue)) throw new Error("pglite-socket changed: its query queue is not where scripts/db/pglite-protocol-queue.ts expects it.");
+  if (!queue || !Array.isArray(queue.queue))
+    throw new Error("pglite-socket changed: its query queue is not where scripts/db/pglite-protocol-queue.ts expects it.");
   /** The connection whose batch or transaction is under way; null when the session is free. */
   let owner: number | null = null;
 

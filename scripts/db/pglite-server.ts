@@ -16,15 +16,7 @@ import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PGlite, type Extension, type Extensions } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import {
-  DEFAULT_MAX_CONNECTIONS,
-  HOST,
-  IN_MEMORY,
-  PortInUseError,
-  type ParentMessage,
-  type PGliteServerOptions,
-  type ServerMessage,
-} from "./pglite-protocol";
+import { DEFAULT_MAX_CONNECTIONS, HOST, IN_MEMORY, PortInUseError, type ParentMessage, type PGliteServerOptions, type ServerMessage } from "./pglite-protocol";
 import { extensionsCreatedBy } from "./migrations-folder";
 import { installBatchAwareQueue } from "./pglite-protocol-queue";
 
@@ -71,9 +63,7 @@ async function assertPortFree(port: number): Promise<void> {
   if (port === 0) return;
   await new Promise<void>((resolvePromise, reject) => {
     const probe = createServer();
-    probe.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new PortInUseError(port) : error),
-    );
+    probe.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new PortInUseError(port) : error));
     probe.listen(port, HOST, () => probe.close(() => resolvePromise()));
   });
 }
@@ -97,8 +87,7 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
       const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
       if (owner && owner !== process.pid && isAlive(owner)) {
         throw new Error(
-          `The embedded database folder ${dataDir} is in use by process ${owner}. Stop that process first ` +
-            `(two servers on one folder would corrupt it).`,
+          `The embedded database folder ${dataDir} is in use by process ${owner}. Stop that process first ` + `(two servers on one folder would corrupt it).`,
         );
       }
       await rm(lockPath, { force: true });

@@ -17,12 +17,7 @@ import {
   type SqlQueryable,
   type SqlResultSet,
 } from "@prisma/driver-adapter-utils";
-import type {
-  DiffTarget,
-  MigrationList,
-  SchemaEngine,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { DiffTarget, MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 type WasmBindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
@@ -137,7 +132,7 @@ function defaultLog(line: string): void {
 const CHAR_OID = 18;
 const TEXT_OID = 25;
 /** Appended to the name of a `"char"` column; NUL cannot occur in a Postgres identifier. */
-const CHAR_COLUMN_MARK = "\u0000\"char\"";
+const CHAR_COLUMN_MARK = '\u0000"char"';
 
 /**
  * To describe a database, the engine reads pg_catalog columns of type `"char"` (relkind, contype, …)
@@ -181,9 +176,7 @@ async function connectForEngine(connectionString: string): Promise<SqlDriverAdap
   // One connection, like the native engine: it takes a session-level advisory lock around migrations,
   // and with a pool the unlock could run on another connection, leaving the lock held by an idle one
   // (the next deploy then waits 10 s for it).
-  const adapter = withCharColumns(
-    await new PrismaPg({ connectionString, max: 1, Client: CatalogCharClient }).connect(),
-  );
+  const adapter = withCharColumns(await new PrismaPg({ connectionString, max: 1, Client: CatalogCharClient }).connect());
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (...args) => withCharColumns(await startTransaction(...args));
   return adapter;

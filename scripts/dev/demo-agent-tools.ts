@@ -25,14 +25,27 @@ export const DEMO_AGENT_TOKEN_FILE = join(PROJECT_ROOT, ".data", "simulator-agen
  * with each clinic's default line (`phoneNumbers`: its registered E.164 number, answered by its default
  * agent), so simulated calls ring from and to the clinic's own number.
  */
-export async function configureDemoAgentTools(options: { databaseUrl: string; appUrl: string; simulatorUrl: string; tokenFile: string; log: (line: string) => void }): Promise<void> {
+export async function configureDemoAgentTools(options: {
+  databaseUrl: string;
+  appUrl: string;
+  simulatorUrl: string;
+  tokenFile: string;
+  log: (line: string) => void;
+}): Promise<void> {
   const saved: Tokens = existsSync(options.tokenFile) ? (JSON.parse(await readFile(options.tokenFile, "utf8")) as Tokens) : {};
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   const agentTools: Record<string, ReturnType<typeof buildServerToolConfig>> = {};
   const phoneNumbers: Record<string, { number: string; agentId: string }> = {};
   try {
-    const { rows } = await client.query<{ organizationId: string; agentId: string; voiceAgentId: string | null; tokenHash: string | null; phoneNumberId: string | null; e164: string | null }>(
+    const { rows } = await client.query<{
+      organizationId: string;
+      agentId: string;
+      voiceAgentId: string | null;
+      tokenHash: string | null;
+      phoneNumberId: string | null;
+      e164: string | null;
+    }>(
       `SELECT o."id" AS "organizationId", o."elevenLabsAgentId" AS "agentId", v."id" AS "voiceAgentId", v."tokenHash", p."phoneNumberId", p."e164"
          FROM "Organization" o
          LEFT JOIN "VoiceAgent" v ON v."organizationId" = o."id" AND v."agentId" = o."elevenLabsAgentId"
@@ -45,7 +58,9 @@ export async function configureDemoAgentTools(options: { databaseUrl: string; ap
       const key = `${row.organizationId}:${row.agentId}`;
       let token = saved[key];
       if (row.voiceAgentId && row.tokenHash && (!token || hashSecretToken(token) !== row.tokenHash)) {
-        options.log(`Agent ${row.agentId} has a token made in Settings: to let simulated calls book with it, POST its tool JSON to ${options.simulatorUrl}/_simulator/config as { "agentTools": { "${row.agentId}": <tool JSON> } }.`);
+        options.log(
+          `Agent ${row.agentId} has a token made in Settings: to let simulated calls book with it, POST its tool JSON to ${options.simulatorUrl}/_simulator/config as { "agentTools": { "${row.agentId}": <tool JSON> } }.`,
+        );
         continue;
       }
       if (!row.voiceAgentId || !row.tokenHash) {
@@ -55,7 +70,10 @@ export async function configureDemoAgentTools(options: { databaseUrl: string; ap
         const id = row.voiceAgentId ?? createId();
         await client.query("BEGIN");
         if (row.voiceAgentId) {
-          await client.query(`UPDATE "VoiceAgent" SET "tokenHash" = $2, "tokenPrefix" = $3, "tokenCreatedAt" = now(), "updatedAt" = now() WHERE "id" = $1 AND "tokenHash" IS NULL`, [id, secret.hash, secret.visiblePrefix]);
+          await client.query(
+            `UPDATE "VoiceAgent" SET "tokenHash" = $2, "tokenPrefix" = $3, "tokenCreatedAt" = now(), "updatedAt" = now() WHERE "id" = $1 AND "tokenHash" IS NULL`,
+            [id, secret.hash, secret.visiblePrefix],
+          );
         } else {
           await client.query(
             `INSERT INTO "VoiceAgent" ("id", "organizationId", "agentId", "name", "tokenHash", "tokenPrefix", "tokenCreatedAt", "createdAt", "updatedAt") VALUES ($1, $2, $3, 'Default agent (demo)', $4, $5, now(), now(), now())`,
@@ -85,9 +103,15 @@ export async function configureDemoAgentTools(options: { databaseUrl: string; ap
   await mkdir(dirname(options.tokenFile), { recursive: true });
   await writeFile(options.tokenFile, JSON.stringify(saved, null, 2), { mode: 0o600 });
   if (Object.keys(agentTools).length === 0 && Object.keys(phoneNumbers).length === 0) return;
-  const res = await fetch(`${options.simulatorUrl}/_simulator/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ agentTools, phoneNumbers }) });
+  const res = await fetch(`${options.simulatorUrl}/_simulator/config`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ agentTools, phoneNumbers }),
+  });
   if (!res.ok) throw new Error(`The simulator refused the agents' tools: ${res.status} ${await res.text()}`);
   if (Object.keys(agentTools).length > 0) {
-    options.log(`Simulated calls of ${Object.keys(agentTools).join(", ")} book appointments and call-backs on ${options.appUrl} with their tool tokens (kept in ${options.tokenFile}).`);
+    options.log(
+      `Simulated calls of ${Object.keys(agentTools).join(", ")} book appointments and call-backs on ${options.appUrl} with their tool tokens (kept in ${options.tokenFile}).`,
+    );
   }
 }

@@ -9,7 +9,13 @@ const APP_READY_TIMEOUT_MS = 180_000;
 /** A simulated call lasts SIMULATOR_CALL_DURATION_MS (4 s by default) plus its tools and webhook. */
 const CALL_TIMEOUT_MS = 120_000;
 /** next dev compiles a route on its first request; these are the ones the calls hit. */
-const ROUTES_TO_WARM = ["/api/agent-actions/conversation-init", "/api/agent-actions/check-availability/warm-up", "/api/agent-actions/book-appointment/warm-up", "/api/agent-actions/schedule-callback/warm-up", "/api/calls"];
+const ROUTES_TO_WARM = [
+  "/api/agent-actions/conversation-init",
+  "/api/agent-actions/check-availability/warm-up",
+  "/api/agent-actions/book-appointment/warm-up",
+  "/api/agent-actions/schedule-callback/warm-up",
+  "/api/calls",
+];
 
 type Options = { databaseUrl: string; appUrl: string; simulatorUrl: string; log: (line: string) => void };
 type InboundScript = { from: string; outcome: "appointment_booked" | "callback_scheduled" | "resolved"; name?: string };
@@ -38,7 +44,10 @@ async function demoClinic(databaseUrl: string): Promise<{ agentId: string; known
 async function waitForApp(appUrl: string): Promise<void> {
   const deadline = Date.now() + APP_READY_TIMEOUT_MS;
   for (;;) {
-    const up = await fetch(`${appUrl}/api/health`, { signal: AbortSignal.timeout(30_000) }).then((res) => res.status < 500, () => false);
+    const up = await fetch(`${appUrl}/api/health`, { signal: AbortSignal.timeout(30_000) }).then(
+      (res) => res.status < 500,
+      () => false,
+    );
     if (up) return;
     if (Date.now() > deadline) throw new Error(`the app did not answer ${appUrl}/api/health within ${APP_READY_TIMEOUT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -59,7 +68,12 @@ export async function playDemoInboundCalls(options: Options): Promise<void> {
   // Unauthenticated requests: each is refused, but next has compiled the route by then, so the
   // simulator's calls (with their shorter timeouts) do not wait for the compiler.
   for (const route of ROUTES_TO_WARM) {
-    await fetch(`${options.appUrl}${route}`, { method: "POST", body: "{}", headers: { "content-type": "application/json" }, signal: AbortSignal.timeout(120_000) }).catch(() => {});
+    await fetch(`${options.appUrl}${route}`, {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+      signal: AbortSignal.timeout(120_000),
+    }).catch(() => {});
   }
 
   const [first, second] = clinic.knownNumbers;

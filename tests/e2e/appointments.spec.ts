@@ -33,11 +33,15 @@ test("a simulated call books through the agent's server tools → the appointmen
     await expect(page.getByRole("heading", { name: "Appointments", level: 1 })).toBeVisible();
     await page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
     // The e2e database may be reused: count what an earlier run left, and wait for one more.
-    const booked = (name: string) => page.getByTestId("appointment-row").filter({ hasText: name }).filter({ hasText: "Voice agent" }).filter({ hasText: "Scheduled" });
+    const booked = (name: string) =>
+      page.getByTestId("appointment-row").filter({ hasText: name }).filter({ hasText: "Voice agent" }).filter({ hasText: "Scheduled" });
 
     const contacts = await context.newPage();
     await contacts.goto("/contacts");
-    const callButton = contacts.getByRole("button", { name: /^Call / }).and(contacts.locator(":enabled")).first();
+    const callButton = contacts
+      .getByRole("button", { name: /^Call / })
+      .and(contacts.locator(":enabled"))
+      .first();
     const contactName = (await callButton.getAttribute("aria-label"))!.replace(/^Call /, "");
     const before = await booked(contactName).count();
     await callButton.click();
@@ -59,7 +63,9 @@ test("a simulated call books through the agent's server tools → the appointmen
     await expect(page.getByText(/cancelled$/).first()).toBeVisible();
   } finally {
     await configureSimulator({ agentTools: {} });
-    await page.request.patch("/api/organizations/opening-hours", { data: { openingHours: [1, 2, 3, 4, 5].map((day) => ({ day, start: "09:00", end: "17:00" })), appointmentSlotMinutes: 30 } });
+    await page.request.patch("/api/organizations/opening-hours", {
+      data: { openingHours: [1, 2, 3, 4, 5].map((day) => ({ day, start: "09:00", end: "17:00" })), appointmentSlotMinutes: 30 },
+    });
   }
 });
 
@@ -88,7 +94,11 @@ test("staff book, move and see an overlap refused on /appointments", async ({ pa
   await expect(clash.getByText(/overlaps another appointment/)).toBeVisible();
   await clash.getByRole("button", { name: "Cancel" }).click();
 
-  await page.getByTestId("appointment-row").filter({ hasText: name }).getByRole("button", { name: /^Move / }).click();
+  await page
+    .getByTestId("appointment-row")
+    .filter({ hasText: name })
+    .getByRole("button", { name: /^Move / })
+    .click();
   const move = page.getByRole("dialog", { name: `Move ${name}'s appointment` });
   await move.getByLabel("Time").fill("07:00");
   await move.getByRole("button", { name: "Move" }).click();

@@ -10,7 +10,10 @@ test("the call dialog offers only the clinic's own agents and numbers, its defau
   expect(agents.map((a) => a.agentId)).toContain("agent_sim_sunrise_reception");
 
   await page.goto("/contacts");
-  const callButton = page.getByRole("button", { name: /^Call / }).and(page.locator(":enabled")).first();
+  const callButton = page
+    .getByRole("button", { name: /^Call / })
+    .and(page.locator(":enabled"))
+    .first();
   const contactName = (await callButton.getAttribute("aria-label"))!.replace(/^Call /, "");
   await callButton.click();
   const dialog = page.getByRole("dialog", { name: `Call ${contactName}` });

@@ -7,7 +7,10 @@ test("staff call a contact now: dialog → toast → the call appears under Call
   await signInToDashboard(page, DEMO.staff.email, DEMO.password);
   await page.goto("/contacts");
 
-  const callButton = page.getByRole("button", { name: /^Call / }).and(page.locator(":enabled")).first();
+  const callButton = page
+    .getByRole("button", { name: /^Call / })
+    .and(page.locator(":enabled"))
+    .first();
   const label = await callButton.getAttribute("aria-label");
   const contactName = label!.replace(/^Call /, "");
   await callButton.click();
@@ -35,7 +38,10 @@ test("staff call a contact now: dialog → toast → the call appears under Call
 test("a failed dial is explained in plain words and the dialog stays open", async ({ page }) => {
   await signInToDashboard(page, DEMO.staff.email, DEMO.password);
   await page.goto("/contacts");
-  const callButton = page.getByRole("button", { name: /^Call / }).and(page.locator(":enabled")).first();
+  const callButton = page
+    .getByRole("button", { name: /^Call / })
+    .and(page.locator(":enabled"))
+    .first();
   const contactName = (await callButton.getAttribute("aria-label"))!.replace(/^Call /, "");
   await callButton.click();
   const dialog = page.getByRole("dialog", { name: `Call ${contactName}` });

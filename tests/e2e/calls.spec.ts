@@ -14,9 +14,17 @@ async function expectNotReloaded(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
 }
 
-const kpi = (page: Page, label: string) => page.getByTestId("kpis").locator("div").filter({ has: page.getByRole("heading", { name: label, exact: true }) }).first();
+const kpi = (page: Page, label: string) =>
+  page
+    .getByTestId("kpis")
+    .locator("div")
+    .filter({ has: page.getByRole("heading", { name: label, exact: true }) })
+    .first();
 
-test("a simulator call that ends shows up on the overview and in the call history without a reload; its page reads as a conversation", async ({ page, context }) => {
+test("a simulator call that ends shows up on the overview and in the call history without a reload; its page reads as a conversation", async ({
+  page,
+  context,
+}) => {
   await signInToDashboard(page, DEMO.admin.email, DEMO.password);
 
   const overview = page;
@@ -30,7 +38,10 @@ test("a simulator call that ends shows up on the overview and in the call histor
 
   const contacts = await context.newPage();
   await contacts.goto("/contacts");
-  const callButton = contacts.getByRole("button", { name: /^Call / }).and(contacts.locator(":enabled")).first();
+  const callButton = contacts
+    .getByRole("button", { name: /^Call / })
+    .and(contacts.locator(":enabled"))
+    .first();
   const contactName = (await callButton.getAttribute("aria-label"))!.replace(/^Call /, "");
   await callButton.click();
   const dialog = contacts.getByRole("dialog", { name: `Call ${contactName}` });

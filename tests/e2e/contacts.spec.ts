@@ -142,7 +142,9 @@ test.describe("contacts", () => {
     await signUpToContacts(page);
     await page.getByRole("button", { name: "Import a CSV file" }).click();
     const dialog = page.getByRole("dialog", { name: "Import contacts from CSV" });
-    await dialog.getByLabel("CSV file").setInputFiles({ name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]) });
+    await dialog
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]) });
     await expect(dialog.getByRole("alert")).toContainText("not a CSV text file");
   });
 });

@@ -103,7 +103,10 @@ test.describe("scheduling", () => {
     for (const name of names) await expect(rows.filter({ hasText: name })).toContainText("Cancelled");
 
     // The tabs filter by status through the URL.
-    await page.getByRole("navigation", { name: "Filter calls by status" }).getByRole("link", { name: /^Pending/ }).click();
+    await page
+      .getByRole("navigation", { name: "Filter calls by status" })
+      .getByRole("link", { name: /^Pending/ })
+      .click();
     await expect(page).toHaveURL(/status=PENDING/);
     await expect(page.getByText("No pending calls in this batch.")).toBeVisible();
   });

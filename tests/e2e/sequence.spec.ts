@@ -18,14 +18,20 @@ function zoneAtNoon(now = new Date()): string {
 
 /** The next dial to `toNumber` ends as `mode` (`POST /_simulator/faults` with `toNumber`). */
 async function scriptNumber(toNumber: string, mode: "appointment_booked" | "callback_scheduled") {
-  const res = await fetch(`http://127.0.0.1:${E2E_SIMULATOR_PORT}/_simulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode, toNumber }) });
+  const res = await fetch(`http://127.0.0.1:${E2E_SIMULATOR_PORT}/_simulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ mode, toNumber }),
+  });
   if (!res.ok) throw new Error(`The simulator refused the script: ${res.status} ${await res.text()}`);
 }
 
 /** The wall clock in a zone as the dialog's date and time fields take it. */
 function wallClock(at: Date, timeZone: string): { date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at).map((p) => [p.type, p.value]),
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
   );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
@@ -52,10 +58,20 @@ test.describe("sequence", () => {
     await expect(page).toHaveURL("/", { timeout: 60_000 });
     const request = page.request;
     // Calls go out now, whatever the hour of this run: the clinic calls around the clock for this test (restored after).
-    const saved = (await (await request.get("/api/organizations/calling-rules")).json()) as { callingDays: number[]; callingWindowStart: string; callingWindowEnd: string };
+    const saved = (await (await request.get("/api/organizations/calling-rules")).json()) as {
+      callingDays: number[];
+      callingWindowStart: string;
+      callingWindowEnd: string;
+    };
     const ids: string[] = [];
     try {
-      expect((await request.patch("/api/organizations/calling-rules", { data: { callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: "00:00", callingWindowEnd: "24:00" } })).status()).toBe(200);
+      expect(
+        (
+          await request.patch("/api/organizations/calling-rules", {
+            data: { callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: "00:00", callingWindowEnd: "24:00" },
+          })
+        ).status(),
+      ).toBe(200);
       for (const patient of patients) ids.push(await createContact(request, patient.name, patient.phone));
       // Ticked Cy, Ana, Bo: Cy is called first and asks for a call back; Ana books; Bo is never called.
       await scriptNumber(patients[2]!.phone, "callback_scheduled");
@@ -74,7 +90,11 @@ test.describe("sequence", () => {
 
       const preview = dialog.getByTestId("schedule-preview");
       await expect(preview).toContainText("3 patients, one at a time");
-      await expect(preview.getByRole("list", { name: "Calling order" }).getByRole("listitem")).toHaveText([patients[2]!.name, patients[0]!.name, patients[1]!.name]);
+      await expect(preview.getByRole("list", { name: "Calling order" }).getByRole("listitem")).toHaveText([
+        patients[2]!.name,
+        patients[0]!.name,
+        patients[1]!.name,
+      ]);
       await expectNoSeriousA11yViolations(page);
       await dialog.getByRole("button", { name: "Start calling 3 one at a time" }).click();
       await expect(page.getByText("Calling 3 patients one at a time")).toBeVisible();
@@ -96,7 +116,9 @@ test.describe("sequence", () => {
       await expect(page.getByTestId("sequence-steps")).toContainText(`Calling order — Stopped at 2 of 3: ${patients[0]!.name} booked`);
       await expectNoSeriousA11yViolations(page);
     } finally {
-      await request.patch("/api/organizations/calling-rules", { data: { callingDays: saved.callingDays, callingWindowStart: saved.callingWindowStart, callingWindowEnd: saved.callingWindowEnd } });
+      await request.patch("/api/organizations/calling-rules", {
+        data: { callingDays: saved.callingDays, callingWindowStart: saved.callingWindowStart, callingWindowEnd: saved.callingWindowEnd },
+      });
       for (const id of ids) await request.delete(`/api/contacts/${id}`);
     }
   });

@@ -64,7 +64,9 @@ async function main(): Promise<void> {
   process.once("SIGINT", forward);
   process.once("SIGTERM", forward);
   server.once("exit", (code, signal) => {
-    void stopSidecars(sidecars).then(() => database.stop()).finally(() => process.exit(signal ? 0 : (code ?? 1)));
+    void stopSidecars(sidecars)
+      .then(() => database.stop())
+      .finally(() => process.exit(signal ? 0 : (code ?? 1)));
   });
 }
 

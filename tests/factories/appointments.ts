@@ -5,7 +5,9 @@ import type { OpeningDay } from "@/lib/appointments/opening-hours";
 /** A registered voice agent with a known token (the API shows a token once, so tests make their own). */
 export async function createAgentWithToken(organizationId: string, agentId = `agent_${Math.random().toString(36).slice(2, 10)}`) {
   const { token, hash, visiblePrefix } = createSecretToken("cbat");
-  const agent = await getDb().voiceAgent.create({ data: { organizationId, agentId, name: "Reception", tokenHash: hash, tokenPrefix: visiblePrefix, tokenCreatedAt: new Date() } });
+  const agent = await getDb().voiceAgent.create({
+    data: { organizationId, agentId, name: "Reception", tokenHash: hash, tokenPrefix: visiblePrefix, tokenCreatedAt: new Date() },
+  });
   return { agent, agentId, token };
 }
 
@@ -15,7 +17,12 @@ export async function setOpeningHours(organizationId: string, openingHours: Open
   await getDb().organization.update({ where: { id: organizationId }, data: { openingHours: openingHours as unknown as object[], appointmentSlotMinutes } });
 }
 
-export async function createAppointment(organizationId: string, startsAt: Date, minutes = 30, overrides: Partial<{ attendeeName: string; attendeePhone: string; status: "SCHEDULED" | "CONFIRMED" | "CANCELLED"; source: "STAFF" | "AGENT" }> = {}) {
+export async function createAppointment(
+  organizationId: string,
+  startsAt: Date,
+  minutes = 30,
+  overrides: Partial<{ attendeeName: string; attendeePhone: string; status: "SCHEDULED" | "CONFIRMED" | "CANCELLED"; source: "STAFF" | "AGENT" }> = {},
+) {
   return getDb().appointment.create({
     data: {
       organizationId,
@@ -40,6 +47,10 @@ export function callAgentAction(
 ) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token !== null) headers["x-agent-token"] = token;
-  const req = new Request(`http://localhost/api/agent-actions/x/${agentId}`, { method, headers, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+  const req = new Request(`http://localhost/api/agent-actions/x/${agentId}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
   return handler(req, { params: Promise.resolve({ agent_id: agentId }) });
 }

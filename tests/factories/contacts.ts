@@ -41,10 +41,17 @@ export async function createContacts(organizationId: string, count: number, make
   for (const row of data) delete (row as { doNotCall?: boolean }).doNotCall;
   await getDb().contact.createMany({ data });
   if (listed.length) await listDoNotCall(organizationId, listed);
-  return getDb().contact.findMany({ where: { organizationId, phoneNumber: { in: data.map((d) => d.phoneNumber) } }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  return getDb().contact.findMany({
+    where: { organizationId, phoneNumber: { in: data.map((d) => d.phoneNumber) } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
 }
 
-export async function createCall(organizationId: string, contactId: string | null, overrides: Partial<{ outcome: string | null; status: CallStatus; createdAt: Date; toNumber: string }> = {}) {
+export async function createCall(
+  organizationId: string,
+  contactId: string | null,
+  overrides: Partial<{ outcome: string | null; status: CallStatus; createdAt: Date; toNumber: string }> = {},
+) {
   return getDb().call.create({
     data: {
       organizationId,

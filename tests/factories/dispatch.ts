@@ -25,7 +25,15 @@ export function zoneAtNight(now = new Date()): string {
  * the caps have their own tests (tests/integration/compliance).
  */
 export async function createDispatchOrganization(
-  overrides: Partial<{ concurrencyLimit: number; maxAttempts: number; retryVoicemail: boolean; staleCallMinutes: number; maxCallsPerDay: number; maxCallsPerWeek: number; overCapAction: "DEFER" | "SKIP" }> = {},
+  overrides: Partial<{
+    concurrencyLimit: number;
+    maxAttempts: number;
+    retryVoicemail: boolean;
+    staleCallMinutes: number;
+    maxCallsPerDay: number;
+    maxCallsPerWeek: number;
+    overCapAction: "DEFER" | "SKIP";
+  }> = {},
 ) {
   const organization = await createOrganization({ timezone: zoneAtNoon() });
   await registerLine(organization.id);
@@ -50,11 +58,18 @@ export async function createDispatchOrganization(
  * `count` contacts (numbers from `offset`, recipients in a zone where it is daytime) each with one
  * ScheduledCall due a second ago. Returns the contacts with their scheduled call ids.
  */
-export async function createDueCalls(organizationId: string, count: number, options: { offset?: number; maxAttempts?: number; timezone?: string; dueAt?: Date } = {}) {
+export async function createDueCalls(
+  organizationId: string,
+  count: number,
+  options: { offset?: number; maxAttempts?: number; timezone?: string; dueAt?: Date } = {},
+) {
   const contacts = await createContacts(organizationId, count, () => ({}), options.offset ?? 0);
   await getDb().contact.updateMany({ where: { organizationId }, data: { timezone: options.timezone ?? zoneAtNoon() } });
   const scheduledTime = options.dueAt ?? new Date(Date.now() - 1_000);
-  const line = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { elevenLabsAgentId: true, elevenLabsPhoneNumberId: true } });
+  const line = await getDb().organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { elevenLabsAgentId: true, elevenLabsPhoneNumberId: true },
+  });
   await getDb().scheduledCall.createMany({
     data: contacts.map((contact) => ({
       organizationId,

@@ -37,9 +37,7 @@ export async function createUser(overrides: Partial<{ email: string; name: strin
 
 /** A user who belongs to a new organization with the given role. */
 export async function createMember(role: Role = "STAFF", organizationId?: string) {
-  const organization = organizationId
-    ? await getDb().organization.findUniqueOrThrow({ where: { id: organizationId } })
-    : await createOrganization();
+  const organization = organizationId ? await getDb().organization.findUniqueOrThrow({ where: { id: organizationId } }) : await createOrganization();
   const user = await createUser();
   await getDb().membership.create({ data: { userId: user.id, organizationId: organization.id, role } });
   return { user, organization };
@@ -50,11 +48,21 @@ let phoneSequence = 0;
  * A patient in a zone where it is about noon now (unless `timezone` says otherwise), so "Call now" is inside
  * their legal hours whenever the tests run; their number is Australian fiction either way.
  */
-export async function createContact(organizationId: string, overrides: Partial<{ name: string; phoneNumber: string; email: string; timezone: string | null }> = {}) {
+export async function createContact(
+  organizationId: string,
+  overrides: Partial<{ name: string; phoneNumber: string; email: string; timezone: string | null }> = {},
+) {
   // (02) 5550 xxxx is reserved for fiction in Australia.
   const phoneNumber = overrides.phoneNumber ?? `+6125550${String(phoneSequence++ % 10_000).padStart(4, "0")}`;
   return getDb().contact.create({
-    data: { organizationId, name: overrides.name ?? "Jane Citizen", phoneNumber, email: overrides.email ?? null, customFields: {}, timezone: overrides.timezone === undefined ? zoneAtNoon() : overrides.timezone },
+    data: {
+      organizationId,
+      name: overrides.name ?? "Jane Citizen",
+      phoneNumber,
+      email: overrides.email ?? null,
+      customFields: {},
+      timezone: overrides.timezone === undefined ? zoneAtNoon() : overrides.timezone,
+    },
   });
 }
 

@@ -73,7 +73,14 @@ export type SchedulingMember = Awaited<ReturnType<typeof createSchedulingMember>
  */
 export async function createSchedulingMember(
   role: Role = "STAFF",
-  rules: Partial<{ timezone: string; callingDays: number[]; callingWindowStart: number; callingWindowEnd: number; staggerMinutes: number; maxAttempts: number }> = {},
+  rules: Partial<{
+    timezone: string;
+    callingDays: number[];
+    callingWindowStart: number;
+    callingWindowEnd: number;
+    staggerMinutes: number;
+    maxAttempts: number;
+  }> = {},
 ) {
   const member = await createMember(role);
   const line = await registerLine(member.organization.id);

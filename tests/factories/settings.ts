@@ -11,7 +11,10 @@ export async function addMember(organizationId: string, role: Role, user?: { id:
 }
 
 /** An invitation row with a known token (the API never shows the token again, so tests make their own). */
-export async function createInvitation(organizationId: string, overrides: Partial<{ email: string; role: Role; expiresAt: Date; status: "PENDING" | "ACCEPTED" | "REVOKED" }> = {}) {
+export async function createInvitation(
+  organizationId: string,
+  overrides: Partial<{ email: string; role: Role; expiresAt: Date; status: "PENDING" | "ACCEPTED" | "REVOKED" }> = {},
+) {
   const { token, hash } = createSecretToken("cbinv");
   const invitation = await getDb().invitation.create({
     data: {

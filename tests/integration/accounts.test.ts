@@ -27,7 +27,14 @@ describe("sign-up", () => {
     });
     expect(membership.role).toBe("OWNER");
     expect(membership.user.email).toBe("dana@example.com");
-    expect(membership.organization).toMatchObject({ name: "Northside Medical", timezone: "Australia/Brisbane", defaultCountry: "AU", locale: "en-AU", staggerMinutes: 2, maxAttempts: 3 });
+    expect(membership.organization).toMatchObject({
+      name: "Northside Medical",
+      timezone: "Australia/Brisbane",
+      defaultCountry: "AU",
+      locale: "en-AU",
+      staggerMinutes: 2,
+      maxAttempts: 3,
+    });
   });
 
   it("answers 409 for a taken email and creates nothing more", async () => {

@@ -10,7 +10,11 @@ describe("PATCH /api/organizations/settings (voice agent)", () => {
   it("lets an admin set and clear the agent of their own organization only", async () => {
     const { user, organization } = await createMember("ADMIN");
     const other = await createMember("OWNER");
-    const own = await registerLine(organization.id, { agentId: `agent_abc123_${organization.id}`, phoneNumberId: `phnum_xyz_${organization.id}`, setDefault: false });
+    const own = await registerLine(organization.id, {
+      agentId: `agent_abc123_${organization.id}`,
+      phoneNumberId: `phnum_xyz_${organization.id}`,
+      setDefault: false,
+    });
     signInAs(user);
 
     const res = await patch({ elevenLabsAgentId: ` ${own.agentId} `, elevenLabsPhoneNumberId: own.phoneNumberId });
@@ -24,7 +28,10 @@ describe("PATCH /api/organizations/settings (voice agent)", () => {
     expect((await getDb().organization.findUniqueOrThrow({ where: { id: other.organization.id } })).elevenLabsAgentId).toBeNull();
 
     expect((await patch({ elevenLabsAgentId: "", elevenLabsPhoneNumberId: null })).status).toBe(200);
-    expect(await getDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).toMatchObject({ elevenLabsAgentId: null, elevenLabsPhoneNumberId: null });
+    expect(await getDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).toMatchObject({
+      elevenLabsAgentId: null,
+      elevenLabsPhoneNumberId: null,
+    });
   });
 
   it("answers 422 for another clinic's agent or number, and for unknown ones, changing nothing", async () => {
@@ -43,7 +50,10 @@ describe("PATCH /api/organizations/settings (voice agent)", () => {
       const problem = (await res.json()) as { detail: string; issues: { path: string }[] };
       expect(problem.detail).not.toContain(other.organization.name);
     }
-    expect(await getDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).toMatchObject({ elevenLabsAgentId: own.agentId, elevenLabsPhoneNumberId: own.phoneNumberId });
+    expect(await getDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).toMatchObject({
+      elevenLabsAgentId: own.agentId,
+      elevenLabsPhoneNumberId: own.phoneNumberId,
+    });
   });
 
   it("refuses staff with 403", async () => {

@@ -82,8 +82,7 @@ describe("migrations", () => {
     const dir = await mkdtemp(join(tmpdir(), "callboard-migrations-"));
     const schemaPath = join(dir, "schema.prisma");
     const migrationsDir = join(dir, "migrations");
-    const model = (fields: string) =>
-      `datasource db {\n  provider = "postgresql"\n}\n\nmodel Widget {\n  id String @id\n${fields}}\n`;
+    const model = (fields: string) => `datasource db {\n  provider = "postgresql"\n}\n\nmodel Widget {\n  id String @id\n${fields}}\n`;
     const create = (name: string, second: number) =>
       createMigration(name, {
         migrationsDir,
@@ -95,9 +94,7 @@ describe("migrations", () => {
       await writeFile(schemaPath, model(""));
       expect(await create("Initial schema", 0)).toBe("20260102030400_initial_schema");
       expect(await readFile(join(migrationsDir, "migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
-      expect(await readFile(join(migrationsDir, "20260102030400_initial_schema", "migration.sql"), "utf8")).toContain(
-        'CREATE TABLE "Widget"',
-      );
+      expect(await readFile(join(migrationsDir, "20260102030400_initial_schema", "migration.sql"), "utf8")).toContain('CREATE TABLE "Widget"');
 
       expect(await create("nothing", 1)).toBeNull();
 

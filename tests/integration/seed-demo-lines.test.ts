@@ -30,7 +30,10 @@ describe("demo seed: each clinic's own agent and number", () => {
     await seed(getDb());
     await seed(getDb());
     const db = getDb();
-    const orgs = await db.organization.findMany({ where: { slug: { in: ["sunrise-family-clinic", "harbour-physiotherapy"] } }, select: { id: true, slug: true } });
+    const orgs = await db.organization.findMany({
+      where: { slug: { in: ["sunrise-family-clinic", "harbour-physiotherapy"] } },
+      select: { id: true, slug: true },
+    });
     expect(orgs).toHaveLength(2);
     for (const org of orgs) {
       expect(await db.voiceAgent.count({ where: { organizationId: org.id } })).toBe(1);
@@ -38,8 +41,16 @@ describe("demo seed: each clinic's own agent and number", () => {
     }
     const sunrise = orgs.find((o) => o.slug === "sunrise-family-clinic")!;
     const harbour = orgs.find((o) => o.slug === "harbour-physiotherapy")!;
-    expect(await resolveDialLine(db, sunrise.id)).toEqual({ agentId: "agent_sim_sunrise_reception", agentPhoneNumberId: "phnum_sim_sunrise_main", fromNumber: "+61255508000" });
-    expect(await resolveDialLine(db, harbour.id)).toEqual({ agentId: "agent_sim_harbour_front_desk", agentPhoneNumberId: "phnum_sim_harbour_main", fromNumber: "+61370108000" });
+    expect(await resolveDialLine(db, sunrise.id)).toEqual({
+      agentId: "agent_sim_sunrise_reception",
+      agentPhoneNumberId: "phnum_sim_sunrise_main",
+      fromNumber: "+61255508000",
+    });
+    expect(await resolveDialLine(db, harbour.id)).toEqual({
+      agentId: "agent_sim_harbour_front_desk",
+      agentPhoneNumberId: "phnum_sim_harbour_main",
+      fromNumber: "+61370108000",
+    });
     // The clinic's own numbers are not among its demo contacts (the patient on the line is the other one).
     expect(await db.contact.count({ where: { phoneNumber: { in: ["+61255508000", "+61370108000"] } } })).toBe(0);
   });
@@ -56,7 +67,10 @@ describe("demo seed: each clinic's own agent and number", () => {
       await simulator.close();
     }
     const saved = JSON.parse(await readFile(tokenFile, "utf8")) as Record<string, string>;
-    const agents = await getDb().voiceAgent.findMany({ where: { agentId: { in: ["agent_sim_sunrise_reception", "agent_sim_harbour_front_desk"] } }, select: { organizationId: true, agentId: true, tokenHash: true, name: true } });
+    const agents = await getDb().voiceAgent.findMany({
+      where: { agentId: { in: ["agent_sim_sunrise_reception", "agent_sim_harbour_front_desk"] } },
+      select: { organizationId: true, agentId: true, tokenHash: true, name: true },
+    });
     expect(agents).toHaveLength(2);
     for (const agent of agents) {
       const token = saved[`${agent.organizationId}:${agent.agentId}`];

@@ -30,16 +30,24 @@ const ourClient = () => createElevenLabsClient({ baseUrl: simulator.url, apiKey:
 
 describe("the checker itself", () => {
   it("finds missing, mistyped and out-of-enum values", () => {
-    expect(openApiErrors("Body_Handle_an_outbound_call_via_Twilio_v1_convai_twilio_outbound_call_post", { agent_id: "a", agent_phone_number_id: "p" })).toEqual([
-      "$.to_number: is required",
-    ]);
+    expect(openApiErrors("Body_Handle_an_outbound_call_via_Twilio_v1_convai_twilio_outbound_call_post", { agent_id: "a", agent_phone_number_id: "p" })).toEqual(
+      ["$.to_number: is required"],
+    );
     expect(openApiErrors("TwilioOutboundCallResponse", { success: "yes", message: "m", conversation_id: 5, callSid: null })).toEqual([
       "$.success: must be a boolean",
       expect.stringMatching(/^\$\.conversation_id: matches none/),
     ]);
-    expect(openApiErrors("ConversationSummaryResponseModel", {
-      agent_id: "a", conversation_id: "c", start_time_unix_secs: 1.5, call_duration_secs: 0, message_count: 0, status: "ringing", call_successful: "unknown",
-    })).toEqual(["$.start_time_unix_secs: must be an integer", expect.stringMatching(/^\$\.status: "ringing" is not one of/)]);
+    expect(
+      openApiErrors("ConversationSummaryResponseModel", {
+        agent_id: "a",
+        conversation_id: "c",
+        start_time_unix_secs: 1.5,
+        call_duration_secs: 0,
+        message_count: 0,
+        status: "ringing",
+        call_successful: "unknown",
+      }),
+    ).toEqual(["$.start_time_unix_secs: must be an integer", expect.stringMatching(/^\$\.status: "ringing" is not one of/)]);
   });
 
   it("follows the phone_call discriminator", () => {
@@ -47,7 +55,15 @@ describe("the checker itself", () => {
     expect(openApiErrors("ConversationHistoryMetadataCommonModel", metadata)).toEqual([
       expect.stringMatching(/^\$\.phone_call: matches none .*\$\.phone_call\.phone_number_id: is required/),
     ]);
-    const complete = { type: "twilio", direction: "outbound", phone_number_id: "p", agent_number: "+1", external_number: "+2", stream_sid: "MZ", call_sid: "CA" };
+    const complete = {
+      type: "twilio",
+      direction: "outbound",
+      phone_number_id: "p",
+      agent_number: "+1",
+      external_number: "+2",
+      stream_sid: "MZ",
+      call_sid: "CA",
+    };
     expect(openApiErrors("ConversationHistoryMetadataCommonModel", { ...metadata, phone_call: complete })).toEqual([]);
   });
 });

@@ -23,7 +23,14 @@ describe("time zones", () => {
 
 describe("sign-up input", () => {
   it("normalizes email and country", () => {
-    const parsed = signUpSchema.parse({ name: "A", email: " A@B.CO ", password: "12345678", organizationName: "Clinic", timezone: "Europe/London", defaultCountry: "gb" });
+    const parsed = signUpSchema.parse({
+      name: "A",
+      email: " A@B.CO ",
+      password: "12345678",
+      organizationName: "Clinic",
+      timezone: "Europe/London",
+      defaultCountry: "gb",
+    });
     expect(parsed).toMatchObject({ email: "a@b.co", defaultCountry: "GB" });
   });
 });

@@ -13,7 +13,8 @@ const COMPLETE = {
   TRANSCRIPT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 } as const;
 
-const without = (...names: (keyof typeof COMPLETE)[]) => Object.fromEntries(Object.entries(COMPLETE).filter(([name]) => !names.includes(name as keyof typeof COMPLETE)));
+const without = (...names: (keyof typeof COMPLETE)[]) =>
+  Object.fromEntries(Object.entries(COMPLETE).filter(([name]) => !names.includes(name as keyof typeof COMPLETE)));
 
 describe("runtime configuration", () => {
   afterEach(() => vi.restoreAllMocks());
@@ -22,13 +23,18 @@ describe("runtime configuration", () => {
     expect(runtimeEnvProblems({ ...COMPLETE })).toEqual([]);
   });
 
-  it.each(["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "ELEVENLABS_API_KEY", "ELEVENLABS_WEBHOOK_SECRET", "CRON_SECRET", "TRANSCRIPT_ENCRYPTION_KEY"] as const)(
-    "refuses production without %s, naming it (blank counts as unset)",
-    (name) => {
-      expect(runtimeEnvProblems(without(name))).toEqual([expect.stringMatching(new RegExp(`^${name} is not set`))]);
-      expect(runtimeEnvProblems({ ...COMPLETE, [name]: "  " })).toEqual([expect.stringMatching(new RegExp(`^${name} is not set`))]);
-    },
-  );
+  it.each([
+    "DATABASE_URL",
+    "NEXTAUTH_SECRET",
+    "NEXTAUTH_URL",
+    "ELEVENLABS_API_KEY",
+    "ELEVENLABS_WEBHOOK_SECRET",
+    "CRON_SECRET",
+    "TRANSCRIPT_ENCRYPTION_KEY",
+  ] as const)("refuses production without %s, naming it (blank counts as unset)", (name) => {
+    expect(runtimeEnvProblems(without(name))).toEqual([expect.stringMatching(new RegExp(`^${name} is not set`))]);
+    expect(runtimeEnvProblems({ ...COMPLETE, [name]: "  " })).toEqual([expect.stringMatching(new RegExp(`^${name} is not set`))]);
+  });
 
   it("lists every missing variable in one go", () => {
     const problems = runtimeEnvProblems({ NODE_ENV: "production" });
@@ -53,8 +59,12 @@ describe("runtime configuration", () => {
     const malformed = /^TRANSCRIPT_ENCRYPTION_KEY is not a base64-encoded 32-byte key/;
     expect(runtimeEnvProblems({ ...COMPLETE, TRANSCRIPT_ENCRYPTION_KEY: short })).toEqual([expect.stringMatching(/decodes to 16 bytes/)]);
     expect(runtimeEnvProblems({ ...COMPLETE, TRANSCRIPT_ENCRYPTION_KEY: "not a key!" })).toEqual([expect.stringMatching(malformed)]);
-    expect(runtimeEnvProblems({ ...COMPLETE, TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS: short })).toEqual([expect.stringMatching(/^TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS is not a base64/)]);
-    expect(runtimeEnvProblems({ NODE_ENV: "development", DATABASE_URL: "postgres://x", TRANSCRIPT_ENCRYPTION_KEY: short })).toEqual([expect.stringMatching(malformed)]);
+    expect(runtimeEnvProblems({ ...COMPLETE, TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS: short })).toEqual([
+      expect.stringMatching(/^TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS is not a base64/),
+    ]);
+    expect(runtimeEnvProblems({ NODE_ENV: "development", DATABASE_URL: "postgres://x", TRANSCRIPT_ENCRYPTION_KEY: short })).toEqual([
+      expect.stringMatching(malformed),
+    ]);
   });
 
   it("needs no NEXTAUTH_URL where next-auth takes the host from the platform (Vercel, AUTH_TRUST_HOST)", () => {

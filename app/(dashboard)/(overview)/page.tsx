@@ -69,7 +69,13 @@ export default async function OverviewPage() {
             note={`Counted from midnight, ${zoneLabel} time.`}
           />
           <KpiCard label="Answered" icon={PhoneIncoming} value={ofToday(kpis.answered)} empty="No calls yet" note="Calls a patient picked up, today." />
-          <KpiCard label="Appointments booked" icon={CalendarCheck} value={ofToday(kpis.appointmentsBooked)} empty="None booked yet" note="Calls today that ended with a booking." />
+          <KpiCard
+            label="Appointments booked"
+            icon={CalendarCheck}
+            value={ofToday(kpis.appointmentsBooked)}
+            empty="None booked yet"
+            note="Calls today that ended with a booking."
+          />
           <KpiCard label="Escalations" icon={AlertTriangle} value={ofToday(kpis.escalations)} empty="None today" note="Calls the agent handed to staff." />
           <KpiCard
             label="Success rate"

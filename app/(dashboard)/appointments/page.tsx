@@ -36,7 +36,10 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   const days = Array.from({ length: view === "week" ? 7 : 1 }, (_, i) => addDaysToDate(first, i));
   const from = zonedInstant(zone.timeZone, first, 0)!;
   const to = zonedInstant(zone.timeZone, addDaysToDate(first, days.length), 0)!;
-  const [appointments, rules] = await Promise.all([listAppointments(organization.id, { from: new Date(from), to: new Date(to) }), loadBookingRules(organization.id)]);
+  const [appointments, rules] = await Promise.all([
+    listAppointments(organization.id, { from: new Date(from), to: new Date(to) }),
+    loadBookingRules(organization.id),
+  ]);
   const canWrite = can(role, "appointments.write");
   const step = view === "week" ? 7 : 1;
   const dayTitle = (day: string) => spokenDay(zonedInstant(zone.timeZone, day, 720)!, zone.timeZone);
@@ -56,19 +59,32 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
       <div className="mb-4 flex flex-wrap items-center gap-2">
         <nav aria-label="View" className="flex rounded-md border border-zinc-200 bg-white p-0.5">
           {(["day", "week"] as const).map((v) => (
-            <Link key={v} href={appointmentsHref({ view: v, date })} aria-current={v === view ? "page" : undefined} className={cn("rounded px-3 py-1 text-sm font-medium", v === view ? "bg-zinc-900 text-white" : "text-zinc-700 hover:bg-zinc-100")}>
+            <Link
+              key={v}
+              href={appointmentsHref({ view: v, date })}
+              aria-current={v === view ? "page" : undefined}
+              className={cn("rounded px-3 py-1 text-sm font-medium", v === view ? "bg-zinc-900 text-white" : "text-zinc-700 hover:bg-zinc-100")}
+            >
               {v === "day" ? "Day" : "Week"}
             </Link>
           ))}
         </nav>
         <nav aria-label={view === "week" ? "Weeks" : "Days"} className="flex items-center gap-1">
-          <Link href={appointmentsHref({ view, date: addDaysToDate(date, -step) })} className={buttonVariants({ variant: "outline", size: "sm" })} aria-label={view === "week" ? "Previous week" : "Previous day"}>
+          <Link
+            href={appointmentsHref({ view, date: addDaysToDate(date, -step) })}
+            className={buttonVariants({ variant: "outline", size: "sm" })}
+            aria-label={view === "week" ? "Previous week" : "Previous day"}
+          >
             <ChevronLeft className="size-4" aria-hidden />
           </Link>
           <Link href={appointmentsHref({ view, date: today })} className={buttonVariants({ variant: "outline", size: "sm" })}>
             Today
           </Link>
-          <Link href={appointmentsHref({ view, date: addDaysToDate(date, step) })} className={buttonVariants({ variant: "outline", size: "sm" })} aria-label={view === "week" ? "Next week" : "Next day"}>
+          <Link
+            href={appointmentsHref({ view, date: addDaysToDate(date, step) })}
+            className={buttonVariants({ variant: "outline", size: "sm" })}
+            aria-label={view === "week" ? "Next week" : "Next day"}
+          >
             <ChevronRight className="size-4" aria-hidden />
           </Link>
         </nav>
@@ -98,7 +114,11 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
               </div>
               {items.length === 0 ? (
                 <EmptyState icon={CalendarCheck} title="No appointments on this day">
-                  <p>{canWrite ? "Book one with New appointment, or let the voice agent book them during calls: the tool JSON is on the settings page." : "Appointments booked by staff or by the voice agent appear here."}</p>
+                  <p>
+                    {canWrite
+                      ? "Book one with New appointment, or let the voice agent book them during calls: the tool JSON is on the settings page."
+                      : "Appointments booked by staff or by the voice agent appear here."}
+                  </p>
                 </EmptyState>
               ) : (
                 <Card className="overflow-hidden">

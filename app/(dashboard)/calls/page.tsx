@@ -46,7 +46,12 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
     }
   }
   // Another clinic's contact id names nobody (and its calls were filtered out by the tenant anyway).
-  const contactName = view.contactId ? await getContact(organization.id, view.contactId).then((contact) => contact.name, () => null) : null;
+  const contactName = view.contactId
+    ? await getContact(organization.id, view.contactId).then(
+        (contact) => contact.name,
+        () => null,
+      )
+    : null;
 
   return (
     <>
@@ -58,7 +63,15 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
       />
       <CallFiltersForm values={view} contactName={contactName} zoneLabel={zoneName(zone, now)} />
       {!parsed.success ? (
-        <EmptyState icon={SearchX} title="These filters cannot be used" action={<Link href="/calls" className={buttonVariants({ variant: "outline" })}>Clear filters</Link>}>
+        <EmptyState
+          icon={SearchX}
+          title="These filters cannot be used"
+          action={
+            <Link href="/calls" className={buttonVariants({ variant: "outline" })}>
+              Clear filters
+            </Link>
+          }
+        >
           <ul className="space-y-1">
             {parsed.error.issues.map((issue) => (
               <li key={`${issue.path.join(".")}-${issue.message}`}>{issue.message}.</li>
@@ -68,12 +81,31 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
         </EmptyState>
       ) : page && page.calls.length === 0 ? (
         filtered || view.cursor ? (
-          <EmptyState icon={SearchX} title="No calls match" action={<Link href="/calls" className={buttonVariants({ variant: "outline" })}>Clear filters</Link>}>
+          <EmptyState
+            icon={SearchX}
+            title="No calls match"
+            action={
+              <Link href="/calls" className={buttonVariants({ variant: "outline" })}>
+                Clear filters
+              </Link>
+            }
+          >
             <p>Try a wider date range, another outcome, or fewer words in the search.</p>
           </EmptyState>
         ) : (
-          <EmptyState icon={PhoneCall} title="No calls yet" action={<Link href="/contacts" className={buttonVariants({ variant: "outline" })}>Go to contacts</Link>}>
-            <p>Press the green Call button next to a contact to place a call now, or schedule calls for many contacts. Each call appears here with its outcome, summary and transcript.</p>
+          <EmptyState
+            icon={PhoneCall}
+            title="No calls yet"
+            action={
+              <Link href="/contacts" className={buttonVariants({ variant: "outline" })}>
+                Go to contacts
+              </Link>
+            }
+          >
+            <p>
+              Press the green Call button next to a contact to place a call now, or schedule calls for many contacts. Each call appears here with its outcome,
+              summary and transcript.
+            </p>
           </EmptyState>
         )
       ) : page ? (

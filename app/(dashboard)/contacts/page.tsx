@@ -23,7 +23,11 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireTenant();
   const params = await searchParams;
-  const parsed = listContactsQuerySchema.safeParse({ q: first(params.q) || undefined, sort: first(params.sort) || undefined, cursor: first(params.cursor) || undefined });
+  const parsed = listContactsQuerySchema.safeParse({
+    q: first(params.q) || undefined,
+    sort: first(params.sort) || undefined,
+    cursor: first(params.cursor) || undefined,
+  });
   const query = parsed.success ? parsed.data : listContactsQuerySchema.parse({});
   const pageNumber = Math.max(1, Math.floor(Number(first(params.page)) || 1));
 
@@ -53,7 +57,13 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
     <DialLinesProvider lines={lines}>
       <ContactsScreen
         key={ctx.organization.id}
-        organization={{ name: ctx.organization.name, defaultCountry: ctx.organization.defaultCountry, timezone: ctx.organization.timezone, locale: ctx.organization.locale, language: conversationLanguage(ctx.organization) }}
+        organization={{
+          name: ctx.organization.name,
+          defaultCountry: ctx.organization.defaultCountry,
+          timezone: ctx.organization.timezone,
+          locale: ctx.organization.locale,
+          language: conversationLanguage(ctx.organization),
+        }}
         rows={page.contacts.map((contact) => toContactRow(contact, ctx.organization))}
         total={page.total}
         totalCapped={page.totalCapped}

@@ -40,7 +40,14 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function SchedulingPage({ searchParams }: { searchParams: SearchParams }) {
   const { organization, role } = await requireTenant();
   const params = await searchParams;
-  const parsed = listScheduledCallsQuerySchema.safeParse({ status: first(params.status) || undefined, batchId: first(params.batch) || undefined, kind: first(params.kind) || undefined, contactId: first(params.contact) || undefined, cursor: first(params.cursor) || undefined, limit: CALLS_PER_PAGE });
+  const parsed = listScheduledCallsQuerySchema.safeParse({
+    status: first(params.status) || undefined,
+    batchId: first(params.batch) || undefined,
+    kind: first(params.kind) || undefined,
+    contactId: first(params.contact) || undefined,
+    cursor: first(params.cursor) || undefined,
+    limit: CALLS_PER_PAGE,
+  });
   // An unknown status or a mangled link shows everything rather than an error page.
   const query = parsed.success ? parsed.data : listScheduledCallsQuerySchema.parse({ limit: CALLS_PER_PAGE });
   const batchesCursor = first(params.batches) || undefined;
@@ -70,8 +77,15 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
   const zone = { timeZone: organization.timezone, locale: organization.locale };
   const canChange = can(role, "calls.schedule");
   const workWaiting =
-    calls.counts.PENDING + calls.counts.WAITING + calls.counts.IN_PROGRESS > 0 || batches.batches.some((batch) => batch.counts.PENDING + batch.counts.WAITING + batch.counts.IN_PROGRESS > 0);
-  const nothingYet = batches.batches.length === 0 && !batchesCursor && Object.values(calls.counts).every((count) => count === 0) && !query.batchId && !query.kind && !query.contactId;
+    calls.counts.PENDING + calls.counts.WAITING + calls.counts.IN_PROGRESS > 0 ||
+    batches.batches.some((batch) => batch.counts.PENDING + batch.counts.WAITING + batch.counts.IN_PROGRESS > 0);
+  const nothingYet =
+    batches.batches.length === 0 &&
+    !batchesCursor &&
+    Object.values(calls.counts).every((count) => count === 0) &&
+    !query.batchId &&
+    !query.kind &&
+    !query.contactId;
   const filteredBatch = query.batchId ? batches.batches.find((batch) => batch.id === query.batchId) : undefined;
 
   return (
@@ -96,10 +110,18 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
       />
 
       {nothingYet ? (
-        <EmptyState icon={CalendarClock} title="No calls scheduled yet" action={<Link href="/contacts" className={buttonVariants()}>Go to contacts</Link>}>
+        <EmptyState
+          icon={CalendarClock}
+          title="No calls scheduled yet"
+          action={
+            <Link href="/contacts" className={buttonVariants()}>
+              Go to contacts
+            </Link>
+          }
+        >
           <p>
-            On Contacts, tick the patients to call (or select everyone matching a search), then press Schedule Calls and pick a time. Callboard spaces the calls out inside
-            your calling hours and they show up here, with their progress.
+            On Contacts, tick the patients to call (or select everyone matching a search), then press Schedule Calls and pick a time. Callboard spaces the calls
+            out inside your calling hours and they show up here, with their progress.
           </p>
         </EmptyState>
       ) : (
@@ -116,7 +138,10 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
                   </Link>
                 ) : null}
                 {batches.nextCursor ? (
-                  <Link href={schedulingHref({ ...view, cursor: query.cursor, batches: batches.nextCursor })} className="inline-flex items-center gap-0.5 font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={schedulingHref({ ...view, cursor: query.cursor, batches: batches.nextCursor })}
+                    className="inline-flex items-center gap-0.5 font-medium text-brand-700 hover:underline"
+                  >
                     Older batches
                     <ChevronRight className="size-4" aria-hidden="true" />
                   </Link>
@@ -161,7 +186,9 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
             <StatusTabs counts={calls.counts} status={query.status} batch={query.batchId} kind={query.kind} contact={query.contactId} />
             {calls.scheduledCalls.length === 0 ? (
               <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-10 text-center text-sm text-zinc-600">
-                {query.cursor ? "No more calls." : `No ${query.status ? STATUS_LOOK[query.status].label.toLowerCase() + " " : ""}${query.kind ? KIND_WORDS[query.kind].toLowerCase() : "calls"}${query.batchId ? " in this batch" : ""}.`}{" "}
+                {query.cursor
+                  ? "No more calls."
+                  : `No ${query.status ? STATUS_LOOK[query.status].label.toLowerCase() + " " : ""}${query.kind ? KIND_WORDS[query.kind].toLowerCase() : "calls"}${query.batchId ? " in this batch" : ""}.`}{" "}
                 <Link href={schedulingHref({ batch: query.status ? query.batchId : undefined })} className="font-medium text-brand-700 hover:underline">
                   {query.status ? "Show every status" : "Show all calls"}
                 </Link>
@@ -177,7 +204,10 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
                   </Link>
                 ) : null}
                 {calls.nextCursor ? (
-                  <Link href={schedulingHref({ ...view, cursor: calls.nextCursor, batches: batchesCursor })} className={buttonVariants({ variant: "outline", size: "sm" })}>
+                  <Link
+                    href={schedulingHref({ ...view, cursor: calls.nextCursor, batches: batchesCursor })}
+                    className={buttonVariants({ variant: "outline", size: "sm" })}
+                  >
                     Next page
                     <ChevronRight aria-hidden="true" />
                   </Link>

@@ -88,8 +88,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   };
   const origin = canManageAgents ? await siteOrigin() : "";
   // A bad filter in the URL shows the whole log rather than an error page.
-  const auditQuery = listAuditEventsQuerySchema.safeParse({ action: search.action || undefined, actorUserId: search.actor || undefined, cursor: search.cursor || undefined });
-  const audit = canReadAudit ? await listAuditEvents(organization.id, auditQuery.success ? auditQuery.data : { limit: 50 }).catch(() => listAuditEvents(organization.id, { limit: 50 })) : null;
+  const auditQuery = listAuditEventsQuerySchema.safeParse({
+    action: search.action || undefined,
+    actorUserId: search.actor || undefined,
+    cursor: search.cursor || undefined,
+  });
+  const audit = canReadAudit
+    ? await listAuditEvents(organization.id, auditQuery.success ? auditQuery.data : { limit: 50 }).catch(() => listAuditEvents(organization.id, { limit: 50 }))
+    : null;
   const filter = auditQuery.success ? { action: auditQuery.data.action, actorUserId: auditQuery.data.actorUserId } : {};
   const nextHref = audit?.nextCursor
     ? `/settings?${new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), ...(filter.actorUserId ? { actor: filter.actorUserId } : {}), cursor: audit.nextCursor })}#audit-log`
@@ -120,237 +126,258 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <div className="grid gap-6 lg:grid-cols-[12rem_minmax(0,1fr)]">
         <SettingsNav sections={sections} />
         <div className="space-y-6">
-        <Card id="clinic" className="scroll-mt-6">
-          <CardHeader className="pb-4">
-            <CardTitle>Clinic</CardTitle>
-            <CardDescription>Read-only for now.</CardDescription>
-          </CardHeader>
-          <div className="border-t border-zinc-100">
-            <DetailList
-              items={[
-                { label: "Name", value: organization.name },
-                { label: "Address", value: <code className="font-mono text-[13px]">{organization.slug}</code>, hint: "The clinic’s short name in links." },
-                {
-                  label: "Time zone",
-                  value: (
-                    <>
-                      {organization.timezone.replaceAll("_", " ")} {offset ? <span className="text-zinc-500 tabular-nums">({offset.replace("GMT", "UTC")} now)</span> : null}
-                    </>
-                  ),
-                  hint: "Calling hours, “today” and every time shown in Callboard use this zone.",
-                },
-                { label: "Country", value: country ? `${country} (${organization.defaultCountry})` : organization.defaultCountry, hint: "Used to read local phone numbers." },
-                { label: "Locale", value: locale ? `${locale} (${organization.locale})` : organization.locale, hint: "How dates and times are spoken to patients." },
-              ]}
-            />
-          </div>
-        </Card>
-
-        <Card id="patient-language" className="scroll-mt-6">
-          <CardHeader className="pb-4">
-            <CardTitle>Patient language</CardTitle>
-            <CardDescription>
-              The language the voice agent greets patients in and says dates and times in, unless a contact has a language of its own. For another language than the
-              agent&apos;s own, allow the language override in ElevenLabs → the agent → Security and add the language to the agent.
-              {canManage ? null : " Only owners and admins can change it."}
-            </CardDescription>
-          </CardHeader>
-          <div className="border-t border-zinc-100">
-            {canManage ? (
-              <DefaultLanguageForm initial={language.defaultLanguage} />
-            ) : (
-              <DetailList items={[{ label: "Default patient language", value: `${languageLabel(language.defaultLanguage)} (${language.defaultLanguage})` }]} />
-            )}
-          </div>
-        </Card>
-
-        <Card id="voice-agent" className="scroll-mt-6">
-          <CardHeader className="pb-4">
-            <CardTitle>Voice agent</CardTitle>
-            <CardDescription>
-              The agent and phone number every call uses unless staff choose another of the clinic&apos;s own for one call.
-              {canManage ? null : " Only owners and admins can change them."}
-            </CardDescription>
-          </CardHeader>
-          <div className="border-t border-zinc-100">
-            {canManage ? (
-              <AgentSettingsForm initial={agent} agents={agentOptions} phoneNumbers={numberOptions} />
-            ) : (
-              <DetailList
-                items={[
-                  { label: "Default agent", value: nameOf(agentOptions, agent.elevenLabsAgentId) },
-                  { label: "Default phone number", value: nameOf(numberOptions, agent.elevenLabsPhoneNumberId) },
-                ]}
-              />
-            )}
-          </div>
-        </Card>
-
-        <Card id="calling-hours" className="scroll-mt-6">
-          <CardHeader className="pb-4">
-            <CardTitle>Calling hours and retries</CardTitle>
-            <CardDescription>
-              When scheduled calls may go out, in {organization.timezone.replaceAll("_", " ")} time, how far apart they start and how often one is tried again. Patients are also
-              only ever called between 08:00 and 21:00 of their own time (08:00–20:00 on Florida and Oklahoma numbers, which also get at most 3 calls in 24 hours), and no more
-              often than the limits below.
-              {canManage ? null : " Only owners and admins can change these."}
-            </CardDescription>
-          </CardHeader>
-          <div className="border-t border-zinc-100">
-            {canManage ? (
-              <CallingRulesForm initial={rules} timeZoneLabel={organization.timezone.replaceAll("_", " ")} />
-            ) : (
-              <DetailList
-                items={[
-                  { label: "Calling hours", value: describeCallingHours(rules) },
-                  { label: "Minutes between calls", value: rules.staggerMinutes },
-                  { label: "Attempts per call", value: rules.maxAttempts },
-                  { label: "Calls at once", value: rules.concurrencyLimit },
-                  { label: "Voicemail", value: rules.retryVoicemail ? "Tried again" : "Counts as done" },
-                  { label: "Check on an unfinished call after", value: `${rules.staleCallMinutes} minutes` },
-                  { label: "Calls per patient", value: `at most ${rules.maxCallsPerDay} a day and ${rules.maxCallsPerWeek} in 7 days` },
-                  { label: "Transcripts kept", value: `${rules.transcriptRetentionDays} days` },
-                  { label: "A call over the limit", value: rules.overCapAction === "SKIP" ? "Is not placed" : "Moves to the next allowed time" },
-                ]}
-              />
-            )}
-          </div>
-        </Card>
-
-        <Card id="opening-hours" className="scroll-mt-6">
-          <CardHeader className="pb-4">
-            <CardTitle>Opening hours and appointments</CardTitle>
-            <CardDescription>
-              When patients can be booked, in {organization.timezone.replaceAll("_", " ")} time — by staff on Appointments and by the voice agent during calls — and the length of one slot.
-              {canManage ? null : " Only owners and admins can change opening hours."}
-            </CardDescription>
-          </CardHeader>
-          <div className="border-t border-zinc-100">
-            {canManage ? (
-              <OpeningHoursForm initial={openingHours} timeZoneLabel={organization.timezone.replaceAll("_", " ")} />
-            ) : (
-              <DetailList
-                items={[
-                  { label: "Opening hours", value: openingHours.openingHours.length ? openingHours.openingHours.map((d) => `${["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.day - 1]} ${d.start}–${d.end}`).join(", ") : "Closed every day" },
-                  { label: "Slot length", value: `${openingHours.appointmentSlotMinutes} minutes` },
-                ]}
-              />
-            )}
-          </div>
-        </Card>
-
-        <Card id="compliance" className="scroll-mt-6">
-          <CardHeader className="pb-4">
-            <CardTitle>Compliance</CardTitle>
-            <CardDescription>What protects patients and the clinic when the AI voice calls, each rule on or off.</CardDescription>
-          </CardHeader>
-          <div className="border-t border-zinc-100">
-            <CompliancePanel lines={compliance} />
-          </div>
-        </Card>
-
-        {doNotCall ? (
-          <Card id="do-not-call" className="scroll-mt-6">
+          <Card id="clinic" className="scroll-mt-6">
             <CardHeader className="pb-4">
-              <CardTitle>Do-not-call list</CardTitle>
+              <CardTitle>Clinic</CardTitle>
+              <CardDescription>Read-only for now.</CardDescription>
+            </CardHeader>
+            <div className="border-t border-zinc-100">
+              <DetailList
+                items={[
+                  { label: "Name", value: organization.name },
+                  { label: "Address", value: <code className="font-mono text-[13px]">{organization.slug}</code>, hint: "The clinic’s short name in links." },
+                  {
+                    label: "Time zone",
+                    value: (
+                      <>
+                        {organization.timezone.replaceAll("_", " ")}{" "}
+                        {offset ? <span className="text-zinc-500 tabular-nums">({offset.replace("GMT", "UTC")} now)</span> : null}
+                      </>
+                    ),
+                    hint: "Calling hours, “today” and every time shown in Callboard use this zone.",
+                  },
+                  {
+                    label: "Country",
+                    value: country ? `${country} (${organization.defaultCountry})` : organization.defaultCountry,
+                    hint: "Used to read local phone numbers.",
+                  },
+                  {
+                    label: "Locale",
+                    value: locale ? `${locale} (${organization.locale})` : organization.locale,
+                    hint: "How dates and times are spoken to patients.",
+                  },
+                ]}
+              />
+            </div>
+          </Card>
+
+          <Card id="patient-language" className="scroll-mt-6">
+            <CardHeader className="pb-4">
+              <CardTitle>Patient language</CardTitle>
               <CardDescription>
-                Numbers Callboard never calls — contacts or not. A patient who asks not to be called is added at once: by staff here or on the contact, by the agent during the
-                call, or from what the patient said when the call is over. Calls already scheduled to a listed number are cancelled instead of dialed.
-                {can(role, "doNotCall.remove") ? null : " Only owners and admins can take a number off."}
+                The language the voice agent greets patients in and says dates and times in, unless a contact has a language of its own. For another language
+                than the agent&apos;s own, allow the language override in ElevenLabs → the agent → Security and add the language to the agent.
+                {canManage ? null : " Only owners and admins can change it."}
               </CardDescription>
             </CardHeader>
             <div className="border-t border-zinc-100">
-              <DoNotCallCard
-                initial={doNotCall.entries.map((entry) => toDoNotCallRow(entry, organization))}
-                nextCursor={doNotCall.nextCursor}
-                canRemove={can(role, "doNotCall.remove")}
-                clinic={{ defaultCountry: organization.defaultCountry, timezone: organization.timezone }}
-              />
+              {canManage ? (
+                <DefaultLanguageForm initial={language.defaultLanguage} />
+              ) : (
+                <DetailList
+                  items={[{ label: "Default patient language", value: `${languageLabel(language.defaultLanguage)} (${language.defaultLanguage})` }]}
+                />
+              )}
             </div>
           </Card>
-        ) : null}
 
-        <Card id="members" className="scroll-mt-6">
-          <CardHeader className="pb-4">
-            <CardTitle>Members</CardTitle>
-            <CardDescription>
-              Owners and admins change settings and manage members; staff place and schedule calls. Only owners can make or remove an owner, and there is always at least one.
-            </CardDescription>
-          </CardHeader>
-          <div className="border-t border-zinc-100">
-            <MembersCard
-              members={members}
-              invitations={invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))}
-              currentUserId={user.id}
-              role={role}
-              canManage={canManageMembers}
-            />
-          </div>
-        </Card>
-
-        {canManageAgents ? (
-          <>
-            <Card id="agents-and-numbers" className="scroll-mt-6">
-              <CardHeader className="pb-4">
-                <CardTitle>Agents and phone numbers</CardTitle>
-                <CardDescription>
-                  The ElevenLabs agents and numbers this clinic owns; calls use only these. Each agent that checks or books appointments during a call gets its own token, sent as
-                  the X-Agent-Token header; a token works for its own agent only.
-                </CardDescription>
-              </CardHeader>
-              <div className="space-y-6 divide-y divide-zinc-100 border-t border-zinc-100 px-5 py-4 [&>*:not(:first-child)]:pt-6">
-                <AgentsCard
-                  agents={agents.map((a) => ({ ...a, tokenCreatedAt: a.tokenCreatedAt?.toISOString() ?? null }))}
-                  defaultAgentId={agent.elevenLabsAgentId}
-                  placeholderConfig={buildServerToolConfig(origin, agents[0]?.agentId ?? "{agent_id}")}
-                />
-                <PhoneNumbersCard
-                  numbers={phoneNumbers.map((n) => ({ id: n.id, phoneNumberId: n.phoneNumberId, number: shownNumber(n), label: n.label }))}
-                  defaultPhoneNumberId={agent.elevenLabsPhoneNumberId}
-                />
-                <ConversationInitSetup origin={origin} />
-              </div>
-            </Card>
-
-            <Card id="setup-check" className="scroll-mt-6">
-              <CardHeader className="pb-4">
-                <CardTitle>Check the setup</CardTitle>
-                <CardDescription>Asks ElevenLabs whether the agent and phone number exist and says in plain words what is still missing.</CardDescription>
-              </CardHeader>
-              <div className="border-t border-zinc-100">
-                <ConfigurationCheck />
-              </div>
-            </Card>
-          </>
-        ) : null}
-
-        {audit ? (
-          <Card id="audit-log" className="scroll-mt-6">
+          <Card id="voice-agent" className="scroll-mt-6">
             <CardHeader className="pb-4">
-              <CardTitle>Audit log</CardTitle>
-              <CardDescription>Who changed what and when: settings, members, invitations, tokens and transcript views. Entries cannot be edited or deleted.</CardDescription>
+              <CardTitle>Voice agent</CardTitle>
+              <CardDescription>
+                The agent and phone number every call uses unless staff choose another of the clinic&apos;s own for one call.
+                {canManage ? null : " Only owners and admins can change them."}
+              </CardDescription>
             </CardHeader>
             <div className="border-t border-zinc-100">
-              <AuditLog
-                events={audit.events}
-                actions={AUDIT_ACTIONS}
-                actors={members.map((m) => ({ userId: m.userId, email: m.email }))}
-                filter={filter}
-                nextHref={nextHref}
-                timeZone={organization.timezone}
+              {canManage ? (
+                <AgentSettingsForm initial={agent} agents={agentOptions} phoneNumbers={numberOptions} />
+              ) : (
+                <DetailList
+                  items={[
+                    { label: "Default agent", value: nameOf(agentOptions, agent.elevenLabsAgentId) },
+                    { label: "Default phone number", value: nameOf(numberOptions, agent.elevenLabsPhoneNumberId) },
+                  ]}
+                />
+              )}
+            </div>
+          </Card>
+
+          <Card id="calling-hours" className="scroll-mt-6">
+            <CardHeader className="pb-4">
+              <CardTitle>Calling hours and retries</CardTitle>
+              <CardDescription>
+                When scheduled calls may go out, in {organization.timezone.replaceAll("_", " ")} time, how far apart they start and how often one is tried
+                again. Patients are also only ever called between 08:00 and 21:00 of their own time (08:00–20:00 on Florida and Oklahoma numbers, which also get
+                at most 3 calls in 24 hours), and no more often than the limits below.
+                {canManage ? null : " Only owners and admins can change these."}
+              </CardDescription>
+            </CardHeader>
+            <div className="border-t border-zinc-100">
+              {canManage ? (
+                <CallingRulesForm initial={rules} timeZoneLabel={organization.timezone.replaceAll("_", " ")} />
+              ) : (
+                <DetailList
+                  items={[
+                    { label: "Calling hours", value: describeCallingHours(rules) },
+                    { label: "Minutes between calls", value: rules.staggerMinutes },
+                    { label: "Attempts per call", value: rules.maxAttempts },
+                    { label: "Calls at once", value: rules.concurrencyLimit },
+                    { label: "Voicemail", value: rules.retryVoicemail ? "Tried again" : "Counts as done" },
+                    { label: "Check on an unfinished call after", value: `${rules.staleCallMinutes} minutes` },
+                    { label: "Calls per patient", value: `at most ${rules.maxCallsPerDay} a day and ${rules.maxCallsPerWeek} in 7 days` },
+                    { label: "Transcripts kept", value: `${rules.transcriptRetentionDays} days` },
+                    { label: "A call over the limit", value: rules.overCapAction === "SKIP" ? "Is not placed" : "Moves to the next allowed time" },
+                  ]}
+                />
+              )}
+            </div>
+          </Card>
+
+          <Card id="opening-hours" className="scroll-mt-6">
+            <CardHeader className="pb-4">
+              <CardTitle>Opening hours and appointments</CardTitle>
+              <CardDescription>
+                When patients can be booked, in {organization.timezone.replaceAll("_", " ")} time — by staff on Appointments and by the voice agent during calls
+                — and the length of one slot.
+                {canManage ? null : " Only owners and admins can change opening hours."}
+              </CardDescription>
+            </CardHeader>
+            <div className="border-t border-zinc-100">
+              {canManage ? (
+                <OpeningHoursForm initial={openingHours} timeZoneLabel={organization.timezone.replaceAll("_", " ")} />
+              ) : (
+                <DetailList
+                  items={[
+                    {
+                      label: "Opening hours",
+                      value: openingHours.openingHours.length
+                        ? openingHours.openingHours.map((d) => `${["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.day - 1]} ${d.start}–${d.end}`).join(", ")
+                        : "Closed every day",
+                    },
+                    { label: "Slot length", value: `${openingHours.appointmentSlotMinutes} minutes` },
+                  ]}
+                />
+              )}
+            </div>
+          </Card>
+
+          <Card id="compliance" className="scroll-mt-6">
+            <CardHeader className="pb-4">
+              <CardTitle>Compliance</CardTitle>
+              <CardDescription>What protects patients and the clinic when the AI voice calls, each rule on or off.</CardDescription>
+            </CardHeader>
+            <div className="border-t border-zinc-100">
+              <CompliancePanel lines={compliance} />
+            </div>
+          </Card>
+
+          {doNotCall ? (
+            <Card id="do-not-call" className="scroll-mt-6">
+              <CardHeader className="pb-4">
+                <CardTitle>Do-not-call list</CardTitle>
+                <CardDescription>
+                  Numbers Callboard never calls — contacts or not. A patient who asks not to be called is added at once: by staff here or on the contact, by the
+                  agent during the call, or from what the patient said when the call is over. Calls already scheduled to a listed number are cancelled instead
+                  of dialed.
+                  {can(role, "doNotCall.remove") ? null : " Only owners and admins can take a number off."}
+                </CardDescription>
+              </CardHeader>
+              <div className="border-t border-zinc-100">
+                <DoNotCallCard
+                  initial={doNotCall.entries.map((entry) => toDoNotCallRow(entry, organization))}
+                  nextCursor={doNotCall.nextCursor}
+                  canRemove={can(role, "doNotCall.remove")}
+                  clinic={{ defaultCountry: organization.defaultCountry, timezone: organization.timezone }}
+                />
+              </div>
+            </Card>
+          ) : null}
+
+          <Card id="members" className="scroll-mt-6">
+            <CardHeader className="pb-4">
+              <CardTitle>Members</CardTitle>
+              <CardDescription>
+                Owners and admins change settings and manage members; staff place and schedule calls. Only owners can make or remove an owner, and there is
+                always at least one.
+              </CardDescription>
+            </CardHeader>
+            <div className="border-t border-zinc-100">
+              <MembersCard
+                members={members}
+                invitations={invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))}
+                currentUserId={user.id}
+                role={role}
+                canManage={canManageMembers}
               />
             </div>
           </Card>
-        ) : null}
 
-        <Card id="your-access" className="scroll-mt-6">
-          <CardHeader className="pb-5">
-            <CardTitle>Your access</CardTitle>
-            <CardDescription>
-              You are <span className="font-medium text-zinc-800">{roleLabel(role)}</span> at {organization.name}.
-            </CardDescription>
-          </CardHeader>
-        </Card>
+          {canManageAgents ? (
+            <>
+              <Card id="agents-and-numbers" className="scroll-mt-6">
+                <CardHeader className="pb-4">
+                  <CardTitle>Agents and phone numbers</CardTitle>
+                  <CardDescription>
+                    The ElevenLabs agents and numbers this clinic owns; calls use only these. Each agent that checks or books appointments during a call gets
+                    its own token, sent as the X-Agent-Token header; a token works for its own agent only.
+                  </CardDescription>
+                </CardHeader>
+                <div className="space-y-6 divide-y divide-zinc-100 border-t border-zinc-100 px-5 py-4 [&>*:not(:first-child)]:pt-6">
+                  <AgentsCard
+                    agents={agents.map((a) => ({ ...a, tokenCreatedAt: a.tokenCreatedAt?.toISOString() ?? null }))}
+                    defaultAgentId={agent.elevenLabsAgentId}
+                    placeholderConfig={buildServerToolConfig(origin, agents[0]?.agentId ?? "{agent_id}")}
+                  />
+                  <PhoneNumbersCard
+                    numbers={phoneNumbers.map((n) => ({ id: n.id, phoneNumberId: n.phoneNumberId, number: shownNumber(n), label: n.label }))}
+                    defaultPhoneNumberId={agent.elevenLabsPhoneNumberId}
+                  />
+                  <ConversationInitSetup origin={origin} />
+                </div>
+              </Card>
+
+              <Card id="setup-check" className="scroll-mt-6">
+                <CardHeader className="pb-4">
+                  <CardTitle>Check the setup</CardTitle>
+                  <CardDescription>Asks ElevenLabs whether the agent and phone number exist and says in plain words what is still missing.</CardDescription>
+                </CardHeader>
+                <div className="border-t border-zinc-100">
+                  <ConfigurationCheck />
+                </div>
+              </Card>
+            </>
+          ) : null}
+
+          {audit ? (
+            <Card id="audit-log" className="scroll-mt-6">
+              <CardHeader className="pb-4">
+                <CardTitle>Audit log</CardTitle>
+                <CardDescription>
+                  Who changed what and when: settings, members, invitations, tokens and transcript views. Entries cannot be edited or deleted.
+                </CardDescription>
+              </CardHeader>
+              <div className="border-t border-zinc-100">
+                <AuditLog
+                  events={audit.events}
+                  actions={AUDIT_ACTIONS}
+                  actors={members.map((m) => ({ userId: m.userId, email: m.email }))}
+                  filter={filter}
+                  nextHref={nextHref}
+                  timeZone={organization.timezone}
+                />
+              </div>
+            </Card>
+          ) : null}
+
+          <Card id="your-access" className="scroll-mt-6">
+            <CardHeader className="pb-5">
+              <CardTitle>Your access</CardTitle>
+              <CardDescription>
+                You are <span className="font-medium text-zinc-800">{roleLabel(role)}</span> at {organization.name}.
+              </CardDescription>
+            </CardHeader>
+          </Card>
         </div>
       </div>
     </>

@@ -10,5 +10,8 @@ export const GET = withOrg("settings.read", async ({ ctx }) => Response.json({ a
 // The token is in this answer only; the database keeps its hash and a short prefix.
 export const POST = withOrg("agents.manage", async ({ req, ctx }) => {
   const input = await readJson(req, registerAgentSchema, 10_000);
-  return Response.json(await registerAgent(ctx.organization.id, auditActor(ctx), input, appOrigin(req)), { status: 201, headers: { "cache-control": "no-store" } });
+  return Response.json(await registerAgent(ctx.organization.id, auditActor(ctx), input, appOrigin(req)), {
+    status: 201,
+    headers: { "cache-control": "no-store" },
+  });
 });

@@ -25,4 +25,3 @@ export const GET = withOrg("calls.read", async ({ req, ctx }) => {
   const query = readQuery(req, listScheduledCallsQuerySchema);
   return Response.json(await listScheduledCalls(ctx.organization.id, query));
 });
-

@@ -24,9 +24,11 @@ export async function readCsvPreview(file: File): Promise<CsvPreview> {
     throw new Error(`This file is ${megabytes(file.size)}; an import takes at most ${IMPORT_MAX_MEGABYTES} MB. Split it into smaller files.`);
   }
   const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
-  if (head[0] === 0x50 && head[1] === 0x4b) throw new Error("This looks like a spreadsheet file (.xlsx or similar), not a CSV. Save it as CSV first, then choose that file.");
+  if (head[0] === 0x50 && head[1] === 0x4b)
+    throw new Error("This looks like a spreadsheet file (.xlsx or similar), not a CSV. Save it as CSV first, then choose that file.");
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  if (!utf16 && head.includes(0)) throw new Error("This file is not a CSV text file. In your spreadsheet, use Save as / Download → CSV, then choose that file.");
+  if (!utf16 && head.includes(0))
+    throw new Error("This file is not a CSV text file. In your spreadsheet, use Save as / Download → CSV, then choose that file.");
 
   const records = await new Promise<string[][]>((resolve, reject) => {
     Papa.parse<string[]>(file, {
@@ -41,7 +43,8 @@ export async function readCsvPreview(file: File): Promise<CsvPreview> {
   });
   const [header, ...rows] = records;
   if (!header || header.every((cell) => !cell.trim())) throw new Error("The first row should name the columns, for example: name, phone, email.");
-  if (header.length > IMPORT_MAX_COLUMNS) throw new Error(`The header row has ${header.length.toLocaleString("en")} columns; an import takes at most ${IMPORT_MAX_COLUMNS}.`);
+  if (header.length > IMPORT_MAX_COLUMNS)
+    throw new Error(`The header row has ${header.length.toLocaleString("en")} columns; an import takes at most ${IMPORT_MAX_COLUMNS}.`);
   if (rows.length === 0) throw new Error("The file has a header row but no contacts below it.");
   return { headers: header.map((cell) => cell.replace(/^\uFEFF/, "").trim()), rows };
 }

@@ -7,7 +7,10 @@ export function ImportCounts({ items }: { items: { label: string; value: number;
   return (
     <dl className="grid grid-cols-3 gap-3">
       {items.map((item) => (
-        <div key={item.label} className={`rounded-md border px-3 py-2 ${item.tone === "warning" && item.value > 0 ? "border-amber-200 bg-amber-50" : "border-zinc-200 bg-zinc-50"}`}>
+        <div
+          key={item.label}
+          className={`rounded-md border px-3 py-2 ${item.tone === "warning" && item.value > 0 ? "border-amber-200 bg-amber-50" : "border-zinc-200 bg-zinc-50"}`}
+        >
           <dt className="text-xs text-zinc-500">{item.label}</dt>
           <dd className="text-lg font-semibold text-zinc-900 tabular-nums">{n(item.value)}</dd>
         </div>

@@ -9,7 +9,11 @@ export type ImportAnswer = { ok: true; report: ImportReport } | { ok: false; pro
  * POSTs the file to /api/contacts/import with XMLHttpRequest rather than fetch, for one reason: upload
  * progress (a 10 MB file on a clinic's connection takes a while), reported as a fraction.
  */
-export function sendImport(file: File, options: { targets: ColumnTarget[]; mode: ImportMode; dryRun: boolean }, onUploadProgress: (fraction: number) => void): Promise<ImportAnswer> {
+export function sendImport(
+  file: File,
+  options: { targets: ColumnTarget[]; mode: ImportMode; dryRun: boolean },
+  onUploadProgress: (fraction: number) => void,
+): Promise<ImportAnswer> {
   const form = new FormData();
   form.set("file", file);
   form.set("mapping", JSON.stringify(options.targets));

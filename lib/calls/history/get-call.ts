@@ -34,7 +34,11 @@ const callDetailSelect = {
   transcriptPurgedAt: true,
   contact: { select: { id: true, name: true, phoneNumber: true } },
   /** Callbacks that follow this call up (scheduled by staff, the agent, or its outcome). */
-  followUps: { select: { id: true, status: true, scheduledTime: true, callbackOrigin: true, awaitsConfirmation: true, confirmedAt: true }, orderBy: { scheduledTime: "asc" }, take: 5 },
+  followUps: {
+    select: { id: true, status: true, scheduledTime: true, callbackOrigin: true, awaitsConfirmation: true, confirmedAt: true },
+    orderBy: { scheduledTime: "asc" },
+    take: 5,
+  },
   scheduledCall: {
     select: {
       id: true,
@@ -55,11 +59,14 @@ export function readTranscript(value: unknown): TranscriptTurn[] {
   if (typeof value === "string") return value.trim() ? [{ role: "user", message: value, timeInCallSecs: 0 }] : [];
   if (!Array.isArray(value)) return [];
   return value.flatMap((turn: Partial<TranscriptTurn>) =>
-    (turn.role === "agent" || turn.role === "user") && typeof turn.message === "string" ? [{ role: turn.role, message: turn.message, timeInCallSecs: Number(turn.timeInCallSecs ?? 0) }] : [],
+    (turn.role === "agent" || turn.role === "user") && typeof turn.message === "string"
+      ? [{ role: turn.role, message: turn.message, timeInCallSecs: Number(turn.timeInCallSecs ?? 0) }]
+      : [],
   );
 }
 
-const record = (value: unknown): Record<string, unknown> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 /** Who is reading, and where: every read of a transcript is in the audit log (45 CFR 164.312(b)). */
 export interface CallReader {

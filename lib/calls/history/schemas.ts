@@ -21,7 +21,13 @@ const filterShape = {
   /** First and last day (inclusive) on the clinic's calendar. */
   from: blankIsUnset(day),
   to: blankIsUnset(day),
-  outcome: blankIsUnset(z.string().trim().max(64).regex(/^[a-z0-9_]+$/, "Use an outcome such as resolved or no_answer")),
+  outcome: blankIsUnset(
+    z
+      .string()
+      .trim()
+      .max(64)
+      .regex(/^[a-z0-9_]+$/, "Use an outcome such as resolved or no_answer"),
+  ),
   status: blankIsUnset(z.enum(CALL_STATUSES)),
   direction: blankIsUnset(z.enum(CALL_DIRECTIONS)),
   contactId: blankIsUnset(z.string().trim().min(1).max(64)),

@@ -107,9 +107,15 @@ export async function dialCall(client: ElevenLabsClient, request: DialRequest, n
       // The webhook of a very short call may have completed the call already: only fill in the ids.
       await tx.call.updateMany({ where: { id: callId, conversationId: null }, data: { conversationId: outcome.conversationId, callSid: outcome.callSid } });
     } else if (outcome.kind === "unknown") {
-      await tx.call.updateMany({ where: { id: callId }, data: { errorMessage: `No answer from ElevenLabs in time; checking whether the call started. (${outcome.error.message})` } });
+      await tx.call.updateMany({
+        where: { id: callId },
+        data: { errorMessage: `No answer from ElevenLabs in time; checking whether the call started. (${outcome.error.message})` },
+      });
     } else {
-      await tx.call.updateMany({ where: { id: callId, status: "INITIATED" }, data: { status: "FAILED", endedAt: settledAt, errorMessage: outcome.error.message } });
+      await tx.call.updateMany({
+        where: { id: callId, status: "INITIATED" },
+        data: { status: "FAILED", endedAt: settledAt, errorMessage: outcome.error.message },
+      });
     }
     await request.afterAnswer?.(tx, outcome);
     if (request.activity) await recordActivity(tx, activityOf(request, outcome));
@@ -121,7 +127,9 @@ async function takeLine(tx: DbClient, organizationId: string): Promise<void> {
   await lockClinicLines(tx, organizationId);
   const { limit, open } = await openLineCount(tx, organizationId, new Date());
   if (open >= limit) {
-    throw new AppError("rate_limited", `All ${limit} of the clinic's lines are busy with calls right now. Try again when one ends, or schedule the call.`, { extra: { retryAfterSeconds: 60 } });
+    throw new AppError("rate_limited", `All ${limit} of the clinic's lines are busy with calls right now. Try again when one ends, or schedule the call.`, {
+      extra: { retryAfterSeconds: 60 },
+    });
   }
 }
 

@@ -3,9 +3,7 @@ import { retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
 import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
 
 /** What the end of an attempt means for the scheduled call it belongs to. */
-export type AttemptEnd =
-  | { kind: "connected"; outcome: string | null }
-  | { kind: "not_connected"; reason: string };
+export type AttemptEnd = { kind: "connected"; outcome: string | null } | { kind: "not_connected"; reason: string };
 
 const VOICEMAIL = new Set(["voicemail", "voice_mail", "answering_machine"]);
 
@@ -24,7 +22,10 @@ export async function finishScheduledCall(db: DbClient, attempt: { callId: strin
   if (!attempt.scheduledCallId) return null;
   if (end.kind === "connected") {
     if (isVoicemail(end.outcome)) {
-      const rules = await db.scheduledCall.findUnique({ where: { id: attempt.scheduledCallId }, select: { organization: { select: { retryVoicemail: true } } } });
+      const rules = await db.scheduledCall.findUnique({
+        where: { id: attempt.scheduledCallId },
+        select: { organization: { select: { retryVoicemail: true } } },
+      });
       if (rules?.organization.retryVoicemail) {
         return retryOrFail(db, { scheduledCallId: attempt.scheduledCallId, callId: attempt.callId, kind: "not_connected", reason: "Reached voicemail", now });
       }
@@ -37,6 +38,11 @@ export async function finishScheduledCall(db: DbClient, attempt: { callId: strin
     await advanceSequenceOfStep(db, attempt.scheduledCallId, now);
     return { state: "completed" as const };
   }
-  const reason = end.reason === "busy" ? "The line was busy" : end.reason === "no-answer" || end.reason === "no_answer" ? "Nobody answered" : `Not connected (${end.reason})`;
+  const reason =
+    end.reason === "busy"
+      ? "The line was busy"
+      : end.reason === "no-answer" || end.reason === "no_answer"
+        ? "Nobody answered"
+        : `Not connected (${end.reason})`;
   return retryOrFail(db, { scheduledCallId: attempt.scheduledCallId, callId: attempt.callId, kind: "not_connected", reason, now });
 }

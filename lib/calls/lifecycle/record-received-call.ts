@@ -28,7 +28,9 @@ export async function recordReceivedCall(conversation: Conversation, result: Cal
 
   const parsed = conversation.toNumber ? normalizePhone(conversation.toNumber, agent.organization.defaultCountry) : null;
   const patientNumber = parsed?.ok ? parsed.e164 : conversation.toNumber;
-  const contact = parsed?.ok ? await db.contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: parsed.e164 } }, select: { id: true, name: true } }) : null;
+  const contact = parsed?.ok
+    ? await db.contact.findUnique({ where: { organizationId_phoneNumber: { organizationId, phoneNumber: parsed.e164 } }, select: { id: true, name: true } })
+    : null;
   const inbound = conversation.direction !== "outbound";
   const clinicNumber = conversation.agentNumber;
 
@@ -70,5 +72,9 @@ export async function recordReceivedCall(conversation: Conversation, result: Cal
     ],
   });
   if (count === 0) return { kind: "duplicate" };
-  return { kind: "recorded", call: { id, organizationId, contactId: contact?.id ?? null, scheduledCallId: null, contactName: contact?.name ?? null }, patientNumber };
+  return {
+    kind: "recorded",
+    call: { id, organizationId, contactId: contact?.id ?? null, scheduledCallId: null, contactName: contact?.name ?? null },
+    patientNumber,
+  };
 }

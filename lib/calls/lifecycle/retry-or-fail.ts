@@ -38,9 +38,15 @@ export async function retryOrFail(db: DbClient, input: RetryInput): Promise<Retr
   });
   if (!row || row.status !== "IN_PROGRESS" || (input.callId !== null && row.callId !== input.callId)) return { state: "unchanged" };
 
-  const guard = { id: input.scheduledCallId, status: "IN_PROGRESS" as const, attempts: row.attempts, ...(input.callId !== null ? { callId: input.callId } : {}) };
+  const guard = {
+    id: input.scheduledCallId,
+    status: "IN_PROGRESS" as const,
+    attempts: row.attempts,
+    ...(input.callId !== null ? { callId: input.callId } : {}),
+  };
   const zone = recipientTimeZone(row.contact, row.organization.timezone).zone;
-  const next = row.attempts < row.maxAttempts ? nextAttemptTime(input.now, input.kind, row.attempts, row.organization, zone, { retryAfterMs: input.retryAfterMs }) : null;
+  const next =
+    row.attempts < row.maxAttempts ? nextAttemptTime(input.now, input.kind, row.attempts, row.organization, zone, { retryAfterMs: input.retryAfterMs }) : null;
   const who = row.contact.name;
 
   if (next) {
@@ -60,7 +66,10 @@ export async function retryOrFail(db: DbClient, input: RetryInput): Promise<Retr
     return { state: "retry", nextAttemptAt: next };
   }
 
-  const why = row.attempts >= row.maxAttempts ? `${input.reason}. No attempts left (${row.attempts} of ${row.maxAttempts}).` : `${input.reason}. No calling hours left to try again in.`;
+  const why =
+    row.attempts >= row.maxAttempts
+      ? `${input.reason}. No attempts left (${row.attempts} of ${row.maxAttempts}).`
+      : `${input.reason}. No calling hours left to try again in.`;
   const { count } = await db.scheduledCall.updateMany({
     where: guard,
     data: { status: "FAILED", executedAt: input.now, lockedUntil: null, lockedBy: null, errorMessage: why },

@@ -6,6 +6,8 @@ export function serverElevenLabsClient(): ElevenLabsClient {
   try {
     return createElevenLabsClient();
   } catch (error) {
-    throw new AppError("provider_error", "Calling is not set up on this server: ELEVENLABS_API_KEY is missing. Ask whoever runs Callboard to configure it.", { cause: error });
+    throw new AppError("provider_error", "Calling is not set up on this server: ELEVENLABS_API_KEY is missing. Ask whoever runs Callboard to configure it.", {
+      cause: error,
+    });
   }
 }

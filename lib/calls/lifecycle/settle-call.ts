@@ -182,7 +182,11 @@ async function writeEnds(db: DbClient, rows: EndRow[]): Promise<Array<EndedCall 
 const writeBatched = createWriteBatcher<Omit<EndRow, "idx">, EndedCall | null>({
   maxBatch: 100,
   maxInFlight: 2,
-  write: (rows) => writeEnds(getDb(), rows.map((row, idx) => ({ ...row, idx }))),
+  write: (rows) =>
+    writeEnds(
+      getDb(),
+      rows.map((row, idx) => ({ ...row, idx })),
+    ),
 });
 
 async function writeOne(db: DbClient, row: Omit<EndRow, "idx">): Promise<EndedCall | null> {
@@ -203,13 +207,16 @@ export async function endConnectedCall(match: CallMatch, result: CallResult): Pr
     // dials the next step at once. (Its own transaction; a crash in between is the cron's to catch.)
     // A failure here must not fail the webhook (ElevenLabs does not resend it): the cron's safety net advances it.
     if (ended?.sequenceBatchId) {
-      await advanceSequenceNow(ended.sequenceBatchId).catch((error: unknown) => console.error(`Advancing sequence ${ended.sequenceBatchId} failed; the cron run will:`, error));
+      await advanceSequenceNow(ended.sequenceBatchId).catch((error: unknown) =>
+        console.error(`Advancing sequence ${ended.sequenceBatchId} failed; the cron run will:`, error),
+      );
     }
     return ended;
   }
   return getDb().$transaction(async (tx) => {
     const ended = await writeOne(tx, { ...row, completeScheduled: false });
-    if (ended) await finishScheduledCall(tx, { callId: ended.id, scheduledCallId: ended.scheduledCallId }, { kind: "connected", outcome: result.meaning.outcome });
+    if (ended)
+      await finishScheduledCall(tx, { callId: ended.id, scheduledCallId: ended.scheduledCallId }, { kind: "connected", outcome: result.meaning.outcome });
     return ended;
   });
 }

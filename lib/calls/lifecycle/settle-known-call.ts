@@ -14,7 +14,12 @@ export async function completeCall(call: EventCall, result: CallResult): Promise
   const ended = await endConnectedCall({ callId: call.id }, result);
   if (!ended) return false;
   await honourOptOutInCall(ended, result);
-  await recordCallEnded(ended, { kind: "connected", outcome: result.meaning.outcome, reportedOutcome: result.meaning.reportedOutcome, durationSeconds: result.durationSeconds });
+  await recordCallEnded(ended, {
+    kind: "connected",
+    outcome: result.meaning.outcome,
+    reportedOutcome: result.meaning.reportedOutcome,
+    durationSeconds: result.durationSeconds,
+  });
   if (wantsFollowUp(result.meaning.outcome)) await createFollowUpCallback(ended.organizationId, ended.id);
   return true;
 }

@@ -11,6 +11,10 @@ export const STAFF_DIALS_PER_MINUTE = 10;
 export async function limitStaffDials(userId: string, now: Date = new Date()): Promise<void> {
   const hit = await hitRateLimit(`dial:user:${userId}`, { limit: STAFF_DIALS_PER_MINUTE, windowSeconds: 60 }, now);
   if (!hit.allowed) {
-    throw new AppError("rate_limited", `You have placed ${STAFF_DIALS_PER_MINUTE} calls in the last minute. Wait ${hit.retryAfterSeconds} seconds, or schedule the calls instead.`, { extra: { retryAfterSeconds: hit.retryAfterSeconds } });
+    throw new AppError(
+      "rate_limited",
+      `You have placed ${STAFF_DIALS_PER_MINUTE} calls in the last minute. Wait ${hit.retryAfterSeconds} seconds, or schedule the calls instead.`,
+      { extra: { retryAfterSeconds: hit.retryAfterSeconds } },
+    );
   }
 }

@@ -14,7 +14,8 @@ const said = (turns: TranscriptTurn[], role: TranscriptTurn["role"]) =>
     .toLowerCase();
 
 const VOICEMAIL = /\b(voicemail|voice mail|leave (me )?a message|after the (tone|beep)|not available to take your call)\b/;
-const ESCALATION = /\b(speak|talk) (to|with) (a |an |the )?(real )?(person|human|someone|somebody|doctor|nurse|manager|receptionist)\b|\b(transfer(ring)? you|put you through|escalat)/;
+const ESCALATION =
+  /\b(speak|talk) (to|with) (a |an |the )?(real )?(person|human|someone|somebody|doctor|nurse|manager|receptionist)\b|\b(transfer(ring)? you|put you through|escalat)/;
 const CALLBACK = /\b(call (me )?back|ring (me )?back|callback|call again (later|tomorrow))\b/;
 const BOOKED = /\b(you'?re (all )?booked|booked (you|that|it) in|i'?ve booked|booking is confirmed|see you (on|at) )/;
 
@@ -48,7 +49,8 @@ export function intentFromTranscript(turns: TranscriptTurn[]): string | null {
   return null;
 }
 
-const NEGATIVE = /\b(not interested|stop calling|don'?t call|annoy\w*|angry|upset|frustrat\w*|ridiculous|terrible|awful|complain\w*|rude|unhappy|waste of time)\b/g;
+const NEGATIVE =
+  /\b(not interested|stop calling|don'?t call|annoy\w*|angry|upset|frustrat\w*|ridiculous|terrible|awful|complain\w*|rude|unhappy|waste of time)\b/g;
 const POSITIVE = /\b(thanks?|thank you|great|perfect|lovely|wonderful|awesome|appreciate|excellent|brilliant|good timing|works for me|sounds good)\b/g;
 
 /** positive / negative / neutral from the patient's own words; null when the patient said nothing. */

@@ -18,7 +18,13 @@ export function callResultOf(conversation: Conversation): CallResult {
     callSuccessful: conversation.callSuccessful,
     dynamicVariables: Object.keys(conversation.dynamicVariables).length ? conversation.dynamicVariables : null,
     analysis: conversation.analysis,
-    meaning: describeCall({ transcript: conversation.transcript, analysis: conversation.analysis, terminationReason: conversation.terminationReason, summary: conversation.summary, summaryTitle: conversation.summaryTitle }),
+    meaning: describeCall({
+      transcript: conversation.transcript,
+      analysis: conversation.analysis,
+      terminationReason: conversation.terminationReason,
+      summary: conversation.summary,
+      summaryTitle: conversation.summaryTitle,
+    }),
   };
 }
 

@@ -24,7 +24,11 @@ export type WebhookOutcome = { handled: true; event: string; ended: EndedCall; e
  * conversation, duplicates, audio) are acknowledged, not refused — and nothing else is done before
  * the answer.
  */
-export async function receiveElevenLabsWebhook(rawBody: string, signatureHeader: string | null, secret = process.env.ELEVENLABS_WEBHOOK_SECRET): Promise<WebhookOutcome> {
+export async function receiveElevenLabsWebhook(
+  rawBody: string,
+  signatureHeader: string | null,
+  secret = process.env.ELEVENLABS_WEBHOOK_SECRET,
+): Promise<WebhookOutcome> {
   const verified = verifyElevenLabsSignature(rawBody, signatureHeader, secret);
   if (!verified.ok) {
     if (verified.reason === "secret_not_configured") console.error("ELEVENLABS_WEBHOOK_SECRET is not set: refusing every webhook.");
@@ -56,7 +60,12 @@ async function notChanged(event: string, match: Extract<CallMatch, { conversatio
   return { handled: false, event, reason: "already recorded" };
 }
 
-async function connected(event: string, match: Extract<CallMatch, { conversationId: string }>, result: CallResult, conversation?: Conversation): Promise<WebhookOutcome> {
+async function connected(
+  event: string,
+  match: Extract<CallMatch, { conversationId: string }>,
+  result: CallResult,
+  conversation?: Conversation,
+): Promise<WebhookOutcome> {
   const ended = await endConnectedCall(match, result);
   if (!ended) {
     const outcome = await notChanged(event, match);
@@ -79,7 +88,12 @@ async function received(event: string, conversation: Conversation, result: CallR
   if (recorded.kind === "duplicate") return { handled: false, event, reason: "already recorded" };
   await honourOptOutInCall(recorded.call, result);
   const { outcome, reportedOutcome } = result.meaning;
-  return { handled: true, event, ended: recorded.call, end: { kind: "received", outcome, reportedOutcome, durationSeconds: result.durationSeconds, patientNumber: recorded.patientNumber } };
+  return {
+    handled: true,
+    event,
+    ended: recorded.call,
+    end: { kind: "received", outcome, reportedOutcome, durationSeconds: result.durationSeconds, patientNumber: recorded.patientNumber },
+  };
 }
 
 async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
@@ -93,20 +107,30 @@ async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
       return { handled: true, event: event.type, ended, end: { kind: "not_connected", reason: event.failureReason } };
     }
     case "legacy_call":
-      return connected(event.type, { conversationId: event.callId, attemptId: null, agentId: event.agentId }, {
-        conversationId: event.callId,
-        callSid: null,
-        startedAt: event.startedAt,
-        durationSeconds: event.durationSeconds,
-        transcript: event.transcript,
-        summary: event.summary,
-        summaryTitle: null,
-        terminationReason: null,
-        callSuccessful: null,
-        dynamicVariables: null,
-        analysis: null,
-        meaning: describeCall({ transcript: event.transcript, analysis: event.outcome ? { call_outcome: event.outcome } : null, terminationReason: null, summary: event.summary, summaryTitle: null }),
-      });
+      return connected(
+        event.type,
+        { conversationId: event.callId, attemptId: null, agentId: event.agentId },
+        {
+          conversationId: event.callId,
+          callSid: null,
+          startedAt: event.startedAt,
+          durationSeconds: event.durationSeconds,
+          transcript: event.transcript,
+          summary: event.summary,
+          summaryTitle: null,
+          terminationReason: null,
+          callSuccessful: null,
+          dynamicVariables: null,
+          analysis: null,
+          meaning: describeCall({
+            transcript: event.transcript,
+            analysis: event.outcome ? { call_outcome: event.outcome } : null,
+            terminationReason: null,
+            summary: event.summary,
+            summaryTitle: null,
+          }),
+        },
+      );
     case "post_call_audio":
       return { handled: false, event: event.type, reason: "audio is not stored" };
     case "unsupported":

@@ -15,7 +15,10 @@ function activityOf(call: EndedCall, end: CallEnd): ActivityInput {
   if (end.kind === "received" || end.kind === "connected") {
     const word = end.reportedOutcome ?? end.outcome;
     // A call that came in names its caller (or their number); one we placed, the contact we called.
-    const [type, phrase] = end.kind === "received" ? (["CALL_RECEIVED", `Call from ${call.contactName ?? end.patientNumber ?? "an unknown caller"}`] as const) : (["CALL_COMPLETED", `Call with ${call.contactName ?? "a deleted contact"}`] as const);
+    const [type, phrase] =
+      end.kind === "received"
+        ? (["CALL_RECEIVED", `Call from ${call.contactName ?? end.patientNumber ?? "an unknown caller"}`] as const)
+        : (["CALL_COMPLETED", `Call with ${call.contactName ?? "a deleted contact"}`] as const);
     return {
       organizationId: call.organizationId,
       type,

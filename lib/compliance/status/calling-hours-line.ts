@@ -6,7 +6,10 @@ const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2,
 
 /** The clinic's calling-hours window, and the patients' own 08:00–21:00 that every call also respects. */
 export const callingHoursLine: ComplianceLineProducer = async ({ organizationId }) => {
-  const rules = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timezone: true, callingDays: true, callingWindowStart: true, callingWindowEnd: true } });
+  const rules = await getDb().organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { timezone: true, callingDays: true, callingWindowStart: true, callingWindowEnd: true },
+  });
   const days = [...rules.callingDays].sort((a, b) => a - b).map((day) => DAYS[day - 1] ?? String(day));
   const on = days.length > 0 && rules.callingWindowStart < rules.callingWindowEnd;
   return {

@@ -3,7 +3,10 @@ import type { ComplianceLineProducer } from "@/lib/compliance/status/compliance-
 
 /** The clinic's calls-per-patient limits and the Florida/Oklahoma rules every call is held to. */
 export const frequencyCapLine: ComplianceLineProducer = async ({ organizationId }) => {
-  const rules = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { maxCallsPerDay: true, maxCallsPerWeek: true, overCapAction: true } });
+  const rules = await getDb().organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { maxCallsPerDay: true, maxCallsPerWeek: true, overCapAction: true },
+  });
   return {
     label: "Calls per patient",
     on: true,

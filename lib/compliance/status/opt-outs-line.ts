@@ -7,7 +7,9 @@ export const optOutsLine: ComplianceLineProducer = async ({ organizationId, now 
   const { timezone } = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timezone: true } });
   const local = new TZDate(+now, timezone);
   const monthStart = new Date(+new TZDate(local.getFullYear(), local.getMonth(), 1, timezone));
-  const count = await getDb().doNotCallEntry.count({ where: { organizationId, source: { in: ["AGENT_OPT_OUT", "CALL_ANALYSIS"] }, createdAt: { gte: monthStart } } });
+  const count = await getDb().doNotCallEntry.count({
+    where: { organizationId, source: { in: ["AGENT_OPT_OUT", "CALL_ANALYSIS"] }, createdAt: { gte: monthStart } },
+  });
   return {
     label: "Opt-outs in calls",
     on: true,

@@ -3,7 +3,10 @@ import type { ComplianceLineProducer } from "@/lib/compliance/status/compliance-
 
 /** How long transcripts are kept: the cron run deletes older ones (the call and its outcome stay). */
 export const retentionLine: ComplianceLineProducer = async ({ organizationId }) => {
-  const { transcriptRetentionDays: days } = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { transcriptRetentionDays: true } });
+  const { transcriptRetentionDays: days } = await getDb().organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { transcriptRetentionDays: true },
+  });
   return {
     label: "Transcript retention",
     on: true,

@@ -63,8 +63,18 @@ function line(contact: ContactListItem, keys: readonly string[]): string {
  * client consumes it, so a 100,000-row export never sits in memory. UTF-8 with a BOM (Excel reads
  * accents right), E.164 phone numbers, one column per custom field. Every export is in the audit log.
  */
-export async function exportContactsCsv(organizationId: string, options: { q?: string; sort: ContactSort }, actor: AuditActor): Promise<ReadableStream<Uint8Array>> {
-  await recordAuditEvent(getDb(), { organizationId, action: "CONTACTS_EXPORTED", actor, targetType: "contacts", data: { sort: options.sort, ...(options.q ? { q: options.q } : {}) } });
+export async function exportContactsCsv(
+  organizationId: string,
+  options: { q?: string; sort: ContactSort },
+  actor: AuditActor,
+): Promise<ReadableStream<Uint8Array>> {
+  await recordAuditEvent(getDb(), {
+    organizationId,
+    action: "CONTACTS_EXPORTED",
+    actor,
+    targetType: "contacts",
+    data: { sort: options.sort, ...(options.q ? { q: options.q } : {}) },
+  });
   const keys = await customFieldKeys(organizationId, options.q);
   // Only whether the matches fit one "matches first" read matters, so the count stops past that.
   const count = options.q ? await countContactsCapped(organizationId, options.q, MATCHES_FIRST_MAX) : undefined;

@@ -47,7 +47,21 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   name: ["name", "full_name", "contact_name", "contact", "patient", "patient_name", "client", "client_name"],
   first_name: ["first_name", "firstname", "given_name", "first", "forename"],
   last_name: ["last_name", "lastname", "surname", "family_name", "last"],
-  phone: ["phone", "phone_number", "phonenumber", "mobile", "mobile_number", "mobile_phone", "cell", "cell_phone", "telephone", "tel", "contact_number", "phone_no", "number"],
+  phone: [
+    "phone",
+    "phone_number",
+    "phonenumber",
+    "mobile",
+    "mobile_number",
+    "mobile_phone",
+    "cell",
+    "cell_phone",
+    "telephone",
+    "tel",
+    "contact_number",
+    "phone_no",
+    "number",
+  ],
   email: ["email", "email_address", "e_mail", "mail"],
   business_name: ["business_name", "business", "company", "company_name", "organisation", "organization", "employer"],
   business_website: ["business_website", "website", "web", "url", "company_website", "site", "homepage"],
@@ -63,9 +77,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
 /** Columns our own export adds that describe the record rather than the person: left out on the way back in. */
 const IGNORED_BY_DEFAULT = new Set(["id", "created_at", "updated_at", "last_call_outcome", "last_call_at"]);
 
-const FIELD_BY_SYNONYM = new Map<string, ImportField>(
-  IMPORT_FIELDS.flatMap((field) => SYNONYMS[field].map((synonym) => [synonym, field] as const)),
-);
+const FIELD_BY_SYNONYM = new Map<string, ImportField>(IMPORT_FIELDS.flatMap((field) => SYNONYMS[field].map((synonym) => [synonym, field] as const)));
 
 /** A1-style column letter: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {

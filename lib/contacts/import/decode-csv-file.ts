@@ -1,7 +1,6 @@
 import { AppError } from "@/lib/errors";
 
-const NOT_TEXT =
-  "This file is not a CSV text file (it contains binary data). In your spreadsheet, use File → Save as / Download → CSV, then choose that file.";
+const NOT_TEXT = "This file is not a CSV text file (it contains binary data). In your spreadsheet, use File → Save as / Download → CSV, then choose that file.";
 
 /** Control bytes other than tab, line feed, carriage return and form feed: rare in text, common in binaries. */
 function looksBinary(bytes: Uint8Array): boolean {

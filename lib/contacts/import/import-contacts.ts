@@ -51,13 +51,21 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  * transaction is rolled back, and no chunk is sent after the first problem);
  * valid_only writes the valid rows and reports the rest as skipped.
  */
-export async function importContacts(organization: { id: string; defaultCountry: string }, file: Uint8Array, options: ImportOptions, addedBy?: { userId: string; email: string }): Promise<ImportReport> {
+export async function importContacts(
+  organization: { id: string; defaultCountry: string },
+  file: Uint8Array,
+  options: ImportOptions,
+  addedBy?: { userId: string; email: string },
+): Promise<ImportReport> {
   const csv = parseCsv(decodeCsvFile(file));
   const mapping = resolveColumnMapping(csv.headers, options.mapping);
   if (!mapping.ok) throw new AppError("invalid_input", mapping.message + mappingHint(csv.headers));
   const validate = createRowValidator(mapping.columns, organization.defaultCountry, csv.rowProblems);
 
-  const reportOf = ({ validRows, errors, invalidRows }: { validRows: number; errors: ImportRowError[]; invalidRows: number }, counts: WriteCounts): ImportReport => ({
+  const reportOf = (
+    { validRows, errors, invalidRows }: { validRows: number; errors: ImportRowError[]; invalidRows: number },
+    counts: WriteCounts,
+  ): ImportReport => ({
     dryRun: options.dryRun,
     mode: options.mode,
     rows: csv.rows.length,
@@ -73,7 +81,11 @@ export async function importContacts(organization: { id: string; defaultCountry:
 
   if (options.dryRun) {
     const { valid, errors, invalidRows } = validate(csv.rows);
-    const existing = await countExistingPhones(getDb(), organization.id, valid.map((row) => row.contact.phoneNumber));
+    const existing = await countExistingPhones(
+      getDb(),
+      organization.id,
+      valid.map((row) => row.contact.phoneNumber),
+    );
     return reportOf({ validRows: valid.length, errors, invalidRows }, { created: valid.length - existing, updated: existing });
   }
 
@@ -82,7 +94,9 @@ export async function importContacts(organization: { id: string; defaultCountry:
   const refuse = () => {
     const rows = checked.invalidRows === 1 ? "1 row has a problem" : `${checked.invalidRows.toLocaleString("en")} rows have problems`;
     const report = reportOf(checked, { created: 0, updated: 0 });
-    return new AppError("invalid_input", `${rows}, so nothing was imported. Fix the file, or import only the valid rows.`, { extra: { report: { ...report, skipped: report.rows } } });
+    return new AppError("invalid_input", `${rows}, so nothing was imported. Fix the file, or import only the valid rows.`, {
+      extra: { report: { ...report, skipped: report.rows } },
+    });
   };
   await getDb().$transaction(
     async (tx) => {

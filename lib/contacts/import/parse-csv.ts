@@ -47,12 +47,15 @@ export function parseCsv(text: string): ParsedCsv {
         `Row ${error.row + 1} opens a quoted value (") that never closes, so the rest of the file can't be read. Check that row in your spreadsheet and save the file as CSV again.`,
       );
     }
-    rowProblems.set(error.row + 1, "This row has a stray quote (\"). Check the row in your spreadsheet and save it again as CSV.");
+    rowProblems.set(error.row + 1, 'This row has a stray quote ("). Check the row in your spreadsheet and save it again as CSV.');
   }
 
   const headers = records[headerIndex]!.map((cell) => cell.trim());
   if (headers.length > IMPORT_MAX_COLUMNS) {
-    throw new AppError("invalid_input", `The header row has ${headers.length.toLocaleString("en")} columns; an import takes at most ${IMPORT_MAX_COLUMNS}. Remove the columns you don't need.`);
+    throw new AppError(
+      "invalid_input",
+      `The header row has ${headers.length.toLocaleString("en")} columns; an import takes at most ${IMPORT_MAX_COLUMNS}. Remove the columns you don't need.`,
+    );
   }
   const longHeader = headers.findIndex((header) => header.length > IMPORT_MAX_HEADER_CHARS);
   if (longHeader !== -1) {
@@ -67,7 +70,10 @@ export function parseCsv(text: string): ParsedCsv {
     if (!isBlank(cells)) rows.push({ row: index + 1, cells });
   }
   if (rows.length > IMPORT_MAX_ROWS || result.meta.truncated) {
-    throw new AppError("invalid_input", `The file has more than ${IMPORT_MAX_ROWS.toLocaleString("en")} contacts; that is the limit for one import. Split it into smaller files.`);
+    throw new AppError(
+      "invalid_input",
+      `The file has more than ${IMPORT_MAX_ROWS.toLocaleString("en")} contacts; that is the limit for one import. Split it into smaller files.`,
+    );
   }
   if (rows.length === 0) throw new AppError("invalid_input", "The file has a header row but no contacts below it.");
   return { headers, rows, delimiter: result.meta.delimiter, rowProblems };

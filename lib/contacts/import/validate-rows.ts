@@ -72,7 +72,12 @@ function firstIssue(result: z.ZodSafeParseResult<unknown>): string | undefined {
  * size limit. The same phone number twice in one file is an error on the later row (the first one is
  * kept): two people sharing a number is something staff should decide, not the importer.
  */
-export function validateRows(rows: readonly CsvRow[], columns: readonly ResolvedColumn[], country: string, rowProblems = new Map<number, string>()): ValidatedRows {
+export function validateRows(
+  rows: readonly CsvRow[],
+  columns: readonly ResolvedColumn[],
+  country: string,
+  rowProblems = new Map<number, string>(),
+): ValidatedRows {
   return createRowValidator(columns, country, rowProblems)(rows);
 }
 
@@ -81,7 +86,11 @@ export function validateRows(rows: readonly CsvRow[], columns: readonly Resolved
  * calls (a repeat in a later part is still an error on the later row). The import validates a chunk
  * while the database writes the one before.
  */
-export function createRowValidator(columns: readonly ResolvedColumn[], country: string, rowProblems = new Map<number, string>()): (rows: readonly CsvRow[]) => ValidatedRows {
+export function createRowValidator(
+  columns: readonly ResolvedColumn[],
+  country: string,
+  rowProblems = new Map<number, string>(),
+): (rows: readonly CsvRow[]) => ValidatedRows {
   const fieldColumn = new Map<ImportField, ResolvedColumn>();
   for (const column of columns) if (column.target !== "custom" && column.target !== "ignore") fieldColumn.set(column.target, column);
   const customColumns = columns.filter((column) => column.target === "custom");
@@ -98,11 +107,13 @@ export function createRowValidator(columns: readonly ResolvedColumn[], country: 
 
     for (const { row, cells } of rows) {
       const problems: ImportRowError[] = [];
-      const problem = (message: string, column?: ResolvedColumn) => problems.push(column ? { row, column: column.header || columnLetter(column.index), message } : { row, message });
+      const problem = (message: string, column?: ResolvedColumn) =>
+        problems.push(column ? { row, column: column.header || columnLetter(column.index), message } : { row, message });
       const structural = rowProblems.get(row);
       if (structural) problem(structural);
       const extra = cells.slice(headerWidth).filter((cell) => cell.trim() !== "").length;
-      if (extra > 0) problem(`This row has ${cells.length.toLocaleString("en")} values but the header has ${headerWidth} columns. Check for a stray comma or delimiter.`);
+      if (extra > 0)
+        problem(`This row has ${cells.length.toLocaleString("en")} values but the header has ${headerWidth} columns. Check for a stray comma or delimiter.`);
       const longCell = cells.findIndex((cell) => cell.length > IMPORT_MAX_CELL_CHARS);
       if (longCell !== -1) problem(`Column ${columnLetter(longCell)} holds more than ${IMPORT_MAX_CELL_CHARS.toLocaleString("en")} characters.`);
       if (problems.length) {
@@ -118,7 +129,8 @@ export function createRowValidator(columns: readonly ResolvedColumn[], country: 
 
       const nameText = fieldColumn.has("name") && cell("name") ? cell("name") : [cell("first_name"), cell("last_name")].filter(Boolean).join(" ");
       const name = contactNameSchema.safeParse(nameText);
-      if (!name.success) problem(nameText ? firstIssue(name)! : "The name is empty.", fieldColumn.get("name") ?? fieldColumn.get("first_name") ?? fieldColumn.get("last_name"));
+      if (!name.success)
+        problem(nameText ? firstIssue(name)! : "The name is empty.", fieldColumn.get("name") ?? fieldColumn.get("first_name") ?? fieldColumn.get("last_name"));
 
       const phoneText = cell("phone");
       const phone = phoneText ? normalizePhone(phoneText, country) : ({ ok: false, message: "The phone number is empty." } as const);
@@ -147,25 +159,41 @@ export function createRowValidator(columns: readonly ResolvedColumn[], country: 
 
       const consentText = cell("consent_basis");
       const consentBasis = consentText ? (CONSENT_WORDS.get(consentText.toLowerCase().replace(/[\s-]+/g, "_")) ?? null) : null;
-      if (consentText && !consentBasis) problem(`"${consentText}" is not a consent basis: use care reminders, marketing or none.`, fieldColumn.get("consent_basis"));
+      if (consentText && !consentBasis)
+        problem(`"${consentText}" is not a consent basis: use care reminders, marketing or none.`, fieldColumn.get("consent_basis"));
       const consentSource = cell("consent_source");
       if (consentSource.length > 200) problem("How consent was given can be at most 200 characters.", fieldColumn.get("consent_source"));
       const consentDate = consentDateSchema.safeParse(cell("consent_date"));
       if (!consentDate.success) problem(firstIssue(consentDate)!, fieldColumn.get("consent_date"));
 
-      const custom = normalizeCustomFields(customColumns.map((column, i) => ({ key: column.header, value: unguardCell(cells[column.index] ?? ""), name: customNames[i] })));
+      const custom = normalizeCustomFields(
+        customColumns.map((column, i) => ({ key: column.header, value: unguardCell(cells[column.index] ?? ""), name: customNames[i] })),
+      );
       if (!custom.ok) for (const issue of custom.issues) problem(issue.message);
 
       if (phone.ok) {
         const earlier = firstRowByPhone.get(phone.e164);
         if (earlier !== undefined) {
-          problem(`Same phone number as row ${earlier} (${formatPhoneForDisplay(phone.e164, country)}). Each number can belong to one contact: keep one of the rows.`, fieldColumn.get("phone"));
+          problem(
+            `Same phone number as row ${earlier} (${formatPhoneForDisplay(phone.e164, country)}). Each number can belong to one contact: keep one of the rows.`,
+            fieldColumn.get("phone"),
+          );
         } else if (!problems.length) {
           firstRowByPhone.set(phone.e164, row);
         }
       }
 
-      if (problems.length || !name.success || !phone.ok || !email.success || !website.success || !timezone.success || !language.success || !consentDate.success || !custom.ok) {
+      if (
+        problems.length ||
+        !name.success ||
+        !phone.ok ||
+        !email.success ||
+        !website.success ||
+        !timezone.success ||
+        !language.success ||
+        !consentDate.success ||
+        !custom.ok
+      ) {
         errors.push(...problems);
         invalidRows++;
         continue;

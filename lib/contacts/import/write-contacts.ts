@@ -13,7 +13,12 @@ export interface WriteCounts {
  * Upserts contacts by (organizationId, phoneNumber), IMPORT_WRITE_CHUNK_ROWS per statement (upsertChunk).
  * Callers run this inside a transaction, so an import is written completely or not at all.
  */
-export async function upsertContacts(db: RawQueryClient, organizationId: string, contacts: readonly ImportContact[], addedBy?: { userId: string; email: string }): Promise<WriteCounts> {
+export async function upsertContacts(
+  db: RawQueryClient,
+  organizationId: string,
+  contacts: readonly ImportContact[],
+  addedBy?: { userId: string; email: string },
+): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0 };
   for (let start = 0; start < contacts.length; start += IMPORT_WRITE_CHUNK_ROWS) {
     const result = await upsertChunk(db, organizationId, contacts.slice(start, start + IMPORT_WRITE_CHUNK_ROWS), addedBy);
@@ -33,7 +38,12 @@ export async function upsertContacts(db: RawQueryClient, organizationId: string,
  * the do-not-call list (source "import"); a file never takes a number off it — an opt-out recorded by
  * staff or a call outlives an old spreadsheet, and a number already listed keeps its first reason.
  */
-export async function upsertChunk(db: RawQueryClient, organizationId: string, chunk: readonly ImportContact[], addedBy?: { userId: string; email: string }): Promise<WriteCounts> {
+export async function upsertChunk(
+  db: RawQueryClient,
+  organizationId: string,
+  chunk: readonly ImportContact[],
+  addedBy?: { userId: string; email: string },
+): Promise<WriteCounts> {
   if (chunk.length === 0) return { created: 0, updated: 0 };
   const column = <T>(read: (contact: ImportContact) => T) => chunk.map(read);
   const [result] = await db.$queryRaw<WriteCounts[]>`

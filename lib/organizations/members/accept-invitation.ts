@@ -14,9 +14,15 @@ async function join(tx: DbClient, invitation: Invitation, user: { id: string; em
     data: { status: "ACCEPTED", acceptedAt: now, acceptedByUserId: user.id },
   });
   if (count === 0) throw new AppError("conflict", "This invitation has already been used. Sign in instead, or ask for a new one.");
-  const existing = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: invitation.organizationId } }, select: { id: true } });
+  const existing = await tx.membership.findUnique({
+    where: { userId_organizationId: { userId: user.id, organizationId: invitation.organizationId } },
+    select: { id: true },
+  });
   if (existing) throw new AppError("conflict", `You are already a member of ${invitation.organization.name}.`);
-  const membership = await tx.membership.create({ data: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role }, select: { id: true } });
+  const membership = await tx.membership.create({
+    data: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role },
+    select: { id: true },
+  });
   // They arrive in the clinic that invited them.
   await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: invitation.organizationId } });
   await recordAuditEvent(tx, {

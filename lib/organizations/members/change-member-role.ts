@@ -8,7 +8,10 @@ import { assertMayTouchRole, LAST_OWNER, lockOwners, type MemberActor } from "@/
 export async function changeMemberRole(organizationId: string, actor: MemberActor, membershipId: string, role: Role) {
   return getDb().$transaction(async (tx) => {
     const owners = await lockOwners(tx, organizationId);
-    const member = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, select: { id: true, role: true, userId: true, user: { select: { email: true } } } });
+    const member = await tx.membership.findFirst({
+      where: { id: membershipId, organizationId },
+      select: { id: true, role: true, userId: true, user: { select: { email: true } } },
+    });
     if (!member) throw notFound("Member");
     assertMayTouchRole(actor, member.role, role);
     if (member.role === role) return { id: member.id, role };

@@ -6,11 +6,21 @@ import { assertMayTouchRole, type MemberActor } from "@/lib/organizations/member
 /** Withdraws a pending invitation of this organization; another clinic's id, or a used one, is a 404. */
 export async function revokeInvitation(organizationId: string, actor: MemberActor, invitationId: string) {
   await getDb().$transaction(async (tx) => {
-    const invitation = await tx.invitation.findFirst({ where: { id: invitationId, organizationId, status: "PENDING" }, select: { id: true, email: true, role: true } });
+    const invitation = await tx.invitation.findFirst({
+      where: { id: invitationId, organizationId, status: "PENDING" },
+      select: { id: true, email: true, role: true },
+    });
     if (!invitation) throw notFound("Invitation");
     assertMayTouchRole(actor, invitation.role);
     const { count } = await tx.invitation.updateMany({ where: { id: invitationId, organizationId, status: "PENDING" }, data: { status: "REVOKED" } });
     if (count === 0) throw notFound("Invitation");
-    await recordAuditEvent(tx, { organizationId, action: "INVITATION_REVOKED", actor, targetType: "invitation", targetId: invitationId, before: { email: invitation.email, role: invitation.role } });
+    await recordAuditEvent(tx, {
+      organizationId,
+      action: "INVITATION_REVOKED",
+      actor,
+      targetType: "invitation",
+      targetId: invitationId,
+      before: { email: invitation.email, role: invitation.role },
+    });
   });
 }

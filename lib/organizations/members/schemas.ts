@@ -12,7 +12,12 @@ export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 export const changeRoleSchema = z.object({ role: roleSchema });
 
 /** An invitation token as the link carries it; anything else cannot be one. */
-export const invitationTokenSchema = z.object({ token: z.string().trim().regex(/^cbinv_[A-Za-z0-9_-]{43}$/, "This invitation link is not valid. Ask for a new one.") });
+export const invitationTokenSchema = z.object({
+  token: z
+    .string()
+    .trim()
+    .regex(/^cbinv_[A-Za-z0-9_-]{43}$/, "This invitation link is not valid. Ask for a new one."),
+});
 
 export const acceptWithSignUpSchema = invitationTokenSchema.extend({
   name: z.string().trim().min(1, "Enter your name").max(120),

@@ -39,9 +39,15 @@ export async function serveAppRoutes(): Promise<AppRoutesServer> {
       if (!found) return void res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ detail: "Not served by the demo seed" }));
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const request = new Request(`http://localhost${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
+      const request = new Request(`http://localhost${req.url}`, {
+        method: "POST",
+        headers: req.headers as Record<string, string>,
+        body: Buffer.concat(chunks),
+      });
       const response = await found.handler(request, { params: Promise.resolve(found.params) });
-      res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/json" }).end(Buffer.from(await response.arrayBuffer()));
+      res
+        .writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/json" })
+        .end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       console.error("[demo history] route failed:", error);
       if (!res.headersSent) res.writeHead(500).end();

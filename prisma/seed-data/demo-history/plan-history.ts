@@ -38,10 +38,34 @@ export interface HistoryPlan {
 
 const MINUTE = 60_000;
 const SCRIPT_LENGTH = 4;
-const FIRST_ANSWER: Record<Answer, number> = { appointment_booked: 5, callback_scheduled: 2, not_interested: 2, voicemail: 1.5, escalated: 0.4, "no-answer": 1.2, busy: 0.6 };
+const FIRST_ANSWER: Record<Answer, number> = {
+  appointment_booked: 5,
+  callback_scheduled: 2,
+  not_interested: 2,
+  voicemail: 1.5,
+  escalated: 0.4,
+  "no-answer": 1.2,
+  busy: 0.6,
+};
 /** The running batch: every patient picks up, so no retry is left hanging at the end of the history. */
-const PICKS_UP: Record<Answer, number> = { appointment_booked: 5, callback_scheduled: 2, not_interested: 2, voicemail: 0, escalated: 0, "no-answer": 0, busy: 0 };
-const LATER_ANSWER: Record<Answer, number> = { appointment_booked: 4, callback_scheduled: 1, not_interested: 2, voicemail: 1, escalated: 0, "no-answer": 1, busy: 0 };
+const PICKS_UP: Record<Answer, number> = {
+  appointment_booked: 5,
+  callback_scheduled: 2,
+  not_interested: 2,
+  voicemail: 0,
+  escalated: 0,
+  "no-answer": 0,
+  busy: 0,
+};
+const LATER_ANSWER: Record<Answer, number> = {
+  appointment_booked: 4,
+  callback_scheduled: 1,
+  not_interested: 2,
+  voicemail: 1,
+  escalated: 0,
+  "no-answer": 1,
+  busy: 0,
+};
 const NEVER_PICKS_UP: Answer[] = ["no-answer", "busy", "no-answer", "no-answer"];
 const INBOUND: Record<InboundOutcome, number> = { appointment_booked: 4, callback_scheduled: 2, resolved: 3, escalated: 0.6 };
 const NEW_CALLERS = ["Morgan Ellis", "Casey Nguyen", "Jamie Walsh", "Taylor Singh", "Avery Clarke", "Quinn Russo", "Harper Lowe", "Drew Patel"] as const;
@@ -147,7 +171,14 @@ export function planHistory(clinic: HistoryClinic, options: { until: number; see
   if (runningStart !== null && runningStart > (events[0]?.at ?? 0) + 86_400_000) {
     const contacts = take(size(10));
     for (const contact of contacts) answers[contact.phoneNumber] = script(random, PICKS_UP);
-    events.push({ kind: "batch", at: runningStart - 12 * MINUTE, start: runningStart, name: "Recall: six-monthly check-ups", contactIds: contacts.map((c) => c.id), staggerMinutes: 19 });
+    events.push({
+      kind: "batch",
+      at: runningStart - 12 * MINUTE,
+      start: runningStart,
+      name: "Recall: six-monthly check-ups",
+      contactIds: contacts.map((c) => c.id),
+      staggerMinutes: 19,
+    });
   }
 
   // "Call now" by staff on most days, and patients ringing the clinic inside its opening hours.
@@ -158,7 +189,11 @@ export function planHistory(clinic: HistoryClinic, options: { until: number; see
     if (callNowPool.length && random() < 0.6) {
       const contact = callNowPool.shift()!;
       answers[contact.phoneNumber] = script(random, FIRST_ANSWER);
-      events.push({ kind: "call_now", at: at(clinic, day.date, window.start + 60 + Math.floor(random() * (window.end - window.start - 120))), contactId: contact.id });
+      events.push({
+        kind: "call_now",
+        at: at(clinic, day.date, window.start + 60 + Math.floor(random() * (window.end - window.start - 120))),
+        contactId: contact.id,
+      });
     }
     const calls = Math.floor(random() * 2.5 * clinic.scale + 0.5);
     for (let n = 0; n < calls; n++) {

@@ -79,7 +79,10 @@ async function play(event: ClinicEvent, simulator: Simulator, log: (line: string
  * Walks the virtual clock from event to event up to `until`: each planned event at its instant, and the
  * dispatcher whenever a pending call (a batch's, a retry, a call-back the agent scheduled) falls due.
  */
-export async function playHistory(events: ClinicEvent[], options: { simulator: Simulator; clock: VirtualClock; until: number; log: (line: string) => void }): Promise<void> {
+export async function playHistory(
+  events: ClinicEvent[],
+  options: { simulator: Simulator; clock: VirtualClock; until: number; log: (line: string) => void },
+): Promise<void> {
   const { simulator, clock, until, log } = options;
   const organizationIds = [...new Set(events.map((event) => event.clinic.organizationId))];
   const client = createElevenLabsClient();

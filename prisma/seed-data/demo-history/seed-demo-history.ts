@@ -52,15 +52,33 @@ async function loadClinics(db: Db) {
   for (const demo of DEMO_CLINICS) {
     const org = await db.organization.findUnique({
       where: { slug: demo.slug },
-      select: { id: true, timezone: true, callingDays: true, callingWindowStart: true, callingWindowEnd: true, openingHours: true, elevenLabsAgentId: true, memberships: { select: { userId: true, role: true }, orderBy: { createdAt: "asc" } } },
+      select: {
+        id: true,
+        timezone: true,
+        callingDays: true,
+        callingWindowStart: true,
+        callingWindowEnd: true,
+        openingHours: true,
+        elevenLabsAgentId: true,
+        memberships: { select: { userId: true, role: true }, orderBy: { createdAt: "asc" } },
+      },
     });
     if (!org?.elevenLabsAgentId) continue;
     const admin = org.memberships.find((m) => m.role !== "STAFF") ?? org.memberships[0];
     const staff = org.memberships.find((m) => m.role === "STAFF") ?? admin;
     if (!admin || !staff) continue;
-    const listed = new Set((await db.doNotCallEntry.findMany({ where: { organizationId: org.id }, select: { phoneNumber: true } })).map((entry) => entry.phoneNumber));
-    const contacts = (await db.contact.findMany({ where: { organizationId: org.id }, select: { id: true, phoneNumber: true }, orderBy: { phoneNumber: "asc" } })).filter((contact) => !listed.has(contact.phoneNumber));
-    clinics.push({ demo, org, played: { organizationId: org.id, agentId: org.elevenLabsAgentId, adminUserId: admin.userId, staffUserId: staff.userId }, contacts });
+    const listed = new Set(
+      (await db.doNotCallEntry.findMany({ where: { organizationId: org.id }, select: { phoneNumber: true } })).map((entry) => entry.phoneNumber),
+    );
+    const contacts = (
+      await db.contact.findMany({ where: { organizationId: org.id }, select: { id: true, phoneNumber: true }, orderBy: { phoneNumber: "asc" } })
+    ).filter((contact) => !listed.has(contact.phoneNumber));
+    clinics.push({
+      demo,
+      org,
+      played: { organizationId: org.id, agentId: org.elevenLabsAgentId, adminUserId: admin.userId, staffUserId: staff.userId },
+      contacts,
+    });
   }
   return clinics;
 }
@@ -93,7 +111,13 @@ export async function seedDemoHistory(db: Db, options: DemoHistoryOptions): Prom
   const events: ClinicEvent[] = [];
   clinics.forEach((clinic, i) => {
     const plan = planHistory(
-      { ...clinic.org, openingHours: readOpeningHours(clinic.org.openingHours), contacts: clinic.contacts, unknownPrefix: clinic.demo.unknownPrefix, scale: clinic.demo.scale },
+      {
+        ...clinic.org,
+        openingHours: readOpeningHours(clinic.org.openingHours),
+        contacts: clinic.contacts,
+        unknownPrefix: clinic.demo.unknownPrefix,
+        scale: clinic.demo.scale,
+      },
       { until, seed: seed + i, days: DEMO_HISTORY_DAYS },
     );
     Object.assign(answers, plan.answers);
@@ -131,12 +155,22 @@ export async function seedDemoHistory(db: Db, options: DemoHistoryOptions): Prom
   } finally {
     await simulator.close();
     await routes.close();
-    for (const [name, value] of [["ELEVENLABS_API_KEY", saved.key], ["ELEVENLABS_API_BASE_URL", saved.base], ["ELEVENLABS_WEBHOOK_SECRET", saved.secret]] as const) {
+    for (const [name, value] of [
+      ["ELEVENLABS_API_KEY", saved.key],
+      ["ELEVENLABS_API_BASE_URL", saved.base],
+      ["ELEVENLABS_WEBHOOK_SECRET", saved.secret],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
   }
-  const summary = await summarize(db, clinics.map((clinic) => clinic.org.id));
-  await db.seedRun.update({ where: { name: DEMO_HISTORY_RUN }, data: { finishedAt: new Date(), summary: { ...summary, until: new Date(until).toISOString(), seed } } });
+  const summary = await summarize(
+    db,
+    clinics.map((clinic) => clinic.org.id),
+  );
+  await db.seedRun.update({
+    where: { name: DEMO_HISTORY_RUN },
+    data: { finishedAt: new Date(), summary: { ...summary, until: new Date(until).toISOString(), seed } },
+  });
   return { made: true, ms: Math.round(performance.now() - started), summary };
 }

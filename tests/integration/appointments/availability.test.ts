@@ -8,7 +8,6 @@ import { getDb } from "@/lib/db";
 import { createOrganization } from "../../factories";
 import { callAgentAction, createAgentWithToken, createAppointment, EVERY_DAY_9_TO_5, setOpeningHours } from "../../factories/appointments";
 
-
 describe("check-availability", () => {
   it("opening hours minus bookings (cancelled ones free again), on the slot grid, past slots of today unavailable", async () => {
     const org = await createOrganization({ timezone: "Australia/Sydney" });
@@ -30,7 +29,10 @@ describe("check-availability", () => {
 
     // A 90-minute visit must end by closing time and not touch the 10:00 booking.
     const long = await checkAvailability(org.id, { date: tuesday, duration_minutes: 90 }, Date.parse("2027-01-20T00:00:00Z"));
-    expect(long.slots.map((s) => [s.start_time, s.available])).toEqual([["09:00", false], ["10:00", false]]);
+    expect(long.slots.map((s) => [s.start_time, s.available])).toEqual([
+      ["09:00", false],
+      ["10:00", false],
+    ]);
 
     // Off the hourly grid: 11:15 for 30 minutes fits between the 10:00 booking and closing; 10:30 does not.
     const offGrid = await checkAvailability(org.id, { date: tuesday, time: "11:15", duration_minutes: 30 }, Date.parse("2027-01-20T00:00:00Z"));
@@ -46,7 +48,14 @@ describe("check-availability", () => {
 
   it("across a DST change the slots keep the wall clock, and a skipped wall time is never offered", async () => {
     const org = await createOrganization({ timezone: "America/New_York" });
-    await setOpeningHours(org.id, [{ day: 6, start: 540, end: 600 }, { day: 7, start: 60, end: 600 }], 60);
+    await setOpeningHours(
+      org.id,
+      [
+        { day: 6, start: 540, end: 600 },
+        { day: 7, start: 60, end: 600 },
+      ],
+      60,
+    );
     const before = Date.parse("2027-03-01T00:00:00Z");
     // Saturday 13 March (EST, UTC−5) and Sunday 14 March, when 02:00 jumps to 03:00 (EDT, UTC−4).
     await createAppointment(org.id, new Date("2027-03-14T13:00:00Z"), 60); // 09:00 EDT
@@ -86,7 +95,11 @@ describe("agent token matrix", () => {
     ];
     const answers = new Set<string>();
     for (const [agentId, token] of refused) {
-      for (const [route, payload] of [[bookRoute, body], [availabilityRoute, { date: "2027-02-02" }], [todayRoute, undefined]] as const) {
+      for (const [route, payload] of [
+        [bookRoute, body],
+        [availabilityRoute, { date: "2027-02-02" }],
+        [todayRoute, undefined],
+      ] as const) {
         const res = await callAgentAction(route, agentId, token, payload);
         expect(res.status, `${agentId} ${token}`).toBe(401);
         const answer = (await res.json()) as { message: string; success: boolean };

@@ -25,7 +25,13 @@ describe("book-appointment", () => {
     const date = daysAhead("Australia/Sydney", 3);
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        callAgentAction(bookRoute, agentId, token, { date, start_time: "10:00", duration_minutes: 30, customer_name: `Patient ${i}`, customer_phone: `0491 570 ${String(100 + i)}` }).then(async (res) => ({ status: res.status, body: (await res.json()) as Booked })),
+        callAgentAction(bookRoute, agentId, token, {
+          date,
+          start_time: "10:00",
+          duration_minutes: 30,
+          customer_name: `Patient ${i}`,
+          customer_phone: `0491 570 ${String(100 + i)}`,
+        }).then(async (res) => ({ status: res.status, body: (await res.json()) as Booked })),
       ),
     );
     const won = answers.filter((a) => a.body.success);
@@ -46,7 +52,11 @@ describe("book-appointment", () => {
     const { organization, agentId, token } = await clinic();
     const date = daysAhead("Australia/Sydney", 3);
     const answers = await Promise.all(
-      ["10:00", "11:00", "12:00"].map((start_time) => callAgentAction(bookRoute, agentId, token, { date, start_time, customer_name: "Same Caller", customer_phone: "0491 570 199" }).then((res) => res.status)),
+      ["10:00", "11:00", "12:00"].map((start_time) =>
+        callAgentAction(bookRoute, agentId, token, { date, start_time, customer_name: "Same Caller", customer_phone: "0491 570 199" }).then(
+          (res) => res.status,
+        ),
+      ),
     );
     expect(answers).toEqual([201, 201, 201]);
     expect(await getDb().contact.count({ where: { organizationId: organization.id } })).toBe(1);
@@ -55,7 +65,15 @@ describe("book-appointment", () => {
   it("books, links the contact by phone in E.164, and the slot then shows as taken", async () => {
     const { organization, agentId, token } = await clinic();
     const date = daysAhead("Australia/Sydney", 2);
-    const res = await callAgentAction(bookRoute, agentId, token, { date, start_time: "14:00", customer_name: "Jane Citizen", customer_phone: "0491 570 156", customer_email: "jane@example.com", notes: "Flu shot", conversation_id: "conv_1" });
+    const res = await callAgentAction(bookRoute, agentId, token, {
+      date,
+      start_time: "14:00",
+      customer_name: "Jane Citizen",
+      customer_phone: "0491 570 156",
+      customer_email: "jane@example.com",
+      notes: "Flu shot",
+      conversation_id: "conv_1",
+    });
     expect(res.status).toBe(201);
     const body = (await res.json()) as Booked;
     expect(body.message).toMatch(/^Done — Jane Citizen is booked for 2:00 PM on /);
@@ -67,7 +85,10 @@ describe("book-appointment", () => {
     await callAgentAction(bookRoute, agentId, token, { date, start_time: "15:00", customer_name: "Jane C", customer_phone: "+61491570156" });
     expect(await getDb().contact.count({ where: { organizationId: organization.id } })).toBe(1);
 
-    const slots = (await (await callAgentAction(availabilityRoute, agentId, token, { date, time: "14:00" })).json()) as { message: string; slots: { start_time: string; available: boolean }[] };
+    const slots = (await (await callAgentAction(availabilityRoute, agentId, token, { date, time: "14:00" })).json()) as {
+      message: string;
+      slots: { start_time: string; available: boolean }[];
+    };
     expect(slots.slots.find((s) => s.start_time === "14:00")?.available).toBe(false);
     expect(slots.message).toMatch(/^2:00 PM on .* is not available\. The nearest free times are 1:30 PM and 2:30 PM\.$/);
   });
@@ -75,7 +96,13 @@ describe("book-appointment", () => {
   it("outside opening hours: success false with the nearest free times, nothing written", async () => {
     const { organization, agentId, token } = await clinic();
     const date = daysAhead("Australia/Sydney", 2);
-    const res = await callAgentAction(bookRoute, agentId, token, { date, start_time: "16:45", duration_minutes: 30, customer_name: "Late Larry", customer_phone: "0491 570 157" });
+    const res = await callAgentAction(bookRoute, agentId, token, {
+      date,
+      start_time: "16:45",
+      duration_minutes: 30,
+      customer_name: "Late Larry",
+      customer_phone: "0491 570 157",
+    });
     const body = (await res.json()) as Booked;
     expect(body.success).toBe(false);
     expect(body.message).toMatch(/isn't open .* The nearest free time/);

@@ -17,8 +17,15 @@ const DEVANAGARI = /[\u0900-\u097F]/;
 /** A Sydney clinic (en-AU) with a Hindi-speaking and an English-speaking patient, open every day 9–5. */
 async function clinic() {
   const organization = await createOrganization({ timezone: "Australia/Sydney" });
-  await getDb().organization.update({ where: { id: organization.id }, data: { callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: 540, callingWindowEnd: 1020 } });
-  await setOpeningHours(organization.id, [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: 540, end: 1020 })), 60);
+  await getDb().organization.update({
+    where: { id: organization.id },
+    data: { callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: 540, callingWindowEnd: 1020 },
+  });
+  await setOpeningHours(
+    organization.id,
+    [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: 540, end: 1020 })),
+    60,
+  );
   const { agentId, token } = await createAgentWithToken(organization.id, `agent_lang_${organization.id}`);
   const { phoneNumberId } = await registerLine(organization.id, { setDefault: false });
   await getDb().organization.update({ where: { id: organization.id }, data: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: phoneNumberId } });
@@ -34,7 +41,7 @@ async function clinic() {
 const TEN_AM = zonedInstant("Australia/Sydney", "2026-12-02", 600)!; // Wednesday 2 December, 10:00 in Sydney
 
 describe("agent actions answer a hi-IN caller in Hindi", () => {
-  it("schedule_callback: \"3 baje\" → a call back at 3 PM, said in Hindi; an English caller hears English", async () => {
+  it('schedule_callback: "3 baje" → a call back at 3 PM, said in Hindi; an English caller hears English', async () => {
     const { organization, agentId, token } = await clinic();
     const res = await callAgentAction(callbackRoute, agentId, token, { caller_id: HINDI, time: "3 baje", context: "Dawai ke baare mein" });
     expect(res.status).toBe(201);
@@ -58,12 +65,16 @@ describe("agent actions answer a hi-IN caller in Hindi", () => {
   it("check_availability: the patient found from the call's conversation hears the day and times in Hindi", async () => {
     const { organization, agentId, token } = await clinic();
     // An outbound call Callboard dialed to the Hindi-speaking patient: the conversation id says who is on the line.
-    await getDb().call.create({ data: { organizationId: organization.id, toNumber: HINDI, conversationId: `conv_lang_${organization.id}`, status: "IN_PROGRESS" } });
+    await getDb().call.create({
+      data: { organizationId: organization.id, toNumber: HINDI, conversationId: `conv_lang_${organization.id}`, status: "IN_PROGRESS" },
+    });
     const now = Date.parse("2027-01-20T00:00:00Z");
     const free = await checkAvailability(organization.id, { date: "2027-02-02", time: "15:00", conversation_id: `conv_lang_${organization.id}` }, now);
     expect(free.message).toBe("जी हाँ, मंगलवार, 2 फ़रवरी को दोपहर 3:00 बजे खाली है।");
     const list = await checkAvailability(organization.id, { date: "2027-02-02", caller_id: HINDI }, now);
-    expect(list.message).toBe("मंगलवार, 2 फ़रवरी को 8 समय खाली हैं: सुबह 9:00 बजे, सुबह 10:00 बजे, सुबह 11:00 बजे, दोपहर 12:00 बजे, दोपहर 1:00 बजे और दोपहर 2:00 बजे, और बाद के भी।");
+    expect(list.message).toBe(
+      "मंगलवार, 2 फ़रवरी को 8 समय खाली हैं: सुबह 9:00 बजे, सुबह 10:00 बजे, सुबह 11:00 बजे, दोपहर 12:00 बजे, दोपहर 1:00 बजे और दोपहर 2:00 बजे, और बाद के भी।",
+    );
     const english = await checkAvailability(organization.id, { date: "2027-02-02", time: "15:00", caller_id: ENGLISH }, now);
     expect(english.message).toBe("Yes, 3:00 PM on Tuesday 2 February is free.");
     // No way to tell the caller: the clinic's default (English here).
@@ -94,10 +105,23 @@ describe("agent actions answer a hi-IN caller in Hindi", () => {
   it("conversation-init: a hi-IN caller is greeted in Hindi, with the language override and the next appointment in Hindi", async () => {
     const { organization, agentId, token } = await clinic();
     const startsAt = new Date(Date.now() + 3 * 86_400_000);
-    await getDb().appointment.create({ data: { organizationId: organization.id, title: "Check-up", startsAt, endsAt: new Date(+startsAt + 1_800_000), attendeeName: "Asha Verma", attendeePhone: HINDI } });
+    await getDb().appointment.create({
+      data: {
+        organizationId: organization.id,
+        title: "Check-up",
+        startsAt,
+        endsAt: new Date(+startsAt + 1_800_000),
+        attendeeName: "Asha Verma",
+        attendeePhone: HINDI,
+      },
+    });
     const init = async (callerId: string) => {
       const res = await conversationInitRoute(
-        new Request("http://localhost/api/agent-actions/conversation-init", { method: "POST", headers: { "content-type": "application/json", "x-agent-token": token }, body: JSON.stringify({ caller_id: callerId, agent_id: agentId }) }),
+        new Request("http://localhost/api/agent-actions/conversation-init", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-agent-token": token },
+          body: JSON.stringify({ caller_id: callerId, agent_id: agentId }),
+        }),
         { params: Promise.resolve({}) },
       );
       expect(res.status).toBe(200);

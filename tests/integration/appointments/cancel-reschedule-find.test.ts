@@ -21,18 +21,25 @@ const date = addDaysToDate(localDateAndMinute(Date.now(), "Australia/Sydney").da
 describe("cancel, reschedule and find-patient", () => {
   it("by the caller's phone: find → reschedule (taken, then free) → cancel frees the slot", async () => {
     const { organization, agentId, token } = await clinic();
-    const booked = await json(await callAgentAction(bookRoute, agentId, token, { date, start_time: "10:00", customer_name: "Jane Citizen", customer_phone: "0491 570 156" }));
+    const booked = await json(
+      await callAgentAction(bookRoute, agentId, token, { date, start_time: "10:00", customer_name: "Jane Citizen", customer_phone: "0491 570 156" }),
+    );
     await createAppointment(organization.id, new Date(zonedInstant("Australia/Sydney", date, 660)!), 30, { attendeeName: "Someone Else" }); // 11:00
 
     const found = await json(await callAgentAction(findRoute, agentId, token, { phone_number: "+61 491 570 156" }));
     expect(found.body).toMatchObject({ found: true, next_appointment: { start_time: "10:00" } });
     expect(found.body.message).toMatch(/^This is Jane Citizen\. Their next appointment is at 10:00 AM on /);
-    expect((await json(await callAgentAction(findRoute, agentId, token, { phone_number: "0491 570 999" }))).body).toMatchObject({ found: false, message: "I don't have a record for this number yet." });
+    expect((await json(await callAgentAction(findRoute, agentId, token, { phone_number: "0491 570 999" }))).body).toMatchObject({
+      found: false,
+      message: "I don't have a record for this number yet.",
+    });
 
     const taken = await json(await callAgentAction(rescheduleRoute, agentId, token, { customer_phone: "0491570156", new_date: date, new_start_time: "11:00" }));
     expect(taken.body.success).toBe(false);
     // Its own 10:00 slot counts as free for the move.
-    expect(taken.body.message).toMatch(/11:00 AM .* is already taken\. The nearest free times are 10:30 AM and 11:30 AM\. The appointment is still at 10:00 AM/);
+    expect(taken.body.message).toMatch(
+      /11:00 AM .* is already taken\. The nearest free times are 10:30 AM and 11:30 AM\. The appointment is still at 10:00 AM/,
+    );
     const moved = await json(await callAgentAction(rescheduleRoute, agentId, token, { customer_phone: "0491570156", new_date: date, new_start_time: "10:15" }));
     expect(moved.body).toMatchObject({ success: true, appointment_id: booked.body.appointment_id });
     expect(moved.body.message).toMatch(/^Done — Jane Citizen's appointment is moved to 10:15 AM on /);
@@ -43,7 +50,10 @@ describe("cancel, reschedule and find-patient", () => {
     const again = await json(await callAgentAction(cancelRoute, agentId, token, { appointment_id: booked.body.appointment_id, caller_id: "0491 570 156" }));
     expect(again).toMatchObject({ status: 404, body: { message: "I couldn't find that appointment under your number. It may have been cancelled already." } });
     // The slot is free again.
-    expect((await json(await callAgentAction(bookRoute, agentId, token, { date, start_time: "10:15", customer_name: "New Person", customer_phone: "0491 570 160" }))).body.success).toBe(true);
+    expect(
+      (await json(await callAgentAction(bookRoute, agentId, token, { date, start_time: "10:15", customer_name: "New Person", customer_phone: "0491 570 160" })))
+        .body.success,
+    ).toBe(true);
   });
 
   it("another clinic's appointment id answers like a missing one and changes nothing", async () => {
@@ -52,19 +62,27 @@ describe("cancel, reschedule and find-patient", () => {
     const foreign = await createAppointment(theirs.organization.id, new Date(zonedInstant("Australia/Sydney", date, 600)!), 30);
     const caller = { caller_id: foreign.attendeePhone ?? "+61491570156" };
     const cancel = await json(await callAgentAction(cancelRoute, mine.agentId, mine.token, { appointment_id: foreign.id, ...caller }));
-    const move = await json(await callAgentAction(rescheduleRoute, mine.agentId, mine.token, { appointment_id: foreign.id, new_date: date, new_start_time: "12:00", ...caller }));
+    const move = await json(
+      await callAgentAction(rescheduleRoute, mine.agentId, mine.token, { appointment_id: foreign.id, new_date: date, new_start_time: "12:00", ...caller }),
+    );
     const missing = await json(await callAgentAction(cancelRoute, mine.agentId, mine.token, { appointment_id: "nope", ...caller }));
     const withoutId = ({ status, body }: Awaited<ReturnType<typeof json>>) => ({ status, body: { ...body, requestId: undefined } });
     expect(withoutId(cancel)).toEqual(withoutId(missing));
     expect(move.status).toBe(404);
     expect(await getDb().appointment.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ status: "SCHEDULED", startsAt: foreign.startsAt });
     const neither = await json(await callAgentAction(cancelRoute, mine.agentId, mine.token, {}));
-    expect(neither).toMatchObject({ status: 400, body: { message: "I couldn't tell which phone number you're calling from. Could you say it, with the area code?" } });
+    expect(neither).toMatchObject({
+      status: 400,
+      body: { message: "I couldn't tell which phone number you're calling from. Could you say it, with the area code?" },
+    });
   });
 
   it("by id, only the caller's own appointment: someone else's looks missing and stays as it was", async () => {
     const { organization, agentId, token } = await clinic();
-    const janes = await createAppointment(organization.id, new Date(zonedInstant("Australia/Sydney", date, 600)!), 30, { attendeeName: "Jane", attendeePhone: "+61491570156" });
+    const janes = await createAppointment(organization.id, new Date(zonedInstant("Australia/Sydney", date, 600)!), 30, {
+      attendeeName: "Jane",
+      attendeePhone: "+61491570156",
+    });
     const asStranger = { appointment_id: janes.id, caller_id: "+61491570199" };
     expect((await json(await callAgentAction(cancelRoute, agentId, token, asStranger))).status).toBe(404);
     expect((await json(await callAgentAction(rescheduleRoute, agentId, token, { ...asStranger, new_date: date, new_start_time: "12:00" }))).status).toBe(404);

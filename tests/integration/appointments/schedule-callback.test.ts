@@ -23,23 +23,43 @@ async function clinic() {
 const TEN_AM = zonedInstant("Australia/Sydney", "2026-12-02", 600)!;
 
 describe("schedule-callback", () => {
-  it("\"call me back at 3\" → one PENDING scheduled call at 3:00 PM carrying the context and the conversation id", async () => {
+  it('"call me back at 3" → one PENDING scheduled call at 3:00 PM carrying the context and the conversation id', async () => {
     const { organization, agentId, phoneNumberId } = await clinic();
-    const answer = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570156", time: "3pm", context: "Wants to move her flu shot", conversation_id: "conv_prev" }, TEN_AM);
+    const answer = await scheduleCallback(
+      organization.id,
+      agentId,
+      { phone_number: "+61491570156", time: "3pm", context: "Wants to move her flu shot", conversation_id: "conv_prev" },
+      TEN_AM,
+    );
     expect(answer).toMatchObject({ success: true, moved_to_calling_hours: false, message: "Done — I'll call you at 3:00 PM." });
     const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id }, include: { contact: true } });
     expect(row).toMatchObject({ organizationId: organization.id, status: "PENDING", agentId, fromNumber: phoneNumberId, maxAttempts: 4, requestedTime: null });
     expect(+row.scheduledTime).toBe(zonedInstant("Australia/Sydney", "2026-12-02", 900));
     expect(row.contact.phoneNumber).toBe("+61491570156");
     // What the dispatcher will hand the agent when it dials the callback.
-    const variables = buildDynamicVariables({ contact: row.contact, organization: { ...organization, locale: "en-AU" }, now: new Date(+row.scheduledTime), overrides: row.dynamicVariables as Record<string, string> });
+    const variables = buildDynamicVariables({
+      contact: row.contact,
+      organization: { ...organization, locale: "en-AU" },
+      now: new Date(+row.scheduledTime),
+      overrides: row.dynamicVariables as Record<string, string>,
+    });
     expect(variables).toMatchObject({ context: "Wants to move her flu shot", previous_conversation_id: "conv_prev" });
   });
 
   it("asked again in the same conversation, the callback moves: one patient, one call back", async () => {
     const { organization, agentId } = await clinic();
-    const first = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570158", time: "3pm", context: "Test results", conversation_id: "conv_same" }, TEN_AM);
-    const second = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570158", time: "4pm", context: "Test results, after work", conversation_id: "conv_same" }, TEN_AM);
+    const first = await scheduleCallback(
+      organization.id,
+      agentId,
+      { phone_number: "+61491570158", time: "3pm", context: "Test results", conversation_id: "conv_same" },
+      TEN_AM,
+    );
+    const second = await scheduleCallback(
+      organization.id,
+      agentId,
+      { phone_number: "+61491570158", time: "4pm", context: "Test results, after work", conversation_id: "conv_same" },
+      TEN_AM,
+    );
     expect(second.scheduled_call_id).toBe(first.scheduled_call_id);
     expect(second.message).toBe("Done — I'll call you at 4:00 PM.");
     const rows = await getDb().scheduledCall.findMany({ where: { organizationId: organization.id } });
@@ -47,7 +67,12 @@ describe("schedule-callback", () => {
     expect(+rows[0]!.scheduledTime).toBe(zonedInstant("Australia/Sydney", "2026-12-02", 960));
     expect(rows[0]!.dynamicVariables).toMatchObject({ context: "Test results, after work" });
     // Another conversation asking for a callback is a callback of its own.
-    const other = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570158", time: "5pm", context: "Billing", conversation_id: "conv_other" }, TEN_AM);
+    const other = await scheduleCallback(
+      organization.id,
+      agentId,
+      { phone_number: "+61491570158", time: "5pm", context: "Billing", conversation_id: "conv_other" },
+      TEN_AM,
+    );
     expect(other.scheduled_call_id).not.toBe(first.scheduled_call_id);
   });
 
@@ -63,7 +88,12 @@ describe("schedule-callback", () => {
 
   it("over HTTP with the token; bad input is a 4xx to read aloud with nothing written", async () => {
     const { organization, agentId, token } = await clinic();
-    const ok = await callAgentAction(callbackRoute, agentId, token, { phone_number: "0491 570 158", time: "in 2 hours", context: "Billing question", conversation_id: "conv_x" });
+    const ok = await callAgentAction(callbackRoute, agentId, token, {
+      phone_number: "0491 570 158",
+      time: "in 2 hours",
+      context: "Billing question",
+      conversation_id: "conv_x",
+    });
     expect(ok.status).toBe(201);
     expect(((await ok.json()) as { message: string }).message).toMatch(/^Done — .*I'll call you /);
     const before = await getDb().scheduledCall.count({ where: { organizationId: organization.id } });

@@ -3,7 +3,14 @@ import { POST as signUpRoute } from "@/app/api/signup/route";
 import { authOptions, authorizeCredentials } from "@/lib/auth/auth-options";
 import { PEER_ADDRESS_HEADER, PEER_STAMP_INSTALLED } from "@/lib/auth/client-address";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
-import { admitSignIn, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ACCOUNT_AND_ADDRESS, SIGN_IN_PER_IP, SIGN_IN_RATE_LIMITED, SIGN_UP_PER_EMAIL } from "@/lib/auth/sign-in-throttle";
+import {
+  admitSignIn,
+  SIGN_IN_PER_ACCOUNT,
+  SIGN_IN_PER_ACCOUNT_AND_ADDRESS,
+  SIGN_IN_PER_IP,
+  SIGN_IN_RATE_LIMITED,
+  SIGN_UP_PER_EMAIL,
+} from "@/lib/auth/sign-in-throttle";
 import { getDb } from "@/lib/db";
 import { createUser } from "../../factories";
 
@@ -69,12 +76,18 @@ describe("sign-in rate limit (in the database)", () => {
     const globals = globalThis as Record<symbol, unknown>;
     globals[PEER_STAMP_INSTALLED] = true;
     try {
-      const authorize = (authOptions.providers[0] as unknown as { options: { authorize: (credentials: unknown, req: unknown) => Promise<unknown> } }).options.authorize;
+      const authorize = (authOptions.providers[0] as unknown as { options: { authorize: (credentials: unknown, req: unknown) => Promise<unknown> } }).options
+        .authorize;
       const users = await Promise.all(Array.from({ length: 40 }, () => createUser()));
       const outcomes: string[] = [];
       for (const [i, user] of users.entries()) {
         const req = { headers: { "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `198.51.100.${i}`, [PEER_ADDRESS_HEADER]: "192.0.2.99" } };
-        outcomes.push(await authorize({ email: user.email, password: "wrong" }, req).then(() => "refused", (error: Error) => error.message));
+        outcomes.push(
+          await authorize({ email: user.email, password: "wrong" }, req).then(
+            () => "refused",
+            (error: Error) => error.message,
+          ),
+        );
       }
       expect(outcomes.filter((o) => o === "refused")).toHaveLength(SIGN_IN_PER_IP.limit);
       expect(outcomes.slice(SIGN_IN_PER_IP.limit)).toEqual(Array(40 - SIGN_IN_PER_IP.limit).fill(SIGN_IN_RATE_LIMITED));
@@ -101,9 +114,23 @@ describe("sign-in rate limit (in the database)", () => {
 
 describe("sign-up rate limit", () => {
   it("answers 429 with the lockout message per email, creating nothing", async () => {
-    const body = (i: number) => ({ name: "Dana", email: "Repeat@Example.com", password: "correct horse", organizationName: `Clinic ${i}`, timezone: "Australia/Sydney", defaultCountry: "AU" });
+    const body = (i: number) => ({
+      name: "Dana",
+      email: "Repeat@Example.com",
+      password: "correct horse",
+      organizationName: `Clinic ${i}`,
+      timezone: "Australia/Sydney",
+      defaultCountry: "AU",
+    });
     const post = (i: number) =>
-      signUpRoute(new Request("http://localhost/api/signup", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${i}, 10.0.0.1` }, body: JSON.stringify(body(i)) }), { params: Promise.resolve({}) });
+      signUpRoute(
+        new Request("http://localhost/api/signup", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${i}, 10.0.0.1` },
+          body: JSON.stringify(body(i)),
+        }),
+        { params: Promise.resolve({}) },
+      );
     expect((await post(0)).status).toBe(201);
     for (let i = 1; i < SIGN_UP_PER_EMAIL.limit; i++) expect((await post(i)).status).toBe(409);
     const limited = await post(99);

@@ -28,7 +28,10 @@ async function signIn(email: string, password: string): Promise<string> {
 async function presentCookie(jwt: string): Promise<void> {
   const token = await decode({ token: jwt, secret: SECRET });
   if (!token) throw new Error("token did not decode");
-  const session = (await authOptions.callbacks!.session!({ session: { user: { name: token.name, email: token.email }, expires: "" }, token } as unknown as SessionArgs)) as Session;
+  const session = (await authOptions.callbacks!.session!({
+    session: { user: { name: token.name, email: token.email }, expires: "" },
+    token,
+  } as unknown as SessionArgs)) as Session;
   testSession.current = session as typeof testSession.current;
 }
 

@@ -14,7 +14,16 @@ async function createCall(organizationId: string, data: { direction: "INBOUND" |
 
 const add = async (id: string, body: unknown) => {
   const res = await callRoute(addRoute, { method: "POST", url: `http://localhost/api/calls/${id}/contact`, body, params: { id } });
-  return { status: res.status, body: (await res.json()) as { contact?: { id: string; name: string; phoneNumber: string }; created?: boolean; linkedCalls?: number; detail?: string; issues?: Array<{ path: string }> } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      contact?: { id: string; name: string; phoneNumber: string };
+      created?: boolean;
+      linkedCalls?: number;
+      detail?: string;
+      issues?: Array<{ path: string }>;
+    },
+  };
 };
 
 describe("POST /api/calls/[id]/contact (add the caller to contacts)", () => {

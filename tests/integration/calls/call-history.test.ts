@@ -40,7 +40,9 @@ describe("call history (/api/calls)", () => {
     } while (cursor);
     expect(pages).toBe(7);
     expect(new Set(seen).size).toBe(125);
-    const expected = ids.map((id, i) => ({ id, t: Date.UTC(2026, 10, 22, 3, 0) - Math.floor(i / 2) * 60_000 })).sort((a, b) => b.t - a.t || (a.id < b.id ? 1 : -1));
+    const expected = ids
+      .map((id, i) => ({ id, t: Date.UTC(2026, 10, 22, 3, 0) - Math.floor(i / 2) * 60_000 }))
+      .sort((a, b) => b.t - a.t || (a.id < b.id ? 1 : -1));
     expect(seen).toEqual(expected.map((row) => row.id));
   });
 
@@ -48,8 +50,18 @@ describe("call history (/api/calls)", () => {
     const contact = await createContact(member.organization.id, { name: "Filter Person" });
     const org = member.organization.id;
     // Sydney: 2026-11-22 begins at 2026-11-21T13:00Z and ends at 2026-11-22T13:00Z.
-    const [booked] = await createCalls(org, 1, () => ({ createdAt: new Date("2026-11-21T13:30:00Z"), outcome: "resolved", intent: "scheduling", contactId: contact.id, searchText: "Booked a check-up for Tuesday" }));
-    const [escalated] = await createCalls(org, 1, () => ({ createdAt: new Date("2026-11-22T12:59:00Z"), outcome: "escalated", searchText: "Asked for the practice manager about 100% refund" }));
+    const [booked] = await createCalls(org, 1, () => ({
+      createdAt: new Date("2026-11-21T13:30:00Z"),
+      outcome: "resolved",
+      intent: "scheduling",
+      contactId: contact.id,
+      searchText: "Booked a check-up for Tuesday",
+    }));
+    const [escalated] = await createCalls(org, 1, () => ({
+      createdAt: new Date("2026-11-22T12:59:00Z"),
+      outcome: "escalated",
+      searchText: "Asked for the practice manager about 100% refund",
+    }));
     const [yesterday] = await createCalls(org, 1, () => ({ createdAt: new Date("2026-11-21T12:59:00Z"), outcome: "voicemail" }));
     const [failed] = await createCalls(org, 1, () => ({ createdAt: new Date("2026-11-20T01:00:00Z"), status: "FAILED", outcome: "busy" }));
     const [inbound] = await createCalls(org, 1, () => ({ createdAt: new Date("2026-11-19T01:00:00Z"), direction: "INBOUND", outcome: "not_interested" }));
@@ -74,7 +86,17 @@ describe("call history (/api/calls)", () => {
   });
 
   it("refuses malformed filters and a 10,000-character search with a 400 in plain words", async () => {
-    for (const query of ["from=2026-13-01", "from=yesterday", "to=2026-02-30", "from=2026-11-22&to=2026-11-01", "status=RINGING", "direction=sideways", "outcome=DROP%20TABLE", "limit=1000", "cursor=not-a-cursor"]) {
+    for (const query of [
+      "from=2026-13-01",
+      "from=yesterday",
+      "to=2026-02-30",
+      "from=2026-11-22&to=2026-11-01",
+      "status=RINGING",
+      "direction=sideways",
+      "outcome=DROP%20TABLE",
+      "limit=1000",
+      "cursor=not-a-cursor",
+    ]) {
       const { status, body } = await list(query);
       expect(status, query).toBe(400);
       expect(body.detail, query).toBeTruthy();
@@ -85,7 +107,10 @@ describe("call history (/api/calls)", () => {
   });
 
   it("answers 404 for another clinic's call, exactly like a missing one", async () => {
-    const [mine] = await createCalls(member.organization.id, 1, () => ({ summary: "Mine", transcript: [{ role: "agent", message: "Hello", timeInCallSecs: 0 }] }));
+    const [mine] = await createCalls(member.organization.id, 1, () => ({
+      summary: "Mine",
+      transcript: [{ role: "agent", message: "Hello", timeInCallSecs: 0 }],
+    }));
     const [theirs] = await createCalls(other.organization.id, 1, () => ({ summary: "Theirs" }));
     const own = await callRoute(getRoute, { params: { id: mine! } });
     expect(own.status).toBe(200);
@@ -101,12 +126,19 @@ describe("call history (/api/calls)", () => {
   });
 
   it("exports the current filter as CSV with the formula-injection guard", async () => {
-    await createCalls(member.organization.id, 3, (i) => ({ outcome: i === 0 ? "escalated" : "resolved", summary: i === 0 ? "=HYPERLINK(\"http://evil\")" : "Fine", toNumber: "+61255500001" }));
+    await createCalls(member.organization.id, 3, (i) => ({
+      outcome: i === 0 ? "escalated" : "resolved",
+      summary: i === 0 ? '=HYPERLINK("http://evil")' : "Fine",
+      toNumber: "+61255500001",
+    }));
     const res = await callRoute(exportRoute, { url: "http://localhost/api/calls/export?outcome=escalated" });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const text = await res.text();
-    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^created_at,contact,phone,direction,status,outcome/);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);

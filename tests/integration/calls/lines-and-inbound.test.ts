@@ -41,8 +41,23 @@ function inboundEvent(conversationId: string, agentId: string, from: string, cli
         { role: "agent", message: "Sunrise clinic, how can I help?", time_in_call_secs: 0 },
         { role: "user", message: "Do you have anything free on the 15th?", time_in_call_secs: 3 },
       ],
-      metadata: { start_time_unix_secs: now - 40, call_duration_secs: 40, phone_call: { direction: "inbound", external_number: from, agent_number: clinicNumber, phone_number_id: "phnum_x", type: "twilio", call_sid: `CA${conversationId}` } },
-      analysis: { transcript_summary: "Asked about free times on the 15th.", call_successful: "success", data_collection_results: { call_outcome: { value: "appointment_booked" } } },
+      metadata: {
+        start_time_unix_secs: now - 40,
+        call_duration_secs: 40,
+        phone_call: {
+          direction: "inbound",
+          external_number: from,
+          agent_number: clinicNumber,
+          phone_number_id: "phnum_x",
+          type: "twilio",
+          call_sid: `CA${conversationId}`,
+        },
+      },
+      analysis: {
+        transcript_summary: "Asked about free times on the 15th.",
+        call_successful: "success",
+        data_collection_results: { call_outcome: { value: "appointment_booked" } },
+      },
     },
   };
 }
@@ -117,11 +132,20 @@ describe("agents and numbers a clinic owns, every dial path", () => {
 
   it("a scheduled call or callback whose agent is not the clinic's is never dialed: FAILED with the reason", async () => {
     const { mine, theirs } = await twoClinics();
-    await getDb().organization.update({ where: { id: mine.organization.id }, data: { callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: 0, callingWindowEnd: 1440, timezone: zoneAtNoon() } });
+    await getDb().organization.update({
+      where: { id: mine.organization.id },
+      data: { callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: 0, callingWindowEnd: 1440, timezone: zoneAtNoon() },
+    });
     const contact = await createContact(mine.organization.id);
     await getDb().contact.update({ where: { id: contact.id }, data: { timezone: zoneAtNoon() } });
     const row = await getDb().scheduledCall.create({
-      data: { organizationId: mine.organization.id, contactId: contact.id, agentId: theirs.agentId, fromNumber: theirs.phoneNumberId, scheduledTime: new Date(Date.now() - 1000) },
+      data: {
+        organizationId: mine.organization.id,
+        contactId: contact.id,
+        agentId: theirs.agentId,
+        fromNumber: theirs.phoneNumberId,
+        scheduledTime: new Date(Date.now() - 1000),
+      },
     });
     await runDispatcher({ client: createElevenLabsClient(), budgetMs: 5_000, parallelism: 2, organizationId: mine.organization.id });
     const after = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: row.id } });
@@ -150,16 +174,29 @@ describe("conversations Callboard did not dial", () => {
 
     const calls = await getDb().call.findMany({ where: { organizationId: organization.id } });
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ direction: "INBOUND", contactId: jane.id, fromNumber: "+61255507001", status: "COMPLETED", reportedOutcome: "appointment_booked", summary: "Asked about free times on the 15th." });
+    expect(calls[0]).toMatchObject({
+      direction: "INBOUND",
+      contactId: jane.id,
+      fromNumber: "+61255507001",
+      status: "COMPLETED",
+      reportedOutcome: "appointment_booked",
+      summary: "Asked about free times on the 15th.",
+    });
     const feed = await getDb().activityEvent.findMany({ where: { organizationId: organization.id } });
-    expect(feed).toEqual([expect.objectContaining({ type: "CALL_RECEIVED", callId: calls[0]!.id, message: "Call from Jane Inbound ended: appointment booked" })]);
+    expect(feed).toEqual([
+      expect.objectContaining({ type: "CALL_RECEIVED", callId: calls[0]!.id, message: "Call from Jane Inbound ended: appointment booked" }),
+    ]);
   });
 
   it("an unknown number is kept with the number alone; an agent nobody owns is acknowledged and recorded nowhere", async () => {
     const { organization } = await createMember("OWNER");
     const { agentId } = await registerLine(organization.id);
     expect((await deliver(inboundEvent(`conv_unknown_${organization.id}`, agentId, "0255507099"))).body.handled).toBe(true);
-    expect(await getDb().call.findFirstOrThrow({ where: { organizationId: organization.id } })).toMatchObject({ direction: "INBOUND", contactId: null, fromNumber: "+61255507099" });
+    expect(await getDb().call.findFirstOrThrow({ where: { organizationId: organization.id } })).toMatchObject({
+      direction: "INBOUND",
+      contactId: null,
+      fromNumber: "+61255507099",
+    });
 
     const before = await getDb().call.count();
     const unowned = await deliver(inboundEvent(`conv_nobody_${organization.id}`, "agent_nobody_owns", "+61255507002"));
@@ -172,7 +209,9 @@ describe("conversations Callboard did not dial", () => {
     const { agentId } = await registerLine(organization.id);
     const other = await createMember("OWNER");
     const { agentId: otherAgent } = await registerLine(other.organization.id);
-    const call = await getDb().call.create({ data: { organizationId: organization.id, toNumber: "+61255507003", agentId, conversationId: `conv_placed_${organization.id}`, status: "INITIATED" } });
+    const call = await getDb().call.create({
+      data: { organizationId: organization.id, toNumber: "+61255507003", agentId, conversationId: `conv_placed_${organization.id}`, status: "INITIATED" },
+    });
     const answer = await deliver(inboundEvent(call.conversationId!, otherAgent, "+61255507003"));
     expect(answer.body).toMatchObject({ handled: false, reason: "agent does not match the call" });
     expect(await getDb().call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: "INITIATED", summary: null });
@@ -184,7 +223,9 @@ describe("the patient on the line", () => {
   it("outbound: the number Callboard dialed, whatever the caller id says; inbound: the number that is not the clinic's", async () => {
     const { organization } = await createMember("OWNER");
     await registerLine(organization.id, { e164: "+61255508100" });
-    await getDb().call.create({ data: { organizationId: organization.id, toNumber: "+61255507010", conversationId: `conv_out_${organization.id}`, status: "IN_PROGRESS" } });
+    await getDb().call.create({
+      data: { organizationId: organization.id, toNumber: "+61255507010", conversationId: `conv_out_${organization.id}`, status: "IN_PROGRESS" },
+    });
     const id = organization.id;
     // Outbound: the caller id is the clinic's own number.
     expect(await patientOnTheLine(id, "AU", { conversationId: `conv_out_${id}`, callerId: "+61255508100", calledNumber: "+61255507010" })).toBe("+61255507010");
@@ -200,7 +241,11 @@ describe("the patient on the line", () => {
 describe("POST /api/agent-actions/conversation-init", () => {
   const init = (token: string | null, body: unknown) =>
     conversationInitRoute(
-      new Request("http://localhost/api/agent-actions/conversation-init", { method: "POST", headers: { "content-type": "application/json", ...(token ? { "x-agent-token": token } : {}) }, body: JSON.stringify(body) }),
+      new Request("http://localhost/api/agent-actions/conversation-init", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { "x-agent-token": token } : {}) },
+        body: JSON.stringify(body),
+      }),
       { params: Promise.resolve({}) },
     );
 
@@ -209,14 +254,31 @@ describe("POST /api/agent-actions/conversation-init", () => {
     const { agentId, token } = await createAgentWithToken(organization.id, `agent_init_${organization.id}`);
     const contact = await createContact(organization.id, { name: "Maria Known", phoneNumber: "+61255507020" });
     const startsAt = new Date(Date.now() + 3 * 86_400_000);
-    await getDb().appointment.create({ data: { organizationId: organization.id, contactId: contact.id, title: "Check-up", startsAt, endsAt: new Date(+startsAt + 1_800_000), attendeeName: "Maria Known", attendeePhone: "+61255507020" } });
-    await getDb().call.create({ data: { organizationId: organization.id, contactId: contact.id, toNumber: "+61255507020", status: "COMPLETED", summary: "Asked to move her check-up." } });
+    await getDb().appointment.create({
+      data: {
+        organizationId: organization.id,
+        contactId: contact.id,
+        title: "Check-up",
+        startsAt,
+        endsAt: new Date(+startsAt + 1_800_000),
+        attendeeName: "Maria Known",
+        attendeePhone: "+61255507020",
+      },
+    });
+    await getDb().call.create({
+      data: { organizationId: organization.id, contactId: contact.id, toNumber: "+61255507020", status: "COMPLETED", summary: "Asked to move her check-up." },
+    });
 
     const known = await init(token, { caller_id: "+61255507020", agent_id: agentId, called_number: "+61255508200", call_sid: "CA1" });
     expect(known.status).toBe(200);
     const answer = (await known.json()) as { type: string; dynamic_variables: Record<string, string> };
     expect(answer.type).toBe("conversation_initiation_client_data");
-    expect(answer.dynamic_variables).toMatchObject({ known_caller: "yes", contact_name: "Maria Known", last_call_summary: "Asked to move her check-up.", clinic_name: organization.name });
+    expect(answer.dynamic_variables).toMatchObject({
+      known_caller: "yes",
+      contact_name: "Maria Known",
+      last_call_summary: "Asked to move her check-up.",
+      clinic_name: organization.name,
+    });
     expect(answer.dynamic_variables.next_appointment).toMatch(/ at \d{1,2}:\d{2}/);
     expect(answer.dynamic_variables.greeting).toMatch(/^Good (morning|afternoon|evening)$/);
 

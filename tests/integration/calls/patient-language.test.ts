@@ -100,10 +100,17 @@ describe("the patient's language in the dial", () => {
       expect(toEnglish.dynamic_variables.greeting).toMatch(/^Good (morning|afternoon|evening)$/);
 
       // The simulated call honours it: the hi-IN patient is greeted in Hindi, with the greeting Callboard sent.
-      const calls = await getDb().call.findMany({ where: { organizationId: organization.id, status: "COMPLETED" }, select: { contactId: true, transcript: true } });
+      const calls = await getDb().call.findMany({
+        where: { organizationId: organization.id, status: "COMPLETED" },
+        select: { contactId: true, transcript: true },
+      });
       // Transcripts are stored sealed: open them as the call page does.
-      const firstLine = (contactId: string) => (openCallColumn("transcript", calls.find((c) => c.contactId === contactId)!.transcript) as { role: string; message: string }[])[0]!;
-      expect(firstLine(hindi!.id)).toMatchObject({ role: "agent", message: expect.stringMatching(new RegExp(`^${toHindi.dynamic_variables.greeting}, क्या मेरी बात`)) });
+      const firstLine = (contactId: string) =>
+        (openCallColumn("transcript", calls.find((c) => c.contactId === contactId)!.transcript) as { role: string; message: string }[])[0]!;
+      expect(firstLine(hindi!.id)).toMatchObject({
+        role: "agent",
+        message: expect.stringMatching(new RegExp(`^${toHindi.dynamic_variables.greeting}, क्या मेरी बात`)),
+      });
       expect(firstLine(english!.id).message).toMatch(/^Good (morning|afternoon|evening), is this /);
     });
   });

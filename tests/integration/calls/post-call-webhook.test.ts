@@ -49,7 +49,14 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
   beforeAll(async () => {
     server = await serveWebhookRoute();
     const { port } = server.address() as AddressInfo;
-    simulator = await createSimulator({ latencyMs: 0, callDurationMs: 60_000, failureRate: 0, seed: 7, webhookUrl: `http://127.0.0.1:${port}/api/calls`, webhookSecret: SECRET });
+    simulator = await createSimulator({
+      latencyMs: 0,
+      callDurationMs: 60_000,
+      failureRate: 0,
+      seed: 7,
+      webhookUrl: `http://127.0.0.1:${port}/api/calls`,
+      webhookSecret: SECRET,
+    });
     Object.assign(process.env, { ELEVENLABS_API_KEY: "test", ELEVENLABS_API_BASE_URL: simulator.url, ELEVENLABS_WEBHOOK_SECRET: SECRET });
   });
   afterAll(async () => {
@@ -87,7 +94,14 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
 
     const call = await getDb().call.findUniqueOrThrow({ where: { id: callId } });
     // The agent's word is kept as reported; the outcome is what it means (a booking resolves the call).
-    expect(call).toMatchObject({ status: "COMPLETED", outcome: "resolved", reportedOutcome: "appointment_booked", intent: "scheduling", contactId: contact.id, callerName: "Jane Doe" });
+    expect(call).toMatchObject({
+      status: "COMPLETED",
+      outcome: "resolved",
+      reportedOutcome: "appointment_booked",
+      intent: "scheduling",
+      contactId: contact.id,
+      callerName: "Jane Doe",
+    });
     expect(call.summary).toBeTruthy();
     expect(call.durationSeconds).toBeGreaterThan(0);
     expect(call.endedAt!.getTime()).toBeGreaterThan(call.startedAt!.getTime());
@@ -103,7 +117,9 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
     await finishCalls();
     const call = await getDb().call.findUniqueOrThrow({ where: { id: callId } });
     expect(call).toMatchObject({ status: "FAILED", outcome: "busy", errorMessage: "Not connected: busy" });
-    expect((await getDb().activityEvent.findFirstOrThrow({ where: { callId, type: "CALL_NOT_CONNECTED" } })).message).toBe("Busy Person did not pick up (busy)");
+    expect((await getDb().activityEvent.findFirstOrThrow({ where: { callId, type: "CALL_NOT_CONNECTED" } })).message).toBe(
+      "Busy Person did not pick up (busy)",
+    );
   });
 
   it("drops a duplicate delivery without a second activity event", async () => {
@@ -128,7 +144,11 @@ describe("POST /api/calls (ElevenLabs post-call webhooks)", () => {
 
   it("rejects a bad signature, a stale one, and every webhook when the secret is unset", async () => {
     const { callId, conversationId } = await placeCall("Guarded");
-    const payload = { type: "call_initiation_failure", event_timestamp: 1, data: { agent_id: `agent_a_${member.organization.id}`, conversation_id: conversationId, failure_reason: "busy" } };
+    const payload = {
+      type: "call_initiation_failure",
+      event_timestamp: 1,
+      data: { agent_id: `agent_a_${member.organization.id}`, conversation_id: conversationId, failure_reason: "busy" },
+    };
     expect((await deliver(signedRequest(payload, "wrong-secret"))).status).toBe(401);
     expect((await deliver(signedRequest(payload, SECRET, Math.floor(Date.now() / 1000) - 3600))).status).toBe(401);
     const body = JSON.stringify(payload);

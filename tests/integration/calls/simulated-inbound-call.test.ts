@@ -14,7 +14,11 @@ async function serveWebhookRoute(): Promise<Server> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const request = new Request(`http://localhost${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
+    const request = new Request(`http://localhost${req.url}`, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: Buffer.concat(chunks),
+    });
     const response = await webhookRoute(request, { params: Promise.resolve({}) });
     res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
   });
@@ -32,7 +36,13 @@ describe("an inbound call played by the simulator is recorded by the app", () =>
   beforeAll(async () => {
     server = await serveWebhookRoute();
     const { port } = server.address() as AddressInfo;
-    simulator = await createSimulator({ latencyMs: 0, callDurationMs: 60_000, seed: 5, webhookUrl: `http://127.0.0.1:${port}/api/calls`, webhookSecret: SECRET });
+    simulator = await createSimulator({
+      latencyMs: 0,
+      callDurationMs: 60_000,
+      seed: 5,
+      webhookUrl: `http://127.0.0.1:${port}/api/calls`,
+      webhookSecret: SECRET,
+    });
     Object.assign(process.env, { ELEVENLABS_API_KEY: "test", ELEVENLABS_API_BASE_URL: simulator.url, ELEVENLABS_WEBHOOK_SECRET: SECRET });
   });
   afterAll(async () => {

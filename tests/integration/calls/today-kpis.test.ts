@@ -15,7 +15,14 @@ type Shape = {
 
 async function seed(organizationId: string, calls: Shape[]) {
   await getDb().call.createMany({
-    data: calls.map((call) => ({ organizationId, toNumber: "+61255500001", status: "COMPLETED" as const, outcome: null, ...call, createdAt: new Date(call.createdAt) })),
+    data: calls.map((call) => ({
+      organizationId,
+      toNumber: "+61255500001",
+      status: "COMPLETED" as const,
+      outcome: null,
+      ...call,
+      createdAt: new Date(call.createdAt),
+    })),
   });
 }
 

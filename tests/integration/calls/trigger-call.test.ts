@@ -27,7 +27,10 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
   });
   beforeEach(async () => {
     member = await createMember("STAFF");
-    await registerLine(member.organization.id, { agentId: `agent_default_${member.organization.id}`, phoneNumberId: `phnum_default_${member.organization.id}` });
+    await registerLine(member.organization.id, {
+      agentId: `agent_default_${member.organization.id}`,
+      phoneNumberId: `phnum_default_${member.organization.id}`,
+    });
     signInAs(member.user);
   });
   afterEach(() => simulator.reset());
@@ -69,7 +72,11 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
 
   it("uses the agent and phone-number id of the request over the clinic's defaults", async () => {
     const contact = await createContact(member.organization.id);
-    const other = await registerLine(member.organization.id, { agentId: `agent_override_${member.organization.id}`, phoneNumberId: `phnum_override_${member.organization.id}`, setDefault: false });
+    const other = await registerLine(member.organization.id, {
+      agentId: `agent_override_${member.organization.id}`,
+      phoneNumberId: `phnum_override_${member.organization.id}`,
+      setDefault: false,
+    });
     const res = await trigger({ contactId: contact.id, agentId: other.agentId, agentPhoneNumberId: other.phoneNumberId });
     expect(res.status).toBe(201);
     const dial = simulator.requests.at(-1)!.body as { agent_id: string; agent_phone_number_id: string };
@@ -148,7 +155,12 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
   });
 
   it("answers 400 for bad input", async () => {
-    for (const body of [{}, { contactId: "" }, { contactId: "c1", dynamicVariables: { "Bad Key": "x" } }, { contactId: "c1", dynamicVariables: { system__caller_id: "x" } }]) {
+    for (const body of [
+      {},
+      { contactId: "" },
+      { contactId: "c1", dynamicVariables: { "Bad Key": "x" } },
+      { contactId: "c1", dynamicVariables: { system__caller_id: "x" } },
+    ]) {
       const res = await trigger(body);
       expect(res.status).toBe(400);
     }

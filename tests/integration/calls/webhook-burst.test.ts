@@ -18,11 +18,27 @@ async function openCalls(organizationId: string, count: number) {
     const scheduled =
       i % 2 === 0
         ? await db.scheduledCall.create({
-            data: { organizationId, contactId: contact.id, fromNumber: "phnum_b", agentId: "agent_b", scheduledTime: new Date(), status: "IN_PROGRESS", attempts: 1, dialStartedAt: new Date() },
+            data: {
+              organizationId,
+              contactId: contact.id,
+              fromNumber: "phnum_b",
+              agentId: "agent_b",
+              scheduledTime: new Date(),
+              status: "IN_PROGRESS",
+              attempts: 1,
+              dialStartedAt: new Date(),
+            },
           })
         : null;
     const call = await db.call.create({
-      data: { organizationId, contactId: contact.id, toNumber: contact.phoneNumber, status: "IN_PROGRESS", conversationId: `conv_burst_${organizationId}_${i}`, scheduledCallId: scheduled?.id ?? null },
+      data: {
+        organizationId,
+        contactId: contact.id,
+        toNumber: contact.phoneNumber,
+        status: "IN_PROGRESS",
+        conversationId: `conv_burst_${organizationId}_${i}`,
+        scheduledCallId: scheduled?.id ?? null,
+      },
     });
     if (scheduled) await db.scheduledCall.update({ where: { id: scheduled.id }, data: { callId: call.id } });
     calls.push({ call, contact, scheduled });

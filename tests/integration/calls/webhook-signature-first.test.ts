@@ -11,17 +11,20 @@ const plausible = (timestamp = nowSeconds()) => `t=${timestamp},v0=${"ab".repeat
 /** A request body that counts how many chunks were pulled from it: 0 means the route never read it. */
 function countingBody(chunks: number) {
   const read = { chunks: 0, cancelled: false };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (read.chunks >= chunks) return controller.close();
-      read.chunks++;
-      controller.enqueue(CHUNK);
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (read.chunks >= chunks) return controller.close();
+        read.chunks++;
+        controller.enqueue(CHUNK);
+      },
+      cancel() {
+        read.cancelled = true;
+      },
+      // Pull only when someone reads (the default would pull one chunk ahead).
     },
-    cancel() {
-      read.cancelled = true;
-    },
-    // Pull only when someone reads (the default would pull one chunk ahead).
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, read };
 }
 
@@ -85,12 +88,20 @@ describe("POST /api/calls refuses before reading the body", () => {
   });
 
   it("reads a plausibly signed body and still checks its HMAC (401 mismatch)", async () => {
-    const body = JSON.stringify({ type: "call_initiation_failure", event_timestamp: 1, data: { agent_id: "a", conversation_id: "conv_x", failure_reason: "busy" } });
+    const body = JSON.stringify({
+      type: "call_initiation_failure",
+      event_timestamp: 1,
+      data: { agent_id: "a", conversation_id: "conv_x", failure_reason: "busy" },
+    });
     await expectProblem(await post({ "content-type": "application/json", "elevenlabs-signature": plausible() }, body), 401, /mismatch/);
   });
 
   it("accepts a correctly signed body (a transcript-sized one of 5 MB included)", async () => {
-    const event = { type: "call_initiation_failure", event_timestamp: 1, data: { agent_id: "a", conversation_id: "conv_nobody", failure_reason: "busy", padding: "x".repeat(5 * 1024 * 1024) } };
+    const event = {
+      type: "call_initiation_failure",
+      event_timestamp: 1,
+      data: { agent_id: "a", conversation_id: "conv_nobody", failure_reason: "busy", padding: "x".repeat(5 * 1024 * 1024) },
+    };
     const body = JSON.stringify(event);
     const res = await post({ "content-type": "application/json", "elevenlabs-signature": signElevenLabsPayload(body, SECRET, nowSeconds()) }, body);
     expect(res.status).toBe(200);

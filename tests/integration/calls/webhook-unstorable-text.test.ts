@@ -21,7 +21,9 @@ describe("POST /api/calls with text PostgreSQL cannot store", () => {
   it("keeps the event: NUL removed and a lone surrogate replaced, instead of a 500 that loses it", async () => {
     const { organization } = await createMember("STAFF");
     const contact = await createContact(organization.id, { name: "Nul Byte" });
-    const call = await getDb().call.create({ data: { organizationId: organization.id, contactId: contact.id, toNumber: contact.phoneNumber, conversationId: "conv_unstorable" } });
+    const call = await getDb().call.create({
+      data: { organizationId: organization.id, contactId: contact.id, toNumber: contact.phoneNumber, conversationId: "conv_unstorable" },
+    });
     const body = JSON.stringify({
       type: "post_call_transcription",
       event_timestamp: Math.floor(Date.now() / 1000),
@@ -35,7 +37,11 @@ describe("POST /api/calls with text PostgreSQL cannot store", () => {
       },
     });
     const res = await webhookRoute(
-      new Request("http://localhost/api/calls", { method: "POST", headers: { "elevenlabs-signature": signElevenLabsPayload(body, SECRET, Math.floor(Date.now() / 1000)) }, body }),
+      new Request("http://localhost/api/calls", {
+        method: "POST",
+        headers: { "elevenlabs-signature": signElevenLabsPayload(body, SECRET, Math.floor(Date.now() / 1000)) },
+        body,
+      }),
       { params: Promise.resolve({}) },
     );
     await settledAfterResponse();

@@ -28,7 +28,9 @@ describe("the compliance panel's lines", () => {
       ]);
       expect(lines[5]!.detail).toMatch(/older than 365 days are deleted/);
       expect(lines[6]!.detail).toMatch(/public development key/);
-      expect(lines[4]!.detail).toMatch(/^At most 1 a day and 3 in 7 days, in the patient's own time; a call over the limit moves to the next allowed time\. Florida and Oklahoma/);
+      expect(lines[4]!.detail).toMatch(
+        /^At most 1 a day and 3 in 7 days, in the patient's own time; a call over the limit moves to the next allowed time\. Florida and Oklahoma/,
+      );
       expect(lines[1]!.detail).toMatch(/^4 numbers on the list/);
       expect(lines[2]!.detail).toMatch(/^1 this month/);
       await getDb().organization.update({ where: { id: organization.id }, data: { callingDays: [] } });

@@ -9,13 +9,18 @@ const OLD_KEY = Buffer.alloc(32, 1).toString("base64");
 const NEW_KEY = Buffer.alloc(32, 2).toString("base64");
 const saved = { current: process.env.TRANSCRIPT_ENCRYPTION_KEY, previous: process.env.TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS };
 const setKeys = (current: string | undefined, previous: string | undefined) => {
-  for (const [name, value] of [["TRANSCRIPT_ENCRYPTION_KEY", current], ["TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS", previous]] as const) {
+  for (const [name, value] of [
+    ["TRANSCRIPT_ENCRYPTION_KEY", current],
+    ["TRANSCRIPT_ENCRYPTION_KEY_PREVIOUS", previous],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
 };
 const kidsOf = async (ids: string[]) =>
-  (await getDb().call.findMany({ where: { id: { in: ids } }, select: { transcript: true, analysis: true } })).flatMap((row) => [row.transcript, row.analysis].filter((v) => v !== null).map((v) => (v as { kid?: string }).kid ?? "plain"));
+  (await getDb().call.findMany({ where: { id: { in: ids } }, select: { transcript: true, analysis: true } })).flatMap((row) =>
+    [row.transcript, row.analysis].filter((v) => v !== null).map((v) => (v as { kid?: string }).kid ?? "plain"),
+  );
 
 describe("re-encryption after a key rotation (npm run transcripts:reseal)", () => {
   afterEach(() => setKeys(saved.current, saved.previous));
@@ -45,7 +50,9 @@ describe("re-encryption after a key rotation (npm run transcripts:reseal)", () =
       const row = await getDb().call.findUniqueOrThrow({ where: { id }, select: { transcript: true } });
       expect(openCallColumn("transcript", row.transcript)).toEqual(turns);
     }
-    const raw = await getDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Call" WHERE "id" = ANY(${[...ids, plain!]}) AND "transcript"::text LIKE '%only in the old transcript%'`;
+    const raw = await getDb().$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "Call" WHERE "id" = ANY(${[...ids, plain!]}) AND "transcript"::text LIKE '%only in the old transcript%'`;
     expect(raw[0]!.n).toBe(0);
     const again = await resealTranscripts();
     expect(again).toMatchObject({ resealed: 0, skipped: 0 });

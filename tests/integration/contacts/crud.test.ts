@@ -65,7 +65,13 @@ describe("contacts CRUD", () => {
   });
 
   it("rejects bad fields one by one, with their paths", async () => {
-    const res = await create({ name: "", phoneNumber: "0491 570 157", email: "not-an-email", timezone: "Mars/Olympus", businessWebsite: "javascript:alert(1)" });
+    const res = await create({
+      name: "",
+      phoneNumber: "0491 570 157",
+      email: "not-an-email",
+      timezone: "Mars/Olympus",
+      businessWebsite: "javascript:alert(1)",
+    });
     expect(res.status).toBe(400);
     const paths = ((await json(res)).issues as { path: string }[]).map((i) => i.path).sort();
     expect(paths).toEqual(["businessWebsite", "email", "name", "timezone"]);
@@ -89,11 +95,26 @@ describe("contacts CRUD", () => {
   });
 
   it("updates only the fields given; customFields replaces the set; clearing do-not-call clears the reason", async () => {
-    const { contact } = (await json(await create({ name: "Kim", phoneNumber: "0491 570 110", email: "kim@example.com", doNotCall: true, doNotCallReason: "Asked", customFields: { a: "1", b: "2" } }))) as { contact: Json };
+    const { contact } = (await json(
+      await create({
+        name: "Kim",
+        phoneNumber: "0491 570 110",
+        email: "kim@example.com",
+        doNotCall: true,
+        doNotCallReason: "Asked",
+        customFields: { a: "1", b: "2" },
+      }),
+    )) as { contact: Json };
     signInAs(clinic.user);
     const patched = await callRoute(patchRoute, { method: "PATCH", params: { id: contact.id as string }, body: { name: "Kim Lee", customFields: { c: "3" } } });
     expect(patched.status).toBe(200);
-    expect(((await json(patched)) as { contact: Json }).contact).toMatchObject({ name: "Kim Lee", email: "kim@example.com", doNotCall: true, doNotCallReason: "Asked", customFields: { c: "3" } });
+    expect(((await json(patched)) as { contact: Json }).contact).toMatchObject({
+      name: "Kim Lee",
+      email: "kim@example.com",
+      doNotCall: true,
+      doNotCallReason: "Asked",
+      customFields: { c: "3" },
+    });
 
     // Taking a number off the do-not-call list is an admin's call, on the contact as on the list.
     const refused = await callRoute(patchRoute, { method: "PATCH", params: { id: contact.id as string }, body: { doNotCall: false, email: "" } });
@@ -131,7 +152,11 @@ describe("contacts CRUD", () => {
     const res = await callRoute(deleteRoute, { method: "DELETE", params: { id } });
     expect(res.status).toBe(204);
     expect(await getDb().contact.findUnique({ where: { id } })).toBeNull();
-    expect(await getDb().call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ contactId: null, outcome: "appointment_booked", toNumber: "+61491570113" });
+    expect(await getDb().call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({
+      contactId: null,
+      outcome: "appointment_booked",
+      toNumber: "+61491570113",
+    });
     expect(await getDb().scheduledCall.findUnique({ where: { id: scheduled.id } })).toBeNull();
     expect((await callRoute(deleteRoute, { method: "DELETE", params: { id } })).status).toBe(404);
   });

@@ -27,7 +27,7 @@ describe("CSV export", () => {
     clinic = await createMember("STAFF");
     other = await createMember("STAFF");
     await createContacts(clinic.organization.id, 2_345, (i): Partial<ContactSeed> => ({
-      name: i === 0 ? "=HYPERLINK(\"http://evil.example\",\"Click\")" : `Patient ${String(i).padStart(5, "0")}`,
+      name: i === 0 ? '=HYPERLINK("http://evil.example","Click")' : `Patient ${String(i).padStart(5, "0")}`,
       email: i % 2 ? `p${i}@example.com` : null,
       customFields: i % 3 === 0 ? { appointment_type: "flu, then review", preferred_doctor: "Dr Tan" } : { health_fund: "Bupa" },
     }));
@@ -42,8 +42,24 @@ describe("CSV export", () => {
     expect(text.startsWith("\uFEFF")).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual([
-      "name", "phone", "email", "business_name", "business_website", "timezone", "language", "do_not_call", "do_not_call_reason",
-      "last_call_outcome", "last_call_at", "created_at", "consent_basis", "consent_source", "consent_date", "appointment_type", "health_fund", "preferred_doctor",
+      "name",
+      "phone",
+      "email",
+      "business_name",
+      "business_website",
+      "timezone",
+      "language",
+      "do_not_call",
+      "do_not_call_reason",
+      "last_call_outcome",
+      "last_call_at",
+      "created_at",
+      "consent_basis",
+      "consent_source",
+      "consent_date",
+      "appointment_type",
+      "health_fund",
+      "preferred_doctor",
     ]);
     expect(rows).toHaveLength(2_346);
     expect(rows.filter((r) => r[0]!.startsWith("Other"))).toEqual([]);
@@ -54,7 +70,7 @@ describe("CSV export", () => {
   it("guards every cell that a spreadsheet would run as a formula (and phone numbers stay text)", async () => {
     const { text } = await exportCsv(clinic, "?q=hyperlink");
     const [, row] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
-    expect(row![0]).toBe("'=HYPERLINK(\"http://evil.example\",\"Click\")");
+    expect(row![0]).toBe('\'=HYPERLINK("http://evil.example","Click")');
     expect(row![1]).toMatch(/^'\+61/);
   });
 
@@ -110,7 +126,9 @@ describe("resolveContactSelection", () => {
 
   it("resolves an empty search as everyone, and refuses more than the limit", async () => {
     expect(await resolveContactSelection(clinic.organization.id, { filter: { q: "" }, excludeIds: [], includeIds: [] })).toHaveLength(50);
-    await expect(resolveContactSelection(clinic.organization.id, { filter: { q: "" }, excludeIds: [], includeIds: [] }, { max: 49 })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(resolveContactSelection(clinic.organization.id, { filter: { q: "" }, excludeIds: [], includeIds: [] }, { max: 49 })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
   });
 
   it("parses the browser's payload with the shared schema", () => {

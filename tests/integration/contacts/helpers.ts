@@ -1,7 +1,9 @@
 /** Requests to the contacts routes that callRoute (JSON only) does not build: uploads and raw bodies. */
 
 export function importRequest(
-  body: { multipart: { file: BlobPart | null; filename?: string; fields?: Record<string, string> } } | { raw: BodyInit; contentType: string; contentLength?: number },
+  body:
+    | { multipart: { file: BlobPart | null; filename?: string; fields?: Record<string, string> } }
+    | { raw: BodyInit; contentType: string; contentLength?: number },
   query: Record<string, string> = {},
 ): Request {
   const url = `http://localhost/api/contacts/import${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ""}`;

@@ -28,7 +28,12 @@ describe("CSV import", () => {
   });
 
   it("imports 10,000 rows in one request, in batches, and says how many were created", async () => {
-    const rows = Array.from({ length: 10_000 }, (_, i) => [`Patient ${i}`, fictionalPhone(i).replace("+61", "0"), `p${i}@example.com`, i % 2 ? "flu vaccination" : "annual check-up"]);
+    const rows = Array.from({ length: 10_000 }, (_, i) => [
+      `Patient ${i}`,
+      fictionalPhone(i).replace("+61", "0"),
+      `p${i}@example.com`,
+      i % 2 ? "flu vaccination" : "annual check-up",
+    ]);
     const text = csv(["Name", "Mobile", "Email", "Appointment Type"], rows);
     const started = performance.now();
     const { status, body } = await upload(clinic, text);
@@ -59,7 +64,12 @@ describe("CSV import", () => {
 describe("CSV import: what an update changes", () => {
   it("merges custom fields, fills blanks from the file, keeps do-not-call once set", async () => {
     const clinic = await createMember("STAFF");
-    const [existing] = await createContacts(clinic.organization.id, 1, () => ({ name: "Old Name", phoneNumber: "+61491570156", email: "old@example.com", customFields: { a: "1", b: "2" } }));
+    const [existing] = await createContacts(clinic.organization.id, 1, () => ({
+      name: "Old Name",
+      phoneNumber: "+61491570156",
+      email: "old@example.com",
+      customFields: { a: "1", b: "2" },
+    }));
     await listDoNotCall(clinic.organization.id, [existing!.phoneNumber], { reason: "Asked on a call" });
 
     const { body } = await upload(clinic, csv(["name", "phone", "email", "do_not_call", "b", "c"], [["New Name", "0491 570 156", "", "no", "20", "30"]]));
@@ -75,7 +85,10 @@ describe("CSV import: what an update changes", () => {
     await upload(clinic, csv(["name", "phone", "do_not_call", "do_not_call_reason"], [["Fresh", "0491 570 157", "yes", "Opted out by letter"]]));
     const fresh = await getDb().contact.findFirstOrThrow({ where: { organizationId: clinic.organization.id, phoneNumber: "+61491570157" } });
     expect(await getContact(clinic.organization.id, fresh.id)).toMatchObject({ doNotCall: true, doNotCallReason: "Opted out by letter" });
-    expect(await getDb().doNotCallEntry.findFirstOrThrow({ where: { organizationId: clinic.organization.id, phoneNumber: "+61491570157" } })).toMatchObject({ source: "IMPORT", addedByUserId: clinic.user.id });
+    expect(await getDb().doNotCallEntry.findFirstOrThrow({ where: { organizationId: clinic.organization.id, phoneNumber: "+61491570157" } })).toMatchObject({
+      source: "IMPORT",
+      addedByUserId: clinic.user.id,
+    });
   });
 
   it("updates by number only within the caller's organization", async () => {
@@ -127,7 +140,10 @@ describe("CSV import: bad rows", () => {
     const { status, body } = await upload(clinic, mixed, { mode: "valid_only" });
     expect(status).toBe(200);
     expect(body).toMatchObject({ created: 2, updated: 0, skipped: 3 });
-    expect((await getDb().contact.findMany({ where: { organizationId: clinic.organization.id }, orderBy: { name: "asc" } })).map((c) => c.name)).toEqual(["Jane", "Kim"]);
+    expect((await getDb().contact.findMany({ where: { organizationId: clinic.organization.id }, orderBy: { name: "asc" } })).map((c) => c.name)).toEqual([
+      "Jane",
+      "Kim",
+    ]);
   });
 
   it("a row with 10,000 columns is a row error, not a crash", async () => {
@@ -138,7 +154,11 @@ describe("CSV import: bad rows", () => {
     expect(strict.status).toBe(400);
     expect(await count(clinic.organization.id)).toBe(0);
     const lenient = await upload(clinic, text, { mode: "valid_only" });
-    expect(lenient.body).toMatchObject({ created: 1, skipped: 1, errors: [{ row: 3, message: expect.stringMatching(/10,000 values but the header has 2 columns/) }] });
+    expect(lenient.body).toMatchObject({
+      created: 1,
+      skipped: 1,
+      errors: [{ row: 3, message: expect.stringMatching(/10,000 values but the header has 2 columns/) }],
+    });
   });
 });
 
@@ -190,7 +210,11 @@ describe("CSV import: files that cannot be imported", () => {
     ["a header and nothing else", "name,phone\n", /header row but no contacts/],
     ["a quote that never closes", 'name,phone\n"Jane,0491 570 156\n', /opens a quoted value/],
     // The file that froze the server: a 60,000-letter header over 2,000 rows.
-    ["a 60,000-letter header", `name,phone,${"Q".repeat(60_000)}\n${"Jane,0491 570 156,x\n".repeat(2_000)}`, /header of column C \(row 1\) is 60,000 characters long/],
+    [
+      "a 60,000-letter header",
+      `name,phone,${"Q".repeat(60_000)}\n${"Jane,0491 570 156,x\n".repeat(2_000)}`,
+      /header of column C \(row 1\) is 60,000 characters long/,
+    ],
   ])("refuses %s with a clear 400 and writes nothing", async (_label, file, message) => {
     const { status, body } = await upload(clinic, file as string | Uint8Array);
     expect(status).toBe(400);
@@ -221,7 +245,13 @@ describe("CSV import: files that cannot be imported", () => {
 
   it("takes a text/csv body with options in the query string", async () => {
     signInAs(clinic.user);
-    const res = await importRoute(importRequest({ raw: "Patient;Tel\nJane;0491 570 156\n", contentType: "text/csv; charset=utf-8" }, { mapping: JSON.stringify({ Patient: "name", Tel: "phone" }) }), withParams({}));
+    const res = await importRoute(
+      importRequest(
+        { raw: "Patient;Tel\nJane;0491 570 156\n", contentType: "text/csv; charset=utf-8" },
+        { mapping: JSON.stringify({ Patient: "name", Tel: "phone" }) },
+      ),
+      withParams({}),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ created: 1, delimiter: ";" });
   });

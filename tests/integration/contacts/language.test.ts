@@ -35,7 +35,9 @@ describe("a contact's language", () => {
     );
     const strict = await upload(clinic, file);
     expect(strict.status).toBe(400); // all or nothing by default: the bad row stops the file
-    expect(strict.body.report!.errors).toEqual([{ row: 6, column: "Language", message: expect.stringMatching(/^"fr-FR" is not a language Callboard speaks\. Use one of en-AU, .*hi-IN/) }]);
+    expect(strict.body.report!.errors).toEqual([
+      { row: 6, column: "Language", message: expect.stringMatching(/^"fr-FR" is not a language Callboard speaks\. Use one of en-AU, .*hi-IN/) },
+    ]);
     expect(await getDb().contact.count({ where: { organizationId: clinic.organization.id } })).toBe(0);
 
     const lenient = await upload(clinic, file, { mode: "valid_only" });
@@ -48,7 +50,16 @@ describe("a contact's language", () => {
     expect((await byPhone(org, "+61491570112")).language).toBeNull();
 
     // A blank cell on re-import keeps the language; a new one replaces it.
-    const again = await upload(clinic, csv(["name", "phone", "language"], [["Asha Verma", "0491 570 156", ""], ["Jane Citizen", "0491 570 110", "en-GB"]]));
+    const again = await upload(
+      clinic,
+      csv(
+        ["name", "phone", "language"],
+        [
+          ["Asha Verma", "0491 570 156", ""],
+          ["Jane Citizen", "0491 570 110", "en-GB"],
+        ],
+      ),
+    );
     expect(again.body).toMatchObject({ updated: 2 });
     expect((await byPhone(org, "+61491570156")).language).toBe("hi-IN");
     expect((await byPhone(org, "+61491570110")).language).toBe("en-GB");
@@ -56,7 +67,10 @@ describe("a contact's language", () => {
     // The export writes it back under the header the importer reads.
     signInAs(clinic.user);
     const exported = await (await callRoute(exportRoute, { url: "http://localhost/api/contacts/export" })).text();
-    const [header, ...lines] = exported.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const [header, ...lines] = exported
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
     const column = header!.split(",").indexOf("language");
     expect(column).toBeGreaterThan(-1);
     expect(lines.find((l) => l.startsWith("Asha Verma"))!.split(",")[column]).toBe("hi-IN");
@@ -65,17 +79,31 @@ describe("a contact's language", () => {
   it("is set and cleared through the contact form's API, and an unknown language is a 400 on the field", async () => {
     const clinic = await createMember("STAFF");
     signInAs(clinic.user);
-    const created = await callRoute(createRoute, { method: "POST", url: "http://localhost/api/contacts", body: { name: "Asha Verma", phoneNumber: "0491 570 156", language: "hi-IN" } });
+    const created = await callRoute(createRoute, {
+      method: "POST",
+      url: "http://localhost/api/contacts",
+      body: { name: "Asha Verma", phoneNumber: "0491 570 156", language: "hi-IN" },
+    });
     expect(created.status).toBe(201);
     const { contact } = (await created.json()) as { contact: { id: string; language: string | null } };
     expect(contact.language).toBe("hi-IN");
 
-    const bad = await callRoute(patchRoute, { method: "PATCH", url: `http://localhost/api/contacts/${contact.id}`, params: { id: contact.id }, body: { language: "xx" } });
+    const bad = await callRoute(patchRoute, {
+      method: "PATCH",
+      url: `http://localhost/api/contacts/${contact.id}`,
+      params: { id: contact.id },
+      body: { language: "xx" },
+    });
     expect(bad.status).toBe(400);
     const problem = (await bad.json()) as { issues: { path: string; message: string }[] };
     expect(problem.issues).toEqual([expect.objectContaining({ path: "language", message: expect.stringContaining("is not a language Callboard speaks") })]);
 
-    const cleared = await callRoute(patchRoute, { method: "PATCH", url: `http://localhost/api/contacts/${contact.id}`, params: { id: contact.id }, body: { language: "" } });
+    const cleared = await callRoute(patchRoute, {
+      method: "PATCH",
+      url: `http://localhost/api/contacts/${contact.id}`,
+      params: { id: contact.id },
+      body: { language: "" },
+    });
     expect(cleared.status).toBe(200);
     expect((await getDb().contact.findUniqueOrThrow({ where: { id: contact.id } })).language).toBeNull();
   });
@@ -88,7 +116,11 @@ describe("a contact's language", () => {
 
     const bad = await callRoute(patchLanguageRoute, { method: "PATCH", url: "http://localhost/api/organizations/language", body: { defaultLanguage: "tlh" } });
     expect(bad.status).toBe(400);
-    const saved = await callRoute(patchLanguageRoute, { method: "PATCH", url: "http://localhost/api/organizations/language", body: { defaultLanguage: "hi-in" } });
+    const saved = await callRoute(patchLanguageRoute, {
+      method: "PATCH",
+      url: "http://localhost/api/organizations/language",
+      body: { defaultLanguage: "hi-in" },
+    });
     expect(saved.status).toBe(200);
     expect(await saved.json()).toEqual({ defaultLanguage: "hi-IN" });
     expect(await getDb().auditEvent.findFirst({ where: { organizationId: owner.organization.id, action: "SETTINGS_UPDATED" } })).toMatchObject({
@@ -100,6 +132,8 @@ describe("a contact's language", () => {
     const staff = await createMember("STAFF", owner.organization.id);
     signInAs(staff.user);
     expect((await callRoute(getLanguageRoute, { url: "http://localhost/api/organizations/language" })).status).toBe(200);
-    expect((await callRoute(patchLanguageRoute, { method: "PATCH", url: "http://localhost/api/organizations/language", body: { defaultLanguage: "en-AU" } })).status).toBe(403);
+    expect(
+      (await callRoute(patchLanguageRoute, { method: "PATCH", url: "http://localhost/api/organizations/language", body: { defaultLanguage: "en-AU" } })).status,
+    ).toBe(403);
   });
 });

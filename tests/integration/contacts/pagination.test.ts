@@ -12,10 +12,18 @@ import { callRoute, signInAs } from "../helpers/session";
 type Page = Awaited<ReturnType<typeof listContacts>>;
 
 /** How the list orders names: case and accents ignored (the database's contact_name_sort_key). */
-const sortKey = (name: string) => name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const sortKey = (name: string) =>
+  name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** Walks every page forward, calling `between` after each one (to write rows meanwhile). */
-async function walk(organizationId: string, options: { sort: "name" | "created"; q?: string; limit: number }, between: (pageIndex: number) => Promise<void> = async () => {}) {
+async function walk(
+  organizationId: string,
+  options: { sort: "name" | "created"; q?: string; limit: number },
+  between: (pageIndex: number) => Promise<void> = async () => {},
+) {
   const seen: string[] = [];
   const pages: Page[] = [];
   let cursor: string | undefined;
@@ -50,7 +58,12 @@ describe("keyset pagination", () => {
     let inserted = 0;
     const { seen, pages } = await walk(org, { sort, limit: 23 }, async (pageIndex) => {
       // New rows that sort before, among and after the ones already seen.
-      await createContacts(org, 3, (i) => ({ name: ["Aaron First", "Person 0100x", "Zed Last"][i % 3]!, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, pageIndex * 3 + (i % 3) * 50)) }), 2_000 + pageIndex * 3);
+      await createContacts(
+        org,
+        3,
+        (i) => ({ name: ["Aaron First", "Person 0100x", "Zed Last"][i % 3]!, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, pageIndex * 3 + (i % 3) * 50)) }),
+        2_000 + pageIndex * 3,
+      );
       inserted += 3;
     });
     expect(new Set(seen).size).toBe(seen.length); // nothing repeated
@@ -75,7 +88,16 @@ describe("keyset pagination", () => {
     const names = ["Zed Zimmer", "adam Ant", "Émile Ernst", "eve Early", "Ödön Olt", "oscar Orr", "Ángel Abad", "ZOE Zane"];
     await createContacts(clinic, names.length, (i) => ({ name: names[i]! }));
     const { pages } = await walk(clinic, { sort: "name", limit: 3 });
-    expect(pages.flatMap((p) => p.contacts.map((c) => c.name))).toEqual(["adam Ant", "Ángel Abad", "Émile Ernst", "eve Early", "Ödön Olt", "oscar Orr", "Zed Zimmer", "ZOE Zane"]);
+    expect(pages.flatMap((p) => p.contacts.map((c) => c.name))).toEqual([
+      "adam Ant",
+      "Ángel Abad",
+      "Émile Ernst",
+      "eve Early",
+      "Ödön Olt",
+      "oscar Orr",
+      "Zed Zimmer",
+      "ZOE Zane",
+    ]);
   });
 
   it("goes back with the previous cursor to exactly the page before", async () => {
@@ -140,14 +162,34 @@ describe("search", () => {
     await createContacts(org, people.length, (i) => people[i]!);
   });
 
-  it.each(["jo", "j", "JONES", "o'b", "bakery", "example.com", "wei@", "0491 570", "491570156", "+1 415", "0044 7400", "5550", "100%", "_", "pure_j", "Li W", "zzz", "a", "ok"])(
-    "finds in SQL exactly whom the browser's matcher finds for %j",
-    async (q) => {
-      const found = (await listContacts(org, { sort: "name", limit: 100, q })).contacts.map((c) => c.name).sort();
-      const expected = people.filter((p) => contactMatchesSearch(p, q)).map((p) => p.name).sort();
-      expect(found).toEqual(expected);
-    },
-  );
+  it.each([
+    "jo",
+    "j",
+    "JONES",
+    "o'b",
+    "bakery",
+    "example.com",
+    "wei@",
+    "0491 570",
+    "491570156",
+    "+1 415",
+    "0044 7400",
+    "5550",
+    "100%",
+    "_",
+    "pure_j",
+    "Li W",
+    "zzz",
+    "a",
+    "ok",
+  ])("finds in SQL exactly whom the browser's matcher finds for %j", async (q) => {
+    const found = (await listContacts(org, { sort: "name", limit: 100, q })).contacts.map((c) => c.name).sort();
+    const expected = people
+      .filter((p) => contactMatchesSearch(p, q))
+      .map((p) => p.name)
+      .sort();
+    expect(found).toEqual(expected);
+  });
 
   it("treats % and _ as characters, not wildcards", async () => {
     expect((await listContacts(org, { sort: "name", limit: 100, q: "100%" })).contacts.map((c) => c.name)).toEqual(["Bjorn Anders"]);
@@ -156,7 +198,7 @@ describe("search", () => {
 });
 
 describe("a search matching more than MATCHES_FIRST_MAX contacts", () => {
-  it("says \"1,000+\" and is paged by walking the index, with nothing skipped or repeated", async () => {
+  it('says "1,000+" and is paged by walking the index, with nothing skipped or repeated', async () => {
     const org = (await createMember("STAFF")).organization.id;
     const many = MATCHES_FIRST_MAX + 123;
     await createContacts(org, many, (i) => ({ name: `Common ${String(i).padStart(5, "0")}` }));

@@ -7,7 +7,11 @@ describe("dispatcher: the clinic's concurrency cap", () => {
   let harness: DispatchHarness;
   beforeAll(async () => {
     // Calls that last a moment, so runs overlap with calls in flight and refills fill freed slots.
-    harness = await startDispatchHarness({ latencyMs: 20, callDurationMs: 150, outcomeMix: { appointment_booked: 1, callback_scheduled: 1, not_interested: 1, voicemail: 0 } });
+    harness = await startDispatchHarness({
+      latencyMs: 20,
+      callDurationMs: 150,
+      outcomeMix: { appointment_booked: 1, callback_scheduled: 1, not_interested: 1, voicemail: 0 },
+    });
   });
   afterAll(() => harness.close());
 

@@ -54,7 +54,12 @@ describe("cron route authorization", () => {
         const res = await harness.runCron();
         expect(res.status).toBe(503);
         expect(res.headers.get("content-type")).toContain("application/problem+json");
-        expect(await res.json()).toMatchObject({ status: 503, code: "service_unavailable", missingVariables: ["ELEVENLABS_API_KEY"], detail: expect.stringContaining("ELEVENLABS_API_KEY is not set") });
+        expect(await res.json()).toMatchObject({
+          status: 503,
+          code: "service_unavailable",
+          missingVariables: ["ELEVENLABS_API_KEY"],
+          detail: expect.stringContaining("ELEVENLABS_API_KEY is not set"),
+        });
         expect(await getDb().scheduledCall.count({ where: { status: "PENDING", attempts: 0 } })).toBe(3);
         expect(await getDb().dispatcherHeartbeat.count()).toBe(0);
         expect(harness.simulator.requests).toHaveLength(0);

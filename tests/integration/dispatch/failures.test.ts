@@ -26,7 +26,13 @@ describe("dispatcher: crashes, retries and re-checks", () => {
   async function run(options: { settle?: boolean } = {}) {
     const res = await harness.runCron();
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { results: { processed: number; succeeded: number; failed: number }; deferred: number; reconciled: number; swept: number; skipped: number };
+    const body = (await res.json()) as {
+      results: { processed: number; succeeded: number; failed: number };
+      deferred: number;
+      reconciled: number;
+      swept: number;
+      skipped: number;
+    };
     if (options.settle !== false) await harness.settle();
     return body;
   }

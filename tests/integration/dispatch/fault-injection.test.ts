@@ -31,7 +31,9 @@ async function passTime(ms: number) {
 function deliver(payload: unknown) {
   const body = JSON.stringify(payload);
   const signature = signElevenLabsPayload(body, WEBHOOK_SECRET, Math.floor(Date.now() / 1000));
-  return webhookRoute(new Request("http://localhost/api/calls", { method: "POST", headers: { "elevenlabs-signature": signature }, body }), { params: Promise.resolve({}) });
+  return webhookRoute(new Request("http://localhost/api/calls", { method: "POST", headers: { "elevenlabs-signature": signature }, body }), {
+    params: Promise.resolve({}),
+  });
 }
 
 /** A pass-through to the simulator that adds `Retry-After` to its 429s, as ElevenLabs may. */
@@ -88,7 +90,9 @@ describe("fault injection: storms, lost answers, early, duplicated and out-of-or
     // This clinic's dials only: earlier tests' clinics reuse the same fictional numbers.
     const ours = new Set((await getDb().call.findMany({ where: { organizationId }, select: { id: true } })).map((call) => call.id));
     for (const row of rows) {
-      const rang = harness.simulator.calls.filter((call) => call.userId !== null && ours.has(call.userId) && call.externalNumber === row.contact.phoneNumber).length;
+      const rang = harness.simulator.calls.filter(
+        (call) => call.userId !== null && ours.has(call.userId) && call.externalNumber === row.contact.phoneNumber,
+      ).length;
       expect(rang, `${row.contact.phoneNumber} rang more often than it was attempted`).toBeLessThanOrEqual(row.attempts);
       expect(FINAL, `${row.id} is ${row.status} (${row.errorMessage})`).toContain(row.status);
       expect(row.attempts).toBeLessThanOrEqual(row.maxAttempts);
@@ -102,7 +106,9 @@ describe("fault injection: storms, lost answers, early, duplicated and out-of-or
   async function expectNothingStuck(organizationId: string) {
     await passTime(LEASE_AND_A_RUN_MS);
     await run();
-    const stuck = await getDb().scheduledCall.findMany({ where: { organizationId, status: "IN_PROGRESS", OR: [{ lockedUntil: { lt: new Date() } }, { lockedUntil: null }], dialStartedAt: null } });
+    const stuck = await getDb().scheduledCall.findMany({
+      where: { organizationId, status: "IN_PROGRESS", OR: [{ lockedUntil: { lt: new Date() } }, { lockedUntil: null }], dialStartedAt: null },
+    });
     expect(stuck, "rows IN_PROGRESS past their lease with no dial to reconcile").toEqual([]);
   }
 
@@ -169,9 +175,14 @@ describe("fault injection: storms, lost answers, early, duplicated and out-of-or
       // The request may have reached ElevenLabs: the row waits for reconciliation by attempt id, however many runs pass.
       for (const row of rows) expect(["IN_PROGRESS", "PENDING"]).toContain(row.status);
       const dialsBefore = harness.simulator.requests.filter((r) => r.path.endsWith("/outbound-call")).length;
-      await getDb().scheduledCall.updateMany({ where: { organizationId: organization.id, status: "IN_PROGRESS" }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
+      await getDb().scheduledCall.updateMany({
+        where: { organizationId: organization.id, status: "IN_PROGRESS" },
+        data: { lockedUntil: new Date(Date.now() - 1_000) },
+      });
       await harness.runCron();
-      const unknownStillUnknown = await getDb().scheduledCall.findMany({ where: { organizationId: organization.id, status: "IN_PROGRESS", dialStartedAt: { not: null } } });
+      const unknownStillUnknown = await getDb().scheduledCall.findMany({
+        where: { organizationId: organization.id, status: "IN_PROGRESS", dialStartedAt: { not: null } },
+      });
       const redials = harness.simulator.requests.filter((r) => r.path.endsWith("/outbound-call")).length - dialsBefore;
       expect(redials, "an attempt whose answer was lost was dialed again before reconciliation").toBeLessThanOrEqual(rows.length - unknownStillUnknown.length);
 
@@ -232,10 +243,16 @@ describe("fault injection: storms, lost answers, early, duplicated and out-of-or
         analysis: { transcript_summary: "Booked." },
       },
     };
-    const lateFailure = { type: "call_initiation_failure", event_timestamp: now - 30, data: { agent_id: call.agentId, conversation_id: call.conversationId, failure_reason: "busy" } };
+    const lateFailure = {
+      type: "call_initiation_failure",
+      event_timestamp: now - 30,
+      data: { agent_id: call.agentId, conversation_id: call.conversationId, failure_reason: "busy" },
+    };
 
     // The end arrives three times at once, then a failure event that belongs before it.
-    const answers = await Promise.all([deliver(transcription), deliver(transcription), deliver(transcription)].map((res) => res.then((r) => r.json() as Promise<{ handled: boolean }>)));
+    const answers = await Promise.all(
+      [deliver(transcription), deliver(transcription), deliver(transcription)].map((res) => res.then((r) => r.json() as Promise<{ handled: boolean }>)),
+    );
     await settledAfterResponse();
     expect(answers.filter((answer) => answer.handled)).toHaveLength(1);
     const late = (await (await deliver(lateFailure)).json()) as { handled: boolean };
@@ -286,7 +303,9 @@ describe("fault injection: storms, lost answers, early, duplicated and out-of-or
 
   /** Mid-chaos: rows IN_PROGRESS without a dial sent must be within their lease. */
   async function expectNothingStuckOnlyIfNoDial(organizationId: string) {
-    const stuck = await getDb().scheduledCall.count({ where: { organizationId, status: "IN_PROGRESS", dialStartedAt: null, lockedUntil: { lt: new Date(Date.now() - LEASE_AND_A_RUN_MS) } } });
+    const stuck = await getDb().scheduledCall.count({
+      where: { organizationId, status: "IN_PROGRESS", dialStartedAt: null, lockedUntil: { lt: new Date(Date.now() - LEASE_AND_A_RUN_MS) } },
+    });
     expect(stuck).toBe(0);
   }
 });

@@ -26,7 +26,8 @@ async function cappedClinic(index: number, limit: number, backlog: number) {
 /** `count` of `make`, ten at a time (clinics are set up in parallel, not one by one). */
 async function inBatches<T>(count: number, make: (index: number) => Promise<T>): Promise<T[]> {
   const made: T[] = [];
-  for (let start = 0; start < count; start += 10) made.push(...(await Promise.all(Array.from({ length: Math.min(10, count - start) }, (_, i) => make(start + i)))));
+  for (let start = 0; start < count; start += 10)
+    made.push(...(await Promise.all(Array.from({ length: Math.min(10, count - start) }, (_, i) => make(start + i)))));
   return made;
 }
 
@@ -73,30 +74,34 @@ describe("dispatcher across many clinics", () => {
     expect(await getDb().scheduledCall.count({ where: { organizationId: { in: ids(capped) }, status: "PENDING" } })).toBe(150 * 5);
   });
 
-  it("a clinic with 1,000 due calls and a high cap does not take the run from 50 small ones: each small clinic's call goes in the first turn", { timeout: 120_000 }, async () => {
-    const big = await createDispatchOrganization({ concurrencyLimit: 100 });
-    // The big clinic's work is the oldest, so a longest-waiting-first queue without turns would serve it alone.
-    await createDueCalls(big.id, 1_000, { dueAt: new Date(Date.now() - 3_600_000) });
-    const small = await inBatches(50, async (i) => {
-      const organization = await createDispatchOrganization({ concurrencyLimit: 3 });
-      const [contact] = await createDueCalls(organization.id, 1, { offset: 20_000 + i });
-      return contact!.phoneNumber;
-    });
-    const smallNumbers = new Set(small);
+  it(
+    "a clinic with 1,000 due calls and a high cap does not take the run from 50 small ones: each small clinic's call goes in the first turn",
+    { timeout: 120_000 },
+    async () => {
+      const big = await createDispatchOrganization({ concurrencyLimit: 100 });
+      // The big clinic's work is the oldest, so a longest-waiting-first queue without turns would serve it alone.
+      await createDueCalls(big.id, 1_000, { dueAt: new Date(Date.now() - 3_600_000) });
+      const small = await inBatches(50, async (i) => {
+        const organization = await createDispatchOrganization({ concurrencyLimit: 3 });
+        const [contact] = await createDueCalls(organization.id, 1, { offset: 20_000 + i });
+        return contact!.phoneNumber;
+      });
+      const smallNumbers = new Set(small);
 
-    const { client, dialed } = recordingClient();
-    const parallelism = 10;
-    const summary = await runDispatcher({ client, budgetMs: 60_000, parallelism });
+      const { client, dialed } = recordingClient();
+      const parallelism = 10;
+      const summary = await runDispatcher({ client, budgetMs: 60_000, parallelism });
 
-    // First turn: one call of each of the 51 clinics, claimed before any second call. Dials of one
-    // claim leave in any order, so the last of the first turn can leave up to a claim's worth later.
-    const early = dialed.slice(0, 51 + parallelism - 1);
-    expect(early.filter((number) => smallNumbers.has(number))).toHaveLength(50);
-    expect(early.filter((number) => !smallNumbers.has(number))).toHaveLength(parallelism);
-    // The big clinic then fills its own cap, and no more.
-    expect(summary.succeeded).toBe(150);
-    expect(await getDb().scheduledCall.count({ where: { organizationId: big.id, status: "IN_PROGRESS" } })).toBe(100);
-  });
+      // First turn: one call of each of the 51 clinics, claimed before any second call. Dials of one
+      // claim leave in any order, so the last of the first turn can leave up to a claim's worth later.
+      const early = dialed.slice(0, 51 + parallelism - 1);
+      expect(early.filter((number) => smallNumbers.has(number))).toHaveLength(50);
+      expect(early.filter((number) => !smallNumbers.has(number))).toHaveLength(parallelism);
+      // The big clinic then fills its own cap, and no more.
+      expect(summary.succeeded).toBe(150);
+      expect(await getDb().scheduledCall.count({ where: { organizationId: big.id, status: "IN_PROGRESS" } })).toBe(100);
+    },
+  );
 
   it("8 runs at once over 40 clinics fill every clinic's cap exactly, never beyond, and dial nobody twice", { timeout: 120_000 }, async () => {
     const clinics = await inBatches(40, async (i) => {
@@ -108,7 +113,11 @@ describe("dispatcher across many clinics", () => {
     const summaries = await Promise.all(Array.from({ length: 8 }, () => runDispatcher({ client: createElevenLabsClient(), budgetMs: 60_000, parallelism: 5 })));
 
     expect(summaries.reduce((sum, summary) => sum + summary.succeeded, 0)).toBe(40 * 3);
-    const inFlight = await getDb().call.groupBy({ by: ["organizationId"], where: { organizationId: { in: clinics }, status: { in: ["INITIATED", "IN_PROGRESS"] } }, _count: true });
+    const inFlight = await getDb().call.groupBy({
+      by: ["organizationId"],
+      where: { organizationId: { in: clinics }, status: { in: ["INITIATED", "IN_PROGRESS"] } },
+      _count: true,
+    });
     expect(inFlight).toHaveLength(40);
     expect(inFlight.every((row) => row._count === 3)).toBe(true);
     const dials = harness.simulator.requests.filter((request) => request.path === "/v1/convai/twilio/outbound-call");

@@ -10,7 +10,9 @@ import { startDispatchHarness, WEBHOOK_SECRET, type DispatchHarness } from "./ha
 function deliver(payload: unknown) {
   const body = JSON.stringify(payload);
   const signature = signElevenLabsPayload(body, WEBHOOK_SECRET, Math.floor(Date.now() / 1000));
-  return webhookRoute(new Request("http://localhost/api/calls", { method: "POST", headers: { "elevenlabs-signature": signature }, body }), { params: Promise.resolve({}) });
+  return webhookRoute(new Request("http://localhost/api/calls", { method: "POST", headers: { "elevenlabs-signature": signature }, body }), {
+    params: Promise.resolve({}),
+  });
 }
 
 describe("webhooks and the sweeper finish scheduled calls", () => {
@@ -78,7 +80,11 @@ describe("webhooks and the sweeper finish scheduled calls", () => {
     harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
     const { scheduled } = await dialOne();
     const call = await getDb().call.findFirstOrThrow({ where: { scheduledCallId: scheduled.id } });
-    const event = { type: "call_initiation_failure", event_timestamp: Math.floor(Date.now() / 1000), data: { agent_id: call.agentId, conversation_id: call.conversationId, failure_reason: "busy" } };
+    const event = {
+      type: "call_initiation_failure",
+      event_timestamp: Math.floor(Date.now() / 1000),
+      data: { agent_id: call.agentId, conversation_id: call.conversationId, failure_reason: "busy" },
+    };
 
     const answers = await Promise.all(Array.from({ length: 5 }, () => deliver(event).then((res) => res.json() as Promise<{ handled: boolean }>)));
     await settledAfterResponse();
@@ -92,7 +98,11 @@ describe("webhooks and the sweeper finish scheduled calls", () => {
     harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
     const { scheduled } = await dialOne();
     const first = await getDb().call.findFirstOrThrow({ where: { scheduledCallId: scheduled.id } });
-    await deliver({ type: "call_initiation_failure", event_timestamp: 1, data: { agent_id: first.agentId, conversation_id: first.conversationId, failure_reason: "busy" } });
+    await deliver({
+      type: "call_initiation_failure",
+      event_timestamp: 1,
+      data: { agent_id: first.agentId, conversation_id: first.conversationId, failure_reason: "busy" },
+    });
     await settledAfterResponse(); // the refill it started finds nothing due yet
     await getDb().scheduledCall.update({ where: { id: scheduled.id }, data: { nextAttemptAt: new Date(Date.now() - 1_000) } });
     await harness.runCron();
@@ -103,7 +113,14 @@ describe("webhooks and the sweeper finish scheduled calls", () => {
     await deliver({
       type: "post_call_transcription",
       event_timestamp: 1,
-      data: { agent_id: first.agentId, conversation_id: first.conversationId, status: "done", transcript: [], metadata: { start_time_unix_secs: 1, call_duration_secs: 1 }, analysis: {} },
+      data: {
+        agent_id: first.agentId,
+        conversation_id: first.conversationId,
+        status: "done",
+        transcript: [],
+        metadata: { start_time_unix_secs: 1, call_duration_secs: 1 },
+        analysis: {},
+      },
     });
     expect(await row(scheduled.id)).toMatchObject({ status: "IN_PROGRESS", callId: second.callId });
   });
@@ -135,9 +152,18 @@ describe("webhooks and the sweeper finish scheduled calls", () => {
     const scheduled = await getDb().scheduledCall.findFirstOrThrow({ where: { contactId: contact!.id } });
     // As a crash right after the dial mark would leave it: dial sent, no conversation anywhere.
     const call = await getDb().call.create({
-      data: { organizationId: organization.id, contactId: contact!.id, scheduledCallId: scheduled.id, toNumber: contact!.phoneNumber, createdAt: new Date(Date.now() - 25 * 60_000) },
+      data: {
+        organizationId: organization.id,
+        contactId: contact!.id,
+        scheduledCallId: scheduled.id,
+        toNumber: contact!.phoneNumber,
+        createdAt: new Date(Date.now() - 25 * 60_000),
+      },
     });
-    await getDb().scheduledCall.update({ where: { id: scheduled.id }, data: { status: "IN_PROGRESS", attempts: 1, dialStartedAt: new Date(Date.now() - 25 * 60_000), callId: call.id } });
+    await getDb().scheduledCall.update({
+      where: { id: scheduled.id },
+      data: { status: "IN_PROGRESS", attempts: 1, dialStartedAt: new Date(Date.now() - 25 * 60_000), callId: call.id },
+    });
 
     const body = (await (await harness.runCron()).json()) as { swept: number };
     expect(body.swept).toBe(1);

@@ -52,17 +52,72 @@ const TOKEN = `cbinv_${"A".repeat(43)}`;
 /** Every JSON route with a body of its real fields (values need not be valid: bad text is refused first). */
 // `agent`: an agent action, called with a valid X-Agent-Token (the token is checked before the body is read).
 const JSON_ROUTES: Array<{ path: string; method: string; handler: Handler; body: Record<string, unknown>; params?: Record<string, string>; agent?: true }> = [
-  { path: "app/api/contacts/route.ts", method: "POST", handler: contacts.POST, body: { name: "Jane", phoneNumber: "0412 345 678", email: "j@example.com", businessName: "B", customFields: { note: "hi" } } },
-  { path: "app/api/contacts/[id]/route.ts", method: "PATCH", handler: contact.PATCH, body: { name: "Jane", customFields: { note: "hi" } }, params: { id: "cnotacontact00000000000" } },
-  { path: "app/api/calls/trigger/route.ts", method: "POST", handler: trigger.POST, body: { contactId: "c123", agentId: "agent_x", agentPhoneNumberId: "phnum_x", dynamicVariables: { preferred_time: "3pm" } } },
-  { path: "app/api/calls/[id]/contact/route.ts", method: "POST", handler: callContact.POST, body: { name: "Jane Caller" }, params: { id: "cnotacall000000000000000" } },
-  { path: "app/api/scheduled-calls/route.ts", method: "POST", handler: scheduledCalls.POST, body: { contactIds: ["c1"], scheduledTime: "2030-01-01T00:00:00Z", agentId: "agent_x", name: "Batch", dynamicVariables: { k: "v" } } },
-  { path: "app/api/scheduled-calls/[id]/route.ts", method: "PATCH", handler: scheduledCall.PATCH, body: { scheduledTime: "2030-01-01T00:00:00Z" }, params: { id: "cnotascheduledcall000000" } },
+  {
+    path: "app/api/contacts/route.ts",
+    method: "POST",
+    handler: contacts.POST,
+    body: { name: "Jane", phoneNumber: "0412 345 678", email: "j@example.com", businessName: "B", customFields: { note: "hi" } },
+  },
+  {
+    path: "app/api/contacts/[id]/route.ts",
+    method: "PATCH",
+    handler: contact.PATCH,
+    body: { name: "Jane", customFields: { note: "hi" } },
+    params: { id: "cnotacontact00000000000" },
+  },
+  {
+    path: "app/api/calls/trigger/route.ts",
+    method: "POST",
+    handler: trigger.POST,
+    body: { contactId: "c123", agentId: "agent_x", agentPhoneNumberId: "phnum_x", dynamicVariables: { preferred_time: "3pm" } },
+  },
+  {
+    path: "app/api/calls/[id]/contact/route.ts",
+    method: "POST",
+    handler: callContact.POST,
+    body: { name: "Jane Caller" },
+    params: { id: "cnotacall000000000000000" },
+  },
+  {
+    path: "app/api/scheduled-calls/route.ts",
+    method: "POST",
+    handler: scheduledCalls.POST,
+    body: { contactIds: ["c1"], scheduledTime: "2030-01-01T00:00:00Z", agentId: "agent_x", name: "Batch", dynamicVariables: { k: "v" } },
+  },
+  {
+    path: "app/api/scheduled-calls/[id]/route.ts",
+    method: "PATCH",
+    handler: scheduledCall.PATCH,
+    body: { scheduledTime: "2030-01-01T00:00:00Z" },
+    params: { id: "cnotascheduledcall000000" },
+  },
   { path: "app/api/organizations/active/route.ts", method: "PUT", handler: active.PUT, body: { organizationId: "corg" } },
-  { path: "app/api/organizations/settings/route.ts", method: "PATCH", handler: settings.PATCH, body: { elevenLabsAgentId: "agent_x", elevenLabsPhoneNumberId: "phnum_x" } },
-  { path: "app/api/organizations/calling-rules/route.ts", method: "PATCH", handler: callingRules.PATCH, body: { timezone: "Australia/Sydney", callingWindowStart: "09:00" } },
+  {
+    path: "app/api/organizations/settings/route.ts",
+    method: "PATCH",
+    handler: settings.PATCH,
+    body: { elevenLabsAgentId: "agent_x", elevenLabsPhoneNumberId: "phnum_x" },
+  },
+  {
+    path: "app/api/organizations/calling-rules/route.ts",
+    method: "PATCH",
+    handler: callingRules.PATCH,
+    body: { timezone: "Australia/Sydney", callingWindowStart: "09:00" },
+  },
   { path: "app/api/organizations/test-call/route.ts", method: "POST", handler: testCall.POST, body: { phoneNumber: "0412 345 678" } },
-  { path: "app/api/signup/route.ts", method: "POST", handler: signup.POST, body: { name: "Dana", email: "dana@example.com", password: "correct horse", organizationName: "Clinic", timezone: "Australia/Sydney", defaultCountry: "AU" } },
+  {
+    path: "app/api/signup/route.ts",
+    method: "POST",
+    handler: signup.POST,
+    body: {
+      name: "Dana",
+      email: "dana@example.com",
+      password: "correct horse",
+      organizationName: "Clinic",
+      timezone: "Australia/Sydney",
+      defaultCountry: "AU",
+    },
+  },
   { path: "app/api/members/invitations/route.ts", method: "POST", handler: invitations.POST, body: { email: "x@example.com", role: "STAFF" } },
   { path: "app/api/members/[id]/route.ts", method: "PATCH", handler: member.PATCH, body: { role: "ADMIN" }, params: { id: "cnotamembership00000000" } },
   { path: "app/api/invitations/preview/route.ts", method: "POST", handler: invitationPreview.POST, body: { token: TOKEN } },
@@ -70,20 +125,93 @@ const JSON_ROUTES: Array<{ path: string; method: string; handler: Handler; body:
   { path: "app/api/invitations/sign-up/route.ts", method: "POST", handler: invitationSignUp.POST, body: { token: TOKEN, name: "N", password: "long enough" } },
   { path: "app/api/agents/route.ts", method: "POST", handler: agents.POST, body: { agentId: "agent_x", name: "Reception" } },
   { path: "app/api/agents/[id]/route.ts", method: "PATCH", handler: agent.PATCH, body: { name: "Reception" }, params: { id: "cnotanagent0000000000000" } },
-  { path: "app/api/phone-numbers/route.ts", method: "POST", handler: phoneNumbers.POST, body: { phoneNumberId: "phnum_x", phoneNumber: "+61255509996", label: "Main" } },
-  { path: "app/api/appointments/route.ts", method: "POST", handler: appointments.POST, body: { startsAt: "2030-01-01T00:00:00Z", durationMinutes: 30, attendeeName: "Jane", attendeePhone: "0412 345 678", notes: "n" } },
-  { path: "app/api/appointments/[id]/route.ts", method: "PATCH", handler: appointment.PATCH, body: { startsAt: "2030-01-01T00:00:00Z", status: "CONFIRMED" }, params: { id: "cnotanappointment0000000" } },
-  { path: "app/api/organizations/opening-hours/route.ts", method: "PATCH", handler: openingHours.PATCH, body: { openingHours: [{ day: 1, start: "09:00", end: "17:00" }] } },
-  { path: "app/api/agent-actions/check-availability/[agent_id]/route.ts", method: "POST", handler: checkAvailability.POST, body: { date: "2030-01-01", time: "10:00" }, agent: true },
-  { path: "app/api/agent-actions/book-appointment/[agent_id]/route.ts", method: "POST", handler: bookAppointment.POST, body: { date: "2030-01-01", start_time: "10:00", customer_name: "Jane", customer_phone: "0412 345 678", notes: "n", conversation_id: "c" }, agent: true },
-  { path: "app/api/agent-actions/cancel-appointment/[agent_id]/route.ts", method: "POST", handler: cancelAppointment.POST, body: { appointment_id: "a", customer_phone: "0412 345 678" }, agent: true },
-  { path: "app/api/agent-actions/reschedule-appointment/[agent_id]/route.ts", method: "POST", handler: rescheduleAppointment.POST, body: { customer_phone: "0412 345 678", new_date: "2030-01-01", new_start_time: "10:00" }, agent: true },
-  { path: "app/api/agent-actions/find-patient/[agent_id]/route.ts", method: "POST", handler: findPatient.POST, body: { phone_number: "0412 345 678" }, agent: true },
-  { path: "app/api/agent-actions/schedule-callback/[agent_id]/route.ts", method: "POST", handler: scheduleCallback.POST, body: { phone_number: "0412 345 678", time: "3pm", context: "c", conversation_id: "c" }, agent: true },
-  { path: "app/api/agent-actions/opt-out/[agent_id]/route.ts", method: "POST", handler: optOut.POST, body: { caller_id: "+61255509995", reason: "r" }, agent: true },
+  {
+    path: "app/api/phone-numbers/route.ts",
+    method: "POST",
+    handler: phoneNumbers.POST,
+    body: { phoneNumberId: "phnum_x", phoneNumber: "+61255509996", label: "Main" },
+  },
+  {
+    path: "app/api/appointments/route.ts",
+    method: "POST",
+    handler: appointments.POST,
+    body: { startsAt: "2030-01-01T00:00:00Z", durationMinutes: 30, attendeeName: "Jane", attendeePhone: "0412 345 678", notes: "n" },
+  },
+  {
+    path: "app/api/appointments/[id]/route.ts",
+    method: "PATCH",
+    handler: appointment.PATCH,
+    body: { startsAt: "2030-01-01T00:00:00Z", status: "CONFIRMED" },
+    params: { id: "cnotanappointment0000000" },
+  },
+  {
+    path: "app/api/organizations/opening-hours/route.ts",
+    method: "PATCH",
+    handler: openingHours.PATCH,
+    body: { openingHours: [{ day: 1, start: "09:00", end: "17:00" }] },
+  },
+  {
+    path: "app/api/agent-actions/check-availability/[agent_id]/route.ts",
+    method: "POST",
+    handler: checkAvailability.POST,
+    body: { date: "2030-01-01", time: "10:00" },
+    agent: true,
+  },
+  {
+    path: "app/api/agent-actions/book-appointment/[agent_id]/route.ts",
+    method: "POST",
+    handler: bookAppointment.POST,
+    body: { date: "2030-01-01", start_time: "10:00", customer_name: "Jane", customer_phone: "0412 345 678", notes: "n", conversation_id: "c" },
+    agent: true,
+  },
+  {
+    path: "app/api/agent-actions/cancel-appointment/[agent_id]/route.ts",
+    method: "POST",
+    handler: cancelAppointment.POST,
+    body: { appointment_id: "a", customer_phone: "0412 345 678" },
+    agent: true,
+  },
+  {
+    path: "app/api/agent-actions/reschedule-appointment/[agent_id]/route.ts",
+    method: "POST",
+    handler: rescheduleAppointment.POST,
+    body: { customer_phone: "0412 345 678", new_date: "2030-01-01", new_start_time: "10:00" },
+    agent: true,
+  },
+  {
+    path: "app/api/agent-actions/find-patient/[agent_id]/route.ts",
+    method: "POST",
+    handler: findPatient.POST,
+    body: { phone_number: "0412 345 678" },
+    agent: true,
+  },
+  {
+    path: "app/api/agent-actions/schedule-callback/[agent_id]/route.ts",
+    method: "POST",
+    handler: scheduleCallback.POST,
+    body: { phone_number: "0412 345 678", time: "3pm", context: "c", conversation_id: "c" },
+    agent: true,
+  },
+  {
+    path: "app/api/agent-actions/opt-out/[agent_id]/route.ts",
+    method: "POST",
+    handler: optOut.POST,
+    body: { caller_id: "+61255509995", reason: "r" },
+    agent: true,
+  },
   { path: "app/api/attention/done/route.ts", method: "POST", handler: attentionDone.POST, body: { callId: "cnotacall000000000000000" } },
-  { path: "app/api/callbacks/route.ts", method: "POST", handler: callbacks.POST, body: { contactId: "cnotacontact00000000000", dueAt: "2030-01-01T00:00:00Z", note: "n" } },
-  { path: "app/api/check-ins/route.ts", method: "POST", handler: checkIns.POST, body: { contactId: "cnotacontact00000000000", time: "10:00", repeat: { type: "weekly", weekday: 1, weeks: 4 }, note: "n" } },
+  {
+    path: "app/api/callbacks/route.ts",
+    method: "POST",
+    handler: callbacks.POST,
+    body: { contactId: "cnotacontact00000000000", dueAt: "2030-01-01T00:00:00Z", note: "n" },
+  },
+  {
+    path: "app/api/check-ins/route.ts",
+    method: "POST",
+    handler: checkIns.POST,
+    body: { contactId: "cnotacontact00000000000", time: "10:00", repeat: { type: "weekly", weekday: 1, weeks: 4 }, note: "n" },
+  },
   { path: "app/api/do-not-call/route.ts", method: "POST", handler: doNotCall.POST, body: { phoneNumber: "+61255509996", reason: "r" } },
   { path: "app/api/organizations/language/route.ts", method: "PATCH", handler: defaultLanguage.PATCH, body: { defaultLanguage: "en-GB" } },
 ];
@@ -103,7 +231,10 @@ const BAD = { "a NUL byte": "x\u0000y", "a lone surrogate": "x\uD800y" };
 /** Every string leaf of a body, as [path, replace(value)]. */
 function stringLeaves(body: unknown, path: string[] = []): Array<{ path: string; with: (bad: string) => unknown }> {
   if (typeof body === "string") return [{ path: path.join("."), with: (bad) => bad }];
-  if (Array.isArray(body)) return body.flatMap((item, i) => stringLeaves(item, [...path, String(i)]).map((leaf) => ({ path: leaf.path, with: (bad: string) => body.map((v, j) => (j === i ? leaf.with(bad) : v)) })));
+  if (Array.isArray(body))
+    return body.flatMap((item, i) =>
+      stringLeaves(item, [...path, String(i)]).map((leaf) => ({ path: leaf.path, with: (bad: string) => body.map((v, j) => (j === i ? leaf.with(bad) : v)) })),
+    );
   if (body && typeof body === "object") {
     return Object.entries(body).flatMap(([key, value]) =>
       stringLeaves(value, [...path, key]).map((leaf) => ({ path: leaf.path, with: (bad: string) => ({ ...(body as object), [key]: leaf.with(bad) }) })),
@@ -113,7 +244,14 @@ function stringLeaves(body: unknown, path: string[] = []): Array<{ path: string;
 }
 
 const send = (handler: Handler, init: { method: string; url?: string; body?: string; headers?: Record<string, string>; params?: Record<string, string> }) =>
-  handler(new Request(init.url ?? "http://localhost/api/test", { method: init.method, headers: init.headers ?? { "content-type": "application/json" }, body: init.body }), { params: Promise.resolve(init.params ?? {}) as Promise<never> });
+  handler(
+    new Request(init.url ?? "http://localhost/api/test", {
+      method: init.method,
+      headers: init.headers ?? { "content-type": "application/json" },
+      body: init.body,
+    }),
+    { params: Promise.resolve(init.params ?? {}) as Promise<never> },
+  );
 
 async function expect400(res: Response, label: string) {
   const body = (await res.json()) as { code?: string; issues?: { message: string }[] };
@@ -183,11 +321,21 @@ describe("text PostgreSQL cannot store is refused with 400 at the edge", () => {
     const late = `${filler}\nBad\u0000Name,+61255509999\n`;
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("name,phone\nA\u0000B,+61255501111\n", "utf16le")]);
     for (const body of [late, utf16]) {
-      const res = await contactsImport.POST(new Request("http://localhost/api/contacts/import", { method: "POST", headers: { "content-type": "text/csv" }, body }), { params: Promise.resolve({}) as Promise<never> });
+      const res = await contactsImport.POST(
+        new Request("http://localhost/api/contacts/import", { method: "POST", headers: { "content-type": "text/csv" }, body }),
+        { params: Promise.resolve({}) as Promise<never> },
+      );
       expect(res.status).toBe(400);
       expect(((await res.json()) as { detail: string }).detail).toMatch(/NUL/);
     }
-    const options = await contactsImport.POST(new Request("http://localhost/api/contacts/import?mode=%00", { method: "POST", headers: { "content-type": "text/csv" }, body: "name,phone\nA,+61255501111\n" }), { params: Promise.resolve({}) as Promise<never> });
+    const options = await contactsImport.POST(
+      new Request("http://localhost/api/contacts/import?mode=%00", {
+        method: "POST",
+        headers: { "content-type": "text/csv" },
+        body: "name,phone\nA,+61255501111\n",
+      }),
+      { params: Promise.resolve({}) as Promise<never> },
+    );
     expect(options.status).toBe(400);
     expect(await getDb().contact.count()).toBe(0);
   });

@@ -41,8 +41,15 @@ describe("a call script per batch", () => {
     return { organization, contacts };
   }
   async function schedule(body: Record<string, unknown>, dryRun = false) {
-    const res = await callRoute(scheduleRoute, { method: "POST", url: `http://localhost/api/scheduled-calls${dryRun ? "?dryRun=1" : ""}`, body: { scheduledTime: new Date().toISOString(), staggerMinutes: 1, ...body } });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { batch?: { id: string; script: unknown }; detail?: string; issues?: Array<{ path: string }> } };
+    const res = await callRoute(scheduleRoute, {
+      method: "POST",
+      url: `http://localhost/api/scheduled-calls${dryRun ? "?dryRun=1" : ""}`,
+      body: { scheduledTime: new Date().toISOString(), staggerMinutes: 1, ...body },
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as Record<string, unknown> & { batch?: { id: string; script: unknown }; detail?: string; issues?: Array<{ path: string }> },
+    };
   }
   /** Makes every row of the batch due now (staggering spreads them a minute apart) and runs the dispatcher once. */
   async function dialAll(batchId: string) {
@@ -126,7 +133,11 @@ describe("a call script per batch", () => {
 
   it("refuses a variable set both in dynamicVariables and in the script", async () => {
     const { contacts } = await clinicWith(1);
-    const { status, body } = await schedule({ contactIds: contacts.map((c) => c.id), dynamicVariables: { clinic_address: "a" }, script: { variables: { clinic_address: "b" } } });
+    const { status, body } = await schedule({
+      contactIds: contacts.map((c) => c.id),
+      dynamicVariables: { clinic_address: "a" },
+      script: { variables: { clinic_address: "b" } },
+    });
     expect(status).toBe(400);
     expect(body.issues?.map((issue) => issue.path)).toContain("script.variables");
   });

@@ -16,7 +16,17 @@ const patchRules = async (body: unknown) => {
 const storedRules = (organizationId: string) =>
   getDb().organization.findUniqueOrThrow({
     where: { id: organizationId },
-    select: { timezone: true, callingDays: true, callingWindowStart: true, callingWindowEnd: true, staggerMinutes: true, maxAttempts: true, concurrencyLimit: true, retryVoicemail: true, staleCallMinutes: true },
+    select: {
+      timezone: true,
+      callingDays: true,
+      callingWindowStart: true,
+      callingWindowEnd: true,
+      staggerMinutes: true,
+      maxAttempts: true,
+      concurrencyLimit: true,
+      retryVoicemail: true,
+      staleCallMinutes: true,
+    },
   });
 
 describe("/api/organizations/calling-rules", () => {
@@ -52,10 +62,31 @@ describe("/api/organizations/calling-rules", () => {
   it.each(["ADMIN", "OWNER"] as const)("lets an %s change them, stored as minutes", async (role: Role) => {
     const member = role === "ADMIN" ? admin : await createMember(role, admin.organization.id);
     signInAs(member.user);
-    const { status, body } = await patchRules({ timezone: "Australia/Perth", callingDays: [6, 1, 2], callingWindowStart: "08:30", callingWindowEnd: "18:00", staggerMinutes: 3, maxAttempts: 5 });
+    const { status, body } = await patchRules({
+      timezone: "Australia/Perth",
+      callingDays: [6, 1, 2],
+      callingWindowStart: "08:30",
+      callingWindowEnd: "18:00",
+      staggerMinutes: 3,
+      maxAttempts: 5,
+    });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ timezone: "Australia/Perth", callingDays: [1, 2, 6], callingWindowStart: "08:30", callingWindowEnd: "18:00", staggerMinutes: 3, maxAttempts: 5 });
-    expect(await storedRules(admin.organization.id)).toMatchObject({ timezone: "Australia/Perth", callingDays: [1, 2, 6], callingWindowStart: 510, callingWindowEnd: 1080, staggerMinutes: 3, maxAttempts: 5 });
+    expect(body).toMatchObject({
+      timezone: "Australia/Perth",
+      callingDays: [1, 2, 6],
+      callingWindowStart: "08:30",
+      callingWindowEnd: "18:00",
+      staggerMinutes: 3,
+      maxAttempts: 5,
+    });
+    expect(await storedRules(admin.organization.id)).toMatchObject({
+      timezone: "Australia/Perth",
+      callingDays: [1, 2, 6],
+      callingWindowStart: 510,
+      callingWindowEnd: 1080,
+      staggerMinutes: 3,
+      maxAttempts: 5,
+    });
   });
 
   it("changes only the fields sent, and only the admin's own clinic", async () => {
@@ -63,7 +94,12 @@ describe("/api/organizations/calling-rules", () => {
     const before = await storedRules(other.organization.id);
     const { status } = await patchRules({ retryVoicemail: false });
     expect(status).toBe(200);
-    expect(await storedRules(admin.organization.id)).toMatchObject({ retryVoicemail: false, callingWindowStart: 540, callingWindowEnd: 1020, staggerMinutes: 2 });
+    expect(await storedRules(admin.organization.id)).toMatchObject({
+      retryVoicemail: false,
+      callingWindowStart: 540,
+      callingWindowEnd: 1020,
+      staggerMinutes: 2,
+    });
     expect(await storedRules(other.organization.id)).toEqual(before);
   });
 
@@ -73,7 +109,10 @@ describe("/api/organizations/calling-rules", () => {
     const tooShort = await patchRules({ transcriptRetentionDays: 7 });
     expect(tooShort.status).toBe(400);
     expect(JSON.stringify(tooShort.body)).toMatch(/at least 30 days/);
-    expect((await getDb().organization.findUniqueOrThrow({ where: { id: admin.organization.id }, select: { transcriptRetentionDays: true } })).transcriptRetentionDays).toBe(90);
+    expect(
+      (await getDb().organization.findUniqueOrThrow({ where: { id: admin.organization.id }, select: { transcriptRetentionDays: true } }))
+        .transcriptRetentionDays,
+    ).toBe(90);
   });
 
   it("answers 403 to staff and stores nothing", async () => {
@@ -125,9 +164,16 @@ describe("/api/organizations/calling-rules", () => {
       { name: "Rules 2", phoneNumber: "+61255511002" },
     ]);
     const wednesday = upcomingDay("Australia/Sydney", 3);
-    const res = await callRoute(scheduleRoute, { method: "POST", url: "http://localhost/api/scheduled-calls", body: { contactIds: contacts.map((c) => c.id), scheduledTime: wednesday.at("11:55").toISOString() } });
+    const res = await callRoute(scheduleRoute, {
+      method: "POST",
+      url: "http://localhost/api/scheduled-calls",
+      body: { contactIds: contacts.map((c) => c.id), scheduledTime: wednesday.at("11:55").toISOString() },
+    });
     expect(res.status).toBe(201);
     const { scheduledCalls } = (await res.json()) as { scheduledCalls: { scheduledTime: string }[] };
-    expect(scheduledCalls.map((call) => wallClock(new Date(call.scheduledTime), "Australia/Sydney"))).toEqual([wallClock(wednesday.at("11:55"), "Australia/Sydney"), wallClock(wednesday.at("08:00", 1), "Australia/Sydney")]);
+    expect(scheduledCalls.map((call) => wallClock(new Date(call.scheduledTime), "Australia/Sydney"))).toEqual([
+      wallClock(wednesday.at("11:55"), "Australia/Sydney"),
+      wallClock(wednesday.at("08:00", 1), "Australia/Sydney"),
+    ]);
   });
 });

@@ -4,7 +4,15 @@ import { POST as cancelBatchRoute } from "@/app/api/call-batches/[id]/cancel/rou
 import { getDb } from "@/lib/db";
 import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 import { createContacts } from "../../factories/contacts";
-import { createBatchRow, createScheduledCallRows, createSchedulingContacts, createSchedulingMember, upcomingDay, wallClock, type SchedulingMember } from "../../factories/scheduling";
+import {
+  createBatchRow,
+  createScheduledCallRows,
+  createSchedulingContacts,
+  createSchedulingMember,
+  upcomingDay,
+  wallClock,
+  type SchedulingMember,
+} from "../../factories/scheduling";
 import { callRoute, signInAs } from "../helpers/session";
 
 const SYDNEY = "Australia/Sydney";
@@ -16,7 +24,10 @@ const cancel = async (id: string) => {
 };
 const reschedule = async (id: string, body: unknown) => {
   const res = await callRoute(rescheduleRoute, { method: "PATCH", params: { id }, body });
-  return { status: res.status, body: (await res.json()) as Json & { scheduledCall?: { scheduledTime: string; requestedTime: string | null; moved: boolean; status: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as Json & { scheduledCall?: { scheduledTime: string; requestedTime: string | null; moved: boolean; status: string } },
+  };
 };
 const cancelBatch = async (id: string) => {
   const res = await callRoute(cancelBatchRoute, { method: "POST", params: { id } });
@@ -34,7 +45,11 @@ describe("cancelling and rescheduling scheduled calls", () => {
   /** One call of the clinic's with the given status, on its own contact. */
   async function callWith(status: ScheduledCallStatus, options: { batchId?: string; organizationId?: string; contactId?: string } = {}) {
     const contactId = options.contactId ?? contactIds[contactCursor++]!;
-    const [row] = await createScheduledCallRows(options.organizationId ?? clinic.organization.id, [contactId], { start: later, status, batchId: options.batchId });
+    const [row] = await createScheduledCallRows(options.organizationId ?? clinic.organization.id, [contactId], {
+      start: later,
+      status,
+      batchId: options.batchId,
+    });
     return row!;
   }
 
@@ -90,7 +105,11 @@ describe("cancelling and rescheduling scheduled calls", () => {
   describe("POST /api/call-batches/:id/cancel", () => {
     it("cancels only the batch's pending calls, in one go", async () => {
       const batch = await createBatchRow(clinic.organization.id);
-      const pending = [await callWith("PENDING", { batchId: batch.id }), await callWith("PENDING", { batchId: batch.id }), await callWith("PENDING", { batchId: batch.id })];
+      const pending = [
+        await callWith("PENDING", { batchId: batch.id }),
+        await callWith("PENDING", { batchId: batch.id }),
+        await callWith("PENDING", { batchId: batch.id }),
+      ];
       const inProgress = await callWith("IN_PROGRESS", { batchId: batch.id });
       const completed = await callWith("COMPLETED", { batchId: batch.id });
       const outside = await callWith("PENDING");
@@ -153,7 +172,11 @@ describe("cancelling and rescheduling scheduled calls", () => {
       const row = await callWith(current);
       const { status, body } = await reschedule(row.id, { scheduledTime: wednesday.at("10:00").toISOString() });
       expect(status).toBe(409);
-      expect(body).toMatchObject({ status: 409, scheduledCallStatus: current, detail: `Only a pending call can be rescheduled; this one is ${current.toLowerCase().replace("_", " ")}.` });
+      expect(body).toMatchObject({
+        status: 409,
+        scheduledCallStatus: current,
+        detail: `Only a pending call can be rescheduled; this one is ${current.toLowerCase().replace("_", " ")}.`,
+      });
       expect((await getDb().scheduledCall.findUniqueOrThrow({ where: { id: row.id } })).scheduledTime).toEqual(row.scheduledTime);
     });
 

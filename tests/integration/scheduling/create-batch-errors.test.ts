@@ -57,10 +57,12 @@ describe("POST /api/scheduled-calls refuses bad requests and writes nothing", ()
 
   it("refuses an empty list, and a selection that matches nobody", async () => {
     expect((await refused({ contactIds: [], scheduledTime: future }, 400, "invalid_input")).detail).toBe("Select at least one contact to schedule.");
-    expect((await refused({ selection: { filter: { q: "nobody is called this" } }, scheduledTime: future }, 400, "invalid_input")).detail).toBe("Select at least one contact to schedule.");
-    expect((await refused({ selection: { filter: { q: "able" }, excludeIds: callable.map((c) => c.id) }, scheduledTime: future }, 400, "invalid_input")).detail).toBe(
+    expect((await refused({ selection: { filter: { q: "nobody is called this" } }, scheduledTime: future }, 400, "invalid_input")).detail).toBe(
       "Select at least one contact to schedule.",
     );
+    expect(
+      (await refused({ selection: { filter: { q: "able" }, excludeIds: callable.map((c) => c.id) }, scheduledTime: future }, 400, "invalid_input")).detail,
+    ).toBe("Select at least one contact to schedule.");
   });
 
   it("answers 404 for the whole request when one id is unknown", async () => {
@@ -112,7 +114,11 @@ describe("POST /api/scheduled-calls refuses bad requests and writes nothing", ()
     await refused({ contactIds: [callable[0]!.id], scheduledTime: future }, 401, "unauthenticated");
     signInAs(clinic.user);
     const res = await scheduleRoute(
-      new Request("http://localhost/api/scheduled-calls", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": "k".repeat(256) }, body: JSON.stringify({ contactIds: [callable[0]!.id], scheduledTime: future }) }),
+      new Request("http://localhost/api/scheduled-calls", {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": "k".repeat(256) },
+        body: JSON.stringify({ contactIds: [callable[0]!.id], scheduledTime: future }),
+      }),
       { params: Promise.resolve({}) },
     );
     expect(res.status).toBe(400);

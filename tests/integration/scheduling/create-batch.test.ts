@@ -20,7 +20,20 @@ interface CallView {
 interface BatchAnswer {
   success: true;
   message: string;
-  batch: { id: string; name: string; scheduledCount: number; skippedCount: number; movedCount: number; firstCallAt: string; lastCallAt: string; expectedFinishAt: string; staggerMinutes: number; agentId: string; agentPhoneNumberId: string; timeZone: string };
+  batch: {
+    id: string;
+    name: string;
+    scheduledCount: number;
+    skippedCount: number;
+    movedCount: number;
+    firstCallAt: string;
+    lastCallAt: string;
+    expectedFinishAt: string;
+    staggerMinutes: number;
+    agentId: string;
+    agentPhoneNumberId: string;
+    timeZone: string;
+  };
   scheduledCalls: CallView[];
   hasMoreScheduledCalls: boolean;
   skipped: { contactId: string; name: string; reason: string }[];
@@ -51,12 +64,24 @@ describe("POST /api/scheduled-calls creates a batch", () => {
       { name: "Dee Dunn", phoneNumber: "+61255501004", doNotCall: true, doNotCallReason: "Asked on 3 Nov" },
     ]);
     const start = wednesday.at("14:00");
-    const res = await schedule({ contactIds: [cat!.id, dee!.id, ann!.id, ben!.id], scheduledTime: start.toISOString(), dynamicVariables: { appointment_type: "flu shot" } });
+    const res = await schedule({
+      contactIds: [cat!.id, dee!.id, ann!.id, ben!.id],
+      scheduledTime: start.toISOString(),
+      dynamicVariables: { appointment_type: "flu shot" },
+    });
     expect(res.status).toBe(201);
     const answer = (await res.json()) as BatchAnswer;
 
     expect(answer.message).toBe("3 call(s) scheduled successfully");
-    expect(answer.batch).toMatchObject({ scheduledCount: 3, skippedCount: 1, movedCount: 0, staggerMinutes: 2, agentId: clinic.line.agentId, agentPhoneNumberId: clinic.line.phoneNumberId, timeZone: SYDNEY });
+    expect(answer.batch).toMatchObject({
+      scheduledCount: 3,
+      skippedCount: 1,
+      movedCount: 0,
+      staggerMinutes: 2,
+      agentId: clinic.line.agentId,
+      agentPhoneNumberId: clinic.line.phoneNumberId,
+      timeZone: SYDNEY,
+    });
     expect(answer.skipped).toEqual([{ contactId: dee!.id, name: "Dee Dunn", reason: "On the do-not-call list (Asked on 3 Nov)" }]);
     // In name order, two minutes apart, from the time asked.
     expect(answer.scheduledCalls.map((call) => [call.contact.name, sydneyClock(call.scheduledTime), call.moved])).toEqual([
@@ -88,11 +113,20 @@ describe("POST /api/scheduled-calls creates a batch", () => {
     expect(rows.map((row) => row.scheduledTime.toISOString())).toEqual(answer.scheduledCalls.map((call) => call.scheduledTime));
 
     const batch = await getDb().callBatch.findUniqueOrThrow({ where: { id: answer.batch.id } });
-    expect(batch).toMatchObject({ organizationId: clinic.organization.id, createdByUserId: clinic.user.id, scheduledCount: 3, skippedCount: 1, movedCount: 0, idempotencyKey: null });
+    expect(batch).toMatchObject({
+      organizationId: clinic.organization.id,
+      createdByUserId: clinic.user.id,
+      scheduledCount: 3,
+      skippedCount: 1,
+      movedCount: 0,
+      idempotencyKey: null,
+    });
     expect(batch.name).toMatch(/^3 calls from /);
-    expect(await getDb().activityEvent.findMany({ where: { organizationId: clinic.organization.id, type: "CALLS_SCHEDULED", data: { path: ["batchId"], equals: batch.id } } })).toEqual([
-      expect.objectContaining({ message: "Scheduled 3 calls", actorUserId: clinic.user.id }),
-    ]);
+    expect(
+      await getDb().activityEvent.findMany({
+        where: { organizationId: clinic.organization.id, type: "CALLS_SCHEDULED", data: { path: ["batchId"], equals: batch.id } },
+      }),
+    ).toEqual([expect.objectContaining({ message: "Scheduled 3 calls", actorUserId: clinic.user.id })]);
   });
 
   it("schedules a selection: everyone matching the search, minus the unticked, plus the ticked outside it", async () => {
@@ -163,7 +197,10 @@ describe("POST /api/scheduled-calls creates a batch", () => {
     ]);
     const res = await schedule({ contactIds: seeds.map((c) => c.id), scheduledTime: friday.at("16:58").toISOString() });
     const answer = (await res.json()) as BatchAnswer;
-    expect(answer.scheduledCalls.map((call) => sydneyClock(call.scheduledTime))).toEqual([wallClock(friday.at("16:58"), SYDNEY), wallClock(friday.at("09:00", 3), SYDNEY)]);
+    expect(answer.scheduledCalls.map((call) => sydneyClock(call.scheduledTime))).toEqual([
+      wallClock(friday.at("16:58"), SYDNEY),
+      wallClock(friday.at("09:00", 3), SYDNEY),
+    ]);
     expect(sydneyClock(answer.scheduledCalls[1]!.scheduledTime)).toMatch(/^Mon .* 09:00$/);
   });
 
@@ -172,9 +209,20 @@ describe("POST /api/scheduled-calls creates a batch", () => {
       { name: "Own 1", phoneNumber: "+61255506001" },
       { name: "Own 2", phoneNumber: "+61255506002" },
     ]);
-    const own = await registerLine(clinic.organization.id, { agentId: `agent_request_${clinic.organization.id}`, phoneNumberId: `phnum_request_${clinic.organization.id}`, setDefault: false });
+    const own = await registerLine(clinic.organization.id, {
+      agentId: `agent_request_${clinic.organization.id}`,
+      phoneNumberId: `phnum_request_${clinic.organization.id}`,
+      setDefault: false,
+    });
     const legacyNumber = await registerLine(clinic.organization.id, { setDefault: false });
-    const res = await schedule({ contactIds: seeds.map((c) => c.id), scheduledTime: wednesday.at("15:00").toISOString(), agentId: own.agentId, agentPhoneNumberId: own.phoneNumberId, staggerMinutes: 7, name: "Flu recall" });
+    const res = await schedule({
+      contactIds: seeds.map((c) => c.id),
+      scheduledTime: wednesday.at("15:00").toISOString(),
+      agentId: own.agentId,
+      agentPhoneNumberId: own.phoneNumberId,
+      staggerMinutes: 7,
+      name: "Flu recall",
+    });
     const answer = (await res.json()) as BatchAnswer;
     expect(answer.batch).toMatchObject({ name: "Flu recall", agentId: own.agentId, agentPhoneNumberId: own.phoneNumberId, staggerMinutes: 7 });
     expect(answer.scheduledCalls.map((call) => call.scheduledTime)).toEqual([wednesday.at("15:00").toISOString(), wednesday.at("15:07").toISOString()]);
@@ -182,7 +230,9 @@ describe("POST /api/scheduled-calls creates a batch", () => {
     expect(rows.every((row) => row.agentId === own.agentId && row.fromNumber === own.phoneNumberId)).toBe(true);
 
     // Older clients name the phone-number ID fromNumber.
-    const legacy = (await (await schedule({ contactIds: [seeds[0]!.id], scheduledTime: wednesday.at("15:30").toISOString(), fromNumber: legacyNumber.phoneNumberId })).json()) as BatchAnswer;
+    const legacy = (await (
+      await schedule({ contactIds: [seeds[0]!.id], scheduledTime: wednesday.at("15:30").toISOString(), fromNumber: legacyNumber.phoneNumberId })
+    ).json()) as BatchAnswer;
     expect(legacy.batch).toMatchObject({ agentId: clinic.line.agentId, agentPhoneNumberId: legacyNumber.phoneNumberId });
   });
 

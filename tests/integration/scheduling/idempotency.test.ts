@@ -49,7 +49,9 @@ describe("Idempotency-Key on POST /api/scheduled-calls", () => {
 
   it("creates one batch for two requests with the same key at once", async () => {
     signInAs(clinic.user);
-    const results = await Promise.all([scheduleWithKey(body(), "key-concurrent"), scheduleWithKey(body(), "key-concurrent")].map(async (res) => answered(await res)));
+    const results = await Promise.all(
+      [scheduleWithKey(body(), "key-concurrent"), scheduleWithKey(body(), "key-concurrent")].map(async (res) => answered(await res)),
+    );
     expect(results.map((result) => result.status)).toEqual([201, 201]);
     expect(results.map((result) => result.replayed).sort()).toEqual([null, "true"].sort());
     expect(results[0]!.body).toEqual(results[1]!.body);
@@ -70,7 +72,9 @@ describe("Idempotency-Key on POST /api/scheduled-calls", () => {
 
   it("refuses a different body sent at the same moment as the first with that key", async () => {
     signInAs(clinic.user);
-    const results = await Promise.all([scheduleWithKey(body(), "key-race"), scheduleWithKey({ ...body(), staggerMinutes: 9 }, "key-race")].map(async (res) => answered(await res)));
+    const results = await Promise.all(
+      [scheduleWithKey(body(), "key-race"), scheduleWithKey({ ...body(), staggerMinutes: 9 }, "key-race")].map(async (res) => answered(await res)),
+    );
     expect(results.map((result) => result.status).sort()).toEqual([201, 409]);
     expect(await batchesWithKey("key-race")).toBe(1);
   });

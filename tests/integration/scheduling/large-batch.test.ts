@@ -25,7 +25,9 @@ describe("a batch of 10,000 contacts", () => {
     for (const body of [{ selection: { filter: { q: "" } } }, { contactIds: ids }]) {
       const res = await schedule({ ...body, scheduledTime: wednesday.at("09:00").toISOString() });
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { detail: string }).detail).toBe("One request can schedule at most 10,000 contacts. Narrow the selection and schedule the rest separately.");
+      expect(((await res.json()) as { detail: string }).detail).toBe(
+        "One request can schedule at most 10,000 contacts. Narrow the selection and schedule the rest separately.",
+      );
     }
     expect(await getDb().scheduledCall.count()).toBe(0);
     expect(await getDb().callBatch.count()).toBe(0);
@@ -56,7 +58,11 @@ describe("a batch of 10,000 contacts", () => {
     expect(await getDb().scheduledCall.count({ where: { batchId: answer.batch.id, contactId: ids[10_000]! } })).toBe(0);
 
     // 240 calls fill a day of 09:00–17:00 at 2 minutes; 10,000 end on the 42nd calling day, at 14:18.
-    const rows = await getDb().scheduledCall.findMany({ where: { batchId: answer.batch.id }, orderBy: { scheduledTime: "asc" }, select: { scheduledTime: true, contactId: true } });
+    const rows = await getDb().scheduledCall.findMany({
+      where: { batchId: answer.batch.id },
+      orderBy: { scheduledTime: "asc" },
+      select: { scheduledTime: true, contactId: true },
+    });
     expect(rows.map((row) => row.contactId)).toEqual(chosen);
     expect(wallClock(rows[239]!.scheduledTime, SYDNEY)).toBe(wallClock(wednesday.at("16:58"), SYDNEY));
     expect(wallClock(rows[240]!.scheduledTime, SYDNEY)).toBe(wallClock(wednesday.at("09:00", 1), SYDNEY));

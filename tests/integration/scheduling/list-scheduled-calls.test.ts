@@ -47,18 +47,46 @@ describe("GET /api/scheduled-calls", () => {
     const contacts = await createContacts(clinic.organization.id, 150);
     batchId = (await createBatchRow(clinic.organization.id, { scheduledCount: 130 })).id;
     // 130 pending calls in one batch, three on each minute: the id must break every tie.
-    const pending = await createScheduledCallRows(clinic.organization.id, contacts.slice(0, 130).map((c) => c.id), { start, sharedTimes: 3, batchId });
+    const pending = await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.slice(0, 130).map((c) => c.id),
+      { start, sharedTimes: 3, batchId },
+    );
     pendingInOrder = pending.map((row) => row.id);
-    await createScheduledCallRows(clinic.organization.id, contacts.slice(130, 142).map((c) => c.id), { start, sharedTimes: 2, status: "CANCELLED" });
+    await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.slice(130, 142).map((c) => c.id),
+      { start, sharedTimes: 2, status: "CANCELLED" },
+    );
     cancelledNewestFirst = (
-      await getDb().scheduledCall.findMany({ where: { organizationId: clinic.organization.id, status: "CANCELLED" }, orderBy: [{ scheduledTime: "desc" }, { id: "desc" }], select: { id: true } })
+      await getDb().scheduledCall.findMany({
+        where: { organizationId: clinic.organization.id, status: "CANCELLED" },
+        orderBy: [{ scheduledTime: "desc" }, { id: "desc" }],
+        select: { id: true },
+      })
     ).map((row) => row.id);
-    await createScheduledCallRows(clinic.organization.id, contacts.slice(142, 145).map((c) => c.id), { start, status: "IN_PROGRESS", batchId });
-    await createScheduledCallRows(clinic.organization.id, contacts.slice(145, 150).map((c) => c.id), { start, status: "COMPLETED" });
+    await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.slice(142, 145).map((c) => c.id),
+      { start, status: "IN_PROGRESS", batchId },
+    );
+    await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.slice(145, 150).map((c) => c.id),
+      { start, status: "COMPLETED" },
+    );
 
     const theirs = await createContacts(other.organization.id, 20, () => ({}), 5_000);
     const theirBatch = await createBatchRow(other.organization.id);
-    foreignIds = new Set((await createScheduledCallRows(other.organization.id, theirs.map((c) => c.id), { start, batchId: theirBatch.id })).map((row) => row.id));
+    foreignIds = new Set(
+      (
+        await createScheduledCallRows(
+          other.organization.id,
+          theirs.map((c) => c.id),
+          { start, batchId: theirBatch.id },
+        )
+      ).map((row) => row.id),
+    );
   });
   beforeEach(() => signInAs(clinic.user));
 
@@ -81,7 +109,11 @@ describe("GET /api/scheduled-calls", () => {
     expect(ids).toHaveLength(150);
     expect(new Set(ids).size).toBe(150);
     expect(ids.filter((id) => foreignIds.has(id))).toEqual([]);
-    const stored = await getDb().scheduledCall.findMany({ where: { organizationId: clinic.organization.id }, orderBy: [{ scheduledTime: "asc" }, { id: "asc" }], select: { id: true } });
+    const stored = await getDb().scheduledCall.findMany({
+      where: { organizationId: clinic.organization.id },
+      orderBy: [{ scheduledTime: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
     expect(ids).toEqual(stored.map((row) => row.id));
   });
 
@@ -112,7 +144,10 @@ describe("GET /api/scheduled-calls", () => {
 
   it.each([
     ["?cursor=not-a-cursor", "The page cursor is invalid. Start again from the first page."],
-    [`?cursor=${Buffer.from(JSON.stringify({ t: "yesterday", id: "x", o: "asc" })).toString("base64url")}`, "The page cursor is invalid. Start again from the first page."],
+    [
+      `?cursor=${Buffer.from(JSON.stringify({ t: "yesterday", id: "x", o: "asc" })).toString("base64url")}`,
+      "The page cursor is invalid. Start again from the first page.",
+    ],
     ["?status=PENDING&limit=0", "Some query parameters are invalid"],
     ["?limit=201", "Some query parameters are invalid"],
     ["?status=LOST", "Some query parameters are invalid"],
@@ -143,9 +178,18 @@ describe("GET /api/call-batches", () => {
     const contacts = await createContacts(clinic.organization.id, 4, () => ({}), 8_000);
     // 25 batches, some created at the same instant.
     batches = [];
-    for (let i = 0; i < 25; i++) batches.push(await createBatchRow(clinic.organization.id, { name: `Batch ${i}`, createdAt: new Date(Date.UTC(2026, 10, 1, 0, Math.floor(i / 2))) }));
-    await createScheduledCallRows(clinic.organization.id, contacts.slice(0, 3).map((c) => c.id), { start: new Date("2030-01-01T00:00:00Z"), batchId: batches[24]!.id });
-    await createScheduledCallRows(clinic.organization.id, contacts.slice(3).map((c) => c.id), { start: new Date("2030-01-01T00:00:00Z"), batchId: batches[24]!.id, status: "CANCELLED" });
+    for (let i = 0; i < 25; i++)
+      batches.push(await createBatchRow(clinic.organization.id, { name: `Batch ${i}`, createdAt: new Date(Date.UTC(2026, 10, 1, 0, Math.floor(i / 2))) }));
+    await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.slice(0, 3).map((c) => c.id),
+      { start: new Date("2030-01-01T00:00:00Z"), batchId: batches[24]!.id },
+    );
+    await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.slice(3).map((c) => c.id),
+      { start: new Date("2030-01-01T00:00:00Z"), batchId: batches[24]!.id, status: "CANCELLED" },
+    );
     const other = await createSchedulingMember("STAFF");
     await createBatchRow(other.organization.id, { name: "Not yours" });
   });

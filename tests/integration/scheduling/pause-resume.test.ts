@@ -39,13 +39,22 @@ describe("pausing and resuming a batch", () => {
     const contacts = await createContacts(organization.id, count, () => ({}), (offset += 500));
     await getDb().contact.updateMany({ where: { organizationId: organization.id }, data: { timezone: zoneAtNoon() } });
     const batch = await createBatchRow(organization.id, { scheduledCount: count });
-    const rows = await createScheduledCallRows(organization.id, contacts.map((c) => c.id), { start: new Date(Date.now() - 1_000), spacingMinutes: 0, batchId: batch.id });
-    await getDb().scheduledCall.updateMany({ where: { batchId: batch.id }, data: { agentId: organization.elevenLabsAgentId!, fromNumber: organization.elevenLabsPhoneNumberId! } });
+    const rows = await createScheduledCallRows(
+      organization.id,
+      contacts.map((c) => c.id),
+      { start: new Date(Date.now() - 1_000), spacingMinutes: 0, batchId: batch.id },
+    );
+    await getDb().scheduledCall.updateMany({
+      where: { batchId: batch.id },
+      data: { agentId: organization.elevenLabsAgentId!, fromNumber: organization.elevenLabsPhoneNumberId! },
+    });
     signInAs(member.user);
     return { organization, member, contacts, batch, rows };
   }
   const statuses = async (batchId: string) =>
-    Object.fromEntries((await getDb().scheduledCall.groupBy({ by: ["status"], where: { batchId }, _count: true })).map((group) => [group.status, group._count]));
+    Object.fromEntries(
+      (await getDb().scheduledCall.groupBy({ by: ["status"], where: { batchId }, _count: true })).map((group) => [group.status, group._count]),
+    );
 
   it("pause stops claims: the dispatcher dials none of the batch's calls, and the pause is audited", async () => {
     const { organization, member, contacts, batch } = await dueBatch(3);
@@ -92,7 +101,10 @@ describe("pausing and resuming a batch", () => {
   it("a finished batch cannot be paused (409); another clinic's batch is a 404 for pause and resume", async () => {
     const { batch } = await dueBatch(1);
     await getDb().scheduledCall.updateMany({ where: { batchId: batch.id }, data: { status: "COMPLETED" } });
-    expect(await post(pauseRoute, batch.id)).toMatchObject({ status: 409, body: { detail: "Nothing is left to pause: every call of this batch has been made or cancelled." } });
+    expect(await post(pauseRoute, batch.id)).toMatchObject({
+      status: 409,
+      body: { detail: "Nothing is left to pause: every call of this batch has been made or cancelled." },
+    });
     expect((await getDb().callBatch.findUniqueOrThrow({ where: { id: batch.id } })).pausedAt).toBeNull();
 
     const other = await dueBatch(1); // signs in the other clinic's member
@@ -128,7 +140,12 @@ describe("pausing and resuming a batch", () => {
     const [pause, ...claimed] = await Promise.all([pauseBatch(actor, batch.id), ...claims]);
     const claimedIds = new Set(claimed.flat().map((call) => call.id));
     const rows = await getDb().scheduledCall.findMany({ where: { batchId: batch.id }, select: { id: true, status: true } });
-    expect(rows.filter((row) => row.status === "IN_PROGRESS").map((row) => row.id).sort()).toEqual([...claimedIds].sort());
+    expect(
+      rows
+        .filter((row) => row.status === "IN_PROGRESS")
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual([...claimedIds].sort());
     expect(rows.filter((row) => row.status === "PAUSED")).toHaveLength(pause.paused);
     expect(pause.paused + claimedIds.size).toBe(many);
     expect(rows.every((row) => row.status === "IN_PROGRESS" || row.status === "PAUSED")).toBe(true);
@@ -144,7 +161,11 @@ describe("pausing and resuming a batch", () => {
     ]);
     const batch = await createBatchRow(clinic.organization.id, { scheduledCount: 4 });
     const friday = upcomingDay(SYDNEY, 5);
-    await createScheduledCallRows(clinic.organization.id, contacts.map((c) => c.id), { start: friday.at("10:00"), spacingMinutes: 2, batchId: batch.id });
+    await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.map((c) => c.id),
+      { start: friday.at("10:00"), spacingMinutes: 2, batchId: batch.id },
+    );
     const actor = { organizationId: clinic.organization.id, userId: clinic.user.id, email: clinic.user.email };
     await pauseBatch(actor, batch.id, friday.at("09:00"));
 

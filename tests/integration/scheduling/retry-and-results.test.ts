@@ -14,7 +14,12 @@ import { callRoute, signInAs } from "../helpers/session";
 type Json = Record<string, unknown> & { detail?: string; batch?: { id: string; scheduledCount: number; retryOfBatchId: string | null; script: unknown } };
 
 /** How each call of the finished batch ended: the row's status and its latest attempt (null: never dialed). */
-const ENDINGS: Array<{ name: string; status: ScheduledCallStatus; call: { status: "COMPLETED" | "FAILED"; outcome: string | null; intent?: string } | null; retried: boolean }> = [
+const ENDINGS: Array<{
+  name: string;
+  status: ScheduledCallStatus;
+  call: { status: "COMPLETED" | "FAILED"; outcome: string | null; intent?: string } | null;
+  retried: boolean;
+}> = [
   { name: "Booked", status: "COMPLETED", call: { status: "COMPLETED", outcome: "resolved", intent: "scheduling" }, retried: false },
   { name: "Callback", status: "COMPLETED", call: { status: "COMPLETED", outcome: "callback" }, retried: false },
   { name: "Machine", status: "COMPLETED", call: { status: "COMPLETED", outcome: "voicemail" }, retried: true },
@@ -43,12 +48,18 @@ describe("retry failed and unanswered, and a batch's results", () => {
     await getDb().contact.updateMany({ where: { organizationId: organization.id }, data: { timezone: zoneAtNoon() } });
     const batch = await getDb().callBatch.update({
       where: { id: (await createBatchRow(organization.id, { name: "Flu shots", scheduledCount: ENDINGS.length })).id },
-      data: { agentId: organization.elevenLabsAgentId!, fromNumber: organization.elevenLabsPhoneNumberId!, scriptFirstMessage: "Hi {{contact_name}}, flu shots are in." },
+      data: {
+        agentId: organization.elevenLabsAgentId!,
+        fromNumber: organization.elevenLabsPhoneNumberId!,
+        scriptFirstMessage: "Hi {{contact_name}}, flu shots are in.",
+      },
     });
     const byName = new Map(contacts.map((c) => [c.name, c]));
     for (const ending of ENDINGS) {
       const contact = byName.get(ending.name)!;
-      const call = ending.call ? await createCall(organization.id, contact.id, { status: ending.call.status, outcome: ending.call.outcome, toNumber: contact.phoneNumber }) : null;
+      const call = ending.call
+        ? await createCall(organization.id, contact.id, { status: ending.call.status, outcome: ending.call.outcome, toNumber: contact.phoneNumber })
+        : null;
       if (call && ending.call?.intent) await getDb().call.update({ where: { id: call.id }, data: { intent: ending.call.intent } });
       await getDb().scheduledCall.create({
         data: {
@@ -94,7 +105,9 @@ describe("retry failed and unanswered, and a batch's results", () => {
         { reason: "voicemail", label: "Voicemail", count: 1 },
       ],
     });
-    const list = (await (await callRoute(listBatchesRoute, { url: "http://localhost/api/call-batches?limit=5" })).json()) as { batches: Array<{ id: string; results: unknown }> };
+    const list = (await (await callRoute(listBatchesRoute, { url: "http://localhost/api/call-batches?limit=5" })).json()) as {
+      batches: Array<{ id: string; results: unknown }>;
+    };
     expect(list.batches.find((b) => b.id === batch.id)!.results).toEqual(results);
   });
 
@@ -103,7 +116,11 @@ describe("retry failed and unanswered, and a batch's results", () => {
     const { status, body } = await retry(batch.id);
     expect({ status, detail: body.detail }).toEqual({ status: 201, detail: undefined });
     const retried = ENDINGS.filter((e) => e.retried);
-    expect(body.batch).toMatchObject({ scheduledCount: retried.length, retryOfBatchId: batch.id, script: { firstMessage: "Hi {{contact_name}}, flu shots are in." } });
+    expect(body.batch).toMatchObject({
+      scheduledCount: retried.length,
+      retryOfBatchId: batch.id,
+      script: { firstMessage: "Hi {{contact_name}}, flu shots are in." },
+    });
     const rows = await getDb().scheduledCall.findMany({ where: { batchId: body.batch!.id }, include: { contact: true } });
     expect(rows.map((row) => row.contact.name).sort()).toEqual(retried.map((e) => e.name).sort());
     expect(rows.every((row) => row.status === "PENDING" && row.attempts === 0 && row.maxAttempts === organization.maxAttempts)).toBe(true);
@@ -116,11 +133,19 @@ describe("retry failed and unanswered, and a batch's results", () => {
     await harness.runCron();
     await harness.settle();
     for (const ending of ENDINGS) expect(harness.simulator.dialsTo(byName.get(ending.name)!.phoneNumber)).toBe(ending.retried ? 1 : 0);
-    const dial = harness.simulator.requests.find((r) => r.path === "/v1/convai/twilio/outbound-call")!.body as { conversation_initiation_client_data: { conversation_config_override?: unknown } };
-    expect(dial.conversation_initiation_client_data.conversation_config_override).toEqual({ agent: { first_message: "Hi {{contact_name}}, flu shots are in." } });
+    const dial = harness.simulator.requests.find((r) => r.path === "/v1/convai/twilio/outbound-call")!.body as {
+      conversation_initiation_client_data: { conversation_config_override?: unknown };
+    };
+    expect(dial.conversation_initiation_client_data.conversation_config_override).toEqual({
+      agent: { first_message: "Hi {{contact_name}}, flu shots are in." },
+    });
 
     const audit = await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id, action: "BATCH_RETRIED" } });
-    expect(audit).toMatchObject({ actorUserId: member.user.id, targetId: batch.id, data: { retryBatchId: body.batch!.id, retried: retried.length, skipped: 0 } });
+    expect(audit).toMatchObject({
+      actorUserId: member.user.id,
+      targetId: batch.id,
+      data: { retryBatchId: body.batch!.id, retried: retried.length, skipped: 0 },
+    });
 
     // The original batch is untouched; a second retry is refused and writes nothing.
     expect(await getDb().scheduledCall.count({ where: { batchId: batch.id, status: "FAILED" } })).toBe(4);
@@ -134,7 +159,9 @@ describe("retry failed and unanswered, and a batch's results", () => {
     await getDb().scheduledCall.updateMany({ where: { batchId: batch.id, contactId: byName.get("Stopped")!.id }, data: { status: "PENDING" } });
     const { status, body } = await retry(batch.id);
     expect(status).toBe(409);
-    expect(body.detail).toBe("This batch is still running: 1 call(s) are waiting, paused or under way. Retry once it has finished, or cancel what is left first.");
+    expect(body.detail).toBe(
+      "This batch is still running: 1 call(s) are waiting, paused or under way. Retry once it has finished, or cancel what is left first.",
+    );
     expect(await getDb().callBatch.count({ where: { organizationId: organization.id } })).toBe(1);
   });
 

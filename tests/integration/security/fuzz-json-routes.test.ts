@@ -6,7 +6,17 @@ import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { signInAs } from "../helpers/session";
 import { invokeRoute, listApiRoutes, type ApiRoute, type RouteRequest } from "./api-routes";
 import { FUZZ_SPECS, type FuzzSpec } from "./fuzz-specs";
-import { HOSTILE_BODIES, HOSTILE_IDS, HOSTILE_QUERY_VALUES, HOSTILE_TEXTS, mutateEveryField, mutateOneField, pick, seededRandom, type Random } from "./fuzz-values";
+import {
+  HOSTILE_BODIES,
+  HOSTILE_IDS,
+  HOSTILE_QUERY_VALUES,
+  HOSTILE_TEXTS,
+  mutateEveryField,
+  mutateOneField,
+  pick,
+  seededRandom,
+  type Random,
+} from "./fuzz-values";
 import { createTwoClinics, type TwoClinics } from "./two-clinics";
 
 // FUZZ_SEED=<n> replays a run; a failure message names the seed and the case.
@@ -39,14 +49,19 @@ const UNCOUNTED = new Set(["RateLimitBucket", "_prisma_migrations"]);
 async function countRows(client: pg.Client): Promise<Record<string, number>> {
   const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`);
   const tables = rows.map((row) => row.tablename).filter((table) => !UNCOUNTED.has(table));
-  const { rows: counts } = await client.query<Record<string, string>>(`SELECT ${tables.map((table) => `(SELECT count(*) FROM "${table}") AS "${table}"`).join(", ")}`);
+  const { rows: counts } = await client.query<Record<string, string>>(
+    `SELECT ${tables.map((table) => `(SELECT count(*) FROM "${table}") AS "${table}"`).join(", ")}`,
+  );
   return Object.fromEntries(Object.entries(counts[0]!).map(([table, count]) => [table, Number(count)]));
 }
 
 /** A short, printable form of a request for a failure message. */
 function describeRequest(request: RouteRequest): string {
   const text = JSON.stringify({ params: request.params, query: request.query, body: request.rawBody ?? request.body });
-  return (text.length > 300 ? `${text.slice(0, 300)}… (${text.length} chars)` : text).replace(/[\u0000-\u001f\ud800-\udfff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return (text.length > 300 ? `${text.slice(0, 300)}… (${text.length} chars)` : text).replace(
+    /[\u0000-\u001f\ud800-\udfff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function bodyCases(route: ApiRoute, spec: FuzzSpec, clinics: TwoClinics, random: Random): FuzzCase[] {
@@ -55,7 +70,10 @@ function bodyCases(route: ApiRoute, spec: FuzzSpec, clinics: TwoClinics, random:
   const json = (label: string, body: unknown): FuzzCase => ({ label, request: { ...base, body: JSON.stringify(body) ?? "null" } });
   const cases: FuzzCase[] = [
     ...HOSTILE_BODIES.map((make, i) => json(`hostile body #${i}`, make())),
-    ...HOSTILE_TEXTS.map((text, i) => ({ label: `hostile text #${i}`, request: { ...base, rawBody: text, headers: { ...base.headers, "content-type": "application/json" } } })),
+    ...HOSTILE_TEXTS.map((text, i) => ({
+      label: `hostile text #${i}`,
+      request: { ...base, rawBody: text, headers: { ...base.headers, "content-type": "application/json" } },
+    })),
     json("a NUL in an extra key", { ...valid, "k\u0000": 1 }),
     json("a lone surrogate in an extra key", { ...valid, "\ud800": "x" }),
     json("the body as an array", [valid]),
@@ -70,7 +88,10 @@ function bodyCases(route: ApiRoute, spec: FuzzSpec, clinics: TwoClinics, random:
   return cases.map(({ label, request }) => {
     const text = request.rawBody ?? (request.body as string);
     const signature = signElevenLabsPayload(text, WEBHOOK_SECRET, Math.floor(Date.now() / 1000));
-    return { label, request: { ...request, body: undefined, rawBody: text, headers: { "content-type": "application/json", "elevenlabs-signature": signature } } };
+    return {
+      label,
+      request: { ...request, body: undefined, rawBody: text, headers: { "content-type": "application/json", "elevenlabs-signature": signature } },
+    };
   });
 }
 
@@ -82,7 +103,9 @@ function queryCases(route: ApiRoute, spec: FuzzSpec, clinics: TwoClinics, random
   for (let i = 0; i < QUERY_MUTATIONS; i++) {
     const key = pick(random, keys);
     const every = random() < 0.2;
-    const query = every ? Object.fromEntries(keys.map((k) => [k, pick(random, HOSTILE_QUERY_VALUES)])) : { ...valid, [key]: pick(random, HOSTILE_QUERY_VALUES) };
+    const query = every
+      ? Object.fromEntries(keys.map((k) => [k, pick(random, HOSTILE_QUERY_VALUES)]))
+      : { ...valid, [key]: pick(random, HOSTILE_QUERY_VALUES) };
     cases.push({ label: every ? `every parameter mutated #${i}` : `mutation #${i} of ${key}`, request: { ...base, query } });
   }
   return cases;
@@ -152,7 +175,13 @@ describe(`fuzzing every JSON route (${jsonRoutes.length} handlers) with invalid 
       const valid = spec.body?.(clinics);
       const cases = HOSTILE_IDS.map((id, i) => ({
         label: `hostile id #${i}`,
-        request: { method: route.method, path: route.path, params: Object.fromEntries(names.map((name) => [name, id])), headers: spec.headers?.(clinics), body: valid },
+        request: {
+          method: route.method,
+          path: route.path,
+          params: Object.fromEntries(names.map((name) => [name, id])),
+          headers: spec.headers?.(clinics),
+          body: valid,
+        },
       }));
       await run(route.key, route, { ...spec, documented2xx: undefined }, cases);
     }
@@ -160,6 +189,9 @@ describe(`fuzzing every JSON route (${jsonRoutes.length} handlers) with invalid 
 
   it("has no spec for a route that no longer reads JSON", () => {
     const present = new Set(jsonRoutes.map((route) => route.key));
-    expect(Object.keys(FUZZ_SPECS).filter((key) => !present.has(key)), `remove these from ${SPECS_FILE}`).toEqual([]);
+    expect(
+      Object.keys(FUZZ_SPECS).filter((key) => !present.has(key)),
+      `remove these from ${SPECS_FILE}`,
+    ).toEqual([]);
   });
 });

@@ -70,14 +70,31 @@ const NOT_LIST: readonly (() => unknown)[] = [
   () => deepNesting(200, "array"),
 ];
 
-const NOT_OBJECT: readonly (() => unknown)[] = [() => [], () => "a", () => 42, () => true, () => deepNesting(200, "object"), () => ({ [NUL]: 1 }), () => ({ [LONE_HIGH]: "x" })];
+const NOT_OBJECT: readonly (() => unknown)[] = [
+  () => [],
+  () => "a",
+  () => 42,
+  () => true,
+  () => deepNesting(200, "object"),
+  () => ({ [NUL]: 1 }),
+  () => ({ [LONE_HIGH]: "x" }),
+];
 
 /** Past instants, for fields that must be in the future. */
 export const PAST_INSTANTS = ["2000-01-01T00:00:00Z", "1970-01-01T00:00:00+00:00", new Date(Date.now() - 3 * 86_400_000).toISOString()];
 
 /** A value of the wrong kind for the field whose valid value is `valid`. */
 export function hostileFor(valid: unknown, random: Random): unknown {
-  const pool = typeof valid === "string" ? NOT_TEXT : typeof valid === "number" ? NOT_NUMBER : typeof valid === "boolean" ? NOT_BOOLEAN : Array.isArray(valid) ? NOT_LIST : NOT_OBJECT;
+  const pool =
+    typeof valid === "string"
+      ? NOT_TEXT
+      : typeof valid === "number"
+        ? NOT_NUMBER
+        : typeof valid === "boolean"
+          ? NOT_BOOLEAN
+          : Array.isArray(valid)
+            ? NOT_LIST
+            : NOT_OBJECT;
   return pick(random, pool)();
 }
 
@@ -101,18 +118,18 @@ export const HOSTILE_BODIES: readonly (() => unknown)[] = [
 /** Raw texts that are not JSON, or JSON a parser may choke on. */
 export const HOSTILE_TEXTS: readonly string[] = [
   "{",
-  "{\"a\":",
+  '{"a":',
   "not json",
   "\u0000",
-  "{\"a\": \"\\u0000\"}",
-  "{\"a\": \"\\ud800\"}",
+  '{"a": "\\u0000"}',
+  '{"a": "\\ud800"}',
   "1e999999",
   "-1e999999",
   "[".repeat(100_000),
   // Deeper than the test's own JSON.stringify could go: written as text.
   `${"[".repeat(5_000)}1${"]".repeat(5_000)}`,
   `${'{"a":'.repeat(2_000)}1${"}".repeat(2_000)}`,
-  "{\"a\":1,\"a\":2}",
+  '{"a":1,"a":2}',
   "\ufeff{}",
   "null",
   "",
@@ -144,7 +161,11 @@ export const HOSTILE_QUERY_VALUES: readonly string[] = [
 export const HOSTILE_IDS: readonly string[] = ["\u0000", "a\u0000b", "\ud800", LONG, "../..", "%00", " ", "' OR 1=1 --", "null", "[object Object]"];
 
 /** The valid body with one field replaced by a hostile value. */
-export function mutateOneField(valid: Record<string, unknown>, random: Random, pastDateFields: readonly string[] = []): { body: Record<string, unknown>; field: string } {
+export function mutateOneField(
+  valid: Record<string, unknown>,
+  random: Random,
+  pastDateFields: readonly string[] = [],
+): { body: Record<string, unknown>; field: string } {
   const field = pick(random, Object.keys(valid));
   const past = pastDateFields.includes(field) && random() < 0.3;
   return { body: { ...valid, [field]: past ? pick(random, PAST_INSTANTS) : hostileFor(valid[field], random) }, field };

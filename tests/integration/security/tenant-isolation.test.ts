@@ -38,7 +38,9 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
   afterAll(async () => {
     await settledAfterResponse();
     await closeSnapshots();
-    console.log(`[tenancy] ${routes.length} handlers: ${tally.probes} probes with the other clinic's ids, ${tally.missingIdComparisons} foreign-vs-missing comparisons, ${tally.anonymous} anonymous requests, ${tally.checks} direct checks.`);
+    console.log(
+      `[tenancy] ${routes.length} handlers: ${tally.probes} probes with the other clinic's ids, ${tally.missingIdComparisons} foreign-vs-missing comparisons, ${tally.anonymous} anonymous requests, ${tally.checks} direct checks.`,
+    );
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
@@ -47,7 +49,10 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
 
   it("has no case for a route that no longer exists", () => {
     const present = new Set(routes.map((route) => route.key));
-    expect(Object.keys(ROUTE_CASES).filter((key) => !present.has(key)), `remove these from ${CASES_FILE}`).toEqual([]);
+    expect(
+      Object.keys(ROUTE_CASES).filter((key) => !present.has(key)),
+      `remove these from ${CASES_FILE}`,
+    ).toEqual([]);
   });
 
   for (const route of routes) {
@@ -63,7 +68,15 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
 
       for (const probe of probes) {
         signInAs(probe.as === "nobody" ? null : mine.owner);
-        const request: RouteRequest = { method: route.method, path: concretePath(route.path, probe.params), params: probe.params, query: probe.query, body: probe.body, rawBody: probe.rawBody, headers: probe.headers };
+        const request: RouteRequest = {
+          method: route.method,
+          path: concretePath(route.path, probe.params),
+          params: probe.params,
+          query: probe.query,
+          body: probe.body,
+          rawBody: probe.rawBody,
+          headers: probe.headers,
+        };
         const res = await invokeRoute(route.handler, request);
         const text = await res.text();
         tally.probes++;

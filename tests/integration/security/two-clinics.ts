@@ -52,28 +52,61 @@ async function createClinic(label: string, phoneSuffix: string): Promise<Clinic>
   const { user: owner } = await createMember("OWNER", organization.id);
   const staff = await addMember(organization.id, "STAFF");
   const contactPhone = `+6125550${phoneSuffix}`;
-  const contact = await createContact(organization.id, { name: `${label} Patient`, phoneNumber: contactPhone, email: `${label.toLowerCase()}-patient@example.com` });
+  const contact = await createContact(organization.id, {
+    name: `${label} Patient`,
+    phoneNumber: contactPhone,
+    email: `${label.toLowerCase()}-patient@example.com`,
+  });
   const conversation = `conv_${label.toLowerCase()}_${phoneSuffix}`;
   const call = await getDb().call.create({
-    data: { organizationId: organization.id, contactId: contact.id, toNumber: contactPhone, status: "INITIATED", conversationId: conversation, summary: `${label} call summary` },
+    data: {
+      organizationId: organization.id,
+      contactId: contact.id,
+      toNumber: contactPhone,
+      status: "INITIATED",
+      conversationId: conversation,
+      summary: `${label} call summary`,
+    },
   });
   const batch = await createBatchRow(organization.id, { name: `${label} batch` });
   const scheduledCall = await getDb().scheduledCall.create({
-    data: { organizationId: organization.id, contactId: contact.id, batchId: batch.id, fromNumber: "phnum_x", agentId: "agent_x", scheduledTime: new Date(Date.now() + 86_400_000) },
+    data: {
+      organizationId: organization.id,
+      contactId: contact.id,
+      batchId: batch.id,
+      fromNumber: "phnum_x",
+      agentId: "agent_x",
+      scheduledTime: new Date(Date.now() + 86_400_000),
+    },
   });
   const checkIn = await getDb().checkIn.create({
     data: { organizationId: organization.id, contactId: contact.id, repeat: "ONCE", minuteOfDay: 600, occurrences: 1, description: `${label} check-in` },
   });
   const appointment = await getDb().appointment.create({
-    data: { organizationId: organization.id, title: "Check-up", startsAt: tomorrowAt10(), endsAt: new Date(+tomorrowAt10() + 30 * 60_000), attendeeName: `${label} Attendee`, attendeePhone: contactPhone },
+    data: {
+      organizationId: organization.id,
+      title: "Check-up",
+      startsAt: tomorrowAt10(),
+      endsAt: new Date(+tomorrowAt10() + 30 * 60_000),
+      attendeeName: `${label} Attendee`,
+      attendeePhone: contactPhone,
+    },
   });
-  const { invitation, token: invitationToken } = await createInvitation(organization.id, { email: `${label.toLowerCase()}-invitee-${phoneSuffix}@example.com` });
+  const { invitation, token: invitationToken } = await createInvitation(organization.id, {
+    email: `${label.toLowerCase()}-invitee-${phoneSuffix}@example.com`,
+  });
   const { agent, token: agentToken } = await createAgentWithToken(organization.id, `agent_${label.toLowerCase()}`);
   await getDb().voiceAgent.update({ where: { id: agent.id }, data: { name: `${label} Agent` } });
-  const phoneNumber = await getDb().phoneNumber.create({ data: { organizationId: organization.id, phoneNumberId: `phnum_${label.toLowerCase()}`, e164: `+6125551${phoneSuffix}`, label: `${label} line` } });
-  await getDb().auditEvent.create({ data: { organizationId: organization.id, action: "SETTINGS_UPDATED", actorUserId: owner.id, actorEmail: owner.email, data: { note: `${label} audit` } } });
+  const phoneNumber = await getDb().phoneNumber.create({
+    data: { organizationId: organization.id, phoneNumberId: `phnum_${label.toLowerCase()}`, e164: `+6125551${phoneSuffix}`, label: `${label} line` },
+  });
+  await getDb().auditEvent.create({
+    data: { organizationId: organization.id, action: "SETTINGS_UPDATED", actorUserId: owner.id, actorEmail: owner.email, data: { note: `${label} audit` } },
+  });
   await getDb().activityEvent.create({ data: { organizationId: organization.id, type: "CALL_PLACED", message: `${label} activity`, callId: call.id } });
-  const doNotCall = await getDb().doNotCallEntry.create({ data: { organizationId: organization.id, phoneNumber: `+6125552${phoneSuffix}`, reason: `${label} opt-out reason`, source: "STAFF" } });
+  const doNotCall = await getDb().doNotCallEntry.create({
+    data: { organizationId: organization.id, phoneNumber: `+6125552${phoneSuffix}`, reason: `${label} opt-out reason`, source: "STAFF" },
+  });
   return {
     organizationId: organization.id,
     owner,
@@ -97,7 +130,22 @@ async function createClinic(label: string, phoneSuffix: string): Promise<Clinic>
     agentToken,
     invitationToken,
     invitationEmail: invitation.email,
-    markers: [organization.name, `${label} Patient`, `${label} call summary`, `${label} batch`, `${label} Attendee`, `${label} Agent`, `${label} line`, `${label} audit`, `${label} activity`, `${label} check-in`, `${label} opt-out reason`, invitation.email, owner.email, staff.user.email],
+    markers: [
+      organization.name,
+      `${label} Patient`,
+      `${label} call summary`,
+      `${label} batch`,
+      `${label} Attendee`,
+      `${label} Agent`,
+      `${label} line`,
+      `${label} audit`,
+      `${label} activity`,
+      `${label} check-in`,
+      `${label} opt-out reason`,
+      invitation.email,
+      owner.email,
+      staff.user.email,
+    ],
   };
 }
 
@@ -112,7 +160,20 @@ export async function createTwoClinics(): Promise<TwoClinics> {
  */
 export function rowIds(clinic: Clinic): string[] {
   const { contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber, checkIn, doNotCallEntry } = clinic.ids;
-  return [clinic.organizationId, contact, call, scheduledCall, batch, appointment, staffMembership, invitation, voiceAgent, phoneNumber, checkIn, doNotCallEntry];
+  return [
+    clinic.organizationId,
+    contact,
+    call,
+    scheduledCall,
+    batch,
+    appointment,
+    staffMembership,
+    invitation,
+    voiceAgent,
+    phoneNumber,
+    checkIn,
+    doNotCallEntry,
+  ];
 }
 
 /** Strings of `clinic` found in `text`: its markers and row ids, except those the request itself carried. */
@@ -139,7 +200,9 @@ export async function snapshotClinic(organizationId: string): Promise<Record<str
       snapshot[table] = (await client.query(`SELECT * FROM "${table}" WHERE "organizationId" = $1 ORDER BY 1`, [organizationId])).rows;
     }
     snapshot.Organization = (await client.query(`SELECT * FROM "Organization" WHERE id = $1`, [organizationId])).rows;
-    snapshot.User = (await client.query(`SELECT u.* FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."organizationId" = $1 ORDER BY u.id`, [organizationId])).rows;
+    snapshot.User = (
+      await client.query(`SELECT u.* FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."organizationId" = $1 ORDER BY u.id`, [organizationId])
+    ).rows;
     return snapshot;
   });
 }

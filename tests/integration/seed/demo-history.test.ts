@@ -30,7 +30,9 @@ async function freshDemo(): Promise<DemoHistoryResult> {
  * batch by name, then id, and ids are random.)
  */
 async function fingerprint() {
-  const calls = await getDb().call.findMany({ select: { direction: true, status: true, outcome: true, createdAt: true, organization: { select: { slug: true, timezone: true } } } });
+  const calls = await getDb().call.findMany({
+    select: { direction: true, status: true, outcome: true, createdAt: true, organization: { select: { slug: true, timezone: true } } },
+  });
   return {
     calls: calls.map((c) => `${c.organization.slug} ${c.direction} ${c.status} ${c.outcome}`).sort(),
     times: calls.map((c) => `${c.organization.slug} ${format(new TZDate(c.createdAt, c.organization.timezone), "yyyy-MM-dd HH:mm")}`).sort(),
@@ -53,7 +55,17 @@ describe("the demo history of the first start", () => {
     expect(calls.length).toBeGreaterThan(60);
     expect(calls.every((c) => +c.createdAt <= +UNTIL && +c.createdAt > +UNTIL - 15 * DAY)).toBe(true);
     const outcomes = new Set(calls.map((c) => `${c.direction}:${c.outcome}`));
-    for (const kind of ["OUTBOUND:resolved", "OUTBOUND:callback", "OUTBOUND:escalated", "OUTBOUND:voicemail", "OUTBOUND:not_interested", "OUTBOUND:no_answer", "INBOUND:resolved", "INBOUND:escalated"]) expect(outcomes).toContain(kind);
+    for (const kind of [
+      "OUTBOUND:resolved",
+      "OUTBOUND:callback",
+      "OUTBOUND:escalated",
+      "OUTBOUND:voicemail",
+      "OUTBOUND:not_interested",
+      "OUTBOUND:no_answer",
+      "INBOUND:resolved",
+      "INBOUND:escalated",
+    ])
+      expect(outcomes).toContain(kind);
     // Spread over the fortnight, not one burst.
     expect(new Set(calls.map((c) => c.createdAt.toISOString().slice(0, 10))).size).toBeGreaterThanOrEqual(8);
 
@@ -73,7 +85,20 @@ describe("the demo history of the first start", () => {
     const db = getDb();
     const ended = await db.call.findMany({
       where: { status: "COMPLETED" },
-      select: { id: true, direction: true, transcript: true, analysis: true, terminationReason: true, summary: true, outcome: true, reportedOutcome: true, intent: true, sentiment: true, callSid: true, conversationId: true },
+      select: {
+        id: true,
+        direction: true,
+        transcript: true,
+        analysis: true,
+        terminationReason: true,
+        summary: true,
+        outcome: true,
+        reportedOutcome: true,
+        intent: true,
+        sentiment: true,
+        callSid: true,
+        conversationId: true,
+      },
     });
     expect(ended.length).toBeGreaterThan(40);
     const feed = await db.activityEvent.findMany({ where: { callId: { in: ended.map((c) => c.id) } }, select: { callId: true, type: true } });
@@ -88,7 +113,12 @@ describe("the demo history of the first start", () => {
         terminationReason: call.terminationReason,
         summary: call.summary,
       });
-      expect({ outcome: call.outcome, reportedOutcome: call.reportedOutcome, intent: call.intent, sentiment: call.sentiment }).toEqual({ outcome: meaning.outcome, reportedOutcome: meaning.reportedOutcome, intent: meaning.intent, sentiment: meaning.sentiment });
+      expect({ outcome: call.outcome, reportedOutcome: call.reportedOutcome, intent: call.intent, sentiment: call.sentiment }).toEqual({
+        outcome: meaning.outcome,
+        reportedOutcome: meaning.reportedOutcome,
+        intent: meaning.intent,
+        sentiment: meaning.sentiment,
+      });
       expect(feed.filter((e) => e.callId === call.id).map((e) => e.type)).toContain(call.direction === "INBOUND" ? "CALL_RECEIVED" : "CALL_COMPLETED");
     }
     // Outbound calls were dialed through the lifecycle, which writes the "Called …" entry when the dial is accepted.
@@ -106,7 +136,9 @@ describe("the demo history of the first start", () => {
   });
 
   it("lands on the clinic's open days, outbound calls inside its calling hours and inbound ones inside its opening hours (local time)", async () => {
-    const orgs = await getDb().organization.findMany({ select: { id: true, timezone: true, callingDays: true, callingWindowStart: true, callingWindowEnd: true, openingHours: true } });
+    const orgs = await getDb().organization.findMany({
+      select: { id: true, timezone: true, callingDays: true, callingWindowStart: true, callingWindowEnd: true, openingHours: true },
+    });
     const calls = await getDb().call.findMany({ select: { organizationId: true, direction: true, createdAt: true } });
     for (const call of calls) {
       const org = orgs.find((o) => o.id === call.organizationId)!;

@@ -8,7 +8,11 @@ import { verifyAgentToken } from "@/lib/agents/verify-agent-token";
 import { createMember } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
 
-type Issued = { agent: { id: string; agentId: string; tokenPrefix: string }; token: string; toolConfig: { tools: { api_schema: { url: string; request_headers: Record<string, string> } }[] } };
+type Issued = {
+  agent: { id: string; agentId: string; tokenPrefix: string };
+  token: string;
+  toolConfig: { tools: { api_schema: { url: string; request_headers: Record<string, string> } }[] };
+};
 
 async function register(agentId: string, name = "Reception"): Promise<Issued> {
   const res = await callRoute(registerRoute, { method: "POST", body: { agentId, name }, url: "http://localhost/api/agents" });
@@ -36,7 +40,12 @@ describe("agent tool tokens", () => {
     expect(listed).not.toContain(reception.token);
     expect(listed).not.toContain(row.tokenHash);
 
-    expect(await verifyAgentToken("agent_reception", reception.token)).toEqual({ organizationId: organization.id, voiceAgentId: reception.agent.id, agentId: "agent_reception", staffFacing: false });
+    expect(await verifyAgentToken("agent_reception", reception.token)).toEqual({
+      organizationId: organization.id,
+      voiceAgentId: reception.agent.id,
+      agentId: "agent_reception",
+      staffFacing: false,
+    });
     // The token matrix: none, malformed, wrong, another agent's.
     expect(await verifyAgentToken("agent_reception", null)).toBeNull();
     expect(await verifyAgentToken("agent_reception", "")).toBeNull();

@@ -24,11 +24,15 @@ describe("audit log", () => {
     await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: a.agentId, elevenLabsPhoneNumberId: a.phoneNumberId } });
     await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: b.agentId, elevenLabsPhoneNumberId: a.phoneNumberId } });
     await callRoute(callingRulesRoute, { method: "PATCH", body: { callingWindowStart: "08:30", maxAttempts: 5 } });
-    const invited = (await (await callRoute(inviteRoute, { method: "POST", body: { email: "new@example.com", role: "ADMIN" } })).json()) as { invitation: { id: string } };
+    const invited = (await (await callRoute(inviteRoute, { method: "POST", body: { email: "new@example.com", role: "ADMIN" } })).json()) as {
+      invitation: { id: string };
+    };
     await callRoute(revokeRoute, { method: "DELETE", params: { id: invited.invitation.id } });
     await callRoute(changeRoleRoute, { method: "PATCH", params: { id: staff.membership.id }, body: { role: "ADMIN" } });
     await callRoute(removeRoute, { method: "DELETE", params: { id: staff.membership.id } });
-    const agent = (await (await callRoute(registerAgentRoute, { method: "POST", body: { agentId: `agent_c_${organization.id}`, name: "Reception" } })).json()) as { agent: { id: string } };
+    const agent = (await (
+      await callRoute(registerAgentRoute, { method: "POST", body: { agentId: `agent_c_${organization.id}`, name: "Reception" } })
+    ).json()) as { agent: { id: string } };
     await callRoute(regenerateRoute, { method: "POST", params: { id: agent.agent.id } });
     await recordTranscriptView(organization.id, { userId: owner.id, email: owner.email }, "call_123", "page");
 
@@ -82,7 +86,11 @@ describe("audit log", () => {
     const { agentId } = await registerLine(organization.id, { setDefault: false });
     await callRoute(agentSettingsRoute, { method: "PATCH", body: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: null } });
 
-    const read = async (query: string) => (await (await callRoute(auditRoute, { url: `http://localhost/api/audit-events?${query}` })).json()) as { events: { action: string; targetId: string }[]; nextCursor: string | null };
+    const read = async (query: string) =>
+      (await (await callRoute(auditRoute, { url: `http://localhost/api/audit-events?${query}` })).json()) as {
+        events: { action: string; targetId: string }[];
+        nextCursor: string | null;
+      };
     const views = await read("action=CALL_TRANSCRIPT_VIEWED&limit=3");
     expect(views.events).toHaveLength(3);
     expect(views.events.every((e) => e.action === "CALL_TRANSCRIPT_VIEWED")).toBe(true);

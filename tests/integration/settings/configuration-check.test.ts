@@ -40,7 +40,10 @@ describe("configuration check and test call, against the simulator", () => {
     expect(checks.cron_secret).toMatchObject({ status: "missing", message: expect.stringContaining("CRON_SECRET") });
     expect(checks.agent).toMatchObject({ status: "missing", message: expect.stringMatching(/No agent ID/) });
     expect(checks.phone_number).toMatchObject({ status: "missing" });
-    expect(await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id } })).toMatchObject({ action: "CONFIGURATION_CHECKED", data: { ready: false } });
+    expect(await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id } })).toMatchObject({
+      action: "CONFIGURATION_CHECKED",
+      data: { ready: false },
+    });
   });
 
   it("asks ElevenLabs about the agent and phone number: unknown ids and disabled overrides are reported", async () => {
@@ -70,7 +73,10 @@ describe("configuration check and test call, against the simulator", () => {
     expect(byId((await (await callRoute(checkRoute, { method: "POST" })).json()) as Result).language_override).toBeUndefined(); // English too
     await getDb().contact.create({ data: { organizationId: organization.id, name: "Asha", phoneNumber: "+61491570302", language: "hi-IN", customFields: {} } });
     checks = byId((await (await callRoute(checkRoute, { method: "POST" })).json()) as Result);
-    expect(checks.language_override).toMatchObject({ status: "warning", message: expect.stringMatching(/Hindi \(India\).*does not allow the language override/) });
+    expect(checks.language_override).toMatchObject({
+      status: "warning",
+      message: expect.stringMatching(/Hindi \(India\).*does not allow the language override/),
+    });
     simulator.configure({ overridesEnabled: true });
     checks = byId((await (await callRoute(checkRoute, { method: "POST" })).json()) as Result);
     expect(checks.language_override).toMatchObject({ status: "ok" });
@@ -124,11 +130,20 @@ describe("configuration check and test call, against the simulator", () => {
     const body = (await res.json()) as { callId: string; conversationId: string; toNumber: string };
     expect(body.toNumber).toBe("+61255501234");
     expect(simulator.dialsTo("+61255501234")).toBe(1);
-    const dial = simulator.requests.find((r) => r.path.endsWith("outbound-call"))!.body as { conversation_initiation_client_data: { user_id: string; dynamic_variables: Record<string, string> } };
+    const dial = simulator.requests.find((r) => r.path.endsWith("outbound-call"))!.body as {
+      conversation_initiation_client_data: { user_id: string; dynamic_variables: Record<string, string> };
+    };
     expect(dial.conversation_initiation_client_data.user_id).toBe(body.callId);
     expect(dial.conversation_initiation_client_data.dynamic_variables.contact_name).toBe(user.name);
-    expect(await getDb().call.findUniqueOrThrow({ where: { id: body.callId } })).toMatchObject({ organizationId: organization.id, contactId: null, placedByUserId: user.id, conversationId: body.conversationId });
-    expect(await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id, action: "TEST_CALL_PLACED" } })).toMatchObject({ targetId: body.callId });
+    expect(await getDb().call.findUniqueOrThrow({ where: { id: body.callId } })).toMatchObject({
+      organizationId: organization.id,
+      contactId: null,
+      placedByUserId: user.id,
+      conversationId: body.conversationId,
+    });
+    expect(await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id, action: "TEST_CALL_PLACED" } })).toMatchObject({
+      targetId: body.callId,
+    });
 
     const bad = await callRoute(testCallRoute, { method: "POST", body: { phoneNumber: "call me maybe" } });
     expect(bad.status).toBe(400);

@@ -34,7 +34,13 @@ describe("members and invitations", () => {
 
     signInAs(null);
     const preview = await callRoute(previewRoute, { method: "POST", body: { token: tokenOf(link) } });
-    expect(await preview.json()).toMatchObject({ organizationName: organization.name, email: "new.person@example.com", role: "STAFF", accountExists: false, signedInEmail: null });
+    expect(await preview.json()).toMatchObject({
+      organizationName: organization.name,
+      email: "new.person@example.com",
+      role: "STAFF",
+      accountExists: false,
+      signedInEmail: null,
+    });
 
     const joined = await callRoute(signUpWithInviteRoute, { method: "POST", body: { token: tokenOf(link), name: "New Person", password: "a-long-password" } });
     expect(joined.status).toBe(201);
@@ -43,7 +49,9 @@ describe("members and invitations", () => {
     expect(user.activeOrganizationId).toBe(organization.id);
 
     // Single use: the same link again is a clear 409, nothing changes.
-    expect(await status(callRoute(signUpWithInviteRoute, { method: "POST", body: { token: tokenOf(link), name: "Again", password: "a-long-password" } }))).toBe(409);
+    expect(await status(callRoute(signUpWithInviteRoute, { method: "POST", body: { token: tokenOf(link), name: "Again", password: "a-long-password" } }))).toBe(
+      409,
+    );
     expect(await status(callRoute(acceptRoute, { method: "POST", body: { token: tokenOf(link) } }))).toBe(401);
   });
 

@@ -35,30 +35,143 @@ interface Fixture {
 }
 
 /** Every settings and members route with the permission the table gives it. */
-const ROUTES: Array<{ name: string; permission: Permission; handler: Handler; method: string; body?: (f: Fixture) => unknown; params?: (f: Fixture) => Record<string, string>; write: boolean }> = [
-  { name: "PATCH /api/organizations/settings", permission: "settings.manage", handler: anyParams(settings.PATCH), method: "PATCH", body: () => ({ elevenLabsAgentId: null, elevenLabsPhoneNumberId: null }), write: true },
+const ROUTES: Array<{
+  name: string;
+  permission: Permission;
+  handler: Handler;
+  method: string;
+  body?: (f: Fixture) => unknown;
+  params?: (f: Fixture) => Record<string, string>;
+  write: boolean;
+}> = [
+  {
+    name: "PATCH /api/organizations/settings",
+    permission: "settings.manage",
+    handler: anyParams(settings.PATCH),
+    method: "PATCH",
+    body: () => ({ elevenLabsAgentId: null, elevenLabsPhoneNumberId: null }),
+    write: true,
+  },
   { name: "GET /api/organizations/calling-rules", permission: "settings.read", handler: anyParams(callingRules.GET), method: "GET", write: false },
-  { name: "PATCH /api/organizations/calling-rules", permission: "settings.manage", handler: anyParams(callingRules.PATCH), method: "PATCH", body: () => ({ maxAttempts: 4 }), write: true },
+  {
+    name: "PATCH /api/organizations/calling-rules",
+    permission: "settings.manage",
+    handler: anyParams(callingRules.PATCH),
+    method: "PATCH",
+    body: () => ({ maxAttempts: 4 }),
+    write: true,
+  },
   { name: "GET /api/organizations/language", permission: "settings.read", handler: anyParams(language.GET), method: "GET", write: false },
-  { name: "PATCH /api/organizations/language", permission: "settings.manage", handler: anyParams(language.PATCH), method: "PATCH", body: () => ({ defaultLanguage: "en-GB" }), write: true },
-  { name: "POST /api/organizations/configuration-check", permission: "agents.manage", handler: anyParams(configurationCheck.POST), method: "POST", write: true },
-  { name: "POST /api/organizations/test-call", permission: "agents.manage", handler: anyParams(testCall.POST), method: "POST", body: () => ({ phoneNumber: "not a number" }), write: true },
+  {
+    name: "PATCH /api/organizations/language",
+    permission: "settings.manage",
+    handler: anyParams(language.PATCH),
+    method: "PATCH",
+    body: () => ({ defaultLanguage: "en-GB" }),
+    write: true,
+  },
+  {
+    name: "POST /api/organizations/configuration-check",
+    permission: "agents.manage",
+    handler: anyParams(configurationCheck.POST),
+    method: "POST",
+    write: true,
+  },
+  {
+    name: "POST /api/organizations/test-call",
+    permission: "agents.manage",
+    handler: anyParams(testCall.POST),
+    method: "POST",
+    body: () => ({ phoneNumber: "not a number" }),
+    write: true,
+  },
   { name: "GET /api/members", permission: "members.read", handler: anyParams(members.GET), method: "GET", write: false },
-  { name: "POST /api/members/invitations", permission: "members.manage", handler: anyParams(invitations.POST), method: "POST", body: () => ({ email: "matrix@example.com", role: "STAFF" }), write: true },
-  { name: "DELETE /api/members/invitations/{id}", permission: "members.manage", handler: anyParams(invitation.DELETE), method: "DELETE", params: (f) => ({ id: f.invitationId }), write: true },
-  { name: "PATCH /api/members/{id}", permission: "members.manage", handler: anyParams(member.PATCH), method: "PATCH", params: (f) => ({ id: f.staffMembershipId }), body: () => ({ role: "ADMIN" }), write: true },
-  { name: "DELETE /api/members/{id}", permission: "members.manage", handler: anyParams(member.DELETE), method: "DELETE", params: (f) => ({ id: f.staffMembershipId }), write: true },
+  {
+    name: "POST /api/members/invitations",
+    permission: "members.manage",
+    handler: anyParams(invitations.POST),
+    method: "POST",
+    body: () => ({ email: "matrix@example.com", role: "STAFF" }),
+    write: true,
+  },
+  {
+    name: "DELETE /api/members/invitations/{id}",
+    permission: "members.manage",
+    handler: anyParams(invitation.DELETE),
+    method: "DELETE",
+    params: (f) => ({ id: f.invitationId }),
+    write: true,
+  },
+  {
+    name: "PATCH /api/members/{id}",
+    permission: "members.manage",
+    handler: anyParams(member.PATCH),
+    method: "PATCH",
+    params: (f) => ({ id: f.staffMembershipId }),
+    body: () => ({ role: "ADMIN" }),
+    write: true,
+  },
+  {
+    name: "DELETE /api/members/{id}",
+    permission: "members.manage",
+    handler: anyParams(member.DELETE),
+    method: "DELETE",
+    params: (f) => ({ id: f.staffMembershipId }),
+    write: true,
+  },
   { name: "POST /api/members/leave", permission: "organization.read", handler: anyParams(leave.POST), method: "POST", write: true },
   { name: "GET /api/agents", permission: "settings.read", handler: anyParams(agents.GET), method: "GET", write: false },
-  { name: "POST /api/agents", permission: "agents.manage", handler: anyParams(agents.POST), method: "POST", body: () => ({ agentId: "agent_matrix", name: "Matrix" }), write: true },
-  { name: "DELETE /api/agents/{id}", permission: "agents.manage", handler: anyParams(agent.DELETE), method: "DELETE", params: (f) => ({ id: f.voiceAgentId }), write: true },
-  { name: "POST /api/agents/{id}/token", permission: "agents.manage", handler: anyParams(agentToken.POST), method: "POST", params: (f) => ({ id: f.voiceAgentId }), write: true },
+  {
+    name: "POST /api/agents",
+    permission: "agents.manage",
+    handler: anyParams(agents.POST),
+    method: "POST",
+    body: () => ({ agentId: "agent_matrix", name: "Matrix" }),
+    write: true,
+  },
+  {
+    name: "DELETE /api/agents/{id}",
+    permission: "agents.manage",
+    handler: anyParams(agent.DELETE),
+    method: "DELETE",
+    params: (f) => ({ id: f.voiceAgentId }),
+    write: true,
+  },
+  {
+    name: "POST /api/agents/{id}/token",
+    permission: "agents.manage",
+    handler: anyParams(agentToken.POST),
+    method: "POST",
+    params: (f) => ({ id: f.voiceAgentId }),
+    write: true,
+  },
   { name: "GET /api/audit-events", permission: "audit.read", handler: anyParams(auditEvents.GET), method: "GET", write: false },
   { name: "GET /api/do-not-call", permission: "doNotCall.read", handler: anyParams(doNotCall.GET), method: "GET", write: false },
-  { name: "POST /api/do-not-call", permission: "doNotCall.add", handler: anyParams(doNotCall.POST), method: "POST", body: () => ({ phoneNumber: "+61255529001" }), write: true },
-  { name: "DELETE /api/do-not-call/{id}", permission: "doNotCall.remove", handler: anyParams(doNotCallEntry.DELETE), method: "DELETE", params: (f) => ({ id: f.doNotCallEntryId }), write: true },
+  {
+    name: "POST /api/do-not-call",
+    permission: "doNotCall.add",
+    handler: anyParams(doNotCall.POST),
+    method: "POST",
+    body: () => ({ phoneNumber: "+61255529001" }),
+    write: true,
+  },
+  {
+    name: "DELETE /api/do-not-call/{id}",
+    permission: "doNotCall.remove",
+    handler: anyParams(doNotCallEntry.DELETE),
+    method: "DELETE",
+    params: (f) => ({ id: f.doNotCallEntryId }),
+    write: true,
+  },
   // Overriding the patient's hours or call limit for one call (an unknown contact: allowed roles get 404).
-  { name: "POST /api/calls/trigger with an override", permission: "calls.override_rules", handler: anyParams(triggerCall.POST), method: "POST", body: () => ({ contactId: "contact_matrix", override: { reason: "Matrix check" } }), write: true },
+  {
+    name: "POST /api/calls/trigger with an override",
+    permission: "calls.override_rules",
+    handler: anyParams(triggerCall.POST),
+    method: "POST",
+    body: () => ({ contactId: "contact_matrix", override: { reason: "Matrix check" } }),
+    write: true,
+  },
 ];
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "STAFF"];
@@ -69,9 +182,18 @@ async function clinicWith(role: Role) {
   const actor = role === "OWNER" ? await addMember(organization.id, "OWNER") : await addMember(organization.id, role);
   const staff = await addMember(organization.id, "STAFF");
   const { invitation } = await createInvitation(organization.id);
-  const { agent } = await registerAgent(organization.id, { userId: owner.id, email: owner.email }, { agentId: `agent_fixture_${organization.id}`, name: "Fixture" }, "http://localhost");
+  const { agent } = await registerAgent(
+    organization.id,
+    { userId: owner.id, email: owner.email },
+    { agentId: `agent_fixture_${organization.id}`, name: "Fixture" },
+    "http://localhost",
+  );
   const entry = await getDb().doNotCallEntry.create({ data: { organizationId: organization.id, phoneNumber: "+61255529002", source: "STAFF" } });
-  return { organization, actor: actor.user, fixture: { staffMembershipId: staff.membership.id, invitationId: invitation.id, voiceAgentId: agent.id, doNotCallEntryId: entry.id } };
+  return {
+    organization,
+    actor: actor.user,
+    fixture: { staffMembershipId: staff.membership.id, invitationId: invitation.id, voiceAgentId: agent.id, doNotCallEntryId: entry.id },
+  };
 }
 
 describe("role matrix: OWNER / ADMIN / STAFF × every settings and members route, from the permission table", () => {
@@ -83,7 +205,12 @@ describe("role matrix: OWNER / ADMIN / STAFF × every settings and members route
         const auditBefore = await getDb().auditEvent.count({ where: { organizationId: organization.id } });
         const membershipsBefore = await getDb().membership.findMany({ where: { organizationId: organization.id }, orderBy: { id: "asc" } });
         signInAs(actor);
-        const res = await callRoute(route.handler, { method: route.method, body: route.body?.(fixture), params: route.params?.(fixture), url: "http://localhost/api/x" });
+        const res = await callRoute(route.handler, {
+          method: route.method,
+          body: route.body?.(fixture),
+          params: route.params?.(fixture),
+          url: "http://localhost/api/x",
+        });
         if (allowed) {
           expect(res.status, await res.clone().text()).not.toBe(403);
           expect(res.status).toBeLessThan(500);

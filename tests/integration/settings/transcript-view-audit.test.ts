@@ -7,7 +7,13 @@ import { signInAs } from "../helpers/session";
 async function createCall(organizationId: string, transcript: unknown) {
   const contact = await createContact(organizationId);
   return getDb().call.create({
-    data: { organizationId, contactId: contact.id, toNumber: contact.phoneNumber, status: transcript ? "COMPLETED" : "INITIATED", transcript: transcript ?? undefined },
+    data: {
+      organizationId,
+      contactId: contact.id,
+      toNumber: contact.phoneNumber,
+      status: transcript ? "COMPLETED" : "INITIATED",
+      transcript: transcript ?? undefined,
+    },
   });
 }
 

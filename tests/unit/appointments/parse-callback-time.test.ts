@@ -63,7 +63,7 @@ describe("parseCallbackTime", () => {
     }
   });
 
-  it("\"in 2 hours\" across a DST change is two real hours", () => {
+  it('"in 2 hours" across a DST change is two real hours', () => {
     const now = Date.parse("2027-03-14T06:30:00Z"); // 01:30 EST, half an hour before the clocks jump
     const parsed = parseCallbackTime("in 2 hours", { now, timeZone: "America/New_York" })!;
     expect(parsed.at - now).toBe(2 * 3_600_000);

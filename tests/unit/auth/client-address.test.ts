@@ -45,7 +45,9 @@ describe("clientAddress behind TRUSTED_PROXY_COUNT proxies", () => {
   });
 
   it("a rotating client-supplied prefix does not change the address", () => {
-    const seen = new Set(Array.from({ length: 40 }, (_, i) => clientAddress(headers({ "x-forwarded-for": `198.18.0.${i}, 203.0.113.5` }), { TRUSTED_PROXY_COUNT: "1" })));
+    const seen = new Set(
+      Array.from({ length: 40 }, (_, i) => clientAddress(headers({ "x-forwarded-for": `198.18.0.${i}, 203.0.113.5` }), { TRUSTED_PROXY_COUNT: "1" })),
+    );
     expect([...seen]).toEqual(["203.0.113.5"]);
   });
 

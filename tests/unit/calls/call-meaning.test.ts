@@ -35,12 +35,20 @@ describe("describeCall: analysis first, rules as fallback", () => {
   const booked = [agent("Hi, is this Jane Doe?"), user("Yes, speaking."), agent("You're booked for Tuesday at 2 pm."), user("Perfect, thanks!")];
 
   it("takes the data-collection call_outcome first", () => {
-    const meaning = describeCall({ transcript: [user("Call me back later")], analysis: { ...collected({ call_outcome: "escalated" }), call_outcome: "voicemail" }, terminationReason: null, summary: null });
+    const meaning = describeCall({
+      transcript: [user("Call me back later")],
+      analysis: { ...collected({ call_outcome: "escalated" }), call_outcome: "voicemail" },
+      terminationReason: null,
+      summary: null,
+    });
     expect(meaning).toMatchObject({ outcome: "escalated", reportedOutcome: "escalated" });
   });
 
   it("then the flat payload's analysis.call_outcome", () => {
-    expect(describeCall({ transcript: "", analysis: { call_outcome: "callback_scheduled" }, terminationReason: null, summary: null })).toMatchObject({ outcome: "callback", reportedOutcome: "callback_scheduled" });
+    expect(describeCall({ transcript: "", analysis: { call_outcome: "callback_scheduled" }, terminationReason: null, summary: null })).toMatchObject({
+      outcome: "callback",
+      reportedOutcome: "callback_scheduled",
+    });
   });
 
   it("then transcript rules, with no reported word", () => {
@@ -67,7 +75,12 @@ describe("describeCall: analysis first, rules as fallback", () => {
   });
 
   it("reads intent, sentiment and the caller's name from the analysis when collected", () => {
-    const meaning = describeCall({ transcript: booked, analysis: collected({ call_outcome: "appointment_booked", intent: "New Patient", sentiment: "Negative", caller_name: "J. Doe" }), terminationReason: null, summary: null });
+    const meaning = describeCall({
+      transcript: booked,
+      analysis: collected({ call_outcome: "appointment_booked", intent: "New Patient", sentiment: "Negative", caller_name: "J. Doe" }),
+      terminationReason: null,
+      summary: null,
+    });
     expect(meaning).toMatchObject({ outcome: "resolved", intent: "new_patient", sentiment: "negative", callerName: "J. Doe" });
   });
 
@@ -79,7 +92,12 @@ describe("describeCall: analysis first, rules as fallback", () => {
 describe("outcome rules", () => {
   it.each<[string, TranscriptTurn[], string | null, string | null]>([
     ["no turns: nobody answered", [], null, "no_answer"],
-    ["the agent alone, leaving a message", [agent("Please leave a message after the tone."), agent("Hi, this is the clinic, call us back.")], null, "voicemail"],
+    [
+      "the agent alone, leaving a message",
+      [agent("Please leave a message after the tone."), agent("Hi, this is the clinic, call us back.")],
+      null,
+      "voicemail",
+    ],
     ["ElevenLabs says voicemail", [agent("Hi Jane"), user("Hi")], "Voicemail detected", "voicemail"],
     ["the agent alone, no message", [agent("Hello? Hello?")], null, "no_answer"],
     ["the patient asks for a person", [agent("How can I help?"), user("I want to speak to a real person please")], null, "escalated"],

@@ -6,7 +6,9 @@ const turn = (role: "agent" | "user", message: string): TranscriptTurn => ({ rol
 
 describe("the earlier conversation handed to a callback's agent", () => {
   it("labels turns Patient and Agent, oldest first, spaces folded", () => {
-    expect(lastTurnsText([turn("agent", "Hello,\n  this is the clinic."), turn("user", "Hi there")])).toBe("Agent: Hello, this is the clinic.\nPatient: Hi there");
+    expect(lastTurnsText([turn("agent", "Hello,\n  this is the clinic."), turn("user", "Hi there")])).toBe(
+      "Agent: Hello, this is the clinic.\nPatient: Hi there",
+    );
   });
 
   it("keeps the newest whole turns that fit the bound, dropping the oldest", () => {
@@ -34,6 +36,10 @@ describe("the earlier conversation handed to a callback's agent", () => {
       previous_call_summary: "Wants a refill.",
       previous_call_last_turns: "Patient: I need my prescription",
     });
-    expect(historyVariables({ conversationId: null, summary: null, transcript: null })).toEqual({ previous_conversation_id: "", previous_call_summary: "", previous_call_last_turns: "" });
+    expect(historyVariables({ conversationId: null, summary: null, transcript: null })).toEqual({
+      previous_conversation_id: "",
+      previous_call_summary: "",
+      previous_call_last_turns: "",
+    });
   });
 });

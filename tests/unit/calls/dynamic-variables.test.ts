@@ -154,8 +154,14 @@ describe("buildDynamicVariables", () => {
       // 03:05 UTC = 08:35 in Kolkata; 09:05 UTC = 14:35; 14:05 UTC = 19:35; 17:05 UTC = 22:35.
       ["2026-11-22T03:05:00Z", { greeting: "सुप्रभात", current_date: "22 नवंबर 2026", current_time: "सुबह 8:35 बजे", current_weekday: "रविवार", language: "hi-IN" }],
       ["2026-11-22T09:05:00Z", { greeting: "नमस्ते", current_date: "22 नवंबर 2026", current_time: "दोपहर 2:35 बजे", current_weekday: "रविवार", language: "hi-IN" }],
-      ["2026-11-22T14:05:00Z", { greeting: "शुभ संध्या", current_date: "22 नवंबर 2026", current_time: "शाम 7:35 बजे", current_weekday: "रविवार", language: "hi-IN" }],
-      ["2026-11-22T17:05:00Z", { greeting: "शुभ संध्या", current_date: "22 नवंबर 2026", current_time: "रात 10:35 बजे", current_weekday: "रविवार", language: "hi-IN" }],
+      [
+        "2026-11-22T14:05:00Z",
+        { greeting: "शुभ संध्या", current_date: "22 नवंबर 2026", current_time: "शाम 7:35 बजे", current_weekday: "रविवार", language: "hi-IN" },
+      ],
+      [
+        "2026-11-22T17:05:00Z",
+        { greeting: "शुभ संध्या", current_date: "22 नवंबर 2026", current_time: "रात 10:35 बजे", current_weekday: "रविवार", language: "hi-IN" },
+      ],
     ])("greets a hi-IN patient and says the date and time in Hindi at %s", (iso, expected) => {
       expect(spoken(delhi, "hi-IN", iso)).toEqual(expected);
     });
@@ -171,9 +177,20 @@ describe("buildDynamicVariables", () => {
     });
 
     it("uses the clinic's default language for a contact without one, and the contact's own over it", () => {
-      expect(spoken(sydneyClinic, null, "2026-11-22T03:05:00Z")).toMatchObject({ greeting: "Good afternoon", current_date: "22 November 2026", language: "en-AU" });
-      expect(spoken({ ...sydneyClinic, defaultLanguage: "hi-IN" }, null, "2026-11-22T03:05:00Z")).toMatchObject({ greeting: "नमस्ते", current_date: "22 नवंबर 2026", language: "hi-IN" });
-      expect(spoken({ ...sydneyClinic, defaultLanguage: "hi-IN" }, "en-AU", "2026-11-22T03:05:00Z")).toMatchObject({ greeting: "Good afternoon", language: "en-AU" });
+      expect(spoken(sydneyClinic, null, "2026-11-22T03:05:00Z")).toMatchObject({
+        greeting: "Good afternoon",
+        current_date: "22 November 2026",
+        language: "en-AU",
+      });
+      expect(spoken({ ...sydneyClinic, defaultLanguage: "hi-IN" }, null, "2026-11-22T03:05:00Z")).toMatchObject({
+        greeting: "नमस्ते",
+        current_date: "22 नवंबर 2026",
+        language: "hi-IN",
+      });
+      expect(spoken({ ...sydneyClinic, defaultLanguage: "hi-IN" }, "en-AU", "2026-11-22T03:05:00Z")).toMatchObject({
+        greeting: "Good afternoon",
+        language: "en-AU",
+      });
     });
 
     it("falls back to the clinic's default for a stored language that is not on the list", () => {
@@ -181,7 +198,11 @@ describe("buildDynamicVariables", () => {
     });
 
     it("keeps a custom field called Language from changing the spoken language variable", () => {
-      const v = buildDynamicVariables({ contact: { ...contact, language: "hi-IN", customFields: { Language: "English" } }, organization: sydneyClinic, now: at("2026-11-22T03:05:00Z") });
+      const v = buildDynamicVariables({
+        contact: { ...contact, language: "hi-IN", customFields: { Language: "English" } },
+        organization: sydneyClinic,
+        now: at("2026-11-22T03:05:00Z"),
+      });
       expect(v.language).toBe("hi-IN");
     });
 

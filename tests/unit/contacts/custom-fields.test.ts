@@ -3,7 +3,15 @@ import { CUSTOM_FIELDS_MAX, CUSTOM_FIELD_VALUE_MAX, normalizeCustomFields, readC
 
 describe("normalizeCustomFields", () => {
   it("stores keys in snake_case and values as trimmed strings", () => {
-    expect(normalizeCustomFields({ "Appointment Type": " flu vaccination ", lastVisitDate: "2026-03-01", "Preferred Doctor": "Dr Tan", "Visits (total)": 3, VIP: true })).toEqual({
+    expect(
+      normalizeCustomFields({
+        "Appointment Type": " flu vaccination ",
+        lastVisitDate: "2026-03-01",
+        "Preferred Doctor": "Dr Tan",
+        "Visits (total)": 3,
+        VIP: true,
+      }),
+    ).toEqual({
       ok: true,
       fields: { appointment_type: "flu vaccination", last_visit_date: "2026-03-01", preferred_doctor: "Dr Tan", visits_total: "3", vip: "true" },
     });
@@ -25,7 +33,10 @@ describe("normalizeCustomFields", () => {
       { key: "First Name", value: "Jane" },
       { key: "first_name", value: "Janet" },
     ]);
-    expect(result).toEqual({ ok: false, issues: [{ path: "customFields.first_name", message: '"First Name" and "first_name" would both be saved as first_name. Rename one of them.' }] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ path: "customFields.first_name", message: '"First Name" and "first_name" would both be saved as first_name. Rename one of them.' }],
+    });
   });
 
   it("refuses a name with nothing usable, and a value without a name", () => {

@@ -38,7 +38,12 @@ describe("normalizePhone: E.164 with the organization's default country", () => 
     ["letters", "call me maybe", "AU", /"call me maybe" is not a phone number: it contains letters/],
     ["letters inside digits", "0491 ABC 156", "AU", /contains letters/],
     ["unknown country code", "+999 1234 5678", "AU", /"\+999 1234 5678" is not a valid phone number: no country has the code/],
-    ["a UK number with its prefix in an AU clinic, judged as UK", "+44 7700 900123", "AU", /"\+44 7700 900123" is not a valid phone number for \+44 \(United Kingdom\)\. Check the digits after the country code/],
+    [
+      "a UK number with its prefix in an AU clinic, judged as UK",
+      "+44 7700 900123",
+      "AU",
+      /"\+44 7700 900123" is not a valid phone number for \+44 \(United Kingdom\)\. Check the digits after the country code/,
+    ],
     ["a short US number with its prefix in an AU clinic", "+1 202 555 014", "AU", /^(?!.*\bAU\b).*is not a valid phone number for \+1\b/],
     ["a US number typed as local in an AU clinic", "(202) 555-0143", "AU", /is not a valid phone number for AU/],
   ])("rejects %s: %j (%s), quoting what was typed", (_label, input, country, message) => {

@@ -12,7 +12,9 @@ function validate(text: string, country = "AU") {
 
 describe("validateRows", () => {
   it("turns valid rows into contacts: E.164, snake_case custom fields, blanks as null", () => {
-    const result = validate("name,phone,email,Business,Website,Time zone,DNC,Appointment Type,Notes\nJane Citizen,0491 570 156,JANE@example.com,,example.com,,,flu vaccination,\n");
+    const result = validate(
+      "name,phone,email,Business,Website,Time zone,DNC,Appointment Type,Notes\nJane Citizen,0491 570 156,JANE@example.com,,example.com,,,flu vaccination,\n",
+    );
     expect(result.errors).toEqual([]);
     expect(result.valid).toEqual([
       {
@@ -69,7 +71,9 @@ describe("validateRows", () => {
   });
 
   it("reads do-not-call yes/no spellings, and keeps a reason only with yes", () => {
-    const result = validate("name,phone,do_not_call,do_not_call_reason\nA,0491570101,Yes,Asked\nB,0491570102,no,ignored\nC,0491570103,x,\nD,0491570104,FALSE,\n");
+    const result = validate(
+      "name,phone,do_not_call,do_not_call_reason\nA,0491570101,Yes,Asked\nB,0491570102,no,ignored\nC,0491570103,x,\nD,0491570104,FALSE,\n",
+    );
     expect(result.valid.map((v) => [v.contact.doNotCall, v.contact.doNotCallReason])).toEqual([
       [true, "Asked"],
       [false, null],

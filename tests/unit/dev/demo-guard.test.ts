@@ -17,15 +17,19 @@ describe("npm start without DATABASE_URL", () => {
   });
 
   // The runner itself, before it starts anything — skipped where an env file could supply DATABASE_URL.
-  it.skipIf(envFilesFor("start").some((name) => existsSync(join(ROOT, name))))("the runner exits 1 with the plain message and starts nothing", () => {
-    const env = { ...process.env };
-    delete env.DATABASE_URL;
-    delete env.CALLBOARD_DEMO;
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/dev.ts", "start"], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain("npm start needs DATABASE_URL");
-    expect(run.stdout).not.toMatch(/Database: embedded/);
-  }, 60_000);
+  it.skipIf(envFilesFor("start").some((name) => existsSync(join(ROOT, name))))(
+    "the runner exits 1 with the plain message and starts nothing",
+    () => {
+      const env = { ...process.env };
+      delete env.DATABASE_URL;
+      delete env.CALLBOARD_DEMO;
+      const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/dev.ts", "start"], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("npm start needs DATABASE_URL");
+      expect(run.stdout).not.toMatch(/Database: embedded/);
+    },
+    60_000,
+  );
 });
 
 describe("the interface a local run listens on", () => {

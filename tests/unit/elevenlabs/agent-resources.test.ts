@@ -14,11 +14,19 @@ describe("GET agent and phone number, client against the simulator", () => {
     const agent = await client().getAgent("agent_reception");
     expect(agent).toEqual({
       ok: true,
-      value: { agentId: "agent_reception", name: "Simulated clinic agent", firstMessage: "Hi {{contact_name}}, this is {{clinic_name}} calling.", overrides: { firstMessage: true, prompt: true, language: true } },
+      value: {
+        agentId: "agent_reception",
+        name: "Simulated clinic agent",
+        firstMessage: "Hi {{contact_name}}, this is {{clinic_name}} calling.",
+        overrides: { firstMessage: true, prompt: true, language: true },
+      },
     });
     const phone = await client().getPhoneNumber("phnum_main");
     expect(phone.ok && phone.value).toMatchObject({ phoneNumberId: "phnum_main", phoneNumber: expect.stringMatching(/^\+\d+$/) });
-    expect(simulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1/convai/agents/agent_reception", "GET /v1/convai/phone-numbers/phnum_main"]);
+    expect(simulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /v1/convai/agents/agent_reception",
+      "GET /v1/convai/phone-numbers/phnum_main",
+    ]);
   });
 
   it("answers 404 for unknown ids and reports overrides that are off", async () => {

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { classifyHttpError, classifyNetworkError, providerMessage } from "@/lib/elevenlabs/classify-error";
 
 /** What undici's fetch throws for a socket error: TypeError("fetch failed") with the cause attached. */
-const fetchFailed = (code: string, message = code) =>
-  new TypeError("fetch failed", { cause: Object.assign(new Error(message), { code }) });
+const fetchFailed = (code: string, message = code) => new TypeError("fetch failed", { cause: Object.assign(new Error(message), { code }) });
 
 describe("classifyHttpError", () => {
   it.each([
@@ -18,14 +17,15 @@ describe("classifyHttpError", () => {
     [503, null, { kind: "retryable", message: "ElevenLabs answered HTTP 503", code: null }],
     [
       422,
-      { detail: [{ loc: ["body", "to_number"], msg: "Invalid phone number", type: "value_error" }, { loc: ["body", "agent_id"], msg: "Field required", type: "missing" }] },
+      {
+        detail: [
+          { loc: ["body", "to_number"], msg: "Invalid phone number", type: "value_error" },
+          { loc: ["body", "agent_id"], msg: "Field required", type: "missing" },
+        ],
+      },
       { kind: "permanent", message: "to_number: Invalid phone number; agent_id: Field required", code: null },
     ],
-    [
-      401,
-      { detail: { status: "invalid_api_key", message: "Invalid API key" } },
-      { kind: "permanent", message: "Invalid API key", code: "invalid_api_key" },
-    ],
+    [401, { detail: { status: "invalid_api_key", message: "Invalid API key" } }, { kind: "permanent", message: "Invalid API key", code: "invalid_api_key" }],
     [404, { detail: "Not Found" }, { kind: "permanent", message: "Not Found", code: null }],
     [400, {}, { kind: "permanent", message: "ElevenLabs answered HTTP 400", code: null }],
   ])("HTTP %i → %j", (status, body, expected) => {
@@ -64,9 +64,7 @@ describe("classifyNetworkError", () => {
 
   it("says in plain words what happened", () => {
     expect(classifyNetworkError(fetchFailed("ECONNREFUSED"), { idempotent: false }).message).toBe("Could not connect to ElevenLabs (ECONNREFUSED)");
-    expect(classifyNetworkError(new DOMException("t", "TimeoutError"), { idempotent: false }).message).toBe(
-      "ElevenLabs did not answer before the timeout",
-    );
+    expect(classifyNetworkError(new DOMException("t", "TimeoutError"), { idempotent: false }).message).toBe("ElevenLabs did not answer before the timeout");
   });
 });
 

@@ -19,7 +19,14 @@ const transcription = {
       start_time_unix_secs: 1739537297,
       call_duration_secs: 22,
       termination_reason: "",
-      phone_call: { direction: "outbound", phone_number_id: "phnum_1", agent_number: "+15005550006", external_number: "+61412345678", type: "twilio", call_sid: "CA1" },
+      phone_call: {
+        direction: "outbound",
+        phone_number_id: "phnum_1",
+        agent_number: "+15005550006",
+        external_number: "+61412345678",
+        type: "twilio",
+        call_sid: "CA1",
+      },
     },
     analysis: {
       call_successful: "success",
@@ -77,7 +84,10 @@ describe("parseWebhookPayload", () => {
 
   it("keeps durations as whole seconds, and drops one no integer column can hold (instead of failing the write)", () => {
     const duration = (secs: number) => {
-      const result = parseWebhookPayload({ ...transcription, data: { ...transcription.data, metadata: { ...transcription.data.metadata, call_duration_secs: secs } } });
+      const result = parseWebhookPayload({
+        ...transcription,
+        data: { ...transcription.data, metadata: { ...transcription.data.metadata, call_duration_secs: secs } },
+      });
       return result.ok && result.event.type === "post_call_transcription" ? result.event.durationSeconds : "not parsed";
     };
     expect(duration(22.6)).toBe(23);
@@ -173,7 +183,10 @@ describe("parseWebhookPayload", () => {
       call_id: "call_43",
       started_at: 1795316400,
       ended_at: "2026-11-22T03:01:00",
-      transcript: [{ role: "agent", message: "Hi" }, { role: "user", message: "Hello", time_in_call_secs: 2 }],
+      transcript: [
+        { role: "agent", message: "Hi" },
+        { role: "user", message: "Hello", time_in_call_secs: 2 },
+      ],
     });
     expect(result.ok && result.event).toMatchObject({
       type: "legacy_call",

@@ -113,8 +113,14 @@ describe("nextOpen", () => {
 
   it("returns the first open instant at or after `from`, with no open minute skipped (random instants, five zones)", () => {
     let seed = 20261201;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-    const windows: WeeklyWindow[] = [sydney, newYork, weekdays("Europe/London", "08:30", "12:00"), weekdays("Asia/Kolkata", "10:15", "18:45"), legalWindow("Australia/Lord_Howe")];
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const windows: WeeklyWindow[] = [
+      sydney,
+      newYork,
+      weekdays("Europe/London", "08:30", "12:00"),
+      weekdays("Asia/Kolkata", "10:15", "18:45"),
+      legalWindow("Australia/Lord_Howe"),
+    ];
     const yearStart = t("2026-01-01T00:00:00Z");
     for (let sample = 0; sample < 60; sample++) {
       const window = windows[sample % windows.length]!;

@@ -7,7 +7,10 @@ const offsetAt = (timeZone: string, iso: string) =>
 
 describe("recipientTimeZone", () => {
   it("uses the zone set on the contact over the one its number gives", () => {
-    expect(recipientTimeZone({ timezone: "Europe/London", phoneNumber: "+14155552671" }, "Australia/Sydney")).toEqual({ zone: "Europe/London", source: "contact" });
+    expect(recipientTimeZone({ timezone: "Europe/London", phoneNumber: "+14155552671" }, "Australia/Sydney")).toEqual({
+      zone: "Europe/London",
+      source: "contact",
+    });
   });
 
   it.each([

@@ -45,7 +45,10 @@ describe("callingRulesSchema", () => {
 
   it("leaves start < end to updateCallingRules, which checks it against the stored side of a partial change", () => {
     // The route answers 400 for these (tests/integration/scheduling/calling-rules.test.ts).
-    expect(callingRulesSchema.parse({ callingWindowStart: "17:00", callingWindowEnd: "09:00" })).toMatchObject({ callingWindowStart: 1020, callingWindowEnd: 540 });
+    expect(callingRulesSchema.parse({ callingWindowStart: "17:00", callingWindowEnd: "09:00" })).toMatchObject({
+      callingWindowStart: 1020,
+      callingWindowEnd: 540,
+    });
   });
 
   it.each([
@@ -93,7 +96,11 @@ describe("scheduleCallsSchema", () => {
   it("takes the contacts as a list of ids, a selection in contactIds, or a selection", () => {
     expect(scheduleCallsSchema.parse({ ...base, contactIds: ["c1", "c2"] }).contactIds).toEqual(["c1", "c2"]);
     expect(scheduleCallsSchema.parse({ ...base, contactIds: { ids: ["c1"] } }).contactIds).toEqual({ ids: ["c1"] });
-    expect(scheduleCallsSchema.parse({ ...base, selection: { filter: { q: " smith " } } }).selection).toEqual({ filter: { q: "smith" }, excludeIds: [], includeIds: [] });
+    expect(scheduleCallsSchema.parse({ ...base, selection: { filter: { q: " smith " } } }).selection).toEqual({
+      filter: { q: "smith" },
+      excludeIds: [],
+      includeIds: [],
+    });
   });
 
   it("refuses both contactIds and selection, and neither", () => {
@@ -102,9 +109,14 @@ describe("scheduleCallsSchema", () => {
     expect(problems(scheduleCallsSchema, base)).toEqual([message]);
   });
 
-  it.each(["2026-12-02T14:00:00", "2026-12-02 14:00", "tomorrow", "2026-13-02T14:00:00Z", ""])("refuses the time %j (an instant needs its offset)", (scheduledTime) => {
-    expect(problems(scheduleCallsSchema, { contactIds: ["c1"], scheduledTime })).toEqual([expect.stringMatching(/^scheduledTime: Use an ISO 8601 date-time with a time zone/)]);
-  });
+  it.each(["2026-12-02T14:00:00", "2026-12-02 14:00", "tomorrow", "2026-13-02T14:00:00Z", ""])(
+    "refuses the time %j (an instant needs its offset)",
+    (scheduledTime) => {
+      expect(problems(scheduleCallsSchema, { contactIds: ["c1"], scheduledTime })).toEqual([
+        expect.stringMatching(/^scheduledTime: Use an ISO 8601 date-time with a time zone/),
+      ]);
+    },
+  );
 
   it.each(["2026-12-02T03:00:00Z", "2026-12-02T14:00:00+11:00", "2026-12-02T14:00:00.500-05:00"])("accepts the time %s", (scheduledTime) => {
     expect(problems(scheduleCallsSchema, { contactIds: ["c1"], scheduledTime })).toBeNull();

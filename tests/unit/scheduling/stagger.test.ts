@@ -29,15 +29,15 @@ describe("planBatch: staggered inside the clinic's hours", () => {
 
   it("continues at the next opening when the window closes mid-batch, and counts the calls it moved", () => {
     const { planned } = plan(contacts(5), "2026-12-02T16:56:00+11:00");
-    expect(times(planned)).toEqual([
-      "Wed 2026-12-02 16:56",
-      "Wed 2026-12-02 16:58",
-      "Thu 2026-12-03 09:00",
-      "Thu 2026-12-03 09:02",
-      "Thu 2026-12-03 09:04",
-    ]);
+    expect(times(planned)).toEqual(["Wed 2026-12-02 16:56", "Wed 2026-12-02 16:58", "Thu 2026-12-03 09:00", "Thu 2026-12-03 09:02", "Thu 2026-12-03 09:04"]);
     // Each moved call remembers the staggered time it would have had.
-    expect(planned.map((call) => sydneyClock(call.requestedTime))).toEqual([null, null, "Wed 2026-12-02 17:00", "Wed 2026-12-02 17:02", "Wed 2026-12-02 17:04"]);
+    expect(planned.map((call) => sydneyClock(call.requestedTime))).toEqual([
+      null,
+      null,
+      "Wed 2026-12-02 17:00",
+      "Wed 2026-12-02 17:02",
+      "Wed 2026-12-02 17:04",
+    ]);
     expect(planned.filter((call) => call.requestedTime !== null)).toHaveLength(3);
   });
 
@@ -68,7 +68,12 @@ describe("planBatch: staggered inside the clinic's hours", () => {
 describe("planBatch: recipients in other zones", () => {
   it("moves a Los Angeles number alone to its legal hours, without pushing the others", () => {
     // Sydney 16:00 is 21:00 in Los Angeles: the legal window there has just closed.
-    const [a, la, c, d] = [planContact({ name: "A" }), planContact({ name: "LA", phoneNumber: "+14155552671" }), planContact({ name: "C" }), planContact({ name: "D" })];
+    const [a, la, c, d] = [
+      planContact({ name: "A" }),
+      planContact({ name: "LA", phoneNumber: "+14155552671" }),
+      planContact({ name: "C" }),
+      planContact({ name: "D" }),
+    ];
     const { planned } = plan([a!, la!, c!, d!], "2026-12-02T16:00:00+11:00");
     expect(planned.map((call) => [call.name, sydneyClock(call.scheduledTime)])).toEqual([
       ["A", "Wed 2026-12-02 16:00"],
@@ -85,7 +90,14 @@ describe("planBatch: recipients in other zones", () => {
 
   it("gives every moved recipient its own start time, and skips the slots they already took", () => {
     // LA moves to Thursday 09:00; the clinic's own batch reaches Thursday morning too.
-    const seeds = [planContact({ name: "A" }), planContact({ name: "LA 1", phoneNumber: "+14155552671" }), planContact({ name: "LA 2", phoneNumber: "+14155552672" }), planContact({ name: "B" }), planContact({ name: "C" }), planContact({ name: "D" })];
+    const seeds = [
+      planContact({ name: "A" }),
+      planContact({ name: "LA 1", phoneNumber: "+14155552671" }),
+      planContact({ name: "LA 2", phoneNumber: "+14155552672" }),
+      planContact({ name: "B" }),
+      planContact({ name: "C" }),
+      planContact({ name: "D" }),
+    ];
     const { planned } = plan(seeds, "2026-12-02T16:56:00+11:00");
     expect(planned.map((call) => [call.name, sydneyClock(call.scheduledTime)])).toEqual([
       ["A", "Wed 2026-12-02 16:56"],
@@ -111,7 +123,9 @@ describe("planBatch: recipients in other zones", () => {
     const london = planContact({ name: "London", timezone: "Europe/London" });
     const { planned, skipped } = plan([london, planContact({ name: "Local" })], "2026-12-02T14:00:00+11:00");
     expect(planned.map((call) => [call.name, sydneyClock(call.scheduledTime)])).toEqual([["Local", "Wed 2026-12-02 14:00"]]);
-    expect(skipped).toEqual([{ contactId: london.id, name: "London", reason: expect.stringMatching(/never overlap 08:00–21:00 of the recipient’s local time/) }]);
+    expect(skipped).toEqual([
+      { contactId: london.id, name: "London", reason: expect.stringMatching(/never overlap 08:00–21:00 of the recipient’s local time/) },
+    ]);
   });
 
   it("reaches London at its 08:00 when the clinic calls until 20:00", () => {
@@ -164,11 +178,13 @@ describe("staggerSlots: invariants over mixed batches", () => {
 
   it("puts every call inside both windows, never two at once, never before the start, home calls in order", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const clinic = clinicWindow(SYDNEY_RULES);
     for (let round = 0; round < 20; round++) {
       const start = Date.parse("2026-09-28T00:00:00Z") + Math.floor(random() * 90 * 24 * 60) * 60_000;
-      const requests = Array.from({ length: 150 }, () => ({ legal: legalWindow(random() < 0.7 ? "Australia/Sydney" : zones[Math.floor(random() * zones.length)]!) }));
+      const requests = Array.from({ length: 150 }, () => ({
+        legal: legalWindow(random() < 0.7 ? "Australia/Sydney" : zones[Math.floor(random() * zones.length)]!),
+      }));
       const staggerMs = (1 + Math.floor(random() * 5)) * 60_000;
       const slots = staggerSlots(requests, { start, staggerMs, clinic });
 
@@ -192,28 +208,24 @@ describe("staggerSlots: invariants over mixed batches", () => {
     }
   });
 
-  it(
-    "plans thousands of recipients who all move to the same opening, in well under the batch transaction's 30 s",
-    () => {
-      // 09:00 in New York is 06:00 in Los Angeles: every call moves to 11:00 New York, and each
-      // needs its own start time after the others'. (Each used to walk past all the earlier ones:
-      // 3,000 took ~25 s, 10,000 several minutes.)
-      const clinic = { timeZone: "America/New_York", days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 };
-      const slots = staggerSlots(
-        Array.from({ length: 3_000 }, () => ({ legal: legalWindow("America/Los_Angeles") })),
-        { start: Date.parse("2026-12-02T09:00:00-05:00"), staggerMs: 120_000, clinic },
-      );
-      const ats = slots.map((slot) => (slot.ok ? slot.at : NaN));
-      expect(new Set(ats).size).toBe(3_000);
-      expect(wallClock(ats[0]!, "America/New_York")).toBe("Wed 2026-12-02 11:00");
-      expect(wallClock(ats[1]!, "America/New_York")).toBe("Wed 2026-12-02 11:02");
-      // 11:00–17:00 holds 180 calls a day.
-      expect(wallClock(ats[179]!, "America/New_York")).toBe("Wed 2026-12-02 16:58");
-      expect(wallClock(ats[180]!, "America/New_York")).toBe("Thu 2026-12-03 11:00");
-      expect(slots.every((slot) => slot.ok && slot.moved)).toBe(true);
-    },
-    10_000,
-  );
+  it("plans thousands of recipients who all move to the same opening, in well under the batch transaction's 30 s", () => {
+    // 09:00 in New York is 06:00 in Los Angeles: every call moves to 11:00 New York, and each
+    // needs its own start time after the others'. (Each used to walk past all the earlier ones:
+    // 3,000 took ~25 s, 10,000 several minutes.)
+    const clinic = { timeZone: "America/New_York", days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 };
+    const slots = staggerSlots(
+      Array.from({ length: 3_000 }, () => ({ legal: legalWindow("America/Los_Angeles") })),
+      { start: Date.parse("2026-12-02T09:00:00-05:00"), staggerMs: 120_000, clinic },
+    );
+    const ats = slots.map((slot) => (slot.ok ? slot.at : NaN));
+    expect(new Set(ats).size).toBe(3_000);
+    expect(wallClock(ats[0]!, "America/New_York")).toBe("Wed 2026-12-02 11:00");
+    expect(wallClock(ats[1]!, "America/New_York")).toBe("Wed 2026-12-02 11:02");
+    // 11:00–17:00 holds 180 calls a day.
+    expect(wallClock(ats[179]!, "America/New_York")).toBe("Wed 2026-12-02 16:58");
+    expect(wallClock(ats[180]!, "America/New_York")).toBe("Thu 2026-12-03 11:00");
+    expect(slots.every((slot) => slot.ok && slot.moved)).toBe(true);
+  }, 10_000);
 
   it("schedules ten thousand home calls on consecutive slots of calling days", () => {
     const slots = staggerSlots(

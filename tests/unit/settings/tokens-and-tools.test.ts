@@ -37,7 +37,15 @@ describe("server-tool configuration", () => {
 
   it("defines every agent action, each property with exactly one value source (ElevenLabs refuses two)", () => {
     const config = buildServerToolConfig("https://callboard.example", "agent_42", "cbat_secret");
-    expect(config.tools.map((t) => t.name).sort()).toEqual(["book_appointment", "cancel_appointment", "check_availability", "find_patient", "reschedule_appointment", "schedule_callback", "todays_appointments"]);
+    expect(config.tools.map((t) => t.name).sort()).toEqual([
+      "book_appointment",
+      "cancel_appointment",
+      "check_availability",
+      "find_patient",
+      "reschedule_appointment",
+      "schedule_callback",
+      "todays_appointments",
+    ]);
     for (const tool of config.tools) {
       const properties = Object.entries(tool.api_schema.request_body_schema?.properties ?? {});
       for (const [name, property] of properties) {

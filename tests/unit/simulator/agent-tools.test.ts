@@ -17,14 +17,28 @@ async function startAgentActions() {
     const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as Record<string, unknown>;
     seen.push({ path: req.url ?? "", token: req.headers["x-agent-token"] as string | undefined, body });
     const answer = req.url?.startsWith("/api/agent-actions/check-availability/")
-      ? { date: body.date, slots: day++ === 0 ? [{ start_time: "09:00", available: false }] : [{ start_time: "09:00", available: false }, { start_time: "09:30", available: true }], message: "…" }
+      ? {
+          date: body.date,
+          slots:
+            day++ === 0
+              ? [{ start_time: "09:00", available: false }]
+              : [
+                  { start_time: "09:00", available: false },
+                  { start_time: "09:30", available: true },
+                ],
+          message: "…",
+        }
       : req.url?.startsWith("/api/agent-actions/book-appointment/")
         ? { success: true, appointment_id: "appt_1", message: `Done — ${String(body.customer_name)} is booked for 9:30 AM.` }
         : { success: true, message: "Done — I'll call you tomorrow at 10:00 AM." };
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 let simulator: Simulator;
@@ -34,7 +48,15 @@ let app: Awaited<ReturnType<typeof startAgentActions>>;
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   app = await startAgentActions();
-  simulator = await createSimulator({ seed: 7, latencyMs: 0, failureRate: 0, callDurationMs: 60_000, webhookUrl: receiver.url, webhookSecret: "wsec_tools", phoneNumbers: { phnum_1: { number: "+61255509999", agentId: "agent_tools" } } });
+  simulator = await createSimulator({
+    seed: 7,
+    latencyMs: 0,
+    failureRate: 0,
+    callDurationMs: 60_000,
+    webhookUrl: receiver.url,
+    webhookSecret: "wsec_tools",
+    phoneNumbers: { phnum_1: { number: "+61255509999", agentId: "agent_tools" } },
+  });
 });
 afterAll(async () => {
   await simulator.close();
@@ -46,7 +68,12 @@ async function dialAndFinish() {
   const res = await fetch(`${simulator.url}/v1/convai/twilio/outbound-call`, {
     method: "POST",
     headers: { "xi-api-key": "k", "content-type": "application/json" },
-    body: JSON.stringify({ agent_id: "agent_tools", agent_phone_number_id: "phnum_1", to_number: "+61491570156", conversation_initiation_client_data: { user_id: "att_1", dynamic_variables: { contact_name: "Jane Citizen" } } }),
+    body: JSON.stringify({
+      agent_id: "agent_tools",
+      agent_phone_number_id: "phnum_1",
+      to_number: "+61491570156",
+      conversation_initiation_client_data: { user_id: "att_1", dynamic_variables: { contact_name: "Jane Citizen" } },
+    }),
   });
   const { conversation_id } = (await res.json()) as { conversation_id: string };
   while (simulator.advance() > 0);
@@ -65,8 +92,18 @@ describe("the simulated agent's server tools", () => {
     expect(app.seen.every((s) => s.token === "cbat_simulated")).toBe(true);
     // Outbound: the clinic's line rang the patient, so caller_id is the clinic's number and called_number the patient's.
     const system = { caller_id: "+61255509999", called_number: "+61491570156", conversation_id: conversationId };
-    expect(app.seen.every((s) => s.body.caller_id === system.caller_id && s.body.called_number === system.called_number && s.body.conversation_id === conversationId)).toBe(true);
-    expect(app.seen[2]!.body).toMatchObject({ ...system, date: app.seen[1]!.body.date, start_time: "09:30", customer_name: "Jane Citizen", customer_phone: "+61491570156" });
+    expect(
+      app.seen.every(
+        (s) => s.body.caller_id === system.caller_id && s.body.called_number === system.called_number && s.body.conversation_id === conversationId,
+      ),
+    ).toBe(true);
+    expect(app.seen[2]!.body).toMatchObject({
+      ...system,
+      date: app.seen[1]!.body.date,
+      start_time: "09:30",
+      customer_name: "Jane Citizen",
+      customer_phone: "+61491570156",
+    });
     expect(transcriptOf(0)).toContain("Done — Jane Citizen is booked for 9:30 AM.");
   });
 
@@ -75,7 +112,12 @@ describe("the simulated agent's server tools", () => {
     simulator.injectFault("callback_scheduled", 1);
     await dialAndFinish();
     expect(app.seen).toHaveLength(1);
-    expect(app.seen[0]!.body).toMatchObject({ phone_number: "+61491570156", caller_id: "+61255509999", called_number: "+61491570156", time: expect.stringMatching(/tomorrow at \d/) });
+    expect(app.seen[0]!.body).toMatchObject({
+      phone_number: "+61491570156",
+      caller_id: "+61255509999",
+      called_number: "+61491570156",
+      time: expect.stringMatching(/tomorrow at \d/),
+    });
     // The time sent is the one the patient asked for in the transcript; the agent then says the app's answer.
     expect(transcriptOf(1)).toContain(`Could you call me back ${String(app.seen[0]!.body.time)}?`);
     expect(transcriptOf(1)).toContain("Done — I'll call you tomorrow at 10:00 AM.");

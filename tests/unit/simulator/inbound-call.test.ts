@@ -35,12 +35,22 @@ async function startApp() {
       const known = body.caller_id === KNOWN;
       return send(200, {
         type: "conversation_initiation_client_data",
-        dynamic_variables: { clinic_name: "Sunrise Family Clinic", greeting: "Good morning", current_date: "2026-12-03", current_time: "09:00", known_caller: known ? "yes" : "no", ...(known ? { contact_name: "Jane Citizen" } : {}) },
+        dynamic_variables: {
+          clinic_name: "Sunrise Family Clinic",
+          greeting: "Good morning",
+          current_date: "2026-12-03",
+          current_time: "09:00",
+          known_caller: known ? "yes" : "no",
+          ...(known ? { contact_name: "Jane Citizen" } : {}),
+        },
       });
     }
-    if (path.startsWith("/api/agent-actions/check-availability/")) return send(200, { date: body.date, slots: [{ start_time: "10:00", available: true }], message: "10:00 is free." });
-    if (path.startsWith("/api/agent-actions/book-appointment/")) return send(200, { success: true, appointment_id: "appt_1", message: `Done — ${String(body.customer_name)} is booked for 10:00 AM.` });
-    if (path.startsWith("/api/agent-actions/schedule-callback/")) return send(200, { success: true, message: "Done — we'll call you back tomorrow at 10:00 AM." });
+    if (path.startsWith("/api/agent-actions/check-availability/"))
+      return send(200, { date: body.date, slots: [{ start_time: "10:00", available: true }], message: "10:00 is free." });
+    if (path.startsWith("/api/agent-actions/book-appointment/"))
+      return send(200, { success: true, appointment_id: "appt_1", message: `Done — ${String(body.customer_name)} is booked for 10:00 AM.` });
+    if (path.startsWith("/api/agent-actions/schedule-callback/"))
+      return send(200, { success: true, message: "Done — we'll call you back tomorrow at 10:00 AM." });
     return send(200, {});
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -74,7 +84,11 @@ beforeEach(() => {
 
 /** Plays an inbound call over the admin API, then ends every call and waits for the webhooks. */
 async function callIn(body: Record<string, unknown>) {
-  const res = await fetch(`${simulator.url}/_simulator/inbound`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${simulator.url}/_simulator/inbound`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const answer = (await res.json()) as Record<string, unknown>;
   while (simulator.advance() > 0);
   await simulator.whenIdle();
@@ -114,7 +128,16 @@ describe("POST /_simulator/inbound: a patient calls the clinic", () => {
         conversation_id: conversationId,
         user_id: null,
         status: "done",
-        metadata: { phone_call: { direction: "inbound", external_number: KNOWN, agent_number: CLINIC_LINE.number, phone_number_id: CLINIC_LINE.id, call_sid: answer.call_sid, type: "twilio" } },
+        metadata: {
+          phone_call: {
+            direction: "inbound",
+            external_number: KNOWN,
+            agent_number: CLINIC_LINE.number,
+            phone_number_id: CLINIC_LINE.id,
+            call_sid: answer.call_sid,
+            type: "twilio",
+          },
+        },
         analysis: { data_collection_results: { call_outcome: { value: "appointment_booked" } } },
         conversation_initiation_client_data: { user_id: null, dynamic_variables: { contact_name: "Jane Citizen", known_caller: "yes" } },
       },
@@ -131,7 +154,13 @@ describe("POST /_simulator/inbound: a patient calls the clinic", () => {
   it("an unknown caller asks for a call back: generic variables, schedule_callback with the caller's number and the name they gave", async () => {
     const { answer } = await callIn({ from: UNKNOWN, agentId: AGENT, outcome: "callback_scheduled", name: "Sam Newcomer" });
     expect(app.seen.map(step)).toEqual(["conversation-init", "schedule-callback", "/api/calls"]);
-    expect(app.seen[1]!.body).toMatchObject({ caller_id: UNKNOWN, called_number: CLINIC_LINE.number, phone_number: UNKNOWN, conversation_id: answer.conversation_id, time: expect.stringMatching(/tomorrow at \d/) });
+    expect(app.seen[1]!.body).toMatchObject({
+      caller_id: UNKNOWN,
+      called_number: CLINIC_LINE.number,
+      phone_number: UNKNOWN,
+      conversation_id: answer.conversation_id,
+      time: expect.stringMatching(/tomorrow at \d/),
+    });
     const data = postCall()!.body.data as { transcript: unknown; conversation_initiation_client_data: { dynamic_variables: Record<string, unknown> } };
     expect(data.conversation_initiation_client_data.dynamic_variables).toMatchObject({ known_caller: "no" });
     expect(data.conversation_initiation_client_data.dynamic_variables).not.toHaveProperty("contact_name");
@@ -147,7 +176,12 @@ describe("POST /_simulator/inbound: a patient calls the clinic", () => {
       const { answer } = await callIn({ from: KNOWN, agentId: AGENT, outcome: "resolved" });
       expect(answer.initiation).toMatchObject({ status: 401, error: expect.stringContaining("401") });
       expect(app.seen.map(step)).toEqual(["conversation-init", "/api/calls"]);
-      expect(postCall()!.body).toMatchObject({ data: { conversation_initiation_client_data: { dynamic_variables: {} }, analysis: { data_collection_results: { call_outcome: { value: "resolved" } } } } });
+      expect(postCall()!.body).toMatchObject({
+        data: {
+          conversation_initiation_client_data: { dynamic_variables: {} },
+          analysis: { data_collection_results: { call_outcome: { value: "resolved" } } },
+        },
+      });
     } finally {
       simulator.configure({ agentTools: { [AGENT]: buildServerToolConfig(app.url, AGENT, TOKEN) } });
     }
@@ -157,12 +191,18 @@ describe("POST /_simulator/inbound: a patient calls the clinic", () => {
     const { answer } = await callIn({ from: KNOWN, agentId: "agent_without_tools", outcome: "appointment_booked" });
     expect(answer.initiation).toMatchObject({ url: null, status: null });
     expect(app.seen.map(step)).toEqual(["/api/calls"]);
-    expect(postCall()!.body).toMatchObject({ data: { agent_id: "agent_without_tools", metadata: { phone_call: { direction: "inbound", external_number: KNOWN, phone_number_id: answer.phone_number_id } } } });
+    expect(postCall()!.body).toMatchObject({
+      data: {
+        agent_id: "agent_without_tools",
+        metadata: { phone_call: { direction: "inbound", external_number: KNOWN, phone_number_id: answer.phone_number_id } },
+      },
+    });
   });
 
   it("the inbound conversation reads as inbound through the conversations API", async () => {
     const { answer } = await callIn({ from: KNOWN, agentId: AGENT, outcome: "resolved" });
-    const get = (path: string) => fetch(`${simulator.url}${path}`, { headers: { "xi-api-key": "k" } }).then((res) => res.json() as Promise<Record<string, unknown>>);
+    const get = (path: string) =>
+      fetch(`${simulator.url}${path}`, { headers: { "xi-api-key": "k" } }).then((res) => res.json() as Promise<Record<string, unknown>>);
     const conversation = await get(`/v1/convai/conversations/${String(answer.conversation_id)}`);
     expect(conversation).toMatchObject({ status: "done", user_id: null, metadata: { phone_call: { direction: "inbound", external_number: KNOWN } } });
     const list = await get("/v1/convai/conversations");
@@ -170,8 +210,17 @@ describe("POST /_simulator/inbound: a patient calls the clinic", () => {
   });
 
   it("bad input is a 400 and plays nothing", async () => {
-    for (const body of [{ agentId: AGENT }, { from: KNOWN }, { from: KNOWN, agentId: AGENT, outcome: "voicemail" }, { from: KNOWN, agentId: AGENT, extra: 1 }]) {
-      const res = await fetch(`${simulator.url}/_simulator/inbound`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    for (const body of [
+      { agentId: AGENT },
+      { from: KNOWN },
+      { from: KNOWN, agentId: AGENT, outcome: "voicemail" },
+      { from: KNOWN, agentId: AGENT, extra: 1 },
+    ]) {
+      const res = await fetch(`${simulator.url}/_simulator/inbound`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
     expect(simulator.calls).toHaveLength(0);

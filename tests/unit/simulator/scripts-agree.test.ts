@@ -17,7 +17,8 @@ const variables = { contact_name: "Jane Doe", greeting: "Good morning", clinic_n
 const asks: PatientAsk[] = Array.from({ length: 12 }, (_, seed) => choosePatientAsk(mulberry32(seed)));
 const said = (script: ClinicScript, role: "agent" | "user") => script.transcript.filter((turn) => turn.role === role).map((turn) => turn.message);
 const outcomeOf = (script: ClinicScript, outcome: string) =>
-  conversationResponse({ status: "done", plan: { kind: "answered", outcome, ask: asks[0]!, script }, direction: "outbound" } as unknown as SimulatedCall).analysis?.data_collection_results.call_outcome.value;
+  conversationResponse({ status: "done", plan: { kind: "answered", outcome, ask: asks[0]!, script }, direction: "outbound" } as unknown as SimulatedCall)
+    .analysis?.data_collection_results.call_outcome.value;
 
 describe("scripts without the app's tools", () => {
   it.each(asks.map((ask, seed) => [seed, ask] as const))("seed %i: a call-back is asked, repeated and summed up with the same words", (_seed, ask) => {
@@ -49,7 +50,8 @@ describe("scripts without the app's tools", () => {
 
   it("every call-back time the patient may ask for is one the app's parser reads", () => {
     const now = Date.UTC(2026, 11, 3, 2, 0);
-    for (let seed = 0; seed < 200; seed++) expect(parseCallbackTime(choosePatientAsk(mulberry32(seed)).callbackWhen, { now, timeZone: "Australia/Sydney" })).not.toBeNull();
+    for (let seed = 0; seed < 200; seed++)
+      expect(parseCallbackTime(choosePatientAsk(mulberry32(seed)).callbackWhen, { now, timeZone: "Australia/Sydney" })).not.toBeNull();
   });
 });
 
@@ -65,24 +67,30 @@ describe("a Hindi-speaking patient's call (the dial's language is hi-IN)", () =>
       expect(first.message).toMatch(/बोल रही हूँ|क्या मेरी बात/);
     }
     // The same dial without a language stays English.
-    expect(buildClinicScript({ ...hindi, language: "en-AU", greeting: "Good morning" }, "not_interested", asks[0]!).transcript[0]!.message).toBe("Good morning, is this Asha Verma?");
+    expect(buildClinicScript({ ...hindi, language: "en-AU", greeting: "Good morning" }, "not_interested", asks[0]!).transcript[0]!.message).toBe(
+      "Good morning, is this Asha Verma?",
+    );
   });
 
-  it.each(hindiAsks.map((ask, seed) => [seed, ask] as const))("seed %i: the call-back and the booking keep the patient's own words throughout", (_seed, ask) => {
-    const callback = buildClinicScript(hindi, "callback_scheduled", ask);
-    expect(said(callback, "user").some((line) => line.includes(ask.callbackWhen))).toBe(true);
-    expect(said(callback, "agent").some((line) => line.includes(ask.callbackWhen))).toBe(true);
-    expect(callback.summary).toContain(ask.callbackWhen);
-    expect(outcomeOf(callback, "callback_scheduled")).toBe("callback_scheduled");
-    const booking = buildClinicScript(hindi, "appointment_booked", ask);
-    expect(said(booking, "agent").some((line) => line.includes(`${ask.visitDay} को ${ask.visitTime}`))).toBe(true);
-    expect(booking.summary).toContain(`${ask.visitDay} ${ask.visitTime}`);
-    expect(outcomeOf(booking, "appointment_booked")).toBe("appointment_booked");
-  });
+  it.each(hindiAsks.map((ask, seed) => [seed, ask] as const))(
+    "seed %i: the call-back and the booking keep the patient's own words throughout",
+    (_seed, ask) => {
+      const callback = buildClinicScript(hindi, "callback_scheduled", ask);
+      expect(said(callback, "user").some((line) => line.includes(ask.callbackWhen))).toBe(true);
+      expect(said(callback, "agent").some((line) => line.includes(ask.callbackWhen))).toBe(true);
+      expect(callback.summary).toContain(ask.callbackWhen);
+      expect(outcomeOf(callback, "callback_scheduled")).toBe("callback_scheduled");
+      const booking = buildClinicScript(hindi, "appointment_booked", ask);
+      expect(said(booking, "agent").some((line) => line.includes(`${ask.visitDay} को ${ask.visitTime}`))).toBe(true);
+      expect(booking.summary).toContain(`${ask.visitDay} ${ask.visitTime}`);
+      expect(outcomeOf(booking, "appointment_booked")).toBe("appointment_booked");
+    },
+  );
 
   it("every call-back time a Hindi-speaking patient may ask for is one the app's parser reads", () => {
     const now = Date.UTC(2026, 11, 3, 2, 0);
-    for (let seed = 0; seed < 200; seed++) expect(parseCallbackTime(choosePatientAsk(mulberry32(seed), true).callbackWhen, { now, timeZone: "Asia/Kolkata" })).not.toBeNull();
+    for (let seed = 0; seed < 200; seed++)
+      expect(parseCallbackTime(choosePatientAsk(mulberry32(seed), true).callbackWhen, { now, timeZone: "Asia/Kolkata" })).not.toBeNull();
   });
 });
 
@@ -103,9 +111,18 @@ describe("scripts after the app's tools answered", () => {
         received.push({ tool, body });
         const answer =
           tool === "schedule_callback"
-            ? { success: true, local_time: "2026-12-04 10:00 AM", message: "Done — the clinic calls between 9 am and 5 pm on its calling days, so I'll call you Friday at 10:00 AM." }
+            ? {
+                success: true,
+                local_time: "2026-12-04 10:00 AM",
+                message: "Done — the clinic calls between 9 am and 5 pm on its calling days, so I'll call you Friday at 10:00 AM.",
+              }
             : tool === "check_availability"
-              ? { slots: [{ start_time: "09:00", available: false }, { start_time: "09:30", available: true }] }
+              ? {
+                  slots: [
+                    { start_time: "09:00", available: false },
+                    { start_time: "09:30", available: true },
+                  ],
+                }
               : refuseBooking
                 ? { success: false, message: "Sorry, 9:30 AM is already taken. I have 10:00 AM or 11:00 AM." }
                 : { success: true, message: `Done — ${String(body.customer_name)} is booked for Friday 4 December at 9:30 AM.` };
@@ -115,11 +132,22 @@ describe("scripts after the app's tools answered", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = (name: string) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/${name}`;
-    tools = { tools: ["schedule_callback", "check_availability", "book_appointment"].map((name) => ({ name, api_schema: { url: url(name), method: "POST" as const, request_headers: {} } })) };
+    tools = {
+      tools: ["schedule_callback", "check_availability", "book_appointment"].map((name) => ({
+        name,
+        api_schema: { url: url(name), method: "POST" as const, request_headers: {} },
+      })),
+    };
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const call = { conversationId: "conv_test", direction: "outbound" as const, externalNumber: "+61491570156", agentNumber: "+61255508000", dynamicVariables: variables };
+  const call = {
+    conversationId: "conv_test",
+    direction: "outbound" as const,
+    externalNumber: "+61491570156",
+    agentNumber: "+61255508000",
+    dynamicVariables: variables,
+  };
   const run = (outcome: string, ask: PatientAsk) => runAgentTools(tools, outcome, call, ask, () => {}, Date.UTC(2026, 11, 3, 2, 0)) as Promise<ToolResult>;
 
   it("a call-back: the time the patient says is the one sent, the agent says the app's answer, the summary tells both", async () => {
@@ -128,7 +156,10 @@ describe("scripts after the app's tools answered", () => {
     const tool = await run("callback_scheduled", ask);
     expect(received.map((r) => r.tool)).toEqual(["schedule_callback"]);
     expect(received[0]!.body.time).toBe(ask.callbackWhen);
-    for (const script of [buildClinicScript(variables, "callback_scheduled", ask, tool), buildInboundScript(variables, "callback_scheduled", ask, null, tool)]) {
+    for (const script of [
+      buildClinicScript(variables, "callback_scheduled", ask, tool),
+      buildInboundScript(variables, "callback_scheduled", ask, null, tool),
+    ]) {
       expect(said(script, "user").some((line) => line.includes(ask.callbackWhen))).toBe(true);
       expect(said(script, "agent")).toContain("Done — the clinic calls between 9 am and 5 pm on its calling days, so I'll call you Friday at 10:00 AM.");
       expect(script.summary).toContain(ask.callbackWhen);
@@ -142,7 +173,10 @@ describe("scripts after the app's tools answered", () => {
     received.length = 0;
     const tool = await run("appointment_booked", asks[4]!);
     expect(received.find((r) => r.tool === "book_appointment")?.body).toMatchObject({ start_time: "09:30", customer_name: "Jane Doe" });
-    for (const script of [buildClinicScript(variables, "appointment_booked", asks[4]!, tool), buildInboundScript(variables, "appointment_booked", asks[4]!, null, tool)]) {
+    for (const script of [
+      buildClinicScript(variables, "appointment_booked", asks[4]!, tool),
+      buildInboundScript(variables, "appointment_booked", asks[4]!, null, tool),
+    ]) {
       expect(said(script, "agent").some((line) => line.includes("I have Friday 4 December at 9:30 AM"))).toBe(true);
       expect(said(script, "agent")).toContain("Done — Jane Doe is booked for Friday 4 December at 9:30 AM.");
       expect(script.summary).toContain("Friday 4 December at 9:30 AM");
@@ -154,7 +188,10 @@ describe("scripts after the app's tools answered", () => {
     refuseBooking = true;
     const tool = await run("appointment_booked", asks[5]!);
     expect(tool.kind).toBe("booking_failed");
-    for (const script of [buildClinicScript(variables, "appointment_booked", asks[5]!, tool), buildInboundScript(variables, "appointment_booked", asks[5]!, null, tool)]) {
+    for (const script of [
+      buildClinicScript(variables, "appointment_booked", asks[5]!, tool),
+      buildInboundScript(variables, "appointment_booked", asks[5]!, null, tool),
+    ]) {
       expect(said(script, "agent")).toContain("Sorry, 9:30 AM is already taken. I have 10:00 AM or 11:00 AM.");
       expect(script.title).toMatch(/Booking not completed/);
       expect(script.callSuccessful).toBe("failure");

@@ -172,7 +172,11 @@ describe("simulated calls", () => {
     const event = JSON.parse(receiver.received[0]?.rawBody ?? "{}");
     expect(event).toMatchObject({
       type: "call_initiation_failure",
-      data: { conversation_id: started.conversation_id, failure_reason: reason, metadata: { type: "twilio", body: { CallSid: started.callSid, CallStatus: reason } } },
+      data: {
+        conversation_id: started.conversation_id,
+        failure_reason: reason,
+        metadata: { type: "twilio", body: { CallSid: started.callSid, CallStatus: reason } },
+      },
     });
     const conversation = await api(`/v1/convai/conversations/${started.conversation_id}`);
     expect(conversation.body).toMatchObject({ status: "failed", transcript: [], analysis: null });
@@ -206,7 +210,14 @@ describe("simulated calls", () => {
   it("logs a failed delivery and does not retry it", async () => {
     const failing = await startWebhookReceiver(500);
     const lines: string[] = [];
-    const local = await createSimulator({ latencyMs: 0, callDurationMs: 20, failureRate: 0, webhookUrl: failing.url, webhookSecret: SECRET, log: (line) => lines.push(line) });
+    const local = await createSimulator({
+      latencyMs: 0,
+      callDurationMs: 20,
+      failureRate: 0,
+      webhookUrl: failing.url,
+      webhookSecret: SECRET,
+      log: (line) => lines.push(line),
+    });
     try {
       await fetch(`${local.url}/v1/convai/twilio/outbound-call`, { method: "POST", headers: { "xi-api-key": "k" }, body: JSON.stringify(dialBody()) });
       await local.whenIdle();
@@ -242,7 +253,11 @@ describe("simulated calls", () => {
     const ids = new Set<string>();
     for (let run = 0; run < 2; run++) {
       const local = await createSimulator({ seed: 1, latencyMs: 0 });
-      const response = await fetch(`${local.url}/v1/convai/twilio/outbound-call`, { method: "POST", headers: { "xi-api-key": "k" }, body: JSON.stringify(dialBody()) });
+      const response = await fetch(`${local.url}/v1/convai/twilio/outbound-call`, {
+        method: "POST",
+        headers: { "xi-api-key": "k" },
+        body: JSON.stringify(dialBody()),
+      });
       ids.add(((await response.json()) as { conversation_id: string }).conversation_id);
       await local.close();
     }

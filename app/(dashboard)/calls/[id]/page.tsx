@@ -46,7 +46,8 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
 }
 
-const entries = (value: unknown) => (typeof value === "object" && value !== null && !Array.isArray(value) ? Object.entries(value as Record<string, unknown>) : []);
+const entries = (value: unknown) =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? Object.entries(value as Record<string, unknown>) : [];
 const field = (value: unknown, key: string) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined);
 
 /** One list of ElevenLabs' analysis (evaluation criteria or collected data): each entry's result and rationale. */
@@ -73,7 +74,10 @@ export default async function CallPage({ params }: { params: Params }) {
   const { organization, user, role } = await requireTenant();
   const { id } = await params;
   // getCall records the read of the transcript in the audit log (issues 10, 17).
-  const [call, lines] = await Promise.all([loadCall(organization.id, id, { actor: { userId: user.id, email: user.email }, via: "page" }), loadDialLines(organization)]);
+  const [call, lines] = await Promise.all([
+    loadCall(organization.id, id, { actor: { userId: user.id, email: user.email }, via: "page" }),
+    loadDialLines(organization),
+  ]);
   const now = requestTime();
   const zone = { timeZone: organization.timezone, locale: organization.locale };
   // The patient is the caller on an inbound call and the number dialed on an outbound one.
@@ -107,7 +111,9 @@ export default async function CallPage({ params }: { params: Params }) {
         actions={
           call.contact ? (
             <span className="flex flex-wrap gap-2">
-              {can(role, "calls.schedule") ? <CallBackButton target={{ callId: call.id, name: call.contact.name }} zone={zone} disabled={call.contact.doNotCall} /> : null}
+              {can(role, "calls.schedule") ? (
+                <CallBackButton target={{ callId: call.id, name: call.contact.name }} zone={zone} disabled={call.contact.doNotCall} />
+              ) : null}
               <DialLinesProvider lines={lines}>
                 <CallButton contact={call.contact} label="Call again" />
               </DialLinesProvider>
@@ -125,7 +131,9 @@ export default async function CallPage({ params }: { params: Params }) {
               <CardTitle>Summary</CardTitle>
             </CardHeader>
             <CardContent>
-              <p className="text-sm leading-6 text-zinc-800">{call.summary ?? (open ? "The call is still under way; its summary arrives when it ends." : "No summary was sent for this call.")}</p>
+              <p className="text-sm leading-6 text-zinc-800">
+                {call.summary ?? (open ? "The call is still under way; its summary arrives when it ends." : "No summary was sent for this call.")}
+              </p>
               {call.errorMessage ? <p className="mt-2 text-sm text-red-700">{call.errorMessage}</p> : null}
             </CardContent>
           </Card>
@@ -136,18 +144,22 @@ export default async function CallPage({ params }: { params: Params }) {
             </CardHeader>
             <CardContent>
               {call.transcript.length === 0 ? (
-                <p className="text-sm text-zinc-500">{open
+                <p className="text-sm text-zinc-500">
+                  {open
                     ? "The transcript arrives when the call ends."
                     : call.transcriptPurgedAt
                       ? `The transcript was deleted on ${clinicExactTime(call.transcriptPurgedAt, zone)} under the clinic's retention setting. The outcome and summary stay.`
-                      : "Nothing was said on this call."}</p>
+                      : "Nothing was said on this call."}
+                </p>
               ) : (
                 <ol className="space-y-3" aria-label="Conversation">
                   {call.transcript.map((turn, index) => {
                     const agent = turn.role === "agent";
                     return (
                       <li key={index} className={agent ? "mr-8" : "ml-8"}>
-                        <div className={`rounded-lg px-3 py-2 text-sm leading-6 ${agent ? "bg-zinc-100 text-zinc-900" : "bg-brand-50 text-zinc-900 ring-1 ring-brand-100"}`}>
+                        <div
+                          className={`rounded-lg px-3 py-2 text-sm leading-6 ${agent ? "bg-zinc-100 text-zinc-900" : "bg-brand-50 text-zinc-900 ring-1 ring-brand-100"}`}
+                        >
                           <div className="mb-0.5 flex items-baseline justify-between gap-3 text-xs text-zinc-600">
                             <span className="font-semibold">{agent ? "Agent" : "Patient"}</span>
                             <span className="tabular-nums" title="Time in the call">
@@ -193,7 +205,11 @@ export default async function CallPage({ params }: { params: Params }) {
                 { label: "Placed", value: clinicExactTime(call.createdAt, zone) },
                 { label: "Duration", value: <span className="tabular-nums">{formatDuration(call.durationSeconds)}</span> },
                 { label: "Direction", value: words(call.direction.toLowerCase()) },
-                { label: "Outcome reported", value: call.reportedOutcome ? words(call.reportedOutcome) : "—", hint: call.outcome ? `Read as ${words(call.outcome)}.` : undefined },
+                {
+                  label: "Outcome reported",
+                  value: call.reportedOutcome ? words(call.reportedOutcome) : "—",
+                  hint: call.outcome ? `Read as ${words(call.outcome)}.` : undefined,
+                },
                 { label: "Intent", value: call.intent ? words(call.intent) : "—" },
                 { label: "Caller's name", value: call.callerName ?? "—" },
                 { label: "Ended because", value: call.terminationReason ?? "—" },
@@ -214,7 +230,9 @@ export default async function CallPage({ params }: { params: Params }) {
                       <ScheduledCallStatusBadge status={followUp.status} />
                       <span className="tabular-nums">{clinicExactTime(followUp.scheduledTime, zone)}</span>
                       <span className="text-zinc-600">{callbackOriginWords(followUp.callbackOrigin)}</span>
-                      {followUp.awaitsConfirmation && !followUp.confirmedAt && followUp.status === "PENDING" ? <span className="text-amber-800">to confirm</span> : null}
+                      {followUp.awaitsConfirmation && !followUp.confirmedAt && followUp.status === "PENDING" ? (
+                        <span className="text-amber-800">to confirm</span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -228,7 +246,9 @@ export default async function CallPage({ params }: { params: Params }) {
           {call.scheduledCall ? (
             <Card>
               <CardHeader>
-                <CardTitle>{call.scheduledCall.kind === "CALLBACK" ? "Call back" : call.scheduledCall.kind === "CHECK_IN" ? "Check-in" : "Scheduled call"}</CardTitle>
+                <CardTitle>
+                  {call.scheduledCall.kind === "CALLBACK" ? "Call back" : call.scheduledCall.kind === "CHECK_IN" ? "Check-in" : "Scheduled call"}
+                </CardTitle>
               </CardHeader>
               <CardContent className="space-y-3 text-sm">
                 <p className="flex flex-wrap items-center gap-2">
@@ -271,7 +291,9 @@ export default async function CallPage({ params }: { params: Params }) {
               <CardTitle>Analysis</CardTitle>
             </CardHeader>
             <CardContent className="space-y-4 text-sm">
-              {criteria.length === 0 && collected.length === 0 ? <p className="text-zinc-500">ElevenLabs sent no evaluation criteria or collected data for this call.</p> : null}
+              {criteria.length === 0 && collected.length === 0 ? (
+                <p className="text-zinc-500">ElevenLabs sent no evaluation criteria or collected data for this call.</p>
+              ) : null}
               <AnalysisResults title="Evaluation criteria" results={criteria} shown={(value) => field(value, "result") ?? value} />
               <AnalysisResults title="Data collected" results={collected} shown={(value) => field(value, "value")} />
             </CardContent>

@@ -4,5 +4,7 @@ import { placeTestCall, testCallSchema } from "@/lib/organizations/place-test-ca
 
 export const POST = withOrg("agents.manage", async ({ req, ctx }) => {
   const { phoneNumber, override } = await readJson(req, testCallSchema, 10_000);
-  return Response.json(await placeTestCall(ctx.organization.id, { ...auditActor(ctx), role: ctx.role, name: ctx.user.name }, phoneNumber, { override }), { status: 201 });
+  return Response.json(await placeTestCall(ctx.organization.id, { ...auditActor(ctx), role: ctx.role, name: ctx.user.name }, phoneNumber, { override }), {
+    status: 201,
+  });
 });

@@ -7,5 +7,7 @@ import { regenerateAgentToken } from "@/lib/agents/regenerate-agent-token";
 // Regenerate: the old token stops working in the same write. The new one is shown this once.
 export const POST = withOrg<{ id: string }>("agents.manage", async ({ req, params, ctx }) => {
   if (!recordIdSchema.safeParse(params.id).success) throw notFound("Agent");
-  return Response.json(await regenerateAgentToken(ctx.organization.id, auditActor(ctx), params.id, appOrigin(req)), { headers: { "cache-control": "no-store" } });
+  return Response.json(await regenerateAgentToken(ctx.organization.id, auditActor(ctx), params.id, appOrigin(req)), {
+    headers: { "cache-control": "no-store" },
+  });
 });
