@@ -42,6 +42,7 @@ describe("server-tool configuration", () => {
       "cancel_appointment",
       "check_availability",
       "find_patient",
+      "opt_out",
       "reschedule_appointment",
       "schedule_callback",
       "todays_appointments",
