@@ -36,10 +36,13 @@ export function AgentsCard({
   agents,
   defaultAgentId,
   placeholderConfig,
+  timeZone,
 }: {
   agents: AgentRow[];
   defaultAgentId: string | null;
   placeholderConfig: Record<string, unknown>;
+  /** The clinic's zone: the server and the browser must print the same time (hydration). */
+  timeZone: string;
 }) {
   const router = useRouter();
   const [issued, setIssued] = useState<Issued | null>(null);
@@ -117,7 +120,9 @@ export function AgentsCard({
                   {agent.tokenPrefix && agent.tokenCreatedAt ? (
                     <>
                       Token <code className="font-mono">{agent.tokenPrefix}…</code>, made{" "}
-                      <span title={agent.tokenCreatedAt}>{new Date(agent.tokenCreatedAt).toLocaleString()}</span>
+                      <span title={agent.tokenCreatedAt}>
+                        {new Intl.DateTimeFormat("en-AU", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(agent.tokenCreatedAt))}
+                      </span>
                     </>
                   ) : (
                     "No tool token yet: make one so the agent can book and schedule callbacks."

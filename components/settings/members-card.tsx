@@ -43,12 +43,15 @@ export function MembersCard({
   currentUserId,
   role,
   canManage,
+  timeZone,
 }: {
   members: MemberRow[];
   invitations: InvitationRow[];
   currentUserId: string;
   role: Role;
   canManage: boolean;
+  /** The clinic's zone: the server and the browser must print the same date (hydration). */
+  timeZone: string;
 }) {
   const router = useRouter();
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
@@ -178,7 +181,7 @@ export function MembersCard({
                     <span>
                       {invitation.email} · {roleLabel(invitation.role)}{" "}
                       <span className="text-zinc-500" title={new Date(invitation.expiresAt).toISOString()}>
-                        (link expires {new Date(invitation.expiresAt).toLocaleDateString()})
+                        (link expires {new Intl.DateTimeFormat("en-AU", { timeZone, dateStyle: "medium" }).format(new Date(invitation.expiresAt))})
                       </span>
                     </span>
                     <Button variant="ghost" size="sm" onClick={() => void revoke(invitation)} aria-label={`Withdraw the invitation for ${invitation.email}`}>

@@ -309,6 +309,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                 currentUserId={user.id}
                 role={role}
                 canManage={canManageMembers}
+                timeZone={organization.timezone}
               />
             </div>
           </Card>
@@ -328,6 +329,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                     agents={agents.map((a) => ({ ...a, tokenCreatedAt: a.tokenCreatedAt?.toISOString() ?? null }))}
                     defaultAgentId={agent.elevenLabsAgentId}
                     placeholderConfig={buildServerToolConfig(origin, agents[0]?.agentId ?? "{agent_id}")}
+                    timeZone={organization.timezone}
                   />
                   <PhoneNumbersCard
                     numbers={phoneNumbers.map((n) => ({ id: n.id, phoneNumberId: n.phoneNumberId, number: shownNumber(n), label: n.label }))}
