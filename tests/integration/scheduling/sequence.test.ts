@@ -77,6 +77,9 @@ describe("a sequence batch calls one contact at a time until someone books", () 
         callingWindowStart: 0,
         callingWindowEnd: 1440,
         maxAttempts: options.maxAttempts ?? 3,
+        // Retries here come minutes apart: loose per-patient caps (the caps have their own tests).
+        maxCallsPerDay: 10,
+        maxCallsPerWeek: 50,
       }));
     if (options.retryVoicemail !== undefined)
       await getDb().organization.update({ where: { id: clinic.organization.id }, data: { retryVoicemail: options.retryVoicemail } });
