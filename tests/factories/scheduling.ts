@@ -80,6 +80,8 @@ export async function createSchedulingMember(
     callingWindowEnd: number;
     staggerMinutes: number;
     maxAttempts: number;
+    maxCallsPerDay: number;
+    maxCallsPerWeek: number;
   }> = {},
 ) {
   const member = await createMember(role);
