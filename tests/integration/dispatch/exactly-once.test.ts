@@ -47,9 +47,14 @@ describe("dispatcher: overlapping cron runs dial every due call exactly once", (
     expect(new Set(contacts.map((contact) => contact.phoneNumber))).toEqual(new Set(dials.keys()));
 
     // Nothing forgotten: every scheduled call completed, with one attempt and one Call row.
-    const byStatus = await getDb().scheduledCall.groupBy({ by: ["status"], _count: true });
+    const byStatus = await getDb().scheduledCall.groupBy({ by: ["status"], where: { kind: "CALL" }, _count: true });
     expect(byStatus).toEqual([{ status: "COMPLETED", _count: DUE_CALLS }]);
-    expect(await getDb().scheduledCall.count({ where: { attempts: { not: 1 } } })).toBe(0);
+    expect(await getDb().scheduledCall.count({ where: { kind: "CALL", attempts: { not: 1 } } })).toBe(0);
+    // A "callback" outcome leaves a follow-up call back for the clinic to confirm, an hour on at the
+    // earliest: waiting, not dialed.
+    const followUps = await getDb().scheduledCall.findMany({ where: { kind: { not: "CALL" } }, select: { kind: true, status: true, attempts: true } });
+    expect(followUps.length).toBeGreaterThan(0);
+    expect(followUps.every((row) => row.kind === "CALLBACK" && row.status === "PENDING" && row.attempts === 0)).toBe(true);
     expect(await getDb().call.count({ where: { status: "COMPLETED", scheduledCallId: { not: null } } })).toBe(DUE_CALLS);
     expect(processed).toBeGreaterThan(0);
   });
