@@ -208,8 +208,8 @@ export function DoNotCallCard({
                 </p>
               </div>
               {canRemove ? (
-                <Button variant="outline" size="sm" onClick={() => remove.ask(row)} aria-label={`Take ${row.shown} off the list`}>
-                  Remove
+                <Button variant="outline" size="sm" onClick={() => remove.ask(row)}>
+                  Remove<span className="sr-only"> {row.shown}</span>
                 </Button>
               ) : null}
             </li>

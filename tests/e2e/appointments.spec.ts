@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/accounts";
+import { openCallableContact } from "./helpers/callable-contact";
 import { expectNoSeriousA11yViolations, signInToDashboard } from "./helpers/pages";
 import { configureSimulator, injectSimulatorFault } from "./helpers/simulator";
 
@@ -37,14 +38,9 @@ test("a simulated call books through the agent's server tools → the appointmen
       page.getByTestId("appointment-row").filter({ hasText: name }).filter({ hasText: "Voice agent" }).filter({ hasText: "Scheduled" });
 
     const contacts = await context.newPage();
-    await contacts.goto("/contacts");
-    const callButton = contacts
-      .getByRole("button", { name: /^Call / })
-      .and(contacts.locator(":enabled"))
-      .first();
-    const contactName = (await callButton.getAttribute("aria-label"))!.replace(/^Call /, "");
+    const contactName = await openCallableContact(contacts, "Dorothea");
     const before = await booked(contactName).count();
-    await callButton.click();
+    await contacts.getByRole("button", { name: `Call ${contactName}`, exact: true }).click();
     const dialog = contacts.getByRole("dialog", { name: `Call ${contactName}` });
     await expect(dialog.getByLabel("Agent", { exact: true })).toHaveValue(AGENT_ID);
     await injectSimulatorFault("appointment_booked");

@@ -1,19 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/accounts";
+import { openCallableContact } from "./helpers/callable-contact";
 import { signInToDashboard } from "./helpers/pages";
 import { injectSimulatorFault } from "./helpers/simulator";
 
 test("staff call a contact now: dialog → toast → the call appears under Calls", async ({ page }) => {
   await signInToDashboard(page, DEMO.staff.email, DEMO.password);
-  await page.goto("/contacts");
-
-  const callButton = page
-    .getByRole("button", { name: /^Call / })
-    .and(page.locator(":enabled"))
-    .first();
-  const label = await callButton.getAttribute("aria-label");
-  const contactName = label!.replace(/^Call /, "");
-  await callButton.click();
+  const contactName = await openCallableContact(page, "Amira");
+  await page.getByRole("button", { name: `Call ${contactName}`, exact: true }).click();
 
   const dialog = page.getByRole("dialog", { name: `Call ${contactName}` });
   await expect(dialog).toBeVisible();
@@ -37,13 +31,8 @@ test("staff call a contact now: dialog → toast → the call appears under Call
 
 test("a failed dial is explained in plain words and the dialog stays open", async ({ page }) => {
   await signInToDashboard(page, DEMO.staff.email, DEMO.password);
-  await page.goto("/contacts");
-  const callButton = page
-    .getByRole("button", { name: /^Call / })
-    .and(page.locator(":enabled"))
-    .first();
-  const contactName = (await callButton.getAttribute("aria-label"))!.replace(/^Call /, "");
-  await callButton.click();
+  const contactName = await openCallableContact(page, "Bruno");
+  await page.getByRole("button", { name: `Call ${contactName}`, exact: true }).click();
   const dialog = page.getByRole("dialog", { name: `Call ${contactName}` });
   await expect(dialog.getByLabel("Agent", { exact: true })).not.toHaveValue("");
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/accounts";
+import { openCallableContact } from "./helpers/callable-contact";
 import { expectNoSeriousA11yViolations, signInToDashboard } from "./helpers/pages";
 import { injectSimulatorFault } from "./helpers/simulator";
 
@@ -37,13 +38,8 @@ test("a simulator call that ends shows up on the overview and in the call histor
   await markDocument(history);
 
   const contacts = await context.newPage();
-  await contacts.goto("/contacts");
-  const callButton = contacts
-    .getByRole("button", { name: /^Call / })
-    .and(contacts.locator(":enabled"))
-    .first();
-  const contactName = (await callButton.getAttribute("aria-label"))!.replace(/^Call /, "");
-  await callButton.click();
+  const contactName = await openCallableContact(contacts, "Colette");
+  await contacts.getByRole("button", { name: `Call ${contactName}`, exact: true }).click();
   const dialog = contacts.getByRole("dialog", { name: `Call ${contactName}` });
   await expect(dialog.getByLabel("Agent", { exact: true })).not.toHaveValue("");
   await injectSimulatorFault("appointment_booked");
