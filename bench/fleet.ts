@@ -31,7 +31,7 @@ import {
   type Result,
   type SuiteReport,
 } from "./measure";
-import { AGENT_ID, benchId, PHONE_NUMBER_ID, vacuumCallTables, zoneAtNoon } from "./organizations";
+import { benchId, vacuumCallTables, zoneAtNoon } from "./organizations";
 
 const CLINICS = sizeFromEnv("BENCH_FLEET_CLINICS", 10_000);
 const PENDING = sizeFromEnv("BENCH_FLEET_PENDING", 1_000_000);
@@ -45,6 +45,9 @@ const PREFIX = benchId("fleet_");
 /** Clinic i: every fifth at its cap (2 of 2 in flight), one in a hundred big (0 of 20), the rest 1 of 2. */
 const kindSql = (i: string) => `CASE WHEN ${i} % 5 = 0 THEN 'capped' WHEN ${i} % 100 = 1 THEN 'big' ELSE 'small' END`;
 const freeSlots = (i: number) => (i % 5 === 0 ? 0 : i % 100 === 1 ? BIG_CAP : 1);
+/** Clinic i's own agent and phone-number ids (ids are unique across clinics). */
+const agentSql = (i: string) => `$1 || 'agent' || ${i}`;
+const lineSql = (i: string) => `$1 || 'phnum' || ${i}`;
 /** One contact per clinic, a fictional AU number per clinic index (as tests/factories' fictionalPhone). */
 const phoneSql = (i: string) => `(ARRAY['+6125550','+6137010','+6175550','+6185550'])[${i} / 10000 + 1] || lpad((${i} % 10000)::text, 4, '0')`;
 const phoneOf = (i: number) => `${["+6125550", "+6137010", "+6175550", "+6185550"][Math.floor(i / 10_000)]}${String(i % 10_000).padStart(4, "0")}`;
@@ -54,13 +57,25 @@ async function seedFleet(db: Db): Promise<void> {
   const perClinic = Math.max(BIG_CAP, Math.ceil(PENDING / CLINICS));
   await db.$executeRawUnsafe(
     `INSERT INTO "Organization" ("id", "name", "slug", "timezone", "defaultCountry", "locale", "elevenLabsAgentId", "elevenLabsPhoneNumberId",
-                                 "concurrencyLimit", "callingDays", "callingWindowStart", "callingWindowEnd", "updatedAt")
-     SELECT $1 || i, $1 || i, replace($1, '_', '-') || i, 'Australia/Sydney', 'AU', 'en-AU', $2, $3,
-            CASE WHEN ${kindSql("i")} = 'big' THEN ${BIG_CAP} ELSE 2 END, '{1,2,3,4,5,6,7}', 0, 1440, now()
-       FROM generate_series(0, $4 - 1) i`,
+                                 "concurrencyLimit", "callingDays", "callingWindowStart", "callingWindowEnd", "maxCallsPerDay", "maxCallsPerWeek", "updatedAt")
+     SELECT $1 || i, $1 || i, replace($1, '_', '-') || i, 'Australia/Sydney', 'AU', 'en-AU', ${agentSql("i")}, ${lineSql("i")},
+            CASE WHEN ${kindSql("i")} = 'big' THEN ${BIG_CAP} ELSE 2 END, '{1,2,3,4,5,6,7}', 0, 1440, 1000, 1000, now()
+       FROM generate_series(0, $2 - 1) i`,
     PREFIX,
-    AGENT_ID,
-    PHONE_NUMBER_ID,
+    CLINICS,
+  );
+  // Every clinic dials through an agent and a number of its own (each dial checks it), and its one
+  // patient is called many times (loose per-patient caps above: the caps have their own tests).
+  await db.$executeRawUnsafe(
+    `INSERT INTO "VoiceAgent" ("id", "organizationId", "agentId", "name", "updatedAt")
+     SELECT $1 || 'va' || i, $1 || i, ${agentSql("i")}, 'Bench reception', now() FROM generate_series(0, $2 - 1) i`,
+    PREFIX,
+    CLINICS,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO "PhoneNumber" ("id", "organizationId", "phoneNumberId", "label", "updatedAt")
+     SELECT $1 || 'pn' || i, $1 || i, ${lineSql("i")}, 'Bench line', now() FROM generate_series(0, $2 - 1) i`,
+    PREFIX,
     CLINICS,
   );
   await db.$executeRawUnsafe(
@@ -74,14 +89,12 @@ async function seedFleet(db: Db): Promise<void> {
   // turns would give the run to them.
   await db.$executeRawUnsafe(
     `INSERT INTO "ScheduledCall" ("id", "organizationId", "contactId", "fromNumber", "agentId", "scheduledTime", "status", "maxAttempts", "createdAt", "updatedAt")
-     SELECT $1 || 's' || i || '_' || k, $1 || i, $1 || 'c' || i, $2, $3,
+     SELECT $1 || 's' || i || '_' || k, $1 || i, $1 || 'c' || i, ${lineSql("i")}, ${agentSql("i")},
             now() - CASE ${kindSql("i")} WHEN 'capped' THEN interval '3 hours' WHEN 'big' THEN interval '2 hours' ELSE interval '1 hour' END
                   + ((i * 7919) % 3000) * interval '1 second' + k * interval '1 millisecond',
             'PENDING', 3, now(), now()
-       FROM generate_series(0, $4 - 1) i, generate_series(1, $5) k`,
+       FROM generate_series(0, $2 - 1) i, generate_series(1, $3) k`,
     PREFIX,
-    PHONE_NUMBER_ID,
-    AGENT_ID,
     CLINICS,
     perClinic,
   );

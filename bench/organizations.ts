@@ -29,7 +29,14 @@ interface OrganizationSettings {
   openAllDay?: boolean;
 }
 
-/** An organization with an agent set; the clinic defaults otherwise (Mon–Fri 09:00–17:00, 2-minute stagger). */
+/** The agent and phone-number ids an organization of the bench registers (ids are unique across clinics). */
+export const agentIdOf = (organizationId: string) => `${AGENT_ID}_${organizationId}`;
+export const phoneNumberIdOf = (organizationId: string) => `${PHONE_NUMBER_ID}_${organizationId}`;
+
+/**
+ * An organization with an agent and a number of its own, registered and set as its defaults (every dial
+ * checks the clinic owns them); the clinic defaults otherwise (Mon–Fri 09:00–17:00, 2-minute stagger).
+ */
 export async function createBenchOrganization(db: Db, id: string, settings: OrganizationSettings = {}): Promise<string> {
   await db.organization.create({
     data: {
@@ -39,8 +46,10 @@ export async function createBenchOrganization(db: Db, id: string, settings: Orga
       timezone: settings.timezone ?? "Australia/Sydney",
       defaultCountry: "AU",
       locale: "en-AU",
-      elevenLabsAgentId: AGENT_ID,
-      elevenLabsPhoneNumberId: PHONE_NUMBER_ID,
+      elevenLabsAgentId: agentIdOf(id),
+      elevenLabsPhoneNumberId: phoneNumberIdOf(id),
+      voiceAgents: { create: { agentId: agentIdOf(id), name: "Bench reception" } },
+      phoneNumbers: { create: { phoneNumberId: phoneNumberIdOf(id), label: "Bench line" } },
       ...(settings.concurrencyLimit ? { concurrencyLimit: settings.concurrencyLimit } : {}),
       ...(settings.openAllDay ? { callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: 0, callingWindowEnd: 1440 } : {}),
     },
@@ -76,7 +85,7 @@ export async function seedDueCalls(db: Db, organizationId: string, count: number
      SELECT 'benchdue' || c."id", c."organizationId", c."id", $2, $3, now() - interval '1 second', 'PENDING', 3, now(), now()
        FROM "Contact" c WHERE c."organizationId" = $1`,
     organizationId,
-    PHONE_NUMBER_ID,
-    AGENT_ID,
+    phoneNumberIdOf(organizationId),
+    agentIdOf(organizationId),
   );
 }

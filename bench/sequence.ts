@@ -87,11 +87,6 @@ async function runSequences(db: Db, label: string, plans: Array<{ steps: number;
     concurrencyLimit: Math.max(plans.length, 1) * 2,
   });
   const userId = await createBenchUser(db, benchId(`sequence_user_${plans.length}`));
-  // Scheduling dials only the clinic's own registered agent and number (ids are unique across clinics).
-  const [agentId, phoneNumberId] = [`agent_${organizationId}`, `phnum_${organizationId}`];
-  await db.voiceAgent.create({ data: { organizationId, agentId, name: "Bench reception" } });
-  await db.phoneNumber.create({ data: { organizationId, phoneNumberId, label: "Bench line" } });
-  await db.organization.update({ where: { id: organizationId }, data: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: phoneNumberId } });
   const webhooks = await serveWebhooks({ refill: true });
   const simulator = await createSimulator({
     latencyMs: LATENCY_MS,

@@ -10,9 +10,13 @@ export type RoundClaimer = (limit: number, idle: boolean) => Promise<ClaimedCall
  * slots, so a claim's cost follows the calls it takes, not the number of clinics with backlogs; the
  * plan's cost is shared by the whole round. A clinic another run is claiming is skipped, not waited
  * for. Each run starts its round at a random clinic, so overlapping runs spread over the fleet instead
- * of trailing one another through the same clinics; each still walks every turn. When the round
- * is used up the next is planned — at once if the last round claimed something, otherwise only once
- * the run is idle (so a fleet of capped clinics is not re-read after every dial).
+ * of trailing one another through the same clinics. A chunk that claims nothing after the round has
+ * claimed something means another run served the rest of it: the round is planned again (~165 ms at
+ * 10,000 clinics) instead of walking turns other runs used up, a transaction each (up to a minute a
+ * run, with 8 runs at 10,000 clinics). Such a re-plan follows a claim, so a call plans at most
+ * `limit` + 1 times. When the round is used up the next is planned — at once if the last round
+ * claimed something, otherwise only once the run is idle (so a fleet of capped clinics is not re-read
+ * after every dial).
  */
 export function createRoundClaimer(options: { runId: string; now: () => Date; leaseMs?: number }): RoundClaimer {
   let turns: string[] = [];
@@ -23,10 +27,13 @@ export function createRoundClaimer(options: { runId: string; now: () => Date; le
   return async (limit, idle) => {
     const claimed: ClaimedCall[] = [];
     let replanned = false;
+    let stale = false;
     while (claimed.length < limit) {
       if (next >= turns.length) {
-        // One plan per call, and a fruitless round is read again only when the run has nothing in flight.
-        if (replanned || (planned && roundClaimed === 0 && !idle)) break;
+        // One plan per call (more only for stale rounds), and a fruitless round is read again only when
+        // the run has nothing in flight.
+        if ((replanned && !stale) || (planned && roundClaimed === 0 && !idle)) break;
+        stale = false;
         turns = roundRobin(rotate(await planDispatchRound(options.now())));
         next = 0;
         roundClaimed = 0;
@@ -45,6 +52,10 @@ export function createRoundClaimer(options: { runId: string; now: () => Date; le
       });
       roundClaimed += got.length;
       claimed.push(...got);
+      if (got.length === 0 && roundClaimed > 0) {
+        next = turns.length;
+        stale = true;
+      }
     }
     return claimed;
   };
