@@ -259,6 +259,29 @@ export async function benchMillion(db: Db): Promise<SuiteReport> {
     } finally {
       await deleteBenchOrganizations(db, [writer]);
     }
+    // The floor: the same rows written by the database alone (one INSERT … SELECT FROM generate_series, no
+    // app, no parameters), with the indexes /contacts needs, then without the four trigram search indexes
+    // (dropped inside the transaction), then with one trigram index over all searched text; each rolled back.
+    console.log("  the database alone (one INSERT … SELECT generate_series, rolled back): the floor under any writer");
+    const floor = await createBenchOrganization(db, benchId("million_floor"));
+    try {
+      for (const [key, label, prepare] of [
+        ["importFloor", "  every index the contacts page uses", []],
+        ["importFloorNoTrigram", "  without the four trigram search indexes", TRIGRAM_INDEXES.map((name) => `DROP INDEX "${name}"`)],
+        [
+          "importFloorOneTrigram",
+          "  one trigram index over all searched text instead",
+          [
+            ...TRIGRAM_INDEXES.map((name) => `DROP INDEX "${name}"`),
+            `CREATE INDEX "bench_search_trgm" ON "Contact" USING gin ((${SEARCH_TEXT_SQL}) gin_trgm_ops)`,
+          ],
+        ],
+      ] as const) {
+        timings[key] = await insertRolledBack(db, label, floor, IMPORT_ROWS, prepare);
+      }
+    } finally {
+      await deleteBenchOrganizations(db, [floor]);
+    }
     // The clinic goes back to its seeded million (a kept clinic is measured again).
     await db.$executeRawUnsafe(`DELETE FROM "Contact" WHERE "organizationId" = $1 AND "name" LIKE 'Imported Patient %'`, clinicId);
 
@@ -277,6 +300,9 @@ export async function benchMillion(db: Db): Promise<SuiteReport> {
       ["importCreate", "import, new contacts"],
       ["importUpdate", "import, all updates"],
       ["importIntoMillion", `import into the ${count(CONTACTS)}-contact clinic`],
+      ["importFloor", "floor: the database alone, every index"],
+      ["importFloorNoTrigram", "floor: without the trigram search indexes"],
+      ["importFloorOneTrigram", "floor: one trigram index instead of four"],
     ] as const) {
       const rate = IMPORT_ROWS / (timings[key]! / 1000);
       ratios[`${key}RowsPerSecond`] = rate;
@@ -288,6 +314,41 @@ export async function benchMillion(db: Db): Promise<SuiteReport> {
     await timeOnce("clean up", () => deleteBenchOrganizations(db, KEEP ? [importerId] : [clinicId, neighbourId, importerId]));
   }
 }
+
+const TRIGRAM_INDEXES = ["Contact_name_trgm_idx", "Contact_email_trgm_idx", "Contact_businessName_trgm_idx", "Contact_phoneNumber_trgm_idx"];
+const SEARCH_TEXT_SQL = `"name" || E'\\n' || coalesce("businessName", '') || E'\\n' || coalesce("email", '') || E'\\n' || "phoneNumber"`;
+
+/**
+ * Inserts `rows` contacts shaped like importFile's (name, number, email, a business name on every third,
+ * two custom fields) with one INSERT … SELECT FROM generate_series after `prepare`, timed, then rolls it all back.
+ */
+async function insertRolledBack(db: Db, label: string, organizationId: string, rows: number, prepare: readonly string[]): Promise<number> {
+  let ms = 0;
+  await db
+    .$transaction(
+      async (tx) => {
+        for (const statement of prepare) await tx.$executeRawUnsafe(statement);
+        ms = await timeOnce(label, () =>
+          tx.$executeRawUnsafe(
+            `INSERT INTO "Contact" ("id", "organizationId", "name", "phoneNumber", "email", "businessName", "customFields", "createdAt", "updatedAt")
+             SELECT 'floor' || g, $1, 'Imported Patient ' || g, '+614' || lpad((80000000 + g)::text, 8, '0'), 'patient' || g || '@example.com',
+                    CASE WHEN g % 3 = 0 THEN 'Glebe Books' END, '{"appointment_type": "flu vaccination", "preferred_doctor": "Dr Tan"}'::jsonb, now(), now()
+               FROM generate_series(1, $2) g`,
+            organizationId,
+            rows,
+          ),
+        );
+        throw new RolledBack();
+      },
+      { maxWait: 10_000, timeout: 600_000 },
+    )
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return ms;
+}
+
+class RolledBack extends Error {}
 
 /** The md5 part of the seeded contact number `g`'s id (bench/seed-contacts.sql.ts names them so). */
 async function contactIdHash(db: Db, organizationId: string, g: number): Promise<string> {
