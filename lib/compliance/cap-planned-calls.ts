@@ -22,16 +22,20 @@ export function capPlannedCalls(
 ): { planned: PlannedCall[]; skipped: SkippedContact[]; /** Calls moved by a cap (skipped ones are in `skipped`). */ cappedCount: number } {
   const used = new Set(planned.map((call) => +call.scheduledTime));
   const linksByWindows = new Map<string, Map<number, number>>();
+  /** The links of one set of windows (the clinic's hours and one zone's legal hours). */
+  const linksFor = (windows: readonly WeeklyWindow[]): Map<number, number> => {
+    const key = JSON.stringify(windows);
+    let links = linksByWindows.get(key);
+    if (!links) linksByWindows.set(key, (links = new Map()));
+    return links;
+  };
   /**
    * The first instant from `from` on that no call has taken and that is inside `windows`: from a taken
    * instant the next stagger step, from a closed one the next opening. Every instant passed on the way
    * is linked to the answer (per set of windows: another zone's hours close at other times), so the next
    * search from any of them jumps there at once.
    */
-  const firstFreeOpen = (from: number, windows: readonly WeeklyWindow[]): number | null => {
-    const key = JSON.stringify(windows);
-    let links = linksByWindows.get(key);
-    if (!links) linksByWindows.set(key, (links = new Map()));
+  const firstFreeOpen = (from: number, windows: readonly WeeklyWindow[], links: Map<number, number>): number | null => {
     const path: number[] = [];
     let at: number | null = from;
     while (at !== null) {
@@ -76,8 +80,9 @@ export function capPlannedCalls(
       continue;
     }
     used.delete(at);
+    const links = linksFor(windows);
     while (allowed.at !== null && used.has(allowed.at)) {
-      const free = firstFreeOpen(allowed.at, windows);
+      const free = firstFreeOpen(allowed.at, windows, links);
       allowed = free === null ? { at: null, reason: "No free time inside the calling hours" } : nextAllowedTime(free, windows, calls, policy);
     }
     if (allowed.at === null) {
