@@ -1,7 +1,11 @@
 // The bench's own organizations (ids bench_<run>_…), and the SQL that fills them fast. Every suite
 // deletes the organizations it made (the cascade takes their rows); nothing else is touched.
 import type { Db } from "../lib/db";
+import { zoneAtNoon } from "../tests/factories/clock-zones";
 import { seedContactsSql } from "./seed-contacts.sql";
+
+// Where it is about noon now (clinic hours and patients' legal hours open for the whole run): the tests' helper.
+export { zoneAtNoon };
 
 /** One bench run's tag: organizations of two runs never share an id. */
 export const RUN = Date.now().toString(36);
@@ -10,17 +14,6 @@ export const benchId = (name: string) => `bench_${RUN}_${name}`;
 
 export const AGENT_ID = "agent_bench";
 export const PHONE_NUMBER_ID = "phnum_bench";
-
-/**
- * A fixed-offset zone where it is about noon now, so the clinic's hours and the recipients' legal
- * 08:00–21:00 are open for the whole run. Etc/GMT signs are inverted: Etc/GMT-10 is UTC+10.
- */
-export function zoneAtNoon(now = new Date()): string {
-  let offset = 12 - now.getUTCHours();
-  if (offset > 14) offset -= 24;
-  if (offset < -12) offset += 24;
-  return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
-}
 
 interface OrganizationSettings {
   timezone?: string;
