@@ -13,20 +13,13 @@ import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
 import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
-import { hindiClock } from "@/lib/language/hindi-clock";
-import { effectiveLanguage, inLanguage, parseLanguage, speaksHindi, type LanguageTag } from "@/lib/language/supported-languages";
+import { clockWords } from "@/lib/language/clock-words";
+import { effectiveLanguage, inLanguage, parseLanguage, type LanguageTag } from "@/lib/language/supported-languages";
 
 /** Further ahead than this, a callback is more likely a misheard time than a real request. */
 const MAX_CALLBACK_DAYS = 30;
 
 const say = (code: "invalid_input" | "conflict" | "bad_request", path: string, message: string) => new AppError(code, message, { issues: [{ path, message }] });
-
-/** 540 → "9:00 AM" ("सुबह 9:00 बजे"): calling hours said aloud. */
-function clockWords(minute: number, language: LanguageTag): string {
-  const hour = Math.floor(minute / 60) % 24;
-  if (speaksHindi(language)) return hindiClock(hour, minute % 60);
-  return `${hour % 12 || 12}:${String(minute % 60).padStart(2, "0")} ${hour < 12 ? "AM" : "PM"}`;
-}
 
 /** "3:00 PM", "tomorrow at 10:00 AM" or "Monday 7 December at 9:00 AM" (in Hindi "कल सुबह 10:00 बजे"), relative to the caller's today. */
 function spokenWhen(at: number, now: number, timeZone: string, language: LanguageTag): string {

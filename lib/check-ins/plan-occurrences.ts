@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import { clockWords } from "@/lib/language/clock-words";
 import { addDaysToDate, isoWeekdayOf, localDateAndMinute } from "@/lib/time/local-date";
 
 /** How a check-in repeats, with the dates it needs resolved (an appointment's date in the clinic's zone). */
@@ -26,11 +27,6 @@ export function occurrenceDates(rule: OccurrenceRule): string[] {
 export function localInstant(date: string, minute: number, timeZone: string): Date {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
   return new Date(+TZDate.tz(timeZone, year, month - 1, day, Math.floor(minute / 60), minute % 60));
-}
-
-/** "10:00 AM" for a minute of the day. */
-export function clockWords(minute: number): string {
-  return format(new Date(2000, 0, 1, Math.floor(minute / 60), minute % 60), "h:mm a");
 }
 
 /** The plan in one line, as staff see it later: "Every Monday at 10:00 AM, 4 times". */
