@@ -15,10 +15,15 @@ export async function insertAppointment(
   attendee: { phone: string; name: string; email?: string | null } | null,
 ) {
   try {
-    return await getDb().$transaction(async (tx) => {
-      const contact = attendee ? await linkContactByPhone(organizationId, attendee.phone, { name: attendee.name, email: attendee.email }, tx) : null;
-      return tx.appointment.create({ data: { ...data, organizationId, contactId: contact?.id ?? null } });
-    });
+    return await getDb().$transaction(
+      async (tx) => {
+        const contact = attendee ? await linkContactByPhone(organizationId, attendee.phone, { name: attendee.name, email: attendee.email }, tx) : null;
+        return tx.appointment.create({ data: { ...data, organizationId, contactId: contact?.id ?? null } });
+      },
+      // Racing bookings of one slot queue on the constraint and for the pool's connections: under load the
+      // default 2 s wait for a connection answered the patient's agent with a 500 instead of "taken".
+      { maxWait: 10_000, timeout: 15_000 },
+    );
   } catch (error) {
     if (isOverlapViolation(error)) return null;
     throw error;
