@@ -1,9 +1,11 @@
 // Fleet-scale dispatch: 10,000 clinics with due work and 1,000,000 PENDING rows, a fifth of the clinics
 // at their cap (older backlogs than anyone), one in a hundred a big clinic with 20 free slots, the rest
-// with one free slot. Three measures:
-//   1. a round's plan (planDispatchRound) over the whole fleet;
+// with one free slot. Measures:
+//   1. a round's plan over the whole fleet (planDispatchRound), and a window of it (planDispatchWindow,
+//      what a run's sweep reads at a time);
 //   2. claims alone: 8 claimers (createRoundClaimer, 10 a claim, no dialing) until every free slot is
-//      taken — claims per second, and no clinic over its cap;
+//      taken — claims per second, and no clinic over its cap; and its ablation, the claim statement
+//      alone (one plan dealt out to the claimers beforehand);
 //   3. dispatch: 8 runDispatcher runs at once (parallelism 10) against a stand-in dialer that answers
 //      after BENCH_FLEET_LATENCY_MS and ends no call — the time until every clinic with a free slot had
 //      a dial, against one cron run's claim budget, and the share of dials per clinic at that moment
@@ -14,7 +16,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../lib/db";
 import { createRoundClaimer } from "../lib/dispatch/claim-in-rounds";
 import { CRON_MAX_DURATION_SECONDS, claimBudgetMs } from "../lib/dispatch/dispatch-now";
-import { planDispatchRound } from "../lib/dispatch/plan-dispatch-round";
+import { claimForClinics } from "../lib/dispatch/claim-due-calls";
+import { planDispatchRound, planDispatchWindow, roundRobin, WINDOW_CLINICS } from "../lib/dispatch/plan-dispatch-round";
 import { runDispatcher } from "../lib/dispatch/run-dispatcher";
 import { createElevenLabsClient, type ElevenLabsClient } from "../lib/elevenlabs/client";
 import {
@@ -192,6 +195,40 @@ async function measureClaims(db: Db): Promise<ClaimMeasure> {
   return { claims, elapsedMs, perSecond, overCap: over, latency };
 }
 
+/**
+ * The ablation of the claims above: the claim statement alone. One round is planned before the clock
+ * starts and its turns are dealt out to the claimers (turn i to claimer i mod RUNS), so no claimer plans
+ * or meets another's clinics; each claims its turns PARALLELISM at a time. What the claims above cost on
+ * top of this is the planning of rounds.
+ */
+async function measureClaimStatement(db: Db): Promise<{ claims: number; perSecond: number }> {
+  const turns = roundRobin(await planDispatchRound(new Date()));
+  await Promise.all(Array.from({ length: RUNS }, () => db.$queryRawUnsafe(`SELECT 1`)));
+  let claims = 0;
+  const started = performance.now();
+  const cpu = startCpuMeter();
+  await Promise.all(
+    Array.from({ length: RUNS }, async (_, run) => {
+      const mine = turns.filter((_, i) => i % RUNS === run);
+      for (let at = 0; at < mine.length; at += PARALLELISM) {
+        const counts = new Map<string, number>();
+        for (const id of mine.slice(at, at + PARALLELISM)) counts.set(id, (counts.get(id) ?? 0) + 1);
+        const wants = [...counts].map(([organizationId, count]) => ({ organizationId, count }));
+        const got = await claimForClinics(wants, { runId: `ablation_${run}`, now: new Date(), leaseMs: 24 * 3_600_000, wait: false, reclaim: false });
+        claims += got.length;
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  const perSecond = claims / (elapsedMs / 1000);
+  line(
+    `  ablation, the claim statement alone (one plan dealt out)`,
+    `${count(claims)} claims in ${count(elapsedMs)} ms = ${count(perSecond)} claims/s   ${goalRatio(perSecond / CLAIM_GOAL_PER_SECOND)}`,
+  );
+  line("  CPU while claiming", cpu());
+  return { claims, perSecond };
+}
+
 /** Answers every dial after LATENCY_MS with a new conversation, and records when each number was dialed. */
 function standInDialer(): { client: ElevenLabsClient; dials: { at: number; to: string }[] } {
   const dials: { at: number; to: string }[] = [];
@@ -311,20 +348,27 @@ export async function benchFleet(db: Db, database: BenchDatabase): Promise<Suite
   try {
     const seedMs = await timeOnce(`seed (generate_series) and VACUUM ANALYZE`, () => seedFleet(db));
     const plan = await measure(`plan a round over ${count(CLINICS)} clinics`, () => planDispatchRound(new Date()), { iterations: 5, warmup: 1 });
+    const windowPlan = await measure(`plan a window of ${count(WINDOW_CLINICS)} clinics (what a sweep reads at a time)`, () => planDispatchWindow(new Date()), {
+      iterations: 10,
+      warmup: 1,
+    });
     const planned = await planDispatchRound(new Date());
     line("  clinics in the round / turns", `${count(planned.length)} / ${count(planned.reduce((sum, clinic) => sum + clinic.slots, 0))}`);
     const claims = await measureClaims(db);
+    await timeOnce("put the claimed rows back", () => unclaim(db));
+    const statement = await measureClaimStatement(db);
     await timeOnce("put the claimed rows back", () => unclaim(db));
     const dispatch = await measureDispatch(db);
     const budget = claimBudgetMs(CRON_MAX_DURATION_SECONDS);
     return {
       sizes: { fleetClinics: CLINICS, fleetPending: CLINICS * perClinic, fleetRuns: RUNS, fleetParallelism: PARALLELISM, fleetLatencyMs: LATENCY_MS },
-      results: [plan, claims.latency],
+      results: [plan, windowPlan, claims.latency],
       timings: { seedMs, everyFreeClinicMs: dispatch.everyFreeClinicMs, dispatchMs: dispatch.elapsedMs, claimMs: claims.elapsedMs },
       ratios: {
         everyFreeClinicWithinOneRun: budget / dispatch.everyFreeClinicMs,
         claimsPerSecond: claims.perSecond,
         claimsOverGoal: claims.perSecond / CLAIM_GOAL_PER_SECOND,
+        claimStatementPerSecond: statement.perSecond,
         dialsPerSecond: dispatch.dialsPerSecond,
         dialsOverIdeal: dispatch.dialsPerSecond / dispatch.idealPerSecond,
         firstTurnMaxDials: dispatch.firstTurn.max,

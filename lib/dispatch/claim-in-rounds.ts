@@ -1,48 +1,83 @@
 import { claimForClinics, type ClaimedCall } from "@/lib/dispatch/claim-due-calls";
-import { planDispatchRound, roundRobin } from "@/lib/dispatch/plan-dispatch-round";
+import {
+  byLongestWaiting,
+  organizationIdRange,
+  planDispatchWindow,
+  returnExpiredLeases,
+  roundRobin,
+  WINDOW_CLINICS,
+  type PlannedClinic,
+} from "@/lib/dispatch/plan-dispatch-round";
+import { randomKeyBetween } from "@/lib/dispatch/random-key";
 
 /** Hands a run's free dial slots out in turns across clinics; `idle` says the run has no dial in flight. */
 export type RoundClaimer = (limit: number, idle: boolean) => Promise<ClaimedCall[]>;
 
+/** One pass over the fleet in id order: from `start` to the last id, then from the first id to `start`. */
+interface Sweep {
+  start: string;
+  /** The last clinic read; the next window begins after it. */
+  after: string;
+  /** On the second stretch, from the first id up to `start`. */
+  wrapped: boolean;
+  /** Both stretches read. */
+  done: boolean;
+  /** Clinics with more than one free slot, with the slots left after their first turn: the turns after the sweep's first pass. */
+  later: PlannedClinic[];
+  claimed: number;
+}
+
 /**
- * A dispatcher run's claims across the fleet. A round is planned once (the clinics with due work and
- * free slots, `planDispatchRound`) and its turns are claimed in chunks the size of the run's free dial
- * slots, so a claim's cost follows the calls it takes, not the number of clinics with backlogs; the
- * plan's cost is shared by the whole round. A clinic another run is claiming is skipped, not waited
- * for. Each run starts its round at a random clinic, so overlapping runs spread over the fleet instead
- * of trailing one another through the same clinics. A chunk that claims nothing after the round has
- * claimed something means another run served the rest of it: the round is planned again (~165 ms at
- * 10,000 clinics) instead of walking turns other runs used up, a transaction each (up to a minute a
- * run, with 8 runs at 10,000 clinics). Such a re-plan follows a claim, so a call plans at most
- * `limit` + 1 times. When the round is used up the next is planned — at once if the last round
- * claimed something, otherwise only once the run is idle (so a fleet of capped clinics is not re-read
- * after every dial).
+ * A dispatcher run's claims across the fleet. The run sweeps the fleet in windows of `windowClinics`
+ * clinics with due work (`planDispatchWindow`, in id order, from a random clinic on and wrapping
+ * around), so a plan costs what its window holds and a claim's cost follows the calls it takes, not the
+ * number of clinics with backlogs. The sweep's first pass gives every clinic with a free slot one turn,
+ * window by window; then the clinics with more free slots get theirs, round robin (every clinic's
+ * second call before anyone's third), from what the windows said, without reading the fleet again — a
+ * big clinic cannot take a run before every other clinic's first call. Turns are claimed in chunks the
+ * size of the run's free dial slots; a clinic another run is claiming is skipped, not waited for. A
+ * chunk that claims nothing after its window has claimed something means another run is serving that
+ * window: the run moves on (a fresh window's first empty chunk is walked on, so an idle run never stops
+ * while clinics wait). Overlapping runs start at different clinics and spread over the fleet; one whose
+ * budget ends mid-sweep leaves the rest to the next run, which starts somewhere else.
+ *
+ * When a sweep ends, the next starts at once if the last one claimed something, otherwise only once
+ * the run is idle (a fleet of capped clinics is not re-read after every dial); a call starts at most
+ * one sweep, so it reads the fleet at most once. Each sweep first returns expired leases to the queue.
+ * (The whole fleet planned at once cost ~165 ms at 10,000 clinics, and 8 overlapping runs planned it
+ * again and again as they met each other's stretches: 143 plans in one claims bench.)
  */
-export function createRoundClaimer(options: { runId: string; now: () => Date; leaseMs?: number }): RoundClaimer {
+export function createRoundClaimer(options: { runId: string; now: () => Date; leaseMs?: number; windowClinics?: number }): RoundClaimer {
   let turns: string[] = [];
   let next = 0;
-  let roundClaimed = 0;
-  let planned = false;
+  let windowClaimed = 0;
+  let sweep: Sweep | null = null;
 
   return async (limit, idle) => {
     const claimed: ClaimedCall[] = [];
-    let replanned = false;
-    let stale = false;
+    let sweepsStarted = 0;
     while (claimed.length < limit) {
       if (next >= turns.length) {
-        // One plan per call (more only for stale rounds), and a fruitless round is read again only when
-        // the run has nothing in flight.
-        if ((replanned && !stale) || (planned && roundClaimed === 0 && !idle)) break;
-        stale = false;
-        turns = roundRobin(rotate(await planDispatchRound(options.now())));
+        if (sweep && !sweep.done) {
+          const clinics = await readWindow(sweep, options.now(), options.windowClinics ?? WINDOW_CLINICS);
+          for (const clinic of clinics) if (clinic.slots > 1) sweep.later.push({ ...clinic, slots: clinic.slots - 1 });
+          turns = clinics.map((clinic) => clinic.organizationId);
+        } else if (sweep && sweep.later.length > 0) {
+          turns = roundRobin(sweep.later);
+          sweep.later = [];
+        } else {
+          if (sweepsStarted > 0 || (sweep && sweep.claimed === 0 && !idle)) break;
+          sweep = await startSweep(options.now());
+          sweepsStarted++;
+          continue;
+        }
         next = 0;
-        roundClaimed = 0;
-        planned = replanned = true;
-        if (turns.length === 0) break;
+        windowClaimed = 0;
+        continue;
       }
       const chunk = turns.slice(next, next + limit - claimed.length);
       next += chunk.length;
-      // No lease check here: the round's plan returned expired leases to the queue fleet-wide.
+      // No lease check here: the sweep's start returned expired leases to the queue fleet-wide.
       const got = await claimForClinics(countByClinic(chunk), {
         runId: options.runId,
         now: options.now(),
@@ -50,21 +85,42 @@ export function createRoundClaimer(options: { runId: string; now: () => Date; le
         wait: false,
         reclaim: false,
       });
-      roundClaimed += got.length;
+      windowClaimed += got.length;
+      sweep!.claimed += got.length;
       claimed.push(...got);
-      if (got.length === 0 && roundClaimed > 0) {
-        next = turns.length;
-        stale = true;
-      }
+      if (got.length === 0 && windowClaimed > 0) next = turns.length;
     }
     return claimed;
   };
 }
 
-/** The plan from a random clinic on, wrapping around (the order within each turn is otherwise kept). */
-function rotate<T>(plan: readonly T[]): T[] {
-  const start = Math.floor(Math.random() * plan.length);
-  return [...plan.slice(start), ...plan.slice(0, start)];
+async function startSweep(now: Date): Promise<Sweep> {
+  await returnExpiredLeases(now);
+  const range = await organizationIdRange();
+  const start = range ? randomKeyBetween(range.min, range.max) : "";
+  return { start, after: start, wrapped: false, done: range === null, later: [], claimed: 0 };
+}
+
+/**
+ * The next window of the sweep, planned. A window that reaches the end of the ids goes on from the
+ * first (up to the sweep's start), so a fleet smaller than a window is one window, round robin across
+ * all of it. Marks the sweep done when both stretches are read.
+ */
+async function readWindow(sweep: Sweep, now: Date, size: number): Promise<PlannedClinic[]> {
+  const clinics: PlannedClinic[] = [];
+  let wanted = size;
+  while (!sweep.done && wanted > 0) {
+    const window = await planDispatchWindow(now, { after: sweep.after, until: sweep.wrapped ? sweep.start : undefined, size: wanted });
+    clinics.push(...window.clinics);
+    if (window.last !== null) sweep.after = window.last;
+    if (window.read < wanted) {
+      // The end of this stretch: on to the other, or done.
+      if (sweep.wrapped) sweep.done = true;
+      else Object.assign(sweep, { wrapped: true, after: "" });
+    }
+    wanted -= window.read;
+  }
+  return clinics.sort(byLongestWaiting);
 }
 
 function countByClinic(turns: readonly string[]) {

@@ -11,40 +11,66 @@ export interface PlannedClinic {
 /** A round takes at most this many calls of one clinic; the next round looks again. */
 export const ROUND_SLOTS_PER_CLINIC = 100;
 
+/** How many clinics with due work a window reads (lib/dispatch/claim-in-rounds.ts sweeps the fleet in windows). */
+export const WINDOW_CLINICS = 500;
+
+/** A stretch of the fleet in id order, planned: the clinics of it that can take calls now. */
+export interface DispatchWindow {
+  clinics: PlannedClinic[];
+  /** The last clinic with due work the window read (the next window starts after it); null: none. */
+  last: string | null;
+  /** How many clinics with due work it read (fewer than asked: the end of the ids). */
+  read: number;
+}
+
+/** The plan's order: the clinic whose due call waits longest first. */
+export function byLongestWaiting(a: PlannedClinic, b: PlannedClinic): number {
+  return +a.firstDue - +b.firstDue || (a.organizationId < b.organizationId ? -1 : a.organizationId > b.organizationId ? 1 : 0);
+}
+
 /**
- * The clinics a run should serve now: due work and free concurrency, with how many calls each can
- * take. Capped clinics are left out here, so they cost a round three index probes and never hide the
- * others (the old "100 oldest clinics with due work" list could be all capped). Reads only — the
- * claim re-counts each clinic's free slots under its lock, so a stale plan claims less, never more.
- *
- * Rows whose lease expired before their dial was sent (a run that died after claiming) are first
- * returned to the queue, fleet-wide, so their clinics count as having due work.
+ * Rows whose lease expired before their dial was sent (a run that died after claiming) go back to
+ * the queue, fleet-wide, so their clinics count as having due work. Their attempt is uncounted.
  */
-export async function planDispatchRound(now: Date, slotsPerClinic = ROUND_SLOTS_PER_CLINIC): Promise<PlannedClinic[]> {
-  const db = getDb();
-  await db.$executeRaw`
+export async function returnExpiredLeases(now: Date): Promise<void> {
+  await getDb().$executeRaw`
     UPDATE "ScheduledCall"
        SET "status" = 'PENDING', "attempts" = "attempts" - 1, "lockedUntil" = NULL, "lockedBy" = NULL, "updatedAt" = ${now}
      WHERE "status" = 'IN_PROGRESS' AND "dialStartedAt" IS NULL AND "lockedUntil" <= ${now}`;
-  // The fence (OFFSET 0) keeps the cheap "has due work" probe ahead of the in-flight counts.
-  return db.$queryRaw<PlannedClinic[]>`
-    SELECT o."id" AS "organizationId", due."slots"::int AS "slots", due."firstDue"
-      FROM (SELECT o."id", o."concurrencyLimit" FROM "Organization" o
-             WHERE EXISTS (SELECT 1 FROM "ScheduledCall" e
-                            WHERE e."organizationId" = o."id" AND e."status" = 'PENDING' AND coalesce(e."nextAttemptAt", e."scheduledTime") <= ${now})
-            OFFSET 0) o
-     CROSS JOIN LATERAL (
-       SELECT count(*) AS "slots", min(d."due") AS "firstDue" FROM (
-         SELECT coalesce(d."nextAttemptAt", d."scheduledTime") AS "due" FROM "ScheduledCall" d
-          WHERE d."organizationId" = o."id" AND d."status" = 'PENDING' AND coalesce(d."nextAttemptAt", d."scheduledTime") <= ${now}
-          ORDER BY coalesce(d."nextAttemptAt", d."scheduledTime"), d."id"
-          LIMIT greatest(0, least(${slotsPerClinic}::int,
-                  o."concurrencyLimit"
-                  - (SELECT count(*) FROM "Call" c WHERE c."organizationId" = o."id" AND c."status" IN ('INITIATED', 'IN_PROGRESS'))
-                  - (SELECT count(*) FROM "ScheduledCall" p WHERE p."organizationId" = o."id" AND p."status" = 'IN_PROGRESS'
-                        AND p."dialStartedAt" IS NULL AND p."lockedUntil" > ${now})))) d) due
-     WHERE due."slots" > 0
-     ORDER BY due."firstDue", o."id"`;
+}
+
+/**
+ * The clinics of one window that a run should serve now: due work and free concurrency, with how many
+ * calls each can take. The window is the next `size` clinics with due work after `after` (and up to
+ * `until`, inclusive) in id order, so a plan costs what its window holds, not the fleet. Capped
+ * clinics are left out of `clinics`, so they cost three index probes and never hide the others (the
+ * old "100 oldest clinics with due work" list could be all capped). Reads only — the claim re-counts
+ * each clinic's free slots under its lock, so a stale plan claims less, never more.
+ */
+export async function planDispatchWindow(
+  now: Date,
+  window: { after?: string; until?: string; size?: number | null } = {},
+  slotsPerClinic = ROUND_SLOTS_PER_CLINIC,
+): Promise<DispatchWindow> {
+  // callboard_plan_dispatch_window (migration plan_window_function): the window's clinics with due work in
+  // id order, each with its free slots (0 when capped) and longest-waiting due call.
+  const rows = await getDb().$queryRaw<PlannedClinic[]>`
+    SELECT * FROM callboard_plan_dispatch_window(${now}::timestamptz, ${window.after ?? ""}, ${window.until ?? null}::text,
+                                                 ${window.size === undefined ? WINDOW_CLINICS : window.size}::int, ${slotsPerClinic}::int)`;
+  const clinics = rows.filter((clinic) => clinic.slots > 0).sort(byLongestWaiting);
+  return { clinics, last: rows.at(-1)?.organizationId ?? null, read: rows.length };
+}
+
+/** The whole fleet as one plan (expired leases returned first): what a run with no windows would serve. */
+export async function planDispatchRound(now: Date, slotsPerClinic = ROUND_SLOTS_PER_CLINIC): Promise<PlannedClinic[]> {
+  await returnExpiredLeases(now);
+  return (await planDispatchWindow(now, { size: null }, slotsPerClinic)).clinics;
+}
+
+/** The lowest and highest organization ids (two index reads), between which a sweep picks its start. */
+export async function organizationIdRange(): Promise<{ min: string; max: string } | null> {
+  const [row] = await getDb().$queryRaw<{ min: string | null; max: string | null }[]>`SELECT min("id") AS "min", max("id") AS "max" FROM "Organization"`;
+  return row?.min && row.max ? { min: row.min, max: row.max } : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { splitSqlScript } from "./split-sql-script";
 import pg from "pg";
 import {
   ColumnTypeEnum,
@@ -179,6 +180,10 @@ async function connectForEngine(connectionString: string): Promise<SqlDriverAdap
   const adapter = withCharColumns(await new PrismaPg({ connectionString, max: 1, Client: CatalogCharClient }).connect());
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (...args) => withCharColumns(await startTransaction(...args));
+  // adapter-pg cuts a script at every `;`, inside function bodies too: cut it at statement ends instead.
+  adapter.executeScript = async (script) => {
+    for (const sql of splitSqlScript(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
+  };
   return adapter;
 }
 

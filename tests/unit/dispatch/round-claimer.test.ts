@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ClaimedCall, ClinicWant } from "@/lib/dispatch/claim-due-calls";
-import type { PlannedClinic } from "@/lib/dispatch/plan-dispatch-round";
+import type { DispatchWindow } from "@/lib/dispatch/plan-dispatch-round";
 
-// A fleet in memory: each clinic's free slots. Planning lists the clinics with a free slot; a claim
-// takes from each wanted clinic what its free slots allow (what the SQL does under each clinic's lock).
+// A fleet in memory: each clinic's free slots. A window lists, in id order, the next clinics after
+// `after` (up to `until`); a claim takes from each wanted clinic what its free slots allow (what the
+// SQL does under each clinic's lock).
 const fleet = vi.hoisted(() => ({
   free: new Map<string, number>(),
-  plans: 0,
+  windows: 0,
+  sweeps: 0,
   claims: 0,
   /** Runs before a claim: another run serving clinics in between. */
   beforeClaim: null as ((wants: readonly { organizationId: string }[]) => void) | null,
@@ -16,9 +18,21 @@ vi.mock("@/lib/dispatch/plan-dispatch-round", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/dispatch/plan-dispatch-round")>();
   return {
     ...original,
-    planDispatchRound: async (): Promise<PlannedClinic[]> => {
-      fleet.plans++;
-      return [...fleet.free].filter(([, slots]) => slots > 0).map(([organizationId, slots]) => ({ organizationId, slots, firstDue: new Date(0) }));
+    returnExpiredLeases: async () => {
+      fleet.sweeps++;
+    },
+    organizationIdRange: async () => {
+      const ids = [...fleet.free.keys()].sort();
+      return ids.length ? { min: ids[0]!, max: ids.at(-1)! } : null;
+    },
+    planDispatchWindow: async (_now: Date, window: { after?: string; until?: string; size?: number | null }): Promise<DispatchWindow> => {
+      fleet.windows++;
+      const ids = [...fleet.free.keys()]
+        .sort()
+        .filter((id) => id > (window.after ?? "") && (window.until === undefined || id <= window.until))
+        .slice(0, window.size ?? undefined);
+      const clinics = ids.filter((id) => fleet.free.get(id)! > 0).map((organizationId) => ({ organizationId, slots: fleet.free.get(organizationId)!, firstDue: new Date(0) }));
+      return { clinics, last: ids.at(-1) ?? null, read: ids.length };
     },
   };
 });
@@ -39,57 +53,84 @@ vi.mock("@/lib/dispatch/claim-due-calls", () => ({
 
 const { createRoundClaimer } = await import("@/lib/dispatch/claim-in-rounds");
 
-function clinics(count: number) {
-  fleet.free = new Map(Array.from({ length: count }, (_, i) => [`clinic_${String(i).padStart(4, "0")}`, 1]));
-  fleet.plans = 0;
+function clinics(count: number, slots = 1) {
+  fleet.free = new Map(Array.from({ length: count }, (_, i) => [`clinic_${String(i).padStart(4, "0")}`, slots]));
+  fleet.windows = 0;
+  fleet.sweeps = 0;
   fleet.claims = 0;
   fleet.beforeClaim = null;
 }
 
-describe("round claimer", () => {
+async function drain(claim: ReturnType<typeof createRoundClaimer>, limit = 10): Promise<string[]> {
+  const served: string[] = [];
+  for (let got = await claim(limit, true); got.length > 0; got = await claim(limit, true)) served.push(...got.map((call) => call.organizationId));
+  return served;
+}
+
+describe("round claimer: a sweep of the fleet in windows", () => {
   beforeEach(() => clinics(0));
 
-  it("a run alone walks its round once: one plan, one claim per chunk, every clinic served once", async () => {
+  it("a run alone serves every clinic once, a chunk a claim, reading the fleet in windows from a random place", async () => {
     clinics(1_000);
-    const claim = createRoundClaimer({ runId: "run", now: () => new Date() });
-    const served: string[] = [];
-    for (let got = await claim(10, true); got.length > 0; got = await claim(10, true)) served.push(...got.map((call) => call.organizationId));
+    const claim = createRoundClaimer({ runId: "run", now: () => new Date(), windowClinics: 100 });
+    const served = await drain(claim);
     expect(new Set(served).size).toBe(1_000);
     expect(served).toHaveLength(1_000);
-    // 100 chunks of 10, then the plan that finds nobody left.
-    expect(fleet.claims).toBe(100);
-    expect(fleet.plans).toBe(2);
+    // 100 chunks of 10 (a window boundary inside a chunk adds at most one claim per window).
+    expect(fleet.claims).toBeGreaterThanOrEqual(100);
+    expect(fleet.claims).toBeLessThanOrEqual(110);
+    // One sweep that served everyone, then one that found nobody left: ~11 windows each (two stretches).
+    expect(fleet.sweeps).toBe(2);
+    expect(fleet.windows).toBeLessThanOrEqual(2 * 13);
   });
 
-  it("a round another run has served is planned again instead of walked chunk by chunk", async () => {
+  it("a clinic's second turn waits for every clinic's first, across windows; its third for every second", async () => {
+    clinics(9);
+    fleet.free.set("clinic_0002", 3);
+    fleet.free.set("clinic_0007", 2);
+    const claim = createRoundClaimer({ runId: "run", now: () => new Date(), windowClinics: 2 });
+    const served = await drain(claim, 1);
+    expect(served.slice(0, 9).sort()).toEqual([...fleet.free.keys()].sort());
+    expect(served.slice(9, 11).sort()).toEqual(["clinic_0002", "clinic_0007"]);
+    expect(served.slice(11)).toEqual(["clinic_0002"]);
+  });
+
+  it("a window another run is serving is left for the next one, not walked chunk by chunk", async () => {
     clinics(1_000);
-    const claim = createRoundClaimer({ runId: "run", now: () => new Date() });
+    const claim = createRoundClaimer({ runId: "run", now: () => new Date(), windowClinics: 500 });
     expect(await claim(10, true)).toHaveLength(10);
-    // Another run takes the rest of the fleet but 5 clinics.
+    // Another run takes every clinic but 5 (spread over the fleet).
     const left = [...fleet.free.keys()].filter((id) => fleet.free.get(id)! > 0);
-    for (const id of left.slice(5)) fleet.free.set(id, 0);
+    const keep = [left[3]!, left[200]!, left[400]!, left[700]!, left[900]!];
+    for (const id of left) if (!keep.includes(id)) fleet.free.set(id, 0);
     const claimsBefore = fleet.claims;
 
-    const got = await claim(10, true);
-    expect(got.map((call) => call.organizationId).sort()).toEqual(left.slice(0, 5).sort());
-    // One empty chunk, a new plan, the 5 clinics in one chunk — not the 98 chunks left of the stale round.
-    expect(fleet.claims - claimsBefore).toBe(2);
-    expect(fleet.plans).toBe(2);
-    expect(await claim(10, true)).toEqual([]);
-    expect(fleet.plans).toBe(3);
+    const served = await drain(claim);
+    expect(served.sort()).toEqual([...keep].sort());
+    // Far fewer than the 99 chunks left of the fleet's 1,000 turns: a window is dropped at its first empty chunk.
+    expect(fleet.claims - claimsBefore).toBeLessThan(15);
   });
 
-  it("a fresh round whose first chunk another run took is walked on: an idle run does not stop while clinics wait", async () => {
+  it("a fresh window whose first chunk another run took is walked on: an idle run does not stop while clinics wait", async () => {
     clinics(30);
     fleet.beforeClaim = (wants) => {
       for (const { organizationId } of wants) fleet.free.set(organizationId, 0);
       fleet.beforeClaim = null;
     };
     const claim = createRoundClaimer({ runId: "run", now: () => new Date() });
-    expect(await claim(10, true)).toHaveLength(10);
-    expect(fleet.plans).toBe(1);
-    expect(await claim(10, true)).toHaveLength(10);
-    expect(await claim(10, true)).toEqual([]);
+    const served = await drain(claim);
+    expect(served).toHaveLength(20);
     expect([...fleet.free.values()].every((slots) => slots === 0)).toBe(true);
+  });
+
+  it("after a sweep that claimed nothing, a busy run does not read the fleet again; an idle one does", async () => {
+    clinics(50, 0);
+    const claim = createRoundClaimer({ runId: "run", now: () => new Date(), windowClinics: 10 });
+    expect(await claim(10, true)).toEqual([]);
+    const windows = fleet.windows;
+    expect(await claim(10, false)).toEqual([]);
+    expect(fleet.windows).toBe(windows);
+    fleet.free.set("clinic_0042", 1);
+    expect(await claim(10, true)).toHaveLength(1);
   });
 });
