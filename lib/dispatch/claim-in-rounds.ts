@@ -35,10 +35,10 @@ interface Sweep {
  * window by window; then the clinics with more free slots get theirs, round robin (every clinic's
  * second call before anyone's third), from what the windows said, without reading the fleet again — a
  * big clinic cannot take a run before every other clinic's first call. Turns are claimed in chunks the
- * size of the run's free dial slots; a clinic another run is claiming is skipped, not waited for. A
- * chunk that claims nothing after its window has claimed something means another run is serving that
- * window: the run moves on (a fresh window's first empty chunk is walked on, so an idle run never stops
- * while clinics wait). Overlapping runs start at different clinics and spread over the fleet; one whose
+ * size of the run's free dial slots; a clinic another run is claiming is skipped, not waited for. Ten
+ * turns in a row that claim nothing, after the window has claimed something, mean another run is
+ * serving that window: the run moves on (a fresh window's empty turns are walked on, so an idle run
+ * never stops while clinics wait). Overlapping runs start at different clinics and spread over the fleet; one whose
  * budget ends mid-sweep leaves the rest to the next run, which starts somewhere else.
  *
  * When a sweep ends, the next starts at once if the last one claimed something, otherwise only once
@@ -47,10 +47,14 @@ interface Sweep {
  * (The whole fleet planned at once cost ~165 ms at 10,000 clinics, and 8 overlapping runs planned it
  * again and again as they met each other's stretches: 143 plans in one claims bench.)
  */
+/** Turns in a row that claimed nothing, after the window claimed something: another run is serving it. */
+const STALE_TURNS = 10;
+
 export function createRoundClaimer(options: { runId: string; now: () => Date; leaseMs?: number; windowClinics?: number }): RoundClaimer {
   let turns: string[] = [];
   let next = 0;
   let windowClaimed = 0;
+  let emptyTurns = 0;
   let sweep: Sweep | null = null;
 
   return async (limit, idle) => {
@@ -72,7 +76,7 @@ export function createRoundClaimer(options: { runId: string; now: () => Date; le
           continue;
         }
         next = 0;
-        windowClaimed = 0;
+        windowClaimed = emptyTurns = 0;
         continue;
       }
       const chunk = turns.slice(next, next + limit - claimed.length);
@@ -88,7 +92,8 @@ export function createRoundClaimer(options: { runId: string; now: () => Date; le
       windowClaimed += got.length;
       sweep!.claimed += got.length;
       claimed.push(...got);
-      if (got.length === 0 && windowClaimed > 0) next = turns.length;
+      emptyTurns = got.length === 0 ? emptyTurns + chunk.length : 0;
+      if (emptyTurns >= STALE_TURNS && windowClaimed > 0) next = turns.length;
     }
     return claimed;
   };

@@ -111,6 +111,18 @@ describe("round claimer: a sweep of the fleet in windows", () => {
     expect(fleet.claims - claimsBefore).toBeLessThan(15);
   });
 
+  it("one at a time, a single clinic another run took does not drop the rest of the window", async () => {
+    clinics(30);
+    let calls = 0;
+    fleet.beforeClaim = (wants) => {
+      if (++calls === 2) for (const { organizationId } of wants) fleet.free.set(organizationId, 0);
+    };
+    const claim = createRoundClaimer({ runId: "run", now: () => new Date() });
+    expect(await drain(claim, 1)).toHaveLength(29);
+    // The sweep that served 29, then the one that found nobody: no sweep in between for a dropped window.
+    expect(fleet.sweeps).toBe(2);
+  });
+
   it("a fresh window whose first chunk another run took is walked on: an idle run does not stop while clinics wait", async () => {
     clinics(30);
     fleet.beforeClaim = (wants) => {
