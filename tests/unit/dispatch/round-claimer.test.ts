@@ -31,7 +31,9 @@ vi.mock("@/lib/dispatch/plan-dispatch-round", async (importOriginal) => {
         .sort()
         .filter((id) => id > (window.after ?? "") && (window.until === undefined || id <= window.until))
         .slice(0, window.size ?? undefined);
-      const clinics = ids.filter((id) => fleet.free.get(id)! > 0).map((organizationId) => ({ organizationId, slots: fleet.free.get(organizationId)!, firstDue: new Date(0) }));
+      const clinics = ids
+        .filter((id) => fleet.free.get(id)! > 0)
+        .map((organizationId) => ({ organizationId, slots: fleet.free.get(organizationId)!, firstDue: new Date(0) }));
       return { clinics, last: ids.at(-1) ?? null, read: ids.length };
     },
   };
