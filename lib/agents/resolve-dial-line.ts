@@ -1,4 +1,5 @@
 import type { DbClient, getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 
 /** The agent and number a dial uses: both owned by the dialing clinic. */
@@ -18,23 +19,42 @@ export interface DialLineRequest {
 
 const unprocessable = (path: string, message: string) => new AppError("unprocessable", message, { issues: [{ path, message }] });
 
+/** The row dialLineSql reads next to its clinic: the chosen (or default) agent and number if this clinic owns them, and the defaults. */
+export interface DialLineRow {
+  agentId: string | null;
+  phoneNumberId: string | null;
+  fromNumber: string | null;
+  defaultAgent: string | null;
+  defaultNumber: string | null;
+}
+
+/**
+ * The columns and joins that read a dial line next to the clinic aliased `o`: one query reads the defaults
+ * and the two ownership rows together (the dispatcher adds them to its read of the patient).
+ */
+export function dialLineSql(request: DialLineRequest = {}): { columns: Prisma.Sql; joins: Prisma.Sql } {
+  return {
+    columns: Prisma.sql`a."agentId", p."phoneNumberId", p."e164" AS "fromNumber", o."elevenLabsAgentId" AS "defaultAgent", o."elevenLabsPhoneNumberId" AS "defaultNumber"`,
+    joins: Prisma.sql`
+      LEFT JOIN "VoiceAgent" a ON a."organizationId" = o."id" AND a."agentId" = coalesce(${request.agentId ?? null}::text, o."elevenLabsAgentId")
+      LEFT JOIN "PhoneNumber" p ON p."organizationId" = o."id" AND p."phoneNumberId" = coalesce(${request.agentPhoneNumberId ?? null}::text, o."elevenLabsPhoneNumberId")`,
+  };
+}
+
 /**
  * Every dial goes through here: the agent and the number must be registered to this clinic (an agent or
- * number id is a key to a clinic's data, and several clinics share one ElevenLabs workspace). One query
- * reads the defaults and the two ownership rows together; a foreign or unknown id is a 422 that names no
- * other clinic, and nothing is dialed.
+ * number id is a key to a clinic's data, and several clinics share one ElevenLabs workspace). A foreign or
+ * unknown id is a 422 that names no other clinic, and nothing is dialed.
  */
 export async function resolveDialLine(db: DbClient | ReturnType<typeof getDb>, organizationId: string, request: DialLineRequest = {}): Promise<DialLine> {
-  const [row] = await db.$queryRaw<
-    Array<{ agentId: string | null; phoneNumberId: string | null; fromNumber: string | null; defaultAgent: string | null; defaultNumber: string | null }>
-  >`
-    SELECT a."agentId", p."phoneNumberId", p."e164" AS "fromNumber", o."elevenLabsAgentId" AS "defaultAgent", o."elevenLabsPhoneNumberId" AS "defaultNumber"
-      FROM "Organization" o
-      LEFT JOIN "VoiceAgent" a ON a."organizationId" = o."id" AND a."agentId" = coalesce(${request.agentId ?? null}::text, o."elevenLabsAgentId")
-      LEFT JOIN "PhoneNumber" p ON p."organizationId" = o."id" AND p."phoneNumberId" = coalesce(${request.agentPhoneNumberId ?? null}::text, o."elevenLabsPhoneNumberId")
-     WHERE o."id" = ${organizationId}`;
+  const { columns, joins } = dialLineSql(request);
+  const [row] = await db.$queryRaw<DialLineRow[]>`SELECT ${columns} FROM "Organization" o ${joins} WHERE o."id" = ${organizationId}`;
   if (!row) throw new AppError("not_found", "Organization not found.");
+  return dialLineFrom(row, request);
+}
 
+/** The line a dialLineSql row allows, or the AppError that says why none (its request is the one the row was read with). */
+export function dialLineFrom(row: DialLineRow, request: DialLineRequest = {}): DialLine {
   if (!row.agentId) {
     if (request.agentId)
       throw unprocessable(

@@ -2,6 +2,7 @@ import { toSnakeCase } from "@/lib/text/snake-case";
 import { effectiveLanguage, isLanguageTag, type LanguageTag } from "@/lib/language/supported-languages";
 import { greetingForHour } from "@/lib/language/greeting";
 import { hindiClock } from "@/lib/language/hindi-clock";
+import { dateTimeFormat, supportedLocale } from "@/lib/time/date-time-format";
 
 export type ContactForVariables = {
   name: string;
@@ -93,14 +94,16 @@ function clinicClock(now: Date, timeZone: string, locale: string) {
   let clockParts: Intl.DateTimeFormatPart[];
   try {
     // h23 so midnight is 0 (some ICU versions print "24" with hour12: false).
-    clockParts = new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(now);
+    clockParts = dateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(now);
   } catch {
     throw new RangeError(`Organization timezone "${timeZone}" is not a valid IANA zone.`);
   }
   const part = (type: "hour" | "minute") => Number(clockParts.find((p) => p.type === type)?.value ?? 0);
   const format = (options: Intl.DateTimeFormatOptions) =>
     // ICU separates "2:05" and "PM" with a narrow no-break space; speech engines and templates want a plain space.
-    new Intl.DateTimeFormat(resolvedLocale, { timeZone, ...options }).format(now).replace(/[\u202f\u00a0]/g, " ");
+    dateTimeFormat(resolvedLocale, { timeZone, ...options })
+      .format(now)
+      .replace(/[\u202f\u00a0]/g, " ");
   const hour = part("hour");
   return {
     hour,
@@ -108,18 +111,6 @@ function clinicClock(now: Date, timeZone: string, locale: string) {
     time: resolvedLocale.startsWith("hi") ? hindiClock(hour, part("minute")) : format({ timeStyle: "short" }),
     weekday: format({ weekday: "long" }),
   };
-}
-
-/**
- * An unsupported or malformed tag would make Intl fall back to the server's default locale;
- * fall back to a fixed one instead so output does not depend on the machine.
- */
-function supportedLocale(locale: string): string {
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf(locale)[0] ?? "en-US";
-  } catch {
-    return "en-US";
-  }
 }
 
 function customFieldVariables(customFields: unknown): Record<string, string> {

@@ -1,6 +1,6 @@
 import { getDb, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { resolveDialLine, type DialLine } from "@/lib/agents/resolve-dial-line";
+import { dialLineFrom, type DialLine } from "@/lib/agents/resolve-dial-line";
 import { dialCall, type DialOutcome, type DialRequest } from "@/lib/calls/lifecycle/dial-call";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
 import { languageOverride } from "@/lib/calls/language-override";
@@ -13,7 +13,8 @@ import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
 import { failScheduledCall, retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
 import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
-import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { doNotCallWords } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { loadDialSubject } from "@/lib/dispatch/load-dial-subject";
 import { checkPatientDial, type PatientDialVerdict } from "@/lib/compliance/check-patient-dial";
 
 /** What became of one claimed call in this run. */
@@ -54,16 +55,16 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
   const ours = { id: claimed.id, status: "IN_PROGRESS" as const, lockedBy: context.runId, dialStartedAt: null };
   const release = { lockedUntil: null, lockedBy: null };
   const previous = claimed.dynamicVariables.previous_conversation_id;
-  const [contact, rules, history] = await Promise.all([
-    db.contact.findFirst({ where: { id: claimed.contactId, organizationId: claimed.organizationId } }),
+  const [subject, rules, history] = await Promise.all([
+    loadDialSubject(claimed),
     context.rules(claimed.organizationId),
     // A callback picks up where its earlier conversation left off (summary, last turns).
     typeof previous === "string" && previous ? loadCallbackHistory(claimed.organizationId, { conversationId: previous }) : null,
   ]);
-  if (!contact) return "lost"; // deleted: its scheduled calls went with it
+  if (!subject) return "lost"; // deleted: its scheduled calls went with it
+  const { contact, doNotCall } = subject;
 
   // The list is read here, right before the dial: a number added after scheduling is never rung.
-  const doNotCall = await findDoNotCall(db, claimed.organizationId, contact.phoneNumber);
   if (doNotCall) {
     const { count } = await db.scheduledCall.updateMany({
       where: ours,
@@ -101,7 +102,7 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
 
   let line: DialLine;
   try {
-    line = await resolveDialLine(db, claimed.organizationId, { agentId: claimed.agentId, agentPhoneNumberId: claimed.fromNumber });
+    line = dialLineFrom(subject.line, { agentId: claimed.agentId, agentPhoneNumberId: claimed.fromNumber });
   } catch (error) {
     // The agent or number was unregistered (or is another clinic's) since the call was scheduled: never dial it.
     if (!(error instanceof AppError) || error.status >= 500) throw error;
@@ -145,14 +146,15 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
         }
         return (await tx.scheduledCall.updateMany({ where: ours, data: { dialStartedAt: now, callId, errorMessage: null } })).count === 1;
       },
-      afterAnswer: async (tx, answer) => {
-        next = await settleScheduledDial(tx, claimed.id, answer, context.now());
+      afterFailure: async (tx, answer) => {
+        next = await settleFailedDial(tx, claimed.id, answer, context.now());
       },
       activity: { name: contact.name, note: `scheduled, attempt ${claimed.attempts} of ${claimed.maxAttempts}`, data: { scheduledCallId: claimed.id } },
     },
     context.now,
   );
   if (outcome.kind === "lost" && refused) return deferOrSkip(ours, refused, { name: contact.name, action: rules.overCapAction, now });
+  if (outcome.kind === "dialed") return "dialed"; // dialCall ended the lease and stored the conversation id
   return outcome.kind === "lost" ? "lost" : next;
 }
 
@@ -189,17 +191,17 @@ async function deferOrSkip(
   return count ? (skip ? "skipped" : "deferred") : "lost";
 }
 
-/** The scheduled call's side of the provider's answer, in the transaction that records it on the call. */
-async function settleScheduledDial(tx: DbClient, scheduledCallId: string, answer: Exclude<DialOutcome, { kind: "lost" }>, now: Date): Promise<DispatchOutcome> {
-  const attempt = { id: scheduledCallId, callId: answer.callId };
-  if (answer.kind === "dialed") {
-    await tx.scheduledCall.updateMany({ where: attempt, data: { providerCallId: answer.conversationId, lockedUntil: null } });
-    return "dialed";
-  }
+/** The scheduled call's side of a refused or unanswered dial, in the transaction that records it on the call. */
+async function settleFailedDial(
+  tx: DbClient,
+  scheduledCallId: string,
+  answer: Extract<DialOutcome, { kind: "unknown" | "refused" }>,
+  now: Date,
+): Promise<DispatchOutcome> {
   const { error } = answer;
   if (answer.kind === "unknown") {
     await tx.scheduledCall.updateMany({
-      where: attempt,
+      where: { id: scheduledCallId, callId: answer.callId },
       data: { errorMessage: `No answer from ElevenLabs in time; checking whether the call started. (${error.message})` },
     });
     return "unknown";

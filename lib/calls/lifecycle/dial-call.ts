@@ -1,6 +1,7 @@
 import { getDb, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordActivity } from "@/lib/activity/record-activity";
+import { createId } from "@/lib/ids/create-id";
 import type { DialLine } from "@/lib/agents/resolve-dial-line";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -34,8 +35,12 @@ export interface DialRequest {
    * nothing written (the dispatcher's lease was lost). The scheduled call records "dial sent" here.
    */
   beforeDial?: (tx: DbClient, callId: string) => Promise<boolean>;
-  /** Runs in the transaction that records the provider's answer (the scheduled call's next state). */
-  afterAnswer?: (tx: DbClient, outcome: Exclude<DialOutcome, { kind: "lost" }>) => Promise<void>;
+  /**
+   * Runs in the transaction that records a refusal or a missing answer (the scheduled call's next state).
+   * An accepted dial needs no hook: its ids go on the call and on the scheduled call (whose lease ends,
+   * the webhook finishing it) in the statement that records the answer.
+   */
+  afterFailure?: (tx: DbClient, outcome: Extract<DialOutcome, { kind: "unknown" | "refused" }>) => Promise<void>;
   /** The feed entry: who was called; null for calls staff need not see in the feed (the test call). */
   activity: { name: string; note?: string; actorUserId?: string | null; data?: Prisma.InputJsonObject } | null;
 }
@@ -102,11 +107,12 @@ export async function dialCall(client: ElevenLabsClient, request: DialRequest, n
     : { kind: result.error.kind === "unknown_outcome" ? "unknown" : "refused", callId, error: result.error };
   const settledAt = now();
 
+  if (outcome.kind === "dialed") {
+    await recordDialed(db, request, outcome);
+    return outcome;
+  }
   await db.$transaction(async (tx) => {
-    if (outcome.kind === "dialed") {
-      // The webhook of a very short call may have completed the call already: only fill in the ids.
-      await tx.call.updateMany({ where: { id: callId, conversationId: null }, data: { conversationId: outcome.conversationId, callSid: outcome.callSid } });
-    } else if (outcome.kind === "unknown") {
+    if (outcome.kind === "unknown") {
       await tx.call.updateMany({
         where: { id: callId },
         data: { errorMessage: `No answer from ElevenLabs in time; checking whether the call started. (${outcome.error.message})` },
@@ -117,10 +123,39 @@ export async function dialCall(client: ElevenLabsClient, request: DialRequest, n
         data: { status: "FAILED", endedAt: settledAt, errorMessage: outcome.error.message },
       });
     }
-    await request.afterAnswer?.(tx, outcome);
+    await request.afterFailure?.(tx, outcome);
     if (request.activity) await recordActivity(tx, activityOf(request, outcome));
   });
   return outcome;
+}
+
+/**
+ * The accepted dial in one statement (its writes commit together, with no transaction's round trips):
+ * the conversation's ids on the call — unless a very short call's webhook completed it already — and on
+ * the scheduled call it attempts, whose lease ends there (the webhook or the sweeper finishes it); and
+ * the feed entry.
+ */
+async function recordDialed(db: ReturnType<typeof getDb>, request: DialRequest, outcome: Extract<DialOutcome, { kind: "dialed" }>): Promise<void> {
+  const { callId, conversationId, callSid } = outcome;
+  const activity = request.activity ? activityOf(request, outcome) : null;
+  // The server's clock, as Prisma's @updatedAt and the feed's default would write it.
+  const at = new Date();
+  await db.$queryRaw`
+    WITH "call" AS (
+      UPDATE "Call" SET "conversationId" = ${conversationId}, "callSid" = ${callSid}, "updatedAt" = ${at}
+       WHERE "id" = ${callId} AND "conversationId" IS NULL
+      RETURNING 1
+    ), "scheduled" AS (
+      -- After the call's row (the count reads "call" to its end first): the order the webhook's write
+      -- locks them in, so the two never deadlock. Sibling CTEs otherwise run in no set order.
+      UPDATE "ScheduledCall" SET "providerCallId" = ${conversationId}, "lockedUntil" = NULL, "updatedAt" = ${at}
+        FROM (SELECT count(*) FROM "call") AS "callFirst"
+       WHERE "id" = ${request.scheduledCallId ?? null} AND "callId" = ${callId}
+    )
+    INSERT INTO "ActivityEvent" ("id", "organizationId", "type", "message", "actorUserId", "contactId", "callId", "data", "createdAt")
+    SELECT ${createId()}, ${request.organizationId}, ${activity?.type ?? "CALL_PLACED"}::"ActivityType", ${activity?.message ?? ""}, ${activity?.actorUserId ?? null}, ${request.contactId},
+           ${callId}, ${JSON.stringify(activity?.data ?? {})}::jsonb, ${at}
+     WHERE ${activity !== null}`;
 }
 
 async function takeLine(tx: DbClient, organizationId: string): Promise<void> {

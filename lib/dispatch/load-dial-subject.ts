@@ -1,0 +1,51 @@
+import { getDb } from "@/lib/db";
+import { dialLineSql, type DialLineRow } from "@/lib/agents/resolve-dial-line";
+import type { DoNotCallMark } from "@/lib/compliance/do-not-call/find-do-not-call";
+import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
+
+/** The patient as a dial needs them: for the variables, the zone and the feed. */
+export interface DialContact {
+  id: string;
+  name: string;
+  phoneNumber: string;
+  email: string | null;
+  businessName: string | null;
+  businessWebsite: string | null;
+  customFields: unknown;
+  timezone: string | null;
+  language: string | null;
+}
+
+export interface DialSubject {
+  contact: DialContact;
+  /** The clinic's do-not-call entry for the patient's number, read right before the dial. */
+  doNotCall: DoNotCallMark | null;
+  /** The claimed call's agent and number as this clinic owns them (dialLineFrom says whether they may dial). */
+  line: DialLineRow;
+}
+
+type Row = DialContact & DialLineRow & { doNotCallNumber: string | null; doNotCallReason: string | null };
+
+/**
+ * Everything a claimed call is checked against before its dial, in one round trip: the contact (null
+ * when it was deleted, its scheduled calls with it), the do-not-call entry of its number, and the line.
+ * A dial used to read these in three queries; at thousands of clinics a dial's cost is its round trips.
+ */
+export async function loadDialSubject(claimed: Pick<ClaimedCall, "organizationId" | "contactId" | "agentId" | "fromNumber">): Promise<DialSubject | null> {
+  const { columns, joins } = dialLineSql({ agentId: claimed.agentId, agentPhoneNumberId: claimed.fromNumber });
+  const [row] = await getDb().$queryRaw<Row[]>`
+    SELECT c."id", c."name", c."phoneNumber", c."email", c."businessName", c."businessWebsite", c."customFields", c."timezone", c."language",
+           d."phoneNumber" AS "doNotCallNumber", d."reason" AS "doNotCallReason", ${columns}
+      FROM "Contact" c
+      JOIN "Organization" o ON o."id" = c."organizationId"
+      ${joins}
+      LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = c."organizationId" AND d."phoneNumber" = c."phoneNumber"
+     WHERE c."id" = ${claimed.contactId} AND c."organizationId" = ${claimed.organizationId}`;
+  if (!row) return null;
+  const { doNotCallNumber, doNotCallReason, agentId, phoneNumberId, fromNumber, defaultAgent, defaultNumber, ...contact } = row;
+  return {
+    contact,
+    doNotCall: doNotCallNumber === null ? null : { phoneNumber: doNotCallNumber, reason: doNotCallReason },
+    line: { agentId, phoneNumberId, fromNumber, defaultAgent, defaultNumber },
+  };
+}
