@@ -1,27 +1,25 @@
 import { claimForClinics, type ClaimedCall } from "@/lib/dispatch/claim-due-calls";
 import {
-  byLongestWaiting,
-  organizationIdRange,
-  planDispatchWindow,
   returnExpiredLeases,
   roundRobin,
+  planDispatchClinics,
+  takeDispatchWindow,
   WINDOW_CLINICS,
   type PlannedClinic,
+  type SweepStart,
 } from "@/lib/dispatch/plan-dispatch-round";
-import { randomKeyBetween } from "@/lib/dispatch/random-key";
 
 /** Hands a run's free dial slots out in turns across clinics; `idle` says the run has no dial in flight. */
 export type RoundClaimer = (limit: number, idle: boolean) => Promise<ClaimedCall[]>;
 
-/** One pass over the fleet in id order: from `start` to the last id, then from the first id to `start`. */
+/** One lap of the fleet's shared cursor, from where this run joined it until the cursor is back there. */
 interface Sweep {
-  start: string;
-  /** The last clinic read; the next window begins after it. */
-  after: string;
-  /** On the second stretch, from the first id up to `start`. */
-  wrapped: boolean;
-  /** Both stretches read. */
+  /** Where the cursor stood at the sweep's first window; null before it. */
+  start: SweepStart | null;
+  /** The cursor has come back to `start`, or windows in a row had nobody to call. */
   done: boolean;
+  /** Windows in a row with no clinic that could take a call. */
+  emptyWindows: number;
   /** Clinics with more than one free slot, with the slots left after their first turn: the turns after the sweep's first pass. */
   later: PlannedClinic[];
   claimed: number;
@@ -29,23 +27,25 @@ interface Sweep {
 
 /**
  * A dispatcher run's claims across the fleet. The run sweeps the fleet in windows of `windowClinics`
- * clinics with due work (`planDispatchWindow`, in id order, from a random clinic on and wrapping
- * around), so a plan costs what its window holds and a claim's cost follows the calls it takes, not the
- * number of clinics with backlogs. The sweep's first pass gives every clinic with a free slot one turn,
- * window by window; then the clinics with more free slots get theirs, round robin (every clinic's
- * second call before anyone's third), from what the windows said, without reading the fleet again — a
- * big clinic cannot take a run before every other clinic's first call. Turns are claimed in chunks the
- * size of the run's free dial slots; a clinic another run is claiming is skipped, not waited for. Ten
- * turns in a row that claim nothing, after the window has claimed something, mean another run is
- * serving that window: the run moves on (a fresh window's empty turns are walked on, so an idle run
- * never stops while clinics wait). Overlapping runs start at different clinics and spread over the fleet; one whose
- * budget ends mid-sweep leaves the rest to the next run, which starts somewhere else.
+ * clinics with due work, taken from the fleet's shared cursor (`takeDispatchWindow`, in id order,
+ * wrapping around), so a plan costs what its window holds and a claim's cost follows the calls it takes,
+ * not the number of clinics with backlogs. Overlapping runs take windows one after another and so split
+ * the fleet (each window of a lap is read by one run); a run whose budget ends mid-lap leaves the cursor
+ * where it stopped, and the next run goes on from there. The sweep's first pass gives every clinic with a
+ * free slot in its windows one turn; once the cursor is back where the sweep began (every clinic had a
+ * window, from this run or another), the clinics with more free slots get theirs, round robin (every
+ * clinic's second call before anyone's third), from what the windows said, without reading the fleet
+ * again — a big clinic cannot take a run before every other clinic's first call. Turns are claimed in
+ * chunks the size of the run's free dial slots; a clinic another run is claiming (a refill) is skipped,
+ * not waited for. Ten turns in a row that claim nothing, after the window has claimed something, mean
+ * the window's clinics are being served elsewhere: the run moves on (a fresh window's empty turns are
+ * walked on, so an idle run never stops while clinics wait).
  *
  * When a sweep ends, the next starts at once if the last one claimed something, otherwise only once
  * the run is idle (a fleet of capped clinics is not re-read after every dial); a call starts at most
- * one sweep, so it reads the fleet at most once. Each sweep first returns expired leases to the queue.
- * (The whole fleet planned at once cost ~165 ms at 10,000 clinics, and 8 overlapping runs planned it
- * again and again as they met each other's stretches: 143 plans in one claims bench.)
+ * one sweep. Each sweep first returns expired leases to the queue. (Before the shared cursor each run
+ * swept the whole fleet from a random clinic: 8 runs read every window 8 times, 132 plans where 4
+ * would do at 2,000 clinics.)
  */
 /** Turns in a row that claimed nothing, after the window claimed something: another run is serving it. */
 const STALE_TURNS = 10;
@@ -63,7 +63,7 @@ export function createRoundClaimer(options: { runId: string; now: () => Date; le
     while (claimed.length < limit) {
       if (next >= turns.length) {
         if (sweep && !sweep.done) {
-          const clinics = await readWindow(sweep, options.now(), options.windowClinics ?? WINDOW_CLINICS);
+          const clinics = await readWindow(sweep, options.now(), options.windowClinics ?? WINDOW_CLINICS, idle);
           for (const clinic of clinics) if (clinic.slots > 1) sweep.later.push({ ...clinic, slots: clinic.slots - 1 });
           turns = clinics.map((clinic) => clinic.organizationId);
         } else if (sweep && sweep.later.length > 0) {
@@ -101,31 +101,25 @@ export function createRoundClaimer(options: { runId: string; now: () => Date; le
 
 async function startSweep(now: Date): Promise<Sweep> {
   await returnExpiredLeases(now);
-  const range = await organizationIdRange();
-  const start = range ? randomKeyBetween(range.min, range.max) : "";
-  return { start, after: start, wrapped: false, done: range === null, later: [], claimed: 0 };
+  return { start: null, done: false, emptyWindows: 0, later: [], claimed: 0 };
 }
 
 /**
- * The next window of the sweep, planned. A window that reaches the end of the ids goes on from the
- * first (up to the sweep's start), so a fleet smaller than a window is one window, round robin across
- * all of it. Marks the sweep done when both stretches are read.
+ * Windows in a row with every clinic capped (or served by other runs this lap) that end a busy run's
+ * sweep early: the cursor keeps its place, so the next sweep goes on from there and no clinic is passed
+ * over, but a run with dials in flight does not read a whole lap of capped clinics for nothing every
+ * time its sweep ends. An idle run reads the lap to its end before it stops: nobody waits for the next run.
  */
-async function readWindow(sweep: Sweep, now: Date, size: number): Promise<PlannedClinic[]> {
-  const clinics: PlannedClinic[] = [];
-  let wanted = size;
-  while (!sweep.done && wanted > 0) {
-    const window = await planDispatchWindow(now, { after: sweep.after, until: sweep.wrapped ? sweep.start : undefined, size: wanted });
-    clinics.push(...window.clinics);
-    if (window.last !== null) sweep.after = window.last;
-    if (window.read < wanted) {
-      // The end of this stretch: on to the other, or done.
-      if (sweep.wrapped) sweep.done = true;
-      else Object.assign(sweep, { wrapped: true, after: "" });
-    }
-    wanted -= window.read;
-  }
-  return clinics.sort(byLongestWaiting);
+const EMPTY_WINDOWS = 2;
+
+/** The next window from the shared cursor, planned, longest waiting first; marks the sweep done when the cursor is back at its start. */
+async function readWindow(sweep: Sweep, now: Date, size: number, idle: boolean): Promise<PlannedClinic[]> {
+  const window = await takeDispatchWindow(now, size, sweep.start);
+  sweep.start = window.start;
+  const clinics = await planDispatchClinics(now, window.organizationIds);
+  sweep.emptyWindows = clinics.length === 0 ? sweep.emptyWindows + 1 : 0;
+  if (window.lapDone || (!idle && sweep.emptyWindows >= EMPTY_WINDOWS)) sweep.done = true;
+  return clinics;
 }
 
 function countByClinic(turns: readonly string[]) {

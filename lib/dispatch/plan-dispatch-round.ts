@@ -12,7 +12,7 @@ export interface PlannedClinic {
 export const ROUND_SLOTS_PER_CLINIC = 100;
 
 /** How many clinics with due work a window reads (lib/dispatch/claim-in-rounds.ts sweeps the fleet in windows). */
-export const WINDOW_CLINICS = 500;
+export const WINDOW_CLINICS = 100;
 
 /** A stretch of the fleet in id order, planned: the clinics of it that can take calls now. */
 export interface DispatchWindow {
@@ -67,10 +67,40 @@ export async function planDispatchRound(now: Date, slotsPerClinic = ROUND_SLOTS_
   return (await planDispatchWindow(now, { size: null }, slotsPerClinic)).clinics;
 }
 
-/** The lowest and highest organization ids (two index reads), between which a sweep picks its start. */
-export async function organizationIdRange(): Promise<{ min: string; max: string } | null> {
-  const [row] = await getDb().$queryRaw<{ min: string | null; max: string | null }[]>`SELECT min("id") AS "min", max("id") AS "max" FROM "Organization"`;
-  return row?.min && row.max ? { min: row.min, max: row.max } : null;
+/** Where a run's sweep of the fleet began on the shared cursor (DispatchCursor): its lap and the id after which its first window started. */
+export interface SweepStart {
+  lap: number;
+  after: string;
+}
+
+/** The next window from the shared cursor: its clinics with due work, and whether the cursor has come back to the sweep's start. */
+export interface TakenWindow {
+  /** The window's clinics with due work (capped ones too), in id order. */
+  organizationIds: string[];
+  /** Where the caller's sweep began (its first window: where this one did). */
+  start: SweepStart;
+  /** The cursor has come back to `start`: every clinic with due work had a window in this sweep. */
+  lapDone: boolean;
+}
+
+/**
+ * The next `size` clinics with due work from the fleet's shared cursor, and the cursor moved past them
+ * (the SQL function `callboard_take_dispatch_window`, migration `dispatch_cursor`). Overlapping runs take
+ * windows one after another, so each window of a lap goes to one run; a later run goes on where an
+ * earlier one stopped. Only the ids: planDispatchClinics plans them, outside the cursor's lock.
+ */
+export async function takeDispatchWindow(now: Date, size: number, start: SweepStart | null): Promise<TakenWindow> {
+  const [row] = await getDb().$queryRaw<Array<{ organizationIds: string[]; joinLap: number; joinAfter: string; lapDone: boolean }>>`
+    SELECT * FROM callboard_take_dispatch_window(${now}::timestamptz, ${size}::int, ${start?.lap ?? null}::int, ${start?.after ?? null}::text)`;
+  return { organizationIds: row!.organizationIds, start: { lap: row!.joinLap, after: row!.joinAfter }, lapDone: row!.lapDone };
+}
+
+/** These clinics planned as a window's are (callboard_plan_dispatch_clinics): the ones that can take calls now, longest waiting first. */
+export async function planDispatchClinics(now: Date, organizationIds: readonly string[], slotsPerClinic = ROUND_SLOTS_PER_CLINIC): Promise<PlannedClinic[]> {
+  if (organizationIds.length === 0) return [];
+  const rows = await getDb().$queryRaw<PlannedClinic[]>`
+    SELECT * FROM callboard_plan_dispatch_clinics(${now}::timestamptz, ${organizationIds}::text[], ${slotsPerClinic}::int)`;
+  return rows.filter((clinic) => clinic.slots > 0).sort(byLongestWaiting);
 }
 
 /**

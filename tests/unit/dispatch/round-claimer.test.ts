@@ -1,13 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ClaimedCall, ClinicWant } from "@/lib/dispatch/claim-due-calls";
-import type { DispatchWindow } from "@/lib/dispatch/plan-dispatch-round";
+import type { PlannedClinic, SweepStart, TakenWindow } from "@/lib/dispatch/plan-dispatch-round";
 
-// A fleet in memory: each clinic's free slots. A window lists, in id order, the next clinics after
-// `after` (up to `until`); a claim takes from each wanted clinic what its free slots allow (what the
-// SQL does under each clinic's lock).
+// A fleet in memory: each clinic's free slots, and the shared cursor. A window lists, in id order, the
+// next clinics after the cursor, wrapping to the first id up to where it began (what
+// callboard_take_dispatch_window does); a claim takes from each wanted clinic what its free slots allow
+// (what the SQL does under each clinic's lock).
 const fleet = vi.hoisted(() => ({
   free: new Map<string, number>(),
+  cursor: { lap: 0, after: "" },
   windows: 0,
+  /** The window each clinic was first read in. */
+  firstRead: new Map<string, number>(),
   sweeps: 0,
   claims: 0,
   /** Runs before a claim: another run serving clinics in between. */
@@ -21,21 +25,25 @@ vi.mock("@/lib/dispatch/plan-dispatch-round", async (importOriginal) => {
     returnExpiredLeases: async () => {
       fleet.sweeps++;
     },
-    organizationIdRange: async () => {
-      const ids = [...fleet.free.keys()].sort();
-      return ids.length ? { min: ids[0]!, max: ids.at(-1)! } : null;
-    },
-    planDispatchWindow: async (_now: Date, window: { after?: string; until?: string; size?: number | null }): Promise<DispatchWindow> => {
+    takeDispatchWindow: async (_now: Date, size: number, start: SweepStart | null): Promise<TakenWindow> => {
       fleet.windows++;
-      const ids = [...fleet.free.keys()]
-        .sort()
-        .filter((id) => id > (window.after ?? "") && (window.until === undefined || id <= window.until))
-        .slice(0, window.size ?? undefined);
-      const clinics = ids
-        .filter((id) => fleet.free.get(id)! > 0)
-        .map((organizationId) => ({ organizationId, slots: fleet.free.get(organizationId)!, firstDue: new Date(0) }));
-      return { clinics, last: ids.at(-1) ?? null, read: ids.length };
+      const ids = [...fleet.free.keys()].sort();
+      const { lap, after } = fleet.cursor;
+      const join = start ?? { lap, after };
+      let read = ids.filter((id) => id > after).slice(0, size);
+      let nextLap = lap;
+      if (read.length < size) {
+        nextLap = lap + 1;
+        if (after !== "") read = [...read, ...ids.filter((id) => id <= after).slice(0, size - read.length)];
+      }
+      const nextAfter = read.length < size ? after : read.at(-1)!;
+      fleet.cursor = { lap: nextLap, after: nextAfter };
+      for (const id of read) if (!fleet.firstRead.has(id)) fleet.firstRead.set(id, fleet.windows);
+      const lapDone = nextLap > join.lap + 1 || (nextLap === join.lap + 1 && nextAfter >= join.after);
+      return { organizationIds: read, start: join, lapDone };
     },
+    planDispatchClinics: async (_now: Date, ids: readonly string[]): Promise<PlannedClinic[]> =>
+      ids.filter((id) => fleet.free.get(id)! > 0).map((organizationId) => ({ organizationId, slots: fleet.free.get(organizationId)!, firstDue: new Date(0) })),
   };
 });
 
@@ -57,7 +65,9 @@ const { createRoundClaimer } = await import("@/lib/dispatch/claim-in-rounds");
 
 function clinics(count: number, slots = 1) {
   fleet.free = new Map(Array.from({ length: count }, (_, i) => [`clinic_${String(i).padStart(4, "0")}`, slots]));
+  fleet.cursor = { lap: 0, after: "" };
   fleet.windows = 0;
+  fleet.firstRead = new Map();
   fleet.sweeps = 0;
   fleet.claims = 0;
   fleet.beforeClaim = null;
@@ -69,10 +79,10 @@ async function drain(claim: ReturnType<typeof createRoundClaimer>, limit = 10): 
   return served;
 }
 
-describe("round claimer: a sweep of the fleet in windows", () => {
+describe("round claimer: sweeps of the fleet in windows from a shared cursor", () => {
   beforeEach(() => clinics(0));
 
-  it("a run alone serves every clinic once, a chunk a claim, reading the fleet in windows from a random place", async () => {
+  it("a run alone serves every clinic once, a chunk a claim, reading the fleet in windows", async () => {
     clinics(1_000);
     const claim = createRoundClaimer({ runId: "run", now: () => new Date(), windowClinics: 100 });
     const served = await drain(claim);
@@ -81,9 +91,46 @@ describe("round claimer: a sweep of the fleet in windows", () => {
     // 100 chunks of 10 (a window boundary inside a chunk adds at most one claim per window).
     expect(fleet.claims).toBeGreaterThanOrEqual(100);
     expect(fleet.claims).toBeLessThanOrEqual(110);
-    // One sweep that served everyone, then one that found nobody left: ~11 windows each (two stretches).
+    // One sweep that served everyone, then one that found nobody left: ~11 windows each.
     expect(fleet.sweeps).toBe(2);
     expect(fleet.windows).toBeLessThanOrEqual(2 * 13);
+  });
+
+  it("overlapping runs split the fleet: each window is read by one run, and each clinic served once", async () => {
+    clinics(1_000);
+    const runs = [0, 1, 2].map((i) => ({
+      claim: createRoundClaimer({ runId: `run${i}`, now: () => new Date(), windowClinics: 100 }),
+      served: [] as string[],
+      waiting: false,
+    }));
+    // Like runDispatcher: a run claims with dials in flight; finding nothing, it waits for them (its next
+    // claim is idle) and stops when an idle claim finds nothing.
+    for (let active = [...runs]; active.length > 0;) {
+      for (const run of [...active]) {
+        const got = await run.claim(10, run.waiting);
+        run.served.push(...got.map((call) => call.organizationId));
+        if (got.length === 0 && run.waiting) active = active.filter((other) => other !== run);
+        run.waiting = got.length === 0;
+      }
+    }
+    const served = runs.flatMap((run) => run.served);
+    expect(served).toHaveLength(1_000);
+    expect(new Set(served).size).toBe(1_000);
+    for (const run of runs) expect(run.served.length).toBeGreaterThan(200);
+    // The first lap's 10 windows went one to a run: every clinic was read by the 10th window (three runs
+    // each sweeping the fleet on its own would read it three times over).
+    expect(Math.max(...fleet.firstRead.values())).toBe(10);
+  });
+
+  it("the next run goes on where the last one stopped", async () => {
+    clinics(100);
+    const first = createRoundClaimer({ runId: "first", now: () => new Date(), windowClinics: 10 });
+    const firstServed = (await first(10, true)).map((call) => call.organizationId);
+    // Its budget ends here; the next cron run starts a run of its own.
+    const next = createRoundClaimer({ runId: "next", now: () => new Date(), windowClinics: 10 });
+    const nextServed = (await next(10, true)).map((call) => call.organizationId);
+    expect(firstServed).toEqual([...fleet.free.keys()].sort().slice(0, 10));
+    expect(nextServed).toEqual([...fleet.free.keys()].sort().slice(10, 20));
   });
 
   it("a clinic's second turn waits for every clinic's first, across windows; its third for every second", async () => {
