@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
 import { isOpen, minuteToClock } from "@/lib/scheduling/calling-window";
 import { clinicWindow, type CallingRules } from "@/lib/scheduling/plan-batch";
@@ -19,6 +20,17 @@ export interface PatientDialInput {
   excludeCallId?: string | null;
   /** Also require the clinic's calling hours (a scheduled call); "Call now" needs only the patient's hours. */
   clinicHours: boolean;
+  /** The caller took the patient's lock (patientDialLock) in this transaction already, with a write of its own. */
+  locked?: boolean;
+}
+
+/**
+ * The per-patient lock, held to commit, as SQL: dials to one patient are counted one after another. A
+ * caller may take it in a statement of its own (the dispatcher, with its "dial sent" mark) and pass
+ * `locked`; the count must come in a later statement, whose snapshot sees what the lock waited for.
+ */
+export function patientDialLock(contactId: string): Prisma.Sql {
+  return Prisma.sql`pg_advisory_xact_lock(hashtextextended(${`callboard:patient-dials:${contactId}`}, 0))`;
 }
 
 export type PatientDialVerdict =
@@ -41,7 +53,7 @@ export type PatientDialVerdict =
  */
 export async function checkPatientDial(db: RawQueryClient, input: PatientDialInput): Promise<PatientDialVerdict> {
   const { rules, zone, toNumber, now } = input;
-  await db.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(hashtextextended(${`callboard:patient-dials:${input.contactId}`}, 0))`;
+  if (!input.locked) await db.$queryRaw`SELECT 1 AS "locked" FROM ${patientDialLock(input.contactId)}`;
   const calls =
     (
       await loadPatientCallTimes(db, input.organizationId, [input.contactId], { since: new Date(+now - CAP_LOOKBACK_MS), excludeCallId: input.excludeCallId })

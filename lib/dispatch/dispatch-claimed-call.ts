@@ -15,7 +15,7 @@ import { failScheduledCall, retryOrFail } from "@/lib/calls/lifecycle/retry-or-f
 import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
 import { doNotCallWords } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { loadDialSubject } from "@/lib/dispatch/load-dial-subject";
-import { checkPatientDial, type PatientDialVerdict } from "@/lib/compliance/check-patient-dial";
+import { checkPatientDial, patientDialLock, type PatientDialVerdict } from "@/lib/compliance/check-patient-dial";
 
 /** What became of one claimed call in this run. */
 export type DispatchOutcome =
@@ -128,8 +128,16 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
       agentOverride: scriptOverride(claimed.script),
       // Conditional on still holding the lease: from here on the attempt is reconciled, never redialed.
       beforeDial: async (tx, callId) => {
-        // The patient's caps, counted under their lock in the transaction that writes this attempt, so
-        // two rows for one patient due at once cannot both pass.
+        // "Dial sent" and the patient's lock in one statement; then the patient's caps, counted under
+        // that lock in the transaction that writes this attempt, so two rows for one patient due at once
+        // cannot both pass. A refusal rolls the mark back with the attempt.
+        const marked = await tx.$queryRaw<Array<{ id: string }>>`
+          WITH "patient" AS MATERIALIZED (SELECT 1 FROM ${patientDialLock(contact.id)})
+          UPDATE "ScheduledCall" s SET "dialStartedAt" = ${now}, "callId" = ${callId}, "errorMessage" = NULL, "updatedAt" = ${new Date()}
+            FROM "patient"
+           WHERE s."id" = ${claimed.id} AND s."status" = 'IN_PROGRESS' AND s."lockedBy" = ${context.runId} AND s."dialStartedAt" IS NULL
+          RETURNING s."id"`;
+        if (marked.length !== 1) return false;
         const verdict = await checkPatientDial(tx, {
           organizationId: claimed.organizationId,
           contactId: contact.id,
@@ -139,12 +147,11 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
           now,
           excludeCallId: callId,
           clinicHours: true,
+          locked: true,
         });
-        if (!verdict.ok) {
-          refused = verdict;
-          return false;
-        }
-        return (await tx.scheduledCall.updateMany({ where: ours, data: { dialStartedAt: now, callId, errorMessage: null } })).count === 1;
+        if (verdict.ok) return true;
+        refused = verdict;
+        return false;
       },
       afterFailure: async (tx, answer) => {
         next = await settleFailedDial(tx, claimed.id, answer, context.now());
