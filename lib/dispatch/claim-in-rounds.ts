@@ -27,7 +27,7 @@ interface Sweep {
 
 /**
  * A dispatcher run's claims across the fleet. The run sweeps the fleet in windows of `windowClinics`
- * clinics with due work, taken from the fleet's shared cursor (`takeDispatchWindow`, in id order,
+ * clinics, taken from the fleet's shared cursor (`takeDispatchWindow`, in id order,
  * wrapping around), so a plan costs what its window holds and a claim's cost follows the calls it takes,
  * not the number of clinics with backlogs. Overlapping runs take windows one after another and so split
  * the fleet (each window of a lap is read by one run); a run whose budget ends mid-lap leaves the cursor
@@ -114,7 +114,7 @@ const EMPTY_WINDOWS = 2;
 
 /** The next window from the shared cursor, planned, longest waiting first; marks the sweep done when the cursor is back at its start. */
 async function readWindow(sweep: Sweep, now: Date, size: number, idle: boolean): Promise<PlannedClinic[]> {
-  const window = await takeDispatchWindow(now, size, sweep.start);
+  const window = await takeDispatchWindow(size, sweep.start);
   sweep.start = window.start;
   const clinics = await planDispatchClinics(now, window.organizationIds);
   sweep.emptyWindows = clinics.length === 0 ? sweep.emptyWindows + 1 : 0;

@@ -11,7 +11,7 @@ export interface PlannedClinic {
 /** A round takes at most this many calls of one clinic; the next round looks again. */
 export const ROUND_SLOTS_PER_CLINIC = 100;
 
-/** How many clinics with due work a window reads (lib/dispatch/claim-in-rounds.ts sweeps the fleet in windows). */
+/** How many clinics a window holds (lib/dispatch/claim-in-rounds.ts sweeps the fleet in windows). */
 export const WINDOW_CLINICS = 100;
 
 /** A stretch of the fleet in id order, planned: the clinics of it that can take calls now. */
@@ -73,9 +73,9 @@ export interface SweepStart {
   after: string;
 }
 
-/** The next window from the shared cursor: its clinics with due work, and whether the cursor has come back to the sweep's start. */
+/** The next window from the shared cursor: its clinics, and whether the cursor has come back to the sweep's start. */
 export interface TakenWindow {
-  /** The window's clinics with due work (capped ones too), in id order. */
+  /** The window's clinics, in id order (planDispatchClinics says which can take calls). */
   organizationIds: string[];
   /** Where the caller's sweep began (its first window: where this one did). */
   start: SweepStart;
@@ -84,14 +84,14 @@ export interface TakenWindow {
 }
 
 /**
- * The next `size` clinics with due work from the fleet's shared cursor, and the cursor moved past them
+ * The next `size` clinics from the fleet's shared cursor, and the cursor moved past them
  * (the SQL function `callboard_take_dispatch_window`, migration `dispatch_cursor`). Overlapping runs take
  * windows one after another, so each window of a lap goes to one run; a later run goes on where an
  * earlier one stopped. Only the ids: planDispatchClinics plans them, outside the cursor's lock.
  */
-export async function takeDispatchWindow(now: Date, size: number, start: SweepStart | null): Promise<TakenWindow> {
+export async function takeDispatchWindow(size: number, start: SweepStart | null): Promise<TakenWindow> {
   const [row] = await getDb().$queryRaw<Array<{ organizationIds: string[]; joinLap: number; joinAfter: string; lapDone: boolean }>>`
-    SELECT * FROM callboard_take_dispatch_window(${now}::timestamptz, ${size}::int, ${start?.lap ?? null}::int, ${start?.after ?? null}::text)`;
+    SELECT * FROM callboard_take_dispatch_window(${size}::int, ${start?.lap ?? null}::int, ${start?.after ?? null}::text)`;
   return { organizationIds: row!.organizationIds, start: { lap: row!.joinLap, after: row!.joinAfter }, lapDone: row!.lapDone };
 }
 

@@ -25,7 +25,7 @@ vi.mock("@/lib/dispatch/plan-dispatch-round", async (importOriginal) => {
     returnExpiredLeases: async () => {
       fleet.sweeps++;
     },
-    takeDispatchWindow: async (_now: Date, size: number, start: SweepStart | null): Promise<TakenWindow> => {
+    takeDispatchWindow: async (size: number, start: SweepStart | null): Promise<TakenWindow> => {
       fleet.windows++;
       const ids = [...fleet.free.keys()].sort();
       const { lap, after } = fleet.cursor;
