@@ -1,8 +1,8 @@
 // Fleet-scale dispatch: 10,000 clinics with due work and 1,000,000 PENDING rows, a fifth of the clinics
 // at their cap (older backlogs than anyone), one in a hundred a big clinic with 20 free slots, the rest
 // with one free slot. Measures:
-//   1. a round's plan over the whole fleet (planDispatchRound), and a window of it (planDispatchWindow,
-//      what a run's sweep reads at a time);
+//   1. a round's plan over the whole fleet (planDispatchRound), and a window taken from the shared cursor
+//      and planned (takeDispatchWindow, planDispatchClinics: what a run's sweep reads at a time);
 //   2. claims alone: 8 claimers (createRoundClaimer, 10 a claim, no dialing) until every free slot is
 //      taken — claims per second, and no clinic over its cap; and its ablation, the claim statement
 //      alone (one plan dealt out to the claimers beforehand);
@@ -17,7 +17,7 @@ import type { Db } from "../lib/db";
 import { createRoundClaimer } from "../lib/dispatch/claim-in-rounds";
 import { CRON_MAX_DURATION_SECONDS, claimBudgetMs } from "../lib/dispatch/dispatch-now";
 import { claimForClinics } from "../lib/dispatch/claim-due-calls";
-import { planDispatchRound, planDispatchWindow, roundRobin, WINDOW_CLINICS } from "../lib/dispatch/plan-dispatch-round";
+import { planDispatchClinics, planDispatchRound, roundRobin, takeDispatchWindow, WINDOW_CLINICS } from "../lib/dispatch/plan-dispatch-round";
 import { runDispatcher } from "../lib/dispatch/run-dispatcher";
 import { createElevenLabsClient, type ElevenLabsClient } from "../lib/elevenlabs/client";
 import {
@@ -355,10 +355,11 @@ export async function benchFleet(db: Db, database: BenchDatabase): Promise<Suite
   try {
     const seedMs = await timeOnce(`seed (generate_series) and VACUUM ANALYZE`, () => seedFleet(db));
     const plan = await measure(`plan a round over ${count(CLINICS)} clinics`, () => planDispatchRound(new Date()), { iterations: 5, warmup: 1 });
-    const windowPlan = await measure(`plan a window of ${count(WINDOW_CLINICS)} clinics (what a sweep reads at a time)`, () => planDispatchWindow(new Date()), {
-      iterations: 10,
-      warmup: 1,
-    });
+    const windowPlan = await measure(
+      `take a window of ${count(WINDOW_CLINICS)} clinics and plan it (what a sweep reads at a time)`,
+      async () => planDispatchClinics(new Date(), (await takeDispatchWindow(WINDOW_CLINICS, null)).organizationIds),
+      { iterations: 10, warmup: 1 },
+    );
     const planned = await planDispatchRound(new Date());
     line("  clinics in the round / turns", `${count(planned.length)} / ${count(planned.reduce((sum, clinic) => sum + clinic.slots, 0))}`);
     const claims = await measureClaims(db);

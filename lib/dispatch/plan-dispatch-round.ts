@@ -14,15 +14,6 @@ export const ROUND_SLOTS_PER_CLINIC = 100;
 /** How many clinics a window holds (lib/dispatch/claim-in-rounds.ts sweeps the fleet in windows). */
 export const WINDOW_CLINICS = 100;
 
-/** A stretch of the fleet in id order, planned: the clinics of it that can take calls now. */
-export interface DispatchWindow {
-  clinics: PlannedClinic[];
-  /** The last clinic with due work the window read (the next window starts after it); null: none. */
-  last: string | null;
-  /** How many clinics with due work it read (fewer than asked: the end of the ids). */
-  read: number;
-}
-
 /** The plan's order: the clinic whose due call waits longest first. */
 export function byLongestWaiting(a: PlannedClinic, b: PlannedClinic): number {
   return +a.firstDue - +b.firstDue || (a.organizationId < b.organizationId ? -1 : a.organizationId > b.organizationId ? 1 : 0);
@@ -40,31 +31,17 @@ export async function returnExpiredLeases(now: Date): Promise<void> {
 }
 
 /**
- * The clinics of one window that a run should serve now: due work and free concurrency, with how many
- * calls each can take. The window is the next `size` clinics with due work after `after` (and up to
- * `until`, inclusive) in id order, so a plan costs what its window holds, not the fleet. Capped
- * clinics are left out of `clinics`, so they cost three index probes and never hide the others (the
- * old "100 oldest clinics with due work" list could be all capped). Reads only — the claim re-counts
- * each clinic's free slots under its lock, so a stale plan claims less, never more.
+ * The whole fleet as one plan (expired leases returned first): every clinic with due work and free
+ * concurrency, with how many calls each can take, longest waiting first. What a run with no windows
+ * would serve: the benches compare the sweep against it and deal it out to claimers.
  */
-export async function planDispatchWindow(
-  now: Date,
-  window: { after?: string; until?: string; size?: number | null } = {},
-  slotsPerClinic = ROUND_SLOTS_PER_CLINIC,
-): Promise<DispatchWindow> {
-  // callboard_plan_dispatch_window (migration plan_window_function): the window's clinics with due work in
-  // id order, each with its free slots (0 when capped) and longest-waiting due call.
-  const rows = await getDb().$queryRaw<PlannedClinic[]>`
-    SELECT * FROM callboard_plan_dispatch_window(${now}::timestamptz, ${window.after ?? ""}, ${window.until ?? null}::text,
-                                                 ${window.size === undefined ? WINDOW_CLINICS : window.size}::int, ${slotsPerClinic}::int)`;
-  const clinics = rows.filter((clinic) => clinic.slots > 0).sort(byLongestWaiting);
-  return { clinics, last: rows.at(-1)?.organizationId ?? null, read: rows.length };
-}
-
-/** The whole fleet as one plan (expired leases returned first): what a run with no windows would serve. */
 export async function planDispatchRound(now: Date, slotsPerClinic = ROUND_SLOTS_PER_CLINIC): Promise<PlannedClinic[]> {
   await returnExpiredLeases(now);
-  return (await planDispatchWindow(now, { size: null }, slotsPerClinic)).clinics;
+  // callboard_plan_dispatch_window (migrations plan_window_function, dispatch_cursor) with no size: every
+  // clinic with due work in id order, each with its free slots (0 when capped) and longest-waiting due call.
+  const rows = await getDb().$queryRaw<PlannedClinic[]>`
+    SELECT * FROM callboard_plan_dispatch_window(${now}::timestamptz, '', NULL::text, NULL::int, ${slotsPerClinic}::int)`;
+  return servable(rows);
 }
 
 /** Where a run's sweep of the fleet began on the shared cursor (DispatchCursor): its lap and the id after which its first window started. */
@@ -79,7 +56,7 @@ export interface TakenWindow {
   organizationIds: string[];
   /** Where the caller's sweep began (its first window: where this one did). */
   start: SweepStart;
-  /** The cursor has come back to `start`: every clinic with due work had a window in this sweep. */
+  /** The cursor has come back to `start`: every clinic had a window in this sweep. */
   lapDone: boolean;
 }
 
@@ -100,6 +77,15 @@ export async function planDispatchClinics(now: Date, organizationIds: readonly s
   if (organizationIds.length === 0) return [];
   const rows = await getDb().$queryRaw<PlannedClinic[]>`
     SELECT * FROM callboard_plan_dispatch_clinics(${now}::timestamptz, ${organizationIds}::text[], ${slotsPerClinic}::int)`;
+  return servable(rows);
+}
+
+/**
+ * The planned clinics that can take a call now, longest waiting first. Capped clinics are left out, so
+ * they cost three index probes and never hide the others. Reads only: the claim re-counts each clinic's
+ * free slots under its lock, so a stale plan claims less, never more.
+ */
+function servable(rows: PlannedClinic[]): PlannedClinic[] {
   return rows.filter((clinic) => clinic.slots > 0).sort(byLongestWaiting);
 }
 
