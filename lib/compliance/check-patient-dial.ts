@@ -20,16 +20,14 @@ export interface PatientDialInput {
   excludeCallId?: string | null;
   /** Also require the clinic's calling hours (a scheduled call); "Call now" needs only the patient's hours. */
   clinicHours: boolean;
-  /** The caller took the patient's lock (patientDialLock) in this transaction already, with a write of its own. */
-  locked?: boolean;
 }
 
 /**
- * The per-patient lock, held to commit, as SQL: dials to one patient are counted one after another. A
- * caller may take it in a statement of its own (the dispatcher, with its "dial sent" mark) and pass
- * `locked`; the count must come in a later statement, whose snapshot sees what the lock waited for.
+ * The per-patient lock, held to commit, as SQL: dials to one patient are counted one after another. The
+ * count must come in a later statement than the lock, whose snapshot sees what the lock waited for. (The
+ * dispatcher's `callboard_start_scheduled_attempt` takes the same lock by the same key.)
  */
-export function patientDialLock(contactId: string): Prisma.Sql {
+function patientDialLock(contactId: string): Prisma.Sql {
   return Prisma.sql`pg_advisory_xact_lock(hashtextextended(${`callboard:patient-dials:${contactId}`}, 0))`;
 }
 
@@ -52,12 +50,19 @@ export type PatientDialVerdict =
  * counted one after the other (the dial's Call row is written in that same transaction).
  */
 export async function checkPatientDial(db: RawQueryClient, input: PatientDialInput): Promise<PatientDialVerdict> {
-  const { rules, zone, toNumber, now } = input;
-  if (!input.locked) await db.$queryRaw`SELECT 1 AS "locked" FROM ${patientDialLock(input.contactId)}`;
+  await db.$queryRaw`SELECT 1 AS "locked" FROM ${patientDialLock(input.contactId)}`;
+  const since = new Date(+input.now - CAP_LOOKBACK_MS);
   const calls =
-    (
-      await loadPatientCallTimes(db, input.organizationId, [input.contactId], { since: new Date(+now - CAP_LOOKBACK_MS), excludeCallId: input.excludeCallId })
-    ).get(input.contactId) ?? [];
+    (await loadPatientCallTimes(db, input.organizationId, [input.contactId], { since, excludeCallId: input.excludeCallId })).get(input.contactId) ?? [];
+  return judgePatientDial(calls, input);
+}
+
+/** The verdict of checkPatientDial on the patient's calls as already read (`calls`: when each was dialed, within CAP_LOOKBACK_MS). */
+export function judgePatientDial(
+  calls: readonly number[],
+  input: Omit<PatientDialInput, "organizationId" | "contactId" | "excludeCallId">,
+): PatientDialVerdict {
+  const { rules, zone, toNumber, now } = input;
   const policy = capPolicyFor(rules, zone, toNumber);
   const legal = recipientLegalWindow(zone, toNumber);
   const clinic = clinicWindow(rules);

@@ -36,41 +36,63 @@ function startOfLocalDay(day: number, zone: string): number {
   return +TZDate.tz(zone, date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 0, 0);
 }
 
-/**
- * Whether one more call at `at` keeps the patient within the caps, given the instants of their other
- * calls (made or planned, before or after `at`): null when it does, else the reason and when it lifts.
- */
-export function capBlock(at: number, calls: readonly number[], policy: CapPolicy): CapBlock | null {
+/** One stretch a cap counts over that holds `at`: its calls, its limit, and when it stops holding `at`'s calls against it. */
+interface CapTally {
+  count: number;
+  limit: number;
+  reason: string;
+  liftsAt: number;
+}
+
+/** Every stretch of every cap that holds `at` (its day, the 7-day stretches with that day, the state's 24-hour stretches), counted. */
+function capTallies(at: number, calls: readonly number[], policy: CapPolicy): CapTally[] {
   const day = localDay(at, policy.zone);
   const days = calls.map((call) => localDay(call, policy.zone));
   const nextDay = startOfLocalDay(day + 1, policy.zone);
-
-  if (days.filter((d) => d === day).length + 1 > policy.perDay) {
-    return {
+  const tallies: CapTally[] = [
+    {
+      count: days.filter((d) => d === day).length,
+      limit: policy.perDay,
       reason: `already ${policy.perDay === 1 ? "called" : `called ${policy.perDay} times`} that day (at most ${policy.perDay} a day)`,
       liftsAt: nextDay,
-    };
-  }
+    },
+  ];
   // Every 7-day stretch that contains the day must keep room for this call.
+  const week = `already called ${policy.perWeek} time${policy.perWeek === 1 ? "" : "s"} within 7 days (at most ${policy.perWeek} a week)`;
   for (let first = day - 6; first <= day; first++) {
-    if (days.filter((d) => d >= first && d <= first + 6).length + 1 > policy.perWeek) {
-      return {
-        reason: `already called ${policy.perWeek} time${policy.perWeek === 1 ? "" : "s"} within 7 days (at most ${policy.perWeek} a week)`,
-        liftsAt: nextDay,
-      };
-    }
+    tallies.push({ count: days.filter((d) => d >= first && d <= first + 6).length, limit: policy.perWeek, reason: week, liftsAt: nextDay });
   }
   if (policy.per24Hours !== null) {
     // Every 24-hour stretch that contains `at`: those starting at a call within the day before, and at `at`.
     const near = calls.filter((call) => call > at - 24 * HOUR_MS && call < at + 24 * HOUR_MS).sort((a, b) => a - b);
     for (const start of [...near.filter((call) => call <= at), at]) {
-      const inside = near.filter((call) => call >= start && call < start + 24 * HOUR_MS).length;
-      if (inside + 1 > policy.per24Hours) {
-        return { reason: `already called ${policy.per24Hours} times within 24 hours (the state's limit)`, liftsAt: start + 24 * HOUR_MS };
-      }
+      tallies.push({
+        count: near.filter((call) => call >= start && call < start + 24 * HOUR_MS).length,
+        limit: policy.per24Hours,
+        reason: `already called ${policy.per24Hours} times within 24 hours (the state's limit)`,
+        liftsAt: start + 24 * HOUR_MS,
+      });
     }
   }
-  return null;
+  return tallies;
+}
+
+/**
+ * Whether one more call at `at` keeps the patient within the caps, given the instants of their other
+ * calls (made or planned, before or after `at`): null when it does, else the reason and when it lifts.
+ */
+export function capBlock(at: number, calls: readonly number[], policy: CapPolicy): CapBlock | null {
+  const full = capTallies(at, calls, policy).find((tally) => tally.count + 1 > tally.limit);
+  return full ? { reason: full.reason, liftsAt: full.liftsAt } : null;
+}
+
+/**
+ * How many other calls at about `at` the caps leave room for besides one more at `at` (negative: not
+ * even that one). Every stretch that holds `at` holds a call made at the same moment, so these are the
+ * calls another dial may add while this one is being written (lib/dispatch/start-attempt.ts).
+ */
+export function capRoom(at: number, calls: readonly number[], policy: CapPolicy): number {
+  return Math.min(...capTallies(at, calls, policy).map((tally) => tally.limit - tally.count - 1));
 }
 
 export type AllowedTime = { at: number; capped: CapBlock | null } | { at: null; reason: string };

@@ -15,7 +15,10 @@ import { failScheduledCall, retryOrFail } from "@/lib/calls/lifecycle/retry-or-f
 import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
 import { doNotCallWords } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { loadDialSubject } from "@/lib/dispatch/load-dial-subject";
-import { checkPatientDial, patientDialLock, type PatientDialVerdict } from "@/lib/compliance/check-patient-dial";
+import { judgePatientDial, type PatientDialVerdict } from "@/lib/compliance/check-patient-dial";
+import { capPolicyFor, capRoom } from "@/lib/compliance/frequency-cap";
+import { CAP_LOOKBACK_MS } from "@/lib/compliance/patient-call-times";
+import { startScheduledAttempt } from "@/lib/dispatch/start-attempt";
 
 /** What became of one claimed call in this run. */
 export type DispatchOutcome =
@@ -36,10 +39,10 @@ export interface DispatchContext {
 
 /**
  * Dials one claimed call. Re-checks first (contact do-not-call, number, calling hours of the clinic
- * and the recipient, the clinic's ownership of the agent and number); then dials through the
- * lifecycle, which writes the attempt's Call row and — in the same transaction, conditional on still
- * holding the lease — marks the row "dial sent" before the request leaves, so a crash from here on is
- * reconciled by attempt id, never redialed.
+ * and the recipient, the patient's caps, the clinic's ownership of the agent and number); then dials
+ * through the lifecycle, which writes the attempt's Call row and — in the same statement, conditional on
+ * still holding the lease, with the caps checked again under the patient's lock — marks the row "dial
+ * sent" before the request leaves, so a crash from here on is reconciled by attempt id, never redialed.
  */
 export async function dispatchClaimedCall(claimed: ClaimedCall, context: DispatchContext): Promise<DispatchOutcome> {
   const outcome = await dispatchOnce(claimed, context);
@@ -55,8 +58,9 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
   const ours = { id: claimed.id, status: "IN_PROGRESS" as const, lockedBy: context.runId, dialStartedAt: null };
   const release = { lockedUntil: null, lockedBy: null };
   const previous = claimed.dynamicVariables.previous_conversation_id;
+  const since = new Date(+now - CAP_LOOKBACK_MS);
   const [subject, rules, history] = await Promise.all([
-    loadDialSubject(claimed),
+    loadDialSubject(claimed, since),
     context.rules(claimed.organizationId),
     // A callback picks up where its earlier conversation left off (summary, last turns).
     typeof previous === "string" && previous ? loadCallbackHistory(claimed.organizationId, { conversationId: previous }) : null,
@@ -113,8 +117,19 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
     return count ? "failed" : "lost";
   }
 
-  let next: DispatchOutcome = "failed";
+  // The patient's hours and caps on their calls as read: a refusal stands (calls since would only add to
+  // it); a pass is checked again under the patient's lock as the attempt is written.
+  const patient = { toNumber: phone.e164, zone, rules, now, clinicHours: true };
+  const policy = capPolicyFor(rules, zone, phone.e164);
+  let calls = subject.calls;
   let refused: Extract<PatientDialVerdict, { ok: false }> | null = null;
+  const verdict = judgePatientDial(
+    calls.map((call) => call.at),
+    patient,
+  );
+  if (!verdict.ok) return deferOrSkip(ours, verdict, { name: contact.name, action: rules.overCapAction, now });
+
+  let next: DispatchOutcome = "failed";
   const outcome = await dialCall(
     context.client,
     {
@@ -126,32 +141,31 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
       dynamicVariables: buildDynamicVariables({ contact, organization: rules, now, overrides: { ...claimed.dynamicVariables, ...history } }),
       language: languageOverride(rules, contact.language),
       agentOverride: scriptOverride(claimed.script),
-      // Conditional on still holding the lease: from here on the attempt is reconciled, never redialed.
-      beforeDial: async (tx, callId) => {
-        // "Dial sent" and the patient's lock in one statement; then the patient's caps, counted under
-        // that lock in the transaction that writes this attempt, so two rows for one patient due at once
-        // cannot both pass. A refusal rolls the mark back with the attempt.
-        const marked = await tx.$queryRaw<Array<{ id: string }>>`
-          WITH "patient" AS MATERIALIZED (SELECT 1 FROM ${patientDialLock(contact.id)})
-          UPDATE "ScheduledCall" s SET "dialStartedAt" = ${now}, "callId" = ${callId}, "errorMessage" = NULL, "updatedAt" = ${new Date()}
-            FROM "patient"
-           WHERE s."id" = ${claimed.id} AND s."status" = 'IN_PROGRESS' AND s."lockedBy" = ${context.runId} AND s."dialStartedAt" IS NULL
-          RETURNING s."id"`;
-        if (marked.length !== 1) return false;
-        const verdict = await checkPatientDial(tx, {
-          organizationId: claimed.organizationId,
-          contactId: contact.id,
-          toNumber: phone.e164,
-          zone,
-          rules,
-          now,
-          excludeCallId: callId,
-          clinicHours: true,
-          locked: true,
-        });
-        if (verdict.ok) return true;
-        refused = verdict;
-        return false;
+      writeAttempt: async (call) => {
+        // Each 'changed' means another dial to the patient committed: judged again with it, until the
+        // caps refuse or the room holds (the patient's calls only add up, so this ends).
+        for (;;) {
+          const room = capRoom(
+            +now,
+            calls.map((seen) => seen.at),
+            policy,
+          );
+          const started = await startScheduledAttempt(
+            { ...call, contactId: contact.id, scheduledCallId: claimed.id },
+            { runId: context.runId, now },
+            { since, seen: calls, room },
+          );
+          if (started.kind !== "changed") return started.kind === "started";
+          calls = started.calls;
+          const again = judgePatientDial(
+            calls.map((seen) => seen.at),
+            patient,
+          );
+          if (!again.ok) {
+            refused = again;
+            return false;
+          }
+        }
       },
       afterFailure: async (tx, answer) => {
         next = await settleFailedDial(tx, claimed.id, answer, context.now());

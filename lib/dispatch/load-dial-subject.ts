@@ -16,36 +16,53 @@ export interface DialContact {
   language: string | null;
 }
 
+/** One of the patient's outbound calls within the caps' lookback: its id, and when it was dialed (epoch ms). */
+export interface PatientCall {
+  id: string;
+  at: number;
+}
+
 export interface DialSubject {
   contact: DialContact;
   /** The clinic's do-not-call entry for the patient's number, read right before the dial. */
   doNotCall: DoNotCallMark | null;
   /** The claimed call's agent and number as this clinic owns them (dialLineFrom says whether they may dial). */
   line: DialLineRow;
+  /** The patient's dials since `since`, read without the patient's lock: the caps are judged on these and checked again as the attempt is written. */
+  calls: PatientCall[];
 }
 
-type Row = DialContact & DialLineRow & { doNotCallNumber: string | null; doNotCallReason: string | null };
+type Row = DialContact & DialLineRow & { doNotCallNumber: string | null; doNotCallReason: string | null; callIds: string[]; callTimes: number[] };
 
 /**
  * Everything a claimed call is checked against before its dial, in one round trip: the contact (null
- * when it was deleted, its scheduled calls with it), the do-not-call entry of its number, and the line.
- * A dial used to read these in three queries; at thousands of clinics a dial's cost is its round trips.
+ * when it was deleted, its scheduled calls with it), the do-not-call entry of its number, the line, and
+ * the patient's outbound calls since `since` (the caps' lookback; as loadPatientCallTimes counts them).
+ * A dial used to read these in four queries; at thousands of clinics a dial's cost is its round trips.
  */
-export async function loadDialSubject(claimed: Pick<ClaimedCall, "organizationId" | "contactId" | "agentId" | "fromNumber">): Promise<DialSubject | null> {
+export async function loadDialSubject(
+  claimed: Pick<ClaimedCall, "organizationId" | "contactId" | "agentId" | "fromNumber">,
+  since: Date,
+): Promise<DialSubject | null> {
   const { columns, joins } = dialLineSql({ agentId: claimed.agentId, agentPhoneNumberId: claimed.fromNumber });
   const [row] = await getDb().$queryRaw<Row[]>`
     SELECT c."id", c."name", c."phoneNumber", c."email", c."businessName", c."businessWebsite", c."customFields", c."timezone", c."language",
-           d."phoneNumber" AS "doNotCallNumber", d."reason" AS "doNotCallReason", ${columns}
+           d."phoneNumber" AS "doNotCallNumber", d."reason" AS "doNotCallReason", ${columns}, calls."callIds", calls."callTimes"
       FROM "Contact" c
       JOIN "Organization" o ON o."id" = c."organizationId"
       ${joins}
       LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = c."organizationId" AND d."phoneNumber" = c."phoneNumber"
+     CROSS JOIN LATERAL (
+       SELECT coalesce(array_agg(k."id"), '{}') AS "callIds", coalesce(array_agg((extract(epoch FROM k."createdAt") * 1000)::float8), '{}') AS "callTimes"
+         FROM "Call" k
+        WHERE k."organizationId" = c."organizationId" AND k."contactId" = c."id" AND k."direction" = 'OUTBOUND' AND k."createdAt" >= ${since}) calls
      WHERE c."id" = ${claimed.contactId} AND c."organizationId" = ${claimed.organizationId}`;
   if (!row) return null;
-  const { doNotCallNumber, doNotCallReason, agentId, phoneNumberId, fromNumber, defaultAgent, defaultNumber, ...contact } = row;
+  const { doNotCallNumber, doNotCallReason, agentId, phoneNumberId, fromNumber, defaultAgent, defaultNumber, callIds, callTimes, ...contact } = row;
   return {
     contact,
     doNotCall: doNotCallNumber === null ? null : { phoneNumber: doNotCallNumber, reason: doNotCallReason },
     line: { agentId, phoneNumberId, fromNumber, defaultAgent, defaultNumber },
+    calls: callIds.map((id, i) => ({ id, at: callTimes[i]! })),
   };
 }

@@ -32,9 +32,16 @@ export interface DialRequest {
   takeLine?: boolean;
   /**
    * Runs in the transaction that writes the attempt, before the request leaves; false aborts the dial with
-   * nothing written (the dispatcher's lease was lost). The scheduled call records "dial sent" here.
+   * nothing written ("Call now" and the test call check the patient's hours and caps here).
    */
   beforeDial?: (tx: DbClient, callId: string) => Promise<boolean>;
+  /**
+   * Writes the attempt's INITIATED Call row, and what must commit with it, in place of the transaction
+   * that `takeLine` and `beforeDial` run in: false means no dial, nothing written. The dispatcher's
+   * scheduled calls (lib/dispatch/start-attempt.ts: the lease, the patient's caps and "dial sent" in one
+   * round trip).
+   */
+  writeAttempt?: (call: AttemptRow) => Promise<boolean>;
   /**
    * Runs in the transaction that records a refusal or a missing answer (the scheduled call's next state).
    * An accepted dial needs no hook: its ids go on the call and on the scheduled call (whose lease ends,
@@ -45,6 +52,19 @@ export interface DialRequest {
   activity: { name: string; note?: string; actorUserId?: string | null; data?: Prisma.InputJsonObject } | null;
 }
 
+/** The attempt's Call row as it is written before the dial, its id already chosen: it travels as the attempt id. */
+export interface AttemptRow {
+  id: string;
+  organizationId: string;
+  contactId: string | null;
+  scheduledCallId: string | null;
+  toNumber: string;
+  fromNumber: string | null;
+  agentId: string;
+  agentPhoneNumberId: string;
+  placedByUserId: string | null;
+}
+
 export type DialOutcome =
   /** ElevenLabs accepted the dial; the webhook (or the sweeper) settles the call. */
   | { kind: "dialed"; callId: string; conversationId: string | null; callSid: string | null }
@@ -52,7 +72,7 @@ export type DialOutcome =
   | { kind: "unknown"; callId: string; error: ElevenLabsFailure }
   /** Refused; the call is FAILED with the reason. */
   | { kind: "refused"; callId: string; error: ElevenLabsFailure }
-  /** beforeDial said no: nothing was written or sent. */
+  /** beforeDial or writeAttempt said no: nothing was written or sent. */
   | { kind: "lost" };
 
 class DialAborted extends Error {}
@@ -66,32 +86,19 @@ class DialAborted extends Error {}
 export async function dialCall(client: ElevenLabsClient, request: DialRequest, now: () => Date = () => new Date()): Promise<DialOutcome> {
   const db = getDb();
   const { organizationId, line, toNumber } = request;
-  let callId: string;
-  try {
-    callId = await db.$transaction(async (tx) => {
-      if (request.takeLine) await takeLine(tx, organizationId);
-      const call = await tx.call.create({
-        data: {
-          organizationId,
-          contactId: request.contactId,
-          scheduledCallId: request.scheduledCallId ?? null,
-          direction: "OUTBOUND",
-          status: "INITIATED",
-          toNumber,
-          fromNumber: line.fromNumber,
-          agentId: line.agentId,
-          agentPhoneNumberId: line.agentPhoneNumberId,
-          placedByUserId: request.placedByUserId ?? null,
-        },
-        select: { id: true },
-      });
-      if (request.beforeDial && !(await request.beforeDial(tx, call.id))) throw new DialAborted();
-      return call.id;
-    });
-  } catch (error) {
-    if (error instanceof DialAborted) return { kind: "lost" };
-    throw error;
-  }
+  const attempt: AttemptRow = {
+    id: createId(),
+    organizationId,
+    contactId: request.contactId,
+    scheduledCallId: request.scheduledCallId ?? null,
+    toNumber,
+    fromNumber: line.fromNumber,
+    agentId: line.agentId,
+    agentPhoneNumberId: line.agentPhoneNumberId,
+    placedByUserId: request.placedByUserId ?? null,
+  };
+  if (!(await (request.writeAttempt ?? writeInTransaction(request))(attempt))) return { kind: "lost" };
+  const callId = attempt.id;
 
   const agentOverride = withLanguageDefault(request.language, request.agentOverride);
   const result = await client.startOutboundCall({
@@ -156,6 +163,23 @@ async function recordDialed(db: ReturnType<typeof getDb>, request: DialRequest, 
     SELECT ${createId()}, ${request.organizationId}, ${activity?.type ?? "CALL_PLACED"}::"ActivityType", ${activity?.message ?? ""}, ${activity?.actorUserId ?? null}, ${request.contactId},
            ${callId}, ${JSON.stringify(activity?.data ?? {})}::jsonb, ${at}
      WHERE ${activity !== null}`;
+}
+
+/** The attempt written as "Call now" and the test call need it: the clinic's line taken, the row, then `beforeDial`, in one transaction. */
+function writeInTransaction(request: DialRequest): (call: AttemptRow) => Promise<boolean> {
+  return async (call) => {
+    try {
+      await getDb().$transaction(async (tx) => {
+        if (request.takeLine) await takeLine(tx, call.organizationId);
+        await tx.call.create({ data: { ...call, direction: "OUTBOUND", status: "INITIATED" }, select: { id: true } });
+        if (request.beforeDial && !(await request.beforeDial(tx, call.id))) throw new DialAborted();
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof DialAborted) return false;
+      throw error;
+    }
+  };
 }
 
 async function takeLine(tx: DbClient, organizationId: string): Promise<void> {

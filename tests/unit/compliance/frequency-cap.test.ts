@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capBlock, capPolicyFor, nextAllowedTime } from "@/lib/compliance/frequency-cap";
+import { capBlock, capPolicyFor, capRoom, nextAllowedTime } from "@/lib/compliance/frequency-cap";
 import { recipientLegalWindow, stateRuleFor } from "@/lib/compliance/state-calling-rules";
 
 const t = (iso: string) => Date.parse(iso);
@@ -48,5 +48,22 @@ describe("frequency caps", () => {
     expect(capBlock(t("2026-12-09T20:00:00Z"), calls, policy)).toBeNull();
     // A call planned later counts as well: 3 within the 24 hours that start at 14:00.
     expect(capBlock(t("2026-12-09T20:00:00Z"), [...calls, t("2026-12-10T10:00:00Z")], policy)).not.toBeNull();
+  });
+
+  it("the room is how many more calls at the same instant the caps still take besides one: what capBlock says, call by call", () => {
+    const settings = { maxCallsPerDay: 4, maxCallsPerWeek: 6, overCapAction: "DEFER" as const };
+    const at = t("2026-12-09T20:00:00Z");
+    // Calls over the week before and after, in a Florida patient's zone (at most 3 in any 24 hours).
+    const spread = [-200, -150, -30, -20, -5, 2, 30, 170].map((hours) => at + hours * 3_600_000);
+    for (const e164 of ["+13055550142", "+12125550142"]) {
+      const policy = capPolicyFor(settings, "America/New_York", e164);
+      for (let n = 0; n <= spread.length; n++) {
+        const calls = spread.slice(0, n);
+        let fits = -1;
+        while (fits < 10 && capBlock(at, [...calls, ...Array<number>(fits + 1).fill(at)], policy) === null) fits++;
+        expect(capRoom(at, calls, policy), `${e164}, ${n} calls`).toBe(fits);
+      }
+    }
+    expect(capRoom(at, [], capPolicyFor(settings, "UTC", null))).toBe(3);
   });
 });
