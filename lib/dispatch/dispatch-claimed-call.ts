@@ -8,7 +8,6 @@ import { loadCallbackHistory } from "@/lib/calls/callback-history";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
-import type { OrganizationCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
 import { failScheduledCall, retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
@@ -34,7 +33,6 @@ export interface DispatchContext {
   runId: string;
   client: ElevenLabsClient;
   now: () => Date;
-  rules: (organizationId: string) => Promise<OrganizationCallingRules>;
 }
 
 /**
@@ -59,14 +57,13 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
   const release = { lockedUntil: null, lockedBy: null };
   const previous = claimed.dynamicVariables.previous_conversation_id;
   const since = new Date(+now - CAP_LOOKBACK_MS);
-  const [subject, rules, history] = await Promise.all([
+  const [subject, history] = await Promise.all([
     loadDialSubject(claimed, since),
-    context.rules(claimed.organizationId),
     // A callback picks up where its earlier conversation left off (summary, last turns).
     typeof previous === "string" && previous ? loadCallbackHistory(claimed.organizationId, { conversationId: previous }) : null,
   ]);
   if (!subject) return "lost"; // deleted: its scheduled calls went with it
-  const { contact, doNotCall } = subject;
+  const { contact, doNotCall, rules } = subject;
 
   // The list is read here, right before the dial: a number added after scheduling is never rung.
   if (doNotCall) {

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
-import { loadCallingRules, type OrganizationCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { claimDueCalls, type ClaimedCall } from "@/lib/dispatch/claim-due-calls";
 import { createRoundClaimer, type RoundClaimer } from "@/lib/dispatch/claim-in-rounds";
 import { dispatchClaimedCall, type DispatchOutcome } from "@/lib/dispatch/dispatch-claimed-call";
@@ -95,16 +94,7 @@ export async function runDispatcher(options: RunOptions): Promise<RunSummary> {
     }
   }
 
-  const rulesCache = new Map<string, Promise<OrganizationCallingRules>>();
-  const context = {
-    runId,
-    client: options.client,
-    now,
-    rules: (organizationId: string) => {
-      if (!rulesCache.has(organizationId)) rulesCache.set(organizationId, loadCallingRules(organizationId));
-      return rulesCache.get(organizationId)!;
-    },
-  };
+  const context = { runId, client: options.client, now };
 
   const active = new Set<Promise<void>>();
   const dispatch = (claimed: ClaimedCall) => {

@@ -17,20 +17,20 @@ export const callingRulesSelect = {
   transcriptRetentionDays: true,
 } as const;
 
-/** The organization's calling rules and defaults, as scheduling and the dispatcher read them. */
+/** The calling rules and the defaults a call is placed with (name, country, language, line). */
+export const organizationRulesSelect = {
+  ...callingRulesSelect,
+  name: true,
+  defaultCountry: true,
+  locale: true,
+  defaultLanguage: true,
+  elevenLabsAgentId: true,
+  elevenLabsPhoneNumberId: true,
+} as const;
+
+/** The organization's calling rules and defaults, as scheduling reads them (the dispatcher reads them with each dial's checks). */
 export async function loadCallingRules(organizationId: string) {
-  return getDb().organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: {
-      ...callingRulesSelect,
-      name: true,
-      defaultCountry: true,
-      locale: true,
-      defaultLanguage: true,
-      elevenLabsAgentId: true,
-      elevenLabsPhoneNumberId: true,
-    },
-  });
+  return getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: organizationRulesSelect });
 }
 
 export type OrganizationCallingRules = Awaited<ReturnType<typeof loadCallingRules>>;

@@ -4,7 +4,6 @@ import { claimDueCalls } from "@/lib/dispatch/claim-due-calls";
 import { dispatchClaimedCall } from "@/lib/dispatch/dispatch-claimed-call";
 import { runDispatcher } from "@/lib/dispatch/run-dispatcher";
 import { createElevenLabsClient } from "@/lib/elevenlabs/client";
-import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { scheduleCalls } from "@/lib/scheduling/schedule-calls";
 import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { createCalls } from "../../factories/calls";
@@ -60,7 +59,7 @@ describe("frequency caps per patient, in the patient's zone", () => {
     });
     const claimed = await claimDueCalls(organizationId, { runId: `run-${row.id}`, limit: 1, now });
     expect(claimed.map((c) => c.id)).toEqual([row.id]);
-    const outcome = await dispatchClaimedCall(claimed[0]!, { runId: `run-${row.id}`, client: client(), now: () => now, rules: loadCallingRules });
+    const outcome = await dispatchClaimedCall(claimed[0]!, { runId: `run-${row.id}`, client: client(), now: () => now });
     return { outcome, row: await getDb().scheduledCall.findUniqueOrThrow({ where: { id: row.id } }) };
   }
 

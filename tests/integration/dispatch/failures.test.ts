@@ -4,7 +4,6 @@ import { getDb } from "@/lib/db";
 import { claimDueCalls } from "@/lib/dispatch/claim-due-calls";
 import { dispatchClaimedCall } from "@/lib/dispatch/dispatch-claimed-call";
 import { createElevenLabsClient } from "@/lib/elevenlabs/client";
-import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { createDispatchOrganization, createDueCalls, zoneAtNight } from "../../factories/dispatch";
 import { startDispatchHarness, type DispatchHarness } from "./harness";
 import { listDoNotCall } from "../../factories/do-not-call";
@@ -58,7 +57,7 @@ describe("dispatcher: crashes, retries and re-checks", () => {
     expect(await row(scheduled.id)).toMatchObject({ status: "COMPLETED", attempts: 1 });
 
     // The crashed run wakes up and tries to dial what it claimed: the lease is not its own any more.
-    const context = { runId: "run-that-crashed", client: createElevenLabsClient(), now: () => new Date(), rules: loadCallingRules };
+    const context = { runId: "run-that-crashed", client: createElevenLabsClient(), now: () => new Date() };
     expect(await dispatchClaimedCall(claimed!, context)).toBe("lost");
     expect(harness.simulator.dialsTo(contact.phoneNumber)).toBe(1);
   });
