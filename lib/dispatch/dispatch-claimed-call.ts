@@ -114,18 +114,9 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
     return count ? "failed" : "lost";
   }
 
-  // The patient's hours and caps on their calls as read: a refusal stands (calls since would only add to
-  // it); a pass is checked again under the patient's lock as the attempt is written.
   const patient = { toNumber: phone.e164, zone, rules, now, clinicHours: true };
   const policy = capPolicyFor(rules, zone, phone.e164);
-  let calls = subject.calls;
   let refused: Extract<PatientDialVerdict, { ok: false }> | null = null;
-  const verdict = judgePatientDial(
-    calls.map((call) => call.at),
-    patient,
-  );
-  if (!verdict.ok) return deferOrSkip(ours, verdict, { name: contact.name, action: rules.overCapAction, now });
-
   let next: DispatchOutcome = "failed";
   const outcome = await dialCall(
     context.client,
@@ -139,29 +130,24 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
       language: languageOverride(rules, contact.language),
       agentOverride: scriptOverride(claimed.script),
       writeAttempt: async (call) => {
-        // Each 'changed' means another dial to the patient committed: judged again with it, until the
-        // caps refuse or the room holds (the patient's calls only add up, so this ends).
-        for (;;) {
-          const room = capRoom(
-            +now,
-            calls.map((seen) => seen.at),
-            policy,
-          );
+        // The patient's hours and caps judged on their calls as read: a refusal stands (calls since would
+        // only add to it); a pass is checked again under the patient's lock as the attempt is written. Each
+        // 'changed' means another dial to the patient committed: judged again with it, until the caps
+        // refuse or the room holds (the patient's calls only add up, so this ends).
+        for (let calls = subject.calls; ;) {
+          const times = calls.map((seen) => seen.at);
+          const verdict = judgePatientDial(times, patient);
+          if (!verdict.ok) {
+            refused = verdict;
+            return false;
+          }
           const started = await startScheduledAttempt(
             { ...call, contactId: contact.id, scheduledCallId: claimed.id },
             { runId: context.runId, now },
-            { since, seen: calls, room },
+            { since, seen: calls, room: capRoom(+now, times, policy) },
           );
           if (started.kind !== "changed") return started.kind === "started";
           calls = started.calls;
-          const again = judgePatientDial(
-            calls.map((seen) => seen.at),
-            patient,
-          );
-          if (!again.ok) {
-            refused = again;
-            return false;
-          }
         }
       },
       afterFailure: async (tx, answer) => {

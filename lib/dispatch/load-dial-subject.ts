@@ -50,7 +50,8 @@ const rulesJson = Prisma.raw(
  * Everything a claimed call is checked against before its dial, in one round trip: the contact (null
  * when it was deleted, its scheduled calls with it), the do-not-call entry of its number, the line, the
  * clinic's rules, and the patient's outbound calls since `since` (the caps' lookback; as
- * loadPatientCallTimes counts them). A dial used to read these in five queries; at thousands of clinics a dial's cost is its round trips.
+ * loadPatientCallTimes counts them). A dial used to read these in five queries; at thousands of clinics
+ * a dial's cost is its round trips.
  */
 export async function loadDialSubject(
   claimed: Pick<ClaimedCall, "organizationId" | "contactId" | "agentId" | "fromNumber">,

@@ -97,7 +97,8 @@ export async function dialCall(client: ElevenLabsClient, request: DialRequest, n
     agentPhoneNumberId: line.agentPhoneNumberId,
     placedByUserId: request.placedByUserId ?? null,
   };
-  if (!(await (request.writeAttempt ?? writeInTransaction(request))(attempt))) return { kind: "lost" };
+  const written = request.writeAttempt ? await request.writeAttempt(attempt) : await writeInTransaction(request, attempt);
+  if (!written) return { kind: "lost" };
   const callId = attempt.id;
 
   const agentOverride = withLanguageDefault(request.language, request.agentOverride);
@@ -166,20 +167,18 @@ async function recordDialed(db: ReturnType<typeof getDb>, request: DialRequest, 
 }
 
 /** The attempt written as "Call now" and the test call need it: the clinic's line taken, the row, then `beforeDial`, in one transaction. */
-function writeInTransaction(request: DialRequest): (call: AttemptRow) => Promise<boolean> {
-  return async (call) => {
-    try {
-      await getDb().$transaction(async (tx) => {
-        if (request.takeLine) await takeLine(tx, call.organizationId);
-        await tx.call.create({ data: { ...call, direction: "OUTBOUND", status: "INITIATED" }, select: { id: true } });
-        if (request.beforeDial && !(await request.beforeDial(tx, call.id))) throw new DialAborted();
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof DialAborted) return false;
-      throw error;
-    }
-  };
+async function writeInTransaction(request: DialRequest, call: AttemptRow): Promise<boolean> {
+  try {
+    await getDb().$transaction(async (tx) => {
+      if (request.takeLine) await takeLine(tx, call.organizationId);
+      await tx.call.create({ data: { ...call, direction: "OUTBOUND", status: "INITIATED" }, select: { id: true } });
+      if (request.beforeDial && !(await request.beforeDial(tx, call.id))) throw new DialAborted();
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof DialAborted) return false;
+    throw error;
+  }
 }
 
 async function takeLine(tx: DbClient, organizationId: string): Promise<void> {
