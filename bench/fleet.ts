@@ -1,11 +1,12 @@
 // Fleet-scale dispatch: 10,000 clinics with due work and 1,000,000 PENDING rows, a fifth of the clinics
 // at their cap (older backlogs than anyone), one in a hundred a big clinic with 20 free slots, the rest
 // with one free slot. Measures:
-//   1. a round's plan over the whole fleet (planDispatchRound), and a window taken from the shared cursor
-//      and planned (takeDispatchWindow, planDispatchClinics: what a run's sweep reads at a time);
+//   1. a round's plan over the whole fleet (planDispatchRound), and a window taken and planned
+//      (takeDispatchWindow: what a run's sweep reads at a time);
 //   2. claims alone: 8 claimers (createRoundClaimer, 10 a claim, no dialing) until every free slot is
-//      taken — claims per second, and no clinic over its cap; and its ablation, the claim statement
-//      alone (one plan dealt out to the claimers beforehand);
+//      taken — claims per second, and no clinic over its cap, right after a CHECKPOINT (the goal's
+//      measure) and again without one (the ablation of the WAL's full-page images), with the WAL each
+//      claimed row wrote; and the claim statement alone (one plan dealt out to the claimers beforehand);
 //   3. dispatch: 8 runDispatcher runs at once (parallelism 10) against a stand-in dialer that answers
 //      after BENCH_FLEET_LATENCY_MS and ends no call — the time until every clinic with a free slot had
 //      a dial, against one cron run's claim budget, and the share of dials per clinic at that moment
@@ -17,7 +18,7 @@ import type { Db } from "../lib/db";
 import { createRoundClaimer } from "../lib/dispatch/claim-in-rounds";
 import { CRON_MAX_DURATION_SECONDS, claimBudgetMs } from "../lib/dispatch/dispatch-now";
 import { claimForClinics } from "../lib/dispatch/claim-due-calls";
-import { planDispatchClinics, planDispatchRound, roundRobin, takeDispatchWindow, WINDOW_CLINICS } from "../lib/dispatch/plan-dispatch-round";
+import { planDispatchRound, roundRobin, takeDispatchWindow, WINDOW_CLINICS } from "../lib/dispatch/plan-dispatch-round";
 import { runDispatcher } from "../lib/dispatch/run-dispatcher";
 import { createElevenLabsClient, type ElevenLabsClient } from "../lib/elevenlabs/client";
 import {
@@ -151,13 +152,44 @@ interface ClaimMeasure {
   /** Claims per second until the last claim, without the claimers' closing sweeps. */
   untilLastClaim: number;
   latency: Result;
+  /** WAL written a claim, in bytes (null where the database cannot say). */
+  walPerClaim: number | null;
 }
 
-async function measureClaims(db: Db): Promise<ClaimMeasure> {
+/**
+ * A CHECKPOINT, so a claims measure starts where the first claims after any checkpoint do: the first
+ * change of each page after it writes the whole page to the WAL (a full-page image). Without it the
+ * seed's WAL leaves a checkpoint running at a moment nobody chose.
+ */
+async function checkpoint(db: Db): Promise<void> {
+  await db.$executeRawUnsafe(`CHECKPOINT`);
+}
+
+/** WAL the cluster writes from now until the returned function is called (the bench is alone on it); null where unknown. */
+async function startWalMeter(db: Db): Promise<() => Promise<number | null>> {
+  try {
+    const [start] = await db.$queryRawUnsafe<{ lsn: string }[]>(`SELECT pg_current_wal_lsn()::text AS "lsn"`);
+    return async () => {
+      const [row] = await db.$queryRawUnsafe<{ bytes: number }[]>(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::float8 AS "bytes"`, start!.lsn);
+      return row!.bytes;
+    };
+  } catch {
+    return async () => null;
+  }
+}
+
+function walLine(bytes: number | null, claims: number): number | null {
+  if (bytes === null || claims === 0) return null;
+  line("  WAL written", `${count(bytes / 1_048_576)} MB = ${count(bytes / claims / 1024)} KB a claimed row`);
+  return bytes / claims;
+}
+
+async function measureClaims(db: Db, title: string): Promise<ClaimMeasure> {
   const times: number[] = [];
   let claims = 0;
   let lastClaimAt = 0;
   await Promise.all(Array.from({ length: RUNS }, () => db.$queryRawUnsafe(`SELECT 1`)));
+  const wal = await startWalMeter(db);
   const cpu = startCpuMeter();
   const started = performance.now();
   await Promise.all(
@@ -176,6 +208,7 @@ async function measureClaims(db: Db): Promise<ClaimMeasure> {
   );
   const elapsedMs = performance.now() - started;
   const cpuUsed = cpu();
+  const walBytes = await wal();
   times.sort((a, b) => a - b);
   const latency: Result = {
     name: `fleet claim of ${PARALLELISM} (${RUNS} claimers)`,
@@ -187,6 +220,7 @@ async function measureClaims(db: Db): Promise<ClaimMeasure> {
   const perSecond = claims / (elapsedMs / 1000);
   const untilLastClaim = claims / ((lastClaimAt - started) / 1000);
   const over = await overCap(db);
+  console.log(`  ${title}`);
   line(
     `${RUNS} claimers: ${count(claims)} claims in`,
     `${count(elapsedMs)} ms = ${count(perSecond)} claims/s   ${goalRatio(perSecond / CLAIM_GOAL_PER_SECOND)} (goal ${count(CLAIM_GOAL_PER_SECOND)}/s)`,
@@ -199,7 +233,8 @@ async function measureClaims(db: Db): Promise<ClaimMeasure> {
   );
   line("  clinics over their cap afterwards", `${over}`);
   line("  CPU while claiming", cpuUsed);
-  return { claims, elapsedMs, perSecond, untilLastClaim, overCap: over, latency };
+  const walPerClaim = walLine(walBytes, claims);
+  return { claims, elapsedMs, perSecond, untilLastClaim, overCap: over, latency, walPerClaim };
 }
 
 /**
@@ -208,9 +243,11 @@ async function measureClaims(db: Db): Promise<ClaimMeasure> {
  * or meets another's clinics; each claims its turns PARALLELISM at a time. What the claims above cost on
  * top of this is the planning of rounds.
  */
-async function measureClaimStatement(db: Db): Promise<{ claims: number; perSecond: number }> {
+async function measureClaimStatement(db: Db): Promise<{ claims: number; perSecond: number; walPerClaim: number | null }> {
   const turns = roundRobin(await planDispatchRound(new Date()));
+  await checkpoint(db);
   await Promise.all(Array.from({ length: RUNS }, () => db.$queryRawUnsafe(`SELECT 1`)));
+  const wal = await startWalMeter(db);
   let claims = 0;
   const started = performance.now();
   const cpu = startCpuMeter();
@@ -227,13 +264,15 @@ async function measureClaimStatement(db: Db): Promise<{ claims: number; perSecon
     }),
   );
   const elapsedMs = performance.now() - started;
+  const cpuUsed = cpu();
+  const walBytes = await wal();
   const perSecond = claims / (elapsedMs / 1000);
   line(
-    `  ablation, the claim statement alone (one plan dealt out)`,
+    `  ablation, the claim statement alone (one plan dealt out; after a checkpoint)`,
     `${count(claims)} claims in ${count(elapsedMs)} ms = ${count(perSecond)} claims/s   ${goalRatio(perSecond / CLAIM_GOAL_PER_SECOND)}`,
   );
-  line("  CPU while claiming", cpu());
-  return { claims, perSecond };
+  line("  CPU while claiming", cpuUsed);
+  return { claims, perSecond, walPerClaim: walLine(walBytes, claims) };
 }
 
 /** Answers every dial after LATENCY_MS with a new conversation, and records when each number was dialed. */
@@ -356,13 +395,17 @@ export async function benchFleet(db: Db, database: BenchDatabase): Promise<Suite
     const seedMs = await timeOnce(`seed (generate_series) and VACUUM ANALYZE`, () => seedFleet(db));
     const plan = await measure(`plan a round over ${count(CLINICS)} clinics`, () => planDispatchRound(new Date()), { iterations: 5, warmup: 1 });
     const windowPlan = await measure(
-      `take a window of ${count(WINDOW_CLINICS)} clinics and plan it (what a sweep reads at a time)`,
-      async () => planDispatchClinics(new Date(), (await takeDispatchWindow(WINDOW_CLINICS, null)).organizationIds),
+      `take a window of ${count(WINDOW_CLINICS)} clinics, planned (what a sweep reads at a time)`,
+      () => takeDispatchWindow(new Date(), WINDOW_CLINICS),
       { iterations: 10, warmup: 1 },
     );
     const planned = await planDispatchRound(new Date());
     line("  clinics in the round / turns", `${count(planned.length)} / ${count(planned.reduce((sum, clinic) => sum + clinic.slots, 0))}`);
-    const claims = await measureClaims(db);
+    await checkpoint(db);
+    const claims = await measureClaims(db, "after a checkpoint (every page's first change writes the whole page to the WAL):");
+    await timeOnce("put the claimed rows back", () => unclaim(db));
+    // The ablation of the full-page images: the same claims, the pages already changed since the checkpoint.
+    const warm = await measureClaims(db, "again, no checkpoint between (the claims' pages already changed since it; what a run between checkpoints pays):");
     await timeOnce("put the claimed rows back", () => unclaim(db));
     const statement = await measureClaimStatement(db);
     await timeOnce("put the claimed rows back", () => unclaim(db));
@@ -377,15 +420,19 @@ export async function benchFleet(db: Db, database: BenchDatabase): Promise<Suite
         claimsPerSecond: claims.perSecond,
         claimsOverGoal: claims.perSecond / CLAIM_GOAL_PER_SECOND,
         claimsPerSecondUntilLastClaim: claims.untilLastClaim,
+        claimWalBytesPerRow: claims.walPerClaim ?? Number.NaN,
+        claimsBetweenCheckpointsPerSecond: warm.perSecond,
+        claimsBetweenCheckpointsOverGoal: warm.perSecond / CLAIM_GOAL_PER_SECOND,
+        claimWalBytesPerRowBetweenCheckpoints: warm.walPerClaim ?? Number.NaN,
         claimStatementPerSecond: statement.perSecond,
         dialsPerSecond: dispatch.dialsPerSecond,
         dialsOverIdeal: dispatch.dialsPerSecond / dispatch.idealPerSecond,
         firstTurnMaxDials: dispatch.firstTurn.max,
         firstTurnGini: dispatch.firstTurn.gini,
-        overCap: claims.overCap + dispatch.final.overCap,
+        overCap: claims.overCap + warm.overCap + dispatch.final.overCap,
       },
       notes: database.embedded ? ["PGlite runs one statement at a time: fleet rates are not PostgreSQL's"] : [],
-      details: { claims, dispatch },
+      details: { claims, warm, statement, dispatch },
     };
   } finally {
     await timeOnce("delete the fleet", () => db.$executeRawUnsafe(`DELETE FROM "Organization" WHERE "id" LIKE $1 || '%'`, PREFIX));

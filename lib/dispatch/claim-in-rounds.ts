@@ -1,22 +1,14 @@
 import { claimForClinics, type ClaimedCall } from "@/lib/dispatch/claim-due-calls";
-import {
-  returnExpiredLeases,
-  roundRobin,
-  planDispatchClinics,
-  takeDispatchWindow,
-  WINDOW_CLINICS,
-  type PlannedClinic,
-  type SweepStart,
-} from "@/lib/dispatch/plan-dispatch-round";
+import { returnExpiredLeases, roundRobin, takeDispatchWindow, WINDOW_CLINICS, type PlannedClinic } from "@/lib/dispatch/plan-dispatch-round";
 
 /** Hands a run's free dial slots out in turns across clinics; `idle` says the run has no dial in flight. */
 export type RoundClaimer = (limit: number, idle: boolean) => Promise<ClaimedCall[]>;
 
-/** One lap of the fleet's shared cursor, from where this run joined it until the cursor is back there. */
+/** One lap of the fleet's windows, from the first this run took until every window of the fleet has been taken since. */
 interface Sweep {
-  /** Where the cursor stood at the sweep's first window; null before it. */
-  start: SweepStart | null;
-  /** The cursor has come back to `start`, or windows in a row had nobody to call. */
+  /** The number of the sweep's first window; null before it. */
+  start: number | null;
+  /** Every window has been taken since `start` (by this run or another), or windows in a row had nobody to call. */
   done: boolean;
   /** Windows in a row with no clinic that could take a call. */
   emptyWindows: number;
@@ -27,25 +19,27 @@ interface Sweep {
 
 /**
  * A dispatcher run's claims across the fleet. The run sweeps the fleet in windows of `windowClinics`
- * clinics, taken from the fleet's shared cursor (`takeDispatchWindow`, in id order,
- * wrapping around), so a plan costs what its window holds and a claim's cost follows the calls it takes,
- * not the number of clinics with backlogs. Overlapping runs take windows one after another and so split
- * the fleet (each window of a lap is read by one run); a run whose budget ends mid-lap leaves the cursor
- * where it stopped, and the next run goes on from there. The sweep's first pass gives every clinic with a
- * free slot in its windows one turn; once the cursor is back where the sweep began (every clinic had a
- * window, from this run or another), the clinics with more free slots get theirs, round robin (every
- * clinic's second call before anyone's third), from what the windows said, without reading the fleet
- * again — a big clinic cannot take a run before every other clinic's first call. Turns are claimed in
- * chunks the size of the run's free dial slots; a clinic another run is claiming (a refill) is skipped,
- * not waited for. Ten turns in a row that claim nothing, after the window has claimed something, mean
- * the window's clinics are being served elsewhere: the run moves on (a fresh window's empty turns are
- * walked on, so an idle run never stops while clinics wait).
+ * clinics (`takeDispatchWindow`: numbered fleet-wide from a sequence, each a range of the clinics'
+ * dispatch ranks, planned in the same round trip), so a plan costs what its window holds and a claim's
+ * cost follows the calls it takes, not the number of clinics with backlogs. Overlapping runs take
+ * consecutive windows and so split the fleet (each window of a lap is read by one run) without waiting
+ * for each other; a run whose budget ends mid-lap leaves the next window to the next run. The sweep's
+ * first pass gives every clinic with a free slot in its windows one turn; once every window has been
+ * taken since the sweep began (every clinic had a window, from this run or another), the clinics with
+ * more free slots get theirs, round robin (every clinic's second call before anyone's third), from
+ * what the windows said, without reading the fleet again — a big clinic cannot take a run before every
+ * other clinic's first call. Turns are claimed in chunks the size of the run's free dial slots; a
+ * clinic another run is claiming (a refill) is skipped, not waited for. Ten turns in a row that claim
+ * nothing, after the window has claimed something, mean the window's clinics are being served
+ * elsewhere: the run moves on (a fresh window's empty turns are walked on, so an idle run never stops
+ * while clinics wait).
  *
  * When a sweep ends, the next starts at once if the last one claimed something, otherwise only once
  * the run is idle (a fleet of capped clinics is not re-read after every dial); a call starts at most
- * one sweep. Each sweep first returns expired leases to the queue. (Before the shared cursor each run
+ * one sweep. Each sweep first returns expired leases to the queue. (Before the shared windows each run
  * swept the whole fleet from a random clinic: 8 runs read every window 8 times, 132 plans where 4
- * would do at 2,000 clinics.)
+ * would do at 2,000 clinics. Before the numbered windows a cursor row handed them out, and 8 claimers
+ * queued for it.)
  */
 /** Turns in a row that claimed nothing, after the window claimed something: another run is serving it. */
 const STALE_TURNS = 10;
@@ -106,19 +100,18 @@ async function startSweep(now: Date): Promise<Sweep> {
 
 /**
  * Windows in a row with every clinic capped (or served by other runs this lap) that end a busy run's
- * sweep early: the cursor keeps its place, so the next sweep goes on from there and no clinic is passed
+ * sweep early: the windows go on in order, so the next sweep takes the one after and no clinic is passed
  * over, but a run with dials in flight does not read a whole lap of capped clinics for nothing every
  * time its sweep ends. An idle run reads the lap to its end before it stops: nobody waits for the next run.
  */
 const EMPTY_WINDOWS = 2;
 
-/** The next window from the shared cursor, planned, longest waiting first; marks the sweep done when the cursor is back at its start. */
+/** The next window of the fleet, planned, longest waiting first; marks the sweep done once every window has been taken since it began. */
 async function readWindow(sweep: Sweep, now: Date, size: number, idle: boolean): Promise<PlannedClinic[]> {
-  const window = await takeDispatchWindow(size, sweep.start);
-  sweep.start = window.start;
-  const clinics = await planDispatchClinics(now, window.organizationIds);
+  const { number, windowsInLap, clinics } = await takeDispatchWindow(now, size);
+  sweep.start ??= number;
   sweep.emptyWindows = clinics.length === 0 ? sweep.emptyWindows + 1 : 0;
-  if (window.lapDone || (!idle && sweep.emptyWindows >= EMPTY_WINDOWS)) sweep.done = true;
+  if (number - sweep.start + 1 >= windowsInLap || (!idle && sweep.emptyWindows >= EMPTY_WINDOWS)) sweep.done = true;
   return clinics;
 }
 

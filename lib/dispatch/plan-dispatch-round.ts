@@ -44,40 +44,32 @@ export async function planDispatchRound(now: Date, slotsPerClinic = ROUND_SLOTS_
   return servable(rows);
 }
 
-/** Where a run's sweep of the fleet began on the shared cursor (DispatchCursor): its lap and the id after which its first window started. */
-export interface SweepStart {
-  lap: number;
-  after: string;
-}
-
-/** The next window from the shared cursor: its clinics, and whether the cursor has come back to the sweep's start. */
+/** A window of the fleet taken for a sweep (lib/dispatch/claim-in-rounds.ts). */
 export interface TakenWindow {
-  /** The window's clinics, in id order (planDispatchClinics says which can take calls). */
-  organizationIds: string[];
-  /** Where the caller's sweep began (its first window: where this one did). */
-  start: SweepStart;
-  /** The cursor has come back to `start`: every clinic had a window in this sweep. */
-  lapDone: boolean;
+  /** Windows are numbered in the order runs take them, fleet-wide. */
+  number: number;
+  /** How many windows the fleet fills: a sweep that began at window s has seen every clinic at s + windowsInLap - 1. */
+  windowsInLap: number;
+  /** The window's clinics that can take calls now, longest waiting first. */
+  clinics: PlannedClinic[];
 }
 
 /**
- * The next `size` clinics from the fleet's shared cursor, and the cursor moved past them
- * (the SQL function `callboard_take_dispatch_window`, migration `dispatch_cursor`). Overlapping runs take
- * windows one after another, so each window of a lap goes to one run; a later run goes on where an
- * earlier one stopped. Only the ids: planDispatchClinics plans them, outside the cursor's lock.
+ * The next window of `size` clinics, planned, in one round trip (the SQL function
+ * `callboard_take_dispatch_window`, migration `dispatch_window_sequence`): its number comes from a
+ * sequence and its clinics are a range of their dispatch ranks, so overlapping runs get different
+ * windows one after another without waiting for each other, and a later run goes on where an earlier
+ * one stopped.
  */
-export async function takeDispatchWindow(size: number, start: SweepStart | null): Promise<TakenWindow> {
-  const [row] = await getDb().$queryRaw<Array<{ organizationIds: string[]; joinLap: number; joinAfter: string; lapDone: boolean }>>`
-    SELECT * FROM callboard_take_dispatch_window(${size}::int, ${start?.lap ?? null}::int, ${start?.after ?? null}::text)`;
-  return { organizationIds: row!.organizationIds, start: { lap: row!.joinLap, after: row!.joinAfter }, lapDone: row!.lapDone };
-}
-
-/** These clinics planned as a window's are (callboard_plan_dispatch_clinics): the ones that can take calls now, longest waiting first. */
-export async function planDispatchClinics(now: Date, organizationIds: readonly string[], slotsPerClinic = ROUND_SLOTS_PER_CLINIC): Promise<PlannedClinic[]> {
-  if (organizationIds.length === 0) return [];
-  const rows = await getDb().$queryRaw<PlannedClinic[]>`
-    SELECT * FROM callboard_plan_dispatch_clinics(${now}::timestamptz, ${organizationIds}::text[], ${slotsPerClinic}::int)`;
-  return servable(rows);
+export async function takeDispatchWindow(now: Date, size: number, slotsPerClinic = ROUND_SLOTS_PER_CLINIC): Promise<TakenWindow> {
+  const rows = await getDb().$queryRaw<Array<{ windowNumber: bigint; windowsInLap: bigint } & (PlannedClinic | { organizationId: null })>>`
+    SELECT * FROM callboard_take_dispatch_window(${now}::timestamptz, ${size}::int, ${slotsPerClinic}::int)`;
+  const clinics = rows.filter((row): row is typeof row & PlannedClinic => row.organizationId !== null);
+  return {
+    number: Number(rows[0]!.windowNumber),
+    windowsInLap: Number(rows[0]!.windowsInLap),
+    clinics: servable(clinics.map(({ organizationId, slots, firstDue }) => ({ organizationId, slots, firstDue }))),
+  };
 }
 
 /**

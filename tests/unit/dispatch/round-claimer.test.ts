@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ClaimedCall, ClinicWant } from "@/lib/dispatch/claim-due-calls";
-import type { PlannedClinic, SweepStart, TakenWindow } from "@/lib/dispatch/plan-dispatch-round";
+import type { TakenWindow } from "@/lib/dispatch/plan-dispatch-round";
 
-// A fleet in memory: each clinic's free slots, and the shared cursor. A window lists, in id order, the
-// next clinics after the cursor, wrapping to the first id up to where it began (what
-// callboard_take_dispatch_window does); a claim takes from each wanted clinic what its free slots allow
-// (what the SQL does under each clinic's lock).
+// A fleet in memory: each clinic's free slots (its rank: its place in id order), and the windows taken
+// so far. Window w holds the ranks of (w mod n)·size to (w mod n + 1)·size, n being the windows the fleet
+// fills, and comes planned: its clinics with free slots (what callboard_take_dispatch_window does); a
+// claim takes from each wanted clinic what its free slots allow (what the SQL does under each clinic's lock).
 const fleet = vi.hoisted(() => ({
   free: new Map<string, number>(),
-  cursor: { lap: 0, after: "" },
   windows: 0,
   /** The window each clinic was first read in. */
   firstRead: new Map<string, number>(),
@@ -25,25 +24,17 @@ vi.mock("@/lib/dispatch/plan-dispatch-round", async (importOriginal) => {
     returnExpiredLeases: async () => {
       fleet.sweeps++;
     },
-    takeDispatchWindow: async (size: number, start: SweepStart | null): Promise<TakenWindow> => {
-      fleet.windows++;
+    takeDispatchWindow: async (_now: Date, size: number): Promise<TakenWindow> => {
+      const number = fleet.windows++;
       const ids = [...fleet.free.keys()].sort();
-      const { lap, after } = fleet.cursor;
-      const join = start ?? { lap, after };
-      let read = ids.filter((id) => id > after).slice(0, size);
-      let nextLap = lap;
-      if (read.length < size) {
-        nextLap = lap + 1;
-        if (after !== "") read = [...read, ...ids.filter((id) => id <= after).slice(0, size - read.length)];
-      }
-      const nextAfter = read.length < size ? after : read.at(-1)!;
-      fleet.cursor = { lap: nextLap, after: nextAfter };
+      const windowsInLap = Math.max(1, Math.ceil(ids.length / size));
+      const read = ids.slice((number % windowsInLap) * size, ((number % windowsInLap) + 1) * size);
       for (const id of read) if (!fleet.firstRead.has(id)) fleet.firstRead.set(id, fleet.windows);
-      const lapDone = nextLap > join.lap + 1 || (nextLap === join.lap + 1 && nextAfter >= join.after);
-      return { organizationIds: read, start: join, lapDone };
+      const clinics = read
+        .filter((id) => fleet.free.get(id)! > 0)
+        .map((organizationId) => ({ organizationId, slots: fleet.free.get(organizationId)!, firstDue: new Date(0) }));
+      return { number, windowsInLap, clinics };
     },
-    planDispatchClinics: async (_now: Date, ids: readonly string[]): Promise<PlannedClinic[]> =>
-      ids.filter((id) => fleet.free.get(id)! > 0).map((organizationId) => ({ organizationId, slots: fleet.free.get(organizationId)!, firstDue: new Date(0) })),
   };
 });
 
@@ -65,7 +56,6 @@ const { createRoundClaimer } = await import("@/lib/dispatch/claim-in-rounds");
 
 function clinics(count: number, slots = 1) {
   fleet.free = new Map(Array.from({ length: count }, (_, i) => [`clinic_${String(i).padStart(4, "0")}`, slots]));
-  fleet.cursor = { lap: 0, after: "" };
   fleet.windows = 0;
   fleet.firstRead = new Map();
   fleet.sweeps = 0;
@@ -79,7 +69,7 @@ async function drain(claim: ReturnType<typeof createRoundClaimer>, limit = 10): 
   return served;
 }
 
-describe("round claimer: sweeps of the fleet in windows from a shared cursor", () => {
+describe("round claimer: sweeps of the fleet in numbered windows", () => {
   beforeEach(() => clinics(0));
 
   it("a run alone serves every clinic once, a chunk a claim, reading the fleet in windows", async () => {
