@@ -4,9 +4,10 @@
 //   1. a round's plan over the whole fleet (planDispatchRound), and a window taken and planned
 //      (takeDispatchWindow: what a run's sweep reads at a time);
 //   2. claims alone: 8 claimers (createRoundClaimer, 10 a claim, no dialing) until every free slot is
-//      taken — claims per second, and no clinic over its cap, right after a CHECKPOINT (the goal's
+//      taken — claims per second, and no clinic over its cap: a warm-up pass, then right after a CHECKPOINT (the goal's
 //      measure) and again without one (the ablation of the WAL's full-page images), with the WAL each
-//      claimed row wrote; and the claim statement alone (one plan dealt out to the claimers beforehand);
+//      claimed row wrote; and the claim statement alone (one plan dealt out to the claimers beforehand),
+//      without and after a checkpoint;
 //   3. dispatch: 8 runDispatcher runs at once (parallelism 10) against a stand-in dialer that answers
 //      after BENCH_FLEET_LATENCY_MS and ends no call — the time until every clinic with a free slot had
 //      a dial, against one cron run's claim budget, and the share of dials per clinic at that moment
@@ -243,9 +244,9 @@ async function measureClaims(db: Db, title: string): Promise<ClaimMeasure> {
  * or meets another's clinics; each claims its turns PARALLELISM at a time. What the claims above cost on
  * top of this is the planning of rounds.
  */
-async function measureClaimStatement(db: Db): Promise<{ claims: number; perSecond: number; walPerClaim: number | null }> {
+async function measureClaimStatement(db: Db, afterCheckpoint: boolean): Promise<{ claims: number; perSecond: number; walPerClaim: number | null }> {
   const turns = roundRobin(await planDispatchRound(new Date()));
-  await checkpoint(db);
+  if (afterCheckpoint) await checkpoint(db);
   await Promise.all(Array.from({ length: RUNS }, () => db.$queryRawUnsafe(`SELECT 1`)));
   const wal = await startWalMeter(db);
   let claims = 0;
@@ -268,7 +269,7 @@ async function measureClaimStatement(db: Db): Promise<{ claims: number; perSecon
   const walBytes = await wal();
   const perSecond = claims / (elapsedMs / 1000);
   line(
-    `  ablation, the claim statement alone (one plan dealt out; after a checkpoint)`,
+    `  ablation, the claim statement alone (one plan dealt out; ${afterCheckpoint ? "after a checkpoint" : "no checkpoint between"})`,
     `${count(claims)} claims in ${count(elapsedMs)} ms = ${count(perSecond)} claims/s   ${goalRatio(perSecond / CLAIM_GOAL_PER_SECOND)}`,
   );
   line("  CPU while claiming", cpuUsed);
@@ -401,13 +402,20 @@ export async function benchFleet(db: Db, database: BenchDatabase): Promise<Suite
     );
     const planned = await planDispatchRound(new Date());
     line("  clinics in the round / turns", `${count(planned.length)} / ${count(planned.reduce((sum, clinic) => sum + clinic.slots, 0))}`);
+    // A warm-up pass, as the measures above have: a process's first claims also pay Node's compilation and
+    // each pooled connection's first plans of the claim and window functions (PL/pgSQL plans a connection);
+    // behind a pooler a cron invocation meets server connections that have planned them already.
+    const first = await measureClaims(db, "warm-up: the process's first claims (fresh connections and code; printed, not the goal's measure):");
+    await timeOnce("put the claimed rows back", () => unclaim(db));
     await checkpoint(db);
     const claims = await measureClaims(db, "after a checkpoint (every page's first change writes the whole page to the WAL):");
     await timeOnce("put the claimed rows back", () => unclaim(db));
     // The ablation of the full-page images: the same claims, the pages already changed since the checkpoint.
     const warm = await measureClaims(db, "again, no checkpoint between (the claims' pages already changed since it; what a run between checkpoints pays):");
     await timeOnce("put the claimed rows back", () => unclaim(db));
-    const statement = await measureClaimStatement(db);
+    const statementBetween = await measureClaimStatement(db, false);
+    await timeOnce("put the claimed rows back", () => unclaim(db));
+    const statement = await measureClaimStatement(db, true);
     await timeOnce("put the claimed rows back", () => unclaim(db));
     const dispatch = await measureDispatch(db);
     const budget = claimBudgetMs(CRON_MAX_DURATION_SECONDS);
@@ -420,19 +428,21 @@ export async function benchFleet(db: Db, database: BenchDatabase): Promise<Suite
         claimsPerSecond: claims.perSecond,
         claimsOverGoal: claims.perSecond / CLAIM_GOAL_PER_SECOND,
         claimsPerSecondUntilLastClaim: claims.untilLastClaim,
+        claimsFirstPassPerSecond: first.perSecond,
         claimWalBytesPerRow: claims.walPerClaim ?? Number.NaN,
         claimsBetweenCheckpointsPerSecond: warm.perSecond,
         claimsBetweenCheckpointsOverGoal: warm.perSecond / CLAIM_GOAL_PER_SECOND,
         claimWalBytesPerRowBetweenCheckpoints: warm.walPerClaim ?? Number.NaN,
         claimStatementPerSecond: statement.perSecond,
+        claimStatementBetweenCheckpointsPerSecond: statementBetween.perSecond,
         dialsPerSecond: dispatch.dialsPerSecond,
         dialsOverIdeal: dispatch.dialsPerSecond / dispatch.idealPerSecond,
         firstTurnMaxDials: dispatch.firstTurn.max,
         firstTurnGini: dispatch.firstTurn.gini,
-        overCap: claims.overCap + warm.overCap + dispatch.final.overCap,
+        overCap: first.overCap + claims.overCap + warm.overCap + dispatch.final.overCap,
       },
       notes: database.embedded ? ["PGlite runs one statement at a time: fleet rates are not PostgreSQL's"] : [],
-      details: { claims, warm, statement, dispatch },
+      details: { first, claims, warm, statementBetween, statement, dispatch },
     };
   } finally {
     await timeOnce("delete the fleet", () => db.$executeRawUnsafe(`DELETE FROM "Organization" WHERE "id" LIKE $1 || '%'`, PREFIX));
