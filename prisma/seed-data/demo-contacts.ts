@@ -1,4 +1,4 @@
-import { seededRandom } from "./seeded-random";
+import { mulberry32 } from "@/simulator/prng";
 
 /**
  * Deterministic, realistic demo contacts. Phone numbers come from ranges reserved for fiction
@@ -122,7 +122,7 @@ export interface DemoContact {
 }
 
 export function demoContacts(count: number, seed: number, prefix: "+6125550" | "+6137010"): DemoContact[] {
-  const random = seededRandom(seed); // the same demo data on every fresh database
+  const random = mulberry32(seed); // the same demo data on every fresh database
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const first = pick(FIRST);
