@@ -4,10 +4,10 @@
 //   1. a round's plan over the whole fleet (planDispatchRound), and a window taken and planned
 //      (takeDispatchWindow: what a run's sweep reads at a time);
 //   2. claims alone: 8 claimers (createRoundClaimer, 10 a claim, no dialing) until every free slot is
-//      taken — claims per second, and no clinic over its cap: a warm-up pass, then right after a CHECKPOINT (the goal's
-//      measure) and again without one (the ablation of the WAL's full-page images), with the WAL each
-//      claimed row wrote; and the claim statement alone (one plan dealt out to the claimers beforehand),
-//      without and after a checkpoint;
+//      taken — claims per second, and no clinic over its cap: a warm-up pass, then right after a
+//      CHECKPOINT (the goal's measure) and again without one (the ablation of the WAL's full-page
+//      images), with the WAL each claimed row wrote; and the claim statement alone (one plan dealt out
+//      to the claimers beforehand), without and after a checkpoint;
 //   3. dispatch: 8 runDispatcher runs at once (parallelism 10) against a stand-in dialer that answers
 //      after BENCH_FLEET_LATENCY_MS and ends no call — the time until every clinic with a free slot had
 //      a dial, against one cron run's claim budget, and the share of dials per clinic at that moment
