@@ -21,7 +21,7 @@ const sortKey = (name: string) =>
 /** Walks every page forward, calling `between` after each one (to write rows meanwhile). */
 async function walk(
   organizationId: string,
-  options: { sort: "name" | "created"; q?: string; limit: number },
+  options: { sort: "name" | "created"; q?: string; limit: number; walkMaxRows?: number },
   between: (pageIndex: number) => Promise<void> = async () => {},
 ) {
   const seen: string[] = [];
@@ -218,24 +218,47 @@ describe("a search matching more than MATCHES_FIRST_MAX contacts", () => {
   });
 });
 
-describe("a search whose many matches sort after WALK_MAX_ROWS others", () => {
+describe("a search whose many matches sort after the walk's bound", () => {
+  // The bound is WALK_MAX_ROWS (100,000) in the app; a smaller one reaches the same fallback with fewer rows.
+  const walkMaxRows = 2_000;
   it("finds them by sorting the matches, in order, with nothing skipped or repeated, both ways", { timeout: 120_000 }, async () => {
+    expect(walkMaxRows).toBeLessThan(WALK_MAX_ROWS);
     const org = (await createMember("STAFF")).organization.id;
     const many = MATCHES_FIRST_MAX + 100;
-    await createContacts(org, WALK_MAX_ROWS + 500, (i) => ({ name: `Abbott ${String(i).padStart(5, "0")}` }));
+    await createContacts(org, walkMaxRows + 500, (i) => ({ name: `Abbott ${String(i).padStart(5, "0")}` }));
     await createContacts(org, many, (i) => ({ name: `Zed Olivia ${i}` }), 30_000);
 
-    const first = await listContactsWithTotal(org, { sort: "name", limit: 50, q: "olivia" });
+    const first = await listContactsWithTotal(org, { sort: "name", limit: 50, q: "olivia", walkMaxRows });
     expect(first).toMatchObject({ total: MATCHES_FIRST_MAX, totalCapped: true });
     expect(first.contacts.map((c) => c.name)).toEqual(Array.from({ length: 50 }, (_, i) => `Zed Olivia ${30_000 + i}`));
+    // With the app's bound the walk reaches them itself: the same page.
+    const walkedThere = await listContactsWithTotal(org, { sort: "name", limit: 50, q: "olivia" });
+    expect(walkedThere.contacts.map((c) => c.id)).toEqual(first.contacts.map((c) => c.id));
 
-    const { seen, pages } = await walk(org, { sort: "name", q: "olivia", limit: 250 });
+    const { seen, pages } = await walk(org, { sort: "name", q: "olivia", limit: 250, walkMaxRows });
     expect(seen).toHaveLength(many);
     expect(new Set(seen).size).toBe(many);
-    const back = await listContacts(org, { sort: "name", limit: 250, q: "olivia", cursor: pages.at(-1)!.prevCursor! });
+    const back = await listContacts(org, { sort: "name", limit: 250, q: "olivia", cursor: pages.at(-1)!.prevCursor!, walkMaxRows });
     expect(back.contacts.map((c) => c.id)).toEqual(pages.at(-2)!.contacts.map((c) => c.id));
     // Newest first, the same matches (a different walk: creation order).
-    expect((await walk(org, { sort: "created", q: "olivia", limit: 400 })).seen.sort()).toEqual([...seen].sort());
+    expect((await walk(org, { sort: "created", q: "olivia", limit: 400, walkMaxRows })).seen.sort()).toEqual([...seen].sort());
+  });
+
+  it("stops at the bound even when the bound's own row matches, and ends on the last page when the rows run out", async () => {
+    const org = (await createMember("STAFF")).organization.id;
+    // 1,050 matches, the first of them the 11th row by name: a bound of 10 never reaches a match.
+    await createContacts(org, 10, (i) => ({ name: `Aaron ${String(i).padStart(2, "0")}` }));
+    await createContacts(org, MATCHES_FIRST_MAX + 50, (i) => ({ name: `Bea Match ${String(i - 10_000).padStart(4, "0")}` }), 10_000);
+    const sorted = await listContacts(org, { sort: "name", limit: 5, q: "match", walkMaxRows: 10 });
+    expect(sorted.contacts.map((c) => c.name)).toEqual(["Bea Match 0000", "Bea Match 0001", "Bea Match 0002", "Bea Match 0003", "Bea Match 0004"]);
+    // A bound of 11 lands on the first match itself: one match found, then the bound — still sorted, not a short page.
+    const atTheBound = await listContacts(org, { sort: "name", limit: 5, q: "match", walkMaxRows: 11 });
+    expect(atTheBound.contacts.map((c) => c.name)).toEqual(sorted.contacts.map((c) => c.name));
+    // The last page: the walk runs out of rows before its bound, and that short page is the end.
+    const { seen, pages } = await walk(org, { sort: "name", q: "match", limit: 300 });
+    expect(seen).toHaveLength(MATCHES_FIRST_MAX + 50);
+    expect(pages.at(-1)!.contacts.map((c) => c.name)).toEqual(Array.from({ length: 150 }, (_, i) => `Bea Match ${String(900 + i).padStart(4, "0")}`));
+    expect(pages.at(-1)!.nextCursor).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactMatchesSearch, parseSearch } from "@/lib/contacts/search-terms";
+import { contactMatchesSearch, contactSearchText, parseSearch, SEARCH_TEXT_FIELDS_MAX } from "@/lib/contacts/search-terms";
 import { escapeLike } from "@/lib/contacts/search-sql";
 
 const jane = { name: "Jane O'Brien", email: "jane.obrien@example.com", businessName: "Newtown Bakery", phoneNumber: "+61491570156" };
@@ -40,6 +40,28 @@ describe("contactMatchesSearch", () => {
     ["0412", false],
   ])("%j → %s", (q, expected) => {
     expect(contactMatchesSearch(jane, q)).toBe(expected);
+  });
+});
+
+describe("contactSearchText", () => {
+  it("puts each field after its separator, in lower case, with the number's digits last", () => {
+    expect(contactSearchText({ name: "Jane O'Brien", businessName: "Glebe Bakery", email: "Jane@Example.com", phoneNumber: "+61491570156" })).toBe(
+      "\njane o'brien\nglebe bakery\tjane@example.com\x1f61491570156",
+    );
+    expect(contactSearchText({ name: "Ann", businessName: null, email: null, phoneNumber: "+1415" })).toBe("\nann\n\t\x1f1415");
+  });
+
+  it("turns separators inside a field into spaces, and cuts the fields (not the digits) at SEARCH_TEXT_FIELDS_MAX characters", () => {
+    expect(contactSearchText({ name: "Jo\nAnne\tX\x1fY", businessName: null, email: null, phoneNumber: "+1" })).toBe("\njo anne x y\n\t\x1f1");
+    const text = contactSearchText({ name: "𝒜".repeat(300), businessName: "b".repeat(200), email: null, phoneNumber: "+61491570156" });
+    const [fields, digits] = text.split("\x1f");
+    expect(Array.from(fields!)).toHaveLength(SEARCH_TEXT_FIELDS_MAX);
+    expect(digits).toBe("61491570156");
+  });
+
+  it("a query's control characters are spaces: no query holds a separator", () => {
+    expect(parseSearch("lee\x1fsmith")?.text).toBe("lee smith");
+    expect(parseSearch("\tjo\n")?.text).toBe("jo");
   });
 });
 
