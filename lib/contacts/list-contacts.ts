@@ -151,7 +151,7 @@ async function readPage(organizationId: string, options: ListContactsOptions, pl
     const matchTotal = rows[0]?.matchTotal;
     if (matchTotal === undefined || matchTotal <= MATCHES_FIRST_MAX) return { rows, matchTotal };
     // Many matches: usually a page of them sits within the first rows in sort order…
-    const walkMaxRows = options.walkMaxRows ?? WALK_MAX_ROWS;
+    const walkMaxRows = Math.max(1, options.walkMaxRows ?? WALK_MAX_ROWS);
     const walked = await readRows(organizationId, options.q, plan, "bounded-walk", walkMaxRows);
     const found = walked.filter((row) => row.matches);
     const reachedTheEnd = !walked.some((row) => row.walked === walkMaxRows);
