@@ -112,7 +112,13 @@ async function readRows(organizationId: string, q: string | undefined, plan: Pla
     SELECT ${CONTACT_COLUMNS}, (SELECT count(*)::int FROM matches) AS "matchTotal" FROM picked p JOIN "Contact" c ON c."id" = p."id"`;
   const page =
     mode === "walk"
-      ? Prisma.sql`SELECT ${CONTACT_COLUMNS} FROM "Contact" c WHERE c."organizationId" = ${organizationId} AND ${searchCondition(q)} ${keyset} ${order}`
+      ? q
+        ? // A search known to match more than MATCHES_FIRST_MAX (the export says so): the walk filters in the
+          // keyset index alone, as the bounded walk does, and only the page's rows come from the table.
+          Prisma.sql`SELECT ${CONTACT_COLUMNS} FROM (
+              SELECT c."id" FROM "Contact" c WHERE c."organizationId" = ${organizationId} AND ${searchCondition(q)} ${keyset} ${order}
+            ) w JOIN "Contact" c ON c."id" = w."id"`
+        : Prisma.sql`SELECT ${CONTACT_COLUMNS} FROM "Contact" c WHERE c."organizationId" = ${organizationId} ${keyset} ${order}`
       : mode === "bounded-walk"
         ? // The inner walk names only columns of the keyset index (an index-only scan); only the page's
           // rows are read from the table. Ordered by the index's own key, not by "walked", so the

@@ -21,7 +21,7 @@ const sortKey = (name: string) =>
 /** Walks every page forward, calling `between` after each one (to write rows meanwhile). */
 async function walk(
   organizationId: string,
-  options: { sort: "name" | "created"; q?: string; limit: number; walkMaxRows?: number },
+  options: { sort: "name" | "created"; q?: string; limit: number; walkMaxRows?: number; matchCount?: number },
   between: (pageIndex: number) => Promise<void> = async () => {},
 ) {
   const seen: string[] = [];
@@ -215,6 +215,10 @@ describe("a search matching more than MATCHES_FIRST_MAX contacts", () => {
     const { seen } = await walk(org, { sort: "name", q: "common", limit: 400 });
     expect(seen).toHaveLength(many);
     expect(new Set(seen).size).toBe(many);
+    // Told the count beforehand (as the export is), every page walks the index: the same rows, in order.
+    const told = await walk(org, { sort: "name", q: "common", limit: 400, matchCount: MATCHES_FIRST_MAX + 1 });
+    expect(told.seen).toEqual(seen);
+    expect(told.pages[0]!.contacts.slice(0, 2).map((c) => c.name)).toEqual(["Common 00000", "Common 00001"]);
   });
 });
 
