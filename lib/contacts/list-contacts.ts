@@ -30,7 +30,7 @@ export interface ListContactsOptions {
   cursor?: string;
   /** How many contacts match `q`, when the caller already knows: more than MATCHES_FIRST_MAX skips straight to walking the index. */
   matchCount?: number;
-  /** How far a search with many matches walks in sort order before sorting them all (WALK_MAX_ROWS): the bench's ablation and the tests of the fallback set it. */
+  /** How far a search with many matches walks in sort order before sorting them all (WALK_MAX_ROWS); the tests of the fallback set a smaller one. */
   walkMaxRows?: number;
 }
 
