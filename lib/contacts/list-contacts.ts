@@ -101,6 +101,7 @@ async function readRows(organizationId: string, q: string | undefined, plan: Pla
     : Prisma.empty;
   const order = Prisma.sql`ORDER BY c.${column} ${direction}, c."id" ${direction} LIMIT ${plan.limit + 1}`;
   const walkOrder = Prisma.sql`ORDER BY c.${column} ${direction}, c."id" ${direction}`;
+  const walkedMatches = searchCondition(q, "s");
   // MATERIALIZED keeps the planner from turning "the matches, sorted" back into an index walk. The
   // matches keep only their id and sort key, so 25,000 of them stay in work_mem (whole rows went to a
   // temporary file: ~3 % of that read); the page's rows are read again by id.
@@ -124,11 +125,11 @@ async function readRows(organizationId: string, q: string | undefined, plan: Pla
           // rows are read from the table. Ordered by the index's own key, not by "walked", so the
           // planner stops at the page instead of sorting the whole walk.
           Prisma.sql`SELECT ${CONTACT_COLUMNS}, w."walked", w."matches" FROM (
-            SELECT s."id", s."walked", ${searchCondition(q, "s")} AS "matches" FROM (
+            SELECT s."id", s."walked", ${walkedMatches} AS "matches" FROM (
               SELECT c."id", c.${column}, c."searchText", row_number() OVER (${walkOrder})::int AS "walked"
                 FROM "Contact" c WHERE c."organizationId" = ${organizationId} ${keyset} ${walkOrder} LIMIT ${walkMaxRows}
             ) s
-            WHERE ${searchCondition(q, "s")} OR s."walked" = ${walkMaxRows}
+            WHERE ${walkedMatches} OR s."walked" = ${walkMaxRows}
             ORDER BY s.${column} ${direction}, s."id" ${direction} LIMIT ${plan.limit + 2}
           ) w JOIN "Contact" c ON c."id" = w."id"`
         : mode === "matches-first"
