@@ -223,7 +223,7 @@ describe("a search matching more than MATCHES_FIRST_MAX contacts", () => {
 });
 
 describe("a search whose many matches sort after the walk's bound", () => {
-  // The bound is WALK_MAX_ROWS (100,000) in the app; a smaller one reaches the same fallback with fewer rows.
+  // The app's bound is WALK_MAX_ROWS; a smaller one reaches the same fallback with fewer rows.
   const walkMaxRows = 2_000;
   it("finds them by sorting the matches, in order, with nothing skipped or repeated, both ways", { timeout: 120_000 }, async () => {
     expect(walkMaxRows).toBeLessThan(WALK_MAX_ROWS);
