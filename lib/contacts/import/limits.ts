@@ -11,5 +11,7 @@ export const IMPORT_MAX_HEADER_CHARS = 200;
 export const IMPORT_MAX_REPORTED_ERRORS = 500;
 /** Rows per INSERT … ON CONFLICT statement. */
 export const IMPORT_WRITE_CHUNK_ROWS = 1_000;
+/** Rows checked between two turns of the event loop, so a finished chunk's next one is sent without waiting for a whole chunk's checks. */
+export const IMPORT_CHECK_SLICE_ROWS = 100;
 
 export const IMPORT_MAX_MEGABYTES = IMPORT_MAX_BYTES / 1024 / 1024;

@@ -66,6 +66,18 @@ function firstIssue(result: z.ZodSafeParseResult<unknown>): string | undefined {
   return result.success ? undefined : (result.error.issues[0]?.message ?? "Invalid value");
 }
 
+/** A schema's check of one cell, with its answer for a blank cell worked out once: optional columns are blank on most rows. */
+function cellCheck<T>(schema: z.ZodType<T>): (text: string) => z.ZodSafeParseResult<T> {
+  const blank = schema.safeParse("");
+  return (text) => (text === "" ? blank : schema.safeParse(text));
+}
+
+const checkEmail = cellCheck(contactEmailSchema);
+const checkWebsite = cellCheck(contactWebsiteSchema);
+const checkTimezone = cellCheck(contactTimezoneSchema);
+const checkLanguage = cellCheck(optionalLanguageSchema);
+const checkConsentDate = cellCheck(consentDateSchema);
+
 /**
  * Checks every row against the mapping and turns the valid ones into contacts: the phone read into
  * E.164 with the clinic's country, the name from Name or First + Last name, every cell within the
@@ -136,13 +148,13 @@ export function createRowValidator(
       const phone = phoneText ? normalizePhone(phoneText, country) : ({ ok: false, message: "The phone number is empty." } as const);
       if (!phone.ok) problem(phone.message, fieldColumn.get("phone"));
 
-      const email = contactEmailSchema.safeParse(cell("email"));
+      const email = checkEmail(cell("email"));
       if (!email.success) problem(`"${cell("email")}": ${firstIssue(email)}`, fieldColumn.get("email"));
-      const website = contactWebsiteSchema.safeParse(cell("business_website"));
+      const website = checkWebsite(cell("business_website"));
       if (!website.success) problem(firstIssue(website)!, fieldColumn.get("business_website"));
-      const timezone = contactTimezoneSchema.safeParse(cell("timezone"));
+      const timezone = checkTimezone(cell("timezone"));
       if (!timezone.success) problem(`"${cell("timezone")}": ${firstIssue(timezone)}`, fieldColumn.get("timezone"));
-      const language = optionalLanguageSchema.safeParse(cell("language"));
+      const language = checkLanguage(cell("language"));
       if (!language.success) problem(firstIssue(language)!, fieldColumn.get("language"));
       const businessName = cell("business_name");
       if (businessName.length > 200) problem("The business name can be at most 200 characters.", fieldColumn.get("business_name"));
@@ -163,7 +175,7 @@ export function createRowValidator(
         problem(`"${consentText}" is not a consent basis: use care reminders, marketing or none.`, fieldColumn.get("consent_basis"));
       const consentSource = cell("consent_source");
       if (consentSource.length > 200) problem("How consent was given can be at most 200 characters.", fieldColumn.get("consent_source"));
-      const consentDate = consentDateSchema.safeParse(cell("consent_date"));
+      const consentDate = checkConsentDate(cell("consent_date"));
       if (!consentDate.success) problem(firstIssue(consentDate)!, fieldColumn.get("consent_date"));
 
       const custom = normalizeCustomFields(

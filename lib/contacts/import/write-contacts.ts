@@ -1,4 +1,5 @@
 import { createId } from "@/lib/ids/create-id";
+import { arrayLiteral } from "@/lib/prisma/array-literal";
 import { IMPORT_WRITE_CHUNK_ROWS } from "@/lib/contacts/import/limits";
 import type { ImportContact } from "@/lib/contacts/import/validate-rows";
 
@@ -21,17 +22,73 @@ export async function upsertContacts(
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0 };
   for (let start = 0; start < contacts.length; start += IMPORT_WRITE_CHUNK_ROWS) {
-    const result = await upsertChunk(db, organizationId, contacts.slice(start, start + IMPORT_WRITE_CHUNK_ROWS), addedBy);
+    const result = await upsertChunk(db, organizationId, prepareChunk(contacts.slice(start, start + IMPORT_WRITE_CHUNK_ROWS)), addedBy);
     counts.created += result.created;
     counts.updated += result.updated;
   }
   return counts;
 }
 
+/** A chunk of contacts ready to send: new ids given, each column one array literal (lib/prisma/array-literal.ts). */
+export interface PreparedChunk {
+  size: number;
+  contacts: Record<ContactColumn, string>;
+  /** The rows marked do-not-call, for the list; null when there are none. */
+  listed: { ids: string; phoneNumbers: string; reasons: string } | null;
+}
+
+type ContactColumn =
+  | "id"
+  | "name"
+  | "phoneNumber"
+  | "email"
+  | "businessName"
+  | "businessWebsite"
+  | "timezone"
+  | "language"
+  | "consentBasis"
+  | "consentSource"
+  | "consentDate"
+  | "customFields";
+
 /**
- * One INSERT … ON CONFLICT DO UPDATE for a chunk of contacts: each column travels as one array
- * parameter and the rows are zipped back together with unnest (cheaper to send and to unpack than one
- * JSON document per chunk). `xmax = 0` tells a fresh row from an updated one.
+ * Everything a chunk's statement needs that costs per row (ids, JSON, quoting), done apart from sending
+ * it: the import prepares the next chunk while the database writes the one before.
+ */
+export function prepareChunk(chunk: readonly ImportContact[]): PreparedChunk {
+  const column = (read: (contact: ImportContact) => string | null) => arrayLiteral(chunk.map(read));
+  const listed = chunk.filter((contact) => contact.doNotCall);
+  return {
+    size: chunk.length,
+    contacts: {
+      id: column(() => createId()),
+      name: column((c) => c.name),
+      phoneNumber: column((c) => c.phoneNumber),
+      email: column((c) => c.email),
+      businessName: column((c) => c.businessName),
+      businessWebsite: column((c) => c.businessWebsite),
+      timezone: column((c) => c.timezone),
+      language: column((c) => c.language),
+      consentBasis: column((c) => c.consentBasis),
+      consentSource: column((c) => c.consentSource),
+      consentDate: column((c) => c.consentDate?.toISOString().slice(0, 10) ?? null),
+      customFields: column((c) => JSON.stringify(c.customFields)),
+    },
+    listed:
+      listed.length === 0
+        ? null
+        : {
+            ids: arrayLiteral(listed.map(() => createId())),
+            phoneNumbers: arrayLiteral(listed.map((c) => c.phoneNumber)),
+            reasons: arrayLiteral(listed.map((c) => c.doNotCallReason)),
+          },
+  };
+}
+
+/**
+ * One INSERT … ON CONFLICT DO UPDATE for a prepared chunk: each column travels as one array literal and
+ * the rows are zipped back together with unnest (cheaper to send and to unpack than one JSON document per
+ * chunk). `xmax = 0` tells a fresh row from an updated one.
  *
  * On update: the name is replaced; other fields only where the row has a value (a blank cell never
  * erases); custom fields are merged (the file's keys win). A row marked do-not-call puts its number on
@@ -41,23 +98,21 @@ export async function upsertContacts(
 export async function upsertChunk(
   db: RawQueryClient,
   organizationId: string,
-  chunk: readonly ImportContact[],
+  chunk: PreparedChunk,
   addedBy?: { userId: string; email: string },
 ): Promise<WriteCounts> {
-  if (chunk.length === 0) return { created: 0, updated: 0 };
-  const column = <T>(read: (contact: ImportContact) => T) => chunk.map(read);
-  const [result] = await db.$queryRaw<WriteCounts[]>`
+  if (chunk.size === 0) return { created: 0, updated: 0 };
+  const c = chunk.contacts;
+  const [result] = await db.$queryRaw<{ created: number }[]>`
     WITH upserted AS (
       INSERT INTO "Contact" AS c ("id", "organizationId", "name", "phoneNumber", "email", "businessName", "businessWebsite",
                                   "timezone", "language", "consentBasis", "consentSource", "consentDate", "customFields", "createdAt", "updatedAt")
       SELECT r."id", ${organizationId}, r."name", r."phoneNumber", r."email", r."businessName", r."businessWebsite",
              r."timezone", r."language", r."consentBasis"::"ConsentBasis", r."consentSource", r."consentDate"::date,
              COALESCE(r."customFields", '{}'::jsonb), now(), now()
-        FROM unnest(${column(() => createId())}::text[], ${column((c) => c.name)}::text[], ${column((c) => c.phoneNumber)}::text[],
-                    ${column((c) => c.email)}::text[], ${column((c) => c.businessName)}::text[], ${column((c) => c.businessWebsite)}::text[],
-                    ${column((c) => c.timezone)}::text[], ${column((c) => c.language)}::text[], ${column((c) => c.consentBasis)}::text[], ${column((c) => c.consentSource)}::text[],
-                    ${column((c) => c.consentDate?.toISOString().slice(0, 10) ?? null)}::text[],
-                    ${column((c) => JSON.stringify(c.customFields))}::jsonb[])
+        FROM unnest(${c.id}::text[], ${c.name}::text[], ${c.phoneNumber}::text[], ${c.email}::text[], ${c.businessName}::text[],
+                    ${c.businessWebsite}::text[], ${c.timezone}::text[], ${c.language}::text[], ${c.consentBasis}::text[],
+                    ${c.consentSource}::text[], ${c.consentDate}::text[], ${c.customFields}::jsonb[])
           AS r("id", "name", "phoneNumber", "email", "businessName", "businessWebsite", "timezone", "language", "consentBasis", "consentSource", "consentDate", "customFields")
       ON CONFLICT ("organizationId", "phoneNumber") DO UPDATE SET
         "name" = EXCLUDED."name",
@@ -71,19 +126,31 @@ export async function upsertChunk(
         "consentDate" = COALESCE(EXCLUDED."consentDate", c."consentDate"),
         "customFields" = c."customFields" || EXCLUDED."customFields",
         "updatedAt" = now()
+      -- A contact the row would not change is left as it is: no new row version and no index entries
+      -- (re-importing last month's list rewrites only what changed), and its updatedAt is kept.
+      WHERE (c."name", c."email", c."businessName", c."businessWebsite", c."timezone", c."language",
+             c."consentBasis", c."consentSource", c."consentDate", c."customFields")
+            IS DISTINCT FROM
+            (EXCLUDED."name", COALESCE(EXCLUDED."email", c."email"), COALESCE(EXCLUDED."businessName", c."businessName"),
+             COALESCE(EXCLUDED."businessWebsite", c."businessWebsite"), COALESCE(EXCLUDED."timezone", c."timezone"),
+             COALESCE(EXCLUDED."language", c."language"), COALESCE(EXCLUDED."consentBasis", c."consentBasis"),
+             COALESCE(EXCLUDED."consentSource", c."consentSource"), COALESCE(EXCLUDED."consentDate", c."consentDate"),
+             c."customFields" || EXCLUDED."customFields")
       RETURNING (xmax = 0) AS "inserted"
     )
-    SELECT (count(*) FILTER (WHERE "inserted"))::int AS "created", (count(*) FILTER (WHERE NOT "inserted"))::int AS "updated" FROM upserted`;
-  const listed = chunk.filter((contact) => contact.doNotCall);
-  if (listed.length > 0) {
+    SELECT (count(*) FILTER (WHERE "inserted"))::int AS "created" FROM upserted`;
+  if (chunk.listed) {
     await db.$queryRaw`
       INSERT INTO "DoNotCallEntry" ("id", "organizationId", "phoneNumber", "reason", "source", "addedByUserId", "addedByEmail", "createdAt")
       SELECT r."id", ${organizationId}, r."phoneNumber", r."reason", 'IMPORT'::"DoNotCallSource", ${addedBy?.userId ?? null}, ${addedBy?.email ?? null}, now()
-        FROM unnest(${listed.map(() => createId())}::text[], ${listed.map((c) => c.phoneNumber)}::text[], ${listed.map((c) => c.doNotCallReason)}::text[])
+        FROM unnest(${chunk.listed.ids}::text[], ${chunk.listed.phoneNumbers}::text[], ${chunk.listed.reasons}::text[])
           AS r("id", "phoneNumber", "reason")
       ON CONFLICT ("organizationId", "phoneNumber") DO NOTHING`;
   }
-  return { created: result?.created ?? 0, updated: result?.updated ?? 0 };
+  // Every row of a chunk has its own number (the checks refuse a repeat), so a row not created matched
+  // an existing contact: an update, whether or not it changed anything (what a dry run counts too).
+  const created = result?.created ?? 0;
+  return { created, updated: chunk.size - created };
 }
 
 /** How many of these numbers the organization already has (what a dry run reports as updates). */

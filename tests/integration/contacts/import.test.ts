@@ -91,6 +91,28 @@ describe("CSV import: what an update changes", () => {
     });
   });
 
+  it("leaves a contact the row would not change as it is, and counts it with the updates", async () => {
+    const clinic = await createMember("STAFF");
+    const file = (secondName: string) =>
+      csv(
+        ["name", "phone", "email", "consent basis", "consent date", "appointment type"],
+        [
+          ["Ada Same", "0491 570 156", "ada@example.com", "care reminders", "2026-01-05", "check-up"],
+          [secondName, "0491 570 157", "", "", "", "flu"],
+        ],
+      );
+    expect((await upload(clinic, file("Bo Before"))).body).toMatchObject({ created: 2, updated: 0 });
+    const before = await getDb().contact.findMany({ where: { organizationId: clinic.organization.id }, orderBy: { phoneNumber: "asc" } });
+
+    const { body } = await upload(clinic, file("Bo After"));
+    expect(body).toMatchObject({ created: 0, updated: 2 });
+    const after = await getDb().contact.findMany({ where: { organizationId: clinic.organization.id }, orderBy: { phoneNumber: "asc" } });
+    // The unchanged row was not rewritten (same updatedAt); the changed one was, and holds the new name.
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1]).toMatchObject({ name: "Bo After", customFields: { appointment_type: "flu" } });
+    expect(after[1]!.updatedAt.getTime()).toBeGreaterThan(before[1]!.updatedAt.getTime());
+  });
+
   it("updates by number only within the caller's organization", async () => {
     const [a, b] = [await createMember("STAFF"), await createMember("STAFF")];
     await createContacts(b.organization.id, 1, () => ({ name: "B's patient", phoneNumber: "+61491570156" }));
@@ -261,6 +283,29 @@ describe("CSV import: files that cannot be imported", () => {
     expect((await importRoute(importRequest({ raw: "{}", contentType: "application/json" }), withParams({}))).status).toBe(415);
     expect((await importRoute(importRequest({ multipart: { file: null } }), withParams({}))).status).toBe(400);
     expect((await upload(clinic, "name,phone\nJane,0491 570 156\n", { mode: "sometimes" })).status).toBe(400);
+  });
+});
+
+describe("CSV import: what a cell holds is what is stored", () => {
+  it("keeps quotes, backslashes, commas, braces, line breaks and the word NULL exactly", async () => {
+    const clinic = await createMember("STAFF");
+    const names = ['Mary "Mae" O\'Brien', "Back\\slash {Jr}", "NULL", "Line\nBreak, Esq."];
+    const rows = names.map((name, i) => [
+      name,
+      fictionalPhone(i),
+      i === 0 ? 'said "call after 3" \\ thanks' : "",
+      i === 1 ? "yes" : "",
+      i === 1 ? 'asked "never"' : "",
+    ]);
+    const { status, body } = await upload(clinic, csv(["name", "phone", "note", "do not call", "do not call reason"], rows));
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ created: names.length });
+    const stored = await getDb().contact.findMany({ where: { organizationId: clinic.organization.id }, orderBy: { phoneNumber: "asc" } });
+    expect(stored.map((contact) => contact.name)).toEqual(names);
+    expect(stored[0]!.customFields).toEqual({ note: 'said "call after 3" \\ thanks' });
+    expect(await getDb().doNotCallEntry.findMany({ where: { organizationId: clinic.organization.id } })).toEqual([
+      expect.objectContaining({ phoneNumber: fictionalPhone(1), reason: 'asked "never"', source: "IMPORT" }),
+    ]);
   });
 });
 
