@@ -6,8 +6,10 @@ export type RoundClaimer = (limit: number, idle: boolean) => Promise<ClaimedCall
 
 /** One lap of the fleet's windows, from the first this run took until every window of the fleet has been taken since. */
 interface Sweep {
-  /** The number of the sweep's first window; null before it. */
+  /** The number of the window the sweep's lap is counted from; null before its first. */
   start: number | null;
+  /** The windows the fleet filled when the lap began: a lap is counted again from where it changes. */
+  windowsInLap: number | null;
   /** Every window has been taken since `start` (by this run or another), or windows in a row had nobody to call. */
   done: boolean;
   /** Windows in a row with no clinic that could take a call. */
@@ -95,7 +97,7 @@ export function createRoundClaimer(options: { runId: string; now: () => Date; le
 
 async function startSweep(now: Date): Promise<Sweep> {
   await returnExpiredLeases(now);
-  return { start: null, done: false, emptyWindows: 0, later: [], claimed: 0 };
+  return { start: null, windowsInLap: null, done: false, emptyWindows: 0, later: [], claimed: 0 };
 }
 
 /**
@@ -106,12 +108,19 @@ async function startSweep(now: Date): Promise<Sweep> {
  */
 const EMPTY_WINDOWS = 2;
 
-/** The next window of the fleet, planned, longest waiting first; marks the sweep done once every window has been taken since it began. */
+/**
+ * The next window of the fleet, planned, longest waiting first; marks the sweep done once every window has
+ * been taken since its lap began. Window w is range w mod n, so when the fleet grows (or shrinks) across a
+ * window's worth of clinics mid-lap, n changes and the windows after it map to other ranges: the lap is
+ * counted again from there (n windows in a row under one n cover every range), or one range could be skipped.
+ */
 async function readWindow(sweep: Sweep, now: Date, size: number, idle: boolean): Promise<PlannedClinic[]> {
   const { number, windowsInLap, clinics } = await takeDispatchWindow(now, size);
-  sweep.start ??= number;
+  const start = sweep.start !== null && sweep.windowsInLap === windowsInLap ? sweep.start : number;
+  sweep.start = start;
+  sweep.windowsInLap = windowsInLap;
   sweep.emptyWindows = clinics.length === 0 ? sweep.emptyWindows + 1 : 0;
-  if (number - sweep.start + 1 >= windowsInLap || (!idle && sweep.emptyWindows >= EMPTY_WINDOWS)) sweep.done = true;
+  if (number - start + 1 >= windowsInLap || (!idle && sweep.emptyWindows >= EMPTY_WINDOWS)) sweep.done = true;
   return clinics;
 }
 

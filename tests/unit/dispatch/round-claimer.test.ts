@@ -174,6 +174,22 @@ describe("round claimer: sweeps of the fleet in numbered windows", () => {
     expect([...fleet.free.values()].every((slots) => slots === 0)).toBe(true);
   });
 
+  it("a fleet that grows by a window mid-lap is still read whole in that sweep", async () => {
+    clinics(300);
+    // The sequence is past its first lap: window 4 is the fleet's second range while it fills three.
+    fleet.windows = 4;
+    // A clinic signs up once the sweep has read its first window: the fleet fills four windows now, and
+    // window w is range w mod 4 — window 5 is the second range again, and no window of the lap is the first.
+    fleet.beforeClaim = () => {
+      fleet.free.set("clinic_9999", 0);
+      fleet.beforeClaim = null;
+    };
+    const claim = createRoundClaimer({ runId: "run", now: () => new Date(), windowClinics: 100 });
+    const served = (await claim(1_000, true)).map((call) => call.organizationId);
+    expect(fleet.sweeps).toBe(1);
+    expect(new Set(served).size).toBe(300);
+  });
+
   it("after a sweep that claimed nothing, a busy run does not read the fleet again; an idle one does", async () => {
     clinics(50, 0);
     const claim = createRoundClaimer({ runId: "run", now: () => new Date(), windowClinics: 10 });
