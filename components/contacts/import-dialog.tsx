@@ -225,13 +225,15 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
         {state.step === "done" ? (
           <div className="space-y-3" role="status">
             <p className="text-sm text-zinc-800">
-              Import complete: {n(state.report.created)} created, {n(state.report.updated)} updated, {n(state.report.skipped)} skipped.
+              Import complete: {n(state.report.created)} created, {n(state.report.updated)} updated
+              {state.report.unchanged ? ` (${n(state.report.unchanged)} already up to date)` : ""}, {n(state.report.skipped)} skipped.
             </p>
             <ImportCounts
               items={[
                 { label: "Created", value: state.report.created },
                 { label: "Updated", value: state.report.updated },
-                { label: "Skipped", value: state.report.skipped, tone: "warning" },
+                ...(state.report.unchanged ? [{ label: "Already up to date", value: state.report.unchanged }] : []),
+                { label: "Skipped", value: state.report.skipped, tone: "warning" as const },
               ]}
             />
           </div>

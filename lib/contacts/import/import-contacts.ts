@@ -6,7 +6,7 @@ import { IMPORT_CHECK_SLICE_ROWS, IMPORT_MAX_REPORTED_ERRORS, IMPORT_WRITE_CHUNK
 import { parseCsv } from "@/lib/contacts/import/parse-csv";
 import type { ImportMode } from "@/lib/contacts/import/read-import-request";
 import { createRowValidator, type ImportContact, type ImportRowError, type ValidatedRows } from "@/lib/contacts/import/validate-rows";
-import { countExistingPhones, prepareChunk, upsertChunk, type WriteCounts } from "@/lib/contacts/import/write-contacts";
+import { addWriteCounts, countExistingPhones, prepareChunk, upsertChunk, type WriteCounts } from "@/lib/contacts/import/write-contacts";
 
 export interface ImportReport {
   dryRun: boolean;
@@ -19,6 +19,8 @@ export interface ImportReport {
   created: number;
   /** Existing contacts with the same phone number, updated (or that would be). */
   updated: number;
+  /** Of the updates, contacts that already held what the file says, left as they were; absent on a dry run (it does not compare) and when nothing was written. */
+  unchanged?: number;
   /** Rows not imported because of their problems. */
   skipped: number;
   errors: ImportRowError[];
@@ -65,7 +67,7 @@ export async function importContacts(
 
   const reportOf = (
     { validRows, errors, invalidRows }: { validRows: number; errors: ImportRowError[]; invalidRows: number },
-    counts: WriteCounts,
+    counts: { created: number; updated: number; unchanged?: number },
   ): ImportReport => ({
     dryRun: options.dryRun,
     mode: options.mode,
@@ -91,7 +93,7 @@ export async function importContacts(
   }
 
   const checked = { validRows: 0, errors: [] as ImportRowError[], invalidRows: 0 };
-  const counts: WriteCounts = { created: 0, updated: 0 };
+  const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   const refuse = () => {
     const rows = checked.invalidRows === 1 ? "1 row has a problem" : `${checked.invalidRows.toLocaleString("en")} rows have problems`;
     const report = reportOf(checked, { created: 0, updated: 0 });
@@ -119,9 +121,7 @@ export async function importContacts(
           const chunk = prepareChunk(pending);
           pending = [];
           written = written.then(async () => {
-            const result = await upsertChunk(tx, organization.id, chunk, addedBy);
-            counts.created += result.created;
-            counts.updated += result.updated;
+            addWriteCounts(counts, await upsertChunk(tx, organization.id, chunk, addedBy));
           });
           // Handled here so a failed statement is not an unhandled rejection while the loop runs on;
           // `await written` below still throws it.

@@ -7,7 +7,10 @@ import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
 
 export interface WriteCounts {
   created: number;
+  /** Rows whose number an existing contact has: updated, whether or not it changed (what a dry run counts too). */
   updated: number;
+  /** Of those, contacts that already held what the file says: left as they were. */
+  unchanged: number;
 }
 
 /**
@@ -20,11 +23,9 @@ export async function upsertContacts(
   contacts: readonly ImportContact[],
   addedBy?: { userId: string; email: string },
 ): Promise<WriteCounts> {
-  const counts: WriteCounts = { created: 0, updated: 0 };
+  const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   for (let start = 0; start < contacts.length; start += IMPORT_WRITE_CHUNK_ROWS) {
-    const result = await upsertChunk(db, organizationId, prepareChunk(contacts.slice(start, start + IMPORT_WRITE_CHUNK_ROWS)), addedBy);
-    counts.created += result.created;
-    counts.updated += result.updated;
+    addWriteCounts(counts, await upsertChunk(db, organizationId, prepareChunk(contacts.slice(start, start + IMPORT_WRITE_CHUNK_ROWS)), addedBy));
   }
   return counts;
 }
@@ -101,9 +102,9 @@ export async function upsertChunk(
   chunk: PreparedChunk,
   addedBy?: { userId: string; email: string },
 ): Promise<WriteCounts> {
-  if (chunk.size === 0) return { created: 0, updated: 0 };
+  if (chunk.size === 0) return { created: 0, updated: 0, unchanged: 0 };
   const c = chunk.contacts;
-  const [result] = await db.$queryRaw<{ created: number }[]>`
+  const [result] = await db.$queryRaw<{ created: number; changed: number }[]>`
     WITH upserted AS (
       INSERT INTO "Contact" AS c ("id", "organizationId", "name", "phoneNumber", "email", "businessName", "businessWebsite",
                                   "timezone", "language", "consentBasis", "consentSource", "consentDate", "customFields", "createdAt", "updatedAt")
@@ -138,7 +139,7 @@ export async function upsertChunk(
              c."customFields" || EXCLUDED."customFields")
       RETURNING (xmax = 0) AS "inserted"
     )
-    SELECT (count(*) FILTER (WHERE "inserted"))::int AS "created" FROM upserted`;
+    SELECT (count(*) FILTER (WHERE "inserted"))::int AS "created", (count(*) FILTER (WHERE NOT "inserted"))::int AS "changed" FROM upserted`;
   if (chunk.listed) {
     await db.$queryRaw`
       INSERT INTO "DoNotCallEntry" ("id", "organizationId", "phoneNumber", "reason", "source", "addedByUserId", "addedByEmail", "createdAt")
@@ -147,10 +148,17 @@ export async function upsertChunk(
           AS r("id", "phoneNumber", "reason")
       ON CONFLICT ("organizationId", "phoneNumber") DO NOTHING`;
   }
-  // Every row of a chunk has its own number (the checks refuse a repeat), so a row not created matched
-  // an existing contact: an update, whether or not it changed anything (what a dry run counts too).
+  // Every row of a chunk has its own number (the checks refuse a repeat), so a row neither created nor
+  // changed matched a contact that already held what it says.
   const created = result?.created ?? 0;
-  return { created, updated: chunk.size - created };
+  const changed = result?.changed ?? 0;
+  return { created, updated: chunk.size - created, unchanged: chunk.size - created - changed };
+}
+
+export function addWriteCounts(total: WriteCounts, chunk: WriteCounts): void {
+  total.created += chunk.created;
+  total.updated += chunk.updated;
+  total.unchanged += chunk.unchanged;
 }
 
 /** How many of these numbers the organization already has (what a dry run reports as updates). */

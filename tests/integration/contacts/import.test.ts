@@ -101,11 +101,11 @@ describe("CSV import: what an update changes", () => {
           [secondName, "0491 570 157", "", "", "", "flu"],
         ],
       );
-    expect((await upload(clinic, file("Bo Before"))).body).toMatchObject({ created: 2, updated: 0 });
+    expect((await upload(clinic, file("Bo Before"))).body).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     const before = await getDb().contact.findMany({ where: { organizationId: clinic.organization.id }, orderBy: { phoneNumber: "asc" } });
 
     const { body } = await upload(clinic, file("Bo After"));
-    expect(body).toMatchObject({ created: 0, updated: 2 });
+    expect(body).toMatchObject({ created: 0, updated: 2, unchanged: 1 });
     const after = await getDb().contact.findMany({ where: { organizationId: clinic.organization.id }, orderBy: { phoneNumber: "asc" } });
     // The unchanged row was not rewritten (same updatedAt); the changed one was, and holds the new name.
     expect(after[0]).toEqual(before[0]);
