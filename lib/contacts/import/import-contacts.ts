@@ -2,10 +2,11 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveColumnMapping, type ColumnMappingInput, type ColumnTarget } from "@/lib/contacts/import/column-mapping";
 import { decodeCsvFile } from "@/lib/contacts/import/decode-csv-file";
-import { IMPORT_CHECK_SLICE_ROWS, IMPORT_MAX_REPORTED_ERRORS, IMPORT_WRITE_CHUNK_ROWS } from "@/lib/contacts/import/limits";
+import { checkInSlices, type CheckedRows } from "@/lib/contacts/import/check-in-slices";
+import { IMPORT_MAX_REPORTED_ERRORS, IMPORT_WRITE_CHUNK_ROWS } from "@/lib/contacts/import/limits";
 import { parseCsv } from "@/lib/contacts/import/parse-csv";
 import type { ImportMode } from "@/lib/contacts/import/read-import-request";
-import { createRowValidator, type ImportContact, type ImportRowError, type ValidatedRows } from "@/lib/contacts/import/validate-rows";
+import { createRowValidator, type ImportContact, type ImportRowError } from "@/lib/contacts/import/validate-rows";
 import { addWriteCounts, countExistingPhones, prepareChunk, upsertChunk, type WriteCounts } from "@/lib/contacts/import/write-contacts";
 
 export interface ImportReport {
@@ -41,9 +42,6 @@ function mappingHint(headers: string[]): string {
   if (headers.length !== 1) return ` The file's columns are: ${headers.map((h) => `"${h}"`).join(", ")}.`;
   return ` The file seems to have a single column ("${headers[0]!.slice(0, 80)}"). Save it as CSV with commas, semicolons or tabs between the values.`;
 }
-
-/** Lets a statement just handed to the connection go out before the next chunk's checks take the CPU. */
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Imports a CSV file into the organization's contacts: decode, parse, map the columns, validate every
@@ -83,17 +81,16 @@ export async function importContacts(
   });
 
   if (options.dryRun) {
-    const { valid, errors, invalidRows } = validate(csv.rows);
-    const existing = await countExistingPhones(
-      getDb(),
-      organization.id,
-      valid.map((row) => row.contact.phoneNumber),
-    );
-    return reportOf({ validRows: valid.length, errors, invalidRows }, { created: valid.length - existing, updated: existing });
+    const phoneNumbers: string[] = [];
+    const checked = await checkInSlices(csv.rows, validate, (part) => {
+      for (const row of part.valid) phoneNumbers.push(row.contact.phoneNumber);
+    });
+    const existing = await countExistingPhones(getDb(), organization.id, phoneNumbers);
+    return reportOf(checked, { created: phoneNumbers.length - existing, updated: existing });
   }
 
-  const checked = { validRows: 0, errors: [] as ImportRowError[], invalidRows: 0 };
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+  let checked: CheckedRows = { validRows: 0, invalidRows: 0, errors: [] };
   const refuse = () => {
     const rows = checked.invalidRows === 1 ? "1 row has a problem" : `${checked.invalidRows.toLocaleString("en")} rows have problems`;
     const report = reportOf(checked, { created: 0, updated: 0 });
@@ -105,32 +102,21 @@ export async function importContacts(
     async (tx) => {
       let written: Promise<unknown> = Promise.resolve();
       let pending: ImportContact[] = [];
-      for (let start = 0; start < csv.rows.length; start += IMPORT_CHECK_SLICE_ROWS) {
-        const part: ValidatedRows = validate(csv.rows.slice(start, start + IMPORT_CHECK_SLICE_ROWS));
-        checked.validRows += part.valid.length;
-        checked.invalidRows += part.invalidRows;
-        for (const error of part.errors) checked.errors.push(error);
+      checked = await checkInSlices(csv.rows, validate, (part, totals, last) => {
         // all_or_nothing sends nothing after the first problem (the transaction will be rolled back).
-        const sending = options.mode === "valid_only" || checked.invalidRows === 0;
+        const sending = options.mode === "valid_only" || totals.invalidRows === 0;
         if (sending) for (const row of part.valid) pending.push(row.contact);
         else pending = [];
-        const last = start + IMPORT_CHECK_SLICE_ROWS >= csv.rows.length;
-        if (pending.length >= IMPORT_WRITE_CHUNK_ROWS || (last && pending.length > 0)) {
-          // Prepared here, while the database writes the chunk before; sent as soon as that one is done
-          // (one statement at a time on the transaction's connection).
-          const chunk = prepareChunk(pending);
-          pending = [];
-          written = written.then(async () => {
-            addWriteCounts(counts, await upsertChunk(tx, organization.id, chunk, addedBy));
-          });
-          // Handled here so a failed statement is not an unhandled rejection while the loop runs on;
-          // `await written` below still throws it.
-          written.catch(() => {});
-        }
-        // Checks run in slices with a turn of the event loop between them, so a finished statement's
-        // next one goes out within a slice's time instead of after a whole chunk's checks.
-        await yieldToIo();
-      }
+        if (pending.length < IMPORT_WRITE_CHUNK_ROWS && !(last && pending.length > 0)) return;
+        // Prepared here, while the database writes the chunk before; sent as soon as that one is done
+        // (one statement at a time on the transaction's connection).
+        const chunk = prepareChunk(pending);
+        pending = [];
+        written = written.then(async () => addWriteCounts(counts, await upsertChunk(tx, organization.id, chunk, addedBy)));
+        // Handled here so a failed statement is not an unhandled rejection while the checks go on;
+        // `await written` below still throws it.
+        written.catch(() => {});
+      });
       await written;
       // Throwing rolls back whatever was written before the first problem.
       if (options.mode === "all_or_nothing" && checked.invalidRows > 0) throw refuse();
