@@ -63,10 +63,7 @@ export async function importContacts(
   if (!mapping.ok) throw new AppError("invalid_input", mapping.message + mappingHint(csv.headers));
   const validate = createRowValidator(mapping.columns, organization.defaultCountry, csv.rowProblems);
 
-  const reportOf = (
-    { validRows, errors, invalidRows }: { validRows: number; errors: ImportRowError[]; invalidRows: number },
-    counts: { created: number; updated: number; unchanged?: number },
-  ): ImportReport => ({
+  const reportOf = ({ validRows, errors, invalidRows }: CheckedRows, counts: { created: number; updated: number; unchanged?: number }): ImportReport => ({
     dryRun: options.dryRun,
     mode: options.mode,
     rows: csv.rows.length,

@@ -38,19 +38,8 @@ export interface PreparedChunk {
   listed: { ids: string; phoneNumbers: string; reasons: string } | null;
 }
 
-type ContactColumn =
-  | "id"
-  | "name"
-  | "phoneNumber"
-  | "email"
-  | "businessName"
-  | "businessWebsite"
-  | "timezone"
-  | "language"
-  | "consentBasis"
-  | "consentSource"
-  | "consentDate"
-  | "customFields";
+/** The Contact columns a chunk carries: a new id and every field of ImportContact but the do-not-call ones (they go to the list). */
+type ContactColumn = "id" | Exclude<keyof ImportContact, "doNotCall" | "doNotCallReason">;
 
 /**
  * Everything a chunk's statement needs that costs per row (ids, JSON, quoting), done apart from sending
