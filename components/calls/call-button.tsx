@@ -15,8 +15,8 @@ export function CallButton({ contact, label = "Call" }: { contact: CallDialogCon
         size="sm"
         onClick={() => setOpen(true)}
         aria-label={label === "Call" ? `Call ${contact.name}` : `${label}: ${contact.name}`}
-        title={contact.doNotCall ? `${contact.name} is on the do-not-call list` : undefined}
-        disabled={contact.doNotCall}
+        title={contact.doNotCall ? `${contact.name} is on the do-not-call list` : contact.noConsent ? `${contact.name} has agreed to no calls` : undefined}
+        disabled={contact.doNotCall || contact.noConsent}
       >
         <Phone aria-hidden="true" />
         {label}

@@ -15,6 +15,8 @@ export interface CallDialogContact {
   id: string;
   name: string;
   doNotCall?: boolean;
+  /** Consent recorded as none: the patient agreed to no calls. */
+  noConsent?: boolean;
 }
 
 interface CallPreview {

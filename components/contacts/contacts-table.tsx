@@ -13,6 +13,7 @@ import { CallButton } from "@/components/calls/call-button";
 import { isContactSelected, useContactSelection, type SelectableContact } from "@/components/contacts/selection-store";
 import type { ContactRow, EditableContact } from "@/components/contacts/types";
 import { languageLabel } from "@/lib/language/supported-languages";
+import { consentRefusal } from "@/lib/compliance/consent";
 
 /** The actions column stays in view when the table scrolls sideways on a narrow screen. */
 const STICKY_END = "sticky right-0 shadow-[inset_1px_0_0] shadow-zinc-100";
@@ -63,6 +64,9 @@ const CONSENT_LABELS: Record<string, string> = { CARE_REMINDERS: "care reminders
 function consentWords(row: ContactRow): string {
   return row.consentBasis ? `Consent: ${CONSENT_LABELS[row.consentBasis] ?? row.consentBasis}` : "Consent not recorded";
 }
+
+/** Consent recorded as none: Call, Call back and Check-in are off (the server refuses them too). */
+const agreedToNoCalls = (row: ContactRow) => consentRefusal(row.consentBasis) !== null;
 
 function consentTitle(row: ContactRow): string | undefined {
   const parts = [row.consentSource, row.consentDate].filter(Boolean);
@@ -210,7 +214,7 @@ export function ContactsTable({
             ) : null}
             <TableCell className={cn(STICKY_END, "bg-white whitespace-nowrap text-right group-hover:bg-zinc-50")}>
               <div className="flex items-center justify-end gap-1">
-                <CallButton contact={{ id: row.id, name: row.name, doNotCall: row.doNotCall }} />
+                <CallButton contact={{ id: row.id, name: row.name, doNotCall: row.doNotCall, noConsent: agreedToNoCalls(row) }} />
                 {canWrite || onFollowUp ? (
                   <DropdownMenu>
                     <DropdownMenuTrigger asChild>
@@ -221,11 +225,11 @@ export function ContactsTable({
                     <DropdownMenuContent className="min-w-40">
                       {onFollowUp ? (
                         <>
-                          <DropdownMenuItem disabled={row.doNotCall} onSelect={() => onFollowUp("callback", row)}>
+                          <DropdownMenuItem disabled={row.doNotCall || agreedToNoCalls(row)} onSelect={() => onFollowUp("callback", row)}>
                             <PhoneForwarded aria-hidden="true" />
                             Call back…
                           </DropdownMenuItem>
-                          <DropdownMenuItem disabled={row.doNotCall} onSelect={() => onFollowUp("check-in", row)}>
+                          <DropdownMenuItem disabled={row.doNotCall || agreedToNoCalls(row)} onSelect={() => onFollowUp("check-in", row)}>
                             <HeartPulse aria-hidden="true" />
                             Check-in…
                           </DropdownMenuItem>

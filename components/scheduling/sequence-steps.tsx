@@ -10,6 +10,7 @@ import { sequenceSummary } from "@/components/scheduling/sequence-summary";
 const REASONS: Record<string, string> = {
   filled: "Not called: an earlier patient booked",
   do_not_call: "Not called: on the do-not-call list",
+  no_consent: "Not called: agreed to no calls",
   staff: "Cancelled by staff",
 };
 

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
 import { recordAgentAction } from "@/lib/activity/record-agent-action";
 import { findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { consentRefusal } from "@/lib/compliance/consent";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
 import { callerPhone } from "@/lib/appointments/caller-phone";
 import { linkContactByPhone } from "@/lib/appointments/link-contact";
@@ -45,7 +46,7 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
   // Read before any write: a time we cannot understand changes nothing.
   const existing = await getDb().contact.findUnique({
     where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } },
-    select: { timezone: true, language: true },
+    select: { timezone: true, language: true, consentBasis: true },
   });
   const language = (input.language && parseLanguage(input.language)) || effectiveLanguage(existing?.language, rules.defaultLanguage ?? rules.locale);
   const words = (en: string, hi: string) => inLanguage(language, { en, hi });
@@ -71,6 +72,16 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
       words(
         "This number is on the clinic's do-not-call list, so I can't schedule a call back.",
         "यह नंबर क्लिनिक की 'कॉल न करें' सूची में है, इसलिए कॉल बैक तय नहीं हो सकता।",
+      ),
+    );
+  // Consent recorded as none refuses it like the list: changing what the patient agreed to is staff's to record.
+  if (consentRefusal(existing?.consentBasis))
+    throw say(
+      "conflict",
+      "phone_number",
+      words(
+        "The clinic's records say you agreed to no calls, so I can't schedule a call back. The clinic's staff can change that if you tell them.",
+        "क्लिनिक के रिकॉर्ड के अनुसार आपने कॉल के लिए सहमति नहीं दी है, इसलिए कॉल बैक तय नहीं हो सकता। आप क्लिनिक के स्टाफ़ को बताएँ तो वे इसे बदल सकते हैं।",
       ),
     );
   const callerZone = existing?.timezone ?? rules.timezone;

@@ -2,12 +2,13 @@ import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { insertCallback } from "@/lib/callbacks/insert-callback";
 import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { consentRefusal, NO_CONSENT_WORDS } from "@/lib/compliance/consent";
 import { CALLBACK_MAX_DAYS_AHEAD, type CreateCallbackInput } from "@/lib/callbacks/schemas";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 
-const contactSelect = { id: true, name: true, phoneNumber: true, timezone: true } as const;
+const contactSelect = { id: true, name: true, phoneNumber: true, timezone: true, consentBasis: true } as const;
 const callSelect = { id: true, conversationId: true, agentId: true } as const;
 
 /** The patient and the conversation to pick up from: the call asked about, or the contact's latest conversation. */
@@ -47,6 +48,8 @@ export async function createCallback(organizationId: string, actor: { userId: st
   const { contact, sourceCall } = await resolveTarget(organizationId, input);
   const doNotCall = await findDoNotCall(getDb(), organizationId, contact.phoneNumber);
   if (doNotCall) throw new AppError("conflict", `${contact.name} is ${doNotCallWords(doNotCall)}, so no call back can be scheduled.`);
+  if (consentRefusal(contact.consentBasis))
+    throw new AppError("conflict", `${contact.name} ${NO_CONSENT_WORDS} (their consent is recorded as none), so no call back can be scheduled.`);
   const rules = await loadCallingRules(organizationId);
   const placed = placeInCallingHours(asked, now, rules, recipientTimeZone(contact, rules.timezone).zone);
   const scheduledCall = await insertCallback({

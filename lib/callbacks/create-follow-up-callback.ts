@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { consentRefusal } from "@/lib/compliance/consent";
 import { AppError } from "@/lib/errors";
 import { insertCallback } from "@/lib/callbacks/insert-callback";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
@@ -24,13 +25,13 @@ export function wantsFollowUp(outcome: string | null | undefined): boolean {
 
 export type FollowUpResult =
   | { created: true; scheduledCallId: string; scheduledTime: Date }
-  | { created: false; reason: "not_requested" | "no_contact" | "do_not_call" | "already_scheduled" | "no_line" | "no_calling_hours" };
+  | { created: false; reason: "not_requested" | "no_contact" | "do_not_call" | "no_consent" | "already_scheduled" | "no_line" | "no_calling_hours" };
 
 /**
  * After a call whose outcome is "callback" or "escalated": a callback "to confirm", at the next calling
  * time at least FOLLOW_UP_DELAY_MS away. Not when one already follows this call (the agent scheduled it
  * mid-call with schedule_callback, or a second look at the same call), nor for a caller who is not a
- * contact or is on the do-not-call list: those stay on "Needs attention" for a person.
+ * contact, is on the do-not-call list or agreed to no calls: those stay on "Needs attention" for a person.
  */
 export async function createFollowUpCallback(organizationId: string, callId: string, now = new Date()): Promise<FollowUpResult> {
   const call = await getDb().call.findFirst({
@@ -40,13 +41,14 @@ export async function createFollowUpCallback(organizationId: string, callId: str
       outcome: true,
       conversationId: true,
       agentId: true,
-      contact: { select: { id: true, name: true, phoneNumber: true, timezone: true } },
+      contact: { select: { id: true, name: true, phoneNumber: true, timezone: true, consentBasis: true } },
     },
   });
   if (!call || !wantsFollowUp(call.outcome)) return { created: false, reason: "not_requested" };
   const { contact } = call;
   if (!contact) return { created: false, reason: "no_contact" };
   if (await findDoNotCall(getDb(), organizationId, contact.phoneNumber)) return { created: false, reason: "do_not_call" };
+  if (consentRefusal(contact.consentBasis)) return { created: false, reason: "no_consent" };
 
   const existing = await getDb().scheduledCall.findFirst({
     where: {

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { consentRefusal, NO_CONSENT_WORDS } from "@/lib/compliance/consent";
 import { AppError, notFound } from "@/lib/errors";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
@@ -47,11 +48,13 @@ async function resolveRule(
 export async function createCheckIn(organizationId: string, actor: { userId: string } | null, input: CreateCheckInInput, now = new Date()) {
   const contact = await getDb().contact.findFirst({
     where: { id: input.contactId, organizationId },
-    select: { id: true, name: true, phoneNumber: true, timezone: true },
+    select: { id: true, name: true, phoneNumber: true, timezone: true, consentBasis: true },
   });
   if (!contact) throw notFound("Contact");
   const doNotCall = await findDoNotCall(getDb(), organizationId, contact.phoneNumber);
   if (doNotCall) throw new AppError("conflict", `${contact.name} is ${doNotCallWords(doNotCall)}, so no check-in can be scheduled.`);
+  if (consentRefusal(contact.consentBasis))
+    throw new AppError("conflict", `${contact.name} ${NO_CONSENT_WORDS} (their consent is recorded as none), so no check-in can be scheduled.`);
   const rules = await loadCallingRules(organizationId);
   const { rule, appointmentId } = await resolveRule(organizationId, contact.id, input, rules.timezone, now);
   const [hour, minute] = input.time.split(":").map(Number) as [number, number];

@@ -1,6 +1,7 @@
 import { callingHoursLine } from "@/lib/compliance/status/calling-hours-line";
 import { frequencyCapLine } from "@/lib/compliance/status/frequency-cap-line";
 import { doNotCallLine } from "@/lib/compliance/status/do-not-call-line";
+import { consentLine } from "@/lib/compliance/status/consent-line";
 import { optOutsLine } from "@/lib/compliance/status/opt-outs-line";
 import { webhookSecretLine } from "@/lib/compliance/status/webhook-secret-line";
 import { encryptionKeyLine } from "@/lib/compliance/status/encryption-key-line";
@@ -16,6 +17,7 @@ export type { ComplianceLine } from "@/lib/compliance/status/compliance-line";
 const PRODUCERS: readonly ComplianceLineProducer[] = [
   callingHoursLine,
   doNotCallLine,
+  consentLine,
   optOutsLine,
   webhookSecretLine,
   frequencyCapLine,

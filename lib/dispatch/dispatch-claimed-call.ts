@@ -13,6 +13,7 @@ import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
 import { failScheduledCall, retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
 import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
 import { doNotCallWords } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { consentRefusal, NO_CONSENT_WORDS } from "@/lib/compliance/consent";
 import { loadDialSubject } from "@/lib/dispatch/load-dial-subject";
 import { judgePatientDial, type PatientDialVerdict } from "@/lib/compliance/check-patient-dial";
 import { capPolicyFor, capRoom } from "@/lib/compliance/frequency-cap";
@@ -25,7 +26,7 @@ export type DispatchOutcome =
   | "retry" // the provider refused for now; PENDING again with backoff
   | "failed" // refused for good, or no attempts left
   | "deferred" // outside calling hours or over the patient's cap now; PENDING at the next allowed time, attempt not counted
-  | "skipped" // do-not-call since it was scheduled, or over the cap with SKIP; cancelled with the reason
+  | "skipped" // do-not-call or no consent since it was scheduled, or over the cap with SKIP; cancelled with the reason
   | "unknown" // no answer to the dial: reconciled by attempt id later, never redialed
   | "lost"; // the lease is no longer ours (or the row is gone): someone else has it
 
@@ -36,7 +37,7 @@ export interface DispatchContext {
 }
 
 /**
- * Dials one claimed call. Re-checks first (contact do-not-call, number, calling hours of the clinic
+ * Dials one claimed call. Re-checks first (contact do-not-call and consent, number, calling hours of the clinic
  * and the recipient, the patient's caps, the clinic's ownership of the agent and number); then dials
  * through the lifecycle, which writes the attempt's Call row and — in the same statement, conditional on
  * still holding the lease, with the caps checked again under the patient's lock — marks the row "dial
@@ -44,7 +45,7 @@ export interface DispatchContext {
  */
 export async function dispatchClaimedCall(claimed: ClaimedCall, context: DispatchContext): Promise<DispatchOutcome> {
   const outcome = await dispatchOnce(claimed, context);
-  // A sequence's step that was skipped (do-not-call) or refused for good: the next patient's turn,
+  // A sequence's step that was skipped (do-not-call, no consent) or refused for good: the next patient's turn,
   // so a sequence never stalls on it. (Idempotent: a path that advanced already changes nothing.)
   if (outcome === "skipped" || outcome === "failed") await advanceSequenceOfStep(getDb(), claimed.id, context.now());
   return outcome;
@@ -63,7 +64,7 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
     typeof previous === "string" && previous ? loadCallbackHistory(claimed.organizationId, { conversationId: previous }) : null,
   ]);
   if (!subject) return "lost"; // deleted: its scheduled calls went with it
-  const { contact, doNotCall, rules } = subject;
+  const { contact, doNotCall, consentBasis, rules } = subject;
 
   // The list is read here, right before the dial: a number added after scheduling is never rung.
   if (doNotCall) {
@@ -76,6 +77,21 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
         cancelReason: "do_not_call",
         attempts: { decrement: 1 },
         errorMessage: `Do not call: not dialed, ${contact.name} is ${doNotCallWords(doNotCall)}`,
+      },
+    });
+    return count ? "skipped" : "lost";
+  }
+  // Consent too: a patient recorded as agreeing to no calls after scheduling is never rung.
+  if (consentRefusal(consentBasis)) {
+    const { count } = await db.scheduledCall.updateMany({
+      where: ours,
+      data: {
+        ...release,
+        status: "CANCELLED",
+        cancelledAt: now,
+        cancelReason: "no_consent",
+        attempts: { decrement: 1 },
+        errorMessage: `No consent: not dialed, ${contact.name} ${NO_CONSENT_WORDS}`,
       },
     });
     return count ? "skipped" : "lost";

@@ -9,6 +9,7 @@ import { limitStaffDials } from "@/lib/calls/lifecycle/staff-dial-rate";
 import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { consentRefusal, NO_CONSENT_WORDS } from "@/lib/compliance/consent";
 import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
 import { assertMayOverride, assertPatientDial, type DialOverride, type ManualDialActor } from "@/lib/compliance/assert-patient-dial";
 import { dialOverrideSchema } from "@/lib/calls/schemas";
@@ -20,7 +21,7 @@ export const testCallSchema = z.object({ phoneNumber: z.string().trim().min(1, "
  * Calls the signed-in admin's own number with the clinic's default agent and number, to hear it before
  * patients do. Dialed like any call (lifecycle/dial-call), so the webhook and the sweeper settle it;
  * audited, and never retried here. A number that is one of the clinic's patients gets that patient's hours
- * and call limits, like "Call now".
+ * and call limits, like "Call now", and is refused when that patient agreed to no calls.
  */
 export async function placeTestCall(
   organizationId: string,
@@ -42,11 +43,16 @@ export async function placeTestCall(
       "conflict",
       `This number is ${doNotCallWords(doNotCall)}, so Callboard won't call it, not even for a test. Use another number, or take it off the list in Settings.`,
     );
-  assertMayOverride(actor, deps.override);
   const patient = await db.contact.findUnique({
     where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone.e164 } },
-    select: { id: true, name: true, timezone: true, phoneNumber: true },
+    select: { id: true, name: true, timezone: true, phoneNumber: true, consentBasis: true },
   });
+  if (patient && consentRefusal(patient.consentBasis))
+    throw new AppError(
+      "conflict",
+      `This number is ${patient.name}'s, who ${NO_CONSENT_WORDS} (their consent is recorded as none), so Callboard won't call it, not even for a test. Use another number.`,
+    );
+  assertMayOverride(actor, deps.override);
   const rules = patient ? await loadCallingRules(organizationId) : null;
   const line = await resolveDialLine(db, organizationId);
   const client = deps.client ?? serverElevenLabsClient();

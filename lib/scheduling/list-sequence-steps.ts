@@ -5,7 +5,7 @@ const STEPS_MAX = 500;
 
 /**
  * A sequence batch's steps in calling order, each with how it ended: its status, attempts, the last
- * call's outcome, and why it was not called (cancelled: "filled", do-not-call, staff). Null when the
+ * call's outcome, and why it was not called (cancelled: "filled", do-not-call, no consent, staff). Null when the
  * batch is not a sequence of this organization.
  */
 export async function listSequenceSteps(organizationId: string, batchId: string) {

@@ -1,4 +1,6 @@
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
+import { consentRefusal } from "@/lib/compliance/consent";
+import type { ConsentBasis } from "@/lib/generated/prisma/enums";
 import type { WeeklyWindow } from "@/lib/scheduling/calling-window";
 import { recipientLegalWindow } from "@/lib/compliance/state-calling-rules";
 import { recipientTimeZone, type ZoneSource } from "@/lib/scheduling/recipient-time-zone";
@@ -11,6 +13,8 @@ export interface PlanContact {
   timezone: string | null;
   doNotCall: boolean;
   doNotCallReason: string | null;
+  /** NONE (agreed to no calls) is skipped; not recorded (null) is the clinic's to answer for, and called. */
+  consentBasis: ConsentBasis | null;
 }
 
 export interface CallingRules {
@@ -43,8 +47,9 @@ export function clinicWindow(rules: CallingRules): WeeklyWindow {
 }
 
 /**
- * Who gets a call when: do-not-call contacts and numbers that cannot be dialed are skipped with the
- * reason; everyone else gets a staggered slot inside the clinic's hours and their own legal hours.
+ * Who gets a call when: do-not-call contacts, contacts who agreed to no calls and numbers that cannot be
+ * dialed are skipped with the reason; everyone else gets a staggered slot inside the clinic's hours and
+ * their own legal hours.
  * Pure: the same contacts, rules and start give the same plan.
  */
 export function planBatch(contacts: readonly PlanContact[], rules: CallingRules, options: { start: Date; staggerMinutes: number }) {
@@ -81,7 +86,10 @@ export interface CallableContact {
   zone: ReturnType<typeof recipientTimeZone>;
 }
 
-/** Do-not-call contacts and numbers that cannot be dialed are skipped with the reason; the rest keep their order. */
+/**
+ * Do-not-call contacts, contacts who agreed to no calls and numbers that cannot be dialed are skipped with
+ * the reason; the rest keep their order.
+ */
 export function screenContacts(contacts: readonly PlanContact[], rules: CallingRules): { callable: CallableContact[]; skipped: SkippedContact[] } {
   const skipped: SkippedContact[] = [];
   const callable: CallableContact[] = [];
@@ -92,6 +100,11 @@ export function screenContacts(contacts: readonly PlanContact[], rules: CallingR
         name: contact.name,
         reason: `On the do-not-call list${contact.doNotCallReason ? ` (${contact.doNotCallReason})` : ""}`,
       });
+      continue;
+    }
+    const refusal = consentRefusal(contact.consentBasis);
+    if (refusal) {
+      skipped.push({ contactId: contact.id, name: contact.name, reason: refusal });
       continue;
     }
     const phone = normalizePhone(contact.phoneNumber, rules.defaultCountry);

@@ -9,9 +9,9 @@ export interface PlannedStep extends PlannedCall {
 
 /**
  * A "one at a time until someone books" batch: the contacts in the order given (the selection's),
- * do-not-call and undialable ones skipped with the reason, and so are recipients whose legal hours
- * never meet the clinic's. Only the first step gets a time (the first moment from `start` calling
- * hours allow it); the others wait, each with the earliest time it could be called as a placeholder —
+ * do-not-call, no-consent and undialable ones skipped with the reason, and so are recipients whose
+ * legal hours never meet the clinic's. Only the first step gets a time (the first moment from `start`
+ * calling hours allow it); the others wait, each with the earliest time it could be called as a placeholder —
  * the real time is set when the step before it ends without a booking. Pure.
  */
 export function planSequence(

@@ -12,10 +12,10 @@ const UPDATE_CHUNK_ROWS = 2_500;
 /**
  * Resumes a paused batch: its PAUSED calls get new times from now on, in their old order, with the
  * batch's spacing, inside the clinic's calling hours and each recipient's legal hours (the same
- * planner as scheduling), and go back to PENDING. A contact put on the do-not-call list (or whose
- * number became undialable) while the batch was paused is cancelled with the reason instead. One
- * transaction; a batch that is not paused is a 409 and changes nothing (a second resume finds
- * pausedAt already cleared by the first).
+ * planner as scheduling), and go back to PENDING. A contact put on the do-not-call list, whose consent
+ * became "none", or whose number became undialable while the batch was paused is cancelled with the
+ * reason instead. One transaction; a batch that is not paused is a 409 and changes nothing (a second
+ * resume finds pausedAt already cleared by the first).
  */
 export async function resumeBatch(actor: BatchActor, batchId: string, now = new Date()) {
   const { organizationId } = actor;
@@ -30,7 +30,7 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
 
       // PlanContact keyed by the row: a contact may have more than one row in a batch.
       const rows = await tx.$queryRaw<PlanContact[]>`
-        SELECT s."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason"
+        SELECT s."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason", c."consentBasis"
           FROM "ScheduledCall" s JOIN "Contact" c ON c."id" = s."contactId"
           LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = c."organizationId" AND d."phoneNumber" = c."phoneNumber"
          WHERE s."organizationId" = ${organizationId} AND s."batchId" = ${batchId} AND s."status" IN ('PAUSED', 'PENDING')
@@ -77,7 +77,7 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
         message:
           planned.length === 0
             ? "Batch resumed; no paused calls were left"
-            : `Resumed ${planned.length} call(s)${skipped.length ? `, ${skipped.length} cancelled (do-not-call or no valid number)` : ""}`,
+            : `Resumed ${planned.length} call(s)${skipped.length ? `, ${skipped.length} cancelled (do-not-call, no consent or no valid number)` : ""}`,
       };
     },
     { timeout: 30_000, maxWait: 10_000 },

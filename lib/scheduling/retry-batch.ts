@@ -20,7 +20,7 @@ type Target = PlanContact & { rowId: string; dynamicVariables: Prisma.JsonValue 
  * the batch still has calls to make (pending, paused, under way, a sequence's waiting steps), when it
  * was already retried (one retry per batch: the unique link makes a double click or two tabs create
  * it once), for a one-at-a-time sequence, and when nothing failed. A contact now on the do-not-call
- * list is listed as skipped, not called.
+ * list, or whose consent is now "none", is listed as skipped, not called.
  */
 export async function retryBatch(actor: BatchActor, batchId: string, now = new Date()) {
   const { organizationId } = actor;
@@ -61,7 +61,7 @@ export async function retryBatch(actor: BatchActor, batchId: string, now = new D
           );
         }
         const targets = await tx.$queryRaw<Target[]>`
-          SELECT s."id" AS "rowId", s."dynamicVariables", c."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason"
+          SELECT s."id" AS "rowId", s."dynamicVariables", c."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason", c."consentBasis"
             FROM "ScheduledCall" s JOIN "Contact" c ON c."id" = s."contactId" LEFT JOIN "Call" k ON k."id" = s."callId"
             LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = c."organizationId" AND d."phoneNumber" = c."phoneNumber"
            WHERE s."organizationId" = ${organizationId} AND s."batchId" = ${batchId}
@@ -72,7 +72,7 @@ export async function retryBatch(actor: BatchActor, batchId: string, now = new D
 
         const { planned, skipped } = planBatch(targets, rules, { start: now, staggerMinutes: batch.staggerMinutes });
         if (planned.length === 0)
-          throw new AppError("conflict", "None of the failed or unanswered patients can be called now (do-not-call, or no valid number).", {
+          throw new AppError("conflict", "None of the failed or unanswered patients can be called now (do-not-call, no consent, or no valid number).", {
             extra: { skipped },
           });
         const variables = new Map(targets.map((target) => [target.id, target.dynamicVariables]));

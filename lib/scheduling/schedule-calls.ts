@@ -35,7 +35,7 @@ export interface ScheduleActor {
 /**
  * Schedules one call per selected contact as a batch: staggered, inside the clinic's calling hours and
  * each recipient's legal hours, held to each patient's frequency caps (moved or skipped, as the clinic chose),
- * do-not-call and undialable contacts skipped with the reason. Written in
+ * do-not-call, no-consent and undialable contacts skipped with the reason. Written in
  * one transaction (all or nothing). With an idempotency key, a repeated request gets the first answer.
  * `dryRun` plans and writes nothing (the dialog's live preview).
  */
@@ -197,9 +197,9 @@ async function replayIfKnown(organizationId: string, idempotencyKey: string, req
 
 async function loadContacts(db: RawQueryClient, organizationId: string, ids: string[]): Promise<PlanContact[]> {
   // FOR KEY SHARE: a contact deleted while the batch is written waits for it (then cascades). Do-not-call
-  // comes from the list, by number.
+  // comes from the list, by number; consent from the contact.
   return db.$queryRaw<PlanContact[]>`
-    SELECT c."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason"
+    SELECT c."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason", c."consentBasis"
       FROM "Contact" c
       LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = c."organizationId" AND d."phoneNumber" = c."phoneNumber"
      WHERE c."organizationId" = ${organizationId} AND c."id" = ANY(${ids}::text[])

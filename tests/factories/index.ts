@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { getDb } from "@/lib/db";
 import { zoneAtNoon } from "./dispatch";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { ConsentBasis, Role } from "@/lib/generated/prisma/enums";
 
 // Low bcrypt cost: factories make many users and the hash strength is not under test here.
 const FACTORY_PASSWORD = "factory-password";
@@ -50,7 +50,7 @@ let phoneSequence = 0;
  */
 export async function createContact(
   organizationId: string,
-  overrides: Partial<{ name: string; phoneNumber: string; email: string; timezone: string | null }> = {},
+  overrides: Partial<{ name: string; phoneNumber: string; email: string; timezone: string | null; consentBasis: ConsentBasis | null }> = {},
 ) {
   // (02) 5550 xxxx is reserved for fiction in Australia.
   const phoneNumber = overrides.phoneNumber ?? `+6125550${String(phoneSequence++ % 10_000).padStart(4, "0")}`;
@@ -62,6 +62,7 @@ export async function createContact(
       email: overrides.email ?? null,
       customFields: {},
       timezone: overrides.timezone === undefined ? zoneAtNoon() : overrides.timezone,
+      consentBasis: overrides.consentBasis ?? null,
     },
   });
 }

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { listDoNotCall } from "./do-not-call";
 import { getDb } from "@/lib/db";
-import type { Role, ScheduledCallStatus } from "@/lib/generated/prisma/enums";
+import type { ConsentBasis, Role, ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 import type { CallingRules, PlanContact } from "@/lib/scheduling/plan-batch";
 import { createMember } from "./index";
 import { registerLine } from "./lines";
@@ -20,7 +20,7 @@ export const SYDNEY_RULES: CallingRules = {
 
 let planSequence = 0;
 
-/** A contact as planBatch reads it: a fictional Sydney number, no zone of its own, callable. */
+/** A contact as planBatch reads it: a fictional Sydney number, no zone of its own, consent not recorded, callable. */
 export function planContact(overrides: Partial<PlanContact> = {}): PlanContact {
   const index = planSequence++;
   return {
@@ -30,6 +30,7 @@ export function planContact(overrides: Partial<PlanContact> = {}): PlanContact {
     timezone: null,
     doNotCall: false,
     doNotCallReason: null,
+    consentBasis: null,
     ...overrides,
   };
 }
@@ -96,9 +97,10 @@ export interface SchedulingContactSeed {
   timezone?: string | null;
   doNotCall?: boolean;
   doNotCallReason?: string | null;
+  consentBasis?: ConsentBasis | null;
 }
 
-/** Contacts with the fields scheduling reads (zone; do-not-call puts the number on the list), in the order given. */
+/** Contacts with the fields scheduling reads (zone, consent; do-not-call puts the number on the list), in the order given. */
 export async function createSchedulingContacts(organizationId: string, seeds: readonly SchedulingContactSeed[]) {
   const contacts = [];
   for (const seed of seeds) {
@@ -109,6 +111,7 @@ export async function createSchedulingContacts(organizationId: string, seeds: re
           name: seed.name,
           phoneNumber: seed.phoneNumber,
           timezone: seed.timezone ?? null,
+          consentBasis: seed.consentBasis ?? null,
           customFields: {},
         },
       }),

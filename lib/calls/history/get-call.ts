@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { consentRefusal } from "@/lib/compliance/consent";
 import type { TranscriptTurn } from "@/lib/elevenlabs/conversation-schemas";
 import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
 import { recordTranscriptView, type TranscriptReadChannel } from "@/lib/compliance/record-transcript-view";
@@ -32,7 +33,7 @@ const callDetailSelect = {
   dynamicVariables: true,
   errorMessage: true,
   transcriptPurgedAt: true,
-  contact: { select: { id: true, name: true, phoneNumber: true } },
+  contact: { select: { id: true, name: true, phoneNumber: true, consentBasis: true } },
   /** Callbacks that follow this call up (scheduled by staff, the agent, or its outcome). */
   followUps: {
     select: { id: true, status: true, scheduledTime: true, callbackOrigin: true, awaitsConfirmation: true, confirmedAt: true },
@@ -83,11 +84,19 @@ export async function getCall(organizationId: string, id: string, reader: CallRe
   const call = await getDb().call.findFirst({ where: { id, organizationId }, select: callDetailSelect });
   if (!call) throw notFound("Call");
   const sealed = call.transcript !== null || call.analysis !== null || call.dynamicVariables !== null;
-  // "Call again" is offered only while the contact's number is off the do-not-call list.
+  // "Call again" is offered only while the contact's number is off the do-not-call list and their consent is not "none".
   const doNotCall = call.contact ? (await findDoNotCall(getDb(), organizationId, call.contact.phoneNumber)) !== null : false;
   const detail = {
     ...call,
-    contact: call.contact ? { ...call.contact, doNotCall } : null,
+    contact: call.contact
+      ? {
+          id: call.contact.id,
+          name: call.contact.name,
+          phoneNumber: call.contact.phoneNumber,
+          doNotCall,
+          noConsent: consentRefusal(call.contact.consentBasis) !== null,
+        }
+      : null,
     transcript: readTranscript(openCallColumn("transcript", call.transcript)),
     analysis: record(openCallColumn("analysis", call.analysis)),
     dynamicVariables: record(openCallColumn("dynamicVariables", call.dynamicVariables)),

@@ -4,7 +4,7 @@ import { scheduleCallback } from "@/lib/appointments/schedule-callback";
 import { zonedInstant } from "@/lib/appointments/opening-hours";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
 import { getDb } from "@/lib/db";
-import { createOrganization, registerLine } from "../../factories";
+import { createContact, createOrganization, registerLine } from "../../factories";
 import { callAgentAction, createAgentWithToken } from "../../factories/appointments";
 import { listDoNotCall } from "../../factories/do-not-call";
 
@@ -114,5 +114,23 @@ describe("schedule-callback", () => {
     }
     expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(before);
     expect(await getDb().contact.count({ where: { organizationId: organization.id, phoneNumber: "+6112" } })).toBe(0);
+  });
+
+  it("a caller whose consent is none gets a 409 the agent can say, in their language, and nothing is written", async () => {
+    const { organization, agentId, token } = await clinic();
+    await createContact(organization.id, { name: "Nora Noconsent", phoneNumber: "+61491570160", consentBasis: "NONE" });
+    const hindi = await createContact(organization.id, { name: "Hema Hindi", phoneNumber: "+61491570161", consentBasis: "NONE" });
+    await getDb().contact.update({ where: { id: hindi.id }, data: { language: "hi-IN" } });
+
+    const res = await callAgentAction(callbackRoute, agentId, token, { phone_number: "0491 570 160", time: "in 2 hours", context: "Billing" });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { message: string }).message).toBe(
+      "The clinic's records say you agreed to no calls, so I can't schedule a call back. The clinic's staff can change that if you tell them.",
+    );
+    await expect(scheduleCallback(organization.id, agentId, { phone_number: "+61491570161", time: "3pm", context: "x" }, TEN_AM)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/सहमति नहीं दी है/),
+    });
+    expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);
   });
 });

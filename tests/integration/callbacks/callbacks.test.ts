@@ -263,6 +263,27 @@ describe("callbacks: created by staff, by the agent and by a call's outcome; dis
       expect(refused.headers.get("content-type")).toContain("application/problem+json");
       expect(await getDb().scheduledCall.count({ where: { organizationId: { in: [organization.id, other.id] } } })).toBe(0);
     });
+
+    it("a patient whose consent is none is refused with a 409 in plain words, and nothing is written", async () => {
+      const { organization, contact } = await clinic();
+      await getDb().contact.update({ where: { id: contact.id }, data: { consentBasis: "NONE" } });
+      const refused = await post({ contactId: contact.id, dueAt: new Date(Date.now() + 3_600_000).toISOString() });
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as { detail: string }).detail).toBe(
+        "Ada Patient has agreed to no calls (their consent is recorded as none), so no call back can be scheduled.",
+      );
+      expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);
+    });
+  });
+
+  it("an outcome asking for a call back creates none for a patient whose consent is none", async () => {
+    const organization = await createDispatchOrganization();
+    const contact = await createContact(organization.id, { consentBasis: "NONE" });
+    const call = await getDb().call.create({
+      data: { organizationId: organization.id, contactId: contact.id, toNumber: contact.phoneNumber, status: "COMPLETED", outcome: "callback" },
+    });
+    expect(await createFollowUpCallback(organization.id, call.id)).toEqual({ created: false, reason: "no_consent" });
+    expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);
   });
 
   it("staff confirm a callback made from an outcome: audited, once", async () => {

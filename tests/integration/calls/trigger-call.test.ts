@@ -126,6 +126,25 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
     expect(await getDb().call.count({ where: { contactId: contact.id } })).toBe(0);
   });
 
+  it("refuses a contact whose consent is none without dialing; the preview says so", async () => {
+    const contact = await createContact(member.organization.id, { name: "Nora Noconsent", consentBasis: "NONE" });
+    const res = await trigger({ contactId: contact.id });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { detail: string }).detail).toBe(
+      "Nora Noconsent has agreed to no calls (their consent is recorded as none), so Callboard won't call them. If they have agreed to calls since, record their consent on the contact first.",
+    );
+    expect(simulator.dialsTo(contact.phoneNumber)).toBe(0);
+    expect(await getDb().call.count({ where: { contactId: contact.id } })).toBe(0);
+    const preview = await callRoute(previewRoute, { url: `http://localhost/api/calls/preview?contactId=${contact.id}` });
+    expect(((await preview.json()) as { contact: unknown }).contact).toMatchObject({ doNotCall: false, noConsent: true });
+  });
+
+  it("calls a contact whose consent is not recorded (the clinic answers for it)", async () => {
+    const contact = await createContact(member.organization.id, { consentBasis: null });
+    expect((await trigger({ contactId: contact.id })).status).toBe(201);
+    expect(simulator.dialsTo(contact.phoneNumber)).toBe(1);
+  });
+
   it("refuses a contact whose stored number is not valid", async () => {
     const contact = await createContact(member.organization.id, { phoneNumber: "+6112" });
     const res = await trigger({ contactId: contact.id });

@@ -177,5 +177,21 @@ describe("check-ins: each occurrence a scheduled call on the right local day, in
       expect(await getDb().checkIn.count({ where: { organizationId: organization.id } })).toBe(0);
       expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);
     });
+
+    it("a patient whose consent is none is refused with a 409 in plain words, and nothing is written", async () => {
+      const { organization, contact, user } = await clinicIn("Etc/UTC");
+      await getDb().contact.update({ where: { id: contact.id }, data: { consentBasis: "NONE" } });
+      signInAs(user);
+      const res = await callRoute(createRoute, {
+        method: "POST",
+        body: { contactId: contact.id, time: "10:00", repeat: { type: "once", date: "2026-12-08" } },
+      });
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { detail: string }).detail).toBe(
+        "Grace Patient has agreed to no calls (their consent is recorded as none), so no check-in can be scheduled.",
+      );
+      expect(await getDb().checkIn.count({ where: { organizationId: organization.id } })).toBe(0);
+      expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);
+    });
   });
 });

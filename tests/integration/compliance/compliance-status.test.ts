@@ -3,6 +3,8 @@ import { complianceStatus } from "@/lib/compliance/compliance-status";
 import { getDb } from "@/lib/db";
 import { createMember } from "../../factories";
 import { listDoNotCall } from "../../factories/do-not-call";
+import { createContacts } from "../../factories/contacts";
+import { CONTACT_COUNT_CAP } from "@/lib/contacts/count-contacts";
 
 describe("the compliance panel's lines", () => {
   it("says in plain words what is on: calling hours, the list's size, opt-outs this month, the webhook secret", async () => {
@@ -20,19 +22,20 @@ describe("the compliance panel's lines", () => {
       expect(lines.map((line) => [line.label, line.on])).toEqual([
         ["Calling hours", true],
         ["Do-not-call list", true],
+        ["Consent", true],
         ["Opt-outs in calls", true],
         ["Post-call webhook secret", false],
         ["Calls per patient", true],
         ["Transcript retention", true],
         ["Transcript encryption key", false],
       ]);
-      expect(lines[5]!.detail).toMatch(/older than 365 days are deleted/);
-      expect(lines[6]!.detail).toMatch(/public development key/);
-      expect(lines[4]!.detail).toMatch(
+      expect(lines[6]!.detail).toMatch(/older than 365 days are deleted/);
+      expect(lines[7]!.detail).toMatch(/public development key/);
+      expect(lines[5]!.detail).toMatch(
         /^At most 1 a day and 3 in 7 days, in the patient's own time; a call over the limit moves to the next allowed time\. Florida and Oklahoma/,
       );
       expect(lines[1]!.detail).toMatch(/^4 numbers on the list/);
-      expect(lines[2]!.detail).toMatch(/^1 this month/);
+      expect(lines[3]!.detail).toMatch(/^1 this month/);
       await getDb().organization.update({ where: { id: organization.id }, data: { callingDays: [] } });
       process.env.ELEVENLABS_WEBHOOK_SECRET = "whsec_x";
       const after = await complianceStatus(organization.id, now);
@@ -46,5 +49,22 @@ describe("the compliance panel's lines", () => {
       if (savedKey === undefined) delete process.env.TRANSCRIPT_ENCRYPTION_KEY;
       else process.env.TRANSCRIPT_ENCRYPTION_KEY = savedKey;
     }
+  });
+
+  it("the consent line: consent none is never called; contacts without recorded consent are counted, up to a cap", async () => {
+    const { organization } = await createMember("OWNER");
+    const consent = async () => (await complianceStatus(organization.id)).find((line) => line.label === "Consent")!;
+    expect(await consent()).toEqual({
+      label: "Consent",
+      on: true,
+      detail:
+        "Contacts whose consent is “none” are never called: skipped when calls are scheduled and checked again right before every dial. Every contact has consent recorded.",
+    });
+    const [none, reminders] = await createContacts(organization.id, 4);
+    await getDb().contact.update({ where: { id: none!.id }, data: { consentBasis: "NONE" } });
+    await getDb().contact.update({ where: { id: reminders!.id }, data: { consentBasis: "CARE_REMINDERS" } });
+    expect((await consent()).detail).toMatch(/ 2 contacts have no recorded consent: they are called, and the clinic answers for having it\.$/);
+    await createContacts(organization.id, CONTACT_COUNT_CAP, () => ({}), 10);
+    expect((await consent()).detail).toMatch(/ 10,000\+ contacts have no recorded consent/);
   });
 });

@@ -8,7 +8,7 @@ import { POST as contactImportRoute } from "@/app/api/contacts/import/route";
 import { POST as testCallRoute } from "@/app/api/organizations/test-call/route";
 import { getDb } from "@/lib/db";
 import { createSimulator, type Simulator } from "@/simulator/create-simulator";
-import { createMember } from "../../factories";
+import { createContact, createMember } from "../../factories";
 import { csv } from "../../factories/contacts";
 import { listDoNotCall } from "../../factories/do-not-call";
 import { registerLine } from "../../factories/lines";
@@ -239,6 +239,20 @@ describe("the test call refuses a listed number", () => {
     expect(res.status).toBe(409);
     expect((await json(res)).detail).toMatch(/on the do-not-call list, so Callboard won't call it/);
     expect(simulator.dialsTo("+61255501239")).toBe(0);
+    expect(await getDb().call.count({ where: { organizationId: organization.id } })).toBe(0);
+  });
+
+  it("refuses the number of a patient whose consent is none, in plain words, and rings nobody", async () => {
+    const { user, organization } = await createMember("ADMIN");
+    await registerLine(organization.id);
+    await createContact(organization.id, { name: "Nora Noconsent", phoneNumber: "+61255501238", consentBasis: "NONE" });
+    signInAs(user);
+    const res = await callRoute(testCallRoute, { method: "POST", body: { phoneNumber: "(02) 5550 1238" } });
+    expect(res.status).toBe(409);
+    expect((await json(res)).detail).toBe(
+      "This number is Nora Noconsent's, who has agreed to no calls (their consent is recorded as none), so Callboard won't call it, not even for a test. Use another number.",
+    );
+    expect(simulator.dialsTo("+61255501238")).toBe(0);
     expect(await getDb().call.count({ where: { organizationId: organization.id } })).toBe(0);
   });
 });

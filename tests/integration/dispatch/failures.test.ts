@@ -162,6 +162,29 @@ describe("dispatcher: crashes, retries and re-checks", () => {
     expect(cancelled.errorMessage).toMatch(/^Do not call: not dialed, .* is on the do-not-call list/);
   });
 
+  it("a contact whose consent became none after scheduling is not rung: cancelled with the reason", async () => {
+    const { contact, scheduled } = await oneDueCall();
+    await getDb().contact.update({ where: { id: contact.id }, data: { consentBasis: "NONE" } });
+    expect((await run()).skipped).toBe(1);
+    expect(harness.simulator.dialsTo(contact.phoneNumber)).toBe(0);
+    expect(await row(scheduled.id)).toMatchObject({
+      status: "CANCELLED",
+      cancelReason: "no_consent",
+      attempts: 0,
+      lockedBy: null,
+      errorMessage: `No consent: not dialed, ${contact.name} has agreed to no calls`,
+    });
+    expect(await getDb().call.count({ where: { contactId: contact.id } })).toBe(0);
+  });
+
+  it("a contact who agreed to care reminders is dialed", async () => {
+    const { contact, scheduled } = await oneDueCall();
+    await getDb().contact.update({ where: { id: contact.id }, data: { consentBasis: "CARE_REMINDERS" } });
+    expect((await run()).results.succeeded).toBe(1);
+    expect(harness.simulator.dialsTo(contact.phoneNumber)).toBe(1);
+    expect(await row(scheduled.id)).toMatchObject({ status: "COMPLETED" });
+  });
+
   it("a cancelled call is never claimed", async () => {
     const { organization, contact, scheduled } = await oneDueCall();
     await getDb().scheduledCall.update({ where: { id: scheduled.id }, data: { status: "CANCELLED" } });

@@ -263,4 +263,19 @@ describe("POST /api/scheduled-calls creates a batch", () => {
     signInAs(other.user);
     expect((await callRoute(batchRoute, { params: { id: created.batch.id } })).status).toBe(404);
   });
+
+  it("skips a contact whose consent is none with the reason; consent not recorded is scheduled", async () => {
+    const [nora, una, cara] = await contacts([
+      { name: "Nora Noconsent", phoneNumber: "+61255509001", consentBasis: "NONE" },
+      { name: "Una Unrecorded", phoneNumber: "+61255509002", consentBasis: null },
+      { name: "Cara Reminders", phoneNumber: "+61255509003", consentBasis: "CARE_REMINDERS" },
+    ]);
+    const res = await schedule({ contactIds: [nora!.id, una!.id, cara!.id], scheduledTime: wednesday.at("11:00").toISOString() });
+    expect(res.status).toBe(201);
+    const answer = (await res.json()) as BatchAnswer;
+    expect(answer.batch).toMatchObject({ scheduledCount: 2, skippedCount: 1 });
+    expect(answer.skipped).toEqual([{ contactId: nora!.id, name: "Nora Noconsent", reason: "No consent (agreed to no calls)" }]);
+    expect(answer.scheduledCalls.map((call) => call.contact.name)).toEqual(["Cara Reminders", "Una Unrecorded"]);
+    expect(await getDb().scheduledCall.count({ where: { contactId: nora!.id } })).toBe(0);
+  });
 });

@@ -188,4 +188,28 @@ describe("pausing and resuming a batch", () => {
     const audit = await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: clinic.organization.id, action: "BATCH_RESUMED" } });
     expect(audit.data).toMatchObject({ resumed: 3, cancelled: 1 });
   });
+
+  it("resume cancels the call of a patient whose consent became none while the batch was paused, with the reason", async () => {
+    const clinic = await createSchedulingMember("STAFF", { timezone: SYDNEY, staggerMinutes: 2 });
+    const contacts = await createSchedulingContacts(clinic.organization.id, [
+      { name: "Ann", phoneNumber: "+61255501001" },
+      { name: "Nora", phoneNumber: "+61255501002", consentBasis: "CARE_REMINDERS" },
+    ]);
+    const batch = await createBatchRow(clinic.organization.id, { scheduledCount: 2 });
+    const friday = upcomingDay(SYDNEY, 5);
+    await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.map((c) => c.id),
+      { start: friday.at("10:00"), spacingMinutes: 2, batchId: batch.id },
+    );
+    const actor = { organizationId: clinic.organization.id, userId: clinic.user.id, email: clinic.user.email };
+    await pauseBatch(actor, batch.id, friday.at("09:00"));
+    await getDb().contact.update({ where: { id: contacts[1]!.id }, data: { consentBasis: "NONE" } });
+
+    expect(await resumeBatch(actor, batch.id, friday.at("11:00"))).toMatchObject({ resumed: 1, cancelled: 1 });
+    const rows = await getDb().scheduledCall.findMany({ where: { batchId: batch.id }, include: { contact: { select: { name: true } } } });
+    const byName = Object.fromEntries(rows.map((row) => [row.contact.name, row]));
+    expect(byName.Ann).toMatchObject({ status: "PENDING" });
+    expect(byName.Nora).toMatchObject({ status: "CANCELLED", errorMessage: "Not called: No consent (agreed to no calls)" });
+  });
 });

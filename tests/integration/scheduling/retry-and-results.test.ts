@@ -179,4 +179,15 @@ describe("retry failed and unanswered, and a batch's results", () => {
     await getDb().call.updateMany({ where: { organizationId: other.organization.id }, data: { outcome: "resolved", status: "COMPLETED" } });
     expect(await retry(other.batch.id)).toMatchObject({ status: 409, body: { detail: "Nothing to retry: no call of this batch failed or went unanswered." } });
   });
+
+  it("a patient whose consent became none is listed as skipped, not retried", async () => {
+    const { batch, byName } = await finishedBatch();
+    const nobody = byName.get("Nobody")!;
+    await getDb().contact.update({ where: { id: nobody.id }, data: { consentBasis: "NONE" } });
+    const { status, body } = await retry(batch.id);
+    expect(status).toBe(201);
+    expect(body.batch!.scheduledCount).toBe(ENDINGS.filter((e) => e.retried).length - 1);
+    expect(body.skipped).toEqual([{ contactId: nobody.id, name: "Nobody", reason: "No consent (agreed to no calls)" }]);
+    expect(await getDb().scheduledCall.count({ where: { batchId: body.batch!.id, contactId: nobody.id } })).toBe(0);
+  });
 });

@@ -112,7 +112,7 @@ export default async function CallPage({ params }: { params: Params }) {
           call.contact ? (
             <span className="flex flex-wrap gap-2">
               {can(role, "calls.schedule") ? (
-                <CallBackButton target={{ callId: call.id, name: call.contact.name }} zone={zone} disabled={call.contact.doNotCall} />
+                <CallBackButton target={{ callId: call.id, name: call.contact.name }} zone={zone} disabled={call.contact.doNotCall || call.contact.noConsent} />
               ) : null}
               <DialLinesProvider lines={lines}>
                 <CallButton contact={call.contact} label="Call again" />
