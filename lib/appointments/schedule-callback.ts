@@ -11,7 +11,8 @@ import { localDateAndMinute } from "@/lib/appointments/opening-hours";
 import { parseCallbackTime } from "@/lib/appointments/parse-callback-time";
 import type { ScheduleCallbackInput } from "@/lib/appointments/schemas";
 import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
-import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
+import { loadPatientLimits } from "@/lib/compliance/load-patient-limits";
+import { nextPatientCallTime } from "@/lib/compliance/next-patient-call-time";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import { clockWords } from "@/lib/language/clock-words";
@@ -107,7 +108,10 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
 
   const contact = await linkContactByPhone(organizationId, phone, { name: formatPhoneForDisplay(phone, rules.defaultCountry) });
   const legalZone = recipientTimeZone(contact, rules.timezone).zone;
-  const opening = nextCallingTime(parsed.at, rules, legalZone, phone);
+  // The patient's call limits too (this very call may be today's one): the time promised is the time the dispatcher dials.
+  const limits = await loadPatientLimits(organizationId, { id: contact.id, phoneNumber: phone }, rules, parsed.at);
+  const allowed = nextPatientCallTime(parsed.at, rules, legalZone, limits);
+  const opening = allowed.at;
   if (opening === null)
     throw say(
       "bad_request",
@@ -118,6 +122,7 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
       ),
     );
   const moved = opening !== parsed.at;
+  const capped = "capped" in allowed && allowed.capped !== null;
 
   const dynamicVariables = {
     context: input.context,
@@ -175,12 +180,17 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
   });
   const at = /^\d/.test(when) ? `at ${when}` : when;
   const [start, end] = [clockWords(rules.callingWindowStart, language), clockWords(rules.callingWindowEnd, language)];
-  const message = moved
+  const message = capped
     ? words(
-        `Done — the clinic calls between ${start} and ${end} on its calling days, so I'll call you ${at}.`,
-        `हो गया — क्लिनिक अपने कॉल वाले दिनों में ${start} से ${end} के बीच कॉल करता है, इसलिए आपको ${when} कॉल किया जाएगा।`,
+        `Done — the clinic calls each patient only so often, so I'll call you ${at}.`,
+        `हो गया — क्लिनिक हर मरीज़ को सीमित बार ही कॉल करता है, इसलिए आपको ${when} कॉल किया जाएगा।`,
       )
-    : words(`Done — I'll call you ${at}.`, `हो गया — आपको ${when} कॉल किया जाएगा।`);
+    : moved
+      ? words(
+          `Done — the clinic calls between ${start} and ${end} on its calling days, so I'll call you ${at}.`,
+          `हो गया — क्लिनिक अपने कॉल वाले दिनों में ${start} से ${end} के बीच कॉल करता है, इसलिए आपको ${when} कॉल किया जाएगा।`,
+        )
+      : words(`Done — I'll call you ${at}.`, `हो गया — आपको ${when} कॉल किया जाएगा।`);
   return {
     success: true,
     scheduled_call_id: scheduled.id,
@@ -188,6 +198,7 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
     local_time: `${localDateAndMinute(opening, callerZone).date} ${spokenTime(opening, callerZone)}`,
     time_zone: callerZone,
     moved_to_calling_hours: moved,
+    moved_for_call_limit: capped,
     message,
   };
 }

@@ -7,6 +7,7 @@ import { CALLBACK_MAX_DAYS_AHEAD, type CreateCallbackInput } from "@/lib/callbac
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
+import { loadPatientLimits } from "@/lib/compliance/load-patient-limits";
 
 const contactSelect = { id: true, name: true, phoneNumber: true, timezone: true, consentBasis: true } as const;
 const callSelect = { id: true, conversationId: true, agentId: true } as const;
@@ -51,7 +52,8 @@ export async function createCallback(organizationId: string, actor: { userId: st
   if (consentRefusal(contact.consentBasis))
     throw new AppError("conflict", `${contact.name} ${NO_CONSENT_WORDS} (their consent is recorded as none), so no call back can be scheduled.`);
   const rules = await loadCallingRules(organizationId);
-  const placed = placeInCallingHours(asked, now, rules, recipientTimeZone(contact, rules.timezone).zone);
+  const limits = await loadPatientLimits(organizationId, contact, rules, Math.max(+asked, +now));
+  const placed = placeInCallingHours(asked, now, rules, recipientTimeZone(contact, rules.timezone).zone, limits);
   const scheduledCall = await insertCallback({
     organizationId,
     timezone: rules.timezone,

@@ -6,6 +6,7 @@ import { insertCallback } from "@/lib/callbacks/insert-callback";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
+import { loadPatientLimits } from "@/lib/compliance/load-patient-limits";
 
 /**
  * A callback made from a call's outcome runs no sooner than this after the call ended: the clinic has
@@ -63,9 +64,12 @@ export async function createFollowUpCallback(organizationId: string, callId: str
   if (existing) return { created: false, reason: "already_scheduled" };
 
   const rules = await loadCallingRules(organizationId);
+  const earliest = new Date(+now + FOLLOW_UP_DELAY_MS);
+  // The call it follows counts against the patient's limits: the time shown "to confirm" is the time it rings.
+  const limits = await loadPatientLimits(organizationId, contact, rules, +earliest);
   let placed;
   try {
-    placed = placeInCallingHours(new Date(+now + FOLLOW_UP_DELAY_MS), now, rules, recipientTimeZone(contact, rules.timezone).zone);
+    placed = placeInCallingHours(earliest, now, rules, recipientTimeZone(contact, rules.timezone).zone, limits);
   } catch (error) {
     if (error instanceof AppError && error.status < 500) return { created: false, reason: "no_calling_hours" };
     throw error;

@@ -1,4 +1,12 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
+
+/**
+ * A Call row that may have rung the patient, as the caps count them. A dial ElevenLabs refused (429, 5xx,
+ * 422) or never started is FAILED with no conversation: nobody was rung, so its retry is not "another call"
+ * (with 1 a day it would otherwise wait until tomorrow). The same test is in `callboard_start_scheduled_attempt`.
+ */
+export const RANG_SQL = Prisma.sql`NOT ("status" = 'FAILED' AND "conversationId" IS NULL)`;
 
 /** How far back a cap looks: the week before a call, and a day's margin for zones. */
 export const CAP_LOOKBACK_MS = 8 * 24 * 3_600_000;
@@ -6,7 +14,7 @@ export const CAP_LOOKBACK_MS = 8 * 24 * 3_600_000;
 /**
  * When each of these patients was dialed since `since`: every outbound Call row counts (answered or
  * not, from a batch, a sequence, a callback, a check-in or "Call now"), except `excludeCallId` (the
- * attempt being checked). With `planned`, their pending scheduled calls due up to `until` count too,
+ * attempt being checked) and dials that rang nobody (RANG_SQL). With `planned`, their pending scheduled calls due up to `until` count too,
  * so a second batch does not stack calls on a day the first one already fills.
  */
 export async function loadPatientCallTimes(
@@ -21,7 +29,7 @@ export async function loadPatientCallTimes(
   const dialed = await db.$queryRaw<{ contactId: string; at: Date }[]>`
     SELECT "contactId", "createdAt" AS "at" FROM "Call"
      WHERE "organizationId" = ${organizationId} AND "contactId" = ANY(${ids}::text[]) AND "direction" = 'OUTBOUND'
-       AND "createdAt" >= ${options.since} AND "id" <> ${options.excludeCallId ?? ""}`;
+       AND "createdAt" >= ${options.since} AND "id" <> ${options.excludeCallId ?? ""} AND ${RANG_SQL}`;
   const planned = options.planned
     ? await db.$queryRaw<{ contactId: string; at: Date }[]>`
         SELECT "contactId", coalesce("nextAttemptAt", "scheduledTime") AS "at" FROM "ScheduledCall"

@@ -60,7 +60,7 @@ const rulesJson = Prisma.raw(
  * Everything a claimed call is checked against before its dial, in one round trip: the contact (null
  * when it was deleted, its scheduled calls with it) and its consent, the do-not-call entry of its number,
  * the line, the clinic's rules, and the patient's outbound calls since `since` (the caps' lookback; as
- * loadPatientCallTimes counts them). A dial used to read these in five queries; at thousands of clinics
+ * loadPatientCallTimes counts them: not the dials that rang nobody, RANG_SQL). A dial used to read these in five queries; at thousands of clinics
  * a dial's cost is its round trips.
  */
 export async function loadDialSubject(
@@ -78,7 +78,8 @@ export async function loadDialSubject(
      CROSS JOIN LATERAL (
        SELECT coalesce(array_agg(k."id"), '{}') AS "callIds", coalesce(array_agg((extract(epoch FROM k."createdAt") * 1000)::float8), '{}') AS "callTimes"
          FROM "Call" k
-        WHERE k."organizationId" = c."organizationId" AND k."contactId" = c."id" AND k."direction" = 'OUTBOUND' AND k."createdAt" >= ${since}) calls
+        WHERE k."organizationId" = c."organizationId" AND k."contactId" = c."id" AND k."direction" = 'OUTBOUND' AND k."createdAt" >= ${since}
+          AND NOT (k."status" = 'FAILED' AND k."conversationId" IS NULL)) calls
      WHERE c."id" = ${claimed.contactId} AND c."organizationId" = ${claimed.organizationId}`;
   if (!row) return null;
   const {

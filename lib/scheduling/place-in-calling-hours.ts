@@ -4,9 +4,10 @@ import { format } from "date-fns";
 import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import type { CallingRules } from "@/lib/scheduling/plan-batch";
 import { PAST_GRACE_MS } from "@/lib/scheduling/schemas";
+import { nextPatientCallTime, type PatientLimits } from "@/lib/compliance/next-patient-call-time";
 
 /** Why the time asked for was not kept. */
-export type MovedReason = "past" | "outside_calling_hours";
+export type MovedReason = "past" | "outside_calling_hours" | "call_limit";
 
 export interface PlacedTime {
   at: Date;
@@ -24,14 +25,16 @@ export function clinicWhen(at: Date | number, timeZone: string): string {
 
 /**
  * The first time from `asked` on when this recipient may be called (the clinic's calling hours and the
- * recipient's legal 08:00–21:00). A time in the past starts from now. Says in plain words when and why
+ * recipient's legal 08:00–21:00) — with `patient`, also their state's hours and their call limits, as the
+ * dispatcher will judge them. A time in the past starts from now. Says in plain words when and why
  * it moved; a 422 when the two windows never overlap.
  */
-export function placeInCallingHours(asked: Date, now: Date, rules: CallingRules, recipientZone: string): PlacedTime {
+export function placeInCallingHours(asked: Date, now: Date, rules: CallingRules, recipientZone: string, patient?: PatientLimits): PlacedTime {
   // A time picked as "now" is a few seconds old when it arrives: that is not "in the past".
   const past = +asked < +now - PAST_GRACE_MS;
   const start = Math.max(+asked, +now);
-  const at = nextCallingTime(start, rules, recipientZone);
+  const allowed = patient ? nextPatientCallTime(start, rules, recipientZone, patient) : null;
+  const at = allowed ? allowed.at : nextCallingTime(start, rules, recipientZone);
   if (at === null)
     throw new AppError(
       "unprocessable",
@@ -39,6 +42,14 @@ export function placeInCallingHours(asked: Date, now: Date, rules: CallingRules,
     );
   if (at === start && !past) return { at: new Date(at), requested: null, moved: null, message: null };
   const when = clinicWhen(at, rules.timezone);
+  const capped = allowed && "capped" in allowed ? allowed.capped : null;
+  if (capped)
+    return {
+      at: new Date(at),
+      requested: asked,
+      moved: "call_limit",
+      message: `The patient was ${capped.reason}, so the call is set for the next time their call limit allows: ${when}.`,
+    };
   return past
     ? { at: new Date(at), requested: asked, moved: "past", message: `The time asked for had passed, so the call is set for the next calling time: ${when}.` }
     : {

@@ -7,6 +7,8 @@ import { getDb } from "@/lib/db";
 import { createContact, createOrganization, registerLine } from "../../factories";
 import { callAgentAction, createAgentWithToken } from "../../factories/appointments";
 import { listDoNotCall } from "../../factories/do-not-call";
+import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { judgePatientDial } from "@/lib/compliance/check-patient-dial";
 
 async function clinic() {
   const organization = await createOrganization({ timezone: "Australia/Sydney" });
@@ -84,6 +86,36 @@ describe("schedule-callback", () => {
     const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id } });
     expect(+row.scheduledTime).toBe(zonedInstant("Australia/Sydney", "2026-12-03", 540));
     expect(+row.requestedTime!).toBe(zonedInstant("Australia/Sydney", "2026-12-02", 1200));
+  });
+
+  it("a patient the clinic already called today is promised the time the dispatcher will really dial: the next one their call limit allows", async () => {
+    const { organization, agentId } = await clinic();
+    const patient = await createContact(organization.id, { name: "Cal Limit", phoneNumber: "+61491570162", timezone: "Australia/Sydney" });
+    // The clinic's call that asked for the call back, placed at 9:50 (the default limit: 1 call a day).
+    await getDb().call.create({
+      data: {
+        organizationId: organization.id,
+        contactId: patient.id,
+        toNumber: patient.phoneNumber,
+        status: "COMPLETED",
+        createdAt: new Date(TEN_AM - 600_000),
+      },
+    });
+    const answer = await scheduleCallback(
+      organization.id,
+      agentId,
+      { phone_number: "+61491570162", time: "in 2 hours", context: "Results", conversation_id: "conv_limit" },
+      TEN_AM,
+    );
+    const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id } });
+    // What the dispatcher checks right before the dial, at the time the row is due.
+    const rules = await loadCallingRules(organization.id);
+    const dialed = (await getDb().call.findMany({ where: { contactId: patient.id }, select: { createdAt: true } })).map((call) => +call.createdAt);
+    const verdict = judgePatientDial(dialed, { toNumber: patient.phoneNumber, zone: "Australia/Sydney", rules, now: row.scheduledTime, clinicHours: true });
+    expect(verdict).toEqual({ ok: true });
+    expect(+row.scheduledTime).toBe(zonedInstant("Australia/Sydney", "2026-12-03", 540));
+    expect(answer).toMatchObject({ moved_to_calling_hours: true, moved_for_call_limit: true });
+    expect(answer.message).toBe("Done — the clinic calls each patient only so often, so I'll call you tomorrow at 9:00 AM.");
   });
 
   it("over HTTP with the token; bad input is a 4xx to read aloud with nothing written", async () => {

@@ -14,6 +14,9 @@ import { createContact, createMember } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
 import { startDispatchHarness, WEBHOOK_SECRET, type DispatchHarness } from "../dispatch/harness";
 import { listDoNotCall } from "../../factories/do-not-call";
+import { createCallback } from "@/lib/callbacks/create-callback";
+import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { judgePatientDial } from "@/lib/compliance/check-patient-dial";
 
 function deliver(payload: unknown) {
   const body = JSON.stringify(payload);
@@ -284,6 +287,40 @@ describe("callbacks: created by staff, by the agent and by a call's outcome; dis
     });
     expect(await createFollowUpCallback(organization.id, call.id)).toEqual({ created: false, reason: "no_consent" });
     expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);
+  });
+
+  it("a call back after a call the clinic placed today is set for the time the patient's call limit allows, as the dispatcher will judge it", async () => {
+    const organization = await createDispatchOrganization({ maxCallsPerDay: 1, maxCallsPerWeek: 3 });
+    const contact = await createContact(organization.id, { name: "Liam Limit" });
+    const now = new Date();
+    const call = await getDb().call.create({
+      data: {
+        organizationId: organization.id,
+        contactId: contact.id,
+        toNumber: contact.phoneNumber,
+        status: "COMPLETED",
+        outcome: "callback",
+        createdAt: new Date(+now - 300_000),
+      },
+    });
+    const rules = await loadCallingRules(organization.id);
+    const dialable = (at: Date) =>
+      judgePatientDial([+call.createdAt], { toNumber: contact.phoneNumber, zone: contact.timezone!, rules, now: at, clinicHours: true });
+
+    // From the call's outcome: "to confirm" at the time it will really ring (tomorrow, the patient's day), not in an hour.
+    const followUp = await createFollowUpCallback(organization.id, call.id, now);
+    expect(followUp.created).toBe(true);
+    const { scheduledTime } = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: (followUp as { scheduledCallId: string }).scheduledCallId } });
+    expect(+scheduledTime).toBeGreaterThan(+now + FOLLOW_UP_DELAY_MS);
+    expect(dialable(scheduledTime)).toEqual({ ok: true });
+
+    // By staff, in two hours: moved, and the answer says why.
+    const staff = await createCallback(organization.id, null, { contactId: contact.id, dueAt: new Date(+now + 2 * 3_600_000).toISOString() }, now);
+    expect(staff.moved).toBe("call_limit");
+    expect(staff.message).toMatch(
+      /^The patient was already called that day \(at most 1 a day\), so the call is set for the next time their call limit allows: /,
+    );
+    expect(dialable(new Date(staff.scheduledCall.scheduledTime))).toEqual({ ok: true });
   });
 
   it("staff confirm a callback made from an outcome: audited, once", async () => {

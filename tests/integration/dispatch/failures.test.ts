@@ -116,6 +116,23 @@ describe("dispatcher: crashes, retries and re-checks", () => {
     expect(await getDb().call.count({ where: { scheduledCallId: scheduled.id } })).toBe(2);
   });
 
+  it("a dial the provider refused for now (429) rang nobody: with 1 call a day, its retry still rings today", async () => {
+    const organization = await createDispatchOrganization({ maxCallsPerDay: 1, maxCallsPerWeek: 3 });
+    const [contact] = await createDueCalls(organization.id, 1);
+    const scheduled = await getDb().scheduledCall.findFirstOrThrow({ where: { contactId: contact!.id } });
+    harness.simulator.injectFault("429");
+    await run();
+    expect(await row(scheduled.id)).toMatchObject({ status: "PENDING", attempts: 1 });
+    await getDb().scheduledCall.update({ where: { id: scheduled.id }, data: { nextAttemptAt: new Date(Date.now() - 1_000) } });
+    expect((await run()).results.succeeded).toBe(1);
+    expect(await row(scheduled.id)).toMatchObject({ status: "COMPLETED", attempts: 2 });
+    // Both attempts are kept: the refused one (FAILED, no conversation) and the one that rang.
+    expect(await getDb().call.findMany({ where: { contactId: contact!.id }, select: { status: true }, orderBy: { createdAt: "asc" } })).toEqual([
+      { status: "FAILED" },
+      { status: "COMPLETED" },
+    ]);
+  });
+
   it("a permanent refusal (422: the number cannot be called) fails at once, with the provider's words", async () => {
     const { scheduled } = await oneDueCall();
     harness.simulator.injectFault("422");

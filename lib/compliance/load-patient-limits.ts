@@ -1,0 +1,25 @@
+import { getDb } from "@/lib/db";
+import { normalizePhone } from "@/lib/contacts/normalize-phone";
+import { CAP_LOOKBACK_MS, loadPatientCallTimes } from "@/lib/compliance/patient-call-times";
+import type { CapSettings } from "@/lib/compliance/frequency-cap";
+import type { PatientLimits } from "@/lib/compliance/next-patient-call-time";
+
+/**
+ * The patient's limits for one call due at `from` or later (a call back): their outbound calls in the caps'
+ * lookback before it. Read when the call is scheduled so the time promised is the time the dispatcher will
+ * dial — it checks the same caps again right before the dial.
+ */
+export async function loadPatientLimits(
+  organizationId: string,
+  contact: { id: string; phoneNumber: string },
+  rules: CapSettings & { defaultCountry: string },
+  from: number,
+): Promise<PatientLimits> {
+  const phone = normalizePhone(contact.phoneNumber, rules.defaultCountry);
+  const times = await loadPatientCallTimes(getDb(), organizationId, [contact.id], { since: new Date(from - CAP_LOOKBACK_MS) });
+  return {
+    toNumber: phone.ok ? phone.e164 : contact.phoneNumber,
+    calls: times.get(contact.id) ?? [],
+    caps: { maxCallsPerDay: rules.maxCallsPerDay, maxCallsPerWeek: rules.maxCallsPerWeek, overCapAction: rules.overCapAction },
+  };
+}
