@@ -4,6 +4,7 @@ import { callerPhone } from "@/lib/appointments/caller-phone";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { alternativesNear, offerSentence } from "@/lib/appointments/check-availability";
 import { insertAppointment } from "@/lib/appointments/insert-appointment";
+import { fillSequencesBookedBy } from "@/lib/scheduling/fill-sequences-booked-by";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
 import { resolveBookingTime } from "@/lib/appointments/resolve-booking-time";
 import type { BookAppointmentInput } from "@/lib/appointments/schemas";
@@ -68,6 +69,8 @@ export async function bookAppointment(organizationId: string, input: BookAppoint
     },
     organizationId,
     { phone, name: input.customer_name, email: input.customer_email },
+    // A patient a waitlist already called books (calling back, say): the waitlist stops calling the others.
+    (tx, booked) => (booked.contactId ? fillSequencesBookedBy(tx, organizationId, booked.contactId, new Date(now)) : 0),
   );
   if (!appointment) return unavailable(inLanguage(language, { en: `Sorry, ${asked} is already taken.`, hi: `माफ़ कीजिए, ${asked} पहले से बुक है।` }));
   await recordAgentAction(organizationId, {

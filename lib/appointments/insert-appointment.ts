@@ -1,5 +1,5 @@
-import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb, type DbClient } from "@/lib/db";
+import type { Appointment, Prisma } from "@/lib/generated/prisma/client";
 import { isOverlapViolation } from "@/lib/appointments/overlap-violation";
 import { linkContactByPhone } from "@/lib/appointments/link-contact";
 
@@ -13,12 +13,16 @@ export async function insertAppointment(
   data: Omit<Prisma.AppointmentUncheckedCreateInput, "contactId" | "organizationId">,
   organizationId: string,
   attendee: { phone: string; name: string; email?: string | null } | null,
+  /** Runs in the booking's transaction once it won its slot (the agent's booking fills the patient's waitlists). */
+  booked?: (tx: DbClient, appointment: Appointment) => unknown,
 ) {
   try {
     return await getDb().$transaction(
       async (tx) => {
         const contact = attendee ? await linkContactByPhone(organizationId, attendee.phone, { name: attendee.name, email: attendee.email }, tx) : null;
-        return tx.appointment.create({ data: { ...data, organizationId, contactId: contact?.id ?? null } });
+        const appointment = await tx.appointment.create({ data: { ...data, organizationId, contactId: contact?.id ?? null } });
+        await booked?.(tx, appointment);
+        return appointment;
       },
       // Racing bookings of one slot queue on the constraint and for the pool's connections: under load the
       // default 2 s wait for a connection answered the patient's agent with a 500 instead of "taken".

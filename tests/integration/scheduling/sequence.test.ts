@@ -268,6 +268,50 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     expect(dials(contacts)).toEqual([1, 1, 0]);
   });
 
+  it("a patient called earlier who books later (calling the clinic back) stops it; one not yet called who books does not", async () => {
+    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+    const { clinic, contacts, batchId } = await startSequence(4);
+    await harness.runCron();
+    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
+    await deliver(transcription(first, "not_interested"));
+    await settledAfterResponse();
+    const second = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 2 } } });
+
+    const zone = clinic.organization.timezone;
+    const date = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(nextWeekday(zone));
+    const book = (contact: (typeof contacts)[number], startTime: string, conversationId: string) =>
+      bookAppointment(clinic.organization.id, {
+        date,
+        start_time: startTime,
+        customer_name: contact.name,
+        customer_phone: contact.phoneNumber,
+        conversation_id: conversationId,
+      });
+    // The 4th patient, not reached yet, books on their own: the sequence goes on.
+    expect((await book(contacts[3]!, "09:00", "conv_inbound_fourth")).success).toBe(true);
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "RUNNING", sequencePosition: 2 });
+
+    // The 1st patient calls back while the 2nd is on the phone, and the agent of that inbound call books them.
+    expect((await book(contacts[0]!, "10:00", "conv_inbound_first")).success).toBe(true);
+    const filledBy = (await steps(batchId))[0]!;
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "FILLED", sequencePosition: 2, filledByScheduledCallId: filledBy.id });
+    expect((await steps(batchId)).map((s) => [s.status, s.cancelReason])).toEqual([
+      ["COMPLETED", null],
+      ["IN_PROGRESS", null],
+      ["CANCELLED", "filled"],
+      ["CANCELLED", "filled"],
+    ]);
+    expect((await steps(batchId))[2]!.errorMessage).toBe(`Not called: ${contacts[0]!.name} booked (step 1)`);
+
+    // The call in progress ends without a booking: it wakes nobody.
+    await deliver(transcription(second, "not_interested"));
+    await settledAfterResponse();
+    await harness.runCron();
+    expect((await batch(batchId)).sequenceStatus).toBe("FILLED");
+    expect((await steps(batchId)).map((s) => s.status)).toEqual(["COMPLETED", "COMPLETED", "CANCELLED", "CANCELLED"]);
+    expect(dials(contacts)).toEqual([1, 1, 0, 0]);
+  });
+
   it("cancelling the batch stops the sequence: the ringing step's end wakes nobody", async () => {
     harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
     const { clinic, contacts, batchId } = await startSequence(3);
