@@ -3,13 +3,27 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/
 export type PhoneResult = { ok: true; e164: string } | { ok: false; message: string };
 
 /**
+ * The longest text read as a phone number ("+1 (415) 555-0100 ext. 12345" is 29). A CSV cell can hold
+ * 10,000 characters: anything this long is refused before it is looked at, and not quoted whole.
+ */
+export const PHONE_INPUT_MAX_CHARS = 64;
+
+/**
  * Reads a phone number as staff type it ("0412 345 678", "+1 (415) 555-0100") into E.164,
  * using the clinic's default country for local numbers. The message quotes what was typed.
  */
 export function normalizePhone(input: string, defaultCountry: string): PhoneResult {
   const typed = input.trim();
   if (!typed) return { ok: false, message: "Enter a phone number." };
-  if (/[a-z]/i.test(typed.replace(/\s*(ext\.?|x)\s*\d+$/i, ""))) {
+  if (typed.length > PHONE_INPUT_MAX_CHARS) {
+    return {
+      ok: false,
+      message: `"${typed.slice(0, 20)}…" is not a phone number: it is ${typed.length.toLocaleString("en")} characters long (at most ${PHONE_INPUT_MAX_CHARS}).`,
+    };
+  }
+  // The extension's pattern starts at "ext" or "x", not at the spaces before it: a leading \s* would be
+  // tried from every space of a long run, quadratic in its length.
+  if (/[a-z]/i.test(typed.replace(/(ext\.?|x)\s*\d+$/i, ""))) {
     return { ok: false, message: `"${typed}" is not a phone number: it contains letters.` };
   }
   const parsed = parsePhoneNumberFromString(typed, { defaultCountry: defaultCountry as CountryCode, extract: false });

@@ -1,6 +1,7 @@
 import { IMPORT_CHECK_SLICE_ROWS } from "@/lib/contacts/import/limits";
 import type { CsvRow } from "@/lib/contacts/import/parse-csv";
 import type { ImportRowError, ValidatedRows } from "@/lib/contacts/import/validate-rows";
+import { nextTurn } from "@/lib/runtime/next-turn";
 
 /** The checks' totals so far. */
 export interface CheckedRows {
@@ -9,8 +10,6 @@ export interface CheckedRows {
   /** Every problem, in row order. */
   errors: ImportRowError[];
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Checks every row, `sliceRows` at a time with a turn of the event loop between slices: a 100,000-row
