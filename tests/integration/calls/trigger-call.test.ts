@@ -70,6 +70,20 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
     expect(activity).toEqual([expect.objectContaining({ type: "CALL_PLACED", callId: call.id, contactId: contact.id, actorUserId: member.user.id })]);
   });
 
+  it("a server without ELEVENLABS_API_KEY answers 503 naming it, dials nobody and writes nothing", async () => {
+    const contact = await createContact(member.organization.id, { name: "Jane Doe", phoneNumber: "+61255501002" });
+    delete process.env.ELEVENLABS_API_KEY;
+    try {
+      const res = await trigger({ contactId: contact.id });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ code: "service_unavailable", missingVariables: ["ELEVENLABS_API_KEY"] });
+    } finally {
+      process.env.ELEVENLABS_API_KEY = "test-key";
+    }
+    expect(simulator.requests.filter((r) => r.path === "/v1/convai/twilio/outbound-call")).toHaveLength(0);
+    expect(await getDb().call.count({ where: { organizationId: member.organization.id } })).toBe(0);
+  });
+
   it("uses the agent and phone-number id of the request over the clinic's defaults", async () => {
     const contact = await createContact(member.organization.id);
     const other = await registerLine(member.organization.id, {
