@@ -29,7 +29,7 @@ function line(call: CallListItem): string {
   return csvLine([
     call.createdAt.toISOString(),
     call.contactName,
-    call.toNumber,
+    call.patientNumber,
     call.direction.toLowerCase(),
     call.status.toLowerCase(),
     call.outcome,

@@ -145,4 +145,15 @@ describe("call history (/api/calls)", () => {
     expect(lines[1]).toContain("'+61255500001");
     expect((await callRoute(exportRoute, { url: "http://localhost/api/calls/export?from=nope" })).status).toBe(400);
   });
+
+  it("exports the patient's number for an inbound call (the caller), not the clinic's line", async () => {
+    await createCalls(member.organization.id, 1, () => ({ direction: "INBOUND", fromNumber: "+61412345678", toNumber: "+61255508000" }));
+    const text = await (await callRoute(exportRoute, { url: "http://localhost/api/calls/export?direction=INBOUND" })).text();
+    const [, row] = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(row).toContain("'+61412345678");
+    expect(row).not.toContain("+61255508000");
+  });
 });
