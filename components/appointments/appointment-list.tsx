@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { clinicExactTime, clinicTime, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { AppointmentActions } from "@/components/appointments/appointment-actions";
 import type { AppointmentView } from "@/lib/appointments/appointment-view";
+import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
 
 const STATUS_LOOK = {
   SCHEDULED: { label: "Scheduled", variant: "neutral" },
@@ -16,11 +17,14 @@ const STATUS_LOOK = {
 export function AppointmentTable({
   appointments,
   zone,
+  country,
   caption,
   canWrite,
 }: {
   appointments: AppointmentView[];
   zone: ClinicZone;
+  /** The clinic's country: its own numbers are shown the local way, as everywhere else. */
+  country: string;
   caption: string;
   canWrite: boolean;
 }) {
@@ -47,7 +51,9 @@ export function AppointmentTable({
               </TableCell>
               <TableCell>
                 <div className={cn("font-medium text-zinc-900", cancelled && "text-zinc-500 line-through")}>{a.attendeeName}</div>
-                <div className="text-xs text-zinc-600">{[a.attendeePhone, a.notes].filter(Boolean).join(" · ")}</div>
+                <div className="text-xs text-zinc-600">
+                  {[a.attendeePhone && formatPhoneForDisplay(a.attendeePhone, country), a.notes].filter(Boolean).join(" · ")}
+                </div>
               </TableCell>
               <TableCell>
                 <Badge variant={STATUS_LOOK[a.status].variant}>{STATUS_LOOK[a.status].label}</Badge>

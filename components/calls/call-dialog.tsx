@@ -17,6 +17,8 @@ export interface CallDialogContact {
   doNotCall?: boolean;
   /** Consent recorded as none: the patient agreed to no calls. */
   noConsent?: boolean;
+  /** The number as the clinic writes it (national at home); without it the dialog shows the E.164 form. */
+  phoneDisplay?: string;
 }
 
 interface CallPreview {
@@ -112,7 +114,8 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
         <DialogHeader>
           <DialogTitle>Call {contact.name}</DialogTitle>
           <DialogDescription>
-            The voice agent rings {state.status === "ready" ? <span className="tabular-nums">{state.preview.contact.phoneNumber}</span> : "this contact"} now.
+            The voice agent rings{" "}
+            {state.status === "ready" ? <span className="tabular-nums">{contact.phoneDisplay ?? state.preview.contact.phoneNumber}</span> : "this contact"} now.
           </DialogDescription>
         </DialogHeader>
 

@@ -214,7 +214,9 @@ export function ContactsTable({
             ) : null}
             <TableCell className={cn(STICKY_END, "bg-white whitespace-nowrap text-right group-hover:bg-zinc-50")}>
               <div className="flex items-center justify-end gap-1">
-                <CallButton contact={{ id: row.id, name: row.name, doNotCall: row.doNotCall, noConsent: agreedToNoCalls(row) }} />
+                <CallButton
+                  contact={{ id: row.id, name: row.name, doNotCall: row.doNotCall, noConsent: agreedToNoCalls(row), phoneDisplay: row.phoneDisplay }}
+                />
                 {canWrite || onFollowUp ? (
                   <DropdownMenu>
                     <DropdownMenuTrigger asChild>

@@ -22,6 +22,11 @@ export function humanizeOutcome(outcome: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : outcome;
 }
 
+/** The last call is still ringing or under way: the list keeps itself current until it ends (after "Call now"). */
+export function lastCallUnderWay(contact: Pick<ContactListItem, "lastCall">): boolean {
+  return contact.lastCall?.status === "INITIATED" || contact.lastCall?.status === "IN_PROGRESS";
+}
+
 /** A listed contact as the browser gets it: phone formatted for the clinic, the last call labelled in the clinic's zone. */
 export function toContactRow(contact: ContactListItem, organization: { defaultCountry: string; timezone: string; locale: string }): ContactRow {
   const lastCall = contact.lastCall;

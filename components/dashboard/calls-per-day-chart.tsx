@@ -37,29 +37,32 @@ export function CallsPerDayChart({ days }: { days: Array<CallsOnDay & { label: s
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
-        <caption>Calls per day by outcome, last 14 days</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            {SERIES.map((series) => (
-              <th key={series.key} scope="col">
-                {series.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((day) => (
-            <tr key={day.day}>
-              <th scope="row">{day.label}</th>
+      {/* The wrapper hides it: a table box ignores overflow, so sr-only on the table itself would still widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>Calls per day by outcome, last 14 days</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
               {SERIES.map((series) => (
-                <td key={series.key}>{day[series.key]}</td>
+                <th key={series.key} scope="col">
+                  {series.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day.day}>
+                <th scope="row">{day.label}</th>
+                {SERIES.map((series) => (
+                  <td key={series.key}>{day[series.key]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -34,7 +34,7 @@ export function BatchList({
   canCancel: boolean;
 }) {
   return (
-    <ul className="grid gap-3 lg:grid-cols-2">
+    <ul className="grid grid-cols-1 gap-3 lg:grid-cols-2">
       {batches.map((batch) => {
         const selected = batch.id === selectedBatchId;
         const span = when(batch, zone);
@@ -52,8 +52,9 @@ export function BatchList({
         return (
           <li key={batch.id}>
             <Card className={cn("flex h-full flex-col gap-3 p-4", selected && "ring-2 ring-brand-500")} data-testid="batch-card">
-              <div className="flex items-start justify-between gap-3">
-                <div className="min-w-0">
+              {/* On a phone the buttons wrap below the name rather than squeezing it to a few letters. */}
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                <div className="min-w-0 flex-1 basis-52">
                   <h3 className="truncate text-sm font-semibold text-zinc-900">
                     <Link
                       href={schedulingHref({ batch: batch.id })}

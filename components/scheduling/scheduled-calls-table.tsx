@@ -82,7 +82,9 @@ export function ScheduledCallsTable({
             <TableRow key={call.id} data-testid="scheduled-call-row">
               <TableCell>
                 <div className="font-medium text-zinc-900">{name}</div>
-                {call.contact ? <div className="text-xs text-zinc-500 tabular-nums">{formatPhoneForDisplay(call.contact.phoneNumber, country)}</div> : null}
+                {call.contact ? (
+                  <div className="text-xs whitespace-nowrap text-zinc-500 tabular-nums">{formatPhoneForDisplay(call.contact.phoneNumber, country)}</div>
+                ) : null}
                 <PurposeLine call={call} />
               </TableCell>
               <TableCell className="whitespace-nowrap tabular-nums">

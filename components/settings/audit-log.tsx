@@ -3,23 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-
-const ACTION_LABELS: Record<string, string> = {
-  SETTINGS_UPDATED: "Voice agent changed",
-  CALLING_RULES_UPDATED: "Calling rules changed",
-  MEMBER_INVITED: "Member invited",
-  INVITATION_REVOKED: "Invitation withdrawn",
-  INVITATION_ACCEPTED: "Invitation accepted",
-  MEMBER_ROLE_CHANGED: "Role changed",
-  MEMBER_REMOVED: "Member removed",
-  MEMBER_LEFT: "Member left",
-  AGENT_REGISTERED: "Agent added",
-  AGENT_REMOVED: "Agent removed",
-  AGENT_TOKEN_GENERATED: "Agent token replaced",
-  CONFIGURATION_CHECKED: "Configuration checked",
-  TEST_CALL_PLACED: "Test call placed",
-  CALL_TRANSCRIPT_VIEWED: "Transcript viewed",
-};
+import { auditActionLabel, describeAuditChange } from "@/components/settings/audit-words";
 
 export interface AuditRow {
   id: string;
@@ -29,22 +13,8 @@ export interface AuditRow {
   targetId: string | null;
   before: unknown;
   after: unknown;
+  data: unknown;
   createdAt: Date;
-}
-
-function describeChange(before: unknown, after: unknown): string {
-  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys
-    .map((key) =>
-      key in b && key in a
-        ? `${key}: ${JSON.stringify(b[key])} → ${JSON.stringify(a[key])}`
-        : key in a
-          ? `${key}: ${JSON.stringify(a[key])}`
-          : `${key} was ${JSON.stringify(b[key])}`,
-    )
-    .join("; ");
 }
 
 /**
@@ -76,7 +46,7 @@ export function AuditLog({
             <option value="">Everything</option>
             {actions.map((action) => (
               <option key={action} value={action}>
-                {ACTION_LABELS[action] ?? action}
+                {auditActionLabel(action)}
               </option>
             ))}
           </Select>
@@ -117,8 +87,10 @@ export function AuditLog({
                   {format.format(event.createdAt)}
                 </TableCell>
                 <TableCell>{event.actorEmail ?? "Callboard"}</TableCell>
-                <TableCell>{ACTION_LABELS[event.action] ?? event.action}</TableCell>
-                <TableCell className="max-w-md font-mono text-xs break-words text-zinc-600">{describeChange(event.before, event.after)}</TableCell>
+                <TableCell>{auditActionLabel(event.action)}</TableCell>
+                <TableCell className="max-w-md font-mono text-xs wrap-anywhere text-zinc-600">
+                  {describeAuditChange(event, (at) => format.format(at))}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

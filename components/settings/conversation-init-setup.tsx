@@ -16,7 +16,7 @@ export function ConversationInitSetup({ origin }: { origin: string }) {
         conversation-initiation webhook (<code className="font-mono text-xs">conversation_initiation_client_data_webhook</code>, or the agent’s own override of
         it). The agent then knows the caller’s name, next appointment and last call before it says hello.
       </p>
-      <dl className="grid gap-2 sm:grid-cols-[max-content_minmax(0,1fr)_max-content] sm:items-center sm:gap-x-3">
+      <dl className="grid grid-cols-1 gap-2 sm:grid-cols-[max-content_minmax(0,1fr)_max-content] sm:items-center sm:gap-x-3">
         <dt className="font-medium text-zinc-700">URL</dt>
         <dd>
           <code className="block truncate rounded-md bg-zinc-50 px-2 py-1.5 font-mono text-xs" title={url}>

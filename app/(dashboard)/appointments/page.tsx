@@ -122,7 +122,13 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
                 </EmptyState>
               ) : (
                 <Card className="overflow-hidden">
-                  <AppointmentTable appointments={items} zone={zone} caption={`Appointments on ${dayTitle(day)}`} canWrite={canWrite} />
+                  <AppointmentTable
+                    appointments={items}
+                    zone={zone}
+                    country={organization.defaultCountry}
+                    caption={`Appointments on ${dayTitle(day)}`}
+                    canWrite={canWrite}
+                  />
                 </Card>
               )}
             </section>

@@ -7,7 +7,8 @@ import { listContactsWithTotal } from "@/lib/contacts/list-contacts-with-total";
 import { getCallingRules } from "@/lib/organizations/update-calling-rules";
 import { CONTACT_PAGE_SIZE_DEFAULT, listContactsQuerySchema } from "@/lib/contacts/schemas";
 import { ContactsScreen } from "@/components/contacts/contacts-screen";
-import { toContactRow } from "@/components/contacts/to-contact-row";
+import { lastCallUnderWay, toContactRow } from "@/components/contacts/to-contact-row";
+import { LiveRefresh } from "@/components/dashboard/live-refresh";
 import { describeCallingHours } from "@/components/scheduling/calling-hours";
 import { requireTenant } from "@/app/_lib/tenant";
 import { conversationLanguage } from "@/lib/calls/dynamic-variables";
@@ -55,6 +56,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
 
   return (
     <DialLinesProvider lines={lines}>
+      <LiveRefresh enabled={page.contacts.some(lastCallUnderWay)} />
       <ContactsScreen
         key={ctx.organization.id}
         organization={{

@@ -123,7 +123,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Settings" description={`How ${organization.name} is set up in Callboard.`} />
-      <div className="grid gap-6 lg:grid-cols-[12rem_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[12rem_minmax(0,1fr)]">
         <SettingsNav sections={sections} />
         <div className="space-y-6">
           <Card id="clinic" className="scroll-mt-6">

@@ -115,7 +115,10 @@ export default async function CallPage({ params }: { params: Params }) {
                 <CallBackButton target={{ callId: call.id, name: call.contact.name }} zone={zone} disabled={call.contact.doNotCall || call.contact.noConsent} />
               ) : null}
               <DialLinesProvider lines={lines}>
-                <CallButton contact={call.contact} label="Call again" />
+                <CallButton
+                  contact={{ ...call.contact, phoneDisplay: formatPhoneForDisplay(call.contact.phoneNumber, organization.defaultCountry) }}
+                  label="Call again"
+                />
               </DialLinesProvider>
             </span>
           ) : shownNumber && can(role, "contacts.write") ? (
@@ -202,7 +205,7 @@ export default async function CallPage({ params }: { params: Params }) {
                   ),
                 },
                 { label: call.direction === "INBOUND" ? "Caller's number" : "Number", value: <span className="tabular-nums">{shownNumber ?? "—"}</span> },
-                { label: "Placed", value: clinicExactTime(call.createdAt, zone) },
+                { label: call.direction === "INBOUND" ? "Received" : "Placed", value: clinicExactTime(call.createdAt, zone) },
                 { label: "Duration", value: <span className="tabular-nums">{formatDuration(call.durationSeconds)}</span> },
                 { label: "Direction", value: words(call.direction.toLowerCase()) },
                 {
