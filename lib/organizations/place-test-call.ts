@@ -62,7 +62,8 @@ export async function placeTestCall(
     organizationId,
     line,
     toNumber: phone.e164,
-    contactId: null,
+    // A patient's number: the call is theirs, so their call limits count it from now on.
+    contactId: patient?.id ?? null,
     placedByUserId: actor.userId,
     dynamicVariables: buildDynamicVariables({ contact: { name: actor.name, phoneNumber: phone.e164 }, organization: org, now }),
     takeLine: true,

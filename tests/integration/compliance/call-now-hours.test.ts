@@ -135,5 +135,12 @@ describe("Call now and the test call respect the patient's hours and call limits
     expect(overridden.status).toBe(201);
     expect(simulator.dialsTo(patient.phoneNumber)).toBe(1);
     expect(await getDb().auditEvent.count({ where: { organizationId: organization.id, action: "CALL_RULES_OVERRIDDEN" } })).toBe(1);
+    // The call is the patient's: it counts toward their call limits like any other.
+    expect(
+      await getDb().call.findMany({ where: { organizationId: organization.id }, select: { toNumber: true, contactId: true }, orderBy: { createdAt: "asc" } }),
+    ).toEqual([
+      { toNumber: "+61255507778", contactId: null },
+      { toNumber: "+61255507777", contactId: patient.id },
+    ]);
   });
 });
