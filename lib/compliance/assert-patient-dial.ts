@@ -76,8 +76,14 @@ export async function assertPatientDial(
     });
     return;
   }
+  // The time offered is also inside the clinic's calling hours ("Schedule at" schedules it there), so the
+  // words say so: a call by hand may go out earlier (08:00 their time, say, before the clinic's 09:00).
+  const allows =
+    verdict.rule === "hours"
+      ? "The next time inside their hours and the clinic's calling hours is"
+      : "The next time their limits and the clinic's calling hours allow is";
   const when = next
-    ? ` The next allowed time is ${localTime(next, zone, rules.locale)} their time (${localTime(next, rules.timezone, rules.locale)} ${rules.timezone.replaceAll("_", " ")} time).`
+    ? ` ${allows} ${localTime(next, zone, rules.locale)} their time (${localTime(next, rules.timezone, rules.locale)} ${rules.timezone.replaceAll("_", " ")} time).`
     : " No allowed time comes in the next two weeks.";
   throw new AppError("conflict", `${contact.name} can't be called now: ${verdict.reason.replace(/^the patient was/, "they were")}.${when}`, {
     extra: {

@@ -54,7 +54,7 @@ describe("Call now and the test call respect the patient's hours and call limits
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     const body = (await res.json()) as Refusal;
     expect(body.detail).toMatch(
-      /^Ava Night can't be called now: it is \d\d:\d\d where the patient is .*, outside 08:00–21:00 their time\. The next allowed time is .+ their time \(.+ Australia\/Sydney time\)\.$/,
+      /^Ava Night can't be called now: it is \d\d:\d\d where the patient is .*, outside 08:00–21:00 their time\. The next time inside their hours and the clinic's calling hours is .+ their time \(.+ Australia\/Sydney time\)\.$/,
     );
     expect(body).toMatchObject({
       rule: "hours",
@@ -89,7 +89,9 @@ describe("Call now and the test call respect the patient's hours and call limits
     expect(res.status).toBe(409);
     const body = (await res.json()) as Refusal;
     expect(body.rule).toBe("cap");
-    expect(body.detail).toMatch(/^Leo Twice can't be called now: they were already called that day \(at most 1 a day\)\. The next allowed time is /);
+    expect(body.detail).toMatch(
+      /^Leo Twice can't be called now: they were already called that day \(at most 1 a day\)\. The next time their limits and the clinic's calling hours allow is /,
+    );
 
     const forbidden = await trigger({ contactId: patient.id, override: { reason: "Results are urgent" } });
     expect(forbidden.status).toBe(403);
