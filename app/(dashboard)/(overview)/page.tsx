@@ -144,9 +144,12 @@ export default async function OverviewPage() {
           </Card>
         </div>
       </div>
-      <div className="mt-6">
-        <GettingStarted />
-      </div>
+      {/* For a clinic still setting up: once calls go out, the overview is about them. */}
+      {anyCalls ? null : (
+        <div className="mt-6">
+          <GettingStarted />
+        </div>
+      )}
     </>
   );
 }
