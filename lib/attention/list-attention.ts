@@ -28,7 +28,7 @@ export interface AttentionItem {
  * escalated calls, callback requests no call back follows, and scheduled calls that failed after all their
  * attempts, in the last ATTENTION_WINDOW_DAYS. "Done" marks (AttentionDone) take an item off the list.
  */
-function itemsSql(organizationId: string, since: Date) {
+export function itemsSql(organizationId: string, since: Date) {
   return Prisma.sql`
     WITH items AS (
       SELECT 'ESCALATED' AS "kind", 'call:' || c."id" AS "itemKey", c."id" AS "callId", NULL::text AS "scheduledCallId", c."contactId", c."createdAt" AS "at", c."summary" AS "detail"
@@ -45,6 +45,7 @@ function itemsSql(organizationId: string, since: Date) {
       UNION ALL
       SELECT 'FAILED', 'scheduled:' || s."id", s."callId", s."id", s."contactId", coalesce(s."executedAt", s."updatedAt"), s."errorMessage"
         FROM "ScheduledCall" s
+       -- A range of ScheduledCall_failed_at_idx (migration attention_failed_index): the window's rows, not every failure ever.
        WHERE s."organizationId" = ${organizationId} AND s."status" = 'FAILED' AND coalesce(s."executedAt", s."updatedAt") >= ${since}
     )
     SELECT i."itemKey", i."kind", i."callId", i."scheduledCallId", i."contactId", i."at", i."detail",

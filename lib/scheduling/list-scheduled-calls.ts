@@ -16,6 +16,15 @@ export function listOrder(status: ScheduledCallStatus | undefined): "asc" | "des
  * (scheduledTime, id), with how many calls each status has under the same batch filter.
  */
 export async function listScheduledCalls(organizationId: string, query: ListScheduledCallsQuery) {
+  const [page, counts] = await Promise.all([listScheduledCallsPage(organizationId, query), countScheduledCallsByStatus(organizationId, query)]);
+  return { ...page, counts };
+}
+
+/**
+ * The page alone, for a reader that shows no counts (the overview's next calls): the counts read every
+ * scheduled call the clinic ever had, the page only its rows.
+ */
+export async function listScheduledCallsPage(organizationId: string, query: ListScheduledCallsQuery) {
   const order = listOrder(query.status);
   const cursor = query.cursor ? decodeScheduledCallCursor(query.cursor, order) : null;
   const after = order === "asc" ? "gt" : "lt";
@@ -34,25 +43,27 @@ export async function listScheduledCalls(organizationId: string, query: ListSche
         }
       : {}),
   };
-  const [rows, countRows] = await Promise.all([
-    getDb().scheduledCall.findMany({
-      where,
-      orderBy: [{ scheduledTime: order }, { id: order }],
-      take: query.limit + 1,
-      select: scheduledCallSelect,
-    }),
-    getDb().$queryRaw<{ status: ScheduledCallStatus; count: number }[]>`
-      SELECT "status", count(*)::int AS "count" FROM "ScheduledCall"
-       WHERE "organizationId" = ${organizationId} AND (${query.batchId ?? null}::text IS NULL OR "batchId" = ${query.batchId ?? null})
-         AND (${query.kind ?? null}::text IS NULL OR "kind"::text = ${query.kind ?? null})
-         AND (${query.contactId ?? null}::text IS NULL OR "contactId" = ${query.contactId ?? null})
-       GROUP BY "status"`,
-  ]);
+  const rows = await getDb().scheduledCall.findMany({
+    where,
+    orderBy: [{ scheduledTime: order }, { id: order }],
+    take: query.limit + 1,
+    select: scheduledCallSelect,
+  });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     scheduledCalls: page.map(toScheduledCallView),
     nextCursor: rows.length > query.limit && last ? encodeScheduledCallCursor({ t: last.scheduledTime.toISOString(), id: last.id, o: order }) : null,
-    counts: toCounts(countRows),
   };
+}
+
+/** How many calls each status has under the list's batch, kind and contact filters. */
+async function countScheduledCallsByStatus(organizationId: string, query: ListScheduledCallsQuery) {
+  const rows = await getDb().$queryRaw<{ status: ScheduledCallStatus; count: number }[]>`
+    SELECT "status", count(*)::int AS "count" FROM "ScheduledCall"
+     WHERE "organizationId" = ${organizationId} AND (${query.batchId ?? null}::text IS NULL OR "batchId" = ${query.batchId ?? null})
+       AND (${query.kind ?? null}::text IS NULL OR "kind"::text = ${query.kind ?? null})
+       AND (${query.contactId ?? null}::text IS NULL OR "contactId" = ${query.contactId ?? null})
+     GROUP BY "status"`;
+  return toCounts(rows);
 }

@@ -15,7 +15,7 @@ import { listRecentActivity } from "@/lib/activity/list-recent-activity";
 import { callsPerDay } from "@/lib/calls/calls-per-day";
 import { clinicMidnight } from "@/lib/calls/history/call-filters-sql";
 import { todayKpis } from "@/lib/calls/today-kpis";
-import { listScheduledCalls } from "@/lib/scheduling/list-scheduled-calls";
+import { listScheduledCallsPage } from "@/lib/scheduling/list-scheduled-calls";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
 import { ATTENTION_WINDOW_DAYS, listAttention } from "@/lib/attention/list-attention";
 import { can } from "@/lib/auth/permissions";
@@ -34,7 +34,8 @@ export default async function OverviewPage() {
     todayKpis(organization.id, organization.timezone, new Date(now)),
     callsPerDay(organization.id, organization.timezone, new Date(now)),
     listRecentActivity(organization.id),
-    listScheduledCalls(organization.id, { status: "PENDING", limit: NEXT_SHOWN }),
+    // Only the next few: the status counts /scheduling shows would read every scheduled call, every 15 s.
+    listScheduledCallsPage(organization.id, { status: "PENDING", limit: NEXT_SHOWN }),
     listAttention(organization.id, new Date(now)),
   ]);
   const ofToday = (value: number) => (kpis.callsToday === 0 ? null : value);

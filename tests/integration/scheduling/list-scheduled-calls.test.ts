@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/scheduled-calls/route";
 import { GET as listBatchesRoute } from "@/app/api/call-batches/route";
 import { getDb } from "@/lib/db";
+import { listScheduledCalls, listScheduledCallsPage } from "@/lib/scheduling/list-scheduled-calls";
 import { createContacts } from "../../factories/contacts";
 import { createBatchRow, createScheduledCallRows, createSchedulingMember, type SchedulingMember } from "../../factories/scheduling";
 import { callRoute, signInAs } from "../helpers/session";
@@ -121,6 +122,16 @@ describe("GET /api/scheduled-calls", () => {
     const expected: Counts = { PENDING: 130, PAUSED: 0, WAITING: 0, IN_PROGRESS: 3, COMPLETED: 5, FAILED: 0, CANCELLED: 12 };
     expect((await list("?limit=1")).body.counts).toEqual(expected);
     expect((await list("?status=COMPLETED&limit=1")).body.counts).toEqual(expected);
+  });
+
+  it("gives the overview its next calls without counting the clinic's whole history (the counts read every row)", async () => {
+    const query = { status: "PENDING" as const, limit: 5 };
+    const page = await listScheduledCallsPage(clinic.organization.id, query);
+    expect(page).not.toHaveProperty("counts");
+    const { counts, ...listed } = await listScheduledCalls(clinic.organization.id, query);
+    expect(counts.PENDING).toBe(130);
+    expect(page).toEqual(listed);
+    expect(page.scheduledCalls.map((call) => call.id)).toEqual(pendingInOrder.slice(0, 5));
   });
 
   it("filters by batch, and counts only that batch's calls", async () => {
