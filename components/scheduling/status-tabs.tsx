@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ScheduledCallKind, ScheduledCallStatus } from "@/lib/generated/prisma/enums";
-import type { StatusCounts } from "@/lib/scheduling/statuses";
+import { STATUS_COUNT_CAP, type StatusCounts } from "@/lib/scheduling/statuses";
 import { cn } from "@/components/ui/cn";
 import { STATUS_LOOK, STATUS_ORDER } from "@/components/scheduling/scheduled-call-status";
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
@@ -19,10 +19,13 @@ export function StatusTabs({
   kind?: ScheduledCallKind;
   contact?: string;
 }) {
-  const total = STATUS_ORDER.reduce((sum, s) => sum + counts[s], 0);
-  const tabs: { status?: ScheduledCallStatus; label: string; count: number }[] = [
-    { label: "All", count: total },
-    ...STATUS_ORDER.map((s) => ({ status: s, label: STATUS_LOOK[s].label, count: counts[s] })),
+  // A count past the cap means "more than": it shows "10,000+", and so does the total it goes into.
+  const shown = (count: number, more: boolean) => (more ? `${Math.min(count, STATUS_COUNT_CAP).toLocaleString("en")}+` : count.toLocaleString("en"));
+  const capped = STATUS_ORDER.some((s) => counts[s] > STATUS_COUNT_CAP);
+  const total = STATUS_ORDER.reduce((sum, s) => sum + Math.min(counts[s], STATUS_COUNT_CAP), 0);
+  const tabs: { status?: ScheduledCallStatus; label: string; count: string }[] = [
+    { label: "All", count: shown(total, capped) },
+    ...STATUS_ORDER.map((s) => ({ status: s, label: STATUS_LOOK[s].label, count: shown(counts[s], counts[s] > STATUS_COUNT_CAP) })),
   ];
   return (
     <nav aria-label="Filter calls by status" className="-mx-1 mb-3 overflow-x-auto">
@@ -42,7 +45,7 @@ export function StatusTabs({
               >
                 {tab.label}
                 <span className={cn("rounded-full px-1.5 text-xs tabular-nums", active ? "bg-brand-50 text-brand-700" : "bg-zinc-100 text-zinc-600")}>
-                  {tab.count.toLocaleString("en")}
+                  {tab.count}
                 </span>
               </Link>
             </li>

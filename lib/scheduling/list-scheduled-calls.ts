@@ -4,7 +4,7 @@ import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 import { decodeScheduledCallCursor, encodeScheduledCallCursor } from "@/lib/scheduling/scheduled-call-cursor";
 import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/scheduled-call-view";
 import type { ListScheduledCallsQuery } from "@/lib/scheduling/schemas";
-import { toCounts } from "@/lib/scheduling/statuses";
+import { SCHEDULED_CALL_STATUSES, STATUS_COUNT_CAP, toCounts } from "@/lib/scheduling/statuses";
 
 /** Calls still to come read soonest first; finished ones newest first. */
 export function listOrder(status: ScheduledCallStatus | undefined): "asc" | "desc" {
@@ -57,13 +57,21 @@ export async function listScheduledCallsPage(organizationId: string, query: List
   };
 }
 
-/** How many calls each status has under the list's batch, kind and contact filters. */
+/**
+ * How many calls each status has under the list's batch, kind and contact filters, each counted up to
+ * STATUS_COUNT_CAP + 1 (shown "10,000+"): a status walks its own index range and stops there, where an
+ * exact count read every scheduled call the clinic ever had (~0.7 s at a million, on every view).
+ */
 async function countScheduledCallsByStatus(organizationId: string, query: ListScheduledCallsQuery) {
   const rows = await getDb().$queryRaw<{ status: ScheduledCallStatus; count: number }[]>`
-    SELECT "status", count(*)::int AS "count" FROM "ScheduledCall"
-     WHERE "organizationId" = ${organizationId} AND (${query.batchId ?? null}::text IS NULL OR "batchId" = ${query.batchId ?? null})
-       AND (${query.kind ?? null}::text IS NULL OR "kind"::text = ${query.kind ?? null})
-       AND (${query.contactId ?? null}::text IS NULL OR "contactId" = ${query.contactId ?? null})
-     GROUP BY "status"`;
+    SELECT s."status", (
+      SELECT count(*)::int FROM (
+        SELECT 1 FROM "ScheduledCall" c
+         WHERE c."organizationId" = ${organizationId} AND c."status" = s."status"
+           AND (${query.batchId ?? null}::text IS NULL OR c."batchId" = ${query.batchId ?? null})
+           AND (${query.kind ?? null}::text IS NULL OR c."kind"::text = ${query.kind ?? null})
+           AND (${query.contactId ?? null}::text IS NULL OR c."contactId" = ${query.contactId ?? null})
+         LIMIT ${STATUS_COUNT_CAP + 1}) shown) AS "count"
+      FROM unnest(${[...SCHEDULED_CALL_STATUSES]}::"ScheduledCallStatus"[]) AS s("status")`;
   return toCounts(rows);
 }

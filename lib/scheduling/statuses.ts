@@ -10,6 +10,9 @@ export const SCHEDULED_CALL_STATUSES = [
   "CANCELLED",
 ] as const satisfies readonly ScheduledCallStatus[];
 
+/** A status tab counts at most this many calls; past it the count is STATUS_COUNT_CAP + 1, shown "10,000+". */
+export const STATUS_COUNT_CAP = 10_000;
+
 export type StatusCounts = Record<ScheduledCallStatus, number>;
 
 export function emptyCounts(): StatusCounts {

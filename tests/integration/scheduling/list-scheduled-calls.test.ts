@@ -124,6 +124,19 @@ describe("GET /api/scheduled-calls", () => {
     expect((await list("?status=COMPLETED&limit=1")).body.counts).toEqual(expected);
   });
 
+  it("counts each status up to 10,000 and says 'more' past it (10,001), so a long history is not read on every view", async () => {
+    const big = await createSchedulingMember("STAFF");
+    const [contact] = await createContacts(big.organization.id, 1);
+    await createScheduledCallRows(big.organization.id, Array<string>(10_050).fill(contact!.id), {
+      start: new Date(Date.now() - 86_400_000),
+      status: "COMPLETED",
+    });
+    await createScheduledCallRows(big.organization.id, [contact!.id, contact!.id], { start: new Date(Date.now() + 86_400_000) });
+    signInAs(big.user);
+    expect((await list("?limit=1")).body.counts).toEqual({ PENDING: 2, PAUSED: 0, WAITING: 0, IN_PROGRESS: 0, COMPLETED: 10_001, FAILED: 0, CANCELLED: 0 });
+    signInAs(clinic.user);
+  });
+
   it("gives the overview its next calls without counting the clinic's whole history (the counts read every row)", async () => {
     const query = { status: "PENDING" as const, limit: 5 };
     const page = await listScheduledCallsPage(clinic.organization.id, query);
