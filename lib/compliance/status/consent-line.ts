@@ -1,15 +1,24 @@
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { CONTACT_COUNT_CAP } from "@/lib/contacts/count-contacts";
 import type { ComplianceLineProducer } from "@/lib/compliance/status/compliance-line";
+
+/**
+ * How many of the clinic's contacts have no consent recorded, up to the cap + 1: an index-only scan of
+ * Contact_consent_unrecorded_idx (migration consent_unrecorded_index), not a read of every contact.
+ */
+export function unrecordedConsentCount(organizationId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT count(*)::int AS "count"
+      FROM (SELECT 1 FROM "Contact" c WHERE c."organizationId" = ${organizationId} AND c."consentBasis" IS NULL LIMIT ${CONTACT_COUNT_CAP + 1}) unrecorded`;
+}
 
 /**
  * Consent "none" is always enforced; the line says how many contacts have no consent recorded (still called:
  * the clinic answers for those). Counted up to the cap, like the contacts page: a clinic may have a million.
  */
 export const consentLine: ComplianceLineProducer = async ({ organizationId }) => {
-  const [row] = await getDb().$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS "count"
-      FROM (SELECT 1 FROM "Contact" c WHERE c."organizationId" = ${organizationId} AND c."consentBasis" IS NULL LIMIT ${CONTACT_COUNT_CAP + 1}) unrecorded`;
+  const [row] = await getDb().$queryRaw<{ count: number }[]>(unrecordedConsentCount(organizationId));
   const count = row?.count ?? 0;
   const amount =
     count > CONTACT_COUNT_CAP

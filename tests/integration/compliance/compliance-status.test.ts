@@ -5,6 +5,8 @@ import { createMember } from "../../factories";
 import { listDoNotCall } from "../../factories/do-not-call";
 import { createContacts } from "../../factories/contacts";
 import { CONTACT_COUNT_CAP } from "@/lib/contacts/count-contacts";
+import { unrecordedConsentCount } from "@/lib/compliance/status/consent-line";
+import { indexesPlannedFor } from "../helpers/plan-indexes";
 
 describe("the compliance panel's lines", () => {
   it("says in plain words what is on: calling hours, the list's size, opt-outs this month, the webhook secret", async () => {
@@ -66,5 +68,13 @@ describe("the compliance panel's lines", () => {
     expect((await consent()).detail).toMatch(/ 2 contacts have no recorded consent: they are called, and the clinic answers for having it\.$/);
     await createContacts(organization.id, CONTACT_COUNT_CAP, () => ({}), 10);
     expect((await consent()).detail).toMatch(/ 10,000\+ contacts have no recorded consent/);
+  });
+
+  it("counts the contacts without recorded consent from an index of those alone, not by reading every contact", async () => {
+    const { organization } = await createMember("OWNER");
+    const contacts = await createContacts(organization.id, 300, () => ({}), 50_000);
+    await getDb().contact.updateMany({ where: { id: { in: contacts.slice(3).map((c) => c.id) } }, data: { consentBasis: "CARE_REMINDERS" } });
+    await getDb().$executeRaw`ANALYZE "Contact"`;
+    expect(await indexesPlannedFor(unrecordedConsentCount(organization.id))).toEqual(["Contact_consent_unrecorded_idx"]);
   });
 });
