@@ -1,5 +1,6 @@
 import { getDb, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { admitSignUp, LOCKED_OUT_MESSAGE } from "@/lib/auth/sign-in-throttle";
 import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
@@ -57,12 +58,18 @@ export async function acceptInvitationWithSignUp(input: { token: string; name: s
   const invitation = await findOpenInvitation(getDb(), input.token, now);
   if (!(await admitSignUp(ip, invitation.email, now))) throw new AppError("rate_limited", LOCKED_OUT_MESSAGE);
   const passwordHash = await hashPassword(input.password);
-  return getDb().$transaction(async (tx) => {
-    const fresh = await findOpenInvitation(tx, input.token, now);
-    if (await tx.user.findUnique({ where: { email: fresh.email }, select: { id: true } })) {
-      throw new AppError("conflict", `An account for ${fresh.email} already exists. Sign in to accept the invitation.`);
-    }
-    const user = await tx.user.create({ data: { email: fresh.email, name: input.name, passwordHash }, select: { id: true, email: true } });
-    return { ...(await join(tx, fresh, user, now)), email: user.email };
-  });
+  const accountExists = () => new AppError("conflict", `An account for ${invitation.email} already exists. Sign in to accept the invitation.`);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const fresh = await findOpenInvitation(tx, input.token, now);
+      if (await tx.user.findUnique({ where: { email: fresh.email }, select: { id: true } })) throw accountExists();
+      const user = await tx.user.create({ data: { email: fresh.email, name: input.name, passwordHash }, select: { id: true, email: true } });
+      return { ...(await join(tx, fresh, user, now)), email: user.email };
+    });
+  } catch (error) {
+    // The same link (or a plain sign-up with this email) made the account a moment ago: the check above
+    // could not see it yet, the unique email refused the second. A 409, like the sequential case.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw accountExists();
+    throw error;
+  }
 }

@@ -2,12 +2,12 @@ import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
-import { assertMayTouchRole, LAST_OWNER, lockOwners, type MemberActor } from "@/lib/organizations/members/member-actor";
+import { assertMayTouchRole, LAST_OWNER, lockForMemberChange, type MemberActor } from "@/lib/organizations/members/member-actor";
 
 /** Changes a member's role inside the organization; the last owner cannot be demoted. */
-export async function changeMemberRole(organizationId: string, actor: MemberActor, membershipId: string, role: Role) {
+export async function changeMemberRole(organizationId: string, requester: MemberActor, membershipId: string, role: Role) {
   return getDb().$transaction(async (tx) => {
-    const owners = await lockOwners(tx, organizationId);
+    const { owners, actor } = await lockForMemberChange(tx, organizationId, requester, "members.manage");
     const member = await tx.membership.findFirst({
       where: { id: membershipId, organizationId },
       select: { id: true, role: true, userId: true, user: { select: { email: true } } },

@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createSecretToken } from "@/lib/auth/secret-token";
 import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
-import { assertMayTouchRole, type MemberActor } from "@/lib/organizations/members/member-actor";
+import { assertMayTouchRole, lockForMemberChange, type MemberActor } from "@/lib/organizations/members/member-actor";
 import type { InviteMemberInput } from "@/lib/organizations/members/schemas";
 
 export const INVITATION_TTL_DAYS = 7;
@@ -18,6 +18,10 @@ export async function inviteMember(organizationId: string, actor: MemberActor, i
   const { token, hash } = createSecretToken("cbinv");
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
   const invitation = await getDb().$transaction(async (tx) => {
+    // Under the members' lock: the actor's current role decides, and two invitations of one email at once
+    // take turns, so the second replaces the first as a later one would.
+    const { actor: current } = await lockForMemberChange(tx, organizationId, actor, "members.manage");
+    assertMayTouchRole(current, input.role);
     const member = await tx.membership.findFirst({ where: { organizationId, user: { email: input.email } }, select: { id: true } });
     if (member) {
       throw new AppError("conflict", `${input.email} is already a member of this organization.`, { issues: [{ path: "email", message: "Already a member" }] });

@@ -1,17 +1,17 @@
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
-import { assertMayTouchRole, LAST_OWNER, lockOwners, type MemberActor } from "@/lib/organizations/members/member-actor";
+import { assertMayTouchRole, LAST_OWNER, lockForMemberChange, type MemberActor } from "@/lib/organizations/members/member-actor";
 
 /**
  * Removes a membership: someone else's (`leaving: false`, needs members.manage, an owner only by an
  * owner) or the actor's own (`leaving: true`). The last owner can do neither. Their account stays;
  * they lose access to this organization at their next request.
  */
-export async function removeMember(organizationId: string, actor: MemberActor, target: { membershipId: string } | { leaving: true }) {
+export async function removeMember(organizationId: string, requester: MemberActor, target: { membershipId: string } | { leaving: true }) {
   await getDb().$transaction(async (tx) => {
-    const owners = await lockOwners(tx, organizationId);
     const leaving = "leaving" in target;
+    const { owners, actor } = await lockForMemberChange(tx, organizationId, requester, leaving ? undefined : "members.manage");
     const member = await tx.membership.findFirst({
       where: leaving ? { userId: actor.userId, organizationId } : { id: target.membershipId, organizationId },
       select: { id: true, role: true, userId: true, user: { select: { email: true } } },
