@@ -6,6 +6,7 @@ import { alternativesNear, offerSentence } from "@/lib/appointments/check-availa
 import { insertAppointment } from "@/lib/appointments/insert-appointment";
 import { fillSequencesBookedBy } from "@/lib/scheduling/fill-sequences-booked-by";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
+import { localDateAndMinute } from "@/lib/appointments/opening-hours";
 import { resolveBookingTime } from "@/lib/appointments/resolve-booking-time";
 import type { BookAppointmentInput } from "@/lib/appointments/schemas";
 import { clockTime, spokenMoment } from "@/lib/appointments/spoken-time";
@@ -43,7 +44,8 @@ export async function bookAppointment(organizationId: string, input: BookAppoint
       date: input.date,
       start_time: input.start_time,
       message: `${reason} ${offerSentence(offers, rules.timeZone, input.date, language)}`,
-      alternatives: offers.map((s) => ({ date: input.date, start_time: clockTime(s.startsAt, rules.timeZone) })),
+      // An alternative may be on a later day (the asked one full or closed): each carries its own date.
+      alternatives: offers.map((s) => ({ date: localDateAndMinute(s.startsAt, rules.timeZone).date, start_time: clockTime(s.startsAt, rules.timeZone) })),
     };
   };
   if (!withinHours) {

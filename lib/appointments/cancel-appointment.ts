@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { recordAgentAction } from "@/lib/activity/record-agent-action";
+import { followAppointment } from "@/lib/check-ins/follow-appointment";
 import { findAppointmentTarget } from "@/lib/appointments/find-appointment-target";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
 import type { CancelAppointmentInput } from "@/lib/appointments/schemas";
@@ -11,11 +12,15 @@ import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
  * statement), so a double cancel or a race with staff changes it once; the freed slot is bookable at once.
  */
 export async function cancelAppointmentById(organizationId: string, id: string, now: Date = new Date()) {
-  const { count } = await getDb().appointment.updateMany({
-    where: { id, organizationId, status: { not: "CANCELLED" } },
-    data: { status: "CANCELLED", cancelledAt: now },
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.appointment.updateMany({
+      where: { id, organizationId, status: { not: "CANCELLED" } },
+      data: { status: "CANCELLED", cancelledAt: now },
+    });
+    if (count === 0) throw notFound("Appointment");
+    // Its "N days after" check-in calls are cancelled with it.
+    await followAppointment(tx, organizationId, id, now);
   });
-  if (count === 0) throw notFound("Appointment");
 }
 
 /** cancel_appointment, during a call: by id (if it is the caller's), or the caller's next appointment. */

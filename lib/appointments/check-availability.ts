@@ -116,7 +116,18 @@ export async function checkAvailability(organizationId: string, input: CheckAvai
 
   let message: string;
   if (closed) message = inLanguage(language, { en: `The clinic is closed on ${day}.`, hi: `${day} को क्लिनिक बंद है।` });
-  else if (input.time) {
+  else if (input.time && zonedInstant(rules.timeZone, input.date, clockToMinute(input.time)!) === null) {
+    // A wall time the clocks skip (02:30 the night they go forward) is never free: say so, offer the nearest.
+    const after = zonedInstant(rules.timeZone, input.date, clockToMinute(input.time)! + 60) ?? dayAt;
+    const gap = inLanguage(language, {
+      en: "That time doesn't exist on that day because the clocks change.",
+      hi: "घड़ी बदलने की वजह से उस दिन यह समय होता ही नहीं।",
+    });
+    const instead = freeSlots.length
+      ? offerSentence(nearestFree(slots, after, 2), rules.timeZone, input.date, language)
+      : inLanguage(language, { en: "There are no free times left that day.", hi: "उस दिन कोई समय खाली नहीं बचा है।" });
+    message = `${gap} ${instead}`;
+  } else if (input.time) {
     const asked = zonedInstant(rules.timeZone, input.date, clockToMinute(input.time)!) ?? dayAt;
     // A time off the slot grid (10:15 on a half-hour grid) can still be booked when it fits: say so.
     const end = asked + duration * 60_000;

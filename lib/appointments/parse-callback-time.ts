@@ -1,4 +1,4 @@
-import { addDaysToDate, localDateAndMinute, zonedInstant } from "@/lib/appointments/opening-hours";
+import { addDaysToDate, isoWeekdayOf, localDateAndMinute, zonedInstant } from "@/lib/appointments/opening-hours";
 
 /**
  * "Call me back at 3", "in 2 hours", "tomorrow 10am", "meko 3 baje call karo": the time a caller asked for,
@@ -9,7 +9,8 @@ import { addDaysToDate, localDateAndMinute, zonedInstant } from "@/lib/appointme
  * - otherwise a clock time — "15:00", "3pm", "3:30 p.m.", "3 baje", "saade 3 baje" (3:30), "teen baje",
  *   "noon", "at 3" — on today, "tomorrow"/"kal", or "day after tomorrow"/"parso". A bare hour without
  *   am/pm is the one in waking hours: 1–7 is afternoon/evening, 8–12 morning/noon ("tonight" makes it pm).
- *   A time that has passed today, with no day named, means tomorrow.
+ *   A time that has passed today, with no day named, means tomorrow. A weekday ("friday at 3", "shukravar
+ *   3 baje") is the next one; a date in words ("8 December", "the 8th") is not read: better asked again than a wrong day.
  */
 export type CallbackTime = { at: number; kind: "iso" | "relative" | "clock" };
 
@@ -69,6 +70,25 @@ function dayOffset(text: string): number | null {
   if (/\btomorrow\b|\btmrw\b|\bkal\b/.test(text)) return 1;
   if (/\btoday\b|\btonight\b|\baaj\b|\bthis (morning|afternoon|evening)\b/.test(text)) return 0;
   return null;
+}
+
+// Weekdays in English and in Hindi as callers romanize it (somvar, mangalwar, …): ISO 1 = Monday … 7 = Sunday.
+const WEEKDAYS: [RegExp, number][] = [
+  [/\b(monday|mon|somv?w?aa?r)\b/, 1],
+  [/\b(tuesday|tues?|mangalv?w?aa?r)\b/, 2],
+  [/\b(wednesday|wed|budhv?w?aa?r)\b/, 3],
+  [/\b(thursday|thu|thurs?|guruv?w?aa?r|brihaspativ?w?aa?r)\b/, 4],
+  [/\b(friday|fri|shukrav?w?aa?r)\b/, 5],
+  [/\b(saturday|sat|shaniv?w?aa?r)\b/, 6],
+  [/\b(sunday|sun|raviv?w?aa?r|itv?w?aa?r)\b/, 7],
+];
+
+/** A calendar date in words ("8 December", "the 8th", "12/8", "next week"): not read, so the agent asks again instead of a wrong day. */
+const SPOKEN_DATE =
+  /\b(january|february|march|april|june|july|august|september|october|november|december|next week)\b|\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}\/\d{1,2}\b|\bmay\s+\d|\d\s+may\b/;
+
+function namedWeekday(text: string): number | null {
+  return WEEKDAYS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
 /** Minute of the day of the clock time in the text, or null. */
@@ -132,13 +152,15 @@ export function parseCallbackTime(input: string, options: { now: number; timeZon
   if (relative !== null) return { at: options.now + relative, kind: "relative" };
 
   const minute = clockMinute(text);
-  if (minute === null) return null;
-  const named = dayOffset(text);
+  if (minute === null || SPOKEN_DATE.test(text)) return null;
   const today = localDateAndMinute(options.now, options.timeZone).date;
+  // "Friday at 3": the next Friday — today when it is Friday and 3 PM is still ahead, else a week on.
+  const weekday = namedWeekday(text);
+  const named = dayOffset(text) ?? (weekday === null ? null : (weekday - isoWeekdayOf(today) + 7) % 7);
   const on = (days: number) =>
     zonedInstant(options.timeZone, addDaysToDate(today, days), minute) ?? zonedInstant(options.timeZone, addDaysToDate(today, days), minute + 60);
   let at = on(named ?? 0);
   if (at === null) return null;
-  if (at <= options.now && (named === null || named === 0)) at = on(1);
+  if (at <= options.now && (named === null || named === 0)) at = on(weekday !== null && dayOffset(text) === null ? 7 : 1);
   return at === null ? null : { at, kind: "clock" };
 }

@@ -7,7 +7,7 @@ import { consentRefusal } from "@/lib/compliance/consent";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
 import { callerPhone } from "@/lib/appointments/caller-phone";
 import { linkContactByPhone } from "@/lib/appointments/link-contact";
-import { localDateAndMinute } from "@/lib/appointments/opening-hours";
+import { addDaysToDate, localDateAndMinute } from "@/lib/appointments/opening-hours";
 import { parseCallbackTime } from "@/lib/appointments/parse-callback-time";
 import type { ScheduleCallbackInput } from "@/lib/appointments/schemas";
 import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
@@ -29,7 +29,8 @@ function spokenWhen(at: number, now: number, timeZone: string, language: Languag
   const day = localDateAndMinute(at, timeZone).date;
   const time = spokenTime(at, timeZone, language);
   if (day === today) return time;
-  if (day === localDateAndMinute(now + 86_400_000, timeZone).date) return inLanguage(language, { en: `tomorrow at ${time}`, hi: `कल ${time}` });
+  // Calendar-wise: on the nights the clocks change a day has 23 or 25 hours, so now + 24 h can be another day.
+  if (day === addDaysToDate(today, 1)) return inLanguage(language, { en: `tomorrow at ${time}`, hi: `कल ${time}` });
   return inLanguage(language, { en: `${spokenDay(at, timeZone)} at ${time}`, hi: `${spokenDay(at, timeZone, language)} को ${time}` });
 }
 

@@ -32,6 +32,13 @@ const TABLE: [string, number, string][] = [
   ["09:00", 1, "09:00"],
   ["9am", 1, "09:00"],
   ["today 8am", 1, "08:00"],
+  // A weekday is the next one (DAY is a Wednesday); today's only while its time is still ahead.
+  ["call me back on friday at 3", 2, "15:00"],
+  ["Monday 10am", 5, "10:00"],
+  ["wednesday 3pm", 0, "15:00"],
+  ["wednesday 9am", 7, "09:00"],
+  ["shukravar 3 baje", 2, "15:00"],
+  ["somvaar subah 11 baje", 5, "11:00"],
   [`${DAY}T16:45`, 0, "16:45"],
   [`${DAY} 16:45`, 0, "16:45"],
 ];
@@ -58,7 +65,20 @@ describe("parseCallbackTime", () => {
 
   it("reads nothing it cannot: the agent asks again", () => {
     const now = Date.parse("2026-12-02T00:00:00Z");
-    for (const said of ["whenever", "", "later", "tomorrow", "25:00", "13pm", "in zero hours", "2026-12-03"]) {
+    for (const said of [
+      "whenever",
+      "",
+      "later",
+      "tomorrow",
+      "25:00",
+      "13pm",
+      "in zero hours",
+      "2026-12-03",
+      "8 December at 10am",
+      "on the 8th at 10",
+      "12/8 at 3pm",
+      "next week at 3",
+    ]) {
       expect(parseCallbackTime(said, { now, timeZone: "UTC" }), said).toBeNull();
     }
   });

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { cancelAppointmentById } from "@/lib/appointments/cancel-appointment";
+import { updateAppointment } from "@/lib/appointments/update-appointment";
+import { createCheckIn } from "@/lib/check-ins/create-check-in";
+import { createContact, createOrganization, registerLine } from "../../factories";
+
+/** A Sydney clinic calling Mon–Fri 09:00–17:00, a patient, and her appointment on Thursday 14 Jan 2027 at 14:00. */
+async function patientWithAppointment() {
+  const organization = await createOrganization({ timezone: "Australia/Sydney" });
+  await registerLine(organization.id);
+  const contact = await createContact(organization.id, { name: "Grace Patient" });
+  await getDb().contact.update({ where: { id: contact.id }, data: { timezone: "Australia/Sydney" } });
+  const appointment = await getDb().appointment.create({
+    data: {
+      organizationId: organization.id,
+      contactId: contact.id,
+      title: "Knee",
+      startsAt: new Date("2027-01-14T03:00:00Z"),
+      endsAt: new Date("2027-01-14T03:30:00Z"),
+      attendeeName: contact.name,
+    },
+  });
+  const weekly = await createCheckIn(organization.id, null, {
+    contactId: contact.id,
+    time: "10:00",
+    repeat: { type: "weekly", weekday: 1, weeks: 2, startDate: "2027-01-18" },
+  });
+  const after = await createCheckIn(organization.id, null, {
+    contactId: contact.id,
+    time: "11:00",
+    repeat: { type: "after_appointment", appointmentId: appointment.id, days: 5 },
+  });
+  // Tuesday 19 Jan, 11:00 AEDT.
+  expect(after.occurrences[0]!.scheduledTime).toEqual(new Date("2027-01-19T00:00:00Z"));
+  return { organization, appointment, weekly, after };
+}
+
+const callsOf = (checkInId: string) => getDb().scheduledCall.findMany({ where: { checkInId }, orderBy: { checkInOccurrence: "asc" } });
+
+describe("a check-in N days after an appointment follows the appointment", () => {
+  it("the appointment moved a week later: the check-in call moves with it, still 5 days after, at 11:00", async () => {
+    const { organization, appointment, weekly, after } = await patientWithAppointment();
+    await updateAppointment(organization.id, appointment.id, { startsAt: new Date("2027-01-21T03:00:00Z") });
+    const [call] = await callsOf(after.checkIn.id);
+    expect(call).toMatchObject({ status: "PENDING", scheduledTime: new Date("2027-01-26T00:00:00Z") });
+    // A weekly series has nothing to do with the appointment.
+    expect((await callsOf(weekly.checkIn.id)).map((c) => [c.status, c.scheduledTime.toISOString()])).toEqual([
+      ["PENDING", "2027-01-17T23:00:00.000Z"],
+      ["PENDING", "2027-01-24T23:00:00.000Z"],
+    ]);
+  });
+
+  it("the appointment cancelled: the check-in about it is not made", async () => {
+    const { organization, appointment, weekly, after } = await patientWithAppointment();
+    await cancelAppointmentById(organization.id, appointment.id);
+    const [call] = await callsOf(after.checkIn.id);
+    expect(call).toMatchObject({ status: "CANCELLED" });
+    expect(call!.errorMessage).toMatch(/appointment was cancelled/);
+    expect((await callsOf(weekly.checkIn.id)).map((c) => c.status)).toEqual(["PENDING", "PENDING"]);
+  });
+});
