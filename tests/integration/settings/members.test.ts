@@ -89,6 +89,34 @@ describe("members and invitations", () => {
     expect(await getDb().membership.count({ where: { userId: user.id } })).toBe(0);
   });
 
+  it("an invitation speaks for its sender: an owner's to become owner ends when they are demoted, an admin's when they leave", async () => {
+    const { user: owner, organization } = await createMember("OWNER");
+    const second = await addMember(organization.id, "OWNER");
+    const admin = await addMember(organization.id, "ADMIN");
+    const [futureOwner, futureStaff] = [await createUser(), await createUser()];
+    signInAs(second.user);
+    const ownerLink = ((await (await invite({ email: futureOwner.email, role: "OWNER" })).json()) as { link: string }).link;
+    signInAs(admin.user);
+    const staffLink = ((await (await invite({ email: futureStaff.email, role: "STAFF" })).json()) as { link: string }).link;
+
+    signInAs(owner);
+    expect(await status(callRoute(changeRoleRoute, { method: "PATCH", params: { id: second.membership.id }, body: { role: "ADMIN" } }))).toBe(200);
+    expect(await status(callRoute(removeRoute, { method: "DELETE", params: { id: admin.membership.id } }))).toBe(204);
+
+    for (const [user, link] of [
+      [futureOwner, ownerLink],
+      [futureStaff, staffLink],
+    ] as const) {
+      signInAs(null);
+      const preview = await callRoute(previewRoute, { method: "POST", body: { token: tokenOf(link) } });
+      expect(preview.status).toBe(409);
+      expect(((await preview.json()) as { detail: string }).detail).toMatch(/no longer valid/);
+      signInAs(user);
+      expect(await status(callRoute(acceptRoute, { method: "POST", body: { token: tokenOf(link) } }))).toBe(409);
+      expect(await getDb().membership.count({ where: { organizationId: organization.id, userId: user.id } })).toBe(0);
+    }
+  });
+
   it("refuses inviting an existing member or a role that does not exist; re-inviting replaces the old link", async () => {
     const { user: owner, organization } = await createMember("OWNER");
     const staff = await addMember(organization.id, "STAFF");
