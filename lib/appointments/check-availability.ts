@@ -114,21 +114,24 @@ export async function checkAvailability(organizationId: string, input: CheckAvai
   const day = spokenDay(dayAt, rules.timeZone, language);
   const at = (instant: number) => spokenTime(instant, rules.timeZone, language);
 
+  // The asked wall time as an instant; null when the clocks skip it that day (02:30 the night they go forward).
+  const askedMinute = input.time ? clockToMinute(input.time)! : null;
+  const asked = askedMinute === null ? null : zonedInstant(rules.timeZone, input.date, askedMinute);
+  const nearestOffer = (from: number) =>
+    freeSlots.length
+      ? offerSentence(nearestFree(slots, from, 2), rules.timeZone, input.date, language)
+      : inLanguage(language, { en: "There are no free times left that day.", hi: "उस दिन कोई समय खाली नहीं बचा है।" });
+
   let message: string;
   if (closed) message = inLanguage(language, { en: `The clinic is closed on ${day}.`, hi: `${day} को क्लिनिक बंद है।` });
-  else if (input.time && zonedInstant(rules.timeZone, input.date, clockToMinute(input.time)!) === null) {
-    // A wall time the clocks skip (02:30 the night they go forward) is never free: say so, offer the nearest.
-    const after = zonedInstant(rules.timeZone, input.date, clockToMinute(input.time)! + 60) ?? dayAt;
+  else if (askedMinute !== null && asked === null) {
+    // A skipped wall time is never free: say so, offer the nearest.
     const gap = inLanguage(language, {
       en: "That time doesn't exist on that day because the clocks change.",
       hi: "घड़ी बदलने की वजह से उस दिन यह समय होता ही नहीं।",
     });
-    const instead = freeSlots.length
-      ? offerSentence(nearestFree(slots, after, 2), rules.timeZone, input.date, language)
-      : inLanguage(language, { en: "There are no free times left that day.", hi: "उस दिन कोई समय खाली नहीं बचा है।" });
-    message = `${gap} ${instead}`;
-  } else if (input.time) {
-    const asked = zonedInstant(rules.timeZone, input.date, clockToMinute(input.time)!) ?? dayAt;
+    message = `${gap} ${nearestOffer(zonedInstant(rules.timeZone, input.date, askedMinute + 60) ?? dayAt)}`;
+  } else if (asked !== null) {
     // A time off the slot grid (10:15 on a half-hour grid) can still be booked when it fits: say so.
     const end = asked + duration * 60_000;
     const fits = open !== null && asked >= open.opensAt && end <= open.closesAt;
@@ -139,10 +142,7 @@ export async function checkAvailability(organizationId: string, input: CheckAvai
         en: `${at(asked)} on ${day} ${fits ? "is not available" : "is outside the clinic's opening hours"}.`,
         hi: `${day} को ${at(asked)} ${fits ? "उपलब्ध नहीं है" : "क्लिनिक के खुलने के समय से बाहर है"}।`,
       });
-      const instead = freeSlots.length
-        ? offerSentence(nearestFree(slots, asked, 2), rules.timeZone, input.date, language)
-        : inLanguage(language, { en: "There are no free times left that day.", hi: "उस दिन कोई समय खाली नहीं बचा है।" });
-      message = `${why} ${instead}`;
+      message = `${why} ${nearestOffer(asked)}`;
     }
   } else if (freeSlots.length === 0) message = inLanguage(language, { en: `There are no free times left on ${day}.`, hi: `${day} को कोई समय खाली नहीं बचा है।` });
   else {

@@ -155,12 +155,13 @@ export function parseCallbackTime(input: string, options: { now: number; timeZon
   if (minute === null || SPOKEN_DATE.test(text)) return null;
   const today = localDateAndMinute(options.now, options.timeZone).date;
   // "Friday at 3": the next Friday — today when it is Friday and 3 PM is still ahead, else a week on.
-  const weekday = namedWeekday(text);
-  const named = dayOffset(text) ?? (weekday === null ? null : (weekday - isoWeekdayOf(today) + 7) % 7);
+  const offset = dayOffset(text);
+  const weekday = offset === null ? namedWeekday(text) : null;
+  const named = offset ?? (weekday === null ? null : (weekday - isoWeekdayOf(today) + 7) % 7);
   const on = (days: number) =>
     zonedInstant(options.timeZone, addDaysToDate(today, days), minute) ?? zonedInstant(options.timeZone, addDaysToDate(today, days), minute + 60);
   let at = on(named ?? 0);
   if (at === null) return null;
-  if (at <= options.now && (named === null || named === 0)) at = on(weekday !== null && dayOffset(text) === null ? 7 : 1);
+  if (at <= options.now && (named === null || named === 0)) at = on(weekday === null ? 1 : 7);
   return at === null ? null : { at, kind: "clock" };
 }

@@ -112,8 +112,7 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
   // The patient's call limits too (this very call may be today's one): the time promised is the time the dispatcher dials.
   const limits = await loadPatientLimits(organizationId, { id: contact.id, phoneNumber: phone }, rules, parsed.at);
   const allowed = nextPatientCallTime(parsed.at, rules, legalZone, limits);
-  const opening = allowed.at;
-  if (opening === null)
+  if (allowed.at === null)
     throw say(
       "bad_request",
       "time",
@@ -122,8 +121,9 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
         "माफ़ कीजिए, क्लिनिक के कॉल करने के घंटे तय नहीं हैं, इसलिए कॉल बैक तय नहीं हो सकता।",
       ),
     );
+  const opening = allowed.at;
   const moved = opening !== parsed.at;
-  const capped = "capped" in allowed && allowed.capped !== null;
+  const capped = allowed.capped !== null;
 
   const dynamicVariables = {
     context: input.context,

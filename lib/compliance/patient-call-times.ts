@@ -6,7 +6,10 @@ import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
  * 422) or never started is FAILED with no conversation: nobody was rung, so its retry is not "another call"
  * (with 1 a day it would otherwise wait until tomorrow). The same test is in `callboard_start_scheduled_attempt`.
  */
-export const RANG_SQL = Prisma.sql`NOT ("status" = 'FAILED' AND "conversationId" IS NULL)`;
+export function rangSql(call: "Call" | "k"): Prisma.Sql {
+  const table = Prisma.raw(`"${call}"`);
+  return Prisma.sql`NOT (${table}."status" = 'FAILED' AND ${table}."conversationId" IS NULL)`;
+}
 
 /** How far back a cap looks: the week before a call, and a day's margin for zones. */
 export const CAP_LOOKBACK_MS = 8 * 24 * 3_600_000;
@@ -14,7 +17,7 @@ export const CAP_LOOKBACK_MS = 8 * 24 * 3_600_000;
 /**
  * When each of these patients was dialed since `since`: every outbound Call row counts (answered or
  * not, from a batch, a sequence, a callback, a check-in or "Call now"), except `excludeCallId` (the
- * attempt being checked) and dials that rang nobody (RANG_SQL). With `planned`, their pending scheduled calls due up to `until` count too,
+ * attempt being checked) and dials that rang nobody (rangSql). With `planned`, their pending scheduled calls due up to `until` count too,
  * so a second batch does not stack calls on a day the first one already fills.
  */
 export async function loadPatientCallTimes(
@@ -29,7 +32,7 @@ export async function loadPatientCallTimes(
   const dialed = await db.$queryRaw<{ contactId: string; at: Date }[]>`
     SELECT "contactId", "createdAt" AS "at" FROM "Call"
      WHERE "organizationId" = ${organizationId} AND "contactId" = ANY(${ids}::text[]) AND "direction" = 'OUTBOUND'
-       AND "createdAt" >= ${options.since} AND "id" <> ${options.excludeCallId ?? ""} AND ${RANG_SQL}`;
+       AND "createdAt" >= ${options.since} AND "id" <> ${options.excludeCallId ?? ""} AND ${rangSql("Call")}`;
   const planned = options.planned
     ? await db.$queryRaw<{ contactId: string; at: Date }[]>`
         SELECT "contactId", coalesce("nextAttemptAt", "scheduledTime") AS "at" FROM "ScheduledCall"

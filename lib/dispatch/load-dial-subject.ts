@@ -5,6 +5,7 @@ import { dialLineSql, type DialLineRow } from "@/lib/agents/resolve-dial-line";
 import type { DoNotCallMark } from "@/lib/compliance/do-not-call/find-do-not-call";
 import type { ConsentBasis } from "@/lib/generated/prisma/enums";
 import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
+import { rangSql } from "@/lib/compliance/patient-call-times";
 
 /** The patient as a dial needs them: for the variables, the zone and the feed. */
 export interface DialContact {
@@ -60,7 +61,7 @@ const rulesJson = Prisma.raw(
  * Everything a claimed call is checked against before its dial, in one round trip: the contact (null
  * when it was deleted, its scheduled calls with it) and its consent, the do-not-call entry of its number,
  * the line, the clinic's rules, and the patient's outbound calls since `since` (the caps' lookback; as
- * loadPatientCallTimes counts them: not the dials that rang nobody, RANG_SQL). A dial used to read these in five queries; at thousands of clinics
+ * loadPatientCallTimes counts them: not the dials that rang nobody, rangSql). A dial used to read these in five queries; at thousands of clinics
  * a dial's cost is its round trips.
  */
 export async function loadDialSubject(
@@ -79,7 +80,7 @@ export async function loadDialSubject(
        SELECT coalesce(array_agg(k."id"), '{}') AS "callIds", coalesce(array_agg((extract(epoch FROM k."createdAt") * 1000)::float8), '{}') AS "callTimes"
          FROM "Call" k
         WHERE k."organizationId" = c."organizationId" AND k."contactId" = c."id" AND k."direction" = 'OUTBOUND' AND k."createdAt" >= ${since}
-          AND NOT (k."status" = 'FAILED' AND k."conversationId" IS NULL)) calls
+          AND ${rangSql("k")}) calls
      WHERE c."id" = ${claimed.contactId} AND c."organizationId" = ${claimed.organizationId}`;
   if (!row) return null;
   const {
