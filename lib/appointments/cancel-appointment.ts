@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { recordAgentAction } from "@/lib/activity/record-agent-action";
 import { followAppointment } from "@/lib/check-ins/follow-appointment";
-import { findAppointmentTarget } from "@/lib/appointments/find-appointment-target";
+import { findAppointmentTarget, refuseIfOver } from "@/lib/appointments/find-appointment-target";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
 import type { CancelAppointmentInput } from "@/lib/appointments/schemas";
 import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
@@ -23,10 +23,11 @@ export async function cancelAppointmentById(organizationId: string, id: string, 
   });
 }
 
-/** cancel_appointment, during a call: by id (if it is the caller's), or the caller's next appointment. */
+/** cancel_appointment, during a call: by id (if it is the caller's and not over yet), or the caller's next appointment. */
 export async function cancelAppointment(organizationId: string, input: CancelAppointmentInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
   const appointment = await findAppointmentTarget(organizationId, rules.defaultCountry, input, now);
+  refuseIfOver(appointment, now, rules.timeZone, "cancel");
   await cancelAppointmentById(organizationId, appointment.id, new Date(now));
   const when = `${spokenTime(appointment.startsAt, rules.timeZone)} on ${spokenDay(appointment.startsAt, rules.timeZone)}`;
   await recordAgentAction(organizationId, {

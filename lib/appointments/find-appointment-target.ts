@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { callerPhone, type ToolLine } from "@/lib/appointments/caller-phone";
+import { spokenMoment } from "@/lib/appointments/spoken-time";
 
 /**
  * The appointment a caller means: the one with this id — only if it was booked with the number of the
@@ -24,4 +25,14 @@ export async function findAppointmentTarget(
     throw new AppError("not_found", message);
   }
   return appointment;
+}
+
+/**
+ * The agent cancels or moves only a visit that is not over yet: one that has ended is the clinic's record
+ * of what happened, for staff to correct. A 409 with a sentence the agent can say.
+ */
+export function refuseIfOver(appointment: { startsAt: Date; endsAt: Date }, now: number, timeZone: string, action: "cancel" | "move") {
+  if (+appointment.endsAt > now) return;
+  const over = `The appointment at ${spokenMoment(appointment.startsAt, timeZone)} is already over, so`;
+  throw new AppError("conflict", action === "cancel" ? `${over} it can't be cancelled.` : `${over} it can't be moved. I can book a new appointment instead.`);
 }

@@ -6,8 +6,9 @@ import { addDaysToDate, isoWeekdayOf, localDateAndMinute, zonedInstant } from "@
  * read — the agent then asks again. Rules, in order:
  * - an ISO 8601 date-time: with an offset it is that instant; without one it is that wall time in the zone;
  * - "in N hours / minutes", "in an hour", "in half an hour", "N ghante baad", "N minute mein": from now;
- * - otherwise a clock time — "15:00", "3pm", "3:30 p.m.", "3 baje", "saade 3 baje" (3:30), "teen baje",
- *   "noon", "at 3" — on today, "tomorrow"/"kal", or "day after tomorrow"/"parso". A bare hour without
+ * - otherwise a clock time — "15:00", "3pm", "3:30 p.m.", "3.30", "half past 3", "quarter past three",
+ *   "quarter to 4" (3:45), "3 baje", "saade 3 baje" (3:30), "sava 3 baje" (3:15), "paune 4 baje" (3:45),
+ *   "teen baje", "noon", "at 3" — on today, "tomorrow"/"kal", or "day after tomorrow"/"parso". A bare hour without
  *   am/pm is the one in waking hours: 1–7 is afternoon/evening, 8–12 morning/noon ("tonight" makes it pm).
  *   A time that has passed today, with no day named, means tomorrow. A weekday ("friday at 3", "shukravar
  *   3 baje") is the next one; a date in words ("8 December", "the 8th") is not read: better asked again than a wrong day.
@@ -41,13 +42,21 @@ const WORD_NUMBERS: Record<string, number> = {
   four: 4,
   five: 5,
   six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
   ten: 10,
+  eleven: 11,
+  twelve: 12,
   fifteen: 15,
   twenty: 20,
   thirty: 30,
   forty: 40,
   "forty-five": 45,
 };
+
+/** "saade 4 baje" is 4:30, "sava 4" 4:15, "paune 4" a quarter to 4 (3:45). */
+const BAJE_MINUTES: Record<string, number> = { saade: 30, sadhe: 30, sava: 15, sawa: 15, paune: -15, pone: -15 };
 
 const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -91,9 +100,22 @@ function namedWeekday(text: string): number | null {
   return WEEKDAYS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
+// "half past 3", "a quarter past three", "quarter to 4 pm": the hour named, then 30, 15 or -15 minutes.
+const QUARTER_MINUTES: Record<string, number> = { "half past": 30, "quarter past": 15, "quarter to": -15 };
+const QUARTER_HOUR =
+  /\b(half past|quarter past|quarter to) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: ?(a\.?m\.?|p\.?m\.?))?(?![a-z\d])/;
+
 /** Minute of the day of the clock time in the text, or null. */
 function clockMinute(text: string): number | null {
   if (/\b(noon|midday)\b/.test(text)) return 12 * 60;
+  const quarter = QUARTER_HOUR.exec(text);
+  if (quarter) {
+    const hour = Number(quarter[2]) || WORD_NUMBERS[quarter[2]!] || 0;
+    if (hour < 1 || hour > 12) return null;
+    // The hour named follows the usual rule ("quarter to 8" is 7:45 AM, "quarter to 4" 3:45 PM), then the minutes move.
+    const named = quarter[3] ? (hour % 12) + (quarter[3].startsWith("p") ? 12 : 0) : bareHour(hour, text);
+    return (named * 60 + QUARTER_MINUTES[quarter[1]!]! + 24 * 60) % (24 * 60);
+  }
   const meridiem = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\s|$|[^a-z])/.exec(text);
   if (meridiem) {
     const hour = Number(meridiem[1]);
@@ -110,11 +132,13 @@ function clockMinute(text: string): number | null {
     return hour > 12 || (twentyFour[1]!.length === 2 && hour < 10) ? hour * 60 + minute : bareHour(hour, text) * 60 + minute;
   }
   const baje =
-    /\b(?:(saade|sadhe)\s+)?(\d{1,2}|ek|do|teen|char|chaar|paanch|panch|chhe|che|saat|aath|nau|das|gyarah|baarah|barah)(?:[:.](\d{2}))?\s*baje\b/.exec(text);
+    /\b(?:(saade|sadhe|sava|sawa|paune|pone)\s+)?(\d{1,2}|ek|do|teen|char|chaar|paanch|panch|chhe|che|saat|aath|nau|das|gyarah|baarah|barah)(?:[:.](\d{2}))?\s*baje\b/.exec(
+      text,
+    );
   if (baje) {
     const hour = Number(baje[2]) || HINDI_NUMBERS[baje[2]!] || 0;
     if (hour < 1 || hour > 23) return null;
-    const minute = baje[1] ? 30 : Number(baje[3] ?? 0);
+    const minute = baje[1] ? BAJE_MINUTES[baje[1]]! : Number(baje[3] ?? 0);
     return (hour > 12 ? hour : bareHour(hour, text)) * 60 + minute;
   }
   const bare = /(?:^|\bat\s+|\bback\s+)(\d{1,2})$|^(\d{1,2})$|\bat\s+(\d{1,2})\b/.exec(text);

@@ -1,6 +1,6 @@
 import { recordAgentAction } from "@/lib/activity/record-agent-action";
 import { alternativesNear, offerSentence } from "@/lib/appointments/check-availability";
-import { findAppointmentTarget } from "@/lib/appointments/find-appointment-target";
+import { findAppointmentTarget, refuseIfOver } from "@/lib/appointments/find-appointment-target";
 import { loadBookingRules } from "@/lib/appointments/load-booking-rules";
 import { moveAppointment } from "@/lib/appointments/move-appointment";
 import { resolveBookingTime } from "@/lib/appointments/resolve-booking-time";
@@ -9,12 +9,13 @@ import { clockTime, spokenDay, spokenTime } from "@/lib/appointments/spoken-time
 
 /**
  * reschedule_appointment, during a call: moves the caller's appointment (by id, or their next one by
- * phone) keeping its length unless a new one is given. A taken or closed time answers success: false with
+ * phone; never one that is over) keeping its length unless a new one is given. A taken or closed time answers success: false with
  * the nearest free times — counting the appointment's own slot as free — and leaves it where it was.
  */
 export async function rescheduleAppointment(organizationId: string, input: RescheduleAppointmentInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
   const appointment = await findAppointmentTarget(organizationId, rules.defaultCountry, input, now);
+  refuseIfOver(appointment, now, rules.timeZone, "move");
   const duration = input.duration_minutes ?? Math.round((+appointment.endsAt - +appointment.startsAt) / 60_000);
   const { startsAt, endsAt, withinHours } = resolveBookingTime(rules, input.new_date, input.new_start_time, duration, now, {
     date: "new_date",

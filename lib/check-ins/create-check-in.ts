@@ -4,27 +4,36 @@ import { consentRefusal, NO_CONSENT_WORDS } from "@/lib/compliance/consent";
 import { AppError, notFound } from "@/lib/errors";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
-import { clinicToday, describeRule, localInstant, occurrenceDates, type OccurrenceRule } from "@/lib/check-ins/plan-occurrences";
+import { placeAfterAppointment } from "@/lib/check-ins/place-after-appointment";
+import { clinicToday, describeRule, localInstant, occurrenceDates, upcomingStartDate, type OccurrenceRule } from "@/lib/check-ins/plan-occurrences";
 import type { CreateCheckInInput } from "@/lib/check-ins/schemas";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { clinicWhen, placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import { localDateAndMinute } from "@/lib/time/local-date";
 
-/** The rule with its dates resolved: the appointment's local date (one of this clinic's, for this patient). */
+/**
+ * The rule with its dates resolved: a weekly series from its first call still ahead; the appointment's local
+ * date and end (one of this clinic's, for this patient).
+ */
 async function resolveRule(
   organizationId: string,
   contactId: string,
   input: CreateCheckInInput,
+  minuteOfDay: number,
   timeZone: string,
   now: Date,
-): Promise<{ rule: OccurrenceRule; appointmentId: string | null }> {
+): Promise<{ rule: OccurrenceRule; appointment: { id: string; endsAt: Date } | null; skippedPast?: boolean }> {
   const repeat = input.repeat;
-  if (repeat.type === "once") return { rule: repeat, appointmentId: null };
-  if (repeat.type === "weekly") return { rule: { ...repeat, startDate: repeat.startDate ?? clinicToday(now, timeZone) }, appointmentId: null };
+  if (repeat.type === "once") return { rule: repeat, appointment: null };
+  if (repeat.type === "weekly") {
+    const asked = { ...repeat, startDate: repeat.startDate ?? clinicToday(now, timeZone) };
+    const rule = { ...asked, startDate: upcomingStartDate(asked.startDate, minuteOfDay, timeZone, now) };
+    return { rule, appointment: null, skippedPast: occurrenceDates(asked)[0] !== occurrenceDates(rule)[0] };
+  }
   const appointment = await getDb().appointment.findFirst({
     where: { id: repeat.appointmentId, organizationId },
-    select: { id: true, contactId: true, startsAt: true, status: true },
+    select: { id: true, contactId: true, startsAt: true, endsAt: true, status: true },
   });
   if (!appointment) throw notFound("Appointment");
   if (appointment.contactId !== contactId)
@@ -35,7 +44,7 @@ async function resolveRule(
     throw new AppError("unprocessable", "That appointment was cancelled.", { issues: [{ path: "repeat.appointmentId", message: "Cancelled" }] });
   return {
     rule: { type: "after_appointment", appointmentDate: localDateAndMinute(+appointment.startsAt, timeZone).date, days: repeat.days },
-    appointmentId: appointment.id,
+    appointment: { id: appointment.id, endsAt: appointment.endsAt },
   };
 }
 
@@ -43,7 +52,8 @@ async function resolveRule(
  * A check-in for a patient: one call or a short series, each occurrence a PENDING ScheduledCall of kind
  * CHECK_IN on its LOCAL date at the local time asked for, in the clinic's zone (so 10:00 stays 10:00 across
  * a DST change). An occurrence in the past or outside calling hours moves to the next calling time, and the
- * answer says which and why. The plan and its calls are written together. Callable from a seed.
+ * answer says which and why; a weekly series starts at its first call still ahead; a call about a visit
+ * never rings before the visit is over. The plan and its calls are written together. Callable from a seed.
  */
 export async function createCheckIn(organizationId: string, actor: { userId: string } | null, input: CreateCheckInInput, now = new Date()) {
   const contact = await getDb().contact.findFirst({
@@ -56,14 +66,16 @@ export async function createCheckIn(organizationId: string, actor: { userId: str
   if (consentRefusal(contact.consentBasis))
     throw new AppError("conflict", `${contact.name} ${NO_CONSENT_WORDS} (their consent is recorded as none), so no check-in can be scheduled.`);
   const rules = await loadCallingRules(organizationId);
-  const { rule, appointmentId } = await resolveRule(organizationId, contact.id, input, rules.timezone, now);
   const [hour, minute] = input.time.split(":").map(Number) as [number, number];
   const minuteOfDay = hour * 60 + minute;
+  const { rule, appointment, skippedPast } = await resolveRule(organizationId, contact.id, input, minuteOfDay, rules.timezone, now);
   const zone = recipientTimeZone(contact, rules.timezone).zone;
+  const place = (asked: Date) =>
+    appointment ? placeAfterAppointment(asked, appointment.endsAt, now, rules, zone) : placeInCallingHours(asked, now, rules, zone);
   const occurrences = occurrenceDates(rule).map((date, index) => ({
     occurrence: index + 1,
     date,
-    ...placeInCallingHours(localInstant(date, minuteOfDay, rules.timezone), now, rules, zone),
+    ...place(localInstant(date, minuteOfDay, rules.timezone)),
   }));
   const line = await resolveDialLine(getDb(), organizationId);
   const description = describeRule(rule, minuteOfDay);
@@ -78,7 +90,7 @@ export async function createCheckIn(organizationId: string, actor: { userId: str
         minuteOfDay,
         weekday: rule.type === "weekly" ? rule.weekday : null,
         occurrences: occurrences.length,
-        appointmentId,
+        appointmentId: appointment?.id ?? null,
         daysAfter: rule.type === "after_appointment" ? rule.days : null,
         note,
         description,
@@ -115,6 +127,14 @@ export async function createCheckIn(organizationId: string, actor: { userId: str
   });
 
   const moved = occurrences.filter((occurrence) => occurrence.moved);
+  const sentences = [`Check-in scheduled: ${description}.`];
+  if (skippedPast) sentences.push(`The weeks already past are skipped: the first call is ${clinicWhen(occurrences[0]!.at, rules.timezone)}.`);
+  // A call about a visit is one call; kept after the visit, it says so in its own words.
+  if (moved[0]?.moved === "after_appointment") sentences.push(moved[0].message!);
+  else if (moved.length > 0)
+    sentences.push(
+      `${moved.length === 1 ? `Call ${moved[0]!.occurrence} was` : `${moved.length} calls were`} moved to the next calling time (first: ${clinicWhen(moved[0]!.at, rules.timezone)}).`,
+    );
   return {
     checkIn: { ...checkIn, contactId: contact.id, occurrences: occurrences.length },
     occurrences: occurrences.map(({ occurrence, date, at, requested, moved, message }) => ({
@@ -125,9 +145,6 @@ export async function createCheckIn(organizationId: string, actor: { userId: str
       moved,
       message,
     })),
-    message:
-      moved.length === 0
-        ? `Check-in scheduled: ${description}.`
-        : `Check-in scheduled: ${description}. ${moved.length === 1 ? `Call ${moved[0]!.occurrence} was` : `${moved.length} calls were`} moved to the next calling time (first: ${clinicWhen(moved[0]!.at, rules.timezone)}).`,
+    message: sentences.join(" "),
   };
 }

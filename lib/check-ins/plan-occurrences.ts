@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { clockWords } from "@/lib/language/clock-words";
+import { PAST_GRACE_MS } from "@/lib/scheduling/schemas";
 import { addDaysToDate, isoWeekdayOf, localDateAndMinute } from "@/lib/time/local-date";
 
 /** How a check-in repeats, with the dates it needs resolved (an appointment's date in the clinic's zone). */
@@ -17,6 +18,18 @@ export function occurrenceDates(rule: OccurrenceRule): string[] {
   if (rule.type === "after_appointment") return [addDaysToDate(rule.appointmentDate, rule.days)];
   const first = addDaysToDate(rule.startDate, (rule.weekday - isoWeekdayOf(rule.startDate) + 7) % 7);
   return Array.from({ length: rule.weeks }, (_, week) => addDaysToDate(first, week * 7));
+}
+
+/**
+ * Where a weekly series starts: the date asked for, or — when that is today or earlier and the first calls'
+ * times have passed — the first date whose call at `minute` is still ahead. The series keeps its number of
+ * calls, a week apart, instead of ringing the patient for every past week at once ("now", one after another).
+ */
+export function upcomingStartDate(startDate: string, minute: number, timeZone: string, now: Date): string {
+  const today = clinicToday(now, timeZone);
+  if (startDate > today) return startDate;
+  const todayStillAhead = +localInstant(today, minute, timeZone) >= +now - PAST_GRACE_MS;
+  return todayStillAhead ? today : addDaysToDate(today, 1);
 }
 
 /**

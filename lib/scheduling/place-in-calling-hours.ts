@@ -6,8 +6,8 @@ import type { CallingRules } from "@/lib/scheduling/plan-batch";
 import { PAST_GRACE_MS } from "@/lib/scheduling/schemas";
 import { nextPatientCallTime, type PatientLimits } from "@/lib/compliance/next-patient-call-time";
 
-/** Why the time asked for was not kept. */
-export type MovedReason = "past" | "outside_calling_hours" | "call_limit";
+/** Why the time asked for was not kept ("after_appointment": a check-in about a visit asked for before the visit ended). */
+export type MovedReason = "past" | "outside_calling_hours" | "call_limit" | "after_appointment";
 
 export interface PlacedTime {
   at: Date;

@@ -4,6 +4,7 @@ import { POST as rescheduleRoute } from "@/app/api/agent-actions/reschedule-appo
 import { POST as findRoute } from "@/app/api/agent-actions/find-patient/[agent_id]/route";
 import { POST as bookRoute } from "@/app/api/agent-actions/book-appointment/[agent_id]/route";
 import { getDb } from "@/lib/db";
+import { updateAppointment } from "@/lib/appointments/update-appointment";
 import { addDaysToDate, localDateAndMinute, zonedInstant } from "@/lib/appointments/opening-hours";
 import { createOrganization } from "../../factories";
 import { callAgentAction, createAgentWithToken, createAppointment, EVERY_DAY_9_TO_5, setOpeningHours } from "../../factories/appointments";
@@ -89,5 +90,24 @@ describe("cancel, reschedule and find-patient", () => {
     expect(await getDb().appointment.findUniqueOrThrow({ where: { id: janes.id } })).toMatchObject({ status: "SCHEDULED", startsAt: janes.startsAt });
     const asJane = await json(await callAgentAction(cancelRoute, agentId, token, { appointment_id: janes.id, caller_id: "+61491570156" }));
     expect(asJane.status).toBe(200);
+  });
+
+  it("an appointment that is already over is neither cancelled nor moved by the agent; staff can still mark it cancelled", async () => {
+    const { organization, agentId, token } = await clinic();
+    // Ended a minute ago.
+    const over = await createAppointment(organization.id, new Date(Date.now() - 31 * 60_000), 30, { attendeeName: "Jane", attendeePhone: "+61491570156" });
+    const caller = { appointment_id: over.id, caller_id: "+61491570156" };
+    const when = /The appointment at \d{1,2}:\d{2} [AP]M on \w+ \d{1,2} \w+ is already over, so/;
+
+    const cancel = await json(await callAgentAction(cancelRoute, agentId, token, caller));
+    expect(cancel).toMatchObject({ status: 409, body: { success: false } });
+    expect(cancel.body.message).toMatch(new RegExp(`${when.source} it can't be cancelled\\.$`));
+    const move = await json(await callAgentAction(rescheduleRoute, agentId, token, { ...caller, new_date: date, new_start_time: "12:00" }));
+    expect(move).toMatchObject({ status: 409, body: { success: false } });
+    expect(move.body.message).toMatch(new RegExp(`${when.source} it can't be moved\\. I can book a new appointment instead\\.$`));
+    expect(await getDb().appointment.findUniqueOrThrow({ where: { id: over.id } })).toMatchObject({ status: "SCHEDULED", startsAt: over.startsAt });
+
+    // Staff keep the book: a visit that did not happen can still be marked cancelled afterwards.
+    expect(await updateAppointment(organization.id, over.id, { status: "CANCELLED" })).toMatchObject({ status: "CANCELLED" });
   });
 });

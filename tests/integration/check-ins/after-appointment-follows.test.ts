@@ -59,4 +59,25 @@ describe("a check-in N days after an appointment follows the appointment", () =>
     expect(call!.errorMessage).toMatch(/appointment was cancelled/);
     expect((await callsOf(weekly.checkIn.id)).map((c) => c.status)).toEqual(["PENDING", "PENDING"]);
   });
+
+  it("0 days after: never before the visit is over — an hour after its end, in calling hours — and still after it when it moves", async () => {
+    const { organization, appointment } = await patientWithAppointment(); // Thursday 14 Jan, 14:00–14:30
+    const sameDay = await createCheckIn(organization.id, null, {
+      contactId: appointment.contactId!,
+      time: "10:00",
+      repeat: { type: "after_appointment", appointmentId: appointment.id, days: 0 },
+    });
+    expect(sameDay.occurrences[0]).toMatchObject({
+      localDate: "2027-01-14",
+      moved: "after_appointment",
+      requestedTime: new Date("2027-01-13T23:00:00Z"), // 10:00, before the visit
+      scheduledTime: new Date("2027-01-14T04:30:00Z"), // 15:30
+    });
+    expect(sameDay.occurrences[0]!.message).toBe("The appointment ends Thu 14 Jan, 2:30 PM, so the call is set for after it: Thu 14 Jan, 3:30 PM.");
+    expect(sameDay.message).toMatch(/at 10:00 AM\. The appointment ends Thu 14 Jan, 2:30 PM, so the call is set for after it: Thu 14 Jan, 3:30 PM\.$/);
+
+    // Moved to 16:00 a week later: an hour after its end is past calling hours (17:00), so the next morning.
+    await updateAppointment(organization.id, appointment.id, { startsAt: new Date("2027-01-21T05:00:00Z") });
+    expect((await callsOf(sameDay.checkIn.id))[0]).toMatchObject({ status: "PENDING", scheduledTime: new Date("2027-01-21T22:00:00Z") });
+  });
 });

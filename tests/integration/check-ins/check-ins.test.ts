@@ -106,6 +106,28 @@ describe("check-ins: each occurrence a scheduled call on the right local day, in
     expect(answer.occurrences[0]!.message).toMatch(/had passed/);
   });
 
+  it("a weekly series whose start date has passed starts at its first call still ahead, keeping its number of calls", async () => {
+    const { organization, contact } = await clinicIn("Australia/Sydney");
+    const now = new Date("2026-09-16T02:00:00Z"); // Wednesday 16 Sep, 12:00 Sydney
+    const answer = await createCheckIn(
+      organization.id,
+      null,
+      { contactId: contact.id, time: "10:00", repeat: { type: "weekly", weekday: 1, weeks: 4, startDate: "2026-08-24" } },
+      now,
+    );
+    // Not four calls at "now", one after another: Mondays from the next one on, none moved.
+    expect(answer.occurrences.map((o) => [o.localDate, o.moved])).toEqual([
+      ["2026-09-21", null],
+      ["2026-09-28", null],
+      ["2026-10-05", null],
+      ["2026-10-12", null],
+    ]);
+    expect((await rowsOf(answer.checkIn.id)).map((row) => row.scheduledTime.toISOString())[0]).toBe("2026-09-21T00:00:00.000Z");
+    expect(answer.message).toBe(
+      "Check-in scheduled: Every Monday at 10:00 AM, 4 times from Thu 17 Sep. The weeks already past are skipped: the first call is Mon 21 Sep, 10:00 AM.",
+    );
+  });
+
   describe("over HTTP", () => {
     it("lists a patient's check-ins with their calls' status, and cancels the calls not yet made", async () => {
       const { organization, contact, user } = await clinicIn("Etc/UTC");

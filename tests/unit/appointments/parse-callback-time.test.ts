@@ -11,6 +11,21 @@ const TABLE: [string, number, string][] = [
   ["3pm", 0, "15:00"],
   ["3 PM", 0, "15:00"],
   ["3:30 p.m.", 0, "15:30"],
+  ["3:30pm", 0, "15:30"],
+  ["3.30", 0, "15:30"],
+  // Quarter hours in words: the hour named follows the am/pm rule, then the minutes move from it.
+  ["half past 3", 0, "15:30"],
+  ["call me at half past three", 0, "15:30"],
+  ["half past 3pm", 0, "15:30"],
+  ["quarter past 3", 0, "15:15"],
+  ["a quarter past 11", 0, "11:15"],
+  ["quarter to 4", 0, "15:45"],
+  ["quarter to 4 p.m.", 0, "15:45"],
+  ["quarter to 1", 0, "12:45"],
+  ["tomorrow at quarter to 8", 1, "07:45"],
+  ["half past 9 in the morning", 1, "09:30"],
+  ["sava 4 baje", 0, "16:15"],
+  ["paune 4 baje", 0, "15:45"],
   ["3 baje", 0, "15:00"],
   ["meko 3 baje call karo", 0, "15:00"],
   ["saade 4 baje", 0, "16:30"],
@@ -78,6 +93,8 @@ describe("parseCallbackTime", () => {
       "on the 8th at 10",
       "12/8 at 3pm",
       "next week at 3",
+      "quarter past 13",
+      "half past",
     ]) {
       expect(parseCallbackTime(said, { now, timeZone: "UTC" }), said).toBeNull();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRule, localInstant, occurrenceDates } from "@/lib/check-ins/plan-occurrences";
+import { describeRule, localInstant, occurrenceDates, upcomingStartDate } from "@/lib/check-ins/plan-occurrences";
 
 describe("check-in occurrences", () => {
   it("weekly: the first asked weekday on or after the start date, then every 7 calendar days", () => {
@@ -8,6 +8,20 @@ describe("check-in occurrences", () => {
     expect(occurrenceDates({ type: "weekly", weekday: 1, weeks: 3, startDate: "2026-12-02" })).toEqual(["2026-12-07", "2026-12-14", "2026-12-21"]);
     // Across a month and a year end.
     expect(occurrenceDates({ type: "weekly", weekday: 4, weeks: 2, startDate: "2026-12-30" })).toEqual(["2026-12-31", "2027-01-07"]);
+  });
+
+  it("weekly from a start already past: from the first date whose call is still ahead", () => {
+    const now = new Date("2026-12-02T01:00:00Z"); // Wednesday 2 Dec, 12:00 in Sydney
+    const zone = "Australia/Sydney";
+    expect(upcomingStartDate("2026-12-05", 600, zone, now)).toBe("2026-12-05"); // in the future: as asked
+    expect(upcomingStartDate("2026-11-02", 14 * 60, zone, now)).toBe("2026-12-02"); // today's 14:00 is still ahead
+    expect(upcomingStartDate("2026-11-02", 600, zone, now)).toBe("2026-12-03"); // today's 10:00 has passed
+    expect(upcomingStartDate("2026-12-02", 600, zone, now)).toBe("2026-12-03");
+    // "Every Wednesday at 10:00 from 2 Nov", asked on Wednesday 2 Dec at noon: next Wednesday, not four calls now.
+    expect(occurrenceDates({ type: "weekly", weekday: 3, weeks: 2, startDate: upcomingStartDate("2026-11-02", 600, zone, now) })).toEqual([
+      "2026-12-09",
+      "2026-12-16",
+    ]);
   });
 
   it("after an appointment: its local date plus the days asked", () => {
