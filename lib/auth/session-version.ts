@@ -9,6 +9,12 @@ export function isCurrentSession(tokenVersion: number | undefined, userVersion: 
   return (tokenVersion ?? 0) === userVersion;
 }
 
+/** Whether this user's token of `tokenVersion` is still current (false when the user is gone). */
+export async function isSessionOfUserCurrent(userId: string, tokenVersion: number | undefined): Promise<boolean> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return user !== null && isCurrentSession(tokenVersion, user.sessionVersion);
+}
+
 /**
  * Ends every session of this user at once (sign out everywhere; also meant for a password change or
  * an account lockout): each request with an older token is refused from the next one on. Returns

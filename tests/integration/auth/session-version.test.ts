@@ -5,6 +5,7 @@ import { GET as listContactsRoute } from "@/app/api/contacts/route";
 import { POST as signOutEverywhereRoute } from "@/app/api/account/sign-out-everywhere/route";
 import { DELETE as removeMemberRoute } from "@/app/api/members/[id]/route";
 import { POST as previewInvitationRoute } from "@/app/api/invitations/preview/route";
+import { withoutEndedSession } from "@/lib/auth/next-auth-route";
 import { authOptions, authorizeCredentials } from "@/lib/auth/auth-options";
 import { endSessions } from "@/lib/auth/session-version";
 import { getDb } from "@/lib/db";
@@ -142,5 +143,27 @@ describe("session version", () => {
     const body = await (await contacts()).text();
     expect(body).toContain("Second clinic patient");
     expect(body).not.toContain("First clinic patient");
+  });
+
+  it("GET /api/auth/session answers an ended session as no session, without its name and email", async () => {
+    const { user } = await createMember("STAFF");
+    // next-auth's answer for a token that decodes: the session callback's user, and the cookie re-issued.
+    const answer = (sessionVersion: number) =>
+      Response.json(
+        { user: { id: user.id, name: user.name, email: user.email, sessionVersion }, expires: "2027-01-01T00:00:00.000Z" },
+        { headers: { "set-cookie": "next-auth.session-token=renewed; Path=/; HttpOnly" } },
+      );
+    const current = await withoutEndedSession(answer(0), ["session"]);
+    expect(await current.json()).toMatchObject({ user: { id: user.id, email: user.email } });
+    expect(current.headers.get("set-cookie")).toContain("renewed");
+
+    await endSessions(user.id);
+    const ended = await withoutEndedSession(answer(0), ["session"]);
+    expect(ended.status).toBe(200);
+    expect(await ended.json()).toEqual({});
+    expect(ended.headers.get("set-cookie")).toBeNull();
+    // The new version's token, and next-auth's other GETs, pass unchanged.
+    expect(await (await withoutEndedSession(answer(1), ["session"])).json()).toMatchObject({ user: { email: user.email } });
+    expect(await (await withoutEndedSession(answer(0), ["csrf"])).json()).toMatchObject({ user: { email: user.email } });
   });
 });
