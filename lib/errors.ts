@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** The request names (x-callboard-organization) a clinic the user does not belong to: the page is out of date. */
+  stale_organization: 409,
   unprocessable: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -26,6 +28,7 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: "Not allowed",
   not_found: "Not found",
   conflict: "Conflict",
+  stale_organization: "Page out of date",
   unprocessable: "Cannot be done as asked",
   payload_too_large: "Request too large",
   unsupported_media_type: "Unsupported media type",

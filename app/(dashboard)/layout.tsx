@@ -5,12 +5,17 @@ import { Logo } from "@/components/brand/logo";
 import { AppHeader } from "@/components/dashboard/app-header";
 import { SidebarNav } from "@/components/dashboard/sidebar-nav";
 import { requireTenant } from "@/app/_lib/tenant";
+import { PAGE_ORGANIZATION_ATTRIBUTE } from "@/lib/http/organization-header";
 
-/** The signed-in shell. Guards on the server: no session → /login, no organization → /no-organization. */
+/**
+ * The signed-in shell. Guards on the server: no session → /login, no organization → /no-organization.
+ * It carries the id of the clinic it shows, which every API request of the page names (lib/http/tenant-fetch.ts).
+ */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const ctx = await requireTenant();
+  const pageOrganization = { [PAGE_ORGANIZATION_ATTRIBUTE]: ctx.organization.id };
   return (
-    <div className="flex min-h-dvh">
+    <div className="flex min-h-dvh" {...pageOrganization}>
       <a href="#main" className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
         Skip to content
       </a>

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Check } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { readProblem } from "@/components/forms/problem";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 /** "Done" on an item of "Needs attention": the server records who and when (and audits it). */
 export function AttentionDoneButton({ target, label }: { target: { callId: string } | { scheduledCallId: string }; label: string }) {
@@ -14,7 +15,7 @@ export function AttentionDoneButton({ target, label }: { target: { callId: strin
   async function markDone() {
     setBusy(true);
     try {
-      const res = await fetch("/api/attention/done", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(target) });
+      const res = await tenantFetch("/api/attention/done", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(target) });
       if (!res.ok) toast.error("Not marked done", { description: (await readProblem(res)).detail });
       router.refresh();
     } catch {

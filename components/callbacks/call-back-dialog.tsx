@@ -12,6 +12,7 @@ import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/pro
 import { clinicDateTime, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { nextQuarterHour, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
 import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 /** Who to call back: a contact, or the patient of a call (whose conversation the agent then picks up). */
 export type CallBackTarget = { contactId: string; name: string } | { callId: string; name: string };
@@ -34,7 +35,7 @@ export function CallBackDialog({ target, zone, onClose }: { target: CallBackTarg
     setError(null);
     try {
       const { name, ...ids } = target;
-      const res = await fetch("/api/callbacks", {
+      const res = await tenantFetch("/api/callbacks", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ ...ids, dueAt, ...(note.trim() ? { note } : {}) }),

@@ -10,6 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/problem";
 import { DialLineFields, initialChoice, useDialLines } from "@/components/calls/dial-lines";
 import { OutsideHoursActions, patientHoursRefusal } from "@/components/calls/outside-hours-actions";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 export interface CallDialogContact {
   id: string;
@@ -42,7 +43,7 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
 
   useEffect(() => {
     const controller = new AbortController();
-    fetch(`/api/calls/preview?contactId=${encodeURIComponent(contact.id)}`, { signal: controller.signal })
+    tenantFetch(`/api/calls/preview?contactId=${encodeURIComponent(contact.id)}`, { signal: controller.signal })
       .then(async (res) => {
         if (!res.ok) return setState({ status: "error", problem: await readProblem(res) });
         const preview = (await res.json()) as CallPreview;
@@ -61,7 +62,7 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
     setPlacing(true);
     setError(null);
     try {
-      const res = await fetch("/api/calls/trigger", {
+      const res = await tenantFetch("/api/calls/trigger", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ contactId: contact.id, agentId: agentId || undefined, agentPhoneNumberId: phoneNumberId || undefined, override }),
@@ -86,7 +87,7 @@ export function CallDialog({ contact, open, onOpenChange }: { contact: CallDialo
   async function scheduleAt(at: string) {
     setPlacing(true);
     try {
-      const res = await fetch("/api/scheduled-calls", {
+      const res = await tenantFetch("/api/scheduled-calls", {
         method: "POST",
         headers: { "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
         body: JSON.stringify({ contactIds: [contact.id], scheduledTime: at, agentId: agentId || undefined, agentPhoneNumberId: phoneNumberId || undefined }),

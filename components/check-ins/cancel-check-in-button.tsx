@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { readProblem } from "@/components/forms/problem";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 /** Cancels a check-in's calls that have not rung yet. */
 export function CancelCheckInButton({ checkInId, name }: { checkInId: string; name: string }) {
@@ -13,7 +14,7 @@ export function CancelCheckInButton({ checkInId, name }: { checkInId: string; na
   async function cancel() {
     setBusy(true);
     try {
-      const res = await fetch(`/api/check-ins/${encodeURIComponent(checkInId)}`, { method: "DELETE" });
+      const res = await tenantFetch(`/api/check-ins/${encodeURIComponent(checkInId)}`, { method: "DELETE" });
       if (!res.ok) toast.error(`The check-in for ${name} was not cancelled`, { description: (await readProblem(res)).detail });
       else toast.success(((await res.json()) as { message: string }).message);
       router.refresh();

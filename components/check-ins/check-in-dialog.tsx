@@ -11,6 +11,7 @@ import { FormAlert } from "@/components/auth/form-alert";
 import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/problem";
 import { zoneTitle, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { toWallClock } from "@/components/scheduling/wall-clock";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 /** The server refuses longer series; the picker offers no more. */
@@ -38,7 +39,7 @@ export function CheckInDialog({ contact, zone, onClose }: { contact: { id: strin
     setError(null);
     const repeat = type === "once" ? { type, date } : { type, weekday, weeks, startDate: date };
     try {
-      const res = await fetch("/api/check-ins", {
+      const res = await tenantFetch("/api/check-ins", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ contactId: contact.id, time, repeat, ...(note.trim() ? { note } : {}) }),

@@ -13,6 +13,7 @@ import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import { CustomFieldsEditor, newCustomField, type CustomFieldDraft } from "@/components/contacts/custom-fields-editor";
 import type { EditableContact } from "@/components/contacts/types";
 import { SUPPORTED_LANGUAGES, languageLabel } from "@/lib/language/supported-languages";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 const FIELD_ORDER = [
   "name",
@@ -116,7 +117,7 @@ export function ContactFormDialog({
       customFields: customFields.map(({ key, value }) => ({ key, value })),
     };
     try {
-      const res = await fetch(editing ? `/api/contacts/${encodeURIComponent(contact.id)}` : "/api/contacts", {
+      const res = await tenantFetch(editing ? `/api/contacts/${encodeURIComponent(contact.id)}` : "/api/contacts", {
         method: editing ? "PATCH" : "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
@@ -151,12 +152,19 @@ export function ContactFormDialog({
   async function openExisting(id: string) {
     setOpening(true);
     try {
-      const res = await fetch(`/api/contacts/${encodeURIComponent(id)}`);
-      if (!res.ok) throw new Error((await readProblem(res)).detail);
+      const res = await tenantFetch(`/api/contacts/${encodeURIComponent(id)}`);
+      if (!res.ok) {
+        const problem = await readProblem(res);
+        toast.error(
+          problem.status === 404 ? "That contact could not be opened. It may have just been deleted." : (problem.detail ?? "That contact could not be opened."),
+        );
+        setOpening(false);
+        return;
+      }
       const { contact: existing } = (await res.json()) as { contact: EditableContact };
       onOpenExisting(existing);
     } catch {
-      toast.error("That contact could not be opened. It may have just been deleted.");
+      toast.error("That contact could not be opened. Check your connection and try again.");
       setOpening(false);
     }
   }

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { readProblem } from "@/components/forms/problem";
 import { useContactSelection, type SelectableContact } from "@/components/contacts/selection-store";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 /** Asks before deleting, and says what happens to the contact's calls. */
 export function DeleteContactDialog({ contact, onClose, onDeleted }: { contact: SelectableContact; onClose: () => void; onDeleted: () => void }) {
@@ -16,7 +17,7 @@ export function DeleteContactDialog({ contact, onClose, onDeleted }: { contact: 
     setDeleting(true);
     setError(null);
     try {
-      const res = await fetch(`/api/contacts/${encodeURIComponent(contact.id)}`, { method: "DELETE" });
+      const res = await tenantFetch(`/api/contacts/${encodeURIComponent(contact.id)}`, { method: "DELETE" });
       if (!res.ok && res.status !== 404) {
         setError((await readProblem(res)).detail ?? "The contact was not deleted. Try again.");
         return;

@@ -28,6 +28,8 @@ export function OrgSwitcher({ organizations, activeId }: { organizations: Organi
     if (!target || organizationId === activeId) return;
     startTransition(async () => {
       try {
+        // Plain fetch, not tenantFetch: switching is the way out of a clinic this page shows and the user has
+        // left, so it must not be refused for naming it; the target in the body is checked against memberships.
         const response = await fetch("/api/organizations/active", {
           method: "PUT",
           headers: { "content-type": "application/json" },

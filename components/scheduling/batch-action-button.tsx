@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { readProblem } from "@/components/forms/problem";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 export type BatchAction = "pause" | "resume" | "retry";
 
@@ -43,7 +44,7 @@ export function BatchActionButton({ batch, action }: { batch: { id: string; name
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/call-batches/${encodeURIComponent(batch.id)}/${action}`, { method: "POST" });
+      const res = await tenantFetch(`/api/call-batches/${encodeURIComponent(batch.id)}/${action}`, { method: "POST" });
       if (!res.ok) {
         setError((await readProblem(res)).detail ?? "Nothing was changed. Try again.");
         return;

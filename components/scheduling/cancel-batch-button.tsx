@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { readProblem } from "@/components/forms/problem";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 const calls = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "call" : "calls"}`;
 
@@ -20,7 +21,7 @@ export function CancelBatchButton({ batch }: { batch: { id: string; name: string
     setCancelling(true);
     setError(null);
     try {
-      const res = await fetch(`/api/call-batches/${encodeURIComponent(batch.id)}/cancel`, { method: "POST" });
+      const res = await tenantFetch(`/api/call-batches/${encodeURIComponent(batch.id)}/cancel`, { method: "POST" });
       if (!res.ok) {
         setError((await readProblem(res)).detail ?? "The calls were not cancelled. Try again.");
         return;

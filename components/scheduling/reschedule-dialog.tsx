@@ -10,6 +10,7 @@ import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/pro
 import { clinicDateTime, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { toWallClock, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
 import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 export interface PendingCall {
   id: string;
@@ -33,7 +34,7 @@ export function RescheduleDialog({ call, zone, onClose }: { call: PendingCall; z
     setSaving(true);
     setError(null);
     try {
-      const res = await fetch(`/api/scheduled-calls/${encodeURIComponent(call.id)}`, {
+      const res = await tenantFetch(`/api/scheduled-calls/${encodeURIComponent(call.id)}`, {
         method: "PATCH",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ scheduledTime }),

@@ -1,4 +1,5 @@
 import type { ContactSelectionPayload } from "@/components/contacts/selection-store";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 /** The body of POST /api/scheduled-calls as the dialog sends it (the preview and the real request alike). */
 export interface ScheduleRequest {
@@ -64,7 +65,7 @@ export interface ScheduledBatch {
 }
 
 export function postSchedule(request: ScheduleRequest, options: { dryRun: boolean; idempotencyKey?: string; signal?: AbortSignal }): Promise<Response> {
-  return fetch(`/api/scheduled-calls${options.dryRun ? "?dryRun=1" : ""}`, {
+  return tenantFetch(`/api/scheduled-calls${options.dryRun ? "?dryRun=1" : ""}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(options.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : {}) },
     body: JSON.stringify(request),

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { readProblem } from "@/components/forms/problem";
 import type { ClinicZone } from "@/components/scheduling/clinic-time";
 import { RescheduleDialog, type PendingCall } from "@/components/scheduling/reschedule-dialog";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 /**
  * Reschedule and Cancel for a pending call. The server decides: a call the dispatcher picked up a
@@ -21,7 +22,7 @@ export function ScheduledCallActions({ call, zone }: { call: PendingCall & { toC
   async function confirm() {
     setConfirming(true);
     try {
-      const res = await fetch(`/api/scheduled-calls/${encodeURIComponent(call.id)}/confirm`, { method: "POST" });
+      const res = await tenantFetch(`/api/scheduled-calls/${encodeURIComponent(call.id)}/confirm`, { method: "POST" });
       if (!res.ok) toast.error(`The call back to ${call.name} was not confirmed`, { description: (await readProblem(res)).detail });
       else toast.success(`Confirmed the call back to ${call.name}`);
       router.refresh();
@@ -35,7 +36,7 @@ export function ScheduledCallActions({ call, zone }: { call: PendingCall & { toC
   async function cancel() {
     setCancelling(true);
     try {
-      const res = await fetch(`/api/scheduled-calls/${encodeURIComponent(call.id)}`, { method: "DELETE" });
+      const res = await tenantFetch(`/api/scheduled-calls/${encodeURIComponent(call.id)}`, { method: "DELETE" });
       if (!res.ok) {
         toast.error(`The call to ${call.name} was not cancelled`, { description: (await readProblem(res)).detail });
       } else {

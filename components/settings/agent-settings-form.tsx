@@ -8,6 +8,7 @@ import { Select } from "@/components/ui/input";
 import { Field } from "@/components/forms/field";
 import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import type { DialLineOption } from "@/components/calls/dial-lines";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 interface AgentSettings {
   elevenLabsAgentId: string | null;
@@ -30,7 +31,7 @@ export function AgentSettingsForm({ initial, agents, phoneNumbers }: { initial: 
     setSaving(true);
     setErrors({});
     try {
-      const res = await fetch("/api/organizations/settings", {
+      const res = await tenantFetch("/api/organizations/settings", {
         method: "PATCH",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ elevenLabsAgentId: agentId || null, elevenLabsPhoneNumberId: phoneNumberId || null }),

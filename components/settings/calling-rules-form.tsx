@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { FieldMessage, Label } from "@/components/ui/label";
 import { Field } from "@/components/forms/field";
 import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 /** The rules as GET /api/organizations/calling-rules answers them (hours as "09:00"). */
 export interface CallingRules {
@@ -118,7 +119,7 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
     if (Object.keys(found).length > 0) return focusFirstError(form, found);
     setSaving(true);
     try {
-      const res = await fetch("/api/organizations/calling-rules", {
+      const res = await tenantFetch("/api/organizations/calling-rules", {
         method: "PATCH",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({

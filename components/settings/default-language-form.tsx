@@ -8,6 +8,7 @@ import { Select } from "@/components/ui/input";
 import { Field } from "@/components/forms/field";
 import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import { SUPPORTED_LANGUAGES } from "@/lib/language/supported-languages";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 /** Admins choose the language patients hear when their contact names none. */
 export function DefaultLanguageForm({ initial }: { initial: string }) {
@@ -21,7 +22,7 @@ export function DefaultLanguageForm({ initial }: { initial: string }) {
     setSaving(true);
     setErrors({});
     try {
-      const res = await fetch("/api/organizations/language", {
+      const res = await tenantFetch("/api/organizations/language", {
         method: "PATCH",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ defaultLanguage: language }),

@@ -13,6 +13,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { sendJson } from "@/components/settings/send-json";
 import { useConfirmAction } from "@/hooks/use-confirm-action";
 import { toDoNotCallRow } from "@/components/settings/do-not-call-row";
+import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 export interface DoNotCallRow {
   id: string;
@@ -89,13 +90,16 @@ export function DoNotCallCard({
     if (!cursor) return;
     setLoading(true);
     try {
-      const res = await fetch(`/api/do-not-call?limit=50&cursor=${encodeURIComponent(cursor)}`);
-      if (!res.ok) throw new Error((await readProblem(res)).detail);
+      const res = await tenantFetch(`/api/do-not-call?limit=50&cursor=${encodeURIComponent(cursor)}`);
+      if (!res.ok) {
+        toast.error("More numbers could not be loaded", { description: (await readProblem(res)).detail });
+        return;
+      }
       const page = (await res.json()) as { entries: Parameters<typeof toDoNotCallRow>[0][]; nextCursor: string | null };
       setMore((rows) => [...rows, ...page.entries.map((entry) => toDoNotCallRow(entry, clinic))]);
       setCursor(page.nextCursor);
     } catch {
-      toast.error("More numbers could not be loaded. Try again.");
+      toast.error("More numbers could not be loaded", { description: "We couldn't reach Callboard. Check your connection and try again." });
     } finally {
       setLoading(false);
     }
@@ -108,7 +112,7 @@ export function DoNotCallCard({
     body.set("file", file);
     body.set("mode", "valid_only");
     try {
-      const res = await fetch("/api/do-not-call/import", { method: "POST", body });
+      const res = await tenantFetch("/api/do-not-call/import", { method: "POST", body });
       if (!res.ok) {
         const failure = await readProblem(res);
         setImportReport({ added: 0, alreadyListed: 0, invalidRows: 0, errors: [], message: failure.detail ?? "The file could not be imported." });

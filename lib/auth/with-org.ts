@@ -15,12 +15,14 @@ export interface OrgHandlerArgs<P extends RouteParams> {
 /**
  * The one wrapper for tenant route handlers: resolves session → organization → role, checks the
  * permission, awaits the route params, and turns every thrown error into a problem+json response.
+ * The organization is the one the page names in x-callboard-organization (a 409 once the user has left
+ * it, a 400 when malformed), else the active one (lib/auth/tenant-context.ts).
  */
 export function withOrg<P extends RouteParams = RouteParams>(permission: Permission, handler: (args: OrgHandlerArgs<P>) => Promise<Response>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
-      const ctx = await getTenantContext();
+      const ctx = await getTenantContext(req);
       if (!can(ctx.role, permission)) throw new AppError("forbidden", "Your role does not allow this action.");
       const params = ((await context?.params) ?? {}) as P;
       // A NUL or lone surrogate in a path segment (/api/contacts/%00) would reach the query as a 500.

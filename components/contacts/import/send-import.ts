@@ -2,6 +2,8 @@ import type { ColumnTarget } from "@/lib/contacts/import/column-mapping";
 import type { ImportReport } from "@/lib/contacts/import/import-contacts";
 import type { ImportMode } from "@/lib/contacts/import/read-import-request";
 import type { Problem } from "@/components/forms/problem";
+import { ORGANIZATION_HEADER } from "@/lib/http/organization-header";
+import { pageOrganizationId } from "@/lib/http/tenant-fetch";
 
 export type ImportAnswer = { ok: true; report: ImportReport } | { ok: false; problem: Problem; report?: ImportReport };
 
@@ -22,6 +24,9 @@ export function sendImport(
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/contacts/import");
+    // What tenantFetch adds: the import lands in the clinic this page shows, or is refused.
+    const organizationId = pageOrganizationId();
+    if (organizationId) xhr.setRequestHeader(ORGANIZATION_HEADER, organizationId);
     xhr.responseType = "text";
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onUploadProgress(event.loaded / event.total);

@@ -15,11 +15,11 @@ export function signInAs(user: { id: string; email: string; name: string } | nul
 /** Calls a route handler the way Next does: a Request plus a Promise of the route params. */
 export function callRoute<P extends Record<string, string>>(
   handler: (req: Request, ctx: { params: Promise<P> }) => Promise<Response>,
-  init: { method?: string; url?: string; body?: unknown; params?: P } = {},
+  init: { method?: string; url?: string; body?: unknown; params?: P; headers?: Record<string, string> } = {},
 ) {
   const req = new Request(init.url ?? "http://localhost/api/test", {
     method: init.method ?? "GET",
-    headers: init.body === undefined ? {} : { "content-type": "application/json" },
+    headers: { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
     body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
   });
   return handler(req, { params: Promise.resolve((init.params ?? {}) as P) });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
+import { ORGANIZATION_HEADER } from "@/lib/http/organization-header";
 import { signInAs } from "../helpers/session";
 import { invokeRoute, listApiRoutes, type RouteRequest } from "./api-routes";
 import { ROUTE_CASES, TENANT, type Probe } from "./tenant-cases";
@@ -28,7 +29,7 @@ function concretePath(routePath: string, params: Record<string, string> = {}): s
 
 describe(`tenant isolation: every route under app/api (${routes.length} handlers) with another clinic's ids`, () => {
   let clinics: TwoClinics;
-  const tally = { probes: 0, missingIdComparisons: 0, anonymous: 0, checks: 0 };
+  const tally = { probes: 0, missingIdComparisons: 0, anonymous: 0, headerProbes: 0, checks: 0 };
 
   beforeAll(async () => {
     process.env.CRON_SECRET = "cron-secret-for-tenant-isolation";
@@ -39,7 +40,7 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
     await settledAfterResponse();
     await closeSnapshots();
     console.log(
-      `[tenancy] ${routes.length} handlers: ${tally.probes} probes with the other clinic's ids, ${tally.missingIdComparisons} foreign-vs-missing comparisons, ${tally.anonymous} anonymous requests, ${tally.checks} direct checks.`,
+      `[tenancy] ${routes.length} handlers: ${tally.probes} probes with the other clinic's ids, ${tally.missingIdComparisons} foreign-vs-missing comparisons, ${tally.anonymous} anonymous requests, ${tally.headerProbes} requests naming their clinic in ${ORGANIZATION_HEADER}, ${tally.checks} direct checks.`,
     );
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
@@ -103,6 +104,22 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
         const anonymous = await invokeRoute(route.handler, { method: route.method, path: route.path });
         expect(anonymous.status, `${route.key} without a session`).toBe(401);
         expect(anonymous.headers.get("content-type")).toContain("application/problem+json");
+
+        // A page claiming to show their clinic: refused before anything is read, exactly like a clinic that does not exist.
+        signInAs(mine.owner);
+        const naming = (organizationId: string) =>
+          invokeRoute(route.handler, { method: route.method, path: route.path, headers: { [ORGANIZATION_HEADER]: organizationId } });
+        const [named, nonexistent] = [await naming(theirs.organizationId), await naming(MISSING_ID)];
+        const text = await named.text();
+        tally.headerProbes++;
+        const label = `${route.key} — their organization id in ${ORGANIZATION_HEADER}`;
+        expect(named.status, `${label}: answered ${named.status} ${text.slice(0, 300)}`).toBe(409);
+        expect(named.headers.get("content-type"), label).toContain("application/problem+json");
+        const problem = JSON.parse(text) as { code?: string; detail?: string };
+        expect(problem.code, label).toBe("stale_organization");
+        expect(leakedMarkers(theirs, text, theirs.organizationId), `${label}: the other clinic's data in the answer`).toEqual([]);
+        expect(nonexistent.status, `${label}: an organization id nobody has`).toBe(409);
+        expect(problem.detail, `${label}: the same answer as an id nobody has`).toBe(((await nonexistent.json()) as { detail?: string }).detail);
       }
       if (routeCase.check) {
         await routeCase.check(clinics);
