@@ -2,9 +2,13 @@ import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
+import { revokeSentInvitations } from "@/lib/organizations/members/revoke-sent-invitations";
 import { assertMayTouchRole, LAST_OWNER, lockForMemberChange, type MemberActor } from "@/lib/organizations/members/member-actor";
 
-/** Changes a member's role inside the organization; the last owner cannot be demoted. */
+/**
+ * Changes a member's role inside the organization; the last owner cannot be demoted. Their pending
+ * invitations to roles the new one may not invite to are withdrawn.
+ */
 export async function changeMemberRole(organizationId: string, requester: MemberActor, membershipId: string, role: Role) {
   return getDb().$transaction(async (tx) => {
     const { owners, actor } = await lockForMemberChange(tx, organizationId, requester, "members.manage");
@@ -17,6 +21,7 @@ export async function changeMemberRole(organizationId: string, requester: Member
     if (member.role === role) return { id: member.id, role };
     if (member.role === "OWNER" && owners.length <= 1) throw new AppError("conflict", LAST_OWNER);
     const updated = await tx.membership.update({ where: { id: member.id }, data: { role }, select: { id: true, role: true } });
+    await revokeSentInvitations(tx, organizationId, { userId: member.userId, role }, actor);
     await recordAuditEvent(tx, {
       organizationId,
       action: "MEMBER_ROLE_CHANGED",

@@ -2,6 +2,12 @@ import { AppError } from "@/lib/errors";
 import type { DbClient, Db } from "@/lib/db";
 import { hashSecretToken } from "@/lib/auth/secret-token";
 import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** Whether a member of `senderRole` may invite someone to `role` (owners only by owners). */
+export function mayInviteTo(senderRole: Role, role: Role): boolean {
+  return can(senderRole, role === "OWNER" ? "members.manage_owners" : "members.manage");
+}
 
 /**
  * The pending invitation a token opens, or a 4xx that says why not: unknown (404), already used or
@@ -32,8 +38,7 @@ export async function findOpenInvitation(db: DbClient | Db, token: string, now: 
       where: { userId_organizationId: { userId: invitation.invitedByUserId, organizationId: invitation.organizationId } },
       select: { role: true },
     });
-    const mayStillInvite = inviter && can(inviter.role, invitation.role === "OWNER" ? "members.manage_owners" : "members.manage");
-    if (!mayStillInvite)
+    if (!inviter || !mayInviteTo(inviter.role, invitation.role))
       throw new AppError("conflict", "This invitation is no longer valid: whoever sent it can no longer invite to this clinic. Ask the clinic for a new one.");
   }
   return invitation;

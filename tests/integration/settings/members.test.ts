@@ -89,19 +89,30 @@ describe("members and invitations", () => {
     expect(await getDb().membership.count({ where: { userId: user.id } })).toBe(0);
   });
 
-  it("an invitation speaks for its sender: an owner's to become owner ends when they are demoted, an admin's when they leave", async () => {
+  it("an invitation speaks for its sender: an owner's to become owner is withdrawn when they are demoted (their staff invitation stays), an admin's when they leave", async () => {
     const { user: owner, organization } = await createMember("OWNER");
     const second = await addMember(organization.id, "OWNER");
     const admin = await addMember(organization.id, "ADMIN");
-    const [futureOwner, futureStaff] = [await createUser(), await createUser()];
+    const [futureOwner, futureStaff, keptStaff] = [await createUser(), await createUser(), await createUser()];
+    const linkOf = async (res: Promise<Response>) => ((await (await res).json()) as { link: string }).link;
     signInAs(second.user);
-    const ownerLink = ((await (await invite({ email: futureOwner.email, role: "OWNER" })).json()) as { link: string }).link;
+    const ownerLink = await linkOf(invite({ email: futureOwner.email, role: "OWNER" }));
+    const keptLink = await linkOf(invite({ email: keptStaff.email, role: "STAFF" }));
     signInAs(admin.user);
-    const staffLink = ((await (await invite({ email: futureStaff.email, role: "STAFF" })).json()) as { link: string }).link;
+    const staffLink = await linkOf(invite({ email: futureStaff.email, role: "STAFF" }));
 
     signInAs(owner);
     expect(await status(callRoute(changeRoleRoute, { method: "PATCH", params: { id: second.membership.id }, body: { role: "ADMIN" } }))).toBe(200);
     expect(await status(callRoute(removeRoute, { method: "DELETE", params: { id: admin.membership.id } }))).toBe(204);
+
+    // The members page lists only the invitation that still opens.
+    const listed = (await (await callRoute(listMembersRoute)).json()) as { invitations: { email: string }[] };
+    expect(listed.invitations.map((invitation) => invitation.email)).toEqual([keptStaff.email]);
+    const audit = await getDb().auditEvent.findMany({ where: { organizationId: organization.id, action: "INVITATION_REVOKED" }, select: { data: true } });
+    expect(audit.map((event) => (event.data as { reason: string }).reason).sort()).toEqual([
+      "its sender can no longer invite to this role",
+      "its sender left the clinic",
+    ]);
 
     for (const [user, link] of [
       [futureOwner, ownerLink],
@@ -110,11 +121,27 @@ describe("members and invitations", () => {
       signInAs(null);
       const preview = await callRoute(previewRoute, { method: "POST", body: { token: tokenOf(link) } });
       expect(preview.status).toBe(409);
-      expect(((await preview.json()) as { detail: string }).detail).toMatch(/no longer valid/);
+      expect(((await preview.json()) as { detail: string }).detail).toMatch(/withdrawn/);
       signInAs(user);
       expect(await status(callRoute(acceptRoute, { method: "POST", body: { token: tokenOf(link) } }))).toBe(409);
       expect(await getDb().membership.count({ where: { organizationId: organization.id, userId: user.id } })).toBe(0);
     }
+    signInAs(keptStaff);
+    expect(await status(callRoute(acceptRoute, { method: "POST", body: { token: tokenOf(keptLink) } }))).toBe(200);
+  });
+
+  it("an invitation whose sender lost the right some other way (no withdrawal recorded) still does not open", async () => {
+    const { organization } = await createMember("OWNER");
+    const second = await addMember(organization.id, "OWNER");
+    const futureOwner = await createUser();
+    signInAs(second.user);
+    const link = ((await (await invite({ email: futureOwner.email, role: "OWNER" })).json()) as { link: string }).link;
+    // As a role change made before invitations were withdrawn with it left things.
+    await getDb().membership.update({ where: { id: second.membership.id }, data: { role: "ADMIN" } });
+    signInAs(null);
+    const preview = await callRoute(previewRoute, { method: "POST", body: { token: tokenOf(link) } });
+    expect(preview.status).toBe(409);
+    expect(((await preview.json()) as { detail: string }).detail).toMatch(/no longer valid/);
   });
 
   it("refuses inviting an existing member or a role that does not exist; re-inviting replaces the old link", async () => {
