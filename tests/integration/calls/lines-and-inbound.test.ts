@@ -235,6 +235,18 @@ describe("the patient on the line", () => {
     expect(await patientOnTheLine(id, "AU", { conversationId: "conv_not_ours", callerId: "+61255507012", calledNumber: "+61255508100" })).toBe("+61255507012");
     // Only the clinic's own number: nobody to act for.
     expect(await patientOnTheLine(id, "AU", { callerId: "+61255508100", calledNumber: "+61255508100" })).toBeNull();
+    // Inbound with the caller id withheld: the number rung is the clinic's; only a number the patient states is theirs.
+    expect(await patientOnTheLine(id, "AU", { callerId: "anonymous", calledNumber: "+61255508100" })).toBeNull();
+  });
+
+  it("a withheld caller id on a line whose number is not known yet never makes the clinic's number the patient's", async () => {
+    const { organization } = await createMember("OWNER");
+    await registerLine(organization.id);
+    const id = organization.id;
+    for (const callerId of [undefined, "anonymous", "+266696687"]) {
+      expect(await patientOnTheLine(id, "AU", { callerId, calledNumber: "+61255508101" }), String(callerId)).toBeNull();
+      expect(await patientOnTheLine(id, "AU", { callerId, calledNumber: "+61255508101", stated: "0255507013" }), String(callerId)).toBe("+61255507013");
+    }
   });
 });
 
