@@ -3,7 +3,7 @@ import type { SequenceSteps } from "@/lib/scheduling/list-sequence-steps";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { clinicExactTime, relativeTime, type ClinicZone } from "@/components/scheduling/clinic-time";
+import { clinicDateTime, clinicExactTime, relativeTime, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { ScheduledCallStatusBadge } from "@/components/scheduling/scheduled-call-status";
 import { sequenceSummary } from "@/components/scheduling/sequence-summary";
 
@@ -15,8 +15,12 @@ const REASONS: Record<string, string> = {
 };
 
 /** What one step came to, in plain words. */
-function stepOutcome(step: SequenceSteps["steps"][number], position: number): string {
+function stepOutcome(step: SequenceSteps["steps"][number], position: number, waitingOn: SequenceSteps["waitingOnCallback"], zone: ClinicZone): string {
   if (step.booked) return "Booked";
+  if (waitingOn && step.sequenceIndex === position) {
+    if (waitingOn.status === "IN_PROGRESS") return "Asked to be called back: calling them back now";
+    return `Asked to be called back: the next patient waits for that call (${clinicDateTime(waitingOn.nextAttemptAt ?? waitingOn.scheduledTime, zone)})`;
+  }
   if (step.status === "WAITING") return `Waits for step ${(step.sequenceIndex ?? 1) - 1}`;
   if (step.status === "PENDING") return step.sequenceIndex === position ? (step.nextAttemptAt ? "Will try again" : "Next to call") : "Waiting";
   if (step.status === "IN_PROGRESS") return "Ringing now";
@@ -53,7 +57,7 @@ export function SequenceStepsPanel({ sequence, zone, now }: { sequence: Sequence
             <span className="min-w-40 text-zinc-900">{step.contact.name}</span>
             {step.booked ? <Badge variant="success">Booked</Badge> : <ScheduledCallStatusBadge status={step.status} />}
             <span className="text-zinc-600" data-testid="sequence-step-outcome">
-              {stepOutcome(step, position)}
+              {stepOutcome(step, position, sequence.waitingOnCallback, zone)}
             </span>
             {step.executedAt ? (
               <time className="text-xs text-zinc-500 tabular-nums" dateTime={step.executedAt.toISOString()} title={clinicExactTime(step.executedAt, zone)}>

@@ -14,6 +14,7 @@ import { spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
 import { loadPatientLimits } from "@/lib/compliance/load-patient-limits";
 import { nextPatientCallTime } from "@/lib/compliance/next-patient-call-time";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { holdSequenceOn, lockSequenceOfCall } from "@/lib/scheduling/hold-sequence";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import { clockWords } from "@/lib/language/clock-words";
 import { effectiveLanguage, inLanguage, parseLanguage, type LanguageTag } from "@/lib/language/supported-languages";
@@ -154,21 +155,29 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
   const scheduled =
     earlier && moveEarlier.count === 1
       ? { id: earlier.id, scheduledTime: timing.scheduledTime }
-      : await getDb().scheduledCall.create({
-          data: {
-            organizationId,
-            contactId: contact.id,
-            agentId: line.agentId,
-            fromNumber: line.agentPhoneNumberId,
-            maxAttempts: rules.maxAttempts,
-            dynamicVariables,
-            ...timing,
-            kind: "CALLBACK",
-            callbackOrigin: "AGENT",
-            note: input.context || null,
-            sourceCallId: sourceCall?.id ?? null,
-          },
-          select: { id: true, scheduledTime: true },
+      : await getDb().$transaction(async (tx) => {
+          // Asked for during a waitlist's call: the sequence waits on this call back, so nobody else is offered the slot meanwhile.
+          const sequence = sourceCall ? await lockSequenceOfCall(tx, sourceCall.id) : null;
+          const sequenceBatchId = sequence?.waitsOnIt ? sequence.batchId : null;
+          const created = await tx.scheduledCall.create({
+            data: {
+              organizationId,
+              contactId: contact.id,
+              agentId: line.agentId,
+              fromNumber: line.agentPhoneNumberId,
+              maxAttempts: rules.maxAttempts,
+              dynamicVariables,
+              ...timing,
+              kind: "CALLBACK",
+              callbackOrigin: "AGENT",
+              note: input.context || null,
+              sourceCallId: sourceCall?.id ?? null,
+              sequenceBatchId,
+            },
+            select: { id: true, scheduledTime: true },
+          });
+          if (sequenceBatchId) await holdSequenceOn(tx, sequenceBatchId, created.id);
+          return created;
         });
 
   const when = spokenWhen(opening, now, callerZone, language);

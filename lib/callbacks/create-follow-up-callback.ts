@@ -7,6 +7,7 @@ import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import { loadPatientLimits } from "@/lib/compliance/load-patient-limits";
+import { holdSequenceOn, lockSequenceOfCall } from "@/lib/scheduling/hold-sequence";
 
 /**
  * A callback made from a call's outcome runs no sooner than this after the call ended: the clinic has
@@ -26,13 +27,20 @@ export function wantsFollowUp(outcome: string | null | undefined): boolean {
 
 export type FollowUpResult =
   | { created: true; scheduledCallId: string; scheduledTime: Date }
-  | { created: false; reason: "not_requested" | "no_contact" | "do_not_call" | "no_consent" | "already_scheduled" | "no_line" | "no_calling_hours" };
+  | {
+      created: false;
+      reason: "not_requested" | "no_contact" | "do_not_call" | "no_consent" | "already_scheduled" | "no_line" | "no_calling_hours" | "sequence_moved_on";
+    };
 
 /**
  * After a call whose outcome is "callback" or "escalated": a callback "to confirm", at the next calling
  * time at least FOLLOW_UP_DELAY_MS away. Not when one already follows this call (the agent scheduled it
  * mid-call with schedule_callback, or a second look at the same call), nor for a caller who is not a
  * contact, is on the do-not-call list or agreed to no calls: those stay on "Needs attention" for a person.
+ * From a call of a one-at-a-time sequence (a step's, or a call back's it waits on) the call back is the
+ * sequence's: the sequence waits on it, so nobody else is offered the slot meanwhile — made before the
+ * sequence's advance (lib/calls/lifecycle/settle-call.ts). A sequence that has already moved on, or
+ * stopped, gets none (the slot is someone else's to take, or gone): the call stays on "Needs attention".
  */
 export async function createFollowUpCallback(organizationId: string, callId: string, now = new Date()): Promise<FollowUpResult> {
   const call = await getDb().call.findFirst({
@@ -76,20 +84,32 @@ export async function createFollowUpCallback(organizationId: string, callId: str
   }
   const note = FOLLOW_UP_NOTES[call.outcome!]!;
   try {
-    const scheduled = await insertCallback({
-      organizationId,
-      timezone: rules.timezone,
-      maxAttempts: rules.maxAttempts,
-      contact,
-      sourceCall: call,
-      origin: "AFTER_CALL",
-      at: placed.at,
-      requested: null,
-      note,
-      awaitsConfirmation: true,
-      actorUserId: null,
-      variables: { callback_reason: note },
+    const scheduled = await getDb().$transaction(async (tx) => {
+      // Locked until the call back is written: the sequence's advance either sees it or has moved on already.
+      const sequence = await lockSequenceOfCall(tx, call.id);
+      if (sequence && !sequence.waitsOnIt) return null;
+      const written = await insertCallback(
+        {
+          organizationId,
+          timezone: rules.timezone,
+          maxAttempts: rules.maxAttempts,
+          contact,
+          sourceCall: call,
+          origin: "AFTER_CALL",
+          at: placed.at,
+          requested: null,
+          note,
+          awaitsConfirmation: true,
+          actorUserId: null,
+          variables: { callback_reason: note },
+          sequenceBatchId: sequence?.batchId ?? null,
+        },
+        tx,
+      );
+      if (sequence) await holdSequenceOn(tx, sequence.batchId, written.id);
+      return written;
     });
+    if (!scheduled) return { created: false, reason: "sequence_moved_on" };
     return { created: true, scheduledCallId: scheduled.id, scheduledTime: scheduled.scheduledTime };
   } catch (error) {
     // No agent or number set up: nothing can ring back; the call stays on "Needs attention".

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { resolveDialLine, type DialLine } from "@/lib/agents/resolve-dial-line";
@@ -21,33 +21,36 @@ export interface CallbackRow {
   actorUserId: string | null;
   /** Extra variables for the agent (why it calls back). */
   variables?: Record<string, string>;
+  /** The one-at-a-time sequence that will wait on it (lib/scheduling/hold-sequence.ts). */
+  sequenceBatchId?: string | null;
 }
 
 /** The agent of the earlier call when it is still the clinic's, else the clinic's default line. */
-async function callbackLine(organizationId: string, agentId: string | null): Promise<DialLine> {
+async function callbackLine(db: DbClient, organizationId: string, agentId: string | null): Promise<DialLine> {
   if (agentId) {
     try {
-      return await resolveDialLine(getDb(), organizationId, { agentId });
+      return await resolveDialLine(db, organizationId, { agentId });
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
     }
   }
-  return resolveDialLine(getDb(), organizationId);
+  return resolveDialLine(db, organizationId);
 }
 
 /**
  * Writes one callback: a PENDING ScheduledCall of kind CALLBACK, dispatched, retried and settled like
  * every scheduled call. Its dynamic variables name the earlier conversation, whose summary and last
- * turns are added when it is dialed (lib/calls/callback-history.ts). Plus its feed entry.
+ * turns are added when it is dialed (lib/calls/callback-history.ts). Plus its feed entry. In `db`'s
+ * transaction when given one.
  */
-export async function insertCallback(row: CallbackRow) {
-  const line = await callbackLine(row.organizationId, row.sourceCall?.agentId ?? null);
+export async function insertCallback(row: CallbackRow, db: DbClient = getDb()) {
+  const line = await callbackLine(db, row.organizationId, row.sourceCall?.agentId ?? null);
   const dynamicVariables: Record<string, string> = {
     ...row.variables,
     ...(row.note ? { callback_note: row.note } : {}),
     ...(row.sourceCall?.conversationId ? { previous_conversation_id: row.sourceCall.conversationId } : {}),
   };
-  const created = await getDb().scheduledCall.create({
+  const created = await db.scheduledCall.create({
     data: {
       organizationId: row.organizationId,
       contactId: row.contact.id,
@@ -61,13 +64,14 @@ export async function insertCallback(row: CallbackRow) {
       note: row.note,
       sourceCallId: row.sourceCall?.id ?? null,
       awaitsConfirmation: row.awaitsConfirmation,
+      sequenceBatchId: row.sequenceBatchId ?? null,
       createdByUserId: row.actorUserId,
       dynamicVariables,
     },
     select: scheduledCallSelect,
   });
   const who = row.origin === "AFTER_CALL" ? "A call back (to confirm) was set" : "A call back was scheduled";
-  await recordActivity(getDb(), {
+  await recordActivity(db, {
     organizationId: row.organizationId,
     type: "CALLBACK_SCHEDULED",
     message: `${who} to ${row.contact.name} for ${clinicWhen(row.at, row.timezone)}`,

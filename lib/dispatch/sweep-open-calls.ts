@@ -1,8 +1,8 @@
 import { isOpenCall, OPEN_CALL_STATUSES } from "@/lib/calls/lifecycle/statuses";
 import { getDb } from "@/lib/db";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
-import { applyConversation } from "@/lib/calls/webhooks/apply-conversation";
-import { failCall } from "@/lib/calls/lifecycle/settle-known-call";
+import { failCall, settleConversation } from "@/lib/calls/lifecycle/settle-known-call";
+import { isConversationOver } from "@/lib/calls/lifecycle/conversation-end";
 import { eventCallSelect, type EventCall } from "@/lib/calls/webhooks/find-call";
 import { retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
 
@@ -23,7 +23,8 @@ export interface SweepSummary {
  *  - a dial whose answer was lost (no conversation id) is looked up by our attempt id (`user_id`)
  *    and its conversation adopted — never redialed;
  *  - a call open longer than the clinic's `staleCallMinutes` is read from
- *    `GET /v1/convai/conversations/{id}` and finished from that data; if ElevenLabs has no
+ *    `GET /v1/convai/conversations/{id}` and finished from that data as the webhook would have
+ *    finished it (`conversationEnd`: connected, or a failed one nobody spoke in, not connected); if ElevenLabs has no
  *    conversation for the attempt by then, the dial never started and its scheduled call is retried.
  * Every change goes through the webhook's own conditional updates, so a webhook arriving at the same
  * moment, or an overlapping run, changes each call once. The slots freed here are filled by the
@@ -84,12 +85,10 @@ async function settle(client: ElevenLabsClient, callId: string, stale: boolean, 
     return void summary.errors.push(`Call ${call.id}: reading conversation ${call.conversationId} failed: ${read.error.message}`);
   }
   const conversation = read.value;
-  if (conversation.status === "done") {
-    if (await applyConversation(call, conversation)) summary.swept += 1;
-  } else if (conversation.status === "failed") {
-    if (await failCall(call, conversation.conversationId, conversation.terminationReason ?? "failed")) summary.swept += 1;
-  }
   // initiated / in-progress / processing: still going; looked at again next run.
+  if (!isConversationOver(conversation.status)) return;
+  // Done or failed: ended by the webhook's own rule, so it reaches the state (and reason) the lost webhook would have.
+  if (await settleConversation(call, conversation)) summary.swept += 1;
 }
 
 /** Stores the conversation id an unanswered dial turned out to have started. */

@@ -13,6 +13,8 @@ export type SequenceAdvance =
   | { state: "unchanged" }
   /** The current step booked: the rest are cancelled ("filled"). */
   | { state: "filled"; position: number; cancelled: number }
+  /** The current patient asked to be called back: the sequence waits on that call back (`callbackId`). */
+  | { state: "held"; position: number; callbackId: string }
   /** The next step is due (PENDING) at `dueAt`. */
   | { state: "next"; position: number; dueAt: Date }
   /** No step was left to call. */
@@ -24,37 +26,48 @@ interface Head {
   stepId: string | null;
   status: ScheduledCallStatus | null;
   contactName: string | null;
+  /** The call back the sequence waits on (made from the current step's conversation), and whether it is still to end. */
+  heldById: string | null;
+  held: boolean;
   booked: boolean;
 }
 
 /**
  * Moves a sequence batch on once its current step has ended: a booking on that step (the agent's
  * `appointment_booked`, or an appointment the agent's book-appointment action made during the
- * conversation) stops it and cancels the rest as "filled"; any other end (no booking, voicemail,
+ * conversation) — or on the call back it waited on — stops it and cancels the rest as "filled". A
+ * patient who asked to be called back holds it: while the call back made from their conversation
+ * (`heldByScheduledCallId`) is still to ring, nobody else is offered the slot; once it ends without a
+ * booking (or is cancelled, or fails) the sequence goes on. Any other end (no booking, voicemail,
  * attempts exhausted, cancelled, skipped, deleted) makes the next waiting step PENDING at the next
  * moment calling hours allow. Idempotent in SQL: the batch's position moves only from the step that
- * ended (`WHERE "sequencePosition" = p`), so a duplicate or late event, the cron's safety net and a
- * webhook racing each other advance it once. Run it in the transaction that ended the step when
- * there is one (a crash in between is caught by the cron's safety net).
+ * ended and only past the call back it read (`WHERE "sequencePosition" = p AND "heldByScheduledCallId"
+ * IS NOT DISTINCT FROM h`), so a duplicate or late event, the cron's safety net, a webhook and a call
+ * back being written (lib/scheduling/hold-sequence.ts) racing each other advance it once, and never
+ * past a call back it did not see. Run it in the transaction that ended the step when there is one (a
+ * crash in between is caught by the cron's safety net).
  */
 export async function advanceSequence(db: DbClient, batchId: string, now = new Date()): Promise<SequenceAdvance> {
   // A step that can never be called (its recipient's hours never meet the clinic's) fails and the
   // walk goes on; each pass moves the position forward, so this ends.
   for (;;) {
+    // Booked: the step's call, or the call back the sequence waited on (the same patient), completed with a booking.
     const [head] = await db.$queryRaw<Head[]>`
       SELECT b."organizationId", b."sequencePosition" AS "position", s."id" AS "stepId", s."status", c."name" AS "contactName",
-             (s."status" = 'COMPLETED' AND EXISTS (
-               SELECT 1 FROM "Call" k
-                WHERE k."id" = s."callId"
+             b."heldByScheduledCallId" AS "heldById", coalesce(h."status" IN ('PENDING', 'PAUSED', 'WAITING', 'IN_PROGRESS'), false) AS "held",
+             EXISTS (
+               SELECT 1 FROM "ScheduledCall" o JOIN "Call" k ON k."id" = o."callId"
+                WHERE o."id" IN (s."id", h."id") AND o."status" = 'COMPLETED'
                   AND (lower(regexp_replace(btrim(coalesce(k."reportedOutcome", '')), '[[:space:]-]+', '_', 'g')) = 'appointment_booked'
                        OR EXISTS (SELECT 1 FROM "Appointment" a
                                    WHERE a."organizationId" = k."organizationId" AND a."source" = 'AGENT' AND a."status" <> 'CANCELLED'
                                      AND a."conversationId" = k."conversationId")
                        OR EXISTS (SELECT 1 FROM "Appointment" a
-                                   WHERE a."contactId" = s."contactId" AND a."source" = 'AGENT' AND a."status" <> 'CANCELLED'
-                                     AND a."createdAt" >= k."createdAt" AND a."createdAt" <= k."updatedAt")))) AS "booked"
+                                   WHERE a."contactId" = o."contactId" AND a."source" = 'AGENT' AND a."status" <> 'CANCELLED'
+                                     AND a."createdAt" >= k."createdAt" AND a."createdAt" <= k."updatedAt"))) AS "booked"
         FROM "CallBatch" b
         LEFT JOIN "ScheduledCall" s ON s."batchId" = b."id" AND s."sequenceIndex" = b."sequencePosition"
+        LEFT JOIN "ScheduledCall" h ON h."id" = b."heldByScheduledCallId"
         LEFT JOIN "Contact" c ON c."id" = s."contactId"
        WHERE b."id" = ${batchId} AND b."mode" = 'SEQUENCE' AND b."sequenceStatus" = 'RUNNING'`;
     if (!head) return { state: "unchanged" };
@@ -75,20 +88,26 @@ export async function advanceSequence(db: DbClient, batchId: string, now = new D
       return { state: "filled", position, cancelled };
     }
 
+    // The patient asked to be called back and that call back is still to ring: nobody else is offered the slot yet.
+    if (head.held) return { state: "held", position, callbackId: head.heldById! };
+
     const [next] = await db.$queryRaw<{ id: string; sequenceIndex: number; timezone: string | null; phoneNumber: string }[]>`
       SELECT s."id", s."sequenceIndex", c."timezone", c."phoneNumber" FROM "ScheduledCall" s JOIN "Contact" c ON c."id" = s."contactId"
        WHERE s."batchId" = ${batchId} AND s."status" = 'WAITING' AND s."sequenceIndex" > ${position}
        ORDER BY s."sequenceIndex" LIMIT 1`;
     if (!next) {
       const moved = await db.$executeRaw`
-        UPDATE "CallBatch" SET "sequenceStatus" = 'EXHAUSTED', "sequenceStoppedAt" = ${now}, "updatedAt" = now()
-         WHERE "id" = ${batchId} AND "sequenceStatus" = 'RUNNING' AND "sequencePosition" = ${position}`;
+        UPDATE "CallBatch" SET "sequenceStatus" = 'EXHAUSTED', "sequenceStoppedAt" = ${now}, "heldByScheduledCallId" = NULL, "updatedAt" = now()
+         WHERE "id" = ${batchId} AND "sequenceStatus" = 'RUNNING' AND "sequencePosition" = ${position}
+           AND "heldByScheduledCallId" IS NOT DISTINCT FROM ${head.heldById}`;
       return moved === 0 ? { state: "unchanged" } : { state: "exhausted" };
     }
 
+    // Only past the call back read above: one written since (the patient asked again) holds the sequence.
     const moved = await db.$executeRaw`
-      UPDATE "CallBatch" SET "sequencePosition" = ${next.sequenceIndex}, "updatedAt" = now()
-       WHERE "id" = ${batchId} AND "sequenceStatus" = 'RUNNING' AND "sequencePosition" = ${position}`;
+      UPDATE "CallBatch" SET "sequencePosition" = ${next.sequenceIndex}, "heldByScheduledCallId" = NULL, "updatedAt" = now()
+       WHERE "id" = ${batchId} AND "sequenceStatus" = 'RUNNING' AND "sequencePosition" = ${position}
+         AND "heldByScheduledCallId" IS NOT DISTINCT FROM ${head.heldById}`;
     if (moved === 0) return { state: "unchanged" };
     const rules = await db.organization.findUniqueOrThrow({
       where: { id: head.organizationId },
@@ -111,12 +130,14 @@ export async function advanceSequence(db: DbClient, batchId: string, now = new D
 
 /**
  * The lifecycle's hook: after a scheduled call reached a final state (or was cancelled), advance its
- * sequence if it is a step of one. A no-op for staggered batches and for steps that are not current.
+ * sequence if it is a step of one, or a call back one waits on. A no-op for staggered batches, for
+ * steps that are not current and for call backs no sequence waits on.
  */
 export async function advanceSequenceOfStep(db: DbClient, scheduledCallId: string, now = new Date()): Promise<SequenceAdvance> {
-  const step = await db.scheduledCall.findUnique({ where: { id: scheduledCallId }, select: { batchId: true, sequenceIndex: true } });
-  if (!step?.batchId || step.sequenceIndex === null) return { state: "unchanged" };
-  return advanceSequence(db, step.batchId, now);
+  const row = await db.scheduledCall.findUnique({ where: { id: scheduledCallId }, select: { batchId: true, sequenceIndex: true, sequenceBatchId: true } });
+  const batchId = row?.sequenceIndex !== null && row?.sequenceIndex !== undefined ? row.batchId : row?.sequenceBatchId;
+  if (!batchId) return { state: "unchanged" };
+  return advanceSequence(db, batchId, now);
 }
 
 /** The same, in a transaction of its own (for callers outside one). */

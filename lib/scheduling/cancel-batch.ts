@@ -2,9 +2,9 @@ import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 
 /**
- * Cancels every call of a batch that has not started (PENDING, PAUSED, and a sequence's WAITING steps) in one
- * statement; calls already under way are left alone. A sequence stops for good (CANCELLED), so the end
- * of a call still ringing does not wake the next step. The batch row is written first, in the order the
+ * Cancels every call of a batch that has not started (PENDING, PAUSED, a sequence's WAITING steps and the call
+ * back a sequence is waiting on) in one statement; calls already under way are left alone. A sequence stops for
+ * good (CANCELLED), so the end of a call still ringing does not wake the next step. The batch row is written first, in the order the
  * sequence's advance takes its locks (batch, then steps).
  */
 export async function cancelBatch(organizationId: string, batchId: string) {
@@ -12,12 +12,19 @@ export async function cancelBatch(organizationId: string, batchId: string) {
   const count = await getDb().$transaction(async (tx) => {
     const batch = await tx.callBatch.updateManyAndReturn({ where: { id: batchId, organizationId }, data: { updatedAt: cancelledAt }, select: { id: true } });
     if (batch.length === 0) throw notFound("Batch");
-    await tx.callBatch.updateMany({
+    const [stopped] = await tx.callBatch.updateManyAndReturn({
       where: { id: batchId, organizationId, sequenceStatus: "RUNNING" },
       data: { sequenceStatus: "CANCELLED", sequenceStoppedAt: cancelledAt },
+      select: { heldByScheduledCallId: true },
     });
+    // The call back a sequence was waiting on is the sequence's own: it stops with it.
+    const heldBy = stopped?.heldByScheduledCallId;
     const { count } = await tx.scheduledCall.updateMany({
-      where: { batchId, organizationId, status: { in: ["PENDING", "PAUSED", "WAITING"] } },
+      where: {
+        organizationId,
+        status: { in: ["PENDING", "PAUSED", "WAITING"] },
+        OR: [{ batchId }, ...(heldBy ? [{ id: heldBy, sequenceBatchId: batchId }] : [])],
+      },
       data: { status: "CANCELLED", cancelledAt, cancelReason: "staff", nextAttemptAt: null, lockedUntil: null, lockedBy: null },
     });
     return count;

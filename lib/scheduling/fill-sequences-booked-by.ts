@@ -7,7 +7,10 @@ import { FILLED } from "@/lib/scheduling/advance-sequence";
  * filled, so its steps not yet dialed are cancelled ("filled"), as if their own step had booked. Only
  * sequences that reached the patient (their step is at or before the current one): a patient further
  * down the list who books on their own was never offered the slot. A step being dialed right now goes
- * on; its end advances nothing (the sequence is no longer RUNNING). Returns how many sequences it filled.
+ * on; its end advances nothing (the sequence is no longer RUNNING). A call back the sequence was waiting
+ * on for another patient, not ringing yet, is cancelled as "filled" too: that patient is not called
+ * back about a slot that is gone (the booking patient's own call back is theirs to keep). Returns how
+ * many sequences it filled.
  */
 export async function fillSequencesBookedBy(db: DbClient, organizationId: string, contactId: string, now: Date): Promise<number> {
   const filled = await db.$queryRaw<{ batchId: string }[]>`
@@ -25,7 +28,14 @@ export async function fillSequencesBookedBy(db: DbClient, organizationId: string
          SET "sequenceStatus" = 'FILLED', "sequenceStoppedAt" = ${now}, "filledByScheduledCallId" = "step"."stepId", "updatedAt" = now()
         FROM "step"
        WHERE b."id" = "step"."batchId" AND b."sequenceStatus" = 'RUNNING'
-      RETURNING b."id", "step"."sequenceIndex", "step"."name"
+      RETURNING b."id", b."heldByScheduledCallId", "step"."sequenceIndex", "step"."name"
+    ), "released" AS (
+      UPDATE "ScheduledCall" s
+         SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "cancelReason" = ${FILLED}, "nextAttemptAt" = NULL, "lockedUntil" = NULL, "lockedBy" = NULL,
+             "errorMessage" = 'Not called: ' || "filled"."name" || ' booked (step ' || "filled"."sequenceIndex" || ')', "updatedAt" = now()
+        FROM "filled"
+       WHERE s."id" = "filled"."heldByScheduledCallId" AND s."status" IN ('PENDING', 'PAUSED') AND s."contactId" <> ${contactId}
+      RETURNING s."id"
     ), "cancelled" AS (
       UPDATE "ScheduledCall" s
          SET "status" = 'CANCELLED', "cancelledAt" = ${now}, "cancelReason" = ${FILLED}, "nextAttemptAt" = NULL, "lockedUntil" = NULL, "lockedBy" = NULL,

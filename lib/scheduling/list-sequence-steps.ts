@@ -5,8 +5,8 @@ const STEPS_MAX = 500;
 
 /**
  * A sequence batch's steps in calling order, each with how it ended: its status, attempts, the last
- * call's outcome, and why it was not called (cancelled: "filled", do-not-call, no consent, staff). Null when the
- * batch is not a sequence of this organization.
+ * call's outcome, and why it was not called (cancelled: "filled", do-not-call, no consent, staff), and the
+ * call back the sequence waits on, if any. Null when the batch is not a sequence of this organization.
  */
 export async function listSequenceSteps(organizationId: string, batchId: string) {
   const batch = await getDb().callBatch.findFirst({
@@ -18,10 +18,19 @@ export async function listSequenceSteps(organizationId: string, batchId: string)
       sequencePosition: true,
       sequenceStoppedAt: true,
       filledByScheduledCallId: true,
+      heldByScheduledCallId: true,
       scheduledCount: true,
     },
   });
   if (!batch) return null;
+  // The call back a running sequence waits on (its current patient asked to be called back), while it is still to ring.
+  const heldBy =
+    batch.sequenceStatus === "RUNNING" && batch.heldByScheduledCallId
+      ? await getDb().scheduledCall.findFirst({
+          where: { id: batch.heldByScheduledCallId, organizationId, status: { in: ["PENDING", "PAUSED", "IN_PROGRESS"] } },
+          select: { id: true, status: true, scheduledTime: true, nextAttemptAt: true },
+        })
+      : null;
   const rows = await getDb().scheduledCall.findMany({
     where: { organizationId, batchId },
     orderBy: { sequenceIndex: "asc" },
@@ -43,6 +52,7 @@ export async function listSequenceSteps(organizationId: string, batchId: string)
   });
   return {
     batch,
+    waitingOnCallback: heldBy,
     steps: rows.map(({ call, ...row }) => ({
       ...row,
       booked: row.id === batch.filledByScheduledCallId,

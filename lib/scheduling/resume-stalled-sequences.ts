@@ -8,15 +8,18 @@ import { advanceSequenceNow } from "@/lib/scheduling/advance-sequence";
  * advance is idempotent, so racing a webhook changes nothing twice. Answers how many moved.
  */
 export async function resumeStalledSequences(now = new Date(), limit = 200): Promise<number> {
+  // A sequence waiting on a call back is not stalled: that call back's end moves it (and the next run catches a crash then).
   const stalled = await getDb().$queryRaw<{ id: string }[]>`
     SELECT b."id" FROM "CallBatch" b
       LEFT JOIN "ScheduledCall" s ON s."batchId" = b."id" AND s."sequenceIndex" = b."sequencePosition"
+      LEFT JOIN "ScheduledCall" h ON h."id" = b."heldByScheduledCallId"
      WHERE b."sequenceStatus" = 'RUNNING' AND (s."id" IS NULL OR s."status" IN ('COMPLETED', 'FAILED', 'CANCELLED'))
+       AND (h."id" IS NULL OR h."status" IN ('COMPLETED', 'FAILED', 'CANCELLED'))
      ORDER BY b."updatedAt" LIMIT ${limit}`;
   let moved = 0;
   for (const { id } of stalled) {
     const advance = await advanceSequenceNow(id, now);
-    if (advance.state !== "unchanged") moved += 1;
+    if (advance.state !== "unchanged" && advance.state !== "held") moved += 1;
   }
   return moved;
 }

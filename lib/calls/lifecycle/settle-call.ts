@@ -4,6 +4,7 @@ import type { CallMeaning } from "@/lib/calls/meaning/describe-call";
 import { finishScheduledCall, isVoicemail } from "@/lib/calls/lifecycle/finish-scheduled-call";
 import { createWriteBatcher } from "@/lib/prisma/write-batcher";
 import { advanceSequenceNow } from "@/lib/scheduling/advance-sequence";
+import { createFollowUpCallback, wantsFollowUp } from "@/lib/callbacks/create-follow-up-callback";
 import { sealCallColumn } from "@/lib/calls/history/sealed-call-fields";
 import type { SealedEnvelope } from "@/lib/crypto/sealed-json";
 
@@ -36,7 +37,10 @@ export interface EndedCall {
   contactId: string | null;
   scheduledCallId: string | null;
   contactName: string | null;
-  /** The sequence batch whose current step this call just completed (its next step is decided now). */
+  /**
+   * The sequence batch whose current step — or the call back it waits on — this call just completed (its
+   * next step is decided now).
+   */
   sequenceBatchId?: string | null;
 }
 
@@ -97,7 +101,7 @@ export function connectedFields(result: CallResult): EndFields {
   };
 }
 
-function unconnectedFields(reason: string): EndFields {
+function unconnectedFields(reason: string, terminationReason: string | null): EndFields {
   return {
     status: "FAILED",
     callSid: null,
@@ -107,7 +111,7 @@ function unconnectedFields(reason: string): EndFields {
     transcript: null,
     summary: null,
     summaryTitle: null,
-    terminationReason: null,
+    terminationReason,
     callSuccessful: null,
     outcome: reason.replaceAll("-", "_"),
     reportedOutcome: reason,
@@ -167,10 +171,10 @@ async function writeEnds(db: DbClient, rows: EndRow[]): Promise<Array<EndedCall 
       UPDATE "ScheduledCall" s SET "status" = 'COMPLETED', "executedAt" = ${now}::timestamptz, "lockedUntil" = NULL, "lockedBy" = NULL, "errorMessage" = NULL, "updatedAt" = ${now}::timestamptz
         FROM ended e
        WHERE e."completeScheduled" AND s."id" = e."scheduledCallId" AND s."status" = 'IN_PROGRESS' AND s."callId" = e."id"
-      RETURNING s."id", s."batchId", s."sequenceIndex"
+      RETURNING s."id", s."batchId", s."sequenceIndex", s."sequenceBatchId"
     )
     SELECT e."idx", e."id", e."organizationId", e."contactId", e."scheduledCallId", c."name" AS "contactName",
-           CASE WHEN f."sequenceIndex" IS NOT NULL THEN f."batchId" END AS "sequenceBatchId"
+           CASE WHEN f."sequenceIndex" IS NOT NULL THEN f."batchId" ELSE f."sequenceBatchId" END AS "sequenceBatchId"
       FROM ended e LEFT JOIN "Contact" c ON c."id" = e."contactId" LEFT JOIN finished f ON f."id" = e."scheduledCallId"`;
   const byRow = new Map(changed.map(({ idx, ...call }) => [idx, call]));
   return rows.map((row) => byRow.get(row.idx) ?? null);
@@ -203,13 +207,19 @@ export async function endConnectedCall(match: CallMatch, result: CallResult): Pr
   const row = { ...matchColumns(match, result.conversationId), ...connectedFields(result) };
   if (!isVoicemail(result.meaning.outcome)) {
     const ended = await writeBatched({ ...row, completeScheduled: true });
-    // A sequence's step ended: book-or-next is decided before the answer, so the refill it sets off
-    // dials the next step at once. (Its own transaction; a crash in between is the cron's to catch.)
+    // A sequence's step (or the call back it waited on) ended: book-or-next is decided before the answer,
+    // so the refill it sets off dials the next step at once. (Its own transaction; a crash in between is
+    // the cron's to catch.) A patient who asked to be called back gets that call back first, and the
+    // sequence waits on it: nobody else is offered the slot meanwhile (lib/scheduling/hold-sequence.ts).
     // A failure here must not fail the webhook (ElevenLabs does not resend it): the cron's safety net advances it.
     if (ended?.sequenceBatchId) {
-      await advanceSequenceNow(ended.sequenceBatchId).catch((error: unknown) =>
-        console.error(`Advancing sequence ${ended.sequenceBatchId} failed; the cron run will:`, error),
-      );
+      const batchId = ended.sequenceBatchId;
+      try {
+        if (wantsFollowUp(result.meaning.outcome)) await createFollowUpCallback(ended.organizationId, ended.id);
+        await advanceSequenceNow(batchId);
+      } catch (error) {
+        console.error(`Advancing sequence ${batchId} failed; the cron run will:`, error);
+      }
     }
     return ended;
   }
@@ -221,9 +231,17 @@ export async function endConnectedCall(match: CallMatch, result: CallResult): Pr
   });
 }
 
-/** Records a call that never connected (busy, no answer) and retries or fails its scheduled call, in one transaction. */
-export async function endUnconnectedCall(match: CallMatch, conversationId: string | null, reason: string): Promise<EndedCall | null> {
-  const row = { ...matchColumns(match, conversationId), ...unconnectedFields(reason), completeScheduled: false };
+/**
+ * Records a call that never connected (busy, no answer) and retries or fails its scheduled call, in one
+ * transaction. `terminationReason`: ElevenLabs' own words for it, when a failed conversation gave some.
+ */
+export async function endUnconnectedCall(
+  match: CallMatch,
+  conversationId: string | null,
+  reason: string,
+  terminationReason: string | null = null,
+): Promise<EndedCall | null> {
+  const row = { ...matchColumns(match, conversationId), ...unconnectedFields(reason, terminationReason), completeScheduled: false };
   return getDb().$transaction(async (tx) => {
     const ended = await writeOne(tx, row);
     if (ended) await finishScheduledCall(tx, { callId: ended.id, scheduledCallId: ended.scheduledCallId }, { kind: "not_connected", reason });

@@ -3,6 +3,8 @@ import { recordCallEnded } from "@/lib/calls/webhooks/record-call-ended";
 import { honourOptOutInCall } from "@/lib/compliance/do-not-call/honour-opt-out-in-call";
 import type { EventCall } from "@/lib/calls/webhooks/find-call";
 import { createFollowUpCallback, wantsFollowUp } from "@/lib/callbacks/create-follow-up-callback";
+import type { Conversation } from "@/lib/elevenlabs/conversation-schemas";
+import { conversationEnd } from "@/lib/calls/lifecycle/conversation-end";
 
 export type { CallResult } from "@/lib/calls/lifecycle/settle-call";
 
@@ -25,9 +27,18 @@ export async function completeCall(call: EventCall, result: CallResult): Promise
 }
 
 /** Records a known call that never connected (busy, no answer) and retries or fails its scheduled call. Duplicates are no-ops. */
-export async function failCall(call: EventCall, conversationId: string | null, reason: string): Promise<boolean> {
-  const ended = await endUnconnectedCall({ callId: call.id }, conversationId, reason);
+export async function failCall(call: EventCall, conversationId: string | null, reason: string, terminationReason: string | null = null): Promise<boolean> {
+  const ended = await endUnconnectedCall({ callId: call.id }, conversationId, reason, terminationReason);
   if (!ended) return false;
   await recordCallEnded(ended, { kind: "not_connected", reason });
   return true;
+}
+
+/**
+ * Ends a known call from ElevenLabs' record of its finished conversation (`GET /v1/convai/conversations/{id}`,
+ * read by the sweeper when the webhook never came), by the webhook's own rule (`conversationEnd`).
+ */
+export function settleConversation(call: EventCall, conversation: Conversation): Promise<boolean> {
+  const end = conversationEnd(conversation);
+  return end.kind === "connected" ? completeCall(call, end.result) : failCall(call, conversation.conversationId, end.reason, conversation.terminationReason);
 }

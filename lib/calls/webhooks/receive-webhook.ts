@@ -4,7 +4,7 @@ import { verifyElevenLabsSignature } from "@/lib/elevenlabs/webhook-signature";
 import { parseWebhookPayload, type WebhookEvent } from "@/lib/elevenlabs/webhook-payloads";
 import { describeCall } from "@/lib/calls/meaning/describe-call";
 import { findCallForEvent } from "@/lib/calls/webhooks/find-call";
-import { callResultOf } from "@/lib/calls/webhooks/apply-conversation";
+import { callResultOf, conversationEnd } from "@/lib/calls/lifecycle/conversation-end";
 import { endConnectedCall, endUnconnectedCall, type CallMatch, type CallResult, type EndedCall } from "@/lib/calls/lifecycle/settle-call";
 import type { CallEnd } from "@/lib/calls/webhooks/record-call-ended";
 import { recordReceivedCall } from "@/lib/calls/lifecycle/record-received-call";
@@ -79,6 +79,26 @@ async function connected(
   return { handled: true, event, ended, end: { kind: "connected", outcome, reportedOutcome, durationSeconds: result.durationSeconds } };
 }
 
+/**
+ * A call that never connected: busy or no answer (`call_initiation_failure`), or a transcription of a
+ * failed conversation nobody spoke in — the same end the sweeper gives it. The scheduled call retries or fails.
+ */
+async function notConnected(
+  event: string,
+  match: Extract<CallMatch, { conversationId: string }>,
+  reason: string,
+  conversation?: Conversation,
+): Promise<WebhookOutcome> {
+  const ended = await endUnconnectedCall(match, match.conversationId, reason, conversation?.terminationReason ?? null);
+  if (!ended) {
+    const outcome = await notChanged(event, match);
+    // A conversation we did not dial is recorded for its clinic as it came, as a connected one is.
+    if (!conversation || outcome.handled || outcome.reason !== "unknown conversation") return outcome;
+    return received(event, conversation, callResultOf(conversation));
+  }
+  return { handled: true, event, ended, end: { kind: "not_connected", reason } };
+}
+
 async function received(event: string, conversation: Conversation, result: CallResult): Promise<WebhookOutcome> {
   const recorded = await recordReceivedCall(conversation, result);
   if (recorded.kind === "unowned") {
@@ -98,14 +118,14 @@ async function received(event: string, conversation: Conversation, result: CallR
 
 async function applyEvent(event: WebhookEvent): Promise<WebhookOutcome> {
   switch (event.type) {
-    case "post_call_transcription":
-      return connected(event.type, { conversationId: event.conversationId, attemptId: event.userId, agentId: event.agentId }, callResultOf(event), event);
-    case "call_initiation_failure": {
+    case "post_call_transcription": {
       const match = { conversationId: event.conversationId, attemptId: event.userId, agentId: event.agentId };
-      const ended = await endUnconnectedCall(match, event.conversationId, event.failureReason);
-      if (!ended) return notChanged(event.type, match);
-      return { handled: true, event: event.type, ended, end: { kind: "not_connected", reason: event.failureReason } };
+      // The sweeper's rule too (lib/calls/lifecycle/conversation-end.ts): a failed conversation nobody spoke in never connected.
+      const end = conversationEnd(event);
+      return end.kind === "connected" ? connected(event.type, match, end.result, event) : notConnected(event.type, match, end.reason, event);
     }
+    case "call_initiation_failure":
+      return notConnected(event.type, { conversationId: event.conversationId, attemptId: event.userId, agentId: event.agentId }, event.failureReason);
     case "legacy_call":
       return connected(
         event.type,

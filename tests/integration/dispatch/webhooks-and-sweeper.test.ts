@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db";
 import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
+import { createElevenLabsClient, type ElevenLabsClient } from "@/lib/elevenlabs/client";
+import { sweepOpenCalls } from "@/lib/dispatch/sweep-open-calls";
 import { createDispatchOrganization, createDueCalls } from "../../factories/dispatch";
 import { startDispatchHarness, WEBHOOK_SECRET, type DispatchHarness } from "./harness";
 
@@ -144,6 +146,83 @@ describe("webhooks and the sweeper finish scheduled calls", () => {
     expect(JSON.stringify(openCallColumn("transcript", finished.transcript))).toContain("Contact");
     expect(await row(scheduled.id)).toMatchObject({ status: "COMPLETED" });
     expect(await getDb().call.count({ where: { organizationId: organization.id, status: "INITIATED" } })).toBe(0);
+  });
+
+  describe("a failed conversation ends the same way whether its webhook came or the sweeper read it", () => {
+    /** What a scheduled call and its attempt came to. */
+    async function endOf(scheduledCallId: string) {
+      const { call, status, attempts, errorMessage } = await getDb().scheduledCall.findUniqueOrThrow({
+        where: { id: scheduledCallId },
+        include: { call: true },
+      });
+      return {
+        call: {
+          status: call!.status,
+          outcome: call!.outcome,
+          reportedOutcome: call!.reportedOutcome,
+          errorMessage: call!.errorMessage,
+          terminationReason: call!.terminationReason,
+        },
+        scheduled: { status, attempts, errorMessage },
+      };
+    }
+    /** The simulator's client, reading each conversation with `status` in place of its own (ElevenLabs' "failed" after the call was answered). */
+    function readingStatus(status: string | null): ElevenLabsClient {
+      const client = createElevenLabsClient();
+      if (status === null) return client;
+      return {
+        ...client,
+        getConversation: async (id) => {
+          const read = await client.getConversation(id);
+          return read.ok ? { ...read, value: { ...read.value, status } } : read;
+        },
+      };
+    }
+
+    it.each([
+      {
+        case: "nobody spoke: the phone never connected, so it is retried like busy",
+        fault: "busy" as const,
+        forceStatus: null,
+        call: { status: "FAILED", outcome: "busy", reportedOutcome: "busy", errorMessage: "Not connected: busy", terminationReason: "Call failed: busy" },
+        scheduled: { status: "PENDING", attempts: 1, errorMessage: "The line was busy" },
+      },
+      {
+        case: "the patient spoke before it failed: the call is recorded, never redialed",
+        fault: "appointment_booked" as const,
+        forceStatus: "failed",
+        call: { status: "COMPLETED", outcome: "resolved", reportedOutcome: "appointment_booked", errorMessage: null },
+        scheduled: { status: "COMPLETED", attempts: 1, errorMessage: null },
+      },
+    ])("$case", async ({ fault, forceStatus, call: expectedCall, scheduled: expectedScheduled }) => {
+      harness.simulator.configure({ webhookUrl: null });
+      harness.simulator.injectFault(fault, 2);
+      const byWebhook = await dialOne();
+      const bySweeper = await dialOne();
+      await harness.simulator.whenIdle(); // both conversations are over at ElevenLabs; neither webhook was sent
+
+      // One: its post_call_transcription arrives, carrying the conversation as ElevenLabs records it.
+      const first = await getDb().call.findFirstOrThrow({ where: { scheduledCallId: byWebhook.scheduled.id } });
+      const read = await fetch(`${harness.simulator.url}/v1/convai/conversations/${first.conversationId}`, { headers: { "xi-api-key": "test" } });
+      const record = (await read.json()) as Record<string, unknown>;
+      const answer = await deliver({
+        type: "post_call_transcription",
+        event_timestamp: Math.floor(Date.now() / 1000),
+        data: { ...record, ...(forceStatus ? { status: forceStatus } : {}) },
+      });
+      expect(answer.status).toBe(200);
+      await settledAfterResponse();
+
+      // The other: its webhook never came; the sweeper reads the same kind of record once the call is stale.
+      const second = await getDb().call.findFirstOrThrow({ where: { scheduledCallId: bySweeper.scheduled.id } });
+      await getDb().call.update({ where: { id: second.id }, data: { createdAt: new Date(Date.now() - 21 * 60_000) } });
+      expect((await sweepOpenCalls(readingStatus(forceStatus), { now: new Date() })).swept).toBe(1);
+
+      const [webhookEnd, sweeperEnd] = [await endOf(byWebhook.scheduled.id), await endOf(bySweeper.scheduled.id)];
+      expect(webhookEnd).toEqual(sweeperEnd);
+      expect(webhookEnd.call).toMatchObject(expectedCall);
+      expect(webhookEnd.scheduled).toEqual(expectedScheduled);
+    });
   });
 
   it("the sweeper retries an attempt ElevenLabs never started (no conversation for our attempt id)", async () => {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as scheduleRoute } from "@/app/api/scheduled-calls/route";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { scheduleCallback } from "@/lib/appointments/schedule-callback";
+import { cancelScheduledCall } from "@/lib/scheduling/cancel-scheduled-call";
 import { getDb } from "@/lib/db";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
@@ -119,11 +121,167 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     throw new Error("the sequence did not get there");
   }
   const stopped = (batchId: string) => async () => (await batch(batchId)).sequenceStatus !== "RUNNING";
+  /** The call backs made from the conversations of the sequence's steps. */
+  const callbacksOf = (batchId: string) =>
+    getDb().scheduledCall.findMany({ where: { kind: "CALLBACK", sourceCall: { scheduledCall: { batchId } } }, orderBy: { createdAt: "asc" } });
+  /** Brings a call back's time to now (it is set an hour or more after the call), as the clock would. */
+  const dueNow = (id: string) => getDb().scheduledCall.update({ where: { id }, data: { scheduledTime: new Date(Date.now() - 1_000), nextAttemptAt: null } });
+
+  it("a patient who asks to be called back holds the sequence: nobody else is called until that call back ends without a booking", async () => {
+    const { contacts, batchId } = await startSequence(3, { script: { 1: ["callback_scheduled", "not_interested"], 2: ["appointment_booked"] } });
+    await runUntil(async () => (await callbacksOf(batchId)).length > 0);
+    const [callback] = await callbacksOf(batchId);
+    expect(callback).toMatchObject({ status: "PENDING", callbackOrigin: "AFTER_CALL", awaitsConfirmation: true, contactId: contacts[0]!.id });
+    expect(+callback!.scheduledTime - Date.now()).toBeGreaterThan(55 * 60_000); // an hour after the call, for staff to confirm
+
+    // The cron runs on: the 2nd patient is not offered the slot while the 1st waits for their call back.
+    for (let run = 0; run < 3; run++) {
+      const body = (await (await harness.runCron()).json()) as { sequencesResumed: number };
+      expect(body.sequencesResumed).toBe(0);
+      await harness.settle();
+    }
+    expect(dials(contacts)).toEqual([1, 0, 0]);
+    expect((await steps(batchId)).map((s) => s.status)).toEqual(["COMPLETED", "WAITING", "WAITING"]);
+    expect(await advanceSequenceNow(batchId)).toEqual({ state: "held", position: 1, callbackId: callback!.id });
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "RUNNING", sequencePosition: 1, heldByScheduledCallId: callback!.id });
+
+    // The call back rings at its time and ends without a booking: its end makes it the 2nd patient's turn at
+    // once (the refill after its webhook dials them, in the same run), and they book.
+    await dueNow(callback!.id);
+    await harness.runCron();
+    await harness.settle();
+    expect(dials(contacts)).toEqual([2, 1, 0]);
+    expect((await steps(batchId)).map((s) => [s.status, s.cancelReason])).toEqual([
+      ["COMPLETED", null],
+      ["COMPLETED", null],
+      ["CANCELLED", "filled"],
+    ]);
+    expect(await getDb().scheduledCall.findUniqueOrThrow({ where: { id: callback!.id } })).toMatchObject({ status: "COMPLETED" });
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "FILLED", sequencePosition: 2, filledByScheduledCallId: (await steps(batchId))[1]!.id });
+    // One patient at a time: the 2nd was dialed after the call back had ended.
+    const callbackCall = await getDb().call.findFirstOrThrow({ where: { scheduledCallId: callback!.id } });
+    const second = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 2 } } });
+    expect(+second.createdAt).toBeGreaterThanOrEqual(+callbackCall.updatedAt);
+  });
+
+  it("a patient who asks again on the call back is called back again, and a call back that books fills the sequence for them", async () => {
+    const { contacts, batchId } = await startSequence(2, { script: { 1: ["callback_scheduled", "callback_scheduled", "appointment_booked"] } });
+    await runUntil(async () => (await callbacksOf(batchId)).length > 0);
+    const [first] = await callbacksOf(batchId);
+    await dueNow(first!.id);
+    await harness.runCron();
+    await harness.settle();
+    // "Call me back later" once more: the sequence now waits on that second call back.
+    const again = await getDb().scheduledCall.findFirstOrThrow({ where: { kind: "CALLBACK", sourceCall: { scheduledCallId: first!.id } } });
+    expect(dials(contacts)).toEqual([2, 0]);
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "RUNNING", sequencePosition: 1, heldByScheduledCallId: again.id });
+
+    await dueNow(again.id);
+    await runUntil(stopped(batchId));
+    expect(dials(contacts)).toEqual([3, 0]);
+    const after = await steps(batchId);
+    expect(after.map((s) => [s.status, s.cancelReason])).toEqual([
+      ["COMPLETED", null],
+      ["CANCELLED", "filled"],
+    ]);
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "FILLED", sequencePosition: 1, filledByScheduledCallId: after[0]!.id });
+  });
+
+  it("a call back that never reaches the patient, or that staff cancel, lets the sequence move on", async () => {
+    // Never answered: the call back's own attempts run out, then the next patient's turn comes.
+    harness.simulator.configure({ callDurationMs: 400 });
+    const unanswered = await startSequence(2, { maxAttempts: 2, script: { 1: ["callback_scheduled", "no-answer", "no-answer"], 2: ["not_interested"] } });
+    await runUntil(async () => (await callbacksOf(unanswered.batchId)).length > 0);
+    const [callback] = await callbacksOf(unanswered.batchId);
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      // Until the call back gives up, the 2nd patient waits.
+      expect(dials(unanswered.contacts)).toEqual([attempt, 0]);
+      await dueNow(callback!.id);
+      await harness.runCron();
+      await harness.settle();
+    }
+    // Its last attempt's end woke the 2nd patient, and the refill after that webhook dialed them.
+    expect(dials(unanswered.contacts)).toEqual([3, 1]);
+    await runUntil(stopped(unanswered.batchId));
+    expect(await getDb().scheduledCall.findUniqueOrThrow({ where: { id: callback!.id } })).toMatchObject({ status: "FAILED", attempts: 2 });
+    expect(dials(unanswered.contacts)).toEqual([3, 1]);
+    expect(await batch(unanswered.batchId)).toMatchObject({ sequenceStatus: "EXHAUSTED", sequencePosition: 2 });
+
+    // Cancelled by staff (they ring the patient themselves): the next patient is called at once.
+    harness.simulator.configure({ callDurationMs: 0 });
+    const cancelled = await startSequence(2, { script: { 1: ["callback_scheduled"], 2: ["not_interested"] } });
+    await runUntil(async () => (await callbacksOf(cancelled.batchId)).length > 0);
+    const [staffCancels] = await callbacksOf(cancelled.batchId);
+    await harness.runCron();
+    await harness.settle();
+    expect(dials(cancelled.contacts)).toEqual([1, 0]);
+    await cancelScheduledCall(cancelled.clinic.organization.id, staffCancels!.id);
+    expect((await steps(cancelled.batchId)).map((s) => s.status)).toEqual(["COMPLETED", "PENDING"]);
+    await runUntil(stopped(cancelled.batchId));
+    expect(dials(cancelled.contacts)).toEqual([1, 1]);
+    expect(await batch(cancelled.batchId)).toMatchObject({ sequenceStatus: "EXHAUSTED", sequencePosition: 2 });
+  });
+
+  it("a call back the agent schedules during a step's call holds the sequence too, whatever the call's outcome word", async () => {
+    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+    const { clinic, contacts, batchId } = await startSequence(2);
+    await harness.runCron();
+    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
+    const asked = await scheduleCallback(clinic.organization.id, first.agentId!, {
+      phone_number: contacts[0]!.phoneNumber,
+      time: "in 2 hours",
+      context: "Driving; call back about the slot",
+      conversation_id: first.conversationId!,
+    });
+    await deliver(transcription(first, "not_interested"));
+    await settledAfterResponse();
+    await harness.runCron();
+    expect((await steps(batchId)).map((s) => s.status)).toEqual(["COMPLETED", "WAITING"]);
+    expect(dials(contacts)).toEqual([1, 0]);
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "RUNNING", sequencePosition: 1, heldByScheduledCallId: asked.scheduled_call_id });
+  });
+
+  it("someone else fills the slot while the sequence waits on a call back: the call back is cancelled as filled", async () => {
+    const { clinic, contacts, batchId } = await startSequence(3, { script: { 1: ["not_interested"], 2: ["callback_scheduled"] } });
+    await runUntil(async () => (await callbacksOf(batchId)).length > 0);
+    const [callback] = await callbacksOf(batchId);
+    expect(callback).toMatchObject({ contactId: contacts[1]!.id, status: "PENDING" });
+
+    // The 1st patient rings the clinic back and the inbound agent books them.
+    const zone = clinic.organization.timezone;
+    const date = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(nextWeekday(zone));
+    const booked = await bookAppointment(clinic.organization.id, {
+      date,
+      start_time: "10:00",
+      customer_name: contacts[0]!.name,
+      customer_phone: contacts[0]!.phoneNumber,
+      conversation_id: "conv_inbound_waitlist_first",
+    });
+    expect(booked.success).toBe(true);
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "FILLED", filledByScheduledCallId: (await steps(batchId))[0]!.id });
+    expect(await getDb().scheduledCall.findUniqueOrThrow({ where: { id: callback!.id } })).toMatchObject({
+      status: "CANCELLED",
+      cancelReason: "filled",
+      errorMessage: `Not called: ${contacts[0]!.name} booked (step 1)`,
+    });
+    expect((await steps(batchId)).map((s) => [s.status, s.cancelReason])).toEqual([
+      ["COMPLETED", null],
+      ["COMPLETED", null],
+      ["CANCELLED", "filled"],
+    ]);
+
+    // Its time comes: nobody is rung about a slot that is gone.
+    await dueNow(callback!.id);
+    await harness.runCron();
+    await harness.settle();
+    expect(dials(contacts)).toEqual([1, 1, 0]);
+  });
 
   it("a sequence of 5 where the 3rd books: exactly 3 dials, in the order picked, and the last 2 CANCELLED as filled", async () => {
     const { contacts, batchId, answer } = await startSequence(5, {
       reverse: true,
-      script: { 1: ["not_interested"], 2: ["callback_scheduled"], 3: ["appointment_booked"] },
+      script: { 1: ["not_interested"], 2: ["voicemail"], 3: ["appointment_booked"] },
+      retryVoicemail: false,
     });
     expect(answer.batch).toMatchObject({ mode: "SEQUENCE", scheduledCount: 5 });
     const before = await steps(batchId);
@@ -325,6 +483,22 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     expect((await batch(batchId)).sequenceStatus).toBe("CANCELLED");
     expect((await steps(batchId)).map((s) => s.status)).toEqual(["COMPLETED", "CANCELLED", "CANCELLED"]);
     expect(dials(contacts)).toEqual([1, 0, 0]);
+  });
+
+  it("cancelling a sequence that waits on a call back cancels that call back with it", async () => {
+    const { clinic, contacts, batchId } = await startSequence(2, { script: { 1: ["callback_scheduled"] } });
+    await runUntil(async () => (await callbacksOf(batchId)).length > 0);
+    const [callback] = await callbacksOf(batchId);
+    const { POST: cancelRoute } = await import("@/app/api/call-batches/[id]/cancel/route");
+    signInAs(clinic.user);
+    const res = await callRoute(cancelRoute, { method: "POST", params: { id: batchId } });
+    expect(await res.json()).toMatchObject({ cancelled: 2 });
+    expect(await getDb().scheduledCall.findUniqueOrThrow({ where: { id: callback!.id } })).toMatchObject({ status: "CANCELLED", cancelReason: "staff" });
+    expect((await batch(batchId)).sequenceStatus).toBe("CANCELLED");
+    await dueNow(callback!.id);
+    await harness.runCron();
+    await harness.settle();
+    expect(dials(contacts)).toEqual([1, 0]);
   });
 
   it("more than 500 contacts in a sequence is a 400 in plain words, with nothing written", async () => {
