@@ -94,7 +94,10 @@ export function ScheduledCallsTable({
                   <ClinicTime at={call.scheduledTime} zone={zone} />
                 )}
                 {call.requestedTime ? (
-                  <div className="text-xs text-amber-800" title={`Asked for ${clinicExactTime(call.requestedTime, zone)}; moved to fit calling hours`}>
+                  <div
+                    className="text-xs text-amber-800"
+                    title={`Asked for ${clinicExactTime(call.requestedTime, zone)}; moved to the first time the call may be made`}
+                  >
                     moved from {clinicDateTime(call.requestedTime, zone)}
                   </div>
                 ) : null}
