@@ -41,7 +41,7 @@ export async function patientOnTheLine(organizationId: string, defaultCountry: s
   const caller = normalized(line.callerId);
   if (caller && !clinic.has(caller)) return caller;
   const called = normalized(line.calledNumber);
-  const outbound = (caller !== null && clinic.has(caller)) || lines.every((row) => row.e164);
+  const outbound = (caller !== null && clinic.has(caller)) || (lines.length > 0 && lines.every((row) => row.e164));
   if (called && !clinic.has(called) && outbound) return called;
   const stated = normalized(line.stated);
   return stated && !clinic.has(stated) ? stated : null;

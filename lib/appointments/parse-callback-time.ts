@@ -139,7 +139,8 @@ function clockMinute(text: string): number | null {
     const hour = Number(baje[2]) || HINDI_NUMBERS[baje[2]!] || 0;
     if (hour < 1 || hour > 23) return null;
     const minute = baje[1] ? BAJE_MINUTES[baje[1]]! : Number(baje[3] ?? 0);
-    return (hour > 12 ? hour : bareHour(hour, text)) * 60 + minute;
+    // A quarter to hour 0 ("paune 12 baje subah") wraps to 23:45 like "quarter to", never a negative minute.
+    return ((hour > 12 ? hour : bareHour(hour, text)) * 60 + minute + 24 * 60) % (24 * 60);
   }
   const bare = /(?:^|\bat\s+|\bback\s+)(\d{1,2})$|^(\d{1,2})$|\bat\s+(\d{1,2})\b/.exec(text);
   if (bare) {

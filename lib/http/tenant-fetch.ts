@@ -3,9 +3,14 @@ import { ORGANIZATION_HEADER, PAGE_ORGANIZATION_ATTRIBUTE } from "@/lib/http/org
 /** A path of Callboard's own API: relative, so the header below never goes to another origin. */
 export type ApiPath = `/api/${string}`;
 
-/** The organization the page shows, as the server rendered it on the dashboard shell; null outside the dashboard. */
-export function pageOrganizationId(doc: Pick<Document, "querySelector"> | undefined = globalThis.document): string | null {
-  return doc?.querySelector(`[${PAGE_ORGANIZATION_ATTRIBUTE}]`)?.getAttribute(PAGE_ORGANIZATION_ATTRIBUTE) || null;
+/**
+ * The organization the page shows, as the server rendered it; null outside the dashboard. The last mark in the
+ * document is the page's own (components/dashboard/page-organization.tsx): the shell's, rendered by the layout,
+ * is not re-rendered on a soft navigation and can be older.
+ */
+export function pageOrganizationId(doc: Pick<Document, "querySelectorAll"> | undefined = globalThis.document): string | null {
+  const marks = doc?.querySelectorAll(`[${PAGE_ORGANIZATION_ATTRIBUTE}]`);
+  return (marks && marks.length > 0 ? marks[marks.length - 1]!.getAttribute(PAGE_ORGANIZATION_ATTRIBUTE) : null) || null;
 }
 
 /** `init` with the page's organization in ORGANIZATION_HEADER (the caller's own headers kept); unchanged without one. */

@@ -13,6 +13,14 @@ import { FILLED } from "@/lib/scheduling/advance-sequence";
  * many sequences it filled.
  */
 export async function fillSequencesBookedBy(db: DbClient, organizationId: string, contactId: string, now: Date): Promise<number> {
+  // The running sequences that reached this patient, locked first in a statement of their own: a call back
+  // being written under the same lock (lib/scheduling/hold-sequence.ts) commits before the update below
+  // takes its snapshot, so that update sees it and cancels it (in one statement it would not).
+  await db.$queryRaw`
+    SELECT b."id" FROM "CallBatch" b JOIN "ScheduledCall" s ON s."batchId" = b."id"
+     WHERE s."organizationId" = ${organizationId} AND s."contactId" = ${contactId} AND s."sequenceIndex" IS NOT NULL
+       AND b."organizationId" = ${organizationId} AND b."mode" = 'SEQUENCE' AND b."sequenceStatus" = 'RUNNING'
+     ORDER BY b."id" FOR UPDATE OF b`;
   const filled = await db.$queryRaw<{ batchId: string }[]>`
     WITH "step" AS (
       SELECT DISTINCT ON (b."id") b."id" AS "batchId", s."id" AS "stepId", s."sequenceIndex", c."name"

@@ -17,7 +17,7 @@ function zoneAtNoon(now = new Date()): string {
 }
 
 /** The next dial to `toNumber` ends as `mode` (`POST /_simulator/faults` with `toNumber`). */
-async function scriptNumber(toNumber: string, mode: "appointment_booked" | "callback_scheduled") {
+async function scriptNumber(toNumber: string, mode: "appointment_booked" | "not_interested") {
   const res = await fetch(`http://127.0.0.1:${E2E_SIMULATOR_PORT}/_simulator/faults`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -74,7 +74,8 @@ test.describe("sequence", () => {
       ).toBe(200);
       for (const patient of patients) ids.push(await createContact(request, patient.name, patient.phone));
       // Ticked Cy, Ana, Bo: Cy is called first and asks for a call back; Ana books; Bo is never called.
-      await scriptNumber(patients[2]!.phone, "callback_scheduled");
+      // Not a call back: a patient who asks for one holds the waitlist until it is made (integration-tested).
+      await scriptNumber(patients[2]!.phone, "not_interested");
       await scriptNumber(patients[0]!.phone, "appointment_booked");
 
       await page.goto(`/contacts?q=${encodeURIComponent(tag)}`);
@@ -105,12 +106,12 @@ test.describe("sequence", () => {
       const steps = page.getByTestId("sequence-step");
       await expect(steps).toHaveCount(3);
       await expect(steps.nth(1)).toContainText("Waits for step 1");
-      // The cron dials Cy, who asks for a call back; Ana is called next and books; Bo is not called.
+      // The cron dials Cy, who is not interested; Ana is called next and books; Bo is not called.
       await expect(async () => {
         await page.reload();
         await expect(card.getByTestId("sequence-summary")).toContainText(`Stopped at 2 of 3: ${patients[0]!.name} booked`, { timeout: 1_000 });
       }).toPass({ timeout: 150_000, intervals: [3_000] });
-      await expect(steps.nth(0)).toContainText("No booking (callback scheduled)");
+      await expect(steps.nth(0)).toContainText("No booking (not interested)");
       await expect(steps.nth(1)).toContainText("Booked");
       await expect(steps.nth(2)).toContainText("Not called: an earlier patient booked");
       await expect(page.getByTestId("sequence-steps")).toContainText(`Calling order — Stopped at 2 of 3: ${patients[0]!.name} booked`);

@@ -20,6 +20,7 @@ import { requestTime, requireTenant } from "@/app/_lib/tenant";
 import { ATTENTION_WINDOW_DAYS, listAttention } from "@/lib/attention/list-attention";
 import { can } from "@/lib/auth/permissions";
 import { NeedsAttention } from "@/components/attention/needs-attention";
+import { PageOrganization } from "@/components/dashboard/page-organization";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -45,6 +46,7 @@ export default async function OverviewPage() {
   return (
     <>
       {/* A webhook that ends a call moves the numbers and the feed without a reload. */}
+      <PageOrganization id={organization.id} />
       <LiveRefresh enabled />
       <PageHeader
         title={organization.name}

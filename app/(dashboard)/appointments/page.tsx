@@ -18,6 +18,7 @@ import { addDaysToDate, isoWeekdayOf, localDateAndMinute, openingFor, parseIsoDa
 import { spokenDay } from "@/lib/appointments/spoken-time";
 import { minuteToClock } from "@/lib/scheduling/calling-window";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
+import { PageOrganization } from "@/components/dashboard/page-organization";
 
 export const metadata: Metadata = { title: "Appointments" };
 
@@ -50,6 +51,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
 
   return (
     <>
+      <PageOrganization id={organization.id} />
       <LiveRefresh enabled />
       <PageHeader
         title="Appointments"

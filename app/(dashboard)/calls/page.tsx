@@ -15,6 +15,7 @@ import { AppError } from "@/lib/errors";
 import { listCalls } from "@/lib/calls/history/list-calls";
 import { listCallsQuerySchema } from "@/lib/calls/history/schemas";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
+import { PageOrganization } from "@/components/dashboard/page-organization";
 
 export const metadata: Metadata = { title: "Calls" };
 
@@ -56,6 +57,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
   return (
     <>
       {/* A call that ends shows up without a reload; only the first page moves, so deeper pages hold still. */}
+      <PageOrganization id={organization.id} />
       <LiveRefresh enabled={!view.cursor} />
       <PageHeader
         title="Calls"

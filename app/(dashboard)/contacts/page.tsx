@@ -14,6 +14,7 @@ import { requireTenant } from "@/app/_lib/tenant";
 import { conversationLanguage } from "@/lib/calls/dynamic-variables";
 import { loadDialLines } from "@/app/_lib/dial-lines";
 import { DialLinesProvider } from "@/components/calls/dial-lines";
+import { PageOrganization } from "@/components/dashboard/page-organization";
 
 export const metadata: Metadata = { title: "Contacts" };
 
@@ -56,6 +57,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
 
   return (
     <DialLinesProvider lines={lines}>
+      <PageOrganization id={ctx.organization.id} />
       <LiveRefresh enabled={page.contacts.some(lastCallUnderWay)} />
       <ContactsScreen
         key={ctx.organization.id}

@@ -26,6 +26,7 @@ import { listCheckIns } from "@/lib/check-ins/list-check-ins";
 import { KIND_WORDS } from "@/components/callbacks/callback-words";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
 import { readDispatcherHeartbeat } from "@/lib/dispatch/read-heartbeat";
+import { PageOrganization } from "@/components/dashboard/page-organization";
 
 export const metadata: Metadata = { title: "Scheduling" };
 
@@ -90,6 +91,7 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
 
   return (
     <>
+      <PageOrganization id={organization.id} />
       <LiveRefresh enabled={workWaiting} />
       <PageHeader
         title="Scheduling"

@@ -34,6 +34,7 @@ import { complianceStatus } from "@/lib/compliance/compliance-status";
 import { CompliancePanel } from "@/components/settings/compliance-panel";
 import { DoNotCallCard } from "@/components/settings/do-not-call-card";
 import { toDoNotCallRow } from "@/components/settings/do-not-call-row";
+import { PageOrganization } from "@/components/dashboard/page-organization";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -122,6 +123,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
+      <PageOrganization id={organization.id} />
       <PageHeader title="Settings" description={`How ${organization.name} is set up in Callboard.`} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[12rem_minmax(0,1fr)]">
         <SettingsNav sections={sections} />

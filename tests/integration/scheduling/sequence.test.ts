@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { advanceSequenceNow } from "@/lib/scheduling/advance-sequence";
-import { resumeStalledSequences } from "@/lib/scheduling/resume-stalled-sequences";
+import { resumeStalledSequences, STALL_GRACE_MS } from "@/lib/scheduling/resume-stalled-sequences";
 import type { FaultMode } from "@/simulator/faults";
 import { createContacts } from "../../factories/contacts";
 import { zoneAtNoon } from "../../factories/dispatch";
@@ -384,10 +384,14 @@ describe("a sequence batch calls one contact at a time until someone books", () 
   it("the cron's safety net advances a sequence whose step ended without advancing it", async () => {
     harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
     const { batchId } = await startSequence(2);
-    // As a crash between a step's end and its advance would leave it.
+    // As a crash between a step's end and its advance would leave it. A moment after the end the net leaves it
+    // alone (the end may still be writing the call back the patient asked for); a minute on, it advances it.
     await getDb().scheduledCall.updateMany({ where: { batchId, sequenceIndex: 1 }, data: { status: "FAILED", executedAt: new Date() } });
-    const body = (await (await harness.runCron()).json()) as { sequencesResumed: number };
-    expect(body.sequencesResumed).toBe(1);
+    const resumed = async () => ((await (await harness.runCron()).json()) as { sequencesResumed: number }).sequencesResumed;
+    expect(await resumed()).toBe(0);
+    expect(await batch(batchId)).toMatchObject({ sequencePosition: 1, sequenceStatus: "RUNNING" });
+    await getDb().scheduledCall.updateMany({ where: { batchId, sequenceIndex: 1 }, data: { updatedAt: new Date(Date.now() - STALL_GRACE_MS - 1_000) } });
+    expect(await resumed()).toBe(1);
     expect(await batch(batchId)).toMatchObject({ sequencePosition: 2, sequenceStatus: "RUNNING" });
     expect((await steps(batchId))[1]!.status).toBe("IN_PROGRESS"); // due now, so the same run dialed it
   });

@@ -2,14 +2,14 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ORGANIZATION_HEADER, PAGE_ORGANIZATION_ATTRIBUTE } from "@/lib/http/organization-header";
 import { pageOrganizationId, tenantFetch, withPageOrganization } from "@/lib/http/tenant-fetch";
 
-/** A document whose dashboard shell carries `organizationId` (none: a page outside the dashboard). */
-function documentShowing(organizationId?: string): Pick<Document, "querySelector"> {
+/** A document with these marks in document order (the shell's, then the page's); none: a page outside the dashboard. */
+function documentShowing(...organizationIds: string[]): Pick<Document, "querySelectorAll"> {
   return {
-    querySelector: (selector: string) => {
+    querySelectorAll: (selector: string) => {
       expect(selector).toBe(`[${PAGE_ORGANIZATION_ATTRIBUTE}]`);
-      return organizationId === undefined
-        ? null
-        : ({ getAttribute: (name: string) => (name === PAGE_ORGANIZATION_ATTRIBUTE ? organizationId : null) } as Element);
+      return organizationIds.map((id) => ({
+        getAttribute: (name: string) => (name === PAGE_ORGANIZATION_ATTRIBUTE ? id : null),
+      })) as unknown as NodeListOf<Element>;
     },
   };
 }
@@ -21,6 +21,10 @@ afterEach(() => {
 describe("pageOrganizationId", () => {
   it("reads the id the server rendered on the dashboard shell", () => {
     expect(pageOrganizationId(documentShowing("corg_a"))).toBe("corg_a");
+  });
+
+  it("takes the page's own mark over the shell's, which a soft navigation does not re-render", () => {
+    expect(pageOrganizationId(documentShowing("corg_shell", "corg_page"))).toBe("corg_page");
   });
 
   it("is null outside the dashboard, with an empty attribute, and without a document (server render)", () => {

@@ -25,6 +25,7 @@ import { getCall, type CallDetail, type CallReader } from "@/lib/calls/history/g
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
 import { loadDialLines } from "@/app/_lib/dial-lines";
 import { can } from "@/lib/auth/permissions";
+import { PageOrganization } from "@/components/dashboard/page-organization";
 
 export const metadata: Metadata = { title: "Call" };
 
@@ -93,6 +94,7 @@ export default async function CallPage({ params }: { params: Params }) {
   return (
     <>
       {/* While the call is under way its result arrives by webhook: show it when it does. */}
+      <PageOrganization id={organization.id} />
       <LiveRefresh enabled={open} />
       <Link href="/calls" className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
         <ArrowLeft className="size-4" aria-hidden="true" />
