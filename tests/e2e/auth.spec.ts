@@ -87,6 +87,34 @@ test.describe("dashboard shell", () => {
     await expect(main).toContainText("Australia/Sydney");
   });
 
+  test("a tab left on one clinic still acts on it after another tab switched clinic", async ({ page, context }) => {
+    await signInToDashboard(page, DEMO.admin.email, DEMO.password);
+    if (!(await orgSwitcher(page).textContent())?.includes(DEMO.sunrise)) await switchOrganization(page, DEMO.sunrise);
+    await page.goto("/contacts");
+    const other = await context.newPage();
+    await other.goto("/");
+    await switchOrganization(other, DEMO.harbour);
+
+    // The first tab still shows Sunrise: the contact it adds is Sunrise's, not the clinic active now.
+    const name = `Stale Tab ${Date.now().toString(36)}`;
+    const phone = `+61 2 5550 ${String(Math.floor(Math.random() * 9_000) + 1_000)}`;
+    await page.getByRole("button", { name: "New contact" }).click();
+    const dialog = page.getByRole("dialog", { name: "New contact" });
+    await dialog.getByLabel("Name", { exact: true }).fill(name);
+    await dialog.getByLabel("Phone").fill(phone);
+    await dialog.getByRole("button", { name: "Add contact" }).click();
+    await expect(dialog).toBeHidden();
+
+    await other.goto(`/contacts?q=${encodeURIComponent(name)}`);
+    await expect(other.getByRole("heading", { level: 1, name: /^Contacts/ })).toBeVisible();
+    await expect(other.getByTestId("contact-row")).toHaveCount(0);
+    await switchOrganization(other, DEMO.sunrise);
+    await other.goto(`/contacts?q=${encodeURIComponent(name)}`);
+    await expect(other.getByTestId("contact-row")).toHaveCount(1);
+    const listed = (await (await other.request.get(`/api/contacts?q=${encodeURIComponent(name)}`)).json()) as { contacts: { id: string }[] };
+    for (const contact of listed.contacts) expect((await other.request.delete(`/api/contacts/${contact.id}`)).status()).toBe(204);
+  });
+
   test("signing out ends the session", async ({ page }) => {
     await signInToDashboard(page, DEMO.admin.email, DEMO.password);
     await page.getByRole("button", { name: /account menu/i }).click();
