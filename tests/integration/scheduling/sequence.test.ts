@@ -248,15 +248,7 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     expect(callback).toMatchObject({ contactId: contacts[1]!.id, status: "PENDING" });
 
     // The 1st patient rings the clinic back and the inbound agent books them.
-    const zone = clinic.organization.timezone;
-    const date = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(nextWeekday(zone));
-    const booked = await bookAppointment(clinic.organization.id, {
-      date,
-      start_time: "10:00",
-      customer_name: contacts[0]!.name,
-      customer_phone: contacts[0]!.phoneNumber,
-      conversation_id: "conv_inbound_waitlist_first",
-    });
+    const booked = await bookOnNextWeekday(clinic.organization, contacts[0]!, "10:00", "conv_inbound_waitlist_first");
     expect(booked.success).toBe(true);
     expect(await batch(batchId)).toMatchObject({ sequenceStatus: "FILLED", filledByScheduledCallId: (await steps(batchId))[0]!.id });
     expect(await getDb().scheduledCall.findUniqueOrThrow({ where: { id: callback!.id } })).toMatchObject({
@@ -407,15 +399,7 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     expect(second.conversationId).not.toBeNull();
 
     // Mid-call, the agent books (the action's own domain function, as the route runs it).
-    const zone = clinic.organization.timezone;
-    const date = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(nextWeekday(zone));
-    const booked = await bookAppointment(clinic.organization.id, {
-      date,
-      start_time: "10:00",
-      customer_name: contacts[1]!.name,
-      customer_phone: contacts[1]!.phoneNumber,
-      conversation_id: second.conversationId!,
-    });
+    const booked = await bookOnNextWeekday(clinic.organization, contacts[1]!, "10:00", second.conversationId!);
     expect(booked.success).toBe(true);
     // The agent's summary word says nothing about it.
     await deliver(transcription(second, "callback_scheduled"));
@@ -439,16 +423,8 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     await settledAfterResponse();
     const second = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 2 } } });
 
-    const zone = clinic.organization.timezone;
-    const date = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(nextWeekday(zone));
     const book = (contact: (typeof contacts)[number], startTime: string, conversationId: string) =>
-      bookAppointment(clinic.organization.id, {
-        date,
-        start_time: startTime,
-        customer_name: contact.name,
-        customer_phone: contact.phoneNumber,
-        conversation_id: conversationId,
-      });
+      bookOnNextWeekday(clinic.organization, contact, startTime, conversationId);
     // The 4th patient, not reached yet, books on their own: the sequence goes on.
     expect((await book(contacts[3]!, "09:00", "conv_inbound_fourth")).success).toBe(true);
     expect(await batch(batchId)).toMatchObject({ sequenceStatus: "RUNNING", sequencePosition: 2 });
@@ -520,6 +496,23 @@ describe("a sequence batch calls one contact at a time until someone books", () 
 });
 
 /** A Wednesday 2–8 days ahead in the zone (the clinic's default opening hours are weekdays). */
+/** The agent's book-appointment action (its own domain function, as the route runs it) for a patient, on the clinic's next weekday. */
+function bookOnNextWeekday(
+  organization: { id: string; timezone: string },
+  contact: { name: string; phoneNumber: string },
+  startTime: string,
+  conversationId: string,
+) {
+  const date = new Intl.DateTimeFormat("en-CA", { timeZone: organization.timezone }).format(nextWeekday(organization.timezone));
+  return bookAppointment(organization.id, {
+    date,
+    start_time: startTime,
+    customer_name: contact.name,
+    customer_phone: contact.phoneNumber,
+    conversation_id: conversationId,
+  });
+}
+
 function nextWeekday(timeZone: string): Date {
   for (let days = 2; ; days++) {
     const at = new Date(Date.now() + days * 86_400_000);
