@@ -12,15 +12,15 @@ export const STALL_GRACE_MS = 60_000;
  */
 export async function resumeStalledSequences(now = new Date(), limit = 200): Promise<number> {
   // A sequence waiting on a call back is not stalled: that call back's end moves it (and the next run catches a crash then).
-  // A step that ended moments ago is not stalled either: its end may still be writing the call back the patient asked
-  // for (lib/calls/lifecycle/settle-call.ts), which must hold the sequence before anything moves it on.
+  // A step (or the call back held on) that ended moments ago is not stalled either: its end may still be writing the
+  // call back the patient asked for (lib/calls/lifecycle/settle-call.ts), which must hold the sequence first.
   const settled = new Date(+now - STALL_GRACE_MS);
   const stalled = await getDb().$queryRaw<{ id: string }[]>`
     SELECT b."id" FROM "CallBatch" b
       LEFT JOIN "ScheduledCall" s ON s."batchId" = b."id" AND s."sequenceIndex" = b."sequencePosition"
       LEFT JOIN "ScheduledCall" h ON h."id" = b."heldByScheduledCallId"
      WHERE b."sequenceStatus" = 'RUNNING' AND (s."id" IS NULL OR (s."status" IN ('COMPLETED', 'FAILED', 'CANCELLED') AND s."updatedAt" < ${settled}))
-       AND (h."id" IS NULL OR h."status" IN ('COMPLETED', 'FAILED', 'CANCELLED'))
+       AND (h."id" IS NULL OR (h."status" IN ('COMPLETED', 'FAILED', 'CANCELLED') AND h."updatedAt" < ${settled}))
      ORDER BY b."updatedAt" LIMIT ${limit}`;
   let moved = 0;
   for (const { id } of stalled) {
