@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { POST as scheduleRoute } from "@/app/api/scheduled-calls/route";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { advanceSequenceNow } from "@/lib/scheduling/advance-sequence";
+import { holdSequenceOn, lockSequenceOfCall } from "@/lib/scheduling/hold-sequence";
 import { resumeStalledSequences, STALL_GRACE_MS } from "@/lib/scheduling/resume-stalled-sequences";
 import type { FaultMode } from "@/simulator/faults";
 import { createContacts } from "../../factories/contacts";
@@ -268,6 +269,48 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     await harness.settle();
     expect(dials(contacts)).toEqual([1, 1, 0]);
   });
+
+  // PGlite serves one connection at a time: the wait there would be for the connection, not the lock.
+  it.runIf(inject("databaseKind") === "postgres")(
+    "a booking that fills the sequence while a call back is being written under its lock cancels that call back too",
+    async () => {
+      harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+      const { clinic, contacts, batchId } = await startSequence(3);
+      await harness.runCron();
+      const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
+      await deliver(transcription(first, "not_interested"));
+      await settledAfterResponse();
+      const second = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 2 } } });
+
+      // The 2nd patient's call ends "call me back": its call back is written under the sequence's lock (as
+      // createFollowUpCallback does), while the 1st patient, ringing the clinic back, books.
+      let booking: ReturnType<typeof bookOnNextWeekday> | null = null;
+      const callback = await getDb().$transaction(async (tx) => {
+        const sequence = await lockSequenceOfCall(tx, second.id);
+        expect(sequence).toEqual({ batchId, waitsOnIt: true });
+        const written = await tx.scheduledCall.create({
+          data: {
+            organizationId: clinic.organization.id,
+            contactId: contacts[1]!.id,
+            fromNumber: "phnum_test",
+            agentId: "agent_test",
+            scheduledTime: new Date(Date.now() + 3_600_000),
+            kind: "CALLBACK",
+            callbackOrigin: "AFTER_CALL",
+            sourceCallId: second.id,
+            sequenceBatchId: batchId,
+          },
+        });
+        await holdSequenceOn(tx, batchId, written.id);
+        booking = bookOnNextWeekday(clinic.organization, contacts[0]!, "10:00", "conv_inbound_race_first");
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return written;
+      });
+      expect((await booking!).success).toBe(true);
+      expect(await batch(batchId)).toMatchObject({ sequenceStatus: "FILLED" });
+      expect(await getDb().scheduledCall.findUniqueOrThrow({ where: { id: callback.id } })).toMatchObject({ status: "CANCELLED", cancelReason: "filled" });
+    },
+  );
 
   it("a sequence of 5 where the 3rd books: exactly 3 dials, in the order picked, and the last 2 CANCELLED as filled", async () => {
     const { contacts, batchId, answer } = await startSequence(5, {
