@@ -60,6 +60,20 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     harness.simulator.configure({ callDurationMs: 0, webhookUrl });
   });
 
+  /**
+   * A sequence of `n` whose 1st patient was not interested and whose 2nd is on the phone now (calls end only by
+   * the webhooks the test delivers).
+   */
+  async function secondPatientOnThePhone(n: number) {
+    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+    const started = await startSequence(n);
+    await harness.runCron();
+    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId: started.batchId, sequenceIndex: 1 } } });
+    await deliver(transcription(first, "not_interested"));
+    await settledAfterResponse();
+    return { ...started, first, second: await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId: started.batchId, sequenceIndex: 2 } } }) };
+  }
+
   /** A clinic calling around the clock, `n` contacts where it is daytime, scheduled as a sequence in the order given. */
   async function startSequence(
     n: number,
@@ -274,13 +288,7 @@ describe("a sequence batch calls one contact at a time until someone books", () 
   it.runIf(inject("databaseKind") === "postgres")(
     "a booking that fills the sequence while a call back is being written under its lock cancels that call back too",
     async () => {
-      harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
-      const { clinic, contacts, batchId } = await startSequence(3);
-      await harness.runCron();
-      const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
-      await deliver(transcription(first, "not_interested"));
-      await settledAfterResponse();
-      const second = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 2 } } });
+      const { clinic, contacts, batchId, second } = await secondPatientOnThePhone(3);
 
       // The 2nd patient's call ends "call me back": its call back is written under the sequence's lock (as
       // createFollowUpCallback does), while the 1st patient, ringing the clinic back, books.
@@ -432,13 +440,7 @@ describe("a sequence batch calls one contact at a time until someone books", () 
   });
 
   it("a booking made by the agent's book-appointment action during the call stops it, whatever the analysis says", async () => {
-    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
-    const { clinic, contacts, batchId } = await startSequence(3);
-    await harness.runCron();
-    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
-    await deliver(transcription(first, "not_interested"));
-    await settledAfterResponse();
-    const second = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 2 } } });
+    const { clinic, contacts, batchId, second } = await secondPatientOnThePhone(3);
     expect(second.conversationId).not.toBeNull();
 
     // Mid-call, the agent books (the action's own domain function, as the route runs it).
@@ -458,13 +460,7 @@ describe("a sequence batch calls one contact at a time until someone books", () 
   });
 
   it("a patient called earlier who books later (calling the clinic back) stops it; one not yet called who books does not", async () => {
-    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
-    const { clinic, contacts, batchId } = await startSequence(4);
-    await harness.runCron();
-    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
-    await deliver(transcription(first, "not_interested"));
-    await settledAfterResponse();
-    const second = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 2 } } });
+    const { clinic, contacts, batchId, second } = await secondPatientOnThePhone(4);
 
     const book = (contact: (typeof contacts)[number], startTime: string, conversationId: string) =>
       bookOnNextWeekday(clinic.organization, contact, startTime, conversationId);

@@ -2,12 +2,31 @@ import { describe, expect, it } from "vitest";
 import { POST as inviteRoute } from "@/app/api/members/invitations/route";
 import { PATCH as changeRoleRoute } from "@/app/api/members/[id]/route";
 import { POST as signUpWithInviteRoute } from "@/app/api/invitations/sign-up/route";
-import { getDb } from "@/lib/db";
+import { getDb, type DbClient } from "@/lib/db";
 import { createMember } from "../../factories";
 import { addMember, createInvitation } from "../../factories/settings";
 import { callRoute, signInAs } from "../helpers/session";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `request` sent while another member change (`change`) holds the owners' lock, as member changes take it
+ * (lib/organizations/members/member-actor.ts) and before it commits; answers the request's response.
+ */
+async function requestDuringMemberChange(
+  organizationId: string,
+  change: (tx: DbClient) => Promise<unknown>,
+  request: () => Promise<Response>,
+): Promise<Response> {
+  let sent: Promise<Response> | undefined;
+  await getDb().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Membership" WHERE "organizationId" = ${organizationId} AND "role" = 'OWNER' ORDER BY "id" FOR UPDATE`;
+    await change(tx);
+    sent = request();
+    await sleep(500);
+  });
+  return sent!;
+}
 
 describe("members and invitations under concurrency", () => {
   it("the same invitation link used to sign up twice at once: one account, one 201 and one 409 (never a 500)", async () => {
@@ -26,15 +45,13 @@ describe("members and invitations under concurrency", () => {
     const second = await addMember(organization.id, "OWNER");
     const staff = await addMember(organization.id, "STAFF");
     signInAs(second.user);
-    let promote: Promise<Response> | undefined;
     // The first owner demotes the second; the second's request (role read as OWNER) arrives meanwhile.
-    await getDb().$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT "id" FROM "Membership" WHERE "organizationId" = ${organization.id} AND "role" = 'OWNER' ORDER BY "id" FOR UPDATE`;
-      await tx.membership.update({ where: { id: second.membership.id }, data: { role: "ADMIN" } });
-      promote = callRoute(changeRoleRoute, { method: "PATCH", params: { id: staff.membership.id }, body: { role: "OWNER" } });
-      await sleep(500);
-    });
-    expect((await promote!).status).toBe(403);
+    const promote = await requestDuringMemberChange(
+      organization.id,
+      (tx) => tx.membership.update({ where: { id: second.membership.id }, data: { role: "ADMIN" } }),
+      () => callRoute(changeRoleRoute, { method: "PATCH", params: { id: staff.membership.id }, body: { role: "OWNER" } }),
+    );
+    expect(promote.status).toBe(403);
     const owners = await getDb().membership.findMany({ where: { organizationId: organization.id, role: "OWNER" }, select: { userId: true } });
     expect(owners).toEqual([{ userId: first.id }]);
   });
@@ -44,14 +61,12 @@ describe("members and invitations under concurrency", () => {
     const admin = await addMember(organization.id, "ADMIN");
     const staff = await addMember(organization.id, "STAFF");
     signInAs(admin.user);
-    let promote: Promise<Response> | undefined;
-    await getDb().$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT "id" FROM "Membership" WHERE "organizationId" = ${organization.id} AND "role" = 'OWNER' ORDER BY "id" FOR UPDATE`;
-      await tx.membership.delete({ where: { id: admin.membership.id } });
-      promote = callRoute(changeRoleRoute, { method: "PATCH", params: { id: staff.membership.id }, body: { role: "ADMIN" } });
-      await sleep(500);
-    });
-    expect((await promote!).status).toBe(403);
+    const promote = await requestDuringMemberChange(
+      organization.id,
+      (tx) => tx.membership.delete({ where: { id: admin.membership.id } }),
+      () => callRoute(changeRoleRoute, { method: "PATCH", params: { id: staff.membership.id }, body: { role: "ADMIN" } }),
+    );
+    expect(promote.status).toBe(403);
     expect(await getDb().membership.findUniqueOrThrow({ where: { id: staff.membership.id } })).toMatchObject({ role: "STAFF" });
   });
 
