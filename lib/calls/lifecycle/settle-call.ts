@@ -42,6 +42,8 @@ export interface EndedCall {
    * next step is decided now).
    */
   sequenceBatchId?: string | null;
+  /** The call back the patient asked for was already made here (a sequence's, before its advance): not again after the answer. */
+  followUpMade?: boolean;
 }
 
 /**
@@ -215,7 +217,10 @@ export async function endConnectedCall(match: CallMatch, result: CallResult): Pr
     if (ended?.sequenceBatchId) {
       const batchId = ended.sequenceBatchId;
       try {
-        if (wantsFollowUp(result.meaning.outcome)) await createFollowUpCallback(ended.organizationId, ended.id);
+        if (wantsFollowUp(result.meaning.outcome)) {
+          await createFollowUpCallback(ended.organizationId, ended.id);
+          ended.followUpMade = true;
+        }
         await advanceSequenceNow(batchId);
       } catch (error) {
         console.error(`Advancing sequence ${batchId} failed; the cron run will:`, error);

@@ -22,7 +22,7 @@ export async function completeCall(call: EventCall, result: CallResult): Promise
     reportedOutcome: result.meaning.reportedOutcome,
     durationSeconds: result.durationSeconds,
   });
-  if (wantsFollowUp(result.meaning.outcome)) await createFollowUpCallback(ended.organizationId, ended.id);
+  if (!ended.followUpMade && wantsFollowUp(result.meaning.outcome)) await createFollowUpCallback(ended.organizationId, ended.id);
   return true;
 }
 

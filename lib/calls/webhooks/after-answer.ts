@@ -53,7 +53,7 @@ export function followUpCallEnded(outcome: { ended: EndedCall; end: CallEnd }, r
   const { ended, end } = outcome;
   recordCallEndedSoon(ended, end);
   // A patient who asked for a call back, or for a person: a callback "to confirm".
-  if (end.kind !== "not_connected" && wantsFollowUp(end.outcome))
+  if (end.kind !== "not_connected" && !ended.followUpMade && wantsFollowUp(end.outcome))
     runAfterResponse("follow-up callback", () => createFollowUpCallback(ended.organizationId, ended.id));
   // An inbound call took no line the dispatcher counts on; there is nothing to refill after it.
   if (end.kind !== "received") refillSoon(ended.organizationId, refill);
