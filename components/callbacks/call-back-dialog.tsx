@@ -1,32 +1,50 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { Skeleton } from "@/components/ui/skeleton";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/forms/field";
 import { FormAlert } from "@/components/auth/form-alert";
 import { fieldErrorsOf, readProblem, type Problem } from "@/components/forms/problem";
 import { clinicDateTime, type ClinicZone } from "@/components/scheduling/clinic-time";
-import { nextQuarterHour, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
+import { nextQuarterHour, toWallClock, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
 import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
 import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 /** Who to call back: a contact, or the patient of a call (whose conversation the agent then picks up). */
 export type CallBackTarget = { contactId: string; name: string } | { callId: string; name: string };
 
-/** "Call back": a due time on the clinic's clock and a note for the agent; the server moves it into calling hours and says so. */
+/**
+ * "Call back": a due time on the clinic's clock and a note for the agent. It starts from the server's suggestion,
+ * a time inside calling hours that it keeps as asked; a time it still moves (rules changed meanwhile), it says so.
+ */
 export function CallBackDialog({ target, zone, onClose }: { target: CallBackTarget; zone: ClinicZone; onClose: () => void }) {
   const router = useRouter();
-  const [when, setWhen] = useState<WallClock>(() => nextQuarterHour(Date.now() + 60 * 60_000, zone.timeZone));
+  // Null until the suggested time arrives.
+  const [when, setWhen] = useState<WallClock | null>(null);
   const [note, setNote] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ problem: Problem; attempt: number } | null>(null);
-  const dueAt = wallClockToIso(when, zone.timeZone);
+  const dueAt = when && wallClockToIso(when, zone.timeZone);
   const errors = error ? fieldErrorsOf(error.problem) : {};
   const timeError = dueAt ? errors.dueAt : "Pick a date and a time";
+  const targetQuery = "callId" in target ? `callId=${encodeURIComponent(target.callId)}` : `contactId=${encodeURIComponent(target.contactId)}`;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    tenantFetch(`/api/callbacks/default-time?${targetQuery}`, { signal: controller.signal })
+      .then(async (res) => (res.ok ? ((await res.json()) as { dueAt: string }).dueAt : null))
+      .catch(() => null)
+      .then((suggested) => {
+        // Without the server's suggestion, an hour on: saving still places it in calling hours and says so.
+        if (!controller.signal.aborted) setWhen(suggested ? toWallClock(suggested, zone.timeZone) : nextQuarterHour(Date.now() + 60 * 60_000, zone.timeZone));
+      });
+    return () => controller.abort();
+  }, [targetQuery, zone.timeZone]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -68,7 +86,14 @@ export function CallBackDialog({ target, zone, onClose }: { target: CallBackTarg
           </DialogDescription>
         </DialogHeader>
         <form id="call-back-form" onSubmit={save} className="space-y-4" noValidate>
-          <WallClockFields value={when} onChange={setWhen} zone={zone} error={timeError} />
+          {when ? (
+            <WallClockFields value={when} onChange={setWhen} zone={zone} error={timeError} />
+          ) : (
+            <div className="grid gap-4 sm:grid-cols-2" role="status" aria-label="Finding the next calling time">
+              <Skeleton className="h-16 w-full" />
+              <Skeleton className="h-16 w-full" />
+            </div>
+          )}
           <Field
             name="note"
             label="Note for the agent (optional)"

@@ -5,6 +5,7 @@ import { recordAgentAction } from "@/lib/activity/record-agent-action";
 import { findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { consentRefusal } from "@/lib/compliance/consent";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
+import { insertCallback } from "@/lib/callbacks/insert-callback";
 import { callerPhone } from "@/lib/appointments/caller-phone";
 import { linkContactByPhone } from "@/lib/appointments/link-contact";
 import { addDaysToDate, localDateAndMinute } from "@/lib/appointments/opening-hours";
@@ -38,7 +39,7 @@ function spokenWhen(at: number, now: number, timeZone: string, language: Languag
 /**
  * schedule_callback: the caller said "call me back at 3". Reads the time on the caller's clock (their
  * contact's zone, else the clinic's), moves it to the next time both the clinic's calling hours and the
- * caller's legal hours are open — the message says so — and inserts one PENDING ScheduledCall. The
+ * caller's legal hours are open — the message says so — and inserts one PENDING ScheduledCall (insertCallback). The
  * dispatcher dials it like any other; its dynamic variables carry the context and this conversation's id,
  * so the agent calling back knows why. Every sentence is in the caller's language (their contact's, else the
  * clinic's default).
@@ -147,7 +148,10 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
     : null;
   // The call it came from, when we placed it (a call the patient made is recorded only after it ends).
   const sourceCall = input.conversation_id
-    ? await getDb().call.findFirst({ where: { organizationId, conversationId: input.conversation_id }, select: { id: true } })
+    ? await getDb().call.findFirst({
+        where: { organizationId, conversationId: input.conversation_id },
+        select: { id: true, conversationId: true, agentId: true },
+      })
     : null;
   const moveEarlier = earlier
     ? await getDb().scheduledCall.updateMany({ where: { id: earlier.id, organizationId, status: "PENDING" }, data: { ...timing, dynamicVariables } })
@@ -159,23 +163,28 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
           // Asked for during a waitlist's call: the sequence waits on this call back, so nobody else is offered the slot meanwhile.
           const sequence = sourceCall ? await lockSequenceOfCall(tx, sourceCall.id) : null;
           const sequenceBatchId = sequence?.waitsOnIt ? sequence.batchId : null;
-          const created = await tx.scheduledCall.create({
-            data: {
+          const created = await insertCallback(
+            {
               organizationId,
-              contactId: contact.id,
-              agentId: line.agentId,
-              fromNumber: line.agentPhoneNumberId,
+              timezone: rules.timezone,
               maxAttempts: rules.maxAttempts,
-              dynamicVariables,
-              ...timing,
-              kind: "CALLBACK",
-              callbackOrigin: "AGENT",
+              contact,
+              sourceCall,
+              origin: "AGENT",
+              at: timing.scheduledTime,
+              requested: timing.requestedTime,
               note: input.context || null,
-              sourceCallId: sourceCall?.id ?? null,
+              awaitsConfirmation: false,
+              actorUserId: null,
+              variables: dynamicVariables,
               sequenceBatchId,
+              line,
+              // The agent's note is its `context` variable; its feed entry (below) covers a moved call back too.
+              noteVariable: false,
+              feedEntry: false,
             },
-            select: { id: true, scheduledTime: true },
-          });
+            tx,
+          );
           if (sequenceBatchId) await holdSequenceOn(tx, sequenceBatchId, created.id);
           return created;
         });

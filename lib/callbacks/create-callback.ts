@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { insertCallback } from "@/lib/callbacks/insert-callback";
+import { resolveCallbackTarget } from "@/lib/callbacks/resolve-callback-target";
 import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { consentRefusal, NO_CONSENT_WORDS } from "@/lib/compliance/consent";
 import { CALLBACK_MAX_DAYS_AHEAD, type CreateCallbackInput } from "@/lib/callbacks/schemas";
@@ -8,31 +9,6 @@ import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import { loadPatientLimits } from "@/lib/compliance/load-patient-limits";
-
-const contactSelect = { id: true, name: true, phoneNumber: true, timezone: true, consentBasis: true } as const;
-const callSelect = { id: true, conversationId: true, agentId: true } as const;
-
-/** The patient and the conversation to pick up from: the call asked about, or the contact's latest conversation. */
-async function resolveTarget(organizationId: string, input: CreateCallbackInput) {
-  if (input.callId) {
-    const call = await getDb().call.findFirst({ where: { id: input.callId, organizationId }, select: { ...callSelect, contact: { select: contactSelect } } });
-    if (!call) throw notFound("Call");
-    if (!call.contact)
-      throw new AppError("unprocessable", "This caller is not in your contacts yet. Add them to contacts first, then schedule the call back.", {
-        issues: [{ path: "callId", message: "The call has no contact" }],
-      });
-    const { contact, ...sourceCall } = call;
-    return { contact, sourceCall };
-  }
-  const contact = await getDb().contact.findFirst({ where: { id: input.contactId!, organizationId }, select: contactSelect });
-  if (!contact) throw notFound("Contact");
-  const sourceCall = await getDb().call.findFirst({
-    where: { organizationId, contactId: contact.id, status: "COMPLETED", conversationId: { not: null } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: callSelect,
-  });
-  return { contact, sourceCall };
-}
 
 /**
  * Staff's "Call back": a callback for a patient at a due time, with a note for the agent. A due time in
@@ -46,7 +22,7 @@ export async function createCallback(organizationId: string, actor: { userId: st
       issues: [{ path: "dueAt", message: "Too far ahead" }],
     });
   }
-  const { contact, sourceCall } = await resolveTarget(organizationId, input);
+  const { contact, sourceCall } = await resolveCallbackTarget(organizationId, input);
   const doNotCall = await findDoNotCall(getDb(), organizationId, contact.phoneNumber);
   if (doNotCall) throw new AppError("conflict", `${contact.name} is ${doNotCallWords(doNotCall)}, so no call back can be scheduled.`);
   if (consentRefusal(contact.consentBasis))

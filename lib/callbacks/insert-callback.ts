@@ -23,6 +23,12 @@ export interface CallbackRow {
   variables?: Record<string, string>;
   /** The one-at-a-time sequence that will wait on it (lib/scheduling/hold-sequence.ts). */
   sequenceBatchId?: string | null;
+  /** The line it rings from, when the caller has settled it (the agent that took the call); else the earlier call's agent or the clinic's default. */
+  line?: DialLine;
+  /** The note also reaches the agent as `callback_note`, unless the caller's variables already carry it (the agent's own `context`). */
+  noteVariable?: boolean;
+  /** Its "call back scheduled" feed entry, unless the caller writes one of its own (the agent's says what the agent did). */
+  feedEntry?: boolean;
 }
 
 /** The agent of the earlier call when it is still the clinic's, else the clinic's default line. */
@@ -41,13 +47,13 @@ async function callbackLine(db: DbClient, organizationId: string, agentId: strin
  * Writes one callback: a PENDING ScheduledCall of kind CALLBACK, dispatched, retried and settled like
  * every scheduled call. Its dynamic variables name the earlier conversation, whose summary and last
  * turns are added when it is dialed (lib/calls/callback-history.ts). Plus its feed entry. In `db`'s
- * transaction when given one.
+ * transaction when given one. The one place callback rows are written: staff's, the agent's and an outcome's.
  */
 export async function insertCallback(row: CallbackRow, db: DbClient = getDb()) {
-  const line = await callbackLine(db, row.organizationId, row.sourceCall?.agentId ?? null);
+  const line = row.line ?? (await callbackLine(db, row.organizationId, row.sourceCall?.agentId ?? null));
   const dynamicVariables: Record<string, string> = {
     ...row.variables,
-    ...(row.note ? { callback_note: row.note } : {}),
+    ...(row.note && row.noteVariable !== false ? { callback_note: row.note } : {}),
     ...(row.sourceCall?.conversationId ? { previous_conversation_id: row.sourceCall.conversationId } : {}),
   };
   const created = await db.scheduledCall.create({
@@ -70,6 +76,7 @@ export async function insertCallback(row: CallbackRow, db: DbClient = getDb()) {
     },
     select: scheduledCallSelect,
   });
+  if (row.feedEntry === false) return toScheduledCallView(created);
   const who = row.origin === "AFTER_CALL" ? "A call back (to confirm) was set" : "A call back was scheduled";
   await recordActivity(db, {
     organizationId: row.organizationId,

@@ -78,6 +78,24 @@ describe("schedule-callback", () => {
     expect(other.scheduled_call_id).not.toBe(first.scheduled_call_id);
   });
 
+  it("written by insertCallback like every call back, it keeps what is the agent's own: its line, its variables, its one feed entry", async () => {
+    const { organization, phoneNumberId } = await clinic();
+    // An agent that is not the clinic's default takes the call: the call back rings with that agent.
+    const { agentId: answering } = await registerLine(organization.id, { setDefault: false });
+    const answer = await scheduleCallback(
+      organization.id,
+      answering,
+      { phone_number: "+61491570163", time: "3pm", context: "Results", conversation_id: "conv_own" },
+      TEN_AM,
+    );
+    const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id } });
+    expect(row).toMatchObject({ agentId: answering, fromNumber: phoneNumberId, callbackOrigin: "AGENT", awaitsConfirmation: false, createdByUserId: null });
+    // The note is the agent's `context`, not a second `callback_note`.
+    expect(row.dynamicVariables).toEqual({ context: "Results", callback_requested: "3pm", previous_conversation_id: "conv_own" });
+    const feed = await getDb().activityEvent.findMany({ where: { organizationId: organization.id, type: "CALLBACK_SCHEDULED" } });
+    expect(feed.map((entry) => entry.message)).toEqual([expect.stringMatching(/^The agent scheduled a call back to /)]);
+  });
+
   it("outside calling hours → the next opening, and the message says so", async () => {
     const { organization, agentId } = await clinic();
     const answer = await scheduleCallback(organization.id, agentId, { phone_number: "0491 570 157", time: "8pm", context: "Results" }, TEN_AM);

@@ -118,6 +118,7 @@ export const FUZZ_SPECS: Record<string, FuzzSpec> = {
   "POST /api/calls/[id]/contact": { params: (c) => ({ id: c.mine.ids.call }), body: () => ({ name: "Fuzz" }) },
   "POST /api/organizations/test-call": { body: () => ({ phoneNumber: "+61255509998" }) },
   "POST /api/attention/done": { body: (c) => ({ callId: c.mine.ids.call }) },
+  "GET /api/callbacks/default-time": { query: (c) => ({ contactId: c.mine.ids.contact }) },
   // A past dueAt is not refused: the callback moves to the next calling time and the answer says so.
   "POST /api/callbacks": { body: (c) => ({ contactId: c.mine.ids.contact, dueAt: tomorrowAt("10:00"), note: "Fuzz" }) },
   "POST /api/check-ins": { body: (c) => ({ contactId: c.mine.ids.contact, time: "10:00", repeat: { type: "weekly", weekday: 1, weeks: 4 }, note: "Fuzz" }) },

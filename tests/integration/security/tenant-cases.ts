@@ -611,6 +611,13 @@ ${c.theirs.contactPhone},x
       { what: "their call", body: { callId: c.theirs.ids.call, dueAt: tomorrowAt("10:00") }, expect: NOT_FOUND },
     ],
   },
+  "GET /api/callbacks/default-time": {
+    guard: TENANT,
+    probes: (c) => [
+      { what: "their contact", query: { contactId: c.theirs.ids.contact }, expect: NOT_FOUND },
+      { what: "their call", query: { callId: c.theirs.ids.call }, expect: NOT_FOUND },
+    ],
+  },
   "POST /api/check-ins": {
     guard: TENANT,
     probes: (c) => [
