@@ -3,7 +3,7 @@ import NextAuth, { type NextAuthOptions } from "next-auth";
 import { NextRequest } from "next/server";
 import { problemResponse } from "@/lib/errors";
 import { readBodyBytes } from "@/lib/http/parse-request";
-import { isSessionOfUserCurrent } from "@/lib/auth/session-version";
+import { findSessionUser } from "@/lib/auth/session-version";
 
 /** What next-auth's forms post (an email, a password, the CSRF token, a callback URL): a few hundred bytes. */
 export const AUTH_MAX_BODY_BYTES = 16 * 1024;
@@ -39,7 +39,7 @@ export async function withoutEndedSession(res: Response, path: string[]): Promis
   if (path.join("/") !== "session" || !res.ok) return res;
   const session = (await res.clone().json()) as { user?: { id?: string; sessionVersion?: number } } | null;
   const user = session?.user;
-  if (!user?.id || (await isSessionOfUserCurrent(user.id, user.sessionVersion))) return res;
+  if (!user?.id || (await findSessionUser(user.id, user.sessionVersion)) !== null) return res;
   // What next-auth answers without a session; its Set-Cookie (which would extend the token) is dropped.
   return Response.json({}, { headers: { "cache-control": "no-store" } });
 }

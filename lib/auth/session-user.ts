@@ -1,7 +1,6 @@
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
-import { getDb } from "@/lib/db";
-import { isCurrentSession } from "@/lib/auth/session-version";
+import { findSessionUser } from "@/lib/auth/session-version";
 
 /**
  * The signed-in user from our own records (not the token's claims), or null — also for a session
@@ -11,7 +10,5 @@ export async function getSessionUser(): Promise<{ id: string; email: string } | 
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await getDb().user.findUnique({ where: { id }, select: { id: true, email: true, sessionVersion: true } });
-  if (!user || !isCurrentSession(session.user.sessionVersion, user.sessionVersion)) return null;
-  return { id: user.id, email: user.email };
+  return findSessionUser(id, session.user.sessionVersion);
 }

@@ -9,10 +9,10 @@ export function isCurrentSession(tokenVersion: number | undefined, userVersion: 
   return (tokenVersion ?? 0) === userVersion;
 }
 
-/** Whether this user's token of `tokenVersion` is still current (false when the user is gone). */
-export async function isSessionOfUserCurrent(userId: string, tokenVersion: number | undefined): Promise<boolean> {
-  const user = await getDb().user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
-  return user !== null && isCurrentSession(tokenVersion, user.sessionVersion);
+/** The user whose token of `tokenVersion` this is, from our own records; null once the session has ended or the user is gone. */
+export async function findSessionUser(userId: string, tokenVersion: number | undefined): Promise<{ id: string; email: string } | null> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true, email: true, sessionVersion: true } });
+  return user && isCurrentSession(tokenVersion, user.sessionVersion) ? { id: user.id, email: user.email } : null;
 }
 
 /**
