@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   /** The request names (x-callboard-organization) a clinic the user does not belong to: the page is out of date. */
   stale_organization: 409,
+  /** A settings save names the version of the section it loaded, and someone saved that section since. */
+  stale_settings: 409,
   unprocessable: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -29,6 +31,7 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: "Not found",
   conflict: "Conflict",
   stale_organization: "Page out of date",
+  stale_settings: "Settings changed since you opened them",
   unprocessable: "Cannot be done as asked",
   payload_too_large: "Request too large",
   unsupported_media_type: "Unsupported media type",

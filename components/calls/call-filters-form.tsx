@@ -6,6 +6,7 @@ import { Label } from "@/components/ui/label";
 import { OUTCOME_CHOICES } from "@/components/calls/call-look";
 import { callsHref } from "@/components/calls/calls-href";
 import { MAX_SEARCH_LENGTH } from "@/lib/calls/history/schemas";
+import { pageDownloadHref } from "@/lib/http/page-download-href";
 
 /**
  * The call history's filters as a plain GET form: the filter lives in the URL (Back, links and
@@ -13,10 +14,13 @@ import { MAX_SEARCH_LENGTH } from "@/lib/calls/history/schemas";
  * rejected filter can be corrected in place.
  */
 export function CallFiltersForm({
+  organizationId,
   values,
   contactName,
   zoneLabel,
 }: {
+  /** The clinic the page shows: the export link names it (a link cannot send the header tenantFetch does). */
+  organizationId: string;
   values: Record<string, string | undefined>;
   contactName?: string | null;
   zoneLabel: string;
@@ -95,7 +99,11 @@ export function CallFiltersForm({
           </Link>
         ) : null}
         {values.contactId ? <span className="text-sm text-zinc-600">Only calls with {contactName ?? "one contact"}.</span> : null}
-        <a href={callsHref(values, "/api/calls/export")} className={buttonVariants({ variant: "ghost", size: "sm", className: "ml-auto" })} download>
+        <a
+          href={pageDownloadHref(callsHref(values, "/api/calls/export"), organizationId)}
+          className={buttonVariants({ variant: "ghost", size: "sm", className: "ml-auto" })}
+          download
+        >
           <Download aria-hidden="true" />
           Export CSV
         </a>

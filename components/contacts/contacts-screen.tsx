@@ -21,9 +21,17 @@ import { ScheduleCallsButton } from "@/components/scheduling/schedule-calls-butt
 import { CallBackDialog } from "@/components/callbacks/call-back-dialog";
 import { CheckInDialog } from "@/components/check-ins/check-in-dialog";
 import type { ScheduleDefaults } from "@/components/scheduling/schedule-calls-dialog";
+import { pageDownloadHref } from "@/lib/http/page-download-href";
 
 export interface ContactsScreenProps {
-  organization: { name: string; defaultCountry: string; timezone: string; locale: string; /** The clinic's default patient language. */ language: string };
+  organization: {
+    id: string;
+    name: string;
+    defaultCountry: string;
+    timezone: string;
+    locale: string;
+    /** The clinic's default patient language. */ language: string;
+  };
   rows: ContactRow[];
   /** Contacts matching the search (all of them without one). */
   total: number;
@@ -68,7 +76,8 @@ export function ContactsScreen(props: ContactsScreenProps) {
   const closeDialog = useCallback(() => setDialog(null), []);
   const zone = { timeZone: organization.timezone, locale: organization.locale };
 
-  const exportHref = `/api/contacts/export?${new URLSearchParams({ ...(q ? { q } : {}), sort })}`;
+  // Names the clinic this page shows: a link cannot send the header tenantFetch does.
+  const exportHref = pageDownloadHref(`/api/contacts/export?${new URLSearchParams({ ...(q ? { q } : {}), sort })}`, organization.id);
   const noContactsAtAll = total === 0 && !q;
   const description = noContactsAtAll
     ? `The patients ${organization.name} can call.`

@@ -9,10 +9,13 @@ import { Field } from "@/components/forms/field";
 import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import type { DialLineOption } from "@/components/calls/dial-lines";
 import { tenantFetch } from "@/lib/http/tenant-fetch";
+import { SettingsConflict, useSettingsConflict } from "@/components/settings/settings-conflict";
 
 interface AgentSettings {
   elevenLabsAgentId: string | null;
   elevenLabsPhoneNumberId: string | null;
+  /** The section's version these values are of: a save is refused (409) once someone saved since. */
+  version: number;
 }
 
 /** A default that is not among the clinic's own (left over from before registration) shows as no default. */
@@ -23,8 +26,10 @@ export function AgentSettingsForm({ initial, agents, phoneNumbers }: { initial: 
   const router = useRouter();
   const [agentId, setAgentId] = useState(() => ownOrNone(agents, initial.elevenLabsAgentId));
   const [phoneNumberId, setPhoneNumberId] = useState(() => ownOrNone(phoneNumbers, initial.elevenLabsPhoneNumberId));
+  const [version, setVersion] = useState(initial.version);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { conflict, showIfConflict, clearConflict } = useSettingsConflict();
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -34,14 +39,18 @@ export function AgentSettingsForm({ initial, agents, phoneNumbers }: { initial: 
       const res = await tenantFetch("/api/organizations/settings", {
         method: "PATCH",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ elevenLabsAgentId: agentId || null, elevenLabsPhoneNumberId: phoneNumberId || null }),
+        body: JSON.stringify({ elevenLabsAgentId: agentId || null, elevenLabsPhoneNumberId: phoneNumberId || null, version }),
       });
       if (!res.ok) {
         const problem = await readProblem(res);
         setErrors(fieldErrorsOf(problem));
+        showIfConflict(problem);
         toast.error("Settings not saved", { description: problem.detail });
         return;
       }
+      // The next save is over the version this one made.
+      setVersion(((await res.json()) as AgentSettings).version);
+      clearConflict();
       toast.success("Voice agent settings saved");
       router.refresh();
     } catch (reason) {
@@ -89,6 +98,7 @@ export function AgentSettingsForm({ initial, agents, phoneNumbers }: { initial: 
           )}
         </Field>
       </div>
+      <SettingsConflict conflict={conflict} />
       <div className="flex justify-end">
         <Button type="submit" loading={saving}>
           Save

@@ -10,6 +10,7 @@ import { FieldMessage, Label } from "@/components/ui/label";
 import { Field } from "@/components/forms/field";
 import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import { tenantFetch } from "@/lib/http/tenant-fetch";
+import { SettingsConflict, useSettingsConflict } from "@/components/settings/settings-conflict";
 
 /** The rules as GET /api/organizations/calling-rules answers them (hours as "09:00"). */
 export interface CallingRules {
@@ -25,6 +26,8 @@ export interface CallingRules {
   maxCallsPerWeek: number;
   overCapAction: "DEFER" | "SKIP";
   transcriptRetentionDays: number;
+  /** The section's version these rules are of: a save is refused (409) once someone saved since. */
+  version: number;
 }
 
 const DAYS = [
@@ -69,6 +72,7 @@ const NUMBERS = {
 } as const;
 
 type NumberField = keyof typeof NUMBERS;
+/** What the form holds: the rules as typed, and the version they were loaded at (sent with the save). */
 type Draft = Omit<CallingRules, NumberField> & Record<NumberField, string>;
 
 function draftOf(rules: CallingRules): Draft {
@@ -107,6 +111,7 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { conflict, showIfConflict, clearConflict } = useSettingsConflict();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const toggleDay = (day: number, on: boolean) =>
     set("callingDays", on ? [...draft.callingDays, day].sort((a, b) => a - b) : draft.callingDays.filter((d) => d !== day));
@@ -135,6 +140,8 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
           maxCallsPerWeek: Number(draft.maxCallsPerWeek),
           overCapAction: draft.overCapAction,
           transcriptRetentionDays: Number(draft.transcriptRetentionDays),
+          // Refused (409) once someone saved the rules since this form loaded them.
+          version: draft.version,
         }),
       });
       if (!res.ok) {
@@ -142,10 +149,13 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
         const fieldErrors = fieldErrorsOf(problem);
         setErrors(fieldErrors);
         focusFirstError(form, fieldErrors);
+        showIfConflict(problem);
         toast.error("Calling rules not saved", { description: problem.detail });
         return;
       }
+      // The answer's version too: the next save is over the version this one made.
       setDraft(draftOf((await res.json()) as CallingRules));
+      clearConflict();
       toast.success("Calling rules saved", {
         description: "New batches use them; calls already scheduled keep their times and are checked against the new hours before they are placed.",
       });
@@ -262,6 +272,7 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
         </p>
       </div>
 
+      <SettingsConflict conflict={conflict} />
       <div className="flex justify-end">
         <Button type="submit" loading={saving}>
           Save calling rules

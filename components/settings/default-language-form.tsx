@@ -9,13 +9,23 @@ import { Field } from "@/components/forms/field";
 import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import { SUPPORTED_LANGUAGES } from "@/lib/language/supported-languages";
 import { tenantFetch } from "@/lib/http/tenant-fetch";
+import { SettingsConflict, useSettingsConflict } from "@/components/settings/settings-conflict";
+
+/** As GET /api/organizations/language answers: the language, and the section's version it is of. */
+export interface DefaultLanguage {
+  defaultLanguage: string;
+  version: number;
+}
 
 /** Admins choose the language patients hear when their contact names none. */
-export function DefaultLanguageForm({ initial }: { initial: string }) {
+export function DefaultLanguageForm({ initial }: { initial: DefaultLanguage }) {
   const router = useRouter();
-  const [language, setLanguage] = useState(initial);
+  const [language, setLanguage] = useState(initial.defaultLanguage);
+  // Sent with each save: refused (409) once someone saved the language since this form loaded it.
+  const [version, setVersion] = useState(initial.version);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { conflict, showIfConflict, clearConflict } = useSettingsConflict();
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -25,14 +35,18 @@ export function DefaultLanguageForm({ initial }: { initial: string }) {
       const res = await tenantFetch("/api/organizations/language", {
         method: "PATCH",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ defaultLanguage: language }),
+        body: JSON.stringify({ defaultLanguage: language, version }),
       });
       if (!res.ok) {
         const problem = await readProblem(res);
         setErrors(fieldErrorsOf(problem));
+        showIfConflict(problem);
         toast.error("Language not saved", { description: problem.detail });
         return;
       }
+      // The next save is over the version this one made.
+      setVersion(((await res.json()) as DefaultLanguage).version);
+      clearConflict();
       toast.success("Patient language saved", { description: "Calls placed from now on use it for contacts without a language of their own." });
       router.refresh();
     } catch (reason) {
@@ -55,6 +69,7 @@ export function DefaultLanguageForm({ initial }: { initial: string }) {
           </Select>
         )}
       </Field>
+      <SettingsConflict conflict={conflict} />
       <Button type="submit" loading={saving}>
         Save language
       </Button>

@@ -10,11 +10,14 @@ import { Label } from "@/components/ui/label";
 import { Field } from "@/components/forms/field";
 import { fieldErrorsOf } from "@/components/forms/problem";
 import { sendJson } from "@/components/settings/send-json";
+import { SettingsConflict, useSettingsConflict } from "@/components/settings/settings-conflict";
 
 /** As GET /api/organizations/opening-hours answers: open weekdays with "09:00"–"17:00", and the slot length. */
 export interface OpeningHours {
   openingHours: { day: number; start: string; end: string }[];
   appointmentSlotMinutes: number;
+  /** The section's version these hours are of: a save is refused (409) once someone saved since. */
+  version: number;
 }
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -31,8 +34,11 @@ export function OpeningHoursForm({ initial, timeZoneLabel }: { initial: OpeningH
     }),
   );
   const [slot, setSlot] = useState(String(initial.appointmentSlotMinutes));
+  // Sent with each save: refused (409) once someone saved the hours since this form loaded them.
+  const [version, setVersion] = useState(initial.version);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const { conflict, showIfConflict, clearConflict } = useSettingsConflict();
   const setDay = (index: number, change: Partial<DayDraft>) => setDays((all) => all.map((d, i) => (i === index ? { ...d, ...change } : d)));
 
   async function save(event: FormEvent) {
@@ -49,13 +55,19 @@ export function OpeningHoursForm({ initial, timeZoneLabel }: { initial: OpeningH
     const result = await sendJson<OpeningHours>("/api/organizations/opening-hours", "PATCH", {
       openingHours: days.flatMap((d, i) => (d.open ? [{ day: i + 1, start: d.start, end: d.end }] : [])),
       appointmentSlotMinutes: minutes,
+      version,
     });
     setSaving(false);
     if (!result.ok) {
-      setErrors(fieldErrorsOf(result.problem));
-      toast.error("Opening hours not saved", { description: result.problem.detail });
+      const problem = result.problem;
+      setErrors(fieldErrorsOf(problem));
+      showIfConflict(problem);
+      toast.error("Opening hours not saved", { description: problem.detail });
       return;
     }
+    // The next save is over the version this one made.
+    setVersion(result.data.version);
+    clearConflict();
     toast.success("Opening hours saved", {
       description: "The voice agent offers the new times from its next question; existing appointments stay where they are.",
     });
@@ -131,6 +143,7 @@ export function OpeningHoursForm({ initial, timeZoneLabel }: { initial: OpeningH
           />
         )}
       </Field>
+      <SettingsConflict conflict={conflict} />
       <div className="flex justify-end">
         <Button type="submit" loading={saving}>
           Save opening hours

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { isCurrentSession } from "@/lib/auth/session-version";
-import { ORGANIZATION_HEADER } from "@/lib/http/organization-header";
+import { requestedOrganizationId, type RequestedOrganizationOptions } from "@/lib/http/requested-organization";
 
 export interface OrganizationSummary {
   id: string;
@@ -20,20 +20,6 @@ export interface TenantContext {
   role: Role;
   /** Every organization the user belongs to, for the switcher. */
   organizations: OrganizationSummary[];
-}
-
-// Any id Callboard issues (cuids) fits; a value that does not is a broken client, not a stale page.
-const ORGANIZATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/**
- * The organization a browser request names in ORGANIZATION_HEADER (the one its page shows), or undefined
- * when it names none (curl, server components). A malformed value is a 400.
- */
-export function requestedOrganizationId(req: Request): string | undefined {
-  const value = req.headers.get(ORGANIZATION_HEADER);
-  if (value === null) return undefined;
-  if (!ORGANIZATION_ID.test(value)) throw new AppError("bad_request", `The ${ORGANIZATION_HEADER} header is not an organization id. Reload the page.`);
-  return value;
 }
 
 /**
@@ -85,10 +71,11 @@ export async function resolveTenantContext(userId: string | undefined, sessionVe
 
 /**
  * The tenant context of the current request: for a route handler, pass its request, so the organization its
- * page names (ORGANIZATION_HEADER) is the one acted on; a server component passes none and gets the active one.
+ * page names (lib/http/requested-organization.ts) is the one acted on; a server component passes none and gets
+ * the active one. `options.fromQuery`: a download link may name it in the address instead of the header.
  */
-export async function getTenantContext(req?: Request): Promise<TenantContext> {
-  const requested = req ? requestedOrganizationId(req) : undefined;
+export async function getTenantContext(req?: Request, options?: RequestedOrganizationOptions): Promise<TenantContext> {
+  const requested = req ? requestedOrganizationId(req, options) : undefined;
   const session = await getServerSession(authOptions);
   return resolveTenantContext(session?.user?.id, session?.user?.sessionVersion, requested);
 }

@@ -12,17 +12,29 @@ export interface OrgHandlerArgs<P extends RouteParams> {
   ctx: TenantContext;
 }
 
+export interface OrgRouteOptions {
+  /**
+   * A GET download behind a plain `<a download>` link, which cannot send x-callboard-organization: the page's
+   * organization may come in the address (`?organization=`) instead, under the header's rules. Downloads only.
+   */
+  pageOrganizationInQuery?: boolean;
+}
+
 /**
  * The one wrapper for tenant route handlers: resolves session → organization → role, checks the
  * permission, awaits the route params, and turns every thrown error into a problem+json response.
  * The organization is the one the page names in x-callboard-organization (a 409 once the user has left
  * it, a 400 when malformed), else the active one (lib/auth/tenant-context.ts).
  */
-export function withOrg<P extends RouteParams = RouteParams>(permission: Permission, handler: (args: OrgHandlerArgs<P>) => Promise<Response>) {
+export function withOrg<P extends RouteParams = RouteParams>(
+  permission: Permission,
+  handler: (args: OrgHandlerArgs<P>) => Promise<Response>,
+  options: OrgRouteOptions = {},
+) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
-      const ctx = await getTenantContext(req);
+      const ctx = await getTenantContext(req, { fromQuery: options.pageOrganizationInQuery === true });
       if (!can(ctx.role, permission)) throw new AppError("forbidden", "Your role does not allow this action.");
       const params = ((await context?.params) ?? {}) as P;
       // A NUL or lone surrogate in a path segment (/api/contacts/%00) would reach the query as a 500.

@@ -6,5 +6,11 @@
  */
 export const ORGANIZATION_HEADER = "x-callboard-organization";
 
+/**
+ * The same, in the address of a download: a plain `<a download>` link cannot send a header. Only the routes
+ * that opt in read it (withOrg's `pageOrganizationInQuery`), and only on GET (lib/http/requested-organization.ts).
+ */
+export const ORGANIZATION_PARAM = "organization";
+
 /** The attribute of the dashboard shell that holds the id of the organization the page shows. */
 export const PAGE_ORGANIZATION_ATTRIBUTE = "data-callboard-organization";

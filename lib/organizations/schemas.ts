@@ -2,6 +2,7 @@ import { getCountries } from "libphonenumber-js";
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { languageSchema } from "@/lib/language/supported-languages";
+import { settingsVersionSchema } from "@/lib/organizations/settings-version";
 
 const COUNTRIES = new Set<string>(getCountries());
 
@@ -54,6 +55,8 @@ const providerIdSetting = z
 export const agentSettingsSchema = z.object({
   elevenLabsAgentId: providerIdSetting,
   elevenLabsPhoneNumberId: providerIdSetting,
+  /** The section's version the form loaded (lib/organizations/settings-version.ts); absent: last writer wins. */
+  version: settingsVersionSchema,
 });
 export type AgentSettingsInput = z.infer<typeof agentSettingsSchema>;
 
@@ -87,9 +90,12 @@ export const callingRulesSchema = z
     overCapAction: z.enum(["DEFER", "SKIP"], { error: "Choose DEFER (move the call) or SKIP (do not place it)" }),
     /** Transcripts and analysis older than this are deleted by the cron run (the call and its outcome stay). */
     transcriptRetentionDays: z.number().int().min(30, "Keep transcripts at least 30 days").max(3650, "At most 3,650 days (10 years)"),
+    /** The section's version the form loaded (lib/organizations/settings-version.ts); absent: last writer wins. */
+    version: settingsVersionSchema,
   })
   .partial()
-  .refine((rules) => Object.values(rules).some((value) => value !== undefined), { message: "Nothing to change" })
+  // The version alone changes nothing.
+  .refine((rules) => Object.entries(rules).some(([key, value]) => key !== "version" && value !== undefined), { message: "Nothing to change" })
   .transform((rules) => ({
     ...rules,
     callingWindowStart: rules.callingWindowStart === undefined ? undefined : toMinute(rules.callingWindowStart),
@@ -110,11 +116,17 @@ export const openingHoursSchema = z
       .refine((days) => days.every((d) => toMinute(d.start) < toMinute(d.end)), "Each day must open before it closes (e.g. 09:00 to 17:00)")
       .transform((days) => days.map((d) => ({ day: d.day, start: toMinute(d.start), end: toMinute(d.end) })).sort((a, b) => a.day - b.day)),
     appointmentSlotMinutes: z.number().int().min(5, "Slots are at least 5 minutes").max(240, "Slots are at most 240 minutes"),
+    /** The section's version the form loaded (lib/organizations/settings-version.ts); absent: last writer wins. */
+    version: settingsVersionSchema,
   })
   .partial()
   .refine((input) => input.openingHours !== undefined || input.appointmentSlotMinutes !== undefined, { message: "Nothing to change" });
 export type OpeningHoursInput = z.infer<typeof openingHoursSchema>;
 
 /** The language patients are spoken to in unless their contact names another (OWNER/ADMIN). */
-export const defaultLanguageSettingsSchema = z.object({ defaultLanguage: languageSchema });
+export const defaultLanguageSettingsSchema = z.object({
+  defaultLanguage: languageSchema,
+  /** The section's version the form loaded (lib/organizations/settings-version.ts); absent: last writer wins. */
+  version: settingsVersionSchema,
+});
 export type DefaultLanguageSettingsInput = z.infer<typeof defaultLanguageSettingsSchema>;

@@ -1,13 +1,15 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { changedFields, recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
+import { expectedVersion, settingsChangedError } from "@/lib/organizations/settings-version";
 import type { AgentSettingsInput } from "@/lib/organizations/schemas";
 
 const select = { elevenLabsAgentId: true, elevenLabsPhoneNumberId: true } as const;
 
 /**
  * Sets the agent and phone number the organization's calls use by default, chosen from the clinic's own
- * (422 for anything else); audited (before → after).
+ * (422 for anything else); audited (before → after). With `input.version`, only over that version of the
+ * section (409 stale_settings otherwise, nothing written); answers the new one.
  */
 export async function updateAgentSettings(organizationId: string, input: AgentSettingsInput, actor: AuditActor | null = null) {
   return getDb().$transaction(async (tx) => {
@@ -27,14 +29,17 @@ export async function updateAgentSettings(organizationId: string, input: AgentSe
         : []),
     ];
     if (issues.length) throw new AppError("unprocessable", "Choose the default agent and number from the clinic's own.", { issues });
-    const after = await tx.organization.update({
-      where: { id: organizationId },
-      data: { elevenLabsAgentId: input.elevenLabsAgentId, elevenLabsPhoneNumberId: input.elevenLabsPhoneNumberId },
-      select,
+    // The version is checked by the write itself: an older copy matches no row.
+    const [updated] = await tx.organization.updateManyAndReturn({
+      where: { id: organizationId, ...expectedVersion("agentSettingsVersion", input.version) },
+      data: { elevenLabsAgentId: input.elevenLabsAgentId, elevenLabsPhoneNumberId: input.elevenLabsPhoneNumberId, agentSettingsVersion: { increment: 1 } },
+      select: { ...select, agentSettingsVersion: true },
     });
+    if (!updated) throw settingsChangedError();
+    const { agentSettingsVersion: version, ...after } = updated;
     const change = changedFields(before, after);
     if (change)
       await recordAuditEvent(tx, { organizationId, action: "SETTINGS_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change });
-    return after;
+    return { ...after, version };
   });
 }

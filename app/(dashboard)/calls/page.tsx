@@ -63,7 +63,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
         title="Calls"
         description={`Every call the voice agent made for ${organization.name}, newest first. Times in ${zoneTitle(organization.timezone)} time (${zoneName(zone, now)}).`}
       />
-      <CallFiltersForm values={view} contactName={contactName} zoneLabel={zoneName(zone, now)} />
+      <CallFiltersForm organizationId={organization.id} values={view} contactName={contactName} zoneLabel={zoneName(zone, now)} />
       {!parsed.success ? (
         <EmptyState
           icon={SearchX}

@@ -62,6 +62,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       <ContactsScreen
         key={ctx.organization.id}
         organization={{
+          id: ctx.organization.id,
           name: ctx.organization.name,
           defaultCountry: ctx.organization.defaultCountry,
           timezone: ctx.organization.timezone,

@@ -174,7 +174,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </CardHeader>
             <div className="border-t border-zinc-100">
               {canManage ? (
-                <DefaultLanguageForm initial={language.defaultLanguage} />
+                <DefaultLanguageForm initial={language} />
               ) : (
                 <DetailList
                   items={[{ label: "Default patient language", value: `${languageLabel(language.defaultLanguage)} (${language.defaultLanguage})` }]}

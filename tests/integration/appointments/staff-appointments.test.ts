@@ -77,7 +77,7 @@ describe("appointments for staff", () => {
       body: { openingHours: [{ day: 2, start: "08:00", end: "10:00" }], appointmentSlotMinutes: 60 },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ openingHours: [{ day: 2, start: "08:00", end: "10:00" }], appointmentSlotMinutes: 60 });
+    expect(await res.json()).toEqual({ openingHours: [{ day: 2, start: "08:00", end: "10:00" }], appointmentSlotMinutes: 60, version: 1 });
     const audit = await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: organization.id, action: "SETTINGS_UPDATED" } });
     expect(audit.before).toMatchObject({ appointmentSlotMinutes: 30 });
     expect(audit.after).toEqual({ openingHours: [{ day: 2, start: "08:00", end: "10:00" }], appointmentSlotMinutes: 60 });

@@ -112,7 +112,10 @@ describe("a contact's language", () => {
     const owner = await createMember("OWNER"); // an en-AU clinic
     await createContacts(owner.organization.id, 1);
     signInAs(owner.user);
-    expect(await (await callRoute(getLanguageRoute, { url: "http://localhost/api/organizations/language" })).json()).toEqual({ defaultLanguage: "en-AU" });
+    expect(await (await callRoute(getLanguageRoute, { url: "http://localhost/api/organizations/language" })).json()).toEqual({
+      defaultLanguage: "en-AU",
+      version: 0,
+    });
 
     const bad = await callRoute(patchLanguageRoute, { method: "PATCH", url: "http://localhost/api/organizations/language", body: { defaultLanguage: "tlh" } });
     expect(bad.status).toBe(400);
@@ -122,7 +125,7 @@ describe("a contact's language", () => {
       body: { defaultLanguage: "hi-in" },
     });
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toEqual({ defaultLanguage: "hi-IN" });
+    expect(await saved.json()).toEqual({ defaultLanguage: "hi-IN", version: 1 });
     expect(await getDb().auditEvent.findFirst({ where: { organizationId: owner.organization.id, action: "SETTINGS_UPDATED" } })).toMatchObject({
       before: { defaultLanguage: "en-AU" },
       after: { defaultLanguage: "hi-IN" },

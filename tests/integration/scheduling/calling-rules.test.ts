@@ -56,6 +56,7 @@ describe("/api/organizations/calling-rules", () => {
       maxCallsPerWeek: 3,
       overCapAction: "DEFER",
       transcriptRetentionDays: 365,
+      version: 0,
     });
   });
 

@@ -107,11 +107,15 @@ export const FUZZ_SPECS: Record<string, FuzzSpec> = {
   "PATCH /api/members/[id]": { params: (c) => ({ id: c.mine.ids.staffMembership }), body: () => ({ role: "ADMIN" }) },
   "POST /api/members/invitations": { body: () => ({ email: "fuzz-invitee@example.com", role: "STAFF" }) },
   "PUT /api/organizations/active": { body: (c) => ({ organizationId: c.mine.organizationId }) },
-  "PATCH /api/organizations/calling-rules": { body: () => ({ maxAttempts: 4, callingDays: [1, 2], callingWindowStart: "09:00", retryVoicemail: true }) },
-  "PATCH /api/organizations/language": { body: () => ({ defaultLanguage: "en-GB" }) },
-  "PATCH /api/organizations/opening-hours": { body: () => ({ appointmentSlotMinutes: 20, openingHours: [{ day: 1, start: "09:00", end: "17:00" }] }) },
+  "PATCH /api/organizations/calling-rules": {
+    body: () => ({ maxAttempts: 4, callingDays: [1, 2], callingWindowStart: "09:00", retryVoicemail: true, version: 0 }),
+  },
+  "PATCH /api/organizations/language": { body: () => ({ defaultLanguage: "en-GB", version: 0 }) },
+  "PATCH /api/organizations/opening-hours": {
+    body: () => ({ appointmentSlotMinutes: 20, openingHours: [{ day: 1, start: "09:00", end: "17:00" }], version: 0 }),
+  },
   "PATCH /api/organizations/settings": {
-    body: (c) => ({ elevenLabsAgentId: c.mine.ids.elevenLabsAgent, elevenLabsPhoneNumberId: c.mine.ids.elevenLabsPhoneNumber }),
+    body: (c) => ({ elevenLabsAgentId: c.mine.ids.elevenLabsAgent, elevenLabsPhoneNumberId: c.mine.ids.elevenLabsPhoneNumber, version: 0 }),
   },
   "POST /api/phone-numbers": { body: () => ({ phoneNumberId: "phnum_fuzz", phoneNumber: "+61255509997", label: "Fuzz" }) },
   "PATCH /api/agents/[id]": { params: (c) => ({ id: c.mine.ids.voiceAgent }), body: () => ({ name: "Fuzz", staffFacing: true }) },

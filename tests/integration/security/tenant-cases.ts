@@ -28,6 +28,8 @@ export interface RouteCase {
   probes: (c: TwoClinics) => Probe[];
   /** For a handler that cannot run outside Next (next-auth's): what proves its guard instead. */
   check?: (c: TwoClinics) => Promise<void>;
+  /** A download link: the page's organization may come in ?organization= (withOrg's pageOrganizationInQuery). */
+  organizationInQuery?: true;
 }
 
 export const TENANT = "tenant: session → withOrg, the clinic comes from the session and every query filters by it";
@@ -349,6 +351,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/calls/[id]": { guard: TENANT, probes: (c) => [{ what: "their call id", params: { id: c.theirs.ids.call }, expect: NOT_FOUND }] },
   "GET /api/calls/export": {
     guard: TENANT,
+    organizationInQuery: true,
     probes: (c) => [
       { what: "their contact id and summary as filters", query: { contactId: c.theirs.ids.contact, q: "Bravo" }, expect: OK },
       { what: "everything", expect: OK },
@@ -426,6 +429,7 @@ ${c.theirs.contactPhone},x
   "DELETE /api/contacts/[id]": { guard: TENANT, probes: (c) => [{ what: "their contact id", params: { id: c.theirs.ids.contact }, expect: NOT_FOUND }] },
   "GET /api/contacts/export": {
     guard: TENANT,
+    organizationInQuery: true,
     probes: () => [
       { what: "a search for their patient", query: { q: "Bravo" }, expect: OK },
       { what: "everything", expect: OK },

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
-import { ORGANIZATION_HEADER } from "@/lib/http/organization-header";
+import { ORGANIZATION_HEADER, ORGANIZATION_PARAM } from "@/lib/http/organization-header";
 import { signInAs } from "../helpers/session";
-import { invokeRoute, listApiRoutes, type RouteRequest } from "./api-routes";
+import { invokeRoute, listApiRoutes, type RouteHandler, type RouteRequest } from "./api-routes";
 import { ROUTE_CASES, TENANT, type Probe } from "./tenant-cases";
 import { closeSnapshots, createTwoClinics, leakedMarkers, rowIds, rowsReferencing, snapshotClinic, type TwoClinics } from "./two-clinics";
 
@@ -27,9 +27,25 @@ function concretePath(routePath: string, params: Record<string, string> = {}): s
   return routePath.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => encodeURIComponent(params[name] ?? name));
 }
 
+/**
+ * A request naming their organization (`naming(id)`) is refused before anything is read: 409 stale_organization,
+ * nothing of theirs in the answer, exactly like an organization id nobody has.
+ */
+async function expectRefusedAsStale(theirs: TwoClinics["theirs"], handler: RouteHandler, naming: (organizationId: string) => RouteRequest, label: string) {
+  const [named, nonexistent] = [await invokeRoute(handler, naming(theirs.organizationId)), await invokeRoute(handler, naming(MISSING_ID))];
+  const text = await named.text();
+  expect(named.status, `${label}: answered ${named.status} ${text.slice(0, 300)}`).toBe(409);
+  expect(named.headers.get("content-type"), label).toContain("application/problem+json");
+  const problem = JSON.parse(text) as { code?: string; detail?: string };
+  expect(problem.code, label).toBe("stale_organization");
+  expect(leakedMarkers(theirs, text, theirs.organizationId), `${label}: the other clinic's data in the answer`).toEqual([]);
+  expect(nonexistent.status, `${label}: an organization id nobody has`).toBe(409);
+  expect(problem.detail, `${label}: the same answer as an id nobody has`).toBe(((await nonexistent.json()) as { detail?: string }).detail);
+}
+
 describe(`tenant isolation: every route under app/api (${routes.length} handlers) with another clinic's ids`, () => {
   let clinics: TwoClinics;
-  const tally = { probes: 0, missingIdComparisons: 0, anonymous: 0, headerProbes: 0, checks: 0 };
+  const tally = { probes: 0, missingIdComparisons: 0, anonymous: 0, headerProbes: 0, queryProbes: 0, checks: 0 };
 
   beforeAll(async () => {
     process.env.CRON_SECRET = "cron-secret-for-tenant-isolation";
@@ -40,7 +56,7 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
     await settledAfterResponse();
     await closeSnapshots();
     console.log(
-      `[tenancy] ${routes.length} handlers: ${tally.probes} probes with the other clinic's ids, ${tally.missingIdComparisons} foreign-vs-missing comparisons, ${tally.anonymous} anonymous requests, ${tally.headerProbes} requests naming their clinic in ${ORGANIZATION_HEADER}, ${tally.checks} direct checks.`,
+      `[tenancy] ${routes.length} handlers: ${tally.probes} probes with the other clinic's ids, ${tally.missingIdComparisons} foreign-vs-missing comparisons, ${tally.anonymous} anonymous requests, ${tally.headerProbes} requests naming their clinic in ${ORGANIZATION_HEADER}, ${tally.queryProbes} in ?${ORGANIZATION_PARAM}=, ${tally.checks} direct checks.`,
     );
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
@@ -107,19 +123,28 @@ describe(`tenant isolation: every route under app/api (${routes.length} handlers
 
         // A page claiming to show their clinic: refused before anything is read, exactly like a clinic that does not exist.
         signInAs(mine.owner);
-        const naming = (organizationId: string) =>
-          invokeRoute(route.handler, { method: route.method, path: route.path, headers: { [ORGANIZATION_HEADER]: organizationId } });
-        const [named, nonexistent] = [await naming(theirs.organizationId), await naming(MISSING_ID)];
-        const text = await named.text();
+        const inHeader = (organizationId: string): RouteRequest => ({
+          method: route.method,
+          path: route.path,
+          headers: { [ORGANIZATION_HEADER]: organizationId },
+        });
+        await expectRefusedAsStale(theirs, route.handler, inHeader, `${route.key} — their organization id in ${ORGANIZATION_HEADER}`);
         tally.headerProbes++;
-        const label = `${route.key} — their organization id in ${ORGANIZATION_HEADER}`;
-        expect(named.status, `${label}: answered ${named.status} ${text.slice(0, 300)}`).toBe(409);
-        expect(named.headers.get("content-type"), label).toContain("application/problem+json");
-        const problem = JSON.parse(text) as { code?: string; detail?: string };
-        expect(problem.code, label).toBe("stale_organization");
-        expect(leakedMarkers(theirs, text, theirs.organizationId), `${label}: the other clinic's data in the answer`).toEqual([]);
-        expect(nonexistent.status, `${label}: an organization id nobody has`).toBe(409);
-        expect(problem.detail, `${label}: the same answer as an id nobody has`).toBe(((await nonexistent.json()) as { detail?: string }).detail);
+
+        // The same in the address: a download link that opts in refuses it alike; any other GET ignores it
+        // (those with path params are left out: without the params their answer would prove nothing).
+        const inQuery = (organizationId: string): RouteRequest => ({ method: route.method, path: route.path, query: { [ORGANIZATION_PARAM]: organizationId } });
+        const queryLabel = `${route.key} — their organization id in ?${ORGANIZATION_PARAM}=`;
+        if (routeCase.organizationInQuery) {
+          await expectRefusedAsStale(theirs, route.handler, inQuery, queryLabel);
+          tally.queryProbes++;
+        } else if (route.method === "GET" && !route.path.includes("[")) {
+          const ignored = await invokeRoute(route.handler, inQuery(theirs.organizationId));
+          const text = await ignored.text();
+          tally.queryProbes++;
+          expect(ignored.status, `${queryLabel}: read by a route not marked organizationInQuery in ${CASES_FILE}`).not.toBe(409);
+          expect(leakedMarkers(theirs, text, theirs.organizationId), `${queryLabel}: the other clinic's data in the answer`).toEqual([]);
+        }
       }
       if (routeCase.check) {
         await routeCase.check(clinics);
