@@ -24,25 +24,42 @@ export type CallBackTarget = { contactId: string; name: string } | { callId: str
  */
 export function CallBackDialog({ target, zone, onClose }: { target: CallBackTarget; zone: ClinicZone; onClose: () => void }) {
   const router = useRouter();
-  // Null until the suggested time arrives.
+  // Null until the suggested time arrives (and stays null when the server refuses this patient a call back).
   const [when, setWhen] = useState<WallClock | null>(null);
+  // The server's suggestion as it sent it: sent back as is while untouched, since in the hour the clocks repeat
+  // in autumn the date and time fields alone name the earlier of two instants.
+  const [suggested, setSuggested] = useState<{ iso: string; clock: WallClock } | null>(null);
   const [note, setNote] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ problem: Problem; attempt: number } | null>(null);
-  const dueAt = when && wallClockToIso(when, zone.timeZone);
+  const untouched = suggested !== null && when !== null && when.date === suggested.clock.date && when.time === suggested.clock.time;
+  const dueAt = untouched ? suggested.iso : when && wallClockToIso(when, zone.timeZone);
   const errors = error ? fieldErrorsOf(error.problem) : {};
   const timeError = dueAt ? errors.dueAt : "Pick a date and a time";
   const targetQuery = "callId" in target ? `callId=${encodeURIComponent(target.callId)}` : `contactId=${encodeURIComponent(target.contactId)}`;
 
   useEffect(() => {
     const controller = new AbortController();
-    tenantFetch(`/api/callbacks/default-time?${targetQuery}`, { signal: controller.signal })
-      .then(async (res) => (res.ok ? ((await res.json()) as { dueAt: string }).dueAt : null))
-      .catch(() => null)
-      .then((suggested) => {
-        // Without the server's suggestion, an hour on: saving still places it in calling hours and says so.
-        if (!controller.signal.aborted) setWhen(suggested ? toWallClock(suggested, zone.timeZone) : nextQuarterHour(Date.now() + 60 * 60_000, zone.timeZone));
-      });
+    const suggest = async () => {
+      try {
+        const res = await tenantFetch(`/api/callbacks/default-time?${targetQuery}`, { signal: controller.signal });
+        if (res.ok) {
+          const { dueAt: iso } = (await res.json()) as { dueAt: string };
+          const clock = toWallClock(iso, zone.timeZone);
+          setSuggested({ iso, clock });
+          setWhen(clock);
+        } else if (res.status < 500) {
+          // Saving would be refused the same way (do not call, no consent, a stale page): say so now, offer no time.
+          setError({ problem: await readProblem(res), attempt: Date.now() });
+        } else {
+          throw new Error(`default time: ${res.status}`);
+        }
+      } catch {
+        // No suggestion (offline, a server error): an hour on; saving still places it in calling hours and says so.
+        if (!controller.signal.aborted) setWhen(nextQuarterHour(Date.now() + 60 * 60_000, zone.timeZone));
+      }
+    };
+    void suggest();
     return () => controller.abort();
   }, [targetQuery, zone.timeZone]);
 
@@ -88,7 +105,7 @@ export function CallBackDialog({ target, zone, onClose }: { target: CallBackTarg
         <form id="call-back-form" onSubmit={save} className="space-y-4" noValidate>
           {when ? (
             <WallClockFields value={when} onChange={setWhen} zone={zone} error={timeError} />
-          ) : (
+          ) : error ? null : (
             <div className="grid gap-4 sm:grid-cols-2" role="status" aria-label="Finding the next calling time">
               <Skeleton className="h-16 w-full" />
               <Skeleton className="h-16 w-full" />

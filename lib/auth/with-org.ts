@@ -3,6 +3,7 @@ import { AppError, problemResponse } from "@/lib/errors";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getTenantContext, type TenantContext } from "@/lib/auth/tenant-context";
 import { assertStorable } from "@/lib/http/parse-request";
+import { refuseCrossSite } from "@/lib/http/refuse-cross-site";
 
 type RouteParams = Record<string, string | string[] | undefined>;
 
@@ -15,7 +16,8 @@ export interface OrgHandlerArgs<P extends RouteParams> {
 export interface OrgRouteOptions {
   /**
    * A GET download behind a plain `<a download>` link, which cannot send x-callboard-organization: the page's
-   * organization may come in the address (`?organization=`) instead, under the header's rules. Downloads only.
+   * organization may come in the address (`?organization=`) instead, under the header's rules. Downloads only;
+   * such a route also refuses a request another site started (lib/http/refuse-cross-site.ts).
    */
   pageOrganizationInQuery?: boolean;
 }
@@ -34,6 +36,7 @@ export function withOrg<P extends RouteParams = RouteParams>(
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
+      if (options.pageOrganizationInQuery) refuseCrossSite(req);
       const ctx = await getTenantContext(req, { fromQuery: options.pageOrganizationInQuery === true });
       if (!can(ctx.role, permission)) throw new AppError("forbidden", "Your role does not allow this action.");
       const params = ((await context?.params) ?? {}) as P;

@@ -1,9 +1,7 @@
-import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { insertCallback } from "@/lib/callbacks/insert-callback";
 import { resolveCallbackTarget } from "@/lib/callbacks/resolve-callback-target";
-import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
-import { consentRefusal, NO_CONSENT_WORDS } from "@/lib/compliance/consent";
+import { refuseUncallable } from "@/lib/callbacks/refuse-uncallable";
 import { CALLBACK_MAX_DAYS_AHEAD, type CreateCallbackInput } from "@/lib/callbacks/schemas";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
@@ -23,10 +21,7 @@ export async function createCallback(organizationId: string, actor: { userId: st
     });
   }
   const { contact, sourceCall } = await resolveCallbackTarget(organizationId, input);
-  const doNotCall = await findDoNotCall(getDb(), organizationId, contact.phoneNumber);
-  if (doNotCall) throw new AppError("conflict", `${contact.name} is ${doNotCallWords(doNotCall)}, so no call back can be scheduled.`);
-  if (consentRefusal(contact.consentBasis))
-    throw new AppError("conflict", `${contact.name} ${NO_CONSENT_WORDS} (their consent is recorded as none), so no call back can be scheduled.`);
+  await refuseUncallable(organizationId, contact);
   const rules = await loadCallingRules(organizationId);
   const limits = await loadPatientLimits(organizationId, contact, rules, Math.max(+asked, +now));
   const placed = placeInCallingHours(asked, now, rules, recipientTimeZone(contact, rules.timezone).zone, limits);

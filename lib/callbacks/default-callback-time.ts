@@ -1,3 +1,4 @@
+import { refuseUncallable } from "@/lib/callbacks/refuse-uncallable";
 import { resolveCallbackTarget } from "@/lib/callbacks/resolve-callback-target";
 import type { CallbackTarget } from "@/lib/callbacks/schemas";
 import { loadPatientLimits } from "@/lib/compliance/load-patient-limits";
@@ -8,7 +9,7 @@ import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 /** The "Call back" dialog suggests a time no sooner than this. */
 export const DEFAULT_CALLBACK_LEAD_MS = 60 * 60_000;
 const QUARTER_HOUR_MS = 15 * 60_000;
-/** Openings between quarter hours whose next quarter hour is closed again: a few steps reach one that holds. */
+/** Call limits that end between quarter hours, one after another: a few steps reach a quarter hour that holds. */
 const MAX_STEPS = 8;
 
 // Every zone in use is offset from UTC by whole quarter hours, so a quarter hour of UTC is one on every clock.
@@ -17,20 +18,28 @@ const quarterHourFrom = (at: number) => Math.ceil(at / QUARTER_HOUR_MS) * QUARTE
 /**
  * What the "Call back" dialog offers: the first quarter hour at least an hour from now that `createCallback`
  * keeps as asked. Placed by the same rule it uses (the clinic's calling hours, the patient's legal hours on
- * their clock, their call limits), so the form shows the time that will be used.
+ * their clock, their call limits), so the form shows the time that will be used. Refuses (409) a patient
+ * staff may not call back, as saving would.
  */
 export async function defaultCallbackTime(organizationId: string, target: CallbackTarget, now = new Date()): Promise<Date> {
   const { contact } = await resolveCallbackTarget(organizationId, target);
+  await refuseUncallable(organizationId, contact);
   const rules = await loadCallingRules(organizationId);
   const zone = recipientTimeZone(contact, rules.timezone).zone;
   let asked = quarterHourFrom(+now + DEFAULT_CALLBACK_LEAD_MS);
   const limits = await loadPatientLimits(organizationId, contact, rules, asked);
+  const keeps = (at: number) => placeInCallingHours(new Date(at), now, rules, zone, limits).moved === null;
   for (let step = 0; step < MAX_STEPS; step++) {
     const placed = placeInCallingHours(new Date(asked), now, rules, zone, limits);
     if (placed.moved === null) return placed.at;
-    // Moved to an opening between quarter hours (a call limit running out at 10:07): the next quarter hour on.
-    asked = quarterHourFrom(+placed.at);
+    const opening = +placed.at;
+    // Moved to an opening between quarter hours (a call limit running out at 10:07:30): the next quarter hour,
+    // or when that is closed again (hours of 09:05–09:10), the opening itself to the minute — never a later day.
+    const quarter = quarterHourFrom(opening);
+    if (keeps(quarter)) return new Date(quarter);
+    const minute = Math.ceil(opening / 60_000) * 60_000;
+    if (keeps(minute)) return new Date(minute);
+    asked = quarter;
   }
-  // Hours that hold no quarter hour (09:05–09:10): the opening itself, to the minute the form can show.
-  return new Date(Math.ceil(+placeInCallingHours(new Date(asked), now, rules, zone, limits).at / 60_000) * 60_000);
+  return placeInCallingHours(new Date(asked), now, rules, zone, limits).at;
 }

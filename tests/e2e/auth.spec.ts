@@ -80,11 +80,13 @@ test.describe("dashboard shell", () => {
     await expect(main.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
     await expect(main).toContainText(`How ${DEMO.harbour} is set up`);
     await expect(main).toContainText("Australia/Melbourne");
+    await expect(main.getByLabel("Default agent")).toHaveValue("agent_sim_harbour_front_desk");
 
-    // The page in view follows the switch too.
+    // The page in view follows the switch too, its forms included (they would otherwise save Harbour's values into Sunrise).
     await switchOrganization(page, DEMO.sunrise);
     await expect(main).toContainText(`How ${DEMO.sunrise} is set up`);
     await expect(main).toContainText("Australia/Sydney");
+    await expect(main.getByLabel("Default agent")).toHaveValue("agent_sim_sunrise_reception");
   });
 
   test("a tab left on one clinic still acts on it after another tab switched clinic", async ({ page, context }) => {

@@ -125,7 +125,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     <>
       <PageOrganization id={organization.id} />
       <PageHeader title="Settings" description={`How ${organization.name} is set up in Callboard.`} />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[12rem_minmax(0,1fr)]">
+      {/* Keyed by clinic: switching clinic re-mounts the forms, which would otherwise keep the last clinic's values (and their version) and save them into this one. */}
+      <div key={organization.id} className="grid grid-cols-1 gap-6 lg:grid-cols-[12rem_minmax(0,1fr)]">
         <SettingsNav sections={sections} />
         <div className="space-y-6">
           <Card id="clinic" className="scroll-mt-6">

@@ -55,6 +55,18 @@ describe.each(EXPORTS)("the $name export names the page's clinic in the address"
     expect((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).activeOrganizationId).toBe(b.id);
   });
 
+  it("a download another site started is refused (403) and nothing is exported; one from our pages or typed goes through", async () => {
+    const { a } = await twoTabs();
+    for (const site of ["cross-site", "same-site"]) {
+      const res = await download(exp, pageDownloadHref(exp.path, a.id), { "sec-fetch-site": site });
+      expect(res.status, site).toBe(403);
+      expect(await res.text()).not.toContain(exp.mine);
+    }
+    expect(await exportsIn(a.id)).toBe(0);
+    for (const site of ["same-origin", "none"])
+      expect((await download(exp, pageDownloadHref(exp.path, a.id), { "sec-fetch-site": site })).status, site).toBe(200);
+  });
+
   it("without it, exports the active clinic, as before (curl, an old link)", async () => {
     await twoTabs();
     const csv = await (await download(exp, exp.path)).text();

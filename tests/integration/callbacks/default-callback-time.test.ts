@@ -8,6 +8,7 @@ import { zonedInstant } from "@/lib/time/local-date";
 import { createContact, createMember, createOrganization, registerLine } from "../../factories";
 import { createDispatchOrganization } from "../../factories/dispatch";
 import { wallClock } from "../../factories/scheduling";
+import { listDoNotCall } from "../../factories/do-not-call";
 import { callRoute, signInAs } from "../helpers/session";
 
 const SYDNEY = "Australia/Sydney";
@@ -93,6 +94,29 @@ describe("the Call back dialog's default time: the first quarter hour an hour on
       })),
     });
     expect(await offered(organization, patient.id, at(NEW_YORK, "2026-12-02", "09:00"))).toBe("Wed 2026-12-02 10:15");
+  });
+
+  it("hours that hold no quarter hour (09:05–09:10): the next opening to the minute, not an opening days later", async () => {
+    const organization = await clinic();
+    await getDb().organization.update({ where: { id: organization.id }, data: { callingWindowStart: 545, callingWindowEnd: 550 } });
+    const contact = await createContact(organization.id, { timezone: SYDNEY });
+    expect(await offered(organization, contact.id, sydney("2026-12-02", "10:07"))).toBe("Thu 2026-12-03 09:05");
+    // Calling on Mondays only: next Monday's opening, not one weeks on.
+    await getDb().organization.update({ where: { id: organization.id }, data: { callingDays: [1] } });
+    expect(await offered(organization, contact.id, sydney("2026-12-02", "10:07"))).toBe("Mon 2026-12-07 09:05");
+  });
+
+  it("a patient staff may not call back (do not call, or no consent) is refused as saving would be, not offered a time", async () => {
+    const organization = await clinic();
+    const listed = await createContact(organization.id, { timezone: SYDNEY });
+    await listDoNotCall(organization.id, [listed.phoneNumber]);
+    const refused = await createContact(organization.id, { timezone: SYDNEY, consentBasis: "NONE" });
+    for (const contact of [listed, refused]) {
+      await expect(defaultCallbackTime(organization.id, { contactId: contact.id }, sydney("2026-12-02", "10:07"))).rejects.toMatchObject({
+        code: "conflict",
+        message: expect.stringContaining("no call back can be scheduled"),
+      });
+    }
   });
 
   it("over HTTP, for a contact or a call's patient: the dialog's GET answers a time the POST keeps; another clinic's ids are 404s", async () => {
