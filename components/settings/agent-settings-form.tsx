@@ -24,8 +24,11 @@ const ownOrNone = (options: DialLineOption[], value: string | null) => (value &&
 /** Admins choose, among the clinic's registered agents and numbers, the ones every call uses by default. */
 export function AgentSettingsForm({ initial, agents, phoneNumbers }: { initial: AgentSettings; agents: DialLineOption[]; phoneNumbers: DialLineOption[] }) {
   const router = useRouter();
-  const [agentId, setAgentId] = useState(() => ownOrNone(agents, initial.elevenLabsAgentId));
-  const [phoneNumberId, setPhoneNumberId] = useState(() => ownOrNone(phoneNumbers, initial.elevenLabsPhoneNumberId));
+  const [chosenAgentId, setAgentId] = useState(initial.elevenLabsAgentId);
+  const [chosenPhoneNumberId, setPhoneNumberId] = useState(initial.elevenLabsPhoneNumberId);
+  // Read against the lists as they are now: a default removed on this page since (the lists refresh, the state does not) shows and saves as none.
+  const agentId = ownOrNone(agents, chosenAgentId);
+  const phoneNumberId = ownOrNone(phoneNumbers, chosenPhoneNumberId);
   const [version, setVersion] = useState(initial.version);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
