@@ -9,6 +9,7 @@ import { createContact, createMember, createOrganization, registerLine } from ".
 import { createDispatchOrganization } from "../../factories/dispatch";
 import { wallClock } from "../../factories/scheduling";
 import { listDoNotCall } from "../../factories/do-not-call";
+import { createCalls } from "../../factories/calls";
 import { callRoute, signInAs } from "../helpers/session";
 
 const SYDNEY = "Australia/Sydney";
@@ -124,15 +125,12 @@ describe("the Call back dialog's default time: the first quarter hour an hour on
     const { user } = await createMember("STAFF", organization.id);
     signInAs(user);
     const contact = await createContact(organization.id);
-    const call = await getDb().call.create({
-      data: {
-        organizationId: organization.id,
-        contactId: contact.id,
-        toNumber: contact.phoneNumber,
-        status: "COMPLETED",
-        conversationId: `conv_default_${Date.now()}`,
-      },
-    });
+    const [callId] = await createCalls(organization.id, 1, () => ({
+      contactId: contact.id,
+      toNumber: contact.phoneNumber,
+      conversationId: `conv_default_${Date.now()}`,
+    }));
+    const call = { id: callId! };
     const get = (query: string) => callRoute(defaultTimeRoute, { url: `http://localhost/api/callbacks/default-time?${query}` });
 
     const before = Date.now();
