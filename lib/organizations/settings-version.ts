@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -30,4 +31,26 @@ export function settingsChangedError(): AppError {
     "stale_settings",
     "Someone else changed these settings after you opened this page, so your changes were not saved. Reload the page to see theirs, then make yours again.",
   );
+}
+
+/**
+ * The section's version after a save. The save's own write names the loaded version and raises it by 0, so an
+ * older copy is still refused; only a save that changed something (what the audit records as a change) raises it,
+ * so saving the values already stored leaves the section's other open forms current. In the save's transaction,
+ * under its row lock.
+ */
+export async function versionAfterSave<C extends SettingsVersionColumn>(
+  db: DbClient,
+  organizationId: string,
+  column: C,
+  written: number,
+  changed: boolean,
+): Promise<number> {
+  if (!changed) return written;
+  const row = await db.organization.update({
+    where: { id: organizationId },
+    data: { [column]: { increment: 1 } } as Record<C, { increment: number }>,
+    select: { [column]: true } as Record<C, true>,
+  });
+  return (row as unknown as Record<C, number>)[column];
 }

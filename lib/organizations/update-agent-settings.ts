@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { changedFields, recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
-import { expectedVersion, settingsChangedError } from "@/lib/organizations/settings-version";
+import { expectedVersion, settingsChangedError, versionAfterSave } from "@/lib/organizations/settings-version";
 import type { AgentSettingsInput } from "@/lib/organizations/schemas";
 
 const select = { elevenLabsAgentId: true, elevenLabsPhoneNumberId: true } as const;
@@ -32,14 +32,14 @@ export async function updateAgentSettings(organizationId: string, input: AgentSe
     // The version is checked by the write itself: an older copy matches no row.
     const [updated] = await tx.organization.updateManyAndReturn({
       where: { id: organizationId, ...expectedVersion("agentSettingsVersion", input.version) },
-      data: { elevenLabsAgentId: input.elevenLabsAgentId, elevenLabsPhoneNumberId: input.elevenLabsPhoneNumberId, agentSettingsVersion: { increment: 1 } },
+      data: { elevenLabsAgentId: input.elevenLabsAgentId, elevenLabsPhoneNumberId: input.elevenLabsPhoneNumberId, agentSettingsVersion: { increment: 0 } },
       select: { ...select, agentSettingsVersion: true },
     });
     if (!updated) throw settingsChangedError();
-    const { agentSettingsVersion: version, ...after } = updated;
+    const { agentSettingsVersion: written, ...after } = updated;
     const change = changedFields(before, after);
     if (change)
       await recordAuditEvent(tx, { organizationId, action: "SETTINGS_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change });
-    return { ...after, version };
+    return { ...after, version: await versionAfterSave(tx, organizationId, "agentSettingsVersion", written, change !== null) };
   });
 }

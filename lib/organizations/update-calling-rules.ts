@@ -4,7 +4,7 @@ import { minuteToClock } from "@/lib/scheduling/calling-window";
 import { callingRulesSelect } from "@/lib/scheduling/load-calling-rules";
 import type { CallingRulesInput } from "@/lib/organizations/schemas";
 import { changedFields, recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
-import { expectedVersion, settingsChangedError } from "@/lib/organizations/settings-version";
+import { expectedVersion, settingsChangedError, versionAfterSave } from "@/lib/organizations/settings-version";
 
 type Stored = { callingWindowStart: number; callingWindowEnd: number } & Record<string, unknown>;
 
@@ -38,7 +38,7 @@ export async function updateCallingRules(organizationId: string, { version: load
     // The version is checked by the write itself: an older copy matches no row.
     const [written] = await tx.organization.updateManyAndReturn({
       where: { id: organizationId, ...expectedVersion("callingRulesVersion", loaded) },
-      data: { ...data, callingRulesVersion: { increment: 1 } },
+      data: { ...data, callingRulesVersion: { increment: 0 } },
       select: { ...callingRulesSelect, callingRulesVersion: true },
     });
     if (!written) throw settingsChangedError();
@@ -56,7 +56,7 @@ export async function updateCallingRules(organizationId: string, { version: load
     const change = changedFields(toCallingRulesView(previous), toCallingRulesView(rules));
     if (change)
       await recordAuditEvent(tx, { organizationId, action: "CALLING_RULES_UPDATED", actor, targetType: "organization", targetId: organizationId, ...change });
-    return { ...rules, version: newVersion };
+    return { ...rules, version: await versionAfterSave(tx, organizationId, "callingRulesVersion", newVersion, change !== null) };
   });
   return { ...toCallingRulesView(updated), version };
 }

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { conversationLanguage } from "@/lib/calls/dynamic-variables";
 import { changedFields, recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
-import { expectedVersion, settingsChangedError } from "@/lib/organizations/settings-version";
+import { expectedVersion, settingsChangedError, versionAfterSave } from "@/lib/organizations/settings-version";
 import type { DefaultLanguageSettingsInput } from "@/lib/organizations/schemas";
 
 const select = { defaultLanguage: true, locale: true } as const;
@@ -27,7 +27,7 @@ export async function updateDefaultLanguage(organizationId: string, input: Defau
     // The version is checked by the write itself: an older copy matches no row.
     const [written] = await tx.organization.updateManyAndReturn({
       where: { id: organizationId, ...expectedVersion("defaultLanguageVersion", input.version) },
-      data: { defaultLanguage: input.defaultLanguage, defaultLanguageVersion: { increment: 1 } },
+      data: { defaultLanguage: input.defaultLanguage, defaultLanguageVersion: { increment: 0 } },
       select: { ...select, defaultLanguageVersion: true },
     });
     if (!written) throw settingsChangedError();
@@ -43,6 +43,6 @@ export async function updateDefaultLanguage(organizationId: string, input: Defau
         ...change,
         data: { section: "language" },
       });
-    return { ...updated, version: written.defaultLanguageVersion };
+    return { ...updated, version: await versionAfterSave(tx, organizationId, "defaultLanguageVersion", written.defaultLanguageVersion, change !== null) };
   });
 }

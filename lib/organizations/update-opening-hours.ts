@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { readOpeningHours, type OpeningDay } from "@/lib/appointments/opening-hours";
 import { minuteToClock } from "@/lib/scheduling/calling-window";
 import { changedFields, recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
-import { expectedVersion, settingsChangedError } from "@/lib/organizations/settings-version";
+import { expectedVersion, settingsChangedError, versionAfterSave } from "@/lib/organizations/settings-version";
 import type { OpeningHoursInput } from "@/lib/organizations/schemas";
 
 const select = { openingHours: true, appointmentSlotMinutes: true } as const;
@@ -39,7 +39,7 @@ export async function updateOpeningHours(organizationId: string, input: OpeningH
     // The version is checked by the write itself: an older copy matches no row.
     const [written] = await tx.organization.updateManyAndReturn({
       where: { id: organizationId, ...expectedVersion("openingHoursVersion", input.version) },
-      data: { ...data, openingHoursVersion: { increment: 1 } },
+      data: { ...data, openingHoursVersion: { increment: 0 } },
       select: { ...select, openingHoursVersion: true },
     });
     if (!written) throw settingsChangedError();
@@ -55,6 +55,6 @@ export async function updateOpeningHours(organizationId: string, input: OpeningH
         ...change,
         data: { section: "opening_hours" },
       });
-    return { ...updated, version: written.openingHoursVersion };
+    return { ...updated, version: await versionAfterSave(tx, organizationId, "openingHoursVersion", written.openingHoursVersion, change !== null) };
   });
 }

@@ -132,6 +132,25 @@ describe.each(SECTIONS)("saving the $name over the version it loaded", (section)
     expect(await section.stored(clinic.organizationId)).toEqual(two);
   });
 
+  it("a save of the values already stored keeps the version, so another form opened before it still saves; an older copy is still refused", async () => {
+    const clinic = await twoAdmins();
+    const [theirs, mine] = section.change(clinic);
+    const stale = await section.loadVersion(clinic.organizationId);
+    const saved = await save(section, clinic.first, { ...theirs, version: stale });
+    expect(saved.status).toBe(200);
+    const loaded = saved.body.version!;
+
+    // Saved again unchanged: nothing to audit, nothing for the other form to reload for.
+    const audits = await settingsAudits(clinic.organizationId);
+    const again = await save(section, clinic.first, { ...theirs, version: loaded });
+    expect([again.status, again.body.version]).toEqual([200, loaded]);
+    expect(await settingsAudits(clinic.organizationId)).toBe(audits);
+
+    expect((await save(section, clinic.second, { ...mine, version: loaded })).status).toBe(200);
+    expect(await section.stored(clinic.organizationId)).toEqual(mine);
+    expect((await save(section, clinic.second, { ...theirs, version: stale })).status).toBe(409);
+  });
+
   it("writes exactly one of two saves of the same loaded version sent at once", async () => {
     const clinic = await twoAdmins();
     const [theirs, mine] = section.change(clinic);
