@@ -10,7 +10,12 @@ import { notFound } from "@/lib/errors";
 export async function cancelBatch(organizationId: string, batchId: string) {
   const cancelledAt = new Date();
   const count = await getDb().$transaction(async (tx) => {
-    const batch = await tx.callBatch.updateManyAndReturn({ where: { id: batchId, organizationId }, data: { updatedAt: cancelledAt }, select: { id: true } });
+    // No longer paused either: nothing is left to resume (a paused batch, cancelled, would still offer "Resume").
+    const batch = await tx.callBatch.updateManyAndReturn({
+      where: { id: batchId, organizationId },
+      data: { updatedAt: cancelledAt, pausedAt: null },
+      select: { id: true },
+    });
     if (batch.length === 0) throw notFound("Batch");
     const [stopped] = await tx.callBatch.updateManyAndReturn({
       where: { id: batchId, organizationId, sequenceStatus: "RUNNING" },

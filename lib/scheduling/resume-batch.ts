@@ -10,9 +10,9 @@ import { advanceSequence } from "@/lib/scheduling/advance-sequence";
 const UPDATE_CHUNK_ROWS = 2_500;
 
 /**
- * Resumes a paused batch: its PAUSED calls get new times from now on, in their old order, with the
- * batch's spacing, inside the clinic's calling hours and each recipient's legal hours (the same
- * planner as scheduling), and go back to PENDING. A contact put on the do-not-call list, whose consent
+ * Resumes a paused batch: its PAUSED calls get new times from now on (from their first time, for a batch that
+ * has not begun), in their old order, with the batch's spacing, inside the clinic's calling hours and each
+ * recipient's legal hours (the same planner as scheduling), and go back to PENDING. A contact put on the do-not-call list, whose consent
  * became "none", or whose number became undialable while the batch was paused is cancelled with the
  * reason instead. One transaction; a batch that is not paused is a 409 and changes nothing (a second
  * resume finds pausedAt already cleared by the first).
@@ -29,14 +29,18 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
         throw new AppError("conflict", "This batch is not paused, so there is nothing to resume.", { extra: { batchState: "not_paused" } });
 
       // PlanContact keyed by the row: a contact may have more than one row in a batch.
-      const rows = await tx.$queryRaw<PlanContact[]>`
-        SELECT s."id", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason", c."consentBasis"
+      const rows = await tx.$queryRaw<(PlanContact & { dueAt: Date })[]>`
+        SELECT s."id", coalesce(s."nextAttemptAt", s."scheduledTime") AS "dueAt", c."name", c."phoneNumber", c."timezone", (d."id" IS NOT NULL) AS "doNotCall", d."reason" AS "doNotCallReason", c."consentBasis"
           FROM "ScheduledCall" s JOIN "Contact" c ON c."id" = s."contactId"
           LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = c."organizationId" AND d."phoneNumber" = c."phoneNumber"
          WHERE s."organizationId" = ${organizationId} AND s."batchId" = ${batchId} AND s."status" IN ('PAUSED', 'PENDING')
          ORDER BY coalesce(s."nextAttemptAt", s."scheduledTime"), s."id"
            FOR UPDATE OF s`;
-      const { planned, skipped } = planBatch(rows, rules, { start: now, staggerMinutes: batch.staggerMinutes });
+      // From now, or from the first call's time when the batch has not begun: a pause of a batch planned for this
+      // afternoon must not bring its calls forward to the moment it is resumed.
+      const first = rows[0]?.dueAt;
+      const start = first && +first > +now ? first : now;
+      const { planned, skipped } = planBatch(rows, rules, { start, staggerMinutes: batch.staggerMinutes });
 
       for (let offset = 0; offset < planned.length; offset += UPDATE_CHUNK_ROWS) {
         const chunk = planned

@@ -189,6 +189,39 @@ describe("pausing and resuming a batch", () => {
     expect(audit.data).toMatchObject({ resumed: 3, cancelled: 1 });
   });
 
+  it("a batch paused and resumed before it begins keeps its times: nothing is brought forward to the resume", async () => {
+    const clinic = await createSchedulingMember("STAFF", { timezone: SYDNEY, staggerMinutes: 2 });
+    const contacts = await createSchedulingContacts(clinic.organization.id, [
+      { name: "Ann", phoneNumber: "+61255501001" },
+      { name: "Bob", phoneNumber: "+61255501002" },
+    ]);
+    const batch = await createBatchRow(clinic.organization.id, { scheduledCount: 2 });
+    const friday = upcomingDay(SYDNEY, 5);
+    await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.map((c) => c.id),
+      { start: friday.at("14:00"), spacingMinutes: 2, batchId: batch.id },
+    );
+    const actor = { organizationId: clinic.organization.id, userId: clinic.user.id, email: clinic.user.email };
+    await pauseBatch(actor, batch.id, friday.at("09:00"));
+
+    expect(await resumeBatch(actor, batch.id, friday.at("10:00"))).toMatchObject({ resumed: 2, firstCallAt: friday.at("14:00") });
+    const rows = await getDb().scheduledCall.findMany({ where: { batchId: batch.id }, include: { contact: { select: { name: true } } } });
+    const byName = Object.fromEntries(rows.map((row) => [row.contact.name, row]));
+    expect([byName.Ann!.scheduledTime, byName.Bob!.scheduledTime]).toEqual([friday.at("14:00"), friday.at("14:02")]);
+    expect(rows.every((row) => row.status === "PENDING")).toBe(true);
+  });
+
+  it("a paused batch that is cancelled is no longer paused: there is nothing to resume (409)", async () => {
+    const { batch } = await dueBatch(2);
+    expect((await post(pauseRoute, batch.id)).status).toBe(200);
+    expect((await post(cancelBatchRoute, batch.id)).status).toBe(200);
+    expect((await getDb().callBatch.findUniqueOrThrow({ where: { id: batch.id } })).pausedAt).toBeNull();
+    const resumed = await post(resumeRoute, batch.id);
+    expect(resumed.status).toBe(409);
+    expect(await statuses(batch.id)).toEqual({ CANCELLED: 2 });
+  });
+
   it("resume cancels the call of a patient whose consent became none while the batch was paused, with the reason", async () => {
     const clinic = await createSchedulingMember("STAFF", { timezone: SYDNEY, staggerMinutes: 2 });
     const contacts = await createSchedulingContacts(clinic.organization.id, [
