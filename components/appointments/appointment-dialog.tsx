@@ -113,6 +113,7 @@ export function AppointmentDialog({
                     {...control}
                     required
                     autoComplete="off"
+                    maxLength={200}
                     value={person.attendeeName}
                     onChange={(e) => setPerson({ ...person, attendeeName: e.target.value })}
                   />

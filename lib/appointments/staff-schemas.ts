@@ -25,7 +25,7 @@ export const listAppointmentsQuerySchema = z
 export const createAppointmentSchema = z.object({
   startsAt: instant,
   durationMinutes: duration,
-  attendeeName: z.string().trim().min(1, "Enter the patient's name").max(200),
+  attendeeName: z.string().trim().min(1, "Enter the patient's name").max(200, "Keep the name to 200 characters or fewer"),
   attendeePhone: optionalText(40),
   attendeeEmail: z
     .string()

@@ -21,8 +21,8 @@ export async function listScheduledCalls(organizationId: string, query: ListSche
 }
 
 /**
- * The page alone, for a reader that shows no counts (the overview's next calls): the counts read every
- * scheduled call the clinic ever had, the page only its rows.
+ * The page alone, for a reader that shows no counts: the counts read every scheduled call the clinic ever had,
+ * the page only its rows.
  */
 export async function listScheduledCallsPage(organizationId: string, query: ListScheduledCallsQuery) {
   const order = listOrder(query.status);

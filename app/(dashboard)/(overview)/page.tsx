@@ -15,7 +15,7 @@ import { listRecentActivity } from "@/lib/activity/list-recent-activity";
 import { callsPerDay } from "@/lib/calls/calls-per-day";
 import { clinicMidnight } from "@/lib/calls/history/call-filters-sql";
 import { todayKpis } from "@/lib/calls/today-kpis";
-import { listScheduledCallsPage } from "@/lib/scheduling/list-scheduled-calls";
+import { listNextDueCalls } from "@/lib/scheduling/list-next-due-calls";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
 import { ATTENTION_WINDOW_DAYS, listAttention } from "@/lib/attention/list-attention";
 import { can } from "@/lib/auth/permissions";
@@ -36,7 +36,7 @@ export default async function OverviewPage() {
     callsPerDay(organization.id, organization.timezone, new Date(now)),
     listRecentActivity(organization.id),
     // Only the next few: the status counts /scheduling shows would read every scheduled call, every 15 s.
-    listScheduledCallsPage(organization.id, { status: "PENDING", limit: NEXT_SHOWN }),
+    listNextDueCalls(organization.id, NEXT_SHOWN),
     listAttention(organization.id, new Date(now)),
   ]);
   const ofToday = (value: number) => (kpis.callsToday === 0 ? null : value);
@@ -142,7 +142,7 @@ export default async function OverviewPage() {
               ) : null}
             </CardHeader>
             <CardContent className="pt-2">
-              <ScheduledNext calls={next.scheduledCalls} zone={zone} now={now} />
+              <ScheduledNext calls={next} zone={zone} now={now} />
             </CardContent>
           </Card>
         </div>
