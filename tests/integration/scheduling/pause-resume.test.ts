@@ -56,6 +56,29 @@ describe("pausing and resuming a batch", () => {
       (await getDb().scheduledCall.groupBy({ by: ["status"], where: { batchId }, _count: true })).map((group) => [group.status, group._count]),
     );
 
+  /**
+   * A Sydney clinic (2 minutes apart) and a batch of these patients planned for Friday from `start`, paused at
+   * 09:00 that Friday; with the actor that paused it, the batch, Friday and a read of the rows by patient name.
+   */
+  async function pausedFridayBatch(patients: Parameters<typeof createSchedulingContacts>[1], start: string) {
+    const clinic = await createSchedulingMember("STAFF", { timezone: SYDNEY, staggerMinutes: 2 });
+    const contacts = await createSchedulingContacts(clinic.organization.id, patients);
+    const batch = await createBatchRow(clinic.organization.id, { scheduledCount: patients.length });
+    const friday = upcomingDay(SYDNEY, 5);
+    await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.map((c) => c.id),
+      { start: friday.at(start), spacingMinutes: 2, batchId: batch.id },
+    );
+    const actor = { organizationId: clinic.organization.id, userId: clinic.user.id, email: clinic.user.email };
+    await pauseBatch(actor, batch.id, friday.at("09:00"));
+    const rowsByName = async () => {
+      const rows = await getDb().scheduledCall.findMany({ where: { batchId: batch.id }, include: { contact: { select: { name: true } } } });
+      return { rows, byName: Object.fromEntries(rows.map((row) => [row.contact.name, row])) };
+    };
+    return { clinic, actor, batch, friday, rowsByName };
+  }
+
   it("pause stops claims: the dispatcher dials none of the batch's calls, and the pause is audited", async () => {
     const { organization, member, contacts, batch } = await dueBatch(3);
     const paused = await post(pauseRoute, batch.id);
@@ -152,28 +175,20 @@ describe("pausing and resuming a batch", () => {
   });
 
   it("resume re-plans the paused calls from now, inside calling hours, with the batch's spacing, in their old order", async () => {
-    const clinic = await createSchedulingMember("STAFF", { timezone: SYDNEY, staggerMinutes: 2 });
-    const contacts = await createSchedulingContacts(clinic.organization.id, [
-      { name: "Ann", phoneNumber: "+61255501001" },
-      { name: "Bob", phoneNumber: "+61255501002" },
-      { name: "Cat", phoneNumber: "+61255501003", doNotCall: true, doNotCallReason: "asked on the phone" },
-      { name: "Dan", phoneNumber: "+61255501004" },
-    ]);
-    const batch = await createBatchRow(clinic.organization.id, { scheduledCount: 4 });
-    const friday = upcomingDay(SYDNEY, 5);
-    await createScheduledCallRows(
-      clinic.organization.id,
-      contacts.map((c) => c.id),
-      { start: friday.at("10:00"), spacingMinutes: 2, batchId: batch.id },
+    const { clinic, actor, batch, friday, rowsByName } = await pausedFridayBatch(
+      [
+        { name: "Ann", phoneNumber: "+61255501001" },
+        { name: "Bob", phoneNumber: "+61255501002" },
+        { name: "Cat", phoneNumber: "+61255501003", doNotCall: true, doNotCallReason: "asked on the phone" },
+        { name: "Dan", phoneNumber: "+61255501004" },
+      ],
+      "10:00",
     );
-    const actor = { organizationId: clinic.organization.id, userId: clinic.user.id, email: clinic.user.email };
-    await pauseBatch(actor, batch.id, friday.at("09:00"));
 
     // Resumed three minutes before Friday's hours close (17:00): two calls fit, the last moves to Monday 09:00.
     const result = await resumeBatch(actor, batch.id, friday.at("16:57"));
     expect(result).toMatchObject({ resumed: 3, cancelled: 1 });
-    const rows = await getDb().scheduledCall.findMany({ where: { batchId: batch.id }, include: { contact: { select: { name: true } } } });
-    const byName = Object.fromEntries(rows.map((row) => [row.contact.name, row]));
+    const { rows, byName } = await rowsByName();
     expect(wallClock(byName.Ann!.scheduledTime, SYDNEY)).toBe(wallClock(friday.at("16:57"), SYDNEY));
     expect(wallClock(byName.Bob!.scheduledTime, SYDNEY)).toBe(wallClock(friday.at("16:59"), SYDNEY));
     expect(wallClock(byName.Dan!.scheduledTime, SYDNEY)).toBe(wallClock(friday.at("09:00", 3), SYDNEY));
@@ -190,24 +205,16 @@ describe("pausing and resuming a batch", () => {
   });
 
   it("a batch paused and resumed before it begins keeps its times: nothing is brought forward to the resume", async () => {
-    const clinic = await createSchedulingMember("STAFF", { timezone: SYDNEY, staggerMinutes: 2 });
-    const contacts = await createSchedulingContacts(clinic.organization.id, [
-      { name: "Ann", phoneNumber: "+61255501001" },
-      { name: "Bob", phoneNumber: "+61255501002" },
-    ]);
-    const batch = await createBatchRow(clinic.organization.id, { scheduledCount: 2 });
-    const friday = upcomingDay(SYDNEY, 5);
-    await createScheduledCallRows(
-      clinic.organization.id,
-      contacts.map((c) => c.id),
-      { start: friday.at("14:00"), spacingMinutes: 2, batchId: batch.id },
+    const { actor, batch, friday, rowsByName } = await pausedFridayBatch(
+      [
+        { name: "Ann", phoneNumber: "+61255501001" },
+        { name: "Bob", phoneNumber: "+61255501002" },
+      ],
+      "14:00",
     );
-    const actor = { organizationId: clinic.organization.id, userId: clinic.user.id, email: clinic.user.email };
-    await pauseBatch(actor, batch.id, friday.at("09:00"));
 
     expect(await resumeBatch(actor, batch.id, friday.at("10:00"))).toMatchObject({ resumed: 2, firstCallAt: friday.at("14:00") });
-    const rows = await getDb().scheduledCall.findMany({ where: { batchId: batch.id }, include: { contact: { select: { name: true } } } });
-    const byName = Object.fromEntries(rows.map((row) => [row.contact.name, row]));
+    const { rows, byName } = await rowsByName();
     expect([byName.Ann!.scheduledTime, byName.Bob!.scheduledTime]).toEqual([friday.at("14:00"), friday.at("14:02")]);
     expect(rows.every((row) => row.status === "PENDING")).toBe(true);
   });
@@ -223,25 +230,17 @@ describe("pausing and resuming a batch", () => {
   });
 
   it("resume cancels the call of a patient whose consent became none while the batch was paused, with the reason", async () => {
-    const clinic = await createSchedulingMember("STAFF", { timezone: SYDNEY, staggerMinutes: 2 });
-    const contacts = await createSchedulingContacts(clinic.organization.id, [
-      { name: "Ann", phoneNumber: "+61255501001" },
-      { name: "Nora", phoneNumber: "+61255501002", consentBasis: "CARE_REMINDERS" },
-    ]);
-    const batch = await createBatchRow(clinic.organization.id, { scheduledCount: 2 });
-    const friday = upcomingDay(SYDNEY, 5);
-    await createScheduledCallRows(
-      clinic.organization.id,
-      contacts.map((c) => c.id),
-      { start: friday.at("10:00"), spacingMinutes: 2, batchId: batch.id },
+    const { clinic, actor, batch, friday, rowsByName } = await pausedFridayBatch(
+      [
+        { name: "Ann", phoneNumber: "+61255501001" },
+        { name: "Nora", phoneNumber: "+61255501002", consentBasis: "CARE_REMINDERS" },
+      ],
+      "10:00",
     );
-    const actor = { organizationId: clinic.organization.id, userId: clinic.user.id, email: clinic.user.email };
-    await pauseBatch(actor, batch.id, friday.at("09:00"));
-    await getDb().contact.update({ where: { id: contacts[1]!.id }, data: { consentBasis: "NONE" } });
+    await getDb().contact.updateMany({ where: { organizationId: clinic.organization.id, name: "Nora" }, data: { consentBasis: "NONE" } });
 
     expect(await resumeBatch(actor, batch.id, friday.at("11:00"))).toMatchObject({ resumed: 1, cancelled: 1 });
-    const rows = await getDb().scheduledCall.findMany({ where: { batchId: batch.id }, include: { contact: { select: { name: true } } } });
-    const byName = Object.fromEntries(rows.map((row) => [row.contact.name, row]));
+    const { byName } = await rowsByName();
     expect(byName.Ann).toMatchObject({ status: "PENDING" });
     expect(byName.Nora).toMatchObject({ status: "CANCELLED", errorMessage: "Not called: No consent (agreed to no calls)" });
   });
