@@ -1,5 +1,5 @@
 import { refuseUncallable } from "@/lib/callbacks/refuse-uncallable";
-import { resolveCallbackTarget } from "@/lib/callbacks/resolve-callback-target";
+import { findCallbackPatient } from "@/lib/callbacks/resolve-callback-target";
 import type { CallbackTarget } from "@/lib/callbacks/schemas";
 import { loadPatientLimits } from "@/lib/compliance/load-patient-limits";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
@@ -22,7 +22,8 @@ const quarterHourFrom = (at: number) => Math.ceil(at / QUARTER_HOUR_MS) * QUARTE
  * staff may not call back, as saving would.
  */
 export async function defaultCallbackTime(organizationId: string, target: CallbackTarget, now = new Date()): Promise<Date> {
-  const { contact } = await resolveCallbackTarget(organizationId, target);
+  // Only the patient: the conversation a call back picks up from is read when it is saved.
+  const { contact } = await findCallbackPatient(organizationId, target);
   await refuseUncallable(organizationId, contact);
   const rules = await loadCallingRules(organizationId);
   const zone = recipientTimeZone(contact, rules.timezone).zone;
