@@ -1,8 +1,8 @@
+import { foldAccents } from "@/lib/text/fold-accents";
+
 /** URL-safe slug of an organization name ("Sunrise Family Clinic" → "sunrise-family-clinic"). */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const slug = foldAccents(name)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")

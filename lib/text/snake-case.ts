@@ -1,3 +1,5 @@
+import { foldAccents } from "@/lib/text/fold-accents";
+
 const isUpper = (code: number) => code >= 65 && code <= 90;
 const isLowerOrDigit = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 
@@ -31,10 +33,7 @@ function splitCamelCase(text: string): string {
  * nothing usable is left (e.g. "???"); callers should skip such keys. Linear in the input's length.
  */
 export function toSnakeCase(key: string): string {
-  const plain = key
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .trim();
+  const plain = foldAccents(key).trim();
   return splitCamelCase(plain)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_")

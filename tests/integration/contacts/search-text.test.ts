@@ -8,14 +8,16 @@ import { contactMatchesSearch, contactSearchText, SEARCH_TEXT_FIELDS_MAX } from 
 import { createMember } from "../../factories";
 import { createContacts } from "../../factories/contacts";
 
-// Four bytes each in UTF-8 and two UTF-16 units in JavaScript: the widest character there is.
-const WIDE = "𝒜";
+// Four bytes each in UTF-8 and two UTF-16 units in JavaScript: the widest character there is (and one
+// NFKD leaves alone: "𝒜" would fold to "A").
+const WIDE = "𠀀";
 const longestEmail = `${"a".repeat(64)}@${"b".repeat(185)}.com`;
 
 const tricky = [
   { name: "Émile ZOLA", email: "Emile.Zola@Example.COM", businessName: "Librairie d'Or" },
   { name: "Jo\nAnne\tSmith\u001fX", email: null, businessName: "Line\nBreak Ltd" },
   { name: "100% Pure_Joy \\o/", email: "joy@example.com", businessName: null },
+  { name: "Zoë Nguyễn", email: "zoë@café.example", businessName: "Ｓｕｎ ﬁtness" },
   // The longest name and business name in the widest characters, and the longest email: the row must
   // still fit the keyset indexes, which carry searchText (a btree entry holds at most 2,704 bytes).
   { name: WIDE.repeat(200), email: longestEmail, businessName: WIDE.repeat(200) },
@@ -53,6 +55,12 @@ describe("the contacts search text", () => {
       "b.com",
       "aaaa@",
       "zz",
+      "zoe",
+      "ZOË",
+      "nguyen",
+      "cafe",
+      "sun fi",
+      "su",
     ]) {
       const found = (await listContacts(org, { sort: "name", limit: 50, q })).contacts.map((c) => c.name).sort();
       const expected = contacts
@@ -75,6 +83,9 @@ describe("the contacts search text", () => {
         "b.com",
       ),
     ).toBe(false);
+    // Accents and compatibility forms fold on both sides.
+    const zoe = contacts.find((c) => c.name.startsWith("Zo"))!;
+    for (const q of ["zoe", "ZOË", "nguyen", "cafe", "sun fi"]) expect(contactMatchesSearch(zoe, q), q).toBe(true);
   });
 
   it("keeps a query's control characters from reaching across fields", async () => {

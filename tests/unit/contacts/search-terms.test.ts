@@ -51,6 +51,16 @@ describe("contactSearchText", () => {
     expect(contactSearchText({ name: "Ann", businessName: null, email: null, phoneNumber: "+1415" })).toBe("\nann\n\t\x1f1415");
   });
 
+  it("folds accents and compatibility forms, as the database's contact_fold does", () => {
+    expect(contactSearchText({ name: "Zoë Nguyễn", businessName: "Ｓｕｎ ﬁtness", email: "zoë@café.example", phoneNumber: "+61491570156" })).toBe(
+      "\nzoe nguyen\nsun fitness\tzoe@cafe.example\x1f61491570156",
+    );
+    expect(parseSearch("  ZOË ")?.text).toBe("ZOE");
+    expect(parseSearch("０４９１ ５７０")?.phoneDigits).toEqual(["0491570", "491570"]);
+    expect(contactMatchesSearch({ ...jane, name: "Zoë Nguyễn" }, "zoe nguyen")).toBe(true);
+    expect(contactMatchesSearch({ ...jane, name: "Zoe Nguyen" }, "zoë")).toBe(true);
+  });
+
   it("turns separators inside a field into spaces, and cuts the fields (not the digits) at SEARCH_TEXT_FIELDS_MAX characters", () => {
     expect(contactSearchText({ name: "Jo\nAnne\tX\x1fY", businessName: null, email: null, phoneNumber: "+1" })).toBe("\njo anne x y\n\t\x1f1");
     const text = contactSearchText({ name: "𝒜".repeat(300), businessName: "b".repeat(200), email: null, phoneNumber: "+61491570156" });
