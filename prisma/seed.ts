@@ -12,6 +12,7 @@ import { seedDemoHistory } from "./seed-data/demo-history/seed-demo-history";
 export const DEMO_PASSWORD = "callboard-demo";
 export const DEMO_ADMIN_EMAIL = "admin@sunrise.example";
 export const DEMO_STAFF_EMAIL = "staff@sunrise.example";
+export const DEMO_OWNER_EMAIL = "owner@sunrise.example";
 export const SECOND_OWNER_EMAIL = "owner@harbourphysio.example";
 
 async function upsertOrganization(
@@ -92,6 +93,9 @@ export async function seed(db: Db) {
   const admin = await upsertUser(db, DEMO_ADMIN_EMAIL, "Alex Morgan", passwordHash);
   const staff = await upsertUser(db, DEMO_STAFF_EMAIL, "Sam Taylor", passwordHash);
   const owner = await upsertUser(db, SECOND_OWNER_EMAIL, "Jordan Lee", passwordHash);
+  // Every clinic has an owner, as one made at sign-up does: the last owner can neither leave nor be removed.
+  const sunriseOwner = await upsertUser(db, DEMO_OWNER_EMAIL, "Riley Chen", passwordHash);
+  await addMember(db, sunriseOwner.id, sunrise.id, "OWNER");
   await addMember(db, admin.id, sunrise.id, "ADMIN");
   await addMember(db, staff.id, sunrise.id, "STAFF");
   await addMember(db, owner.id, harbour.id, "OWNER");
