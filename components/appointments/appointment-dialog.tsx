@@ -13,6 +13,8 @@ import { sendJson } from "@/components/settings/send-json";
 import { clinicDateTime, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { toWallClock, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
 import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
+import { START_PASSED_MESSAGE } from "@/lib/appointments/refuse-passed-start";
+import { isPast } from "@/lib/time/past-grace";
 
 export interface EditableAppointment {
   id: string;
@@ -23,7 +25,8 @@ export interface EditableAppointment {
 
 /**
  * Books a new appointment, or moves one (`appointment` given). Date and time are the clinic's wall clock
- * whatever the browser's zone; an overlap is refused by the server (the database) and shown in words.
+ * whatever the browser's zone; an overlap is refused by the server (the database) and shown in words. A start
+ * already past is stopped here too, but the server's refusal (the same rule) is the one that counts.
  */
 export function AppointmentDialog({
   zone,
@@ -43,6 +46,8 @@ export function AppointmentDialog({
   );
   const [person, setPerson] = useState({ attendeeName: "", attendeePhone: "", attendeeEmail: "", notes: "" });
   const [saving, setSaving] = useState(false);
+  // The picker greys out days before the clinic's today (a hint only: the form is noValidate).
+  const [today] = useState(() => toWallClock(Date.now(), zone.timeZone).date);
   const [problem, setProblem] = useState<{ problem: Problem; attempt: number } | null>(null);
   const startsAt = wallClockToIso(when, zone.timeZone);
   const errors = problem ? fieldErrorsOf(problem.problem) : {};
@@ -52,6 +57,14 @@ export function AppointmentDialog({
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!startsAt || durationError) return;
+    const moves = !appointment || Date.parse(startsAt) !== Date.parse(appointment.startsAt);
+    if (moves && isPast(Date.parse(startsAt), Date.now())) {
+      setProblem({
+        problem: { status: 422, detail: START_PASSED_MESSAGE, issues: [{ path: "startsAt", message: START_PASSED_MESSAGE }] },
+        attempt: Date.now(),
+      });
+      return;
+    }
     setSaving(true);
     setProblem(null);
     const result = appointment
@@ -89,7 +102,7 @@ export function AppointmentDialog({
           </DialogDescription>
         </DialogHeader>
         <form id="appointment-form" onSubmit={save} className="space-y-4" noValidate>
-          <WallClockFields value={when} onChange={setWhen} zone={zone} error={startsAt ? errors.startsAt : "Pick a date and a time"} />
+          <WallClockFields value={when} onChange={setWhen} zone={zone} minDate={today} error={startsAt ? errors.startsAt : "Pick a date and a time"} />
           <Field name="durationMinutes" label="Length (minutes)" error={durationError}>
             {(control) => (
               <Input

@@ -15,7 +15,8 @@ export function NewAppointmentButton({ zone, date }: { zone: ClinicZone; date: s
       <Button
         onClick={() => {
           const next = nextQuarterHour(Date.now(), zone.timeZone);
-          setInitial(next.date === date ? next : { date, time: "09:00" });
+          // Today or a day already gone (a past day's view) starts at the next quarter hour: a past start is refused.
+          setInitial(next.date >= date ? next : { date, time: "09:00" });
           setOpen(true);
         }}
       >

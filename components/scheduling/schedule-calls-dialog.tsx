@@ -15,6 +15,8 @@ import { clinicDay, clinicTimeRange, sameClinicDay, zoneName, zoneTitle, type Cl
 import { nextQuarterHour, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
 import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
 import { SchedulePreviewPanel } from "@/components/scheduling/schedule-preview";
+import { previewHint, scheduleFormErrors } from "@/components/scheduling/schedule-form-errors";
+import { STAGGER_MINUTES_MAX, STAGGER_MINUTES_MIN } from "@/lib/scheduling/stagger-limits";
 import { postSchedule, type ScheduledBatch, type ScheduleRequest } from "@/components/scheduling/schedule-request";
 import { useSchedulePreview } from "@/components/scheduling/use-schedule-preview";
 import { BatchModeFields, type BatchModeChoice } from "@/components/scheduling/batch-mode-fields";
@@ -31,17 +33,7 @@ export interface ScheduleDefaults {
   callingHours: string;
 }
 
-const STAGGER_MIN = 1;
-const STAGGER_MAX = 60;
-
 const calls = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "call" : "calls"}`;
-
-function staggerError(value: string): string | undefined {
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isInteger(n)) return "Enter a whole number of minutes";
-  if (n < STAGGER_MIN || n > STAGGER_MAX) return `Use ${STAGGER_MIN} to ${STAGGER_MAX} minutes`;
-  return undefined;
-}
 
 /**
  * Schedules a call to every selected contact (including "all N matching"), staggered inside calling
@@ -79,9 +71,10 @@ export function ScheduleCallsDialog({
   const [submitError, setSubmitError] = useState<{ problem: Problem; attempt: number } | null>(null);
 
   const scheduledTime = wallClockToIso(when, zone.timeZone);
-  const localErrors = { staggerMinutes: sequence ? undefined : staggerError(stagger), scheduledTime: scheduledTime ? undefined : "Pick a date and a time" };
+  const localErrors = scheduleFormErrors({ timePicked: scheduledTime !== null, stagger, sequence });
+  const staggerInvalid = localErrors.staggerMinutes !== undefined;
   const request = useMemo<ScheduleRequest | null>(() => {
-    if (!scheduledTime || (!sequence && staggerError(stagger))) return null;
+    if (!scheduledTime || staggerInvalid) return null;
     return {
       selection: toSelectionPayload({ filter, included, excluded }),
       scheduledTime,
@@ -90,7 +83,7 @@ export function ScheduleCallsDialog({
       ...(phoneNumberId ? { agentPhoneNumberId: phoneNumberId } : {}),
       ...(toScriptPayload(script) ? { script: toScriptPayload(script) } : {}),
     };
-  }, [filter, included, excluded, scheduledTime, stagger, sequence, agentId, phoneNumberId, script]);
+  }, [filter, included, excluded, scheduledTime, staggerInvalid, stagger, sequence, agentId, phoneNumberId, script]);
   const preview = useSchedulePreview(request);
 
   const problem = submitError?.problem ?? (preview.status === "error" ? preview.problem : { status: 0 });
@@ -171,8 +164,8 @@ export function ScheduleCallsDialog({
                   {...control}
                   type="number"
                   inputMode="numeric"
-                  min={STAGGER_MIN}
-                  max={STAGGER_MAX}
+                  min={STAGGER_MINUTES_MIN}
+                  max={STAGGER_MINUTES_MAX}
                   step={1}
                   value={stagger}
                   onChange={(e) => setStagger(e.target.value)}
@@ -195,7 +188,7 @@ export function ScheduleCallsDialog({
 
           <CallScriptFields value={script} onChange={setScript} errors={scriptErrors} />
 
-          <SchedulePreviewPanel state={request ? preview : { status: "idle" }} zone={zone} />
+          <SchedulePreviewPanel state={request ? preview : { status: "idle" }} zone={zone} idleHint={previewHint(localErrors)} />
 
           {submitError ? (
             <FormAlert key={submitError.attempt} focusOnMount>

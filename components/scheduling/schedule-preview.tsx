@@ -14,9 +14,10 @@ const LISTED = 8;
 const calls = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "call" : "calls"}`;
 
 /** The plan before anything is written: when the first and last calls go out, what moved and who is skipped. */
-export function SchedulePreviewPanel({ state, zone }: { state: PreviewState; zone: ClinicZone }) {
+export function SchedulePreviewPanel({ state, zone, idleHint }: { state: PreviewState; zone: ClinicZone; idleHint?: string }) {
   if (state.status === "idle") {
-    return <PreviewFrame>Pick a date and time to see when the calls go out.</PreviewFrame>;
+    // The dialog says which field keeps it from planning (the spacing, not always the date).
+    return <PreviewFrame>{idleHint ?? "Pick a date and time to see when the calls go out."}</PreviewFrame>;
   }
   if (state.status === "error") {
     return (

@@ -14,11 +14,14 @@ export function WallClockFields({
   onChange,
   zone,
   error,
+  minDate,
 }: {
   value: WallClock;
   onChange: (value: WallClock) => void;
   zone: ClinicZone;
   error?: string;
+  /** The earliest day the picker offers ("2026-12-07", the clinic's today). */
+  minDate?: string;
 }) {
   const iso = wallClockToIso(value, zone.timeZone);
   // The short name depends on the date picked (AEDT in summer, AEST in winter).
@@ -26,7 +29,9 @@ export function WallClockFields({
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field name="scheduledDate" label="Date">
-        {(control) => <Input {...control} type="date" required value={value.date} onChange={(e) => onChange({ ...value, date: e.target.value })} />}
+        {(control) => (
+          <Input {...control} type="date" required min={minDate} value={value.date} onChange={(e) => onChange({ ...value, date: e.target.value })} />
+        )}
       </Field>
       <Field name="scheduledTime" label="Time" error={error} hint={zoneHint}>
         {(control) => <Input {...control} type="time" required step={60} value={value.time} onChange={(e) => onChange({ ...value, time: e.target.value })} />}

@@ -4,10 +4,14 @@ import { appointmentView } from "@/lib/appointments/appointment-view";
 import { cancelAppointmentById } from "@/lib/appointments/cancel-appointment";
 import { moveAppointment } from "@/lib/appointments/move-appointment";
 import { OVERLAP_MESSAGE } from "@/lib/appointments/create-appointment";
+import { refusePassedStart } from "@/lib/appointments/refuse-passed-start";
 import type { UpdateAppointmentInput } from "@/lib/appointments/staff-schemas";
 
-/** Staff move, confirm or cancel an appointment of their clinic; another clinic's id is a 404 like a missing one. */
-export async function updateAppointment(organizationId: string, id: string, input: UpdateAppointmentInput) {
+/**
+ * Staff move, confirm or cancel an appointment of their clinic; another clinic's id is a 404 like a missing one.
+ * Only a new start is checked against the clock: a past appointment's status or length can still be corrected.
+ */
+export async function updateAppointment(organizationId: string, id: string, input: UpdateAppointmentInput, now: number = Date.now()) {
   const db = getDb();
   const current = await db.appointment.findFirst({ where: { id, organizationId } });
   if (!current) throw notFound("Appointment");
@@ -15,6 +19,8 @@ export async function updateAppointment(organizationId: string, id: string, inpu
     await cancelAppointmentById(organizationId, id);
   } else {
     if (current.status === "CANCELLED") throw new AppError("conflict", "This appointment is cancelled. Book a new one instead.");
+    // The move dialog sends the start it shows: the same start is not a move.
+    if (input.startsAt && +input.startsAt !== +current.startsAt) refusePassedStart(input.startsAt, now);
     if (input.startsAt || input.durationMinutes) {
       const startsAt = input.startsAt ?? current.startsAt;
       const minutes = input.durationMinutes ?? Math.round((+current.endsAt - +current.startsAt) / 60_000);

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { clockWords } from "@/lib/language/clock-words";
-import { PAST_GRACE_MS } from "@/lib/scheduling/schemas";
+import { PAST_GRACE_MS } from "@/lib/time/past-grace";
 import { addDaysToDate, isoWeekdayOf, localDateAndMinute } from "@/lib/time/local-date";
 
 /** How a check-in repeats, with the dates it needs resolved (an appointment's date in the clinic's zone). */

@@ -3,7 +3,7 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import type { CallingRules } from "@/lib/scheduling/plan-batch";
-import { PAST_GRACE_MS } from "@/lib/scheduling/schemas";
+import { PAST_GRACE_MS } from "@/lib/time/past-grace";
 import { nextPatientCallTime, type PatientLimits } from "@/lib/compliance/next-patient-call-time";
 
 /** Why the time asked for was not kept ("after_appointment": a check-in about a visit asked for before the visit ended). */

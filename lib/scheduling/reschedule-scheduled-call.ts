@@ -3,7 +3,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
-import { PAST_GRACE_MS } from "@/lib/scheduling/schemas";
+import { PAST_GRACE_MS } from "@/lib/time/past-grace";
 import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/scheduled-call-view";
 
 /**

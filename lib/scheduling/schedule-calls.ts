@@ -16,7 +16,8 @@ import { toCallScript } from "@/lib/scheduling/call-script-schema";
 import { checkScriptOverrides } from "@/lib/scheduling/check-script-overrides";
 import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
-import { PAST_GRACE_MS, SEQUENCE_CONTACTS_MAX, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
+import { SEQUENCE_CONTACTS_MAX, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
+import { PAST_GRACE_MS } from "@/lib/time/past-grace";
 import { capPlannedCalls } from "@/lib/compliance/cap-planned-calls";
 import { CAP_LOOKBACK_MS, loadPatientCallTimes } from "@/lib/compliance/patient-call-times";
 

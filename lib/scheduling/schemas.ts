@@ -3,6 +3,7 @@ import { dynamicVariablesSchema } from "@/lib/calls/schemas";
 import { contactSelectionSchema } from "@/lib/contacts/schemas";
 import { callScriptSchema } from "@/lib/scheduling/call-script-schema";
 import { SCHEDULED_CALL_STATUSES } from "@/lib/scheduling/statuses";
+import { STAGGER_MINUTES_MAX, STAGGER_MINUTES_MIN } from "@/lib/scheduling/stagger-limits";
 
 /** One request schedules at most this many contacts (the rest: narrow the selection). */
 export const BATCH_CONTACTS_MAX = 10_000;
@@ -13,8 +14,6 @@ export const BATCH_MODES = ["staggered", "sequence"] as const;
 export type BatchModeInput = (typeof BATCH_MODES)[number];
 /** `scheduledCalls` in the answer lists this many; the batch's id pages through the rest. */
 export const BATCH_RESPONSE_CALLS = 100;
-/** A time picked "now" in the dialog is a few seconds old when it arrives: that much past is "now". */
-export const PAST_GRACE_MS = 60_000;
 
 const providerId = z.string().trim().min(1, "Must not be empty").max(128);
 const contactId = z.string().min(1).max(64);
@@ -32,7 +31,12 @@ export const scheduleCallsSchema = z
     /** Older clients named the phone-number id fromNumber; same meaning. */
     fromNumber: providerId.optional(),
     dynamicVariables: dynamicVariablesSchema.optional(),
-    staggerMinutes: z.number().int().min(1, "Space calls at least 1 minute apart").max(60, "Space calls at most 60 minutes apart").optional(),
+    staggerMinutes: z
+      .number()
+      .int()
+      .min(STAGGER_MINUTES_MIN, `Space calls at least ${STAGGER_MINUTES_MIN} minute apart`)
+      .max(STAGGER_MINUTES_MAX, `Space calls at most ${STAGGER_MINUTES_MAX} minutes apart`)
+      .optional(),
     name: z.string().trim().min(1).max(120).optional(),
     /** "sequence": one call at a time in the order given, stopping at the first booking. Default "staggered". */
     mode: z.enum(BATCH_MODES, { error: 'Use mode "staggered" or "sequence"' }).optional(),

@@ -156,7 +156,9 @@ test.describe("scheduling", () => {
 
     // A bad spacing is refused in words, beside its field, and nothing is asked of the server.
     await dialog.getByLabel("Minutes between calls").fill("90");
-    await expect(dialog.getByLabel("Minutes between calls")).toHaveAccessibleDescription("Use 1 to 60 minutes");
+    await expect(dialog.getByLabel("Minutes between calls")).toHaveAccessibleDescription("Space calls 1 to 60 minutes apart");
+    // The preview names the spacing too, not the date.
+    await expect(dialog.getByTestId("schedule-preview")).toContainText("Set the minutes between calls (1 to 60 minutes) to see when the calls go out.");
     await expect(dialog.getByRole("button", { name: /^Schedule \d+ call/ })).toBeDisabled();
 
     // Escape closes without scheduling anything.

@@ -4,6 +4,7 @@ import { listCalls, type CallListItem } from "@/lib/calls/history/list-calls";
 import type { CallFilters } from "@/lib/calls/history/schemas";
 import { getDb } from "@/lib/db";
 import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
+import { isoInZone } from "@/lib/time/iso-in-zone";
 
 const BATCH = 1_000;
 
@@ -25,9 +26,9 @@ export const CALL_EXPORT_COLUMNS = [
   "call_id",
 ] as const;
 
-function line(call: CallListItem): string {
+function line(call: CallListItem, timeZone: string): string {
   return csvLine([
-    call.createdAt.toISOString(),
+    isoInZone(call.createdAt, timeZone),
     call.contactName,
     call.patientNumber,
     call.direction.toLowerCase(),
@@ -49,7 +50,8 @@ function line(call: CallListItem): string {
  * The calls matching the current filter as a CSV stream, read by keyset 1,000 at a time as the client
  * consumes it. Every cell goes through the contacts export's formula-injection guard: summaries and
  * names are words patients said, and a summary starting with "=" must not run in a spreadsheet. Every
- * export is in the audit log with its filter, before the first row leaves.
+ * export is in the audit log with its filter, before the first row leaves. Times are on the clinic's
+ * clock with their offset, as in the contacts export.
  */
 export async function exportCallsCsv(
   organization: { id: string; timezone: string },
@@ -64,6 +66,6 @@ export async function exportCallsCsv(
   await recordAuditEvent(getDb(), { organizationId: organization.id, action: "CALLS_EXPORTED", actor, targetType: "calls", data: filter });
   return keysetCsvStream(CALL_EXPORT_COLUMNS, async (cursor) => {
     const page = await listCalls(organization, { ...filters, cursor, limit: BATCH });
-    return { lines: page.calls.map(line), nextCursor: page.nextCursor };
+    return { lines: page.calls.map((call) => line(call, organization.timezone)), nextCursor: page.nextCursor };
   });
 }

@@ -6,6 +6,7 @@ import { searchCondition } from "@/lib/contacts/search-sql";
 import { csvLine } from "@/lib/csv/csv-cell";
 import { keysetCsvStream } from "@/lib/csv/keyset-csv-stream";
 import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
+import { isoInZone } from "@/lib/time/iso-in-zone";
 
 const BATCH = 1_000;
 const CUSTOM_COLUMNS_MAX = 200;
@@ -37,7 +38,7 @@ async function customFieldKeys(organizationId: string, q: string | undefined): P
   return rows.map((row) => row.key);
 }
 
-function line(contact: ContactListItem, keys: readonly string[]): string {
+function line(contact: ContactListItem, keys: readonly string[], timeZone: string): string {
   return csvLine([
     contact.name,
     contact.phoneNumber,
@@ -49,10 +50,11 @@ function line(contact: ContactListItem, keys: readonly string[]): string {
     contact.doNotCall ? "yes" : "no",
     contact.doNotCallReason,
     contact.lastCall?.outcome ?? contact.lastCall?.status.toLowerCase(),
-    contact.lastCall?.at.toISOString(),
-    contact.createdAt.toISOString(),
+    contact.lastCall && isoInZone(contact.lastCall.at, timeZone),
+    isoInZone(contact.createdAt, timeZone),
     contact.consentBasis?.toLowerCase(),
     contact.consentSource,
+    // A calendar date (a date column, stored at UTC midnight): no clock, no zone.
     contact.consentDate?.toISOString().slice(0, 10),
     ...keys.map((key) => contact.customFields[key]),
   ]);
@@ -61,13 +63,15 @@ function line(contact: ContactListItem, keys: readonly string[]): string {
 /**
  * The organization's contacts matching `q` as a CSV stream: read by keyset in batches of 1,000 as the
  * client consumes it, so a 100,000-row export never sits in memory. UTF-8 with a BOM (Excel reads
- * accents right), E.164 phone numbers, one column per custom field. Every export is in the audit log.
+ * accents right), E.164 phone numbers, one column per custom field, times on the clinic's clock with
+ * their offset (as the screens show them). Every export is in the audit log.
  */
 export async function exportContactsCsv(
-  organizationId: string,
+  organization: { id: string; timezone: string },
   options: { q?: string; sort: ContactSort },
   actor: AuditActor,
 ): Promise<ReadableStream<Uint8Array>> {
+  const organizationId = organization.id;
   await recordAuditEvent(getDb(), {
     organizationId,
     action: "CONTACTS_EXPORTED",
@@ -81,6 +85,6 @@ export async function exportContactsCsv(
   const matchCount = count && (count.capped ? MATCHES_FIRST_MAX + 1 : count.total);
   return keysetCsvStream([...EXPORT_COLUMNS, ...keys], async (cursor) => {
     const page = await listContacts(organizationId, { q: options.q, sort: options.sort, limit: BATCH, cursor, matchCount });
-    return { lines: page.contacts.map((contact) => line(contact, keys)), nextCursor: page.nextCursor };
+    return { lines: page.contacts.map((contact) => line(contact, keys, organization.timezone)), nextCursor: page.nextCursor };
   });
 }

@@ -141,6 +141,8 @@ describe("call history (/api/calls)", () => {
       .split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^created_at,contact,phone,direction,status,outcome/);
+    // Created 03:00 UTC: the clinic's (Sydney's) clock, with the offset.
+    expect(lines[1]!.startsWith("2026-11-22T14:00:00+11:00,")).toBe(true);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(lines[1]).toContain("'+61255500001");
     expect((await callRoute(exportRoute, { url: "http://localhost/api/calls/export?from=nope" })).status).toBe(400);

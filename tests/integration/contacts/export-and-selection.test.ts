@@ -80,7 +80,10 @@ describe("CSV export", () => {
     const { text } = await exportCsv(clinic, "?q=Patient%200004&sort=created");
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data.slice(1);
     expect(rows.map((r) => r[0]).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `Patient 0004${i}`));
-    expect(rows.find((r) => r[0] === "Patient 00042")!.slice(9, 11)).toEqual(["callback_requested", "2026-05-02T03:04:05.000Z"]);
+    // On the clinic's clock (Sydney, +10:00 in May) with the offset, as the screens show it.
+    const row = rows.find((r) => r[0] === "Patient 00042")!;
+    expect(row.slice(9, 11)).toEqual(["callback_requested", "2026-05-02T13:04:05+10:00"]);
+    expect(row[11]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+1[01]:00$/);
   });
 
   it("round-trips: importing an export changes nothing but updates every contact", async () => {

@@ -8,7 +8,7 @@ export const GET = withOrg(
   async ({ req, ctx }) => {
     const query = readQuery(req, exportContactsQuerySchema);
     const date = new Date().toLocaleDateString("en-CA", { timeZone: ctx.organization.timezone });
-    return new Response(await exportContactsCsv(ctx.organization.id, query, auditActor(ctx)), {
+    return new Response(await exportContactsCsv(ctx.organization, query, auditActor(ctx)), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="contacts-${ctx.organization.slug}-${date}.csv"`,
