@@ -47,7 +47,15 @@ export async function benchListScheduled(db: Db): Promise<SuiteReport> {
     };
     const batchId = batchIdOf(organizationId, BATCHES - 1);
     const deepAll = await deepCursor("", "asc", CALLS);
-    const deepPending = await deepCursor(`AND "status" = 'PENDING'`, "asc", inStatus("PENDING"));
+    // The Pending tab reads by when each call is next due (a retry's time, else its scheduled time).
+    const deepPending = await (async () => {
+      const at = Math.floor(inStatus("PENDING") * 0.9);
+      const [row] = await db.$queryRawUnsafe<{ dueAt: Date; id: string }[]>(
+        `SELECT coalesce("nextAttemptAt", "scheduledTime") AS "dueAt", "id" FROM "ScheduledCall" WHERE "organizationId" = $1 AND "status" = 'PENDING' ORDER BY 1, 2 OFFSET ${at} LIMIT 1`,
+        organizationId,
+      );
+      return { at, cursor: encodeScheduledCallCursor({ t: row!.dueAt.toISOString(), id: row!.id, o: "due" }) };
+    })();
     const deepCompleted = await deepCursor(`AND "status" = 'COMPLETED'`, "desc", inStatus("COMPLETED"));
     const batchRows = CALLS - (BATCHES - 1) * Math.ceil(CALLS / BATCHES);
     const deepBatch = await deepCursor(`AND "batchId" = '${batchId}'`, "asc", batchRows);

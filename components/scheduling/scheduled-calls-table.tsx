@@ -91,8 +91,14 @@ export function ScheduledCallsTable({
                 {call.status === "WAITING" ? (
                   <span className="text-zinc-600">After step {(call.sequenceIndex ?? 1) - 1}, if nobody has booked</span>
                 ) : (
-                  <ClinicTime at={call.scheduledTime} zone={zone} />
+                  // A pending call shows when it is next due, the order the Pending tab and the overview list it in.
+                  <ClinicTime at={call.status === "PENDING" ? call.dueAt : call.scheduledTime} zone={zone} />
                 )}
+                {call.status === "PENDING" && call.nextAttemptAt ? (
+                  <div className="text-xs text-zinc-500" title={`First planned for ${clinicExactTime(call.scheduledTime, zone)}`}>
+                    retry · first planned {clinicDateTime(call.scheduledTime, zone)}
+                  </div>
+                ) : null}
                 {call.requestedTime ? (
                   <div
                     className="text-xs text-amber-800"

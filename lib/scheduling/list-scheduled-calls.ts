@@ -1,19 +1,24 @@
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
-import { decodeScheduledCallCursor, encodeScheduledCallCursor } from "@/lib/scheduling/scheduled-call-cursor";
+import { listPendingCallsByDue } from "@/lib/scheduling/list-pending-calls-by-due";
+import { decodeScheduledCallCursor, encodeScheduledCallCursor, type ScheduledCallOrder } from "@/lib/scheduling/scheduled-call-cursor";
 import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/scheduled-call-view";
 import type { ListScheduledCallsQuery } from "@/lib/scheduling/schemas";
 import { SCHEDULED_CALL_STATUSES, STATUS_COUNT_CAP, toCounts } from "@/lib/scheduling/statuses";
 
-/** Calls still to come read soonest first; finished ones newest first. */
-export function listOrder(status: ScheduledCallStatus | undefined): "asc" | "desc" {
+/**
+ * Pending calls read by when each is next due, as the dispatcher takes them (a call retrying tomorrow after today's);
+ * other calls still to come soonest first; finished ones newest first.
+ */
+export function listOrder(status: ScheduledCallStatus | undefined): ScheduledCallOrder {
+  if (status === "PENDING") return "due";
   return status === "COMPLETED" || status === "FAILED" || status === "CANCELLED" ? "desc" : "asc";
 }
 
 /**
  * A keyset page of the organization's scheduled calls (optionally one status, batch, kind or contact) by
- * (scheduledTime, id), with how many calls each status has under the same batch filter.
+ * (scheduledTime, id) — pending ones by (due time, id) — with how many calls each status has under the same batch filter.
  */
 export async function listScheduledCalls(organizationId: string, query: ListScheduledCallsQuery) {
   const [page, counts] = await Promise.all([listScheduledCallsPage(organizationId, query), countScheduledCallsByStatus(organizationId, query)]);
@@ -27,6 +32,7 @@ export async function listScheduledCalls(organizationId: string, query: ListSche
 export async function listScheduledCallsPage(organizationId: string, query: ListScheduledCallsQuery) {
   const order = listOrder(query.status);
   const cursor = query.cursor ? decodeScheduledCallCursor(query.cursor, order) : null;
+  if (order === "due") return listPendingCallsByDue(organizationId, query, cursor);
   const after = order === "asc" ? "gt" : "lt";
   const from = order === "asc" ? "gte" : "lte";
   const where: Prisma.ScheduledCallWhereInput = {

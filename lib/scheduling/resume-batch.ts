@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, type DbClient } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
@@ -22,7 +22,7 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
   const rules = await loadCallingRules(organizationId);
   return getDb().$transaction(
     async (tx) => {
-      const batch = await tx.callBatch.findFirst({ where: { id: batchId, organizationId }, select: { staggerMinutes: true, lastCallAt: true } });
+      const batch = await tx.callBatch.findFirst({ where: { id: batchId, organizationId }, select: { staggerMinutes: true } });
       if (!batch) throw notFound("Batch");
       const marked = await tx.callBatch.updateMany({ where: { id: batchId, organizationId, pausedAt: { not: null } }, data: { pausedAt: null } });
       if (marked.count === 0)
@@ -63,7 +63,7 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
       const times = planned.map((call) => +call.scheduledTime);
       const firstCallAt = times.length ? new Date(Math.min(...times)) : null;
       const last = times.length ? new Date(Math.max(...times)) : null;
-      if (last && (!batch.lastCallAt || last > batch.lastCallAt)) await tx.callBatch.update({ where: { id: batchId }, data: { lastCallAt: last } });
+      await restateBatchPlan(tx, organizationId, batchId, now);
 
       await recordAuditEvent(tx, {
         organizationId,
@@ -86,4 +86,23 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
+}
+
+/**
+ * The batch's span and moved count (what its card shows) recomputed from its calls as they stand after the re-plan,
+ * so they no longer describe the first plan: the calls still to come or already made, not the cancelled ones (a
+ * patient skipped at the resume keeps its old time) nor a sequence's waiting steps (placeholders). A sequence keeps
+ * no last time, as when it was scheduled. A batch with no such call left keeps its span. Which calls a frequency
+ * cap moved is not kept per call, and the resume re-plans without caps: cappedCount ("of movedCount") is only bounded.
+ */
+async function restateBatchPlan(tx: DbClient, organizationId: string, batchId: string, now: Date) {
+  await tx.$executeRaw`
+    UPDATE "CallBatch" b
+       SET "firstCallAt" = coalesce(s."first", b."firstCallAt"),
+           "lastCallAt" = CASE WHEN b."mode" = 'SEQUENCE' THEN b."lastCallAt" ELSE coalesce(s."last", b."lastCallAt") END,
+           "movedCount" = s."moved", "cappedCount" = least(b."cappedCount", s."moved"), "updatedAt" = ${now}
+      FROM (SELECT min("scheduledTime") AS "first", max("scheduledTime") AS "last", count(*) FILTER (WHERE "requestedTime" IS NOT NULL)::int AS "moved"
+              FROM "ScheduledCall"
+             WHERE "organizationId" = ${organizationId} AND "batchId" = ${batchId} AND "status" NOT IN ('CANCELLED', 'WAITING')) s
+     WHERE b."id" = ${batchId} AND b."organizationId" = ${organizationId}`;
 }

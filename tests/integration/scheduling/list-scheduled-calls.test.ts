@@ -193,6 +193,40 @@ describe("GET /api/scheduled-calls", () => {
   });
 });
 
+describe("GET /api/scheduled-calls?status=PENDING: by when each call is next due", () => {
+  it("lists a call retrying later by its retry time, not its first one, page after page; a cursor of the scheduled-time order is a 400", async () => {
+    const clinic = await createSchedulingMember("STAFF");
+    signInAs(clinic.user);
+    const contacts = await createContacts(clinic.organization.id, 5);
+    const start = new Date(Date.now() + 60 * 60_000);
+    // Planned 10 minutes apart: A, B, C, D, E.
+    const [a, b, c, d, e] = await createScheduledCallRows(
+      clinic.organization.id,
+      contacts.map((contact) => contact.id),
+      { start, spacingMinutes: 10 },
+    );
+    // A rang busy and retries tomorrow; C retries after E's time.
+    const tomorrow = new Date(+start + 86_400_000);
+    await getDb().scheduledCall.update({ where: { id: a!.id }, data: { nextAttemptAt: tomorrow, attempts: 1 } });
+    await getDb().scheduledCall.update({ where: { id: c!.id }, data: { nextAttemptAt: new Date(+start + 45 * 60_000), attempts: 1 } });
+
+    const { pages, ids } = await walk({ status: "PENDING", limit: "2" });
+    expect(pages.map((page) => page.scheduledCalls.length)).toEqual([2, 2, 1]);
+    expect(ids).toEqual([b!.id, d!.id, e!.id, c!.id, a!.id]);
+    const retrying = pages.at(-1)!.scheduledCalls[0] as Page["scheduledCalls"][number] & { dueAt: string };
+    expect(retrying).toMatchObject({ id: a!.id, dueAt: tomorrow.toISOString(), scheduledTime: start.toISOString() });
+
+    // Every status together still reads by the scheduled time.
+    expect((await walk({ limit: "10" })).ids).toEqual([a!.id, b!.id, c!.id, d!.id, e!.id]);
+
+    // A link made before the Pending tab read by due time: start again from the first page rather than skip calls.
+    const old = Buffer.from(JSON.stringify({ t: b!.scheduledTime.toISOString(), id: b!.id, o: "asc" })).toString("base64url");
+    const { status, body } = await list(`?status=PENDING&cursor=${old}`);
+    expect(status).toBe(400);
+    expect(body.detail).toBe("The page cursor is invalid. Start again from the first page.");
+  });
+});
+
 describe("GET /api/call-batches", () => {
   let clinic: SchedulingMember;
   let batches: { id: string }[];

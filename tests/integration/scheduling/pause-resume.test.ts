@@ -9,10 +9,13 @@ import { clinicWindow } from "@/lib/scheduling/plan-batch";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { pauseBatch } from "@/lib/scheduling/pause-batch";
 import { resumeBatch } from "@/lib/scheduling/resume-batch";
+import { listBatches } from "@/lib/scheduling/list-batches";
+import { POST as scheduleRoute } from "@/app/api/scheduled-calls/route";
 import { createMember } from "../../factories";
 import { createContacts } from "../../factories/contacts";
 import { createDispatchOrganization, zoneAtNoon } from "../../factories/dispatch";
 import { createBatchRow, createScheduledCallRows, createSchedulingContacts, createSchedulingMember, upcomingDay, wallClock } from "../../factories/scheduling";
+import { listDoNotCall } from "../../factories/do-not-call";
 import { startDispatchHarness, type DispatchHarness } from "../dispatch/harness";
 import { callRoute, signInAs } from "../helpers/session";
 
@@ -217,6 +220,61 @@ describe("pausing and resuming a batch", () => {
     const { rows, byName } = await rowsByName();
     expect([byName.Ann!.scheduledTime, byName.Bob!.scheduledTime]).toEqual([friday.at("14:00"), friday.at("14:02")]);
     expect(rows.every((row) => row.status === "PENDING")).toBe(true);
+  });
+
+  /**
+   * Five Sydney patients scheduled through the route for Friday 16:54, 2 minutes apart: Ann 16:54, Bob 16:56, Cat 16:58,
+   * then the clinic closes and Dan and Eve move to Monday 09:00 and 09:02. Paused at 16:55 on Friday; Eve is put on
+   * the do-not-call list while it is paused.
+   */
+  async function scheduledFridayEvening() {
+    const clinic = await createSchedulingMember("STAFF", { timezone: SYDNEY, staggerMinutes: 2 });
+    const names = ["Ann", "Bob", "Cat", "Dan", "Eve"];
+    const contacts = await createSchedulingContacts(
+      clinic.organization.id,
+      names.map((name, index) => ({ name, phoneNumber: `+6125550200${index + 1}` })),
+    );
+    const friday = upcomingDay(SYDNEY, 5);
+    signInAs(clinic.user);
+    const res = await callRoute(scheduleRoute, {
+      method: "POST",
+      url: "http://localhost/api/scheduled-calls",
+      body: { contactIds: contacts.map((c) => c.id), scheduledTime: friday.at("16:54").toISOString() },
+    });
+    expect(res.status).toBe(201);
+    const { batch } = (await res.json()) as { batch: { id: string } };
+    const card = async () => (await listBatches(clinic.organization.id, { limit: 5 })).batches.find((row) => row.id === batch.id)!;
+    expect(await card()).toMatchObject({ firstCallAt: friday.at("16:54"), lastCallAt: friday.at("09:02", 3), movedCount: 2 });
+    const actor = { organizationId: clinic.organization.id, userId: clinic.user.id, email: clinic.user.email };
+    const byName = async () =>
+      Object.fromEntries(
+        (await getDb().scheduledCall.findMany({ where: { batchId: batch.id }, include: { contact: { select: { name: true } } } })).map((row) => [
+          row.contact.name,
+          row,
+        ]),
+      );
+    return { clinic, actor, batch, friday, card, byName, eve: contacts[4]! };
+  }
+
+  it("after a resume the batch card's span and moved count describe the calls as re-planned, not the first plan", async () => {
+    const { clinic, actor, batch, friday, card, eve } = await scheduledFridayEvening();
+    await pauseBatch(actor, batch.id, friday.at("16:50"));
+    await listDoNotCall(clinic.organization.id, [eve.phoneNumber]);
+
+    // Resumed at 16:55: Ann 16:55, Bob 16:57, Cat 16:59, Dan Monday 09:00 (moved); Eve is not called.
+    expect(await resumeBatch(actor, batch.id, friday.at("16:55"))).toMatchObject({ resumed: 4, cancelled: 1 });
+    expect(await card()).toMatchObject({ firstCallAt: friday.at("16:55"), lastCallAt: friday.at("09:00", 3), movedCount: 1, pausedAt: null });
+  });
+
+  it("after a resume the span still starts at a call made before the pause; calls re-planned inside hours are not 'moved'", async () => {
+    const { clinic, actor, batch, friday, card, byName, eve } = await scheduledFridayEvening();
+    await getDb().scheduledCall.update({ where: { id: (await byName()).Ann!.id }, data: { status: "COMPLETED", attempts: 1, executedAt: friday.at("16:55") } });
+    await pauseBatch(actor, batch.id, friday.at("16:55"));
+    await listDoNotCall(clinic.organization.id, [eve.phoneNumber]);
+
+    // Resumed on Monday at 09:30: Bob 09:30, Cat 09:32, Dan 09:34, all in hours.
+    expect(await resumeBatch(actor, batch.id, friday.at("09:30", 3))).toMatchObject({ resumed: 3, cancelled: 1 });
+    expect(await card()).toMatchObject({ firstCallAt: friday.at("16:54"), lastCallAt: friday.at("09:34", 3), movedCount: 0 });
   });
 
   it("a paused batch that is cancelled is no longer paused: there is nothing to resume (409)", async () => {
