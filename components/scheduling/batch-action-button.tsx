@@ -32,13 +32,28 @@ const WORDS: Record<BatchAction, { label: string; title: (name: string) => strin
   },
 };
 
-/** Pause, Resume or "Retry failed and unanswered" on a batch, after asking; the answer's message is the toast. */
-export function BatchActionButton({ batch, action }: { batch: { id: string; name: string }; action: BatchAction }) {
+/** What pausing a sequence that waits for a call back does: the call back keeps its time, the next patient waits. */
+const pauseWhileWaiting = (callback: { name: string; at: string }) =>
+  `The call back to ${callback.name} still rings at ${callback.at}, as promised. If it ends without a booking, the next patient is not called until you resume.`;
+
+/**
+ * Pause, Resume or "Retry failed and unanswered" on a batch, after asking; the answer's message is the toast.
+ * `callback`: the call back a sequence waits on (clinic time), which the pause does not hold back.
+ */
+export function BatchActionButton({
+  batch,
+  action,
+  callback,
+}: {
+  batch: { id: string; name: string };
+  action: BatchAction;
+  callback?: { name: string; at: string };
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const words = WORDS[action];
+  const words = action === "pause" && callback ? { ...WORDS.pause, description: pauseWhileWaiting(callback) } : WORDS[action];
 
   async function run() {
     setBusy(true);

@@ -5,8 +5,9 @@ import { cn } from "@/components/ui/cn";
 import { BatchProgress } from "@/components/scheduling/batch-progress";
 import { CancelBatchButton } from "@/components/scheduling/cancel-batch-button";
 import { BatchActionButton } from "@/components/scheduling/batch-action-button";
+import { batchCardActions } from "@/components/scheduling/batch-card-actions";
 import { BatchResultsPanel } from "@/components/scheduling/batch-results";
-import { clinicDay, clinicExactTime, clinicTimeRange, relativeTime, sameClinicDay, type ClinicZone } from "@/components/scheduling/clinic-time";
+import { clinicDateTime, clinicDay, clinicExactTime, clinicTimeRange, relativeTime, sameClinicDay, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { schedulingHref } from "@/components/scheduling/scheduling-href";
 import { sequenceSummary } from "@/components/scheduling/sequence-summary";
 
@@ -38,17 +39,11 @@ export function BatchList({
       {batches.map((batch) => {
         const selected = batch.id === selectedBatchId;
         const span = when(batch, zone);
-        const notStarted = batch.counts.PENDING + batch.counts.PAUSED + batch.counts.WAITING;
-        const running = notStarted + batch.counts.IN_PROGRESS;
         const unreached = batch.results.failures.reduce((sum, failure) => sum + failure.count, 0);
-        const action = batch.pausedAt
-          ? "resume"
-          : batch.counts.PENDING > 0
-            ? "pause"
-            : running === 0 && unreached > 0 && !batch.sequence && !batch.retryBatchId
-              ? "retry"
-              : null;
-        const sequence = batch.sequence ? sequenceSummary(batch.sequence, batch.scheduledCount) : null;
+        const { action, cancellable } = batchCardActions({ ...batch, unreached });
+        const sequence = batch.sequence ? sequenceSummary(batch.sequence, batch.scheduledCount, zone) : null;
+        const waitingFor = batch.sequence?.status === "RUNNING" ? batch.sequence.waitingFor : null;
+        const callback = waitingFor && !waitingFor.ringing ? { name: waitingFor.name, at: clinicDateTime(waitingFor.at, zone) } : undefined;
         return (
           <li key={batch.id}>
             <Card className={cn("flex h-full flex-col gap-3 p-4", selected && "ring-2 ring-brand-500")} data-testid="batch-card">
@@ -75,14 +70,17 @@ export function BatchList({
                   </p>
                 </div>
                 <div className="flex shrink-0 flex-wrap justify-end gap-2">
-                  {canCancel && action ? <BatchActionButton batch={{ id: batch.id, name: batch.name }} action={action} /> : null}
-                  {canCancel && notStarted > 0 ? <CancelBatchButton batch={{ id: batch.id, name: batch.name, pending: notStarted }} /> : null}
+                  {canCancel && action ? <BatchActionButton batch={{ id: batch.id, name: batch.name }} action={action} callback={callback} /> : null}
+                  {canCancel && cancellable > 0 ? (
+                    <CancelBatchButton batch={{ id: batch.id, name: batch.name, pending: cancellable }} callback={callback} />
+                  ) : null}
                 </div>
               </div>
               {sequence ? (
                 <p className={cn("text-sm tabular-nums", sequence.stopped ? "text-zinc-700" : "font-medium text-brand-700")} data-testid="sequence-summary">
                   <span className="mr-1.5 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal text-zinc-600">One at a time</span>
-                  {sequence.headline}
+                  {/* The call back's exact time and zone on hover, as every scheduled time on the page. */}
+                  <span title={waitingFor ? clinicExactTime(waitingFor.at, zone) : undefined}>{sequence.headline}</span>
                 </p>
               ) : null}
               <BatchProgress counts={batch.counts} />

@@ -10,8 +10,11 @@ import { tenantFetch } from "@/lib/http/tenant-fetch";
 
 const calls = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "call" : "calls"}`;
 
-/** "Cancel pending" on a batch, after asking: cancelled calls cannot be brought back. */
-export function CancelBatchButton({ batch }: { batch: { id: string; name: string; pending: number } }) {
+/**
+ * "Cancel pending" on a batch, after asking: cancelled calls cannot be brought back. `callback`: the call back a
+ * sequence waits on, which is cancelled with it (counted in `pending`), so the dialog names it.
+ */
+export function CancelBatchButton({ batch, callback }: { batch: { id: string; name: string; pending: number }; callback?: { name: string; at: string } }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -48,7 +51,9 @@ export function CancelBatchButton({ batch }: { batch: { id: string; name: string
         open={open}
         onOpenChange={setOpen}
         title={`Cancel ${calls(batch.pending)} still to go?`}
-        description={`The pending calls of “${batch.name}” will not be placed. Calls already made or ringing now are not affected. To call these patients later, schedule them again from Contacts.`}
+        description={`The pending calls of “${batch.name}” will not be placed. Calls already made or ringing now are not affected. To call these patients later, schedule them again from Contacts.${
+          callback ? ` This includes the call back to ${callback.name} at ${callback.at}: the waitlist stops, so they are not called back about it.` : ""
+        }`}
         cancelLabel="Keep them"
         confirmLabel={`Cancel ${calls(batch.pending)}`}
         busy={cancelling}

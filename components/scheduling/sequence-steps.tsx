@@ -7,6 +7,8 @@ import { clinicDateTime, clinicExactTime, relativeTime, type ClinicZone } from "
 import { ScheduledCallStatusBadge } from "@/components/scheduling/scheduled-call-status";
 import { sequenceSummary } from "@/components/scheduling/sequence-summary";
 
+const ENDED: readonly string[] = ["COMPLETED", "FAILED", "CANCELLED"];
+
 const REASONS: Record<string, string> = {
   filled: "Not called: an earlier patient booked",
   do_not_call: "Not called: on the do-not-call list",
@@ -33,10 +35,23 @@ function stepOutcome(step: SequenceSteps["steps"][number], position: number, wai
 export function SequenceStepsPanel({ sequence, zone, now }: { sequence: SequenceSteps; zone: ClinicZone; now: number }) {
   const position = sequence.batch.sequencePosition ?? 1;
   const booked = sequence.steps.find((step) => step.booked);
+  const current = sequence.steps.find((step) => step.sequenceIndex === position);
+  const waitingOn = sequence.waitingOnCallback;
+  // As the batch card says it: waiting for the call back once the step it came from has ended.
+  const waitingFor =
+    waitingOn && (!current || ENDED.includes(current.status))
+      ? { name: waitingOn.contact.name, at: waitingOn.nextAttemptAt ?? waitingOn.scheduledTime, ringing: waitingOn.status === "IN_PROGRESS" }
+      : null;
   const summary = sequence.batch.sequenceStatus
     ? sequenceSummary(
-        { status: sequence.batch.sequenceStatus, position, bookedBy: booked ? { name: booked.contact.name, step: booked.sequenceIndex ?? 0 } : null },
+        {
+          status: sequence.batch.sequenceStatus,
+          position,
+          bookedBy: booked ? { name: booked.contact.name, step: booked.sequenceIndex ?? 0 } : null,
+          waitingFor,
+        },
         sequence.steps.length,
+        zone,
       )
     : null;
   return (

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { decodeOpaqueCursor, encodeOpaqueCursor } from "@/lib/http/opaque-cursor";
 import type { ScheduledCallStatus } from "@/lib/generated/prisma/enums";
 import { batchResults } from "@/lib/scheduling/batch-results";
+import { listSequenceWaits } from "@/lib/scheduling/list-sequence-waits";
 import { emptyCounts, type StatusCounts } from "@/lib/scheduling/statuses";
 
 /** The (createdAt, id) of the last batch of the page (newest first). */
@@ -10,7 +11,8 @@ const cursorSchema = z.object({ t: z.iso.datetime(), id: z.string().max(64) });
 
 /**
  * The organization's batches, newest first (keyset), each with its calls counted by status; a sequence
- * also with where it is (`sequence`: its status, current step, and who booked when it was filled).
+ * also with where it is (`sequence`: its status, current step, who booked when it was filled, and the call back
+ * it waits on while one holds it).
  */
 export async function listBatches(organizationId: string, query: { cursor?: string; limit: number }) {
   const cursor = query.cursor ? decodeOpaqueCursor(query.cursor, cursorSchema) : null;
@@ -62,7 +64,7 @@ export async function listBatches(organizationId: string, query: { cursor?: stri
         ).map((row) => [row.id, row])
       : [],
   );
-  const results = await batchResults(organizationId, ids);
+  const [results, waits] = await Promise.all([batchResults(organizationId, ids), listSequenceWaits(organizationId, ids)]);
   const last = page[page.length - 1];
   return {
     batches: page.map(({ filledByScheduledCallId, sequenceStatus, sequencePosition, sequenceStoppedAt, retriedBy, ...batch }) => {
@@ -79,6 +81,7 @@ export async function listBatches(organizationId: string, query: { cursor?: stri
                 position: sequencePosition ?? 1,
                 stoppedAt: sequenceStoppedAt,
                 bookedBy: filler ? { name: filler.contact.name, step: filler.sequenceIndex ?? 0 } : null,
+                waitingFor: waits.get(batch.id) ?? null,
               }
             : null,
       };

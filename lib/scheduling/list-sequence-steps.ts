@@ -28,7 +28,7 @@ export async function listSequenceSteps(organizationId: string, batchId: string)
     batch.sequenceStatus === "RUNNING" && batch.heldByScheduledCallId
       ? await getDb().scheduledCall.findFirst({
           where: { id: batch.heldByScheduledCallId, organizationId, status: { in: ["PENDING", "PAUSED", "IN_PROGRESS"] } },
-          select: { id: true, status: true, scheduledTime: true, nextAttemptAt: true },
+          select: { id: true, status: true, scheduledTime: true, nextAttemptAt: true, contact: { select: { name: true } } },
         })
       : null;
   const rows = await getDb().scheduledCall.findMany({

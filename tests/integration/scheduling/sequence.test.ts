@@ -9,6 +9,9 @@ import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { advanceSequenceNow } from "@/lib/scheduling/advance-sequence";
 import { holdSequenceOn, lockSequenceOfCall } from "@/lib/scheduling/hold-sequence";
+import { listBatches } from "@/lib/scheduling/list-batches";
+import { pauseBatch } from "@/lib/scheduling/pause-batch";
+import { resumeBatch } from "@/lib/scheduling/resume-batch";
 import { resumeStalledSequences, STALL_GRACE_MS } from "@/lib/scheduling/resume-stalled-sequences";
 import type { FaultMode } from "@/simulator/faults";
 import { createContacts } from "../../factories/contacts";
@@ -518,6 +521,96 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     await harness.runCron();
     await harness.settle();
     expect(dials(contacts)).toEqual([1, 0]);
+  });
+
+  it("the batches list says what a sequence waits for: the call back's patient and time, then that it is ringing; nothing once it ended", async () => {
+    const { clinic, contacts, batchId } = await startSequence(3, { script: { 1: ["callback_scheduled"] } });
+    // On the same page: a sequence that waits for nobody.
+    const other = await startSequence(2, { clinic });
+    await getDb().scheduledCall.updateMany({ where: { batchId: other.batchId, sequenceIndex: 1 }, data: { scheduledTime: new Date(Date.now() + 86_400_000) } });
+    await runUntil(async () => (await callbacksOf(batchId)).length > 0);
+    const [callback] = await callbacksOf(batchId);
+    const waitOf = async (id: string) =>
+      (await listBatches(clinic.organization.id, { limit: 20 })).batches.find((listed) => listed.id === id)!.sequence!.waitingFor;
+
+    expect(await waitOf(batchId)).toEqual({ callbackId: callback!.id, name: contacts[0]!.name, at: callback!.scheduledTime, ringing: false });
+    expect(await waitOf(other.batchId)).toBeNull();
+
+    // It rings (the patient is on the phone a while): the card says the call back is being made.
+    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+    await dueNow(callback!.id);
+    await harness.runCron();
+    expect(await waitOf(batchId)).toMatchObject({ callbackId: callback!.id, ringing: true });
+
+    // It ends without a booking: the next patient's turn, and no call back is waited on.
+    const callbackCall = await getDb().call.findFirstOrThrow({ where: { scheduledCallId: callback!.id } });
+    await deliver(transcription(callbackCall, "not_interested"));
+    await settledAfterResponse();
+    expect(await batch(batchId)).toMatchObject({ sequencePosition: 2, heldByScheduledCallId: null });
+    expect(await waitOf(batchId)).toBeNull();
+  });
+
+  it("a call back the agent schedules mid-call is waited on only once the step's call has ended", async () => {
+    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+    const { clinic, contacts, batchId } = await startSequence(2);
+    await harness.runCron();
+    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
+    const asked = await scheduleCallback(clinic.organization.id, first.agentId!, {
+      phone_number: contacts[0]!.phoneNumber,
+      time: "in 2 hours",
+      context: "At work; call back about the slot",
+      conversation_id: first.conversationId!,
+    });
+    const waitOf = async () => (await listBatches(clinic.organization.id, { limit: 20 })).batches[0]!.sequence!.waitingFor;
+    expect(await waitOf()).toBeNull(); // still "Calling 1 of 2": the patient is on the phone
+    await deliver(transcription(first, "not_interested"));
+    await settledAfterResponse();
+    const callback = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: asked.scheduled_call_id } });
+    expect(await waitOf()).toEqual({ callbackId: callback.id, name: contacts[0]!.name, at: callback.scheduledTime, ringing: false });
+  });
+
+  it("pausing a sequence that waits for a call back: the call back rings as promised, the next patient waits for the resume", async () => {
+    const { clinic, contacts, batchId } = await startSequence(3, { script: { 1: ["callback_scheduled", "not_interested"], 2: ["appointment_booked"] } });
+    await runUntil(async () => (await callbacksOf(batchId)).length > 0);
+    const [callback] = await callbacksOf(batchId);
+    const { POST: pauseRoute } = await import("@/app/api/call-batches/[id]/pause/route");
+    const { POST: resumeRoute } = await import("@/app/api/call-batches/[id]/resume/route");
+    signInAs(clinic.user);
+    expect((await callRoute(pauseRoute, { method: "POST", params: { id: batchId } })).status).toBe(200);
+
+    // The call back ends without a booking while paused: the 2nd patient's turn has come, but nobody dials them.
+    await dueNow(callback!.id);
+    for (let run = 0; run < 3; run++) {
+      await harness.runCron();
+      await harness.settle();
+      await settledAfterResponse();
+    }
+    expect(await getDb().scheduledCall.findUniqueOrThrow({ where: { id: callback!.id } })).toMatchObject({ status: "COMPLETED" });
+    expect(dials(contacts)).toEqual([2, 0, 0]);
+    expect((await steps(batchId)).map((s) => s.status)).toEqual(["COMPLETED", "PENDING", "WAITING"]);
+    expect(await batch(batchId)).toMatchObject({ sequencePosition: 2, heldByScheduledCallId: null });
+
+    // Resumed: the 2nd patient is called, books, and the 3rd is not.
+    expect((await callRoute(resumeRoute, { method: "POST", params: { id: batchId } })).status).toBe(200);
+    await runUntil(stopped(batchId));
+    expect(dials(contacts)).toEqual([2, 1, 0]);
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "FILLED", sequencePosition: 2 });
+  });
+
+  it("pausing a sequence that waits for a call back, which staff then cancel: the next patient waits for the resume", async () => {
+    const { clinic, contacts, batchId } = await startSequence(2, { script: { 1: ["callback_scheduled"] } });
+    await runUntil(async () => (await callbacksOf(batchId)).length > 0);
+    const [callback] = await callbacksOf(batchId);
+    const actor = { organizationId: clinic.organization.id, userId: clinic.user.id, email: clinic.user.email };
+    await pauseBatch(actor, batchId);
+    await cancelScheduledCall(clinic.organization.id, callback!.id);
+    await harness.runCron();
+    await harness.settle();
+    expect(dials(contacts)).toEqual([1, 0]);
+    expect((await steps(batchId)).map((s) => s.status)).toEqual(["COMPLETED", "PENDING"]);
+    await resumeBatch(actor, batchId);
+    await runUntil(stopped(batchId));
+    expect(dials(contacts)).toEqual([1, 1]);
   });
 
   it("more than 500 contacts in a sequence is a 400 in plain words, with nothing written", async () => {

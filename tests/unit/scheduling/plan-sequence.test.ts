@@ -40,12 +40,24 @@ describe("planSequence: one at a time, in the order given", () => {
 });
 
 describe("sequenceSummary: where a sequence is, in words", () => {
+  const zone = { timeZone: SYDNEY, locale: "en-AU" };
   it("says which call it is on, and why it stopped", () => {
-    expect(sequenceSummary({ status: "RUNNING", position: 3, bookedBy: null }, 12)).toEqual({ headline: "Calling 3 of 12", stopped: false });
-    expect(sequenceSummary({ status: "FILLED", position: 3, bookedBy: { name: "Jane Doe", step: 3 } }, 12).headline).toBe(
+    expect(sequenceSummary({ status: "RUNNING", position: 3, bookedBy: null }, 12, zone)).toEqual({ headline: "Calling 3 of 12", stopped: false });
+    expect(sequenceSummary({ status: "FILLED", position: 3, bookedBy: { name: "Jane Doe", step: 3 } }, 12, zone).headline).toBe(
       "Stopped at 3 of 12: Jane Doe booked — the rest were not called",
     );
-    expect(sequenceSummary({ status: "EXHAUSTED", position: 12, bookedBy: null }, 12).headline).toBe("Nobody booked: all 12 tried");
-    expect(sequenceSummary({ status: "CANCELLED", position: 4, bookedBy: null }, 12).headline).toBe("Stopped by staff at 4 of 12");
+    expect(sequenceSummary({ status: "EXHAUSTED", position: 12, bookedBy: null }, 12, zone).headline).toBe("Nobody booked: all 12 tried");
+    expect(sequenceSummary({ status: "CANCELLED", position: 4, bookedBy: null }, 12, zone).headline).toBe("Stopped by staff at 4 of 12");
+  });
+
+  it("says it waits for a call back, to whom and when on the clinic's clock, rather than that it is calling", () => {
+    const waitingFor = { name: "Jane Doe", at: new Date("2026-12-08T15:05:00+11:00"), ringing: false };
+    expect(sequenceSummary({ status: "RUNNING", position: 2, bookedBy: null, waitingFor }, 3, zone)).toEqual({
+      headline: "Waiting for a call back to Jane Doe at Tue 8 Dec, 3:05 PM (2 of 3)",
+      stopped: false,
+    });
+    expect(sequenceSummary({ status: "RUNNING", position: 2, bookedBy: null, waitingFor: { ...waitingFor, ringing: true } }, 3, zone).headline).toBe(
+      "Calling Jane Doe back now (2 of 3)",
+    );
   });
 });
