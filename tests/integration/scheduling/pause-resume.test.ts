@@ -16,6 +16,7 @@ import { createContacts } from "../../factories/contacts";
 import { createDispatchOrganization, zoneAtNoon } from "../../factories/dispatch";
 import { createBatchRow, createScheduledCallRows, createSchedulingContacts, createSchedulingMember, upcomingDay, wallClock } from "../../factories/scheduling";
 import { listDoNotCall } from "../../factories/do-not-call";
+import { createCalls } from "../../factories/calls";
 import { startDispatchHarness, type DispatchHarness } from "../dispatch/harness";
 import { callRoute, signInAs } from "../helpers/session";
 
@@ -275,6 +276,26 @@ describe("pausing and resuming a batch", () => {
     // Resumed on Monday at 09:30: Bob 09:30, Cat 09:32, Dan 09:34, all in hours.
     expect(await resumeBatch(actor, batch.id, friday.at("09:30", 3))).toMatchObject({ resumed: 3, cancelled: 1 });
     expect(await card()).toMatchObject({ firstCallAt: friday.at("16:54"), lastCallAt: friday.at("09:34", 3), movedCount: 0 });
+  });
+
+  it("after a resume the span still starts at the first dial, when that call was re-planned for its retry", async () => {
+    const { clinic, actor, batch, friday, card, byName } = await scheduledFridayEvening();
+    // Ann was dialed at 16:54, was busy, and waits to be tried again at 16:59.
+    const ann = (await byName()).Ann!;
+    await getDb().scheduledCall.update({ where: { id: ann.id }, data: { attempts: 1, nextAttemptAt: friday.at("16:59") } });
+    await createCalls(
+      clinic.organization.id,
+      1,
+      () => ({ scheduledCallId: ann.id, contactId: ann.contactId, status: "FAILED", outcome: null }),
+      friday.at("16:54"),
+    );
+    await pauseBatch(actor, batch.id, friday.at("16:55"));
+
+    // Resumed on Monday at 09:30: Ann's retry and the others are planned from then on.
+    expect(await resumeBatch(actor, batch.id, friday.at("09:30", 3))).toMatchObject({ resumed: 5, cancelled: 0 });
+    const times = Object.values(await byName()).map((row) => +row.scheduledTime);
+    expect(Math.min(...times)).toBe(+friday.at("09:30", 3));
+    expect(await card()).toMatchObject({ firstCallAt: friday.at("16:54"), lastCallAt: friday.at("09:38", 3) });
   });
 
   it("a paused batch that is cancelled is no longer paused: there is nothing to resume (409)", async () => {
