@@ -1,5 +1,6 @@
-import { AlertTriangle, CheckCircle2 } from "lucide-react";
+import { AlertTriangle, CheckCircle2, UserPen } from "lucide-react";
 import type { ImportReport } from "@/lib/contacts/import/import-contacts";
+import { moreRenames, renameLine, renamesHeading } from "@/components/contacts/import/rename-text";
 
 const n = (value: number) => value.toLocaleString("en");
 
@@ -19,7 +20,31 @@ export function ImportCounts({ items }: { items: { label: string; value: number;
   );
 }
 
-/** What a dry run found: how many rows are ready, what they will do, and each problem by row. */
+/** Existing contacts the file would rename, listed before staff confirm: a re-used number renames a patient. */
+function RenameList({ count, renames }: { count: number; renames: NonNullable<ImportReport["renames"]> }) {
+  const more = moreRenames(count, renames.length);
+  return (
+    <section aria-labelledby="import-renames-heading" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2.5">
+      <h3 id="import-renames-heading" className="flex items-center gap-2 text-sm font-medium text-amber-900">
+        <UserPen className="size-4" aria-hidden="true" />
+        {renamesHeading(count)}
+      </h3>
+      <p className="mt-1 text-xs text-amber-900">
+        These rows have the phone number of a contact you already have, under another name. Check they are the same people.
+      </p>
+      <ul className="mt-2 space-y-0.5 text-sm text-zinc-800">
+        {renames.map((rename) => (
+          <li key={rename.row} data-testid="import-rename">
+            {renameLine(rename)}
+          </li>
+        ))}
+      </ul>
+      {more ? <p className="mt-1 text-xs text-amber-900">{more}</p> : null}
+    </section>
+  );
+}
+
+/** What a dry run found: how many rows are ready, what they will do (and whom they rename), and each problem by row. */
 export function ImportReview({ report }: { report: ImportReport }) {
   return (
     <div className="space-y-4">
@@ -30,6 +55,7 @@ export function ImportReview({ report }: { report: ImportReport }) {
           { label: "Rows with problems", value: report.invalidRows, tone: "warning" },
         ]}
       />
+      {report.renameCount && report.renames ? <RenameList count={report.renameCount} renames={report.renames} /> : null}
       {report.invalidRows === 0 ? (
         <p className="flex items-center gap-2 text-sm text-emerald-800">
           <CheckCircle2 className="size-4" aria-hidden="true" />

@@ -6,8 +6,9 @@ import { checkInSlices, type CheckedRows } from "@/lib/contacts/import/check-in-
 import { IMPORT_MAX_REPORTED_ERRORS, IMPORT_WRITE_CHUNK_ROWS } from "@/lib/contacts/import/limits";
 import { parseCsv } from "@/lib/contacts/import/parse-csv";
 import type { ImportMode } from "@/lib/contacts/import/read-import-request";
-import { createRowValidator, type ImportContact, type ImportRowError } from "@/lib/contacts/import/validate-rows";
-import { addWriteCounts, countExistingPhones, prepareChunk, upsertChunk, type WriteCounts } from "@/lib/contacts/import/write-contacts";
+import { createRowValidator, type ImportContact, type ImportRowError, type ValidatedRows } from "@/lib/contacts/import/validate-rows";
+import { previewUpdates, type ImportRename } from "@/lib/contacts/import/preview-updates";
+import { addWriteCounts, prepareChunk, upsertChunk, type WriteCounts } from "@/lib/contacts/import/write-contacts";
 
 export interface ImportReport {
   dryRun: boolean;
@@ -22,6 +23,14 @@ export interface ImportReport {
   updated: number;
   /** Of the updates, contacts that already held what the file says, left as they were; absent on a dry run (it does not compare) and when nothing was written. */
   unchanged?: number;
+  /**
+   * Dry run only: existing contacts whose name a row would change (another name on a number the clinic
+   * has), counted, and the first IMPORT_MAX_LISTED_RENAMES listed by row. A real import leaves them out:
+   * the upsert cannot return a row's old name (RETURNING sees only the new row before PostgreSQL 18), and
+   * reading them first would add a statement per chunk to the write; staff saw the list in the check step.
+   */
+  renameCount?: number;
+  renames?: ImportRename[];
   /** Rows not imported because of their problems. */
   skipped: number;
   errors: ImportRowError[];
@@ -63,7 +72,10 @@ export async function importContacts(
   if (!mapping.ok) throw new AppError("invalid_input", mapping.message + mappingHint(csv.headers));
   const validate = createRowValidator(mapping.columns, organization.defaultCountry, csv.rowProblems);
 
-  const reportOf = ({ validRows, errors, invalidRows }: CheckedRows, counts: { created: number; updated: number; unchanged?: number }): ImportReport => ({
+  const reportOf = (
+    { validRows, errors, invalidRows }: CheckedRows,
+    counts: { created: number; updated: number; unchanged?: number; renameCount?: number; renames?: ImportRename[] },
+  ): ImportReport => ({
     dryRun: options.dryRun,
     mode: options.mode,
     rows: csv.rows.length,
@@ -78,12 +90,12 @@ export async function importContacts(
   });
 
   if (options.dryRun) {
-    const phoneNumbers: string[] = [];
+    const valid: ValidatedRows["valid"] = [];
     const checked = await checkInSlices(csv.rows, validate, (part) => {
-      for (const row of part.valid) phoneNumbers.push(row.contact.phoneNumber);
+      for (const row of part.valid) valid.push(row);
     });
-    const existing = await countExistingPhones(getDb(), organization.id, phoneNumbers);
-    return reportOf(checked, { created: phoneNumbers.length - existing, updated: existing });
+    const { updated, renameCount, renames } = await previewUpdates(getDb(), organization, valid);
+    return reportOf(checked, { created: valid.length - updated, updated, renameCount, renames });
   }
 
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };

@@ -9,6 +9,8 @@ export const IMPORT_MAX_CELL_CHARS = 10_000;
 export const IMPORT_MAX_HEADER_CHARS = 200;
 /** Row problems listed in one answer; the counts always cover every row. */
 export const IMPORT_MAX_REPORTED_ERRORS = 500;
+/** Existing contacts a dry run lists by name when the file would rename them; the count covers them all. */
+export const IMPORT_MAX_LISTED_RENAMES = 20;
 /** Rows per INSERT … ON CONFLICT statement. */
 export const IMPORT_WRITE_CHUNK_ROWS = 1_000;
 /** Rows checked between two turns of the event loop, so a finished chunk's next one is sent without waiting for a whole chunk's checks. */

@@ -149,12 +149,3 @@ export function addWriteCounts(total: WriteCounts, chunk: WriteCounts): void {
   total.updated += chunk.updated;
   total.unchanged += chunk.unchanged;
 }
-
-/** How many of these numbers the organization already has (what a dry run reports as updates). */
-export async function countExistingPhones(db: RawQueryClient, organizationId: string, phoneNumbers: readonly string[]): Promise<number> {
-  if (phoneNumbers.length === 0) return 0;
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS "count" FROM "Contact"
-     WHERE "organizationId" = ${organizationId} AND "phoneNumber" = ANY(${phoneNumbers as string[]}::text[])`;
-  return row?.count ?? 0;
-}
