@@ -48,8 +48,11 @@ export function AppointmentDialog({
   const [saving, setSaving] = useState(false);
   // The picker greys out days before the clinic's today (a hint only: the form is noValidate).
   const [today] = useState(() => toWallClock(Date.now(), zone.timeZone).date);
-  const [problem, setProblem] = useState<{ problem: Problem; attempt: number } | null>(null);
+  const [answered, setProblem] = useState<{ problem: Problem; attempt: number; sent: string } | null>(null);
   const startsAt = wallClockToIso(when, zone.timeZone);
+  // A refusal speaks for the values it refused: once staff change them, its messages go.
+  const sent = JSON.stringify([startsAt, duration, person]);
+  const problem = answered && answered.sent === sent ? answered : null;
   const errors = problem ? fieldErrorsOf(problem.problem) : {};
   const minutes = Number(duration);
   const durationError = Number.isInteger(minutes) && minutes >= 5 && minutes <= 240 ? errors.durationMinutes : "Use 5 to 240 minutes";
@@ -62,6 +65,7 @@ export function AppointmentDialog({
       setProblem({
         problem: { status: 422, detail: START_PASSED_MESSAGE, issues: [{ path: "startsAt", message: START_PASSED_MESSAGE }] },
         attempt: Date.now(),
+        sent,
       });
       return;
     }
@@ -75,7 +79,7 @@ export function AppointmentDialog({
       : await sendJson<{ appointment: { startsAt: string } }>("/api/appointments", "POST", { startsAt, durationMinutes: minutes, ...person });
     setSaving(false);
     if (!result.ok) {
-      setProblem({ problem: result.problem, attempt: Date.now() });
+      setProblem({ problem: result.problem, attempt: Date.now(), sent });
       return;
     }
     toast.success(

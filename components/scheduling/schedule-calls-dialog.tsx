@@ -68,7 +68,8 @@ export function ScheduleCallsDialog({
   const [phoneNumberId, setPhoneNumberId] = useState(() => initialChoice(defaults.lines.phoneNumbers, defaults.lines.defaultPhoneNumberId));
   const [script, setScript] = useState<CallScriptDraft>(EMPTY_SCRIPT);
   const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<{ problem: Problem; attempt: number } | null>(null);
+  // The answer to one request: once staff change what they send, it no longer speaks for the form.
+  const [failedSubmit, setSubmitError] = useState<{ problem: Problem; attempt: number; sent: ScheduleRequest } | null>(null);
 
   const scheduledTime = wallClockToIso(when, zone.timeZone);
   const localErrors = scheduleFormErrors({ timePicked: scheduledTime !== null, stagger, sequence });
@@ -85,6 +86,7 @@ export function ScheduleCallsDialog({
     };
   }, [filter, included, excluded, scheduledTime, staggerInvalid, stagger, sequence, agentId, phoneNumberId, script]);
   const preview = useSchedulePreview(request);
+  const submitError = failedSubmit && failedSubmit.sent === request ? failedSubmit : null;
 
   const problem = submitError?.problem ?? (preview.status === "error" ? preview.problem : { status: 0 });
   const serverErrors = fieldErrorsOf(problem);
@@ -109,7 +111,7 @@ export function ScheduleCallsDialog({
     try {
       const res = await postSchedule(request, { dryRun: false, idempotencyKey });
       if (!res.ok) {
-        setSubmitError({ problem: await readProblem(res), attempt: Date.now() });
+        setSubmitError({ problem: await readProblem(res), attempt: Date.now(), sent: request });
         return;
       }
       const { batch } = (await res.json()) as ScheduledBatch;
@@ -125,6 +127,7 @@ export function ScheduleCallsDialog({
           detail: `Could not reach Callboard: ${String(reason)}. Check your connection and try again; the calls are scheduled at most once.`,
         },
         attempt: Date.now(),
+        sent: request,
       });
     } finally {
       setSubmitting(false);
