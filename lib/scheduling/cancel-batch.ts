@@ -1,11 +1,13 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { restateBatchPlan } from "@/lib/scheduling/restate-batch-plan";
 
 /**
  * Cancels every call of a batch that has not started (PENDING, PAUSED, a sequence's WAITING steps and the call
  * back a sequence is waiting on) in one statement; calls already under way are left alone. A sequence stops for
  * good (CANCELLED), so the end of a call still ringing does not wake the next step. The batch row is written first, in the order the
- * sequence's advance takes its locks (batch, then steps).
+ * sequence's advance takes its locks (batch, then steps). The batch's span and moved count then describe the calls that
+ * were made (restateBatchPlan).
  */
 export async function cancelBatch(organizationId: string, batchId: string) {
   const cancelledAt = new Date();
@@ -32,6 +34,8 @@ export async function cancelBatch(organizationId: string, batchId: string) {
       },
       data: { status: "CANCELLED", cancelledAt, cancelReason: "staff", nextAttemptAt: null, lockedUntil: null, lockedBy: null },
     });
+    // The card's span and moved count: the calls that were made, no longer the plan of those just cancelled.
+    if (count > 0) await restateBatchPlan(tx, organizationId, batchId, cancelledAt);
     return count;
   });
   return { cancelled: count, message: count === 0 ? "No pending calls were left to cancel" : `Cancelled ${count} pending call(s)` };

@@ -1,7 +1,8 @@
-import { getDb, type DbClient } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
+import { restateBatchPlan } from "@/lib/scheduling/restate-batch-plan";
 import { planBatch, type PlanContact } from "@/lib/scheduling/plan-batch";
 import type { BatchActor } from "@/lib/scheduling/pause-batch";
 import { advanceSequence } from "@/lib/scheduling/advance-sequence";
@@ -86,29 +87,4 @@ export async function resumeBatch(actor: BatchActor, batchId: string, now = new 
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
-}
-
-/**
- * The batch's span and moved count (what its card shows) recomputed from its calls as they stand after the re-plan,
- * so they no longer describe the first plan: the calls still to come or already made, not the cancelled ones (a
- * patient skipped at the resume keeps its old time) nor a sequence's waiting steps (placeholders). The span starts
- * at the batch's first dial when it had one: a call dialed before the pause and now re-planned for its retry no
- * longer holds that time. A sequence keeps no last time, as when it was scheduled. A batch with no such call left
- * keeps its span. The resume re-plans without the patients' caps and which calls a cap moved is not kept per call, so
- * cappedCount ("of movedCount") is bounded by the moved calls the resume did not re-plan (made, or on the phone).
- */
-async function restateBatchPlan(tx: DbClient, organizationId: string, batchId: string, now: Date) {
-  await tx.$executeRaw`
-    UPDATE "CallBatch" b
-       SET "firstCallAt" = coalesce(least(s."first", d."firstDial"), b."firstCallAt"),
-           "lastCallAt" = CASE WHEN b."mode" = 'SEQUENCE' THEN b."lastCallAt" ELSE coalesce(s."last", b."lastCallAt") END,
-           "movedCount" = s."moved", "cappedCount" = least(b."cappedCount", s."movedBefore"), "updatedAt" = ${now}
-      FROM (SELECT min("scheduledTime") AS "first", max("scheduledTime") AS "last", count(*) FILTER (WHERE "requestedTime" IS NOT NULL)::int AS "moved",
-                   count(*) FILTER (WHERE "requestedTime" IS NOT NULL AND "status" IN ('IN_PROGRESS', 'COMPLETED', 'FAILED'))::int AS "movedBefore"
-              FROM "ScheduledCall"
-             WHERE "organizationId" = ${organizationId} AND "batchId" = ${batchId} AND "status" NOT IN ('CANCELLED', 'WAITING')) s,
-           (SELECT min(k."createdAt") AS "firstDial"
-              FROM "Call" k JOIN "ScheduledCall" c ON c."id" = k."scheduledCallId"
-             WHERE c."organizationId" = ${organizationId} AND c."batchId" = ${batchId} AND k."organizationId" = ${organizationId}) d
-     WHERE b."id" = ${batchId} AND b."organizationId" = ${organizationId}`;
 }

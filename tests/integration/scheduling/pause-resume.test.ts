@@ -9,6 +9,7 @@ import { clinicWindow } from "@/lib/scheduling/plan-batch";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { pauseBatch } from "@/lib/scheduling/pause-batch";
 import { resumeBatch } from "@/lib/scheduling/resume-batch";
+import { cancelBatch } from "@/lib/scheduling/cancel-batch";
 import { listBatches } from "@/lib/scheduling/list-batches";
 import { POST as scheduleRoute } from "@/app/api/scheduled-calls/route";
 import { createMember } from "../../factories";
@@ -296,6 +297,14 @@ describe("pausing and resuming a batch", () => {
     const times = Object.values(await byName()).map((row) => +row.scheduledTime);
     expect(Math.min(...times)).toBe(+friday.at("09:30", 3));
     expect(await card()).toMatchObject({ firstCallAt: friday.at("16:54"), lastCallAt: friday.at("09:38", 3) });
+  });
+
+  it("after 'Cancel pending' the batch card's span and moved count are those of the calls that were made", async () => {
+    const { clinic, batch, friday, card, byName } = await scheduledFridayEvening();
+    await getDb().scheduledCall.update({ where: { id: (await byName()).Ann!.id }, data: { status: "COMPLETED", attempts: 1, executedAt: friday.at("16:55") } });
+
+    expect(await cancelBatch(clinic.organization.id, batch.id)).toMatchObject({ cancelled: 4 });
+    expect(await card()).toMatchObject({ firstCallAt: friday.at("16:54"), lastCallAt: friday.at("16:54"), movedCount: 0 });
   });
 
   it("a paused batch that is cancelled is no longer paused: there is nothing to resume (409)", async () => {
