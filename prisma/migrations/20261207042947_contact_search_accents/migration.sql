@@ -15,20 +15,21 @@ DROP INDEX "Contact_organizationId_nameSortKey_id_idx";
 DROP INDEX "Contact_organizationId_createdAt_id_idx";
 ALTER TABLE "Contact" DROP COLUMN "searchText", DROP COLUMN "nameSortKey";
 
--- The fold is written out in each function rather than shared through a third one: a generated column's
--- function must call only built-ins, because pg_dump restores a table with an empty search_path, where an
--- unqualified call of our own function is not found and the table is never created.
+-- The fold, then letters NFKD leaves whole (a stroke or a ligature: "Ł" → "L", "ß" → "ss"; the same list as
+-- lib/text/fold-for-search.ts), is written out in each function rather than shared through a third one: a
+-- generated column's function must call only built-ins, because pg_dump restores a table with an empty
+-- search_path, where an unqualified call of our own function is not found and the table is never created.
+-- The search text folds its three fields at once (the fold works character by character, and the
+-- separators, ASCII, pass through it), before the case is folded.
 CREATE OR REPLACE FUNCTION contact_name_sort_key(name text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT lower(CASE WHEN name ~ '[^\x01-\x7f]' THEN regexp_replace(normalize(name, NFKD), '[\u0300-\u036f]', '', 'g') ELSE name END) $$;
+  AS $$ SELECT lower(CASE WHEN name ~ '[^\x01-\x7f]' THEN replace(replace(replace(replace(replace(replace(replace(replace(translate(regexp_replace(normalize(name, NFKD), '[\u0300-\u036f]', '', 'g'), 'łŁøØđĐħĦıŧŦðÐ', 'lLoOdDhHitTdD'), 'ß', 'ss'), 'ẞ', 'SS'), 'æ', 'ae'), 'Æ', 'AE'), 'œ', 'oe'), 'Œ', 'OE'), 'þ', 'th'), 'Þ', 'TH') ELSE name END) $$;
 
 CREATE OR REPLACE FUNCTION contact_search_text(name text, business_name text, email text, phone_number text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT left(
-           E'\n' || lower(translate(CASE WHEN name ~ '[^\x01-\x7f]' THEN regexp_replace(normalize(name, NFKD), '[\u0300-\u036f]', '', 'g') ELSE name END, E'\n\t\x1f', '   '))
-        || E'\n' || lower(translate(CASE WHEN coalesce(business_name, '') ~ '[^\x01-\x7f]' THEN regexp_replace(normalize(coalesce(business_name, ''), NFKD), '[\u0300-\u036f]', '', 'g') ELSE coalesce(business_name, '') END, E'\n\t\x1f', '   '))
-        || E'\t' || lower(translate(CASE WHEN coalesce(email, '') ~ '[^\x01-\x7f]' THEN regexp_replace(normalize(coalesce(email, ''), NFKD), '[\u0300-\u036f]', '', 'g') ELSE coalesce(email, '') END, E'\n\t\x1f', '   ')),
-         384) || E'\x1f' || ltrim(phone_number, '+') $$;
+  AS $$ SELECT left(lower(
+         CASE WHEN (E'\n' || translate(name, E'\n\t\x1f', '   ') || E'\n' || translate(coalesce(business_name, ''), E'\n\t\x1f', '   ') || E'\t' || translate(coalesce(email, ''), E'\n\t\x1f', '   ')) ~ '[^\x01-\x7f]' THEN replace(replace(replace(replace(replace(replace(replace(replace(translate(regexp_replace(normalize((E'\n' || translate(name, E'\n\t\x1f', '   ') || E'\n' || translate(coalesce(business_name, ''), E'\n\t\x1f', '   ') || E'\t' || translate(coalesce(email, ''), E'\n\t\x1f', '   ')), NFKD), '[\u0300-\u036f]', '', 'g'), 'łŁøØđĐħĦıŧŦðÐ', 'lLoOdDhHitTdD'), 'ß', 'ss'), 'ẞ', 'SS'), 'æ', 'ae'), 'Æ', 'AE'), 'œ', 'oe'), 'Œ', 'OE'), 'þ', 'th'), 'Þ', 'TH') ELSE (E'\n' || translate(name, E'\n\t\x1f', '   ') || E'\n' || translate(coalesce(business_name, ''), E'\n\t\x1f', '   ') || E'\t' || translate(coalesce(email, ''), E'\n\t\x1f', '   ')) END
+       ), 384) || E'\x1f' || ltrim(phone_number, '+') $$;
 
 ALTER TABLE "Contact"
   ADD COLUMN "nameSortKey" TEXT GENERATED ALWAYS AS (contact_name_sort_key("name")) STORED,

@@ -59,6 +59,11 @@ describe("contactSearchText", () => {
     expect(parseSearch("０４９１ ５７０")?.phoneDigits).toEqual(["0491570", "491570"]);
     expect(contactMatchesSearch({ ...jane, name: "Zoë Nguyễn" }, "zoe nguyen")).toBe(true);
     expect(contactMatchesSearch({ ...jane, name: "Zoe Nguyen" }, "zoë")).toBe(true);
+    // Letters NFKD keeps whole: a stroke or a ligature is typed as its plain letters.
+    expect(contactSearchText({ name: "Łukasz Øster", businessName: "Große Æble", email: null, phoneNumber: "+45" })).toBe(
+      "\nlukasz oster\ngrosse aeble\t\x1f45",
+    );
+    expect(contactMatchesSearch({ ...jane, name: "Łukasz Øster" }, "ŁUKASZ")).toBe(true);
   });
 
   it("turns separators inside a field into spaces, and cuts the fields (not the digits) at SEARCH_TEXT_FIELDS_MAX characters", () => {
