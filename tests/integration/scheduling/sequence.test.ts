@@ -78,6 +78,21 @@ describe("a sequence batch calls one contact at a time until someone books", () 
   }
 
   /** A clinic calling around the clock, `n` contacts where it is daytime, scheduled as a sequence in the order given. */
+  /** A sequence of two whose first patient, still on the phone, asks the agent to be called back in 2 hours. */
+  async function firstPatientAsksForCallback(context: string) {
+    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
+    const { clinic, contacts, batchId } = await startSequence(2);
+    await harness.runCron();
+    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
+    const asked = await scheduleCallback(clinic.organization.id, first.agentId!, {
+      phone_number: contacts[0]!.phoneNumber,
+      time: "in 2 hours",
+      context,
+      conversation_id: first.conversationId!,
+    });
+    return { clinic, contacts, batchId, first, asked };
+  }
+
   async function startSequence(
     n: number,
     options: {
@@ -241,16 +256,7 @@ describe("a sequence batch calls one contact at a time until someone books", () 
   });
 
   it("a call back the agent schedules during a step's call holds the sequence too, whatever the call's outcome word", async () => {
-    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
-    const { clinic, contacts, batchId } = await startSequence(2);
-    await harness.runCron();
-    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
-    const asked = await scheduleCallback(clinic.organization.id, first.agentId!, {
-      phone_number: contacts[0]!.phoneNumber,
-      time: "in 2 hours",
-      context: "Driving; call back about the slot",
-      conversation_id: first.conversationId!,
-    });
+    const { contacts, batchId, first, asked } = await firstPatientAsksForCallback("Driving; call back about the slot");
     await deliver(transcription(first, "not_interested"));
     await settledAfterResponse();
     await harness.runCron();
@@ -551,16 +557,7 @@ describe("a sequence batch calls one contact at a time until someone books", () 
   });
 
   it("a call back the agent schedules mid-call is waited on only once the step's call has ended", async () => {
-    harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
-    const { clinic, contacts, batchId } = await startSequence(2);
-    await harness.runCron();
-    const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
-    const asked = await scheduleCallback(clinic.organization.id, first.agentId!, {
-      phone_number: contacts[0]!.phoneNumber,
-      time: "in 2 hours",
-      context: "At work; call back about the slot",
-      conversation_id: first.conversationId!,
-    });
+    const { clinic, contacts, first, asked } = await firstPatientAsksForCallback("At work; call back about the slot");
     const waitOf = async () => (await listBatches(clinic.organization.id, { limit: 20 })).batches[0]!.sequence!.waitingFor;
     expect(await waitOf()).toBeNull(); // still "Calling 1 of 2": the patient is on the phone
     await deliver(transcription(first, "not_interested"));
