@@ -13,7 +13,7 @@ import { sendJson } from "@/components/settings/send-json";
 import { clinicDateTime, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { toWallClock, wallClockToIso, type WallClock } from "@/components/scheduling/wall-clock";
 import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
-import { START_PASSED_MESSAGE } from "@/lib/appointments/refuse-passed-start";
+import { START_PASSED_MESSAGE } from "@/lib/appointments/refuse-unbookable-start";
 import { isPast } from "@/lib/time/past-grace";
 
 export interface EditableAppointment {

@@ -10,8 +10,7 @@ import { callerLanguage } from "@/lib/appointments/caller-language";
 import { patientOnTheLine } from "@/lib/agents/patient-on-the-line";
 import { inLanguage, type LanguageTag } from "@/lib/language/supported-languages";
 
-/** How far ahead the agent may book: beyond this a date is more likely misheard than meant. */
-export const MAX_DAYS_AHEAD = 366;
+import { MAX_DAYS_AHEAD } from "@/lib/appointments/booking-horizon";
 
 export interface DayAvailability {
   rules: BookingRules;

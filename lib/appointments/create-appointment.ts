@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { appointmentView } from "@/lib/appointments/appointment-view";
 import { insertAppointment } from "@/lib/appointments/insert-appointment";
-import { refusePassedStart } from "@/lib/appointments/refuse-passed-start";
+import { refuseUnbookableStart } from "@/lib/appointments/refuse-unbookable-start";
 import type { CreateAppointmentInput } from "@/lib/appointments/staff-schemas";
 
 export const OVERLAP_MESSAGE = "That time overlaps another appointment. Pick a free time or move the other one first.";
@@ -23,7 +23,7 @@ export async function createAppointment(
     if (!parsed.ok) throw new AppError("invalid_input", parsed.message, { issues: [{ path: "attendeePhone", message: parsed.message }] });
     phone = parsed.e164;
   }
-  refusePassedStart(input.startsAt, now);
+  refuseUnbookableStart(input.startsAt, now);
   const row = await insertAppointment(
     {
       title: input.title,

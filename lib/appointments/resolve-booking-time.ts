@@ -3,7 +3,7 @@ import { assertBookableDate } from "@/lib/appointments/check-availability";
 import { openingInstants } from "@/lib/appointments/day-slots";
 import type { BookingRules } from "@/lib/appointments/load-booking-rules";
 import { zonedInstant } from "@/lib/appointments/opening-hours";
-import { refusePassedStart } from "@/lib/appointments/refuse-passed-start";
+import { refusePassedStart } from "@/lib/appointments/refuse-unbookable-start";
 import { clockToMinute } from "@/lib/scheduling/calling-window";
 import { inLanguage, type LanguageTag } from "@/lib/language/supported-languages";
 

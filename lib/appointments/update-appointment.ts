@@ -4,7 +4,7 @@ import { appointmentView } from "@/lib/appointments/appointment-view";
 import { cancelAppointmentById } from "@/lib/appointments/cancel-appointment";
 import { moveAppointment } from "@/lib/appointments/move-appointment";
 import { OVERLAP_MESSAGE } from "@/lib/appointments/create-appointment";
-import { refusePassedStart } from "@/lib/appointments/refuse-passed-start";
+import { refuseUnbookableStart } from "@/lib/appointments/refuse-unbookable-start";
 import type { UpdateAppointmentInput } from "@/lib/appointments/staff-schemas";
 
 /**
@@ -20,7 +20,7 @@ export async function updateAppointment(organizationId: string, id: string, inpu
   } else {
     if (current.status === "CANCELLED") throw new AppError("conflict", "This appointment is cancelled. Book a new one instead.");
     // The move dialog sends the start it shows: the same start is not a move.
-    if (input.startsAt && +input.startsAt !== +current.startsAt) refusePassedStart(input.startsAt, now);
+    if (input.startsAt && +input.startsAt !== +current.startsAt) refuseUnbookableStart(input.startsAt, now);
     if (input.startsAt || input.durationMinutes) {
       const startsAt = input.startsAt ?? current.startsAt;
       const minutes = input.durationMinutes ?? Math.round((+current.endsAt - +current.startsAt) / 60_000);

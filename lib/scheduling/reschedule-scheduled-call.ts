@@ -4,6 +4,7 @@ import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import { PAST_GRACE_MS } from "@/lib/time/past-grace";
+import { refuseDistantCall } from "@/lib/scheduling/schedule-horizon";
 import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/scheduled-call-view";
 
 /**
@@ -16,6 +17,7 @@ export async function rescheduleScheduledCall(organizationId: string, id: string
     throw new AppError("invalid_input", "The new time is in the past. Pick a time from now on.", {
       issues: [{ path: "scheduledTime", message: "Must be in the future" }],
     });
+  refuseDistantCall(asked, now);
   const row = await getDb().scheduledCall.findFirst({
     where: { id, organizationId },
     select: { status: true, contact: { select: { timezone: true, phoneNumber: true } } },

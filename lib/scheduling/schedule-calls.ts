@@ -18,6 +18,7 @@ import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { SEQUENCE_CONTACTS_MAX, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
 import { PAST_GRACE_MS } from "@/lib/time/past-grace";
+import { refuseDistantCall } from "@/lib/scheduling/schedule-horizon";
 import { capPlannedCalls } from "@/lib/compliance/cap-planned-calls";
 import { CAP_LOOKBACK_MS, loadPatientCallTimes } from "@/lib/compliance/patient-call-times";
 
@@ -57,6 +58,7 @@ export async function scheduleCalls(
     throw new AppError("invalid_input", "The scheduled time is in the past. Pick a time from now on.", {
       issues: [{ path: "scheduledTime", message: "Must be in the future" }],
     });
+  refuseDistantCall(start, now);
   const rules = await loadCallingRules(actor.organizationId);
   // Only the clinic's own agent and number (422 for any other); checked again at every dial.
   const line = await resolveDialLine(getDb(), actor.organizationId, {

@@ -101,3 +101,23 @@ describe("a start that has already passed", () => {
     ).toBe(201);
   });
 });
+
+describe("a start further ahead than a year", () => {
+  it("staff cannot book or move an appointment to it (422, a slip of the year), up to a year ahead they can", async () => {
+    const { user, organization } = await createMember("STAFF");
+    signInAs(user);
+    const create = (startsAt: string) => callRoute(createRoute, { method: "POST", body: { startsAt, durationMinutes: 30, attendeeName: "Far Fay" } });
+    const refused = await create("9999-12-31T09:00:00+11:00");
+    expect(refused.status).toBe(422);
+    expect((await refused.json()) as Problem).toMatchObject({
+      issues: [{ path: "startsAt", message: "Appointments can be booked up to a year ahead. Check the year." }],
+    });
+    expect(await getDb().appointment.count({ where: { organizationId: organization.id } })).toBe(0);
+
+    const booked = await create(sent(Date.now() + 360 * 86_400_000));
+    expect(booked.status).toBe(201);
+    const { appointment } = (await booked.json()) as { appointment: { id: string } };
+    const moved = await callRoute(updateRoute, { method: "PATCH", params: { id: appointment.id }, body: { startsAt: sent(Date.now() + 400 * 86_400_000) } });
+    expect(moved.status).toBe(422);
+  });
+});

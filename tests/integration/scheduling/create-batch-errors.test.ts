@@ -50,6 +50,12 @@ describe("POST /api/scheduled-calls refuses bad requests and writes nothing", ()
     expect(problem.issues).toEqual([{ path: "scheduledTime", message: "Must be in the future" }]);
   });
 
+  it("refuses a time more than a year ahead (a slip of the year), and writes nothing", async () => {
+    const problem = await refused({ contactIds: [callable[0]!.id], scheduledTime: "9999-12-31T09:00:00+11:00" }, 400, "invalid_input");
+    expect(problem.issues).toEqual([{ path: "scheduledTime", message: "Must be within a year" }]);
+    expect(await getDb().callBatch.count()).toBe(0);
+  });
+
   it.each(["2026-12-02 14:00", "2026-12-02T14:00:00", "next Tuesday", 1764644400000])("refuses the time %j", async (scheduledTime) => {
     const problem = await refused({ contactIds: [callable[0]!.id], scheduledTime }, 400, "invalid_input");
     expect(problem.issues?.map((issue) => issue.path)).toEqual(["scheduledTime"]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { refusePassedStart, START_PASSED_MESSAGE } from "@/lib/appointments/refuse-passed-start";
+import { refusePassedStart, refuseUnbookableStart, START_PASSED_MESSAGE, START_TOO_FAR_MESSAGE } from "@/lib/appointments/refuse-unbookable-start";
 
 const now = Date.parse("2026-12-07T10:00:30+11:00");
 const refusal = (startsAt: number, options?: Parameters<typeof refusePassedStart>[2]) => {
@@ -37,5 +37,14 @@ describe("refusePassedStart", () => {
       issues: [{ path: "start_time", message: "Please pick a later time." }],
       extra: { reason: "passed" },
     });
+  });
+});
+
+describe("refuseUnbookableStart", () => {
+  it("refuses a start more than a year ahead as well as a past one", () => {
+    const day = 86_400_000;
+    expect(() => refuseUnbookableStart(now + 366 * day, now)).not.toThrow();
+    expect(() => refuseUnbookableStart(now + 366 * day + 1, now)).toThrow(START_TOO_FAR_MESSAGE);
+    expect(() => refuseUnbookableStart(now - 2 * 60_000, now)).toThrow(START_PASSED_MESSAGE);
   });
 });
