@@ -1,3 +1,4 @@
+import { foldForSearch } from "@/lib/text/fold-for-search";
 import { TZDate } from "@date-fns/tz";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLike } from "@/lib/contacts/search-sql";
@@ -22,6 +23,7 @@ export function callFiltersSql(organizationId: string, timeZone: string, filters
   if (filters.direction) conditions.push(Prisma.sql`k."direction"::text = ${filters.direction}`);
   if (filters.contactId) conditions.push(Prisma.sql`k."contactId" = ${filters.contactId}`);
   // Summary and transcript live in searchText; ILIKE '%…%' is answered by its pg_trgm GIN index.
-  if (filters.q) conditions.push(Prisma.sql`k."searchText" ILIKE ${`%${escapeLike(filters.q)}%`}`);
+  // The stored text has its accents folded (callSearchText): the query is folded the same way.
+  if (filters.q) conditions.push(Prisma.sql`k."searchText" ILIKE ${`%${escapeLike(foldForSearch(filters.q))}%`}`);
   return Prisma.join(conditions, " AND ");
 }

@@ -1,3 +1,4 @@
+import { foldForSearch } from "@/lib/text/fold-for-search";
 import type { TranscriptTurn } from "@/lib/elevenlabs/conversation-schemas";
 import { normalizeWord, readOutcomeWord } from "@/lib/calls/meaning/outcome-words";
 import { intentFromTranscript, outcomeFromTranscript, sentimentFromTranscript } from "@/lib/calls/meaning/transcript-rules";
@@ -79,5 +80,6 @@ export function callSearchText(call: {
   callerName: string | null;
   outcome: string | null;
 }): string | null {
-  return [call.summary, call.summaryTitle, call.callerName, call.outcome?.replaceAll("_", " ")].filter(Boolean).join("\n") || null;
+  // Without accents (foldForSearch), as the query is read: "maria" finds "MARÍA". Only searched, never shown.
+  return foldForSearch([call.summary, call.summaryTitle, call.callerName, call.outcome?.replaceAll("_", " ")].filter(Boolean).join("\n")) || null;
 }

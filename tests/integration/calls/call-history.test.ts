@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { callSearchText } from "@/lib/calls/meaning/describe-call";
 import { GET as listRoute } from "@/app/api/calls/route";
 import { GET as getRoute } from "@/app/api/calls/[id]/route";
 import { GET as exportRoute } from "@/app/api/calls/export/route";
@@ -60,7 +61,13 @@ describe("call history (/api/calls)", () => {
     const [escalated] = await createCalls(org, 1, () => ({
       createdAt: new Date("2026-11-22T12:59:00Z"),
       outcome: "escalated",
-      searchText: "Asked for the practice manager about 100% refund",
+      // Written as the app writes it: accents folded.
+      searchText: callSearchText({
+        summary: "MARÍA Łopez asked for the practice manager about 100% refund",
+        summaryTitle: null,
+        callerName: null,
+        outcome: "escalated",
+      }),
     }));
     const [yesterday] = await createCalls(org, 1, () => ({ createdAt: new Date("2026-11-21T12:59:00Z"), outcome: "voicemail" }));
     const [failed] = await createCalls(org, 1, () => ({ createdAt: new Date("2026-11-20T01:00:00Z"), status: "FAILED", outcome: "busy" }));
@@ -77,6 +84,9 @@ describe("call history (/api/calls)", () => {
     expect(await ids("to=2026-11-21")).toEqual([yesterday, failed, inbound]);
     expect(await ids("q=CHECK-UP")).toEqual([booked]);
     expect(await ids("q=practice%20manager")).toEqual([escalated]);
+    // Accents and strokes fold on both sides: typed with or without them, the caller's name is found.
+    expect(await ids("q=maria%20lopez")).toEqual([escalated]);
+    expect(await ids(`q=${encodeURIComponent("maría łopez")}`)).toEqual([escalated]);
     // % is a character to find, not a wildcard.
     expect(await ids("q=100%25")).toEqual([escalated]);
     expect(await ids("q=0%25")).toEqual([escalated]);
