@@ -218,11 +218,15 @@ export function ScheduleCallsDialog({
   );
 }
 
+/** A toast that holds a link stays long enough to reach it (sonner's default is 4 s; it also pauses while hovered or focused). */
+const LINK_TOAST_MS = 12_000;
+
 /** "Calling 12 patients one at a time", with a link to the batch where its progress shows. */
 function announceSequence(batch: ScheduledBatch["batch"]) {
   const id = `batch-${batch.id}`;
   toast.success(`Calling ${batch.scheduledCount.toLocaleString("en")} ${batch.scheduledCount === 1 ? "patient" : "patients"} one at a time`, {
     id,
+    duration: LINK_TOAST_MS,
     description: (
       <>
         The next is called only if the one before does not book. {batch.skippedCount > 0 ? `${batch.skippedCount.toLocaleString("en")} skipped. ` : null}
@@ -250,6 +254,7 @@ function announce(batch: ScheduledBatch["batch"], zone: ClinicZone) {
   const id = `batch-${batch.id}`;
   toast.success(`${calls(batch.scheduledCount)} scheduled${range}`, {
     id,
+    duration: LINK_TOAST_MS,
     description: (
       <>
         {day}
