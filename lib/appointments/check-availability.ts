@@ -9,7 +9,6 @@ import { clockToMinute } from "@/lib/scheduling/calling-window";
 import { callerLanguage } from "@/lib/appointments/caller-language";
 import { patientOnTheLine } from "@/lib/agents/patient-on-the-line";
 import { inLanguage, type LanguageTag } from "@/lib/language/supported-languages";
-
 import { MAX_DAYS_AHEAD } from "@/lib/appointments/booking-horizon";
 
 export interface DayAvailability {

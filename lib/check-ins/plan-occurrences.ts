@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { clockWords } from "@/lib/language/clock-words";
-import { PAST_GRACE_MS } from "@/lib/time/past-grace";
+import { isPast } from "@/lib/time/past-grace";
 import { addDaysToDate, isoWeekdayOf, localDateAndMinute } from "@/lib/time/local-date";
 
 /** How a check-in repeats, with the dates it needs resolved (an appointment's date in the clinic's zone). */
@@ -28,7 +28,7 @@ export function occurrenceDates(rule: OccurrenceRule): string[] {
 export function upcomingStartDate(startDate: string, minute: number, timeZone: string, now: Date): string {
   const today = clinicToday(now, timeZone);
   if (startDate > today) return startDate;
-  const todayStillAhead = +localInstant(today, minute, timeZone) >= +now - PAST_GRACE_MS;
+  const todayStillAhead = !isPast(localInstant(today, minute, timeZone), now);
   return todayStillAhead ? today : addDaysToDate(today, 1);
 }
 

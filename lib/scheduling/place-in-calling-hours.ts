@@ -3,7 +3,7 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import type { CallingRules } from "@/lib/scheduling/plan-batch";
-import { PAST_GRACE_MS } from "@/lib/time/past-grace";
+import { isPast } from "@/lib/time/past-grace";
 import { nextPatientCallTime, type PatientLimits } from "@/lib/compliance/next-patient-call-time";
 
 /** Why the time asked for was not kept ("after_appointment": a check-in about a visit asked for before the visit ended). */
@@ -31,7 +31,7 @@ export function clinicWhen(at: Date | number, timeZone: string): string {
  */
 export function placeInCallingHours(asked: Date, now: Date, rules: CallingRules, recipientZone: string, patient?: PatientLimits): PlacedTime {
   // A time picked as "now" is a few seconds old when it arrives: that is not "in the past".
-  const past = +asked < +now - PAST_GRACE_MS;
+  const past = isPast(asked, now);
   const start = Math.max(+asked, +now);
   const allowed = patient ? nextPatientCallTime(start, rules, recipientZone, patient) : null;
   const at = allowed ? allowed.at : nextCallingTime(start, rules, recipientZone);

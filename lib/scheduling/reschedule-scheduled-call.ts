@@ -3,7 +3,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { nextCallingTime } from "@/lib/scheduling/next-calling-time";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
-import { PAST_GRACE_MS } from "@/lib/time/past-grace";
+import { isPast } from "@/lib/time/past-grace";
 import { refuseDistantCall } from "@/lib/scheduling/schedule-horizon";
 import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/scheduled-call-view";
 
@@ -13,7 +13,7 @@ import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/sched
  */
 export async function rescheduleScheduledCall(organizationId: string, id: string, input: { scheduledTime: string }, now = new Date()) {
   const asked = new Date(input.scheduledTime);
-  if (+asked < +now - PAST_GRACE_MS)
+  if (isPast(asked, now))
     throw new AppError("invalid_input", "The new time is in the past. Pick a time from now on.", {
       issues: [{ path: "scheduledTime", message: "Must be in the future" }],
     });

@@ -17,7 +17,7 @@ import { checkScriptOverrides } from "@/lib/scheduling/check-script-overrides";
 import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import { SEQUENCE_CONTACTS_MAX, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
-import { PAST_GRACE_MS } from "@/lib/time/past-grace";
+import { isPast } from "@/lib/time/past-grace";
 import { refuseDistantCall } from "@/lib/scheduling/schedule-horizon";
 import { capPlannedCalls } from "@/lib/compliance/cap-planned-calls";
 import { CAP_LOOKBACK_MS, loadPatientCallTimes } from "@/lib/compliance/patient-call-times";
@@ -54,7 +54,7 @@ export async function scheduleCalls(
   }
 
   const start = new Date(input.scheduledTime);
-  if (+start < +now - PAST_GRACE_MS)
+  if (isPast(start, now))
     throw new AppError("invalid_input", "The scheduled time is in the past. Pick a time from now on.", {
       issues: [{ path: "scheduledTime", message: "Must be in the future" }],
     });
