@@ -106,7 +106,7 @@ export function AppointmentDialog({
           </DialogDescription>
         </DialogHeader>
         <form id="appointment-form" onSubmit={save} className="space-y-4" noValidate>
-          <WallClockFields value={when} onChange={setWhen} zone={zone} minDate={today} error={startsAt ? errors.startsAt : "Pick a date and a time"} />
+          <WallClockFields value={when} onChange={setWhen} zone={zone} minDate={today} error={errors.startsAt} />
           <Field name="durationMinutes" label="Length (minutes)" error={durationError}>
             {(control) => (
               <Input

@@ -35,7 +35,6 @@ export function CallBackDialog({ target, zone, onClose }: { target: CallBackTarg
   const untouched = suggested !== null && when !== null && when.date === suggested.clock.date && when.time === suggested.clock.time;
   const dueAt = untouched ? suggested.iso : when && wallClockToIso(when, zone.timeZone);
   const errors = error ? fieldErrorsOf(error.problem) : {};
-  const timeError = dueAt ? errors.dueAt : "Pick a date and a time";
   const targetQuery = "callId" in target ? `callId=${encodeURIComponent(target.callId)}` : `contactId=${encodeURIComponent(target.contactId)}`;
 
   useEffect(() => {
@@ -104,7 +103,7 @@ export function CallBackDialog({ target, zone, onClose }: { target: CallBackTarg
         </DialogHeader>
         <form id="call-back-form" onSubmit={save} className="space-y-4" noValidate>
           {when ? (
-            <WallClockFields value={when} onChange={setWhen} zone={zone} error={timeError} />
+            <WallClockFields value={when} onChange={setWhen} zone={zone} error={errors.dueAt} />
           ) : error ? null : (
             <div className="grid gap-4 sm:grid-cols-2" role="status" aria-label="Finding the next calling time">
               <Skeleton className="h-16 w-full" />

@@ -26,7 +26,7 @@ export function RescheduleDialog({ call, zone, onClose }: { call: PendingCall; z
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ problem: Problem; attempt: number } | null>(null);
   const scheduledTime = wallClockToIso(when, zone.timeZone);
-  const fieldError = scheduledTime ? (error ? fieldErrorsOf(error.problem).scheduledTime : undefined) : "Pick a date and a time";
+  const fieldError = error ? fieldErrorsOf(error.problem).scheduledTime : undefined;
 
   async function save(event: FormEvent) {
     event.preventDefault();
