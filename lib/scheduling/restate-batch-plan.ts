@@ -2,12 +2,13 @@ import type { DbClient } from "@/lib/db";
 
 /**
  * The batch's span and moved count (what its card shows) recomputed from its calls as they stand after a resume
- * re-planned them or a cancel took the rest away, so they no longer describe the first plan: the calls still to come
- * or already made, not the cancelled ones (a patient skipped at the resume keeps its old time) nor a sequence's waiting steps (placeholders). The span starts
- * at the batch's first dial when it had one: a call dialed before the pause and now re-planned for its retry no
- * longer holds that time. A sequence keeps no last time, as when it was scheduled. A batch with no such call left
- * (all cancelled) keeps its span and counts. The resume re-plans without the patients' caps and which calls a cap moved is not kept per call, so
- * cappedCount ("of movedCount") is bounded by the moved calls that were not re-planned (made, or on the phone).
+ * re-planned them or a cancel took the rest away, so they no longer describe the first plan: the calls still to
+ * come or already made, not the cancelled ones (a patient skipped at the resume keeps its old time) nor a
+ * sequence's waiting steps (placeholders). The span starts at the batch's first dial when it had one: a call
+ * dialed before the pause and now re-planned for its retry no longer holds that time. A sequence keeps no last
+ * time, as when it was scheduled. A batch with no such call left (all cancelled) keeps its span and counts. The
+ * resume re-plans without the patients' caps, and which calls a cap moved is not kept per call, so cappedCount
+ * ("of movedCount") is bounded by the moved calls that were not re-planned (made, or on the phone).
  */
 export async function restateBatchPlan(tx: DbClient, organizationId: string, batchId: string, now: Date) {
   await tx.$executeRaw`
