@@ -28,9 +28,12 @@ export async function registerAgent(organizationId: string, actor: AuditActor, i
     return { agent, token, toolConfig: buildServerToolConfig(origin, agent.agentId, token) };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("conflict", "This agent is registered already. Regenerate its token instead.", {
-        issues: [{ path: "agentId", message: "Already registered" }],
-      });
+      // Only this clinic's own agent can have its token regenerated; another clinic's is named to nobody.
+      const own = await getDb().voiceAgent.count({ where: { organizationId, agentId: input.agentId } });
+      const message = own
+        ? "This agent is registered already. Regenerate its token instead."
+        : "This agent belongs to another clinic. An agent can belong to one clinic only.";
+      throw new AppError("conflict", message, { issues: [{ path: "agentId", message: own ? "Already registered" : "Another clinic's agent" }] });
     }
     throw error;
   }

@@ -32,8 +32,12 @@ export async function registerPhoneNumber(organizationId: string, actor: AuditAc
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const message = "This phone number is registered already. A number can belong to one clinic only.";
-      throw new AppError("conflict", message, { issues: [{ path: "phoneNumberId", message }] });
+      // Two unique keys: say which one is taken, beside its own field.
+      const numberTaken = JSON.stringify(error.meta ?? {}).includes("e164");
+      const message = numberTaken
+        ? "This phone number is registered already. A number can belong to one clinic only."
+        : "This phone-number id is registered already. An id can belong to one clinic only.";
+      throw new AppError("conflict", message, { issues: [{ path: numberTaken ? "phoneNumber" : "phoneNumberId", message }] });
     }
     throw error;
   }

@@ -77,6 +77,8 @@ describe("agent tool tokens", () => {
     const res = await callRoute(registerRoute, { method: "POST", body: { agentId: "agent_shared", name: "Mine too" } });
     expect(res.status).toBe(409);
     const text = await res.text();
+    // Not "Regenerate its token": that advice only fits an agent of the clinic's own.
+    expect(JSON.parse(text).detail).toBe("This agent belongs to another clinic. An agent can belong to one clinic only.");
     expect(text).not.toContain(a.organization.name);
     expect(text).not.toContain(a.organization.id);
     expect(await getDb().voiceAgent.count({ where: { agentId: "agent_shared" } })).toBe(1);
@@ -87,7 +89,9 @@ describe("agent tool tokens", () => {
     const { user: owner, organization } = await createMember("OWNER");
     signInAs(owner);
     const mine = await register("agent_mine");
-    expect((await callRoute(registerRoute, { method: "POST", body: { agentId: "agent_mine", name: "Again" } })).status).toBe(409);
+    const again = await callRoute(registerRoute, { method: "POST", body: { agentId: "agent_mine", name: "Again" } });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { detail: string }).detail).toContain("Regenerate its token instead");
     expect((await callRoute(registerRoute, { method: "POST", body: { agentId: "agent with spaces", name: "Bad" } })).status).toBe(400);
 
     const staff = await createMember("STAFF", organization.id);
