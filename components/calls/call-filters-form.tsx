@@ -7,6 +7,7 @@ import { OUTCOME_CHOICES } from "@/components/calls/call-look";
 import { callsHref } from "@/components/calls/calls-href";
 import { MAX_SEARCH_LENGTH } from "@/lib/calls/history/schemas";
 import { pageDownloadHref } from "@/lib/http/page-download-href";
+import { ExportCsvLink } from "@/components/downloads/export-csv-link";
 
 /**
  * The call history's filters as a plain GET form: the filter lives in the URL (Back, links and
@@ -99,14 +100,14 @@ export function CallFiltersForm({
           </Link>
         ) : null}
         {values.contactId ? <span className="text-sm text-zinc-600">Only calls with {contactName ?? "one contact"}.</span> : null}
-        <a
+        <ExportCsvLink
           href={pageDownloadHref(callsHref(values, "/api/calls/export"), organizationId)}
+          what="Calls"
           className={buttonVariants({ variant: "ghost", size: "sm", className: "ml-auto" })}
-          download
         >
           <Download aria-hidden="true" />
           Export CSV
-        </a>
+        </ExportCsvLink>
       </div>
     </form>
   );

@@ -22,6 +22,7 @@ import { CallBackDialog } from "@/components/callbacks/call-back-dialog";
 import { CheckInDialog } from "@/components/check-ins/check-in-dialog";
 import type { ScheduleDefaults } from "@/components/scheduling/schedule-calls-dialog";
 import { pageDownloadHref } from "@/lib/http/page-download-href";
+import { ExportCsvLink } from "@/components/downloads/export-csv-link";
 
 export interface ContactsScreenProps {
   organization: {
@@ -100,15 +101,15 @@ export function ContactsScreen(props: ContactsScreenProps) {
               <ScheduleCallsButton zone={{ timeZone: organization.timezone, locale: organization.locale }} defaults={props.scheduling} onScheduled={refresh} />
             ) : null}
             {noContactsAtAll ? null : (
-              <a
+              <ExportCsvLink
                 href={exportHref}
-                download
+                what="Contacts"
                 className={buttonVariants({ variant: "outline" })}
                 title="Download the contacts shown (the current search) as a CSV file"
               >
                 <Download aria-hidden="true" />
                 Export CSV
-              </a>
+              </ExportCsvLink>
             )}
             {permissions.import ? (
               <Button variant="outline" onClick={() => setDialog({ kind: "import" })}>

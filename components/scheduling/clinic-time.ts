@@ -11,7 +11,14 @@ type Instant = Date | string | number;
 
 const local = (at: Instant, timeZone: string) => new TZDate(+new Date(at), timeZone);
 
-/** The zone's short name at that instant ("AEDT"), or its UTC offset where the locale has no name for it. */
+// The formats below are date-fns patterns, not Intl's locale data, so a client component prints what the
+// server printed: Node's ICU and a browser's disagree (a clinic's locale missing, "pm" vs "PM", spaces),
+// and React then throws the server's markup away as a hydration mismatch.
+
+/**
+ * The zone's short name at that instant ("AEDT"), or its UTC offset where the locale has no name for it.
+ * From Intl, so engines differ: a client component's first render takes the one the server computed.
+ */
 export function zoneName(zone: ClinicZone, at: Instant = Date.now()): string {
   const parts = new Intl.DateTimeFormat(zone.locale, { timeZone: zone.timeZone, timeZoneName: "short" }).formatToParts(new Date(at));
   return parts.find((part) => part.type === "timeZoneName")?.value ?? zone.timeZone;
@@ -30,6 +37,16 @@ export function clinicTime(at: Instant, zone: ClinicZone): string {
 /** "Tue 8 Dec" on the clinic's calendar. */
 export function clinicDay(at: Instant, zone: ClinicZone): string {
   return format(local(at, zone.timeZone), "EEE d MMM");
+}
+
+/** "Tuesday 8 December" on the clinic's calendar. */
+export function clinicLongDay(at: Instant, zone: ClinicZone): string {
+  return format(local(at, zone.timeZone), "EEEE d MMMM");
+}
+
+/** "8 Dec 2026" on the clinic's calendar. */
+export function clinicDate(at: Instant, zone: ClinicZone): string {
+  return format(local(at, zone.timeZone), "d MMM yyyy");
 }
 
 /** "Tue 8 Dec, 2:00 PM" on the clinic's clock. */

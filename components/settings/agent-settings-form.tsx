@@ -10,6 +10,7 @@ import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import type { DialLineOption } from "@/components/calls/dial-lines";
 import { tenantFetch } from "@/lib/http/tenant-fetch";
 import { SettingsConflict, useSettingsConflict } from "@/components/settings/settings-conflict";
+import { nameTheClinic } from "@/components/settings/name-the-clinic";
 
 interface AgentSettings {
   elevenLabsAgentId: string | null;
@@ -22,7 +23,17 @@ interface AgentSettings {
 const ownOrNone = (options: DialLineOption[], value: string | null) => (value && options.some((o) => o.value === value) ? value : "");
 
 /** Admins choose, among the clinic's registered agents and numbers, the ones every call uses by default. */
-export function AgentSettingsForm({ initial, agents, phoneNumbers }: { initial: AgentSettings; agents: DialLineOption[]; phoneNumbers: DialLineOption[] }) {
+export function AgentSettingsForm({
+  initial,
+  agents,
+  phoneNumbers,
+  clinicName,
+}: {
+  initial: AgentSettings;
+  agents: DialLineOption[];
+  phoneNumbers: DialLineOption[];
+  clinicName: string;
+}) {
   const router = useRouter();
   const [chosenAgentId, setAgentId] = useState(initial.elevenLabsAgentId);
   const [chosenPhoneNumberId, setPhoneNumberId] = useState(initial.elevenLabsPhoneNumberId);
@@ -45,7 +56,7 @@ export function AgentSettingsForm({ initial, agents, phoneNumbers }: { initial: 
         body: JSON.stringify({ elevenLabsAgentId: agentId || null, elevenLabsPhoneNumberId: phoneNumberId || null, version }),
       });
       if (!res.ok) {
-        const problem = await readProblem(res);
+        const problem = nameTheClinic(await readProblem(res), clinicName);
         setErrors(fieldErrorsOf(problem));
         showIfConflict(problem);
         toast.error("Settings not saved", { description: problem.detail });

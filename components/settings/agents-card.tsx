@@ -10,6 +10,7 @@ import { fieldErrorsOf } from "@/components/forms/problem";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/settings/copy-button";
 import { sendJson } from "@/components/settings/send-json";
+import { clinicDate, clinicTime, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { useConfirmAction } from "@/hooks/use-confirm-action";
 
 export interface AgentRow {
@@ -36,13 +37,13 @@ export function AgentsCard({
   agents,
   defaultAgentId,
   placeholderConfig,
-  timeZone,
+  zone,
 }: {
   agents: AgentRow[];
   defaultAgentId: string | null;
   placeholderConfig: Record<string, unknown>;
-  /** The clinic's zone: the server and the browser must print the same time (hydration). */
-  timeZone: string;
+  /** The clinic's zone: the server and the browser must print the same time (hydration), so date-fns patterns, not Intl. */
+  zone: ClinicZone;
 }) {
   const router = useRouter();
   const [issued, setIssued] = useState<Issued | null>(null);
@@ -120,9 +121,7 @@ export function AgentsCard({
                   {agent.tokenPrefix && agent.tokenCreatedAt ? (
                     <>
                       Token <code className="font-mono">{agent.tokenPrefix}…</code>, made{" "}
-                      <span title={agent.tokenCreatedAt}>
-                        {new Intl.DateTimeFormat("en-AU", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(agent.tokenCreatedAt))}
-                      </span>
+                      <span title={agent.tokenCreatedAt}>{`${clinicDate(agent.tokenCreatedAt, zone)}, ${clinicTime(agent.tokenCreatedAt, zone)}`}</span>
                     </>
                   ) : (
                     "No tool token yet: make one so the agent can book and schedule callbacks."

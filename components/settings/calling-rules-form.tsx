@@ -11,6 +11,7 @@ import { Field } from "@/components/forms/field";
 import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import { tenantFetch } from "@/lib/http/tenant-fetch";
 import { SettingsConflict, useSettingsConflict } from "@/components/settings/settings-conflict";
+import { nameTheClinic } from "@/components/settings/name-the-clinic";
 
 /** The rules as GET /api/organizations/calling-rules answers them (hours as "09:00"). */
 export interface CallingRules {
@@ -106,7 +107,7 @@ function validate(draft: Draft): Record<string, string> {
 }
 
 /** Admins set when calls may go out (days and hours in the clinic's zone), how they are spaced and retried. */
-export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingRules; timeZoneLabel: string }) {
+export function CallingRulesForm({ initial, timeZoneLabel, clinicName }: { initial: CallingRules; timeZoneLabel: string; clinicName: string }) {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
   const [saving, setSaving] = useState(false);
@@ -145,7 +146,7 @@ export function CallingRulesForm({ initial, timeZoneLabel }: { initial: CallingR
         }),
       });
       if (!res.ok) {
-        const problem = await readProblem(res);
+        const problem = nameTheClinic(await readProblem(res), clinicName);
         const fieldErrors = fieldErrorsOf(problem);
         setErrors(fieldErrors);
         focusFirstError(form, fieldErrors);

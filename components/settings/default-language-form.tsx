@@ -10,6 +10,7 @@ import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import { SUPPORTED_LANGUAGES } from "@/lib/language/supported-languages";
 import { tenantFetch } from "@/lib/http/tenant-fetch";
 import { SettingsConflict, useSettingsConflict } from "@/components/settings/settings-conflict";
+import { nameTheClinic } from "@/components/settings/name-the-clinic";
 
 /** As GET /api/organizations/language answers: the language, and the section's version it is of. */
 export interface DefaultLanguage {
@@ -18,7 +19,7 @@ export interface DefaultLanguage {
 }
 
 /** Admins choose the language patients hear when their contact names none. */
-export function DefaultLanguageForm({ initial }: { initial: DefaultLanguage }) {
+export function DefaultLanguageForm({ initial, clinicName }: { initial: DefaultLanguage; clinicName: string }) {
   const router = useRouter();
   const [language, setLanguage] = useState(initial.defaultLanguage);
   // Sent with each save: refused (409) once someone saved the language since this form loaded it.
@@ -38,7 +39,7 @@ export function DefaultLanguageForm({ initial }: { initial: DefaultLanguage }) {
         body: JSON.stringify({ defaultLanguage: language, version }),
       });
       if (!res.ok) {
-        const problem = await readProblem(res);
+        const problem = nameTheClinic(await readProblem(res), clinicName);
         setErrors(fieldErrorsOf(problem));
         showIfConflict(problem);
         toast.error("Language not saved", { description: problem.detail });

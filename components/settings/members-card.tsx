@@ -13,6 +13,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { roleLabel } from "@/components/dashboard/role";
 import { CopyButton } from "@/components/settings/copy-button";
 import { sendJson } from "@/components/settings/send-json";
+import { clinicDate, type ClinicZone } from "@/components/scheduling/clinic-time";
 
 type Role = "OWNER" | "ADMIN" | "STAFF";
 
@@ -43,15 +44,15 @@ export function MembersCard({
   currentUserId,
   role,
   canManage,
-  timeZone,
+  zone,
 }: {
   members: MemberRow[];
   invitations: InvitationRow[];
   currentUserId: string;
   role: Role;
   canManage: boolean;
-  /** The clinic's zone: the server and the browser must print the same date (hydration). */
-  timeZone: string;
+  /** The clinic's zone: the server and the browser must print the same date (hydration), so date-fns patterns, not Intl. */
+  zone: ClinicZone;
 }) {
   const router = useRouter();
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
@@ -181,7 +182,7 @@ export function MembersCard({
                     <span>
                       {invitation.email} · {roleLabel(invitation.role)}{" "}
                       <span className="text-zinc-500" title={new Date(invitation.expiresAt).toISOString()}>
-                        (link expires {new Intl.DateTimeFormat("en-AU", { timeZone, dateStyle: "medium" }).format(new Date(invitation.expiresAt))})
+                        (link expires {clinicDate(invitation.expiresAt, zone)})
                       </span>
                     </span>
                     <Button variant="ghost" size="sm" onClick={() => void revoke(invitation)} aria-label={`Withdraw the invitation for ${invitation.email}`}>

@@ -11,6 +11,7 @@ import { Field } from "@/components/forms/field";
 import { fieldErrorsOf } from "@/components/forms/problem";
 import { sendJson } from "@/components/settings/send-json";
 import { SettingsConflict, useSettingsConflict } from "@/components/settings/settings-conflict";
+import { nameTheClinic } from "@/components/settings/name-the-clinic";
 
 /** As GET /api/organizations/opening-hours answers: open weekdays with "09:00"–"17:00", and the slot length. */
 export interface OpeningHours {
@@ -25,7 +26,7 @@ const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 type DayDraft = { open: boolean; start: string; end: string };
 
 /** Admins set when patients can be booked (per weekday, in the clinic's zone) and the grid slots are offered on. */
-export function OpeningHoursForm({ initial, timeZoneLabel }: { initial: OpeningHours; timeZoneLabel: string }) {
+export function OpeningHoursForm({ initial, timeZoneLabel, clinicName }: { initial: OpeningHours; timeZoneLabel: string; clinicName: string }) {
   const router = useRouter();
   const [days, setDays] = useState<DayDraft[]>(() =>
     DAYS.map((_, i) => {
@@ -59,7 +60,7 @@ export function OpeningHoursForm({ initial, timeZoneLabel }: { initial: OpeningH
     });
     setSaving(false);
     if (!result.ok) {
-      const problem = result.problem;
+      const problem = nameTheClinic(result.problem, clinicName);
       setErrors(fieldErrorsOf(problem));
       showIfConflict(problem);
       toast.error("Opening hours not saved", { description: problem.detail });

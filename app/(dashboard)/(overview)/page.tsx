@@ -10,7 +10,7 @@ import { KpiCard } from "@/components/dashboard/kpi-card";
 import { LiveRefresh } from "@/components/dashboard/live-refresh";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ScheduledNext } from "@/components/dashboard/scheduled-next";
-import { clinicDay } from "@/components/scheduling/clinic-time";
+import { clinicDay, zoneName } from "@/components/scheduling/clinic-time";
 import { listRecentActivity } from "@/lib/activity/list-recent-activity";
 import { callsPerDay } from "@/lib/calls/calls-per-day";
 import { clinicMidnight } from "@/lib/calls/history/call-filters-sql";
@@ -53,7 +53,7 @@ export default async function OverviewPage() {
         description={
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span>Local time in {zoneLabel}:</span>
-            <ClinicClock timeZone={organization.timezone} locale={organization.locale} renderedAt={now} />
+            <ClinicClock zone={zone} zoneName={zoneName(zone, now)} renderedAt={now} />
             <span>· updates itself every 15 seconds</span>
           </span>
         }

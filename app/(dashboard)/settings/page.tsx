@@ -62,6 +62,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { organization, role, user } = await requireTenant();
   const search = await searchParams;
   const offset = utcOffset(organization.timezone);
+  const zone = { timeZone: organization.timezone, locale: organization.locale };
   const country = displayName("region", organization.defaultCountry);
   const locale = displayName("language", organization.locale);
   const [agent, rules, openingHours, language] = await Promise.all([
@@ -175,7 +176,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </CardHeader>
             <div className="border-t border-zinc-100">
               {canManage ? (
-                <DefaultLanguageForm initial={language} />
+                <DefaultLanguageForm initial={language} clinicName={organization.name} />
               ) : (
                 <DetailList
                   items={[{ label: "Default patient language", value: `${languageLabel(language.defaultLanguage)} (${language.defaultLanguage})` }]}
@@ -194,7 +195,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </CardHeader>
             <div className="border-t border-zinc-100">
               {canManage ? (
-                <AgentSettingsForm initial={agent} agents={agentOptions} phoneNumbers={numberOptions} />
+                <AgentSettingsForm initial={agent} agents={agentOptions} phoneNumbers={numberOptions} clinicName={organization.name} />
               ) : (
                 <DetailList
                   items={[
@@ -218,7 +219,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </CardHeader>
             <div className="border-t border-zinc-100">
               {canManage ? (
-                <CallingRulesForm initial={rules} timeZoneLabel={organization.timezone.replaceAll("_", " ")} />
+                <CallingRulesForm initial={rules} timeZoneLabel={organization.timezone.replaceAll("_", " ")} clinicName={organization.name} />
               ) : (
                 <DetailList
                   items={[
@@ -248,7 +249,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             </CardHeader>
             <div className="border-t border-zinc-100">
               {canManage ? (
-                <OpeningHoursForm initial={openingHours} timeZoneLabel={organization.timezone.replaceAll("_", " ")} />
+                <OpeningHoursForm initial={openingHours} timeZoneLabel={organization.timezone.replaceAll("_", " ")} clinicName={organization.name} />
               ) : (
                 <DetailList
                   items={[
@@ -312,7 +313,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                 currentUserId={user.id}
                 role={role}
                 canManage={canManageMembers}
-                timeZone={organization.timezone}
+                zone={zone}
               />
             </div>
           </Card>
@@ -332,7 +333,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                     agents={agents.map((a) => ({ ...a, tokenCreatedAt: a.tokenCreatedAt?.toISOString() ?? null }))}
                     defaultAgentId={agent.elevenLabsAgentId}
                     placeholderConfig={buildServerToolConfig(origin, agents[0]?.agentId ?? "{agent_id}")}
-                    timeZone={organization.timezone}
+                    zone={zone}
                   />
                   <PhoneNumbersCard
                     numbers={phoneNumbers.map((n) => ({ id: n.id, phoneNumberId: n.phoneNumberId, number: shownNumber(n), label: n.label }))}

@@ -48,6 +48,24 @@ describe("schedule-callback", () => {
     expect(variables).toMatchObject({ context: "Wants to move her flu shot", previous_conversation_id: "conv_prev" });
   });
 
+  it("'call me at 11am' is read on the caller's clock: the contact's own zone, else the clinic's (never the server's)", async () => {
+    const { organization, agentId } = await clinic();
+    // Sydney is UTC+11 in December and Perth UTC+8: the same words are three hours apart.
+    await createContact(organization.id, { name: "Perth Patient", phoneNumber: "+61491570163", timezone: "Australia/Perth" });
+    await createContact(organization.id, { name: "Sydney Patient", phoneNumber: "+61491570164", timezone: null });
+    const ask = (phone_number: string) => scheduleCallback(organization.id, agentId, { phone_number, time: "11am", context: "Results" }, TEN_AM);
+
+    const perth = await ask("+61491570163");
+    const sydney = await ask("+61491570164");
+    const scheduled = async (id: string) => +(await getDb().scheduledCall.findUniqueOrThrow({ where: { id } })).scheduledTime;
+    expect(await scheduled(perth.scheduled_call_id)).toBe(zonedInstant("Australia/Perth", "2026-12-02", 660));
+    expect(await scheduled(sydney.scheduled_call_id)).toBe(zonedInstant("Australia/Sydney", "2026-12-02", 660));
+    // Both inside the clinic's hours (2 PM and 11 AM in Sydney): nothing moved, and each is told their own 11.
+    for (const answer of [perth, sydney]) expect(answer).toMatchObject({ moved_to_calling_hours: false, message: "Done — I'll call you at 11:00 AM." });
+    expect([perth.time_zone, perth.local_time]).toEqual(["Australia/Perth", "2026-12-02 11:00 AM"]);
+    expect([sydney.time_zone, sydney.local_time]).toEqual(["Australia/Sydney", "2026-12-02 11:00 AM"]);
+  });
+
   it("asked again in the same conversation, the callback moves: one patient, one call back", async () => {
     const { organization, agentId } = await clinic();
     const first = await scheduleCallback(

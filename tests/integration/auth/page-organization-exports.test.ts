@@ -4,6 +4,8 @@ import { GET as exportCallsRoute } from "@/app/api/calls/export/route";
 import { getDb } from "@/lib/db";
 import { ORGANIZATION_HEADER, ORGANIZATION_PARAM } from "@/lib/http/organization-header";
 import { pageDownloadHref } from "@/lib/http/page-download-href";
+import { readProblem } from "@/components/forms/problem";
+import { exportRefusal } from "@/components/downloads/export-refusal";
 import { createContact, createMember, createOrganization, createUser } from "../../factories";
 import { createCalls } from "../../factories/calls";
 import { addMember } from "../../factories/settings";
@@ -93,6 +95,18 @@ describe.each(EXPORTS)("the $name export names the page's clinic in the address"
     // Not "the active clinic instead".
     expect(JSON.stringify(leftBody)).not.toContain(exp.theirs);
     expect([await exportsIn(a.id), await exportsIn(b.id), await exportsIn(stranger.id)]).toEqual([0, 0, 0]);
+  });
+
+  it("the Export CSV link shows that 409 as a toast with the server's words and a reload, not a failed download", async () => {
+    const { user, a } = await twoTabs();
+    await getDb().membership.delete({ where: { userId_organizationId: { userId: user.id, organizationId: a.id } } });
+
+    const refusal = exportRefusal(exp.name, await readProblem(await download(exp, pageDownloadHref(exp.path, a.id))));
+    expect(refusal).toEqual({
+      title: `${exp.name} not exported`,
+      description: "This page is out of date: you are no longer a member of the clinic it shows, so nothing was done. Reload the page.",
+      reload: true,
+    });
   });
 
   it("answers 400 for a malformed or repeated value, and for a header that names another clinic", async () => {

@@ -8,6 +8,9 @@ import { getAgentSettings } from "@/lib/organizations/get-agent-settings";
 import { getCallingRules } from "@/lib/organizations/update-calling-rules";
 import { getDefaultLanguage } from "@/lib/organizations/update-default-language";
 import { getOpeningHours } from "@/lib/organizations/update-opening-hours";
+import { ORGANIZATION_HEADER } from "@/lib/http/organization-header";
+import { readProblem } from "@/components/forms/problem";
+import { nameTheClinic } from "@/components/settings/name-the-clinic";
 import { createMember, registerLine } from "../../factories";
 import { addMember } from "../../factories/settings";
 import { callRoute, signInAs } from "../helpers/session";
@@ -24,7 +27,7 @@ async function twoAdmins() {
   const { user: first, organization } = await createMember("ADMIN");
   const { user: second } = await addMember(organization.id, "OWNER");
   const [lineA, lineB] = [await registerLine(organization.id, { setDefault: false }), await registerLine(organization.id, { setDefault: false })];
-  return { organizationId: organization.id, first, second, lineA, lineB };
+  return { organizationId: organization.id, organizationName: organization.name, first, second, lineA, lineB };
 }
 type Clinic = Awaited<ReturnType<typeof twoAdmins>>;
 
@@ -114,6 +117,36 @@ describe.each(SECTIONS)("saving the $name over the version it loaded", (section)
     expect(await section.stored(clinic.organizationId)).toEqual(theirs);
     expect(await settingsAudits(clinic.organizationId)).toBe(audits);
     expect(await section.loadVersion(clinic.organizationId)).toBe(loaded + 1);
+  });
+
+  it("the form words the refusal with the clinic its page shows: a stale copy, and a clinic the admin has left since", async () => {
+    const clinic = await twoAdmins();
+    const [theirs, mine] = section.change(clinic);
+    const loaded = await section.loadVersion(clinic.organizationId);
+    expect((await save(section, clinic.first, { ...theirs, version: loaded })).status).toBe(200);
+    // The second admin's tab names its clinic, as tenantFetch does.
+    signInAs(clinic.second);
+    const send = async (version: number) =>
+      nameTheClinic(
+        await readProblem(
+          await callRoute(section.route, { method: "PATCH", body: { ...mine, version }, headers: { [ORGANIZATION_HEADER]: clinic.organizationId } }),
+        ),
+        clinic.organizationName,
+      );
+
+    const stale = await send(loaded);
+    expect(stale.code).toBe("stale_settings");
+    expect(stale.detail).toBe(
+      `${clinic.organizationName}'s settings were changed after you opened this page, in another tab or by someone else, so your changes were not saved. Reload the page to see the new ones, then make yours again.`,
+    );
+
+    await getDb().membership.delete({ where: { userId_organizationId: { userId: clinic.second.id, organizationId: clinic.organizationId } } });
+    const left = await send(loaded + 1);
+    expect(left.code).toBe("stale_organization");
+    expect(left.detail).toBe(
+      `This page shows ${clinic.organizationName}, and you are no longer a member of it, so nothing was saved. Reload the page to see the clinics you are in.`,
+    );
+    expect(await section.stored(clinic.organizationId)).toEqual(theirs);
   });
 
   it("saves twice from the same form with the version each answer gives, and refuses the one it replaced", async () => {
