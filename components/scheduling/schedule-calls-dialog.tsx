@@ -16,7 +16,6 @@ import { nextQuarterHour, wallClockToIso, type WallClock } from "@/components/sc
 import { WallClockFields } from "@/components/scheduling/wall-clock-fields";
 import { SchedulePreviewPanel } from "@/components/scheduling/schedule-preview";
 import { previewHint, scheduleFormErrors } from "@/components/scheduling/schedule-form-errors";
-import { STAGGER_MINUTES_MAX, STAGGER_MINUTES_MIN } from "@/lib/scheduling/stagger-limits";
 import { postSchedule, type ScheduledBatch, type ScheduleRequest } from "@/components/scheduling/schedule-request";
 import { useSchedulePreview } from "@/components/scheduling/use-schedule-preview";
 import { BatchModeFields, type BatchModeChoice } from "@/components/scheduling/batch-mode-fields";
@@ -165,11 +164,10 @@ export function ScheduleCallsDialog({
               {(control) => (
                 <Input
                   {...control}
-                  type="number"
+                  // Text, not number: the field checks what was typed (a number input hands over "1e1" or a blank).
+                  type="text"
                   inputMode="numeric"
-                  min={STAGGER_MINUTES_MIN}
-                  max={STAGGER_MINUTES_MAX}
-                  step={1}
+                  autoComplete="off"
                   value={stagger}
                   onChange={(e) => setStagger(e.target.value)}
                   className="max-w-32"

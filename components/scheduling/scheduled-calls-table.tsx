@@ -7,6 +7,8 @@ import { ScheduledCallActions } from "@/components/scheduling/scheduled-call-act
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { callbackOriginWords } from "@/components/callbacks/callback-words";
+import { shownCallTime } from "@/components/scheduling/shown-call-time";
+import type { ScheduledCallOrder } from "@/lib/scheduling/scheduled-call-cursor";
 
 function ClinicTime({ at, zone }: { at: Date; zone: ClinicZone }) {
   return (
@@ -49,12 +51,15 @@ export function ScheduledCallsTable({
   country,
   now,
   canChange,
+  order,
 }: {
   calls: ScheduledCallView[];
   zone: ClinicZone;
   country: string;
   now: number;
   canChange: boolean;
+  /** The order the list was read in (lib/scheduling/list-scheduled-calls.ts listOrder): which time each row shows. */
+  order: ScheduledCallOrder;
 }) {
   return (
     <Table
@@ -65,7 +70,9 @@ export function ScheduledCallsTable({
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead>Contact</TableHead>
-          <TableHead className="whitespace-nowrap">Scheduled for ({zoneName(zone, now)})</TableHead>
+          <TableHead className="whitespace-nowrap">
+            {order === "due" ? "Due" : "Scheduled for"} ({zoneName(zone, now)})
+          </TableHead>
           <TableHead>Status</TableHead>
           <TableHead>Attempts</TableHead>
           <TableHead className="whitespace-nowrap">Next attempt</TableHead>
@@ -78,6 +85,8 @@ export function ScheduledCallsTable({
       <TableBody>
         {calls.map((call) => {
           const name = call.contact?.name ?? "Deleted contact";
+          // The time the list is sorted by: when each is next due on the Pending tab, else the scheduled time.
+          const shown = shownCallTime(call, order);
           return (
             <TableRow key={call.id} data-testid="scheduled-call-row">
               <TableCell>
@@ -91,12 +100,11 @@ export function ScheduledCallsTable({
                 {call.status === "WAITING" ? (
                   <span className="text-zinc-600">After step {(call.sequenceIndex ?? 1) - 1}, if nobody has booked</span>
                 ) : (
-                  // A pending call shows when it is next due, the order the Pending tab and the overview list it in.
-                  <ClinicTime at={call.status === "PENDING" ? call.dueAt : call.scheduledTime} zone={zone} />
+                  <ClinicTime at={shown.at} zone={zone} />
                 )}
-                {call.status === "PENDING" && call.nextAttemptAt ? (
-                  <div className="text-xs text-zinc-500" title={`First planned for ${clinicExactTime(call.scheduledTime, zone)}`}>
-                    retry · first planned {clinicDateTime(call.scheduledTime, zone)}
+                {shown.beside ? (
+                  <div className="text-xs text-zinc-500" title={clinicExactTime(shown.beside.at, zone)}>
+                    {shown.beside.words} {clinicDateTime(shown.beside.at, zone)}
                   </div>
                 ) : null}
                 {call.requestedTime ? (

@@ -10,6 +10,7 @@ import { FieldMessage, Label } from "@/components/ui/label";
 import { Field } from "@/components/forms/field";
 import { fieldErrorsOf, readProblem } from "@/components/forms/problem";
 import { tenantFetch } from "@/lib/http/tenant-fetch";
+import { parseDigits } from "@/lib/text/digits";
 import { SettingsConflict, useSettingsConflict } from "@/components/settings/settings-conflict";
 import { nameTheClinic } from "@/components/settings/name-the-clinic";
 
@@ -97,8 +98,8 @@ function validate(draft: Draft): Record<string, string> {
   if (!draft.callingWindowEnd) errors.callingWindowEnd = "Enter the time calls must stop";
   else if (draft.callingWindowStart && draft.callingWindowEnd <= draft.callingWindowStart) errors.callingWindowEnd = "Must be later than the start";
   for (const [name, field] of Object.entries(NUMBERS) as [NumberField, (typeof NUMBERS)[NumberField]][]) {
-    const n = Number(draft[name]);
-    if (draft[name].trim() === "" || !Number.isInteger(n)) errors[name] = "Enter a whole number";
+    const n = parseDigits(draft[name]);
+    if (n === null) errors[name] = "Enter a whole number in digits";
     else if (n < field.min || n > field.max) errors[name] = `Use ${field.min} to ${field.max}`;
   }
   if (!errors.maxCallsPerWeek && !errors.maxCallsPerDay && Number(draft.maxCallsPerWeek) < Number(draft.maxCallsPerDay))

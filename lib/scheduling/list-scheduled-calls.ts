@@ -9,11 +9,12 @@ import { SCHEDULED_CALL_STATUSES, STATUS_COUNT_CAP, toCounts } from "@/lib/sched
 
 /**
  * Pending calls read by when each is next due, as the dispatcher takes them (a call retrying tomorrow after today's);
- * other calls still to come soonest first; finished ones newest first.
+ * other calls still to come soonest first; finished ones newest first, and so is every status together ("All"), by
+ * scheduled time: its first page holds the latest and coming calls, not the clinic's oldest.
  */
 export function listOrder(status: ScheduledCallStatus | undefined): ScheduledCallOrder {
   if (status === "PENDING") return "due";
-  return status === "COMPLETED" || status === "FAILED" || status === "CANCELLED" ? "desc" : "asc";
+  return status === undefined || status === "COMPLETED" || status === "FAILED" || status === "CANCELLED" ? "desc" : "asc";
 }
 
 /**

@@ -6,10 +6,12 @@ import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import { isPast } from "@/lib/time/past-grace";
 import { refuseDistantCall } from "@/lib/scheduling/schedule-horizon";
 import { scheduledCallSelect, toScheduledCallView } from "@/lib/scheduling/scheduled-call-view";
+import { restateBatchPlan } from "@/lib/scheduling/restate-batch-plan";
 
 /**
  * Moves a PENDING call to a new time (moved on to the next opening of the clinic's and the
- * recipient's hours when it falls outside them). A retry's wait is replaced by the new time.
+ * recipient's hours when it falls outside them). A retry's wait is replaced by the new time. A call of a batch
+ * also restates the batch's span and moved count (its card), in the same transaction.
  */
 export async function rescheduleScheduledCall(organizationId: string, id: string, input: { scheduledTime: string }, now = new Date()) {
   const asked = new Date(input.scheduledTime);
@@ -20,7 +22,7 @@ export async function rescheduleScheduledCall(organizationId: string, id: string
   refuseDistantCall(asked, now);
   const row = await getDb().scheduledCall.findFirst({
     where: { id, organizationId },
-    select: { status: true, contact: { select: { timezone: true, phoneNumber: true } } },
+    select: { status: true, batchId: true, contact: { select: { timezone: true, phoneNumber: true } } },
   });
   if (!row) throw notFound("Scheduled call");
   const rules = await loadCallingRules(organizationId);
@@ -29,9 +31,17 @@ export async function rescheduleScheduledCall(organizationId: string, id: string
   if (at === null)
     throw new AppError("invalid_input", "The clinic’s calling hours never overlap the recipient’s legal calling hours (08:00–21:00 their time).");
 
-  const { count } = await getDb().scheduledCall.updateMany({
-    where: { id, organizationId, status: "PENDING" },
-    data: { scheduledTime: new Date(at), requestedTime: at === +asked ? null : asked, nextAttemptAt: null },
+  const { batchId } = row;
+  const count = await getDb().$transaction(async (tx) => {
+    // The batch row first, as resume, cancel and a sequence's advance lock (batch, then calls): two reschedules in
+    // one batch take turns, and the second restates the span from the first's committed time.
+    if (batchId) await tx.$queryRaw`SELECT 1 FROM "CallBatch" WHERE "id" = ${batchId} AND "organizationId" = ${organizationId} FOR UPDATE`;
+    const { count } = await tx.scheduledCall.updateMany({
+      where: { id, organizationId, status: "PENDING" },
+      data: { scheduledTime: new Date(at), requestedTime: at === +asked ? null : asked, nextAttemptAt: null },
+    });
+    if (count > 0 && batchId) await restateBatchPlan(tx, organizationId, batchId, now, id);
+    return count;
   });
   if (count === 0)
     throw new AppError("conflict", `Only a pending call can be rescheduled; this one is ${row.status.toLowerCase().replace("_", " ")}.`, {

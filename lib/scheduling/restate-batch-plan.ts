@@ -2,23 +2,25 @@ import type { DbClient } from "@/lib/db";
 
 /**
  * The batch's span and moved count (what its card shows) recomputed from its calls as they stand after a resume
- * re-planned them or a cancel took the rest away, so they no longer describe the first plan: the calls still to
- * come or already made, not the cancelled ones (a patient skipped at the resume keeps its old time) nor a
- * sequence's waiting steps (placeholders). The span starts at the batch's first dial when it had one: a call
+ * re-planned them, a cancel took the rest away or staff rescheduled one, so they no longer describe the first plan:
+ * the calls still to come or already made, not the cancelled ones (a patient skipped at the resume keeps its old time)
+ * nor a sequence's waiting steps (placeholders). The span starts at the batch's first dial when it had one: a call
  * dialed before the pause and now re-planned for its retry no longer holds that time. A sequence keeps no last
- * time, as when it was scheduled. A batch with no such call left (all cancelled) keeps its span and counts. The
- * resume re-plans without the patients' caps, and which calls a cap moved is not kept per call, so cappedCount
- * ("of movedCount") is bounded by the moved calls that were not re-planned (made, or on the phone).
+ * time, as when it was scheduled. A batch with no such call left (all cancelled) keeps its span and counts. Which
+ * calls a cap moved is not kept per call, so cappedCount ("of movedCount") is bounded by the moved calls whose time
+ * no one re-planned since: after a resume (which re-plans without the caps) those made or on the phone; after a
+ * reschedule (`rescheduledId`, a time staff picked) every moved call but that one.
  */
-export async function restateBatchPlan(tx: DbClient, organizationId: string, batchId: string, now: Date) {
+export async function restateBatchPlan(tx: DbClient, organizationId: string, batchId: string, now: Date, rescheduledId: string | null = null) {
   await tx.$executeRaw`
     UPDATE "CallBatch" b
        SET "firstCallAt" = coalesce(least(s."first", d."firstDial"), b."firstCallAt"),
            "lastCallAt" = CASE WHEN b."mode" = 'SEQUENCE' THEN b."lastCallAt" ELSE coalesce(s."last", b."lastCallAt") END,
            "movedCount" = CASE WHEN s."first" IS NULL THEN b."movedCount" ELSE s."moved" END,
-           "cappedCount" = CASE WHEN s."first" IS NULL THEN b."cappedCount" ELSE least(b."cappedCount", s."movedBefore") END, "updatedAt" = ${now}
+           "cappedCount" = CASE WHEN s."first" IS NULL THEN b."cappedCount" ELSE least(b."cappedCount", s."movedKept") END, "updatedAt" = ${now}
       FROM (SELECT min("scheduledTime") AS "first", max("scheduledTime") AS "last", count(*) FILTER (WHERE "requestedTime" IS NOT NULL)::int AS "moved",
-                   count(*) FILTER (WHERE "requestedTime" IS NOT NULL AND "status" IN ('IN_PROGRESS', 'COMPLETED', 'FAILED'))::int AS "movedBefore"
+                   count(*) FILTER (WHERE "requestedTime" IS NOT NULL AND CASE WHEN ${rescheduledId}::text IS NULL
+                                    THEN "status" IN ('IN_PROGRESS', 'COMPLETED', 'FAILED') ELSE "id" <> ${rescheduledId}::text END)::int AS "movedKept"
               FROM "ScheduledCall"
              WHERE "organizationId" = ${organizationId} AND "batchId" = ${batchId} AND "status" NOT IN ('CANCELLED', 'WAITING')) s,
            (SELECT min(k."createdAt") AS "firstDial"

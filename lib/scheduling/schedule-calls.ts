@@ -16,7 +16,7 @@ import { toCallScript } from "@/lib/scheduling/call-script-schema";
 import { checkScriptOverrides } from "@/lib/scheduling/check-script-overrides";
 import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
-import { SEQUENCE_CONTACTS_MAX, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
+import { BATCH_SKIPPED_KEPT, SEQUENCE_CONTACTS_MAX, type ScheduleCallsInput } from "@/lib/scheduling/schemas";
 import { isPast } from "@/lib/time/past-grace";
 import { refuseDistantCall } from "@/lib/scheduling/schedule-horizon";
 import { capPlannedCalls } from "@/lib/compliance/cap-planned-calls";
@@ -24,8 +24,6 @@ import { CAP_LOOKBACK_MS, loadPatientCallTimes } from "@/lib/compliance/patient-
 
 /** Rows per INSERT: each chunk travels as one JSON parameter (no bind-parameter limit to hit). */
 const INSERT_CHUNK_ROWS = 2_500;
-/** Skipped contacts kept on the batch (and repeated by an idempotent replay). */
-const SKIPPED_KEPT = 1_000;
 /** Planned calls counted against the caps: up to this long after the batch's last call (a cap moves a call two weeks at most). */
 const PLANNED_LOOKAHEAD_MS = 16 * 24 * 3_600_000;
 
@@ -127,7 +125,7 @@ export async function scheduleCalls(
         const { planned, skipped, cappedCount } = await plan(tx, await loadContacts(tx, actor.organizationId, ids));
         if (planned.length === 0) {
           throw new AppError("invalid_input", "None of the selected contacts can be called, so nothing was scheduled.", {
-            extra: { skipped: skipped.slice(0, SKIPPED_KEPT) },
+            extra: { skipped: skipped.slice(0, BATCH_SKIPPED_KEPT) },
           });
         }
         const summary = summarize(planned, staggerMinutes, sequence);
@@ -148,7 +146,7 @@ export async function scheduleCalls(
             cappedCount,
             firstCallAt: summary.firstCallAt,
             lastCallAt: summary.lastCallAt,
-            skipped: skipped.slice(0, SKIPPED_KEPT) as unknown as Prisma.InputJsonValue,
+            skipped: skipped.slice(0, BATCH_SKIPPED_KEPT) as unknown as Prisma.InputJsonValue,
             scriptFirstMessage: script.firstMessage,
             scriptPrompt: script.prompt,
             scriptVariables: script.variables,

@@ -14,9 +14,13 @@ export const BATCH_MODES = ["staggered", "sequence"] as const;
 export type BatchModeInput = (typeof BATCH_MODES)[number];
 /** `scheduledCalls` in the answer lists this many; the batch's id pages through the rest. */
 export const BATCH_RESPONSE_CALLS = 100;
+/** Skipped contacts kept on the batch (and repeated by an idempotent replay); skippedCount counts them all. */
+export const BATCH_SKIPPED_KEPT = 1_000;
 
 const providerId = z.string().trim().min(1, "Must not be empty").max(128);
 const contactId = z.string().min(1).max(64);
+
+const STAGGER_WHOLE_MINUTES = "The minutes between calls must be a whole number, such as 5";
 
 const isoInstant = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time with a time zone, e.g. 2026-12-02T14:00:00+11:00" });
 
@@ -31,9 +35,10 @@ export const scheduleCallsSchema = z
     /** Older clients named the phone-number id fromNumber; same meaning. */
     fromNumber: providerId.optional(),
     dynamicVariables: dynamicVariablesSchema.optional(),
+    // A JSON number only: a string ("1e1", "0x10", " 5 ") is refused rather than read as a number.
     staggerMinutes: z
-      .number()
-      .int()
+      .number({ error: STAGGER_WHOLE_MINUTES })
+      .int(STAGGER_WHOLE_MINUTES)
       .min(STAGGER_MINUTES_MIN, `Space calls at least ${STAGGER_MINUTES_MIN} minute apart`)
       .max(STAGGER_MINUTES_MAX, `Space calls at most ${STAGGER_MINUTES_MAX} minutes apart`)
       .optional(),

@@ -5,7 +5,7 @@ import { CalendarClock, ChevronRight, ListFilter } from "lucide-react";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { listBatches } from "@/lib/scheduling/list-batches";
-import { listScheduledCalls } from "@/lib/scheduling/list-scheduled-calls";
+import { listOrder, listScheduledCalls } from "@/lib/scheduling/list-scheduled-calls";
 import { listSequenceSteps } from "@/lib/scheduling/list-sequence-steps";
 import { SequenceStepsPanel } from "@/components/scheduling/sequence-steps";
 import { listScheduledCallsQuerySchema } from "@/lib/scheduling/schemas";
@@ -196,7 +196,14 @@ export default async function SchedulingPage({ searchParams }: { searchParams: S
                 </Link>
               </div>
             ) : (
-              <ScheduledCallsTable calls={calls.scheduledCalls} zone={zone} country={organization.defaultCountry} now={now} canChange={canChange} />
+              <ScheduledCallsTable
+                calls={calls.scheduledCalls}
+                zone={zone}
+                country={organization.defaultCountry}
+                now={now}
+                canChange={canChange}
+                order={listOrder(query.status)}
+              />
             )}
             {query.cursor || calls.nextCursor ? (
               <nav aria-label="Pages of calls" className="mt-3 flex justify-end gap-2">

@@ -168,6 +168,35 @@ describe("cancelling and rescheduling scheduled calls", () => {
       expect(wallClock(new Date(body.scheduledCall!.scheduledTime), "America/Los_Angeles")).toMatch(/ 1[456]:00$/);
     });
 
+    it("keeps the batch card true: its first and last times and moved count follow a call of it that is rescheduled", async () => {
+      const batch = await createBatchRow(clinic.organization.id, { scheduledCount: 3 });
+      const rows = await createScheduledCallRows(clinic.organization.id, contactIds.slice(50, 53), { start: wednesday.at("10:00"), batchId: batch.id });
+      await getDb().callBatch.update({ where: { id: batch.id }, data: { firstCallAt: wednesday.at("10:00"), lastCallAt: wednesday.at("10:04") } });
+      const card = () => getDb().callBatch.findUniqueOrThrow({ where: { id: batch.id }, select: { firstCallAt: true, lastCallAt: true, movedCount: true } });
+
+      // The last call to Thursday: the batch now ends then.
+      expect((await reschedule(rows[2]!.id, { scheduledTime: wednesday.at("11:00", 1).toISOString() })).status).toBe(200);
+      expect(await card()).toEqual({ firstCallAt: wednesday.at("10:00"), lastCallAt: wednesday.at("11:00", 1), movedCount: 0 });
+      // The first call after the second: the batch starts with the second. Then one to a Saturday, moved to Monday 09:00.
+      expect((await reschedule(rows[0]!.id, { scheduledTime: wednesday.at("10:30").toISOString() })).status).toBe(200);
+      expect(await card()).toEqual({ firstCallAt: wednesday.at("10:02"), lastCallAt: wednesday.at("11:00", 1), movedCount: 0 });
+      expect((await reschedule(rows[1]!.id, { scheduledTime: wednesday.at("11:00", 3).toISOString() })).status).toBe(200);
+      expect(await card()).toEqual({ firstCallAt: wednesday.at("10:30"), lastCallAt: wednesday.at("09:00", 5), movedCount: 1 });
+    });
+
+    it("keeps the batch's count of calls the call limits moved for the calls the reschedule did not touch", async () => {
+      const batch = await createBatchRow(clinic.organization.id, { scheduledCount: 3 });
+      const rows = await createScheduledCallRows(clinic.organization.id, contactIds.slice(53, 56), { start: wednesday.at("10:00"), batchId: batch.id });
+      // All three moved when scheduled, two of them by a patient's call limit.
+      await getDb().scheduledCall.updateMany({ where: { batchId: batch.id }, data: { requestedTime: wednesday.at("09:00") } });
+      await getDb().callBatch.update({ where: { id: batch.id }, data: { movedCount: 3, cappedCount: 2 } });
+
+      expect((await reschedule(rows[2]!.id, { scheduledTime: wednesday.at("11:00").toISOString() })).status).toBe(200);
+      expect(await getDb().callBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ movedCount: 2, cappedCount: 2 });
+      expect((await reschedule(rows[1]!.id, { scheduledTime: wednesday.at("11:30").toISOString() })).status).toBe(200);
+      expect(await getDb().callBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ movedCount: 1, cappedCount: 1 });
+    });
+
     it.each(["IN_PROGRESS", "COMPLETED", "CANCELLED"] as const)("answers 409 for a call that is %s and leaves its time alone", async (current) => {
       const row = await callWith(current);
       const { status, body } = await reschedule(row.id, { scheduledTime: wednesday.at("10:00").toISOString() });

@@ -105,17 +105,21 @@ describe("GET /api/scheduled-calls", () => {
     expect(ids).toEqual(cancelledNewestFirst);
   });
 
-  it("lists every status together, soonest first, without another clinic's rows", async () => {
-    const { ids } = await walk({ limit: "200" });
+  it("lists every status together newest first by scheduled time, page after page, without another clinic's rows", async () => {
+    const { pages, ids } = await walk({ limit: "40" });
+    expect(pages.map((page) => page.scheduledCalls.length)).toEqual([40, 40, 40, 30]);
     expect(ids).toHaveLength(150);
     expect(new Set(ids).size).toBe(150);
     expect(ids.filter((id) => foreignIds.has(id))).toEqual([]);
     const stored = await getDb().scheduledCall.findMany({
       where: { organizationId: clinic.organization.id },
-      orderBy: [{ scheduledTime: "asc" }, { id: "asc" }],
+      orderBy: [{ scheduledTime: "desc" }, { id: "desc" }],
       select: { id: true },
     });
     expect(ids).toEqual(stored.map((row) => row.id));
+    // Each row's scheduled time, the time the table shows on this list, never goes up down the list.
+    const times = pages.flatMap((page) => page.scheduledCalls.map((call) => +new Date(call.scheduledTime)));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it("counts calls per status, whatever status is listed", async () => {
@@ -216,8 +220,10 @@ describe("GET /api/scheduled-calls?status=PENDING: by when each call is next due
     const retrying = pages.at(-1)!.scheduledCalls[0] as Page["scheduledCalls"][number] & { dueAt: string };
     expect(retrying).toMatchObject({ id: a!.id, dueAt: tomorrow.toISOString(), scheduledTime: start.toISOString() });
 
-    // Every status together still reads by the scheduled time.
-    expect((await walk({ limit: "10" })).ids).toEqual([a!.id, b!.id, c!.id, d!.id, e!.id]);
+    // Every status together reads by the scheduled time, newest first; a link to it from when it read oldest first is a 400.
+    expect((await walk({ limit: "2" })).ids).toEqual([e!.id, d!.id, c!.id, b!.id, a!.id]);
+    const oldAll = Buffer.from(JSON.stringify({ t: a!.scheduledTime.toISOString(), id: a!.id, o: "asc" })).toString("base64url");
+    expect((await list(`?cursor=${oldAll}`)).status).toBe(400);
 
     // A link made before the Pending tab read by due time: start again from the first page rather than skip calls.
     const old = Buffer.from(JSON.stringify({ t: b!.scheduledTime.toISOString(), id: b!.id, o: "asc" })).toString("base64url");

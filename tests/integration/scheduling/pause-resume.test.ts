@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "v
 import { POST as pauseRoute } from "@/app/api/call-batches/[id]/pause/route";
 import { POST as resumeRoute } from "@/app/api/call-batches/[id]/resume/route";
 import { POST as cancelBatchRoute } from "@/app/api/call-batches/[id]/cancel/route";
+import { GET as batchRoute } from "@/app/api/call-batches/[id]/route";
 import { getDb } from "@/lib/db";
 import { claimDueCalls } from "@/lib/dispatch/claim-due-calls";
 import { isOpen, legalWindow } from "@/lib/scheduling/calling-window";
@@ -24,6 +25,10 @@ import { callRoute, signInAs } from "../helpers/session";
 type Json = Record<string, unknown> & { detail?: string; code?: string };
 const post = async (route: typeof pauseRoute, id: string) => {
   const res = await callRoute(route, { method: "POST", params: { id } });
+  return { status: res.status, body: (await res.json()) as Json };
+};
+const getBatch = async (id: string) => {
+  const res = await callRoute(batchRoute, { params: { id } });
   return { status: res.status, body: (await res.json()) as Json };
 };
 const SYDNEY = "Australia/Sydney";
@@ -266,6 +271,37 @@ describe("pausing and resuming a batch", () => {
     // Resumed at 16:55: Ann 16:55, Bob 16:57, Cat 16:59, Dan Monday 09:00 (moved); Eve is not called.
     expect(await resumeBatch(actor, batch.id, friday.at("16:55"))).toMatchObject({ resumed: 4, cancelled: 1 });
     expect(await card()).toMatchObject({ firstCallAt: friday.at("16:55"), lastCallAt: friday.at("09:00", 3), movedCount: 1, pausedAt: null });
+  });
+
+  it("after a resume the batch card's 'N skipped' counts the patients the resume did not call, and the batch names them with the reason", async () => {
+    const { clinic, actor, batch, friday, card, eve } = await scheduledFridayEvening();
+    await pauseBatch(actor, batch.id, friday.at("16:50"));
+    await listDoNotCall(clinic.organization.id, [eve.phoneNumber]);
+    expect(await card()).toMatchObject({ skippedCount: 0 });
+
+    expect(await resumeBatch(actor, batch.id, friday.at("16:55"))).toMatchObject({ resumed: 4, cancelled: 1 });
+    expect(await card()).toMatchObject({ skippedCount: 1 });
+    const { body } = await getBatch(batch.id);
+    expect(body).toMatchObject({
+      batch: { skippedCount: 1 },
+      skipped: [{ contactId: eve.id, name: "Eve", reason: expect.stringMatching(/^On the do-not-call list/) }],
+    });
+  });
+
+  it("a resume that could only cancel says so, instead of 'no paused calls were left'", async () => {
+    const { clinic, actor, batch, friday, byName, eve } = await scheduledFridayEvening();
+    const rows = await byName();
+    for (const name of ["Ann", "Bob", "Cat", "Dan"]) {
+      await getDb().scheduledCall.update({ where: { id: rows[name]!.id }, data: { status: "COMPLETED", attempts: 1, executedAt: friday.at("16:55") } });
+    }
+    await pauseBatch(actor, batch.id, friday.at("16:56"));
+    await listDoNotCall(clinic.organization.id, [eve.phoneNumber]);
+
+    const answer = await resumeBatch(actor, batch.id, friday.at("16:58"));
+    expect(answer).toMatchObject({ resumed: 0, cancelled: 1 });
+    expect(answer.message).toBe(
+      "Batch resumed; its 1 paused call(s) were skipped and cancelled (do-not-call, no consent, no valid number or no calling hours in common)",
+    );
   });
 
   it("after a resume the span still starts at a call made before the pause; calls re-planned inside hours are not 'moved'", async () => {

@@ -573,7 +573,12 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     const { POST: pauseRoute } = await import("@/app/api/call-batches/[id]/pause/route");
     const { POST: resumeRoute } = await import("@/app/api/call-batches/[id]/resume/route");
     signInAs(clinic.user);
-    expect((await callRoute(pauseRoute, { method: "POST", params: { id: batchId } })).status).toBe(200);
+    const paused = await callRoute(pauseRoute, { method: "POST", params: { id: batchId } });
+    expect(paused.status).toBe(200);
+    expect(await paused.json()).toMatchObject({
+      paused: 0,
+      message: `Batch paused. The call back to ${contacts[0]!.name} still rings as promised; if it ends without a booking, the next patient is not called until you resume.`,
+    });
 
     // The call back ends without a booking while paused: the 2nd patient's turn has come, but nobody dials them.
     await dueNow(callback!.id);
@@ -592,6 +597,23 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     await runUntil(stopped(batchId));
     expect(dials(contacts)).toEqual([2, 1, 0]);
     expect(await batch(batchId)).toMatchObject({ sequenceStatus: "FILLED", sequencePosition: 2 });
+  });
+
+  it("pausing a sequence whose last patient waits for their call back: 409 saying the call back is all that is left and a pause would not hold it", async () => {
+    const { clinic, contacts, batchId } = await startSequence(1, { script: { 1: ["callback_scheduled"] } });
+    await runUntil(async () => (await callbacksOf(batchId)).length > 0);
+    const [callback] = await callbacksOf(batchId);
+    const { POST: pauseRoute } = await import("@/app/api/call-batches/[id]/pause/route");
+    signInAs(clinic.user);
+    const res = await callRoute(pauseRoute, { method: "POST", params: { id: batchId } });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({
+      code: "conflict",
+      batchState: "waiting_for_callback",
+      detail: `Nothing is left to pause: the only call left is the call back to ${contacts[0]!.name}, which rings at the time the patient was promised even while the batch is paused, and no other patient is waiting their turn. To stop it, cancel the call back (or Cancel pending on the batch).`,
+    });
+    expect(await batch(batchId)).toMatchObject({ pausedAt: null, sequenceStatus: "RUNNING", heldByScheduledCallId: callback!.id });
+    expect(await getDb().scheduledCall.findUniqueOrThrow({ where: { id: callback!.id } })).toMatchObject({ status: "PENDING" });
   });
 
   it("pausing a sequence that waits for a call back, which staff then cancel: the next patient waits for the resume", async () => {

@@ -125,11 +125,18 @@ describe("scheduleCallsSchema", () => {
   it.each([
     [{ staggerMinutes: 0 }, "staggerMinutes: Space calls at least 1 minute apart"],
     [{ staggerMinutes: 61 }, "staggerMinutes: Space calls at most 60 minutes apart"],
+    [{ staggerMinutes: 2.5 }, "staggerMinutes: The minutes between calls must be a whole number, such as 5"],
     [{ agentId: "  " }, "agentId: Must not be empty"],
     [{ surprise: true }, expect.stringMatching(/surprise/)],
     [{ contactIds: [""] }, expect.stringMatching(/^contactIds/)],
   ])("refuses %j", (extra, message) => {
     expect(problems(scheduleCallsSchema, { contactIds: ["c1"], ...base, ...extra })).toContainEqual(message);
+  });
+
+  it.each(["1e1", "0x10", " 5 ", "5.0", "10"])("refuses the spacing %j sent as a string rather than read as a number", (staggerMinutes) => {
+    expect(problems(scheduleCallsSchema, { contactIds: ["c1"], ...base, staggerMinutes })).toEqual([
+      "staggerMinutes: The minutes between calls must be a whole number, such as 5",
+    ]);
   });
 
   it("bounds the Idempotency-Key, the list query and the reschedule body", () => {
