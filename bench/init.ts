@@ -1,13 +1,14 @@
 // Conversation initiation: ElevenLabs' webhook for an inbound call, POST /api/agent-actions/conversation-init,
 // with 100,000 contacts in the clinic (+ 20,000 in a neighbour whose numbers are unknown here) — the route
 // handler in this process (the token checked against the agent id in the body, JSON, the caller's number
-// normalized, the contact, next appointment and last call read, the answer). The patient hears ringing
+// normalized, the contact and next appointment read, the answer). The patient hears ringing
 // until it answers: goal p95 < 50 ms, printed as a ratio (≥ 1 meets it).
 //
 // The requests are a fixed mix: known callers (a quarter each with a next appointment and a last call,
 // with only one of them, with neither; one in five in the local format), unknown numbers (half of them the
 // neighbour clinic's contacts), and caller ids that are not a number (withheld, empty, letters, too short).
-// Every answer is checked against what was seeded. Measured one at a time, then 8 at once.
+// Every answer is checked against what was seeded — and never carries a last call's summary (a caller id can
+// be spoofed, so the summary is not handed out, lib/agents/conversation-init.ts). Measured one at a time, then 8 at once.
 //
 // Options: BENCH_INIT_CONTACTS (default 100000), BENCH_INIT_REQUESTS (3000), BENCH_INIT_WARMUP (500),
 // BENCH_INIT_CONCURRENCY (8).
@@ -38,7 +39,7 @@ const KINDS: Kind[] = [
 interface InitRequest {
   kind: Kind;
   body: Record<string, unknown>;
-  expect: { known: boolean; next: boolean; last: boolean };
+  expect: { known: boolean; next: boolean };
 }
 
 // Contact g (seedContactsSql numbering, phone +614 + g in 8 digits): a next appointment when g % 4 = 0,
@@ -66,17 +67,17 @@ function requests(n: number, agentId: string, seed: number): InitRequest[] {
       const kind = KINDS[i % 4]!;
       const g = 12 * random(blocks) + OFFSET[kind]!;
       const caller = random(5) === 0 ? local(g) : mobile(g);
-      return { kind, body: { ...base, caller_id: caller }, expect: { known: true, next: g % 4 === 0, last: g % 3 === 0 } };
+      return { kind, body: { ...base, caller_id: caller }, expect: { known: true, next: g % 4 === 0 } };
     }
     if (slot < 9) {
       // Half the neighbour clinic's contacts (phones CONTACTS + 1 …), half nobody's (a landline range).
       const caller = random(2) === 0 ? mobile(CONTACTS + 1 + random(CONTACTS / 5)) : `+6125551${String(random(10_000)).padStart(4, "0")}`;
-      return { kind: "unknown number" as const, body: { ...base, caller_id: caller }, expect: { known: false, next: false, last: false } };
+      return { kind: "unknown number" as const, body: { ...base, caller_id: caller }, expect: { known: false, next: false } };
     }
     const malformed = MALFORMED[random(MALFORMED.length)];
     const body: Record<string, unknown> = { ...base };
     if (malformed !== undefined) body.caller_id = malformed;
-    return { kind: "malformed caller id" as const, body, expect: { known: false, next: false, last: false } };
+    return { kind: "malformed caller id" as const, body, expect: { known: false, next: false } };
   });
 }
 
@@ -180,7 +181,8 @@ export async function benchInit(db: Db): Promise<SuiteReport> {
         variables !== undefined &&
         (variables.known_caller === "yes") === request.expect.known &&
         (variables.next_appointment !== "") === request.expect.next &&
-        (variables.last_call_summary !== "") === request.expect.last;
+        // A caller id can be spoofed: what a past call was about is never in the answer, last call or not.
+        variables.last_call_summary === "";
       if (!ok) {
         wrong++;
         if (examples.length < 5)

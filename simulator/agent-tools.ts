@@ -75,9 +75,10 @@ export function systemVariables(call: Omit<CallOnTheLine, "dynamicVariables">) {
  * Callboard's server tools would make them: for a booking, check_availability day by day (from tomorrow)
  * and book_appointment on the first free slot; for a callback, schedule_callback with the time the patient
  * asked for (`ask.callbackWhen`). Every
- * call sends caller_id, called_number and conversation_id (the system variables); the patient's number
- * also fills the older customer_phone / phone_number fields. Null when the agent has no such tools —
- * the script then stays a story only.
+ * call sends caller_id, called_number and conversation_id (the system variables) and nothing else about the
+ * patient's number, as Callboard's tool JSON defines them (the app decides which number is the patient's; it
+ * never acts on a number the agent typed). Null when the agent has no such tools — the script then stays a
+ * story only.
  */
 export async function runAgentTools(
   tools: AgentTools | undefined,
@@ -97,7 +98,7 @@ export async function runAgentTools(
     if (!callback) return null;
     const answer = await callTool(
       callback,
-      { ...system, phone_number: call.externalNumber, time: ask.callbackWhen, context: `Asked during a simulated call to be called back ${ask.callbackWhen}` },
+      { ...system, time: ask.callbackWhen, context: `Asked during a simulated call to be called back ${ask.callbackWhen}` },
       log,
     );
     if (!answer || typeof answer.message !== "string") return null;
@@ -118,11 +119,7 @@ export async function runAgentTools(
       (slot) => slot.available === true && typeof slot.start_time === "string",
     );
     if (!free) continue;
-    const answer = await callTool(
-      book,
-      { ...system, date, start_time: free.start_time, customer_name: name, customer_phone: call.externalNumber, notes: "Booked during a simulated call" },
-      log,
-    );
+    const answer = await callTool(book, { ...system, date, start_time: free.start_time, customer_name: name, notes: "Booked during a simulated call" }, log);
     if (!answer || typeof answer.message !== "string") return null;
     const startTime = String(free.start_time);
     if (answer.success !== true) return { kind: "booking_failed", message: answer.message };

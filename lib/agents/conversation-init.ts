@@ -16,15 +16,17 @@ export const conversationInitSchema = z.looseObject({
 });
 export type ConversationInitInput = z.infer<typeof conversationInitSchema>;
 
-/** Longest summary of the last call handed to the agent; the rest is for staff on the call page. */
-const SUMMARY_CHARS = 500;
-
 /**
  * The answer to ElevenLabs' conversation-initiation webhook: the clinic's name, date, time and greeting in
- * its zone, and for a caller whose number is one of the clinic's contacts their name, their next
- * appointment in words and the last call's summary — in the caller's language (their contact's, else the
- * clinic's default), with ElevenLabs' language override when that is not the clinic's own. Every look-up is
- * one indexed read, run together: the patient hears ringing until this answers.
+ * its zone, and for a caller whose number is one of the clinic's contacts their name and their next
+ * appointment in words — in the caller's language (their contact's, else the clinic's default), with
+ * ElevenLabs' language override when that is not the clinic's own. Every look-up is one indexed read, run
+ * together: the patient hears ringing until this answers.
+ *
+ * The caller id is all that identifies the caller, and caller ids can be spoofed: the agent gets what
+ * find_patient gives for a number (lib/appointments/find-patient.ts) — name and next appointment — and never
+ * what a past call was about. `last_call_summary` stays in the answer, always empty, so an agent whose prompt
+ * still names {{last_call_summary}} starts its conversations as before.
  */
 export async function conversationInitiationData(organizationId: string, input: ConversationInitInput, now: Date = new Date()) {
   const db = getDb();
@@ -48,11 +50,6 @@ export async function conversationInitiationData(organizationId: string, input: 
     }),
   ]);
   if (!contact) return answer(generic);
-  const last = await db.call.findFirst({
-    where: { organizationId, contactId: contact.id, status: "COMPLETED", summary: { not: null } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { summary: true },
-  });
   const zone = organization.timezone;
   const language = conversationLanguage(organization, contact.language);
   const day = next ? spokenDay(next.startsAt, zone, language) : "";
@@ -63,7 +60,7 @@ export async function conversationInitiationData(organizationId: string, input: 
       known_caller: "yes",
       contact_name: contact.name,
       next_appointment: next ? inLanguage(language, { en: `${day} at ${time}`, hi: `${day} को ${time}` }) : "",
-      last_call_summary: last?.summary?.slice(0, SUMMARY_CHARS) ?? "",
+      last_call_summary: "",
     },
     languageOverride(organization, contact.language),
   );

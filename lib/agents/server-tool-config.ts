@@ -87,6 +87,13 @@ export function buildServerToolConfig(origin: string, agentId: string, token: st
           start_time: time("The start time"),
           duration_minutes: duration,
           customer_name: { type: "string", description: "The patient's full name, as they said it" },
+          // The one number the LLM may fill: only a NEW booking takes it, and only when the call's numbers name
+          // nobody (a hidden caller id). No other tool reads a number the agent typed (lib/appointments/caller-phone.ts).
+          customer_phone: {
+            type: "string",
+            description:
+              "Only if an earlier answer asked for the caller's phone number (their number is hidden): the number they said, with the area code. Leave it out otherwise.",
+          },
           customer_email: { type: "string", description: "The patient's email address, only if they gave one" },
           notes: { type: "string", description: "The reason for the visit or anything the clinic should know, in a sentence" },
           ...line,

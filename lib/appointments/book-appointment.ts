@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { recordAgentAction } from "@/lib/activity/record-agent-action";
-import { callerPhone } from "@/lib/appointments/caller-phone";
+import { bookingPhone } from "@/lib/appointments/caller-phone";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { alternativesNear, offerSentence } from "@/lib/appointments/check-availability";
 import { insertAppointment } from "@/lib/appointments/insert-appointment";
@@ -27,12 +27,18 @@ export function agentPhone(input: string, defaultCountry: string, path: string):
  * book_appointment, during a call: links the patient by phone (or creates the contact) and books the
  * slot. A slot that is taken — also by a booking that won a race a millisecond earlier — or outside the
  * opening hours answers `success: false` with the nearest free times, and writes nothing.
+ *
+ * A number the caller only stated (the call's numbers name nobody: a withheld caller id) still books — a new
+ * appointment reveals nothing and staff see it — but acts on nobody's records: the answer is in the clinic's
+ * language (not the contact's, which would tell the caller who holds that number), the patient's waitlists
+ * are left running, an existing contact keeps its name and email, and the feed says the number was not seen
+ * on the line. Cancelling or moving it later needs the patient's own line (callerPhone) or staff.
  */
 export async function bookAppointment(organizationId: string, input: BookAppointmentInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
   const duration = input.duration_minutes ?? rules.slotMinutes;
-  const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.customer_phone, "customer_phone");
-  const language = await callerLanguage(organizationId, rules, phone, input.language);
+  const { phone, verified } = await bookingPhone(organizationId, rules.defaultCountry, input, input.customer_phone, "customer_phone");
+  const language = await callerLanguage(organizationId, rules, verified ? phone : null, input.language);
   const { startsAt, endsAt, withinHours } = resolveBookingTime(rules, input.date, input.start_time, duration, now, undefined, language);
   const asked = spokenMoment(startsAt, rules.timeZone, language);
 
@@ -72,13 +78,14 @@ export async function bookAppointment(organizationId: string, input: BookAppoint
     organizationId,
     { phone, name: input.customer_name, email: input.customer_email },
     // A patient a waitlist already called books (calling back, say): the waitlist stops calling the others.
-    (tx, booked) => (booked.contactId ? fillSequencesBookedBy(tx, organizationId, booked.contactId, new Date(now)) : 0),
+    // Not on a number the caller only stated: anyone could name a waitlisted patient's number.
+    (tx, booked) => (booked.contactId && verified ? fillSequencesBookedBy(tx, organizationId, booked.contactId, new Date(now)) : 0),
   );
   if (!appointment) return unavailable(inLanguage(language, { en: `Sorry, ${asked} is already taken.`, hi: `माफ़ कीजिए, ${asked} पहले से बुक है।` }));
   await recordAgentAction(organizationId, {
     type: "APPOINTMENT_BOOKED",
     // The feed is for staff: in English, whatever the caller spoke.
-    message: `The agent booked ${input.customer_name} for ${spokenMoment(startsAt, rules.timeZone)}`,
+    message: `The agent booked ${input.customer_name} for ${spokenMoment(startsAt, rules.timeZone)}${verified ? "" : " (on a number the caller gave; their caller id was not shown)"}`,
     conversationId: input.conversation_id,
     contactId: appointment.contactId,
     data: { appointmentId: appointment.id, startsAt: new Date(startsAt).toISOString() },

@@ -8,13 +8,8 @@ import { spokenMoment } from "@/lib/appointments/spoken-time";
  * patient on the line, so a caller cannot cancel or move someone else's — or the patient's next active
  * one. Another clinic's id, or someone else's, looks exactly like a missing one.
  */
-export async function findAppointmentTarget(
-  organizationId: string,
-  defaultCountry: string,
-  target: ToolLine & { appointment_id?: string; customer_phone?: string },
-  now: number,
-) {
-  const attendeePhone = await callerPhone(organizationId, defaultCountry, target, target.customer_phone, "customer_phone");
+export async function findAppointmentTarget(organizationId: string, defaultCountry: string, target: ToolLine & { appointment_id?: string }, now: number) {
+  const attendeePhone = await callerPhone(organizationId, defaultCountry, target);
   const active = { organizationId, attendeePhone, status: { not: "CANCELLED" as const } };
   const where = target.appointment_id ? { id: target.appointment_id, ...active } : { ...active, startsAt: { gte: new Date(now) } };
   const appointment = await getDb().appointment.findFirst({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });

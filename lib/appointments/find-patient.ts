@@ -6,13 +6,13 @@ import type { FindPatientInput } from "@/lib/appointments/schemas";
 import { clockTime, spokenDay, spokenTime } from "@/lib/appointments/spoken-time";
 
 /**
- * find_patient: who is calling, by the caller id the agent knows — the clinic's contact with that number
- * and their next appointment. Only this clinic's contacts are searched; not knowing the number is an
- * answer (found: false), not an error.
+ * find_patient: who is calling, by the patient's number on this call (callerPhone: the call's own numbers,
+ * never one the agent typed) — the clinic's contact with that number and their next appointment. Only this
+ * clinic's contacts are searched; not knowing the number is an answer (found: false), not an error.
  */
 export async function findPatient(organizationId: string, input: FindPatientInput, now: number = Date.now()) {
   const rules = await loadBookingRules(organizationId);
-  const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.phone_number, "phone_number");
+  const phone = await callerPhone(organizationId, rules.defaultCountry, input);
   const contact = await getDb().contact.findUnique({
     where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } },
     select: { id: true, name: true },

@@ -46,7 +46,7 @@ function spokenWhen(at: number, now: number, timeZone: string, language: Languag
  */
 export async function scheduleCallback(organizationId: string, agentId: string, input: ScheduleCallbackInput, now: number = Date.now()) {
   const rules = await loadCallingRules(organizationId);
-  const phone = await callerPhone(organizationId, rules.defaultCountry, input, input.phone_number, "phone_number");
+  const phone = await callerPhone(organizationId, rules.defaultCountry, input);
   // Read before any write: a time we cannot understand changes nothing.
   const existing = await getDb().contact.findUnique({
     where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone } },

@@ -72,6 +72,7 @@ export const bookAppointmentSchema = z.object({
   start_time: clockTime,
   duration_minutes: duration.optional(),
   customer_name: name,
+  /** Only for a new booking, when the call's numbers do not name the patient (a withheld caller id): see bookingPhone. */
   customer_phone: optionalPhone,
   customer_email: z
     .string()
@@ -85,10 +86,12 @@ export const bookAppointmentSchema = z.object({
 });
 export type BookAppointmentInput = z.infer<typeof bookAppointmentSchema>;
 
-/** By appointment id, or — the usual case on a call — the caller's phone for their next appointment. */
+/**
+ * By appointment id, or — the usual case on a call — the patient's next appointment. The patient is the one
+ * the call's numbers name: an older tool's customer_phone is not read (dropped like any unknown key).
+ */
 const appointmentTarget = {
   appointment_id: appointmentId,
-  customer_phone: optionalPhone,
   ...lineNumbers,
 };
 
@@ -103,11 +106,11 @@ export const rescheduleAppointmentSchema = z.object({
 });
 export type RescheduleAppointmentInput = z.infer<typeof rescheduleAppointmentSchema>;
 
-export const findPatientSchema = z.object({ phone_number: optionalPhone, ...lineNumbers });
+// An older tool's phone_number is not read (dropped like any unknown key): the call's numbers name the patient.
+export const findPatientSchema = z.object({ ...lineNumbers });
 export type FindPatientInput = z.infer<typeof findPatientSchema>;
 
 export const scheduleCallbackSchema = z.object({
-  phone_number: optionalPhone,
   time: z.string({ error: "I need to know when to call back." }).trim().min(1, "I need to know when to call back.").max(100, "I couldn't read that time."),
   context: z
     .string({ error: "I need a few words on what the call back is about." })

@@ -67,4 +67,4 @@ export async function createContact(
   });
 }
 
-export { registerLine } from "./lines";
+export { lineNumber, registerLine } from "./lines";

@@ -2,6 +2,11 @@ import { getDb } from "@/lib/db";
 
 let sequence = 0;
 
+/** A clinic line's E.164 number nobody else in this file's database holds (tables are emptied between files). */
+export function lineNumber(): string {
+  return `+61370109${String(sequence++ % 1000).padStart(3, "0")}`;
+}
+
 /**
  * Registers an agent and a phone number to the clinic and makes them its defaults — what an admin does in
  * Settings before the clinic can call. Ids are unique across clinics (an id belongs to one clinic), so

@@ -7,7 +7,7 @@ import { checkAvailability } from "@/lib/appointments/check-availability";
 import { scheduleCallback } from "@/lib/appointments/schedule-callback";
 import { zonedInstant } from "@/lib/appointments/opening-hours";
 import { getDb } from "@/lib/db";
-import { createOrganization, registerLine } from "../../factories";
+import { createOrganization, lineNumber, registerLine } from "../../factories";
 import { callAgentAction, createAgentWithToken, setOpeningHours } from "../../factories/appointments";
 
 const HINDI = "+61491570201";
@@ -27,7 +27,7 @@ async function clinic() {
     60,
   );
   const { agentId, token } = await createAgentWithToken(organization.id, `agent_lang_${organization.id}`);
-  const { phoneNumberId } = await registerLine(organization.id, { setDefault: false });
+  const { phoneNumberId } = await registerLine(organization.id, { setDefault: false, e164: lineNumber() });
   await getDb().organization.update({ where: { id: organization.id }, data: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: phoneNumberId } });
   await getDb().contact.createMany({
     data: [
@@ -50,11 +50,11 @@ describe("agent actions answer a hi-IN caller in Hindi", () => {
     expect(body.message).toMatch(/(दोपहर 3:00 बजे|\d{1,2} \S+ को .+ बजे) कॉल किया जाएगा।$/);
 
     // Pinned at a known "now": the very words, and the English twin for the other patient.
-    const hindi = await scheduleCallback(organization.id, agentId, { phone_number: HINDI, time: "3 baje", context: "x", conversation_id: "conv_hi" }, TEN_AM);
+    const hindi = await scheduleCallback(organization.id, agentId, { caller_id: HINDI, time: "3 baje", context: "x", conversation_id: "conv_hi" }, TEN_AM);
     expect(hindi.message).toBe("हो गया — आपको दोपहर 3:00 बजे कॉल किया जाएगा।");
-    const moved = await scheduleCallback(organization.id, agentId, { phone_number: HINDI, time: "8pm", context: "x", conversation_id: "conv_hi_2" }, TEN_AM);
+    const moved = await scheduleCallback(organization.id, agentId, { caller_id: HINDI, time: "8pm", context: "x", conversation_id: "conv_hi_2" }, TEN_AM);
     expect(moved.message).toBe("हो गया — क्लिनिक अपने कॉल वाले दिनों में सुबह 9:00 बजे से शाम 5:00 बजे के बीच कॉल करता है, इसलिए आपको कल सुबह 9:00 बजे कॉल किया जाएगा।");
-    const english = await scheduleCallback(organization.id, agentId, { phone_number: ENGLISH, time: "3pm", context: "x" }, TEN_AM);
+    const english = await scheduleCallback(organization.id, agentId, { caller_id: ENGLISH, time: "3pm", context: "x" }, TEN_AM);
     expect(english.message).toBe("Done — I'll call you at 3:00 PM.");
 
     const refused = await callAgentAction(callbackRoute, agentId, token, { caller_id: HINDI, time: "jab bhi", context: "x" });

@@ -5,8 +5,9 @@ import { POST as findRoute } from "@/app/api/agent-actions/find-patient/[agent_i
 import { POST as bookRoute } from "@/app/api/agent-actions/book-appointment/[agent_id]/route";
 import { getDb } from "@/lib/db";
 import { updateAppointment } from "@/lib/appointments/update-appointment";
+import { UNKNOWN_CALLER } from "@/lib/appointments/caller-phone";
 import { addDaysToDate, localDateAndMinute, zonedInstant } from "@/lib/appointments/opening-hours";
-import { createOrganization } from "../../factories";
+import { createContact, createOrganization, lineNumber, registerLine } from "../../factories";
 import { callAgentAction, createAgentWithToken, createAppointment, EVERY_DAY_9_TO_5, setOpeningHours } from "../../factories/appointments";
 
 type Answer = { success?: boolean; found?: boolean; appointment_id?: string; message: string; next_appointment?: { start_time: string } | null };
@@ -27,25 +28,25 @@ describe("cancel, reschedule and find-patient", () => {
     );
     await createAppointment(organization.id, new Date(zonedInstant("Australia/Sydney", date, 660)!), 30, { attendeeName: "Someone Else" }); // 11:00
 
-    const found = await json(await callAgentAction(findRoute, agentId, token, { phone_number: "+61 491 570 156" }));
+    const found = await json(await callAgentAction(findRoute, agentId, token, { caller_id: "+61 491 570 156" }));
     expect(found.body).toMatchObject({ found: true, next_appointment: { start_time: "10:00" } });
     expect(found.body.message).toMatch(/^This is Jane Citizen\. Their next appointment is at 10:00 AM on /);
-    expect((await json(await callAgentAction(findRoute, agentId, token, { phone_number: "0491 570 999" }))).body).toMatchObject({
+    expect((await json(await callAgentAction(findRoute, agentId, token, { caller_id: "0491 570 999" }))).body).toMatchObject({
       found: false,
       message: "I don't have a record for this number yet.",
     });
 
-    const taken = await json(await callAgentAction(rescheduleRoute, agentId, token, { customer_phone: "0491570156", new_date: date, new_start_time: "11:00" }));
+    const taken = await json(await callAgentAction(rescheduleRoute, agentId, token, { caller_id: "0491570156", new_date: date, new_start_time: "11:00" }));
     expect(taken.body.success).toBe(false);
     // Its own 10:00 slot counts as free for the move.
     expect(taken.body.message).toMatch(
       /11:00 AM .* is already taken\. The nearest free times are 10:30 AM and 11:30 AM\. The appointment is still at 10:00 AM/,
     );
-    const moved = await json(await callAgentAction(rescheduleRoute, agentId, token, { customer_phone: "0491570156", new_date: date, new_start_time: "10:15" }));
+    const moved = await json(await callAgentAction(rescheduleRoute, agentId, token, { caller_id: "0491570156", new_date: date, new_start_time: "10:15" }));
     expect(moved.body).toMatchObject({ success: true, appointment_id: booked.body.appointment_id });
     expect(moved.body.message).toMatch(/^Done — Jane Citizen's appointment is moved to 10:15 AM on /);
 
-    const cancelled = await json(await callAgentAction(cancelRoute, agentId, token, { customer_phone: "0491 570 156" }));
+    const cancelled = await json(await callAgentAction(cancelRoute, agentId, token, { caller_id: "0491 570 156" }));
     expect(cancelled.body.message).toMatch(/^Done — the appointment for Jane Citizen at 10:15 AM on .* is cancelled\.$/);
     expect((await getDb().appointment.findUniqueOrThrow({ where: { id: booked.body.appointment_id! } })).status).toBe("CANCELLED");
     const again = await json(await callAgentAction(cancelRoute, agentId, token, { appointment_id: booked.body.appointment_id, caller_id: "0491 570 156" }));
@@ -72,10 +73,7 @@ describe("cancel, reschedule and find-patient", () => {
     expect(move.status).toBe(404);
     expect(await getDb().appointment.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ status: "SCHEDULED", startsAt: foreign.startsAt });
     const neither = await json(await callAgentAction(cancelRoute, mine.agentId, mine.token, {}));
-    expect(neither).toMatchObject({
-      status: 400,
-      body: { message: "I couldn't tell which phone number you're calling from. Could you say it, with the area code?" },
-    });
+    expect(neither).toMatchObject({ status: 422, body: { message: UNKNOWN_CALLER } });
   });
 
   it("by id, only the caller's own appointment: someone else's looks missing and stays as it was", async () => {
@@ -90,6 +88,56 @@ describe("cancel, reschedule and find-patient", () => {
     expect(await getDb().appointment.findUniqueOrThrow({ where: { id: janes.id } })).toMatchObject({ status: "SCHEDULED", startsAt: janes.startsAt });
     const asJane = await json(await callAgentAction(cancelRoute, agentId, token, { appointment_id: janes.id, caller_id: "+61491570156" }));
     expect(asJane.status).toBe(200);
+  });
+
+  it("a number the caller only says (caller id withheld) opens nobody's records; it can still book a new appointment", async () => {
+    const { organization, agentId, token } = await clinic();
+    const clinicNumber = lineNumber();
+    await registerLine(organization.id, { e164: clinicNumber, setDefault: false });
+    const jane = await createContact(organization.id, { name: "Jane Citizen", phoneNumber: "+61491570156" });
+    await getDb().contact.update({ where: { id: jane.id }, data: { language: "hi-IN" } });
+    const janes = await createAppointment(organization.id, new Date(zonedInstant("Australia/Sydney", date, 600)!), 30, {
+      attendeeName: "Jane Citizen",
+      attendeePhone: "+61491570156",
+    });
+    // An inbound call with the caller id withheld; the caller names Jane's number (an older tool's LLM-filled fields).
+    const withheld = { caller_id: "anonymous", called_number: clinicNumber, conversation_id: "conv_withheld" };
+    const refused = [
+      await callAgentAction(findRoute, agentId, token, { ...withheld, phone_number: "0491 570 156" }),
+      await callAgentAction(cancelRoute, agentId, token, { ...withheld, customer_phone: "0491 570 156" }),
+      await callAgentAction(cancelRoute, agentId, token, { ...withheld, appointment_id: janes.id, customer_phone: "0491 570 156" }),
+      await callAgentAction(rescheduleRoute, agentId, token, { ...withheld, customer_phone: "0491 570 156", new_date: date, new_start_time: "12:00" }),
+    ];
+    for (const res of refused) {
+      const answer = await json(res);
+      expect(answer).toMatchObject({ status: 422, body: { success: false, message: UNKNOWN_CALLER } });
+      expect(JSON.stringify(answer.body)).not.toMatch(/Jane|10:00/);
+    }
+    expect(await getDb().appointment.findUniqueOrThrow({ where: { id: janes.id } })).toMatchObject({ status: "SCHEDULED", startsAt: janes.startsAt });
+
+    // Booking creates and reveals nothing: allowed on the number said, in the clinic's language (not the contact's,
+    // which would tell the caller whose number it is), the contact left as staff keep it, the feed saying so.
+    const booked = await json(
+      await callAgentAction(bookRoute, agentId, token, { ...withheld, date, start_time: "14:00", customer_name: "J. Citizen", customer_phone: "0491 570 156" }),
+    );
+    expect(booked).toMatchObject({ status: 201, body: { success: true } });
+    expect(booked.body.message).toMatch(/^Done — J\. Citizen is booked for 2:00 PM on /);
+    expect(await getDb().appointment.findUniqueOrThrow({ where: { id: booked.body.appointment_id! } })).toMatchObject({
+      attendeePhone: "+61491570156",
+      contactId: jane.id,
+    });
+    expect(await getDb().contact.findUniqueOrThrow({ where: { id: jane.id } })).toMatchObject({ name: "Jane Citizen", language: "hi-IN" });
+    expect(await getDb().activityEvent.findFirstOrThrow({ where: { organizationId: organization.id, type: "APPOINTMENT_BOOKED" } })).toMatchObject({
+      message: expect.stringMatching(/^The agent booked J\. Citizen for .*\(on a number the caller gave; their caller id was not shown\)$/),
+    });
+    // The clinic's own number is never a patient's.
+    const own = await json(
+      await callAgentAction(bookRoute, agentId, token, { ...withheld, date, start_time: "15:00", customer_name: "Prank", customer_phone: clinicNumber }),
+    );
+    expect(own).toMatchObject({
+      status: 400,
+      body: { message: "I couldn't tell which phone number you're calling from. Could you say it, with the area code?" },
+    });
   });
 
   it("an appointment that is already over is neither cancelled nor moved by the agent; staff can still mark it cancelled", async () => {

@@ -5,7 +5,7 @@ import { checkAvailability } from "@/lib/appointments/check-availability";
 import { scheduleCallback } from "@/lib/appointments/schedule-callback";
 import { getDb } from "@/lib/db";
 import { DEFAULT_OPENING_HOURS } from "@/lib/appointments/opening-hours";
-import { createOrganization, registerLine } from "../../factories";
+import { createOrganization, lineNumber, registerLine } from "../../factories";
 import { callAgentAction, createAgentWithToken, setOpeningHours } from "../../factories/appointments";
 
 type Booked = { success: boolean; reason?: string; message: string; alternatives?: { date: string; start_time: string }[] };
@@ -47,11 +47,11 @@ describe("schedule-callback: 'tomorrow' on the night the clocks change", () => {
       data: { callingDays: [1, 2, 3, 4, 5], callingWindowStart: 540, callingWindowEnd: 1020 },
     });
     const { agentId } = await createAgentWithToken(organization.id, `agent_dst_${organization.id}`);
-    const { phoneNumberId } = await registerLine(organization.id, { setDefault: false });
+    const { phoneNumberId } = await registerLine(organization.id, { setDefault: false, e164: lineNumber() });
     await getDb().organization.update({ where: { id: organization.id }, data: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: phoneNumberId } });
     // Saturday 3 Oct 2026, 23:30 AEST; Sunday 4 Oct has 23 hours, so now + 24 h is already Monday.
     const now = Date.parse("2026-10-03T13:30:00Z");
-    const answer = await scheduleCallback(organization.id, agentId, { phone_number: "+61491570160", time: "in 2 hours", context: "Results" }, now);
+    const answer = await scheduleCallback(organization.id, agentId, { caller_id: "+61491570160", time: "in 2 hours", context: "Results" }, now);
     expect(answer.local_time).toBe("2026-10-05 9:00 AM");
     expect(answer.message).toBe("Done — the clinic calls between 9:00 AM and 5:00 PM on its calling days, so I'll call you Monday 5 October at 9:00 AM.");
   });

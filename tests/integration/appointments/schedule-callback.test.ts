@@ -4,7 +4,7 @@ import { scheduleCallback } from "@/lib/appointments/schedule-callback";
 import { zonedInstant } from "@/lib/appointments/opening-hours";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
 import { getDb } from "@/lib/db";
-import { createContact, createOrganization, registerLine } from "../../factories";
+import { createContact, createOrganization, lineNumber, registerLine } from "../../factories";
 import { callAgentAction, createAgentWithToken } from "../../factories/appointments";
 import { listDoNotCall } from "../../factories/do-not-call";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
@@ -17,7 +17,7 @@ async function clinic() {
     data: { callingDays: [1, 2, 3, 4, 5, 6, 7], callingWindowStart: 540, callingWindowEnd: 1020, maxAttempts: 4 },
   });
   const { agentId, token } = await createAgentWithToken(organization.id, `agent_callbacks_${organization.id}`);
-  const { phoneNumberId } = await registerLine(organization.id, { setDefault: false });
+  const { phoneNumberId } = await registerLine(organization.id, { setDefault: false, e164: lineNumber() });
   await getDb().organization.update({ where: { id: organization.id }, data: { elevenLabsAgentId: agentId, elevenLabsPhoneNumberId: phoneNumberId } });
   return { organization, agentId, token, phoneNumberId };
 }
@@ -30,7 +30,7 @@ describe("schedule-callback", () => {
     const answer = await scheduleCallback(
       organization.id,
       agentId,
-      { phone_number: "+61491570156", time: "3pm", context: "Wants to move her flu shot", conversation_id: "conv_prev" },
+      { caller_id: "+61491570156", time: "3pm", context: "Wants to move her flu shot", conversation_id: "conv_prev" },
       TEN_AM,
     );
     expect(answer).toMatchObject({ success: true, moved_to_calling_hours: false, message: "Done — I'll call you at 3:00 PM." });
@@ -53,7 +53,7 @@ describe("schedule-callback", () => {
     // Sydney is UTC+11 in December and Perth UTC+8: the same words are three hours apart.
     await createContact(organization.id, { name: "Perth Patient", phoneNumber: "+61491570163", timezone: "Australia/Perth" });
     await createContact(organization.id, { name: "Sydney Patient", phoneNumber: "+61491570164", timezone: null });
-    const ask = (phone_number: string) => scheduleCallback(organization.id, agentId, { phone_number, time: "11am", context: "Results" }, TEN_AM);
+    const ask = (caller_id: string) => scheduleCallback(organization.id, agentId, { caller_id, time: "11am", context: "Results" }, TEN_AM);
 
     const perth = await ask("+61491570163");
     const sydney = await ask("+61491570164");
@@ -71,13 +71,13 @@ describe("schedule-callback", () => {
     const first = await scheduleCallback(
       organization.id,
       agentId,
-      { phone_number: "+61491570158", time: "3pm", context: "Test results", conversation_id: "conv_same" },
+      { caller_id: "+61491570158", time: "3pm", context: "Test results", conversation_id: "conv_same" },
       TEN_AM,
     );
     const second = await scheduleCallback(
       organization.id,
       agentId,
-      { phone_number: "+61491570158", time: "4pm", context: "Test results, after work", conversation_id: "conv_same" },
+      { caller_id: "+61491570158", time: "4pm", context: "Test results, after work", conversation_id: "conv_same" },
       TEN_AM,
     );
     expect(second.scheduled_call_id).toBe(first.scheduled_call_id);
@@ -90,7 +90,7 @@ describe("schedule-callback", () => {
     const other = await scheduleCallback(
       organization.id,
       agentId,
-      { phone_number: "+61491570158", time: "5pm", context: "Billing", conversation_id: "conv_other" },
+      { caller_id: "+61491570158", time: "5pm", context: "Billing", conversation_id: "conv_other" },
       TEN_AM,
     );
     expect(other.scheduled_call_id).not.toBe(first.scheduled_call_id);
@@ -99,11 +99,11 @@ describe("schedule-callback", () => {
   it("written by insertCallback like every call back, it keeps what is the agent's own: its line, its variables, its one feed entry", async () => {
     const { organization, phoneNumberId } = await clinic();
     // An agent that is not the clinic's default takes the call: the call back rings with that agent.
-    const { agentId: answering } = await registerLine(organization.id, { setDefault: false });
+    const { agentId: answering } = await registerLine(organization.id, { setDefault: false, e164: lineNumber() });
     const answer = await scheduleCallback(
       organization.id,
       answering,
-      { phone_number: "+61491570163", time: "3pm", context: "Results", conversation_id: "conv_own" },
+      { caller_id: "+61491570163", time: "3pm", context: "Results", conversation_id: "conv_own" },
       TEN_AM,
     );
     const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id } });
@@ -116,7 +116,7 @@ describe("schedule-callback", () => {
 
   it("outside calling hours → the next opening, and the message says so", async () => {
     const { organization, agentId } = await clinic();
-    const answer = await scheduleCallback(organization.id, agentId, { phone_number: "0491 570 157", time: "8pm", context: "Results" }, TEN_AM);
+    const answer = await scheduleCallback(organization.id, agentId, { caller_id: "0491 570 157", time: "8pm", context: "Results" }, TEN_AM);
     expect(answer.moved_to_calling_hours).toBe(true);
     expect(answer.message).toBe("Done — the clinic calls between 9:00 AM and 5:00 PM on its calling days, so I'll call you tomorrow at 9:00 AM.");
     const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id } });
@@ -140,7 +140,7 @@ describe("schedule-callback", () => {
     const answer = await scheduleCallback(
       organization.id,
       agentId,
-      { phone_number: "+61491570162", time: "in 2 hours", context: "Results", conversation_id: "conv_limit" },
+      { caller_id: "+61491570162", time: "in 2 hours", context: "Results", conversation_id: "conv_limit" },
       TEN_AM,
     );
     const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id } });
@@ -157,7 +157,7 @@ describe("schedule-callback", () => {
   it("over HTTP with the token; bad input is a 4xx to read aloud with nothing written", async () => {
     const { organization, agentId, token } = await clinic();
     const ok = await callAgentAction(callbackRoute, agentId, token, {
-      phone_number: "0491 570 158",
+      caller_id: "0491 570 158",
       time: "in 2 hours",
       context: "Billing question",
       conversation_id: "conv_x",
@@ -168,12 +168,14 @@ describe("schedule-callback", () => {
 
     await listDoNotCall(organization.id, ["+61491570159"]);
     const cases: [unknown, number, RegExp][] = [
-      [{ phone_number: "0491 570 158", time: "whenever", context: "x" }, 400, /couldn't work out when/],
-      [{ phone_number: "0491 570 158", time: "3pm" }, 400, /what the call back is about/],
-      [{ time: "3pm", context: "x" }, 400, /couldn't tell which phone number you're calling from/],
-      [{ phone_number: "12", time: "3pm", context: "x" }, 400, /phone number/],
-      [{ phone_number: "0491 570 159", time: "3pm", context: "x" }, 409, /do-not-call/],
-      [{ phone_number: "0491 570 158", time: "2020-01-01T10:00:00Z", context: "x" }, 400, /already passed/],
+      [{ caller_id: "0491 570 158", time: "whenever", context: "x" }, 400, /couldn't work out when/],
+      [{ caller_id: "0491 570 158", time: "3pm" }, 400, /what the call back is about/],
+      [{ time: "3pm", context: "x" }, 422, /can't tell which number you're calling from/],
+      [{ caller_id: "12", time: "3pm", context: "x" }, 422, /can't tell which number you're calling from/],
+      // A number the agent typed (an older tool's phone_number) is never the patient's: a withheld caller id could name anyone's.
+      [{ phone_number: "0491 570 158", time: "3pm", context: "x" }, 422, /can't tell which number you're calling from/],
+      [{ caller_id: "0491 570 159", time: "3pm", context: "x" }, 409, /do-not-call/],
+      [{ caller_id: "0491 570 158", time: "2020-01-01T10:00:00Z", context: "x" }, 400, /already passed/],
     ];
     for (const [body, status, message] of cases) {
       const res = await callAgentAction(callbackRoute, agentId, token, body);
@@ -190,12 +192,12 @@ describe("schedule-callback", () => {
     const hindi = await createContact(organization.id, { name: "Hema Hindi", phoneNumber: "+61491570161", consentBasis: "NONE" });
     await getDb().contact.update({ where: { id: hindi.id }, data: { language: "hi-IN" } });
 
-    const res = await callAgentAction(callbackRoute, agentId, token, { phone_number: "0491 570 160", time: "in 2 hours", context: "Billing" });
+    const res = await callAgentAction(callbackRoute, agentId, token, { caller_id: "0491 570 160", time: "in 2 hours", context: "Billing" });
     expect(res.status).toBe(409);
     expect(((await res.json()) as { message: string }).message).toBe(
       "The clinic's records say you agreed to no calls, so I can't schedule a call back. The clinic's staff can change that if you tell them.",
     );
-    await expect(scheduleCallback(organization.id, agentId, { phone_number: "+61491570161", time: "3pm", context: "x" }, TEN_AM)).rejects.toMatchObject({
+    await expect(scheduleCallback(organization.id, agentId, { caller_id: "+61491570161", time: "3pm", context: "x" }, TEN_AM)).rejects.toMatchObject({
       code: "conflict",
       message: expect.stringMatching(/सहमति नहीं दी है/),
     });

@@ -150,7 +150,6 @@ describe("callbacks: created by staff, by the agent and by a call's outcome; dis
       },
     });
     const answer = await scheduleCallback(organization.id, agentId, {
-      phone_number: contact.phoneNumber,
       time: "in 2 hours",
       context: "Wants the results explained",
       conversation_id: call.conversationId!,

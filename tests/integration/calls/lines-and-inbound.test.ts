@@ -245,8 +245,42 @@ describe("the patient on the line", () => {
     const id = organization.id;
     for (const callerId of [undefined, "anonymous", "+266696687"]) {
       expect(await patientOnTheLine(id, "AU", { callerId, calledNumber: "+61255508101" }), String(callerId)).toBeNull();
-      expect(await patientOnTheLine(id, "AU", { callerId, calledNumber: "+61255508101", stated: "0255507013" }), String(callerId)).toBe("+61255507013");
     }
+  });
+
+  it("on a line whose number is not known yet, the clinic's number is recognised from its calls, and a guess is never made", async () => {
+    const { organization } = await createMember("OWNER");
+    const { agentId, phoneNumberId } = await registerLine(organization.id);
+    const id = organization.id;
+    const clinicNumber = "+61255508102";
+    // Outbound, the conversation id not stored yet (the dial's answer was lost): the caller id is the clinic's
+    // own number, which Callboard does not know. Neither number tells the direction: no guess.
+    expect(await patientOnTheLine(id, "AU", { conversationId: "conv_lost", callerId: clinicNumber, calledNumber: "+61255507014" })).toBeNull();
+    // Callboard is dialing that number right now: the call is outbound, the number rung the patient's.
+    await getDb().call.create({
+      data: { organizationId: id, direction: "OUTBOUND", status: "INITIATED", toNumber: "+61255507014", agentId, agentPhoneNumberId: phoneNumberId },
+    });
+    expect(await patientOnTheLine(id, "AU", { conversationId: "conv_lost", callerId: clinicNumber, calledNumber: "+61255507014" })).toBe("+61255507014");
+    // An inbound caller on that line: still no guess while nothing shows which number is the clinic's…
+    expect(await patientOnTheLine(id, "AU", { callerId: "+61255507015", calledNumber: clinicNumber })).toBeNull();
+    // …until a call recorded on it does (an inbound call rang the clinic's number): both directions are told apart.
+    await getDb().call.create({
+      data: {
+        organizationId: id,
+        direction: "INBOUND",
+        status: "COMPLETED",
+        fromNumber: "+61255507099",
+        toNumber: clinicNumber,
+        agentId,
+        agentPhoneNumberId: phoneNumberId,
+      },
+    });
+    expect(await patientOnTheLine(id, "AU", { callerId: "+61255507015", calledNumber: clinicNumber })).toBe("+61255507015");
+    expect(await patientOnTheLine(id, "AU", { callerId: clinicNumber, calledNumber: "+61255507016" })).toBe("+61255507016");
+    // Another clinic's calls say nothing about this clinic's numbers.
+    const other = await createMember("OWNER");
+    await registerLine(other.organization.id);
+    expect(await patientOnTheLine(other.organization.id, "AU", { callerId: clinicNumber, calledNumber: "+61255507016" })).toBeNull();
   });
 });
 
@@ -261,7 +295,7 @@ describe("POST /api/agent-actions/conversation-init", () => {
       { params: Promise.resolve({}) },
     );
 
-  it("greets a known caller by name with their next appointment and the last call's summary; others get the generic variables", async () => {
+  it("greets a known caller by name with their next appointment, never what a past call was about; others get the generic variables", async () => {
     const { organization } = await createMember("OWNER");
     const { agentId, token } = await createAgentWithToken(organization.id, `agent_init_${organization.id}`);
     const contact = await createContact(organization.id, { name: "Maria Known", phoneNumber: "+61255507020" });
@@ -278,7 +312,7 @@ describe("POST /api/agent-actions/conversation-init", () => {
       },
     });
     await getDb().call.create({
-      data: { organizationId: organization.id, contactId: contact.id, toNumber: "+61255507020", status: "COMPLETED", summary: "Asked to move her check-up." },
+      data: { organizationId: organization.id, contactId: contact.id, toNumber: "+61255507020", status: "COMPLETED", summary: "Discussed her HbA1c results." },
     });
 
     const known = await init(token, { caller_id: "+61255507020", agent_id: agentId, called_number: "+61255508200", call_sid: "CA1" });
@@ -288,9 +322,12 @@ describe("POST /api/agent-actions/conversation-init", () => {
     expect(answer.dynamic_variables).toMatchObject({
       known_caller: "yes",
       contact_name: "Maria Known",
-      last_call_summary: "Asked to move her check-up.",
       clinic_name: organization.name,
     });
+    // A caller id can be spoofed: the summary is health information, so it is never handed to the agent. The key
+    // stays, empty, for prompts that still name {{last_call_summary}} (ElevenLabs needs every variable a prompt uses).
+    expect(answer.dynamic_variables.last_call_summary).toBe("");
+    expect(JSON.stringify(answer)).not.toContain("HbA1c");
     expect(answer.dynamic_variables.next_appointment).toMatch(/ at \d{1,2}:\d{2}/);
     expect(answer.dynamic_variables.greeting).toMatch(/^Good (morning|afternoon|evening)$/);
 

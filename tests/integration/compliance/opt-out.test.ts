@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as optOutRoute } from "@/app/api/agent-actions/opt-out/[agent_id]/route";
+import { POST as callbackRoute } from "@/app/api/agent-actions/schedule-callback/[agent_id]/route";
+import { optOutByAgent } from "@/lib/compliance/do-not-call/opt-out-by-agent";
 import { POST as webhookRoute } from "@/app/api/calls/route";
 import { getDb } from "@/lib/db";
 import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
-import { createMember } from "../../factories";
+import { createContact, createMember, createOrganization, registerLine } from "../../factories";
 import { callAgentAction, createAgentWithToken } from "../../factories/appointments";
 
 const SECRET = "whsec_opt_out_test";
@@ -89,6 +91,52 @@ describe("opt_out: the agent's tool when the patient asks not to be called again
       expect(answer.message).toMatch(/couldn't tell which number you're calling from/);
     }
     expect(await getDb().doNotCallEntry.count({ where: { organizationId: organization.id } })).toBe(0);
+  });
+
+  // Audit F4: the dial's answer was lost, so the conversation id is not stored yet, and the clinic's line was
+  // carried over without its number (the configuration check has not read it yet).
+  describe("on an outbound call not yet matched to its conversation, from a line whose number is not known", () => {
+    async function lostDial() {
+      const organization = await createOrganization({ defaultCountry: "AU", timezone: "Australia/Sydney" });
+      const { agentId, phoneNumberId } = await registerLine(organization.id);
+      const { agentId: toolAgent, token } = await createAgentWithToken(organization.id);
+      const patient = await createContact(organization.id, { name: "Pat Outbound" });
+      // ElevenLabs fills the system variables of an outbound call: the caller id is the clinic's own number.
+      const line = { caller_id: "+61255508000", called_number: patient.phoneNumber, conversation_id: "conv_not_stored_yet" };
+      return { organization, agentId, phoneNumberId, toolAgent, token, patient, line };
+    }
+
+    it("puts the patient's number on the list, never the clinic's", async () => {
+      const { organization, agentId, phoneNumberId, patient, line } = await lostDial();
+      await getDb().call.create({
+        data: {
+          organizationId: organization.id,
+          contactId: patient.id,
+          direction: "OUTBOUND",
+          status: "INITIATED",
+          toNumber: patient.phoneNumber,
+          fromNumber: null,
+          agentId,
+          agentPhoneNumberId: phoneNumberId,
+        },
+      });
+      const answer = await optOutByAgent(organization.id, line);
+      expect(answer.success).toBe(true);
+      const listed = await getDb().doNotCallEntry.findMany({ where: { organizationId: organization.id }, select: { phoneNumber: true } });
+      expect(listed.map((row) => row.phoneNumber)).toEqual([patient.phoneNumber]);
+    });
+
+    it("with nothing telling which side is the patient, refuses instead of guessing: nothing listed, no call back to the clinic", async () => {
+      const { organization, toolAgent, token, line } = await lostDial();
+      const optOut = await callAgentAction(optOutRoute, toolAgent, token, line);
+      expect(optOut.status).toBe(422);
+      expect(((await optOut.json()) as Json).message).toMatch(/couldn't tell which number you're calling from/);
+      const callback = await callAgentAction(callbackRoute, toolAgent, token, { ...line, time: "in 2 hours", context: "Results" });
+      expect(callback.status).toBe(422);
+      expect(await getDb().doNotCallEntry.count({ where: { organizationId: organization.id } })).toBe(0);
+      expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);
+      expect(await getDb().contact.count({ where: { organizationId: organization.id, phoneNumber: line.caller_id } })).toBe(0);
+    });
   });
 
   it("refuses a missing or wrong token and another clinic's agent id, with nothing written", async () => {

@@ -20,6 +20,7 @@ import { createSchedulingMember } from "../../factories/scheduling";
 import { startDispatchHarness, WEBHOOK_SECRET, type DispatchHarness } from "../dispatch/harness";
 import { callRoute, signInAs } from "../helpers/session";
 import { listDoNotCall } from "../../factories/do-not-call";
+import { lineNumber } from "../../factories/lines";
 
 const schedule = (body: unknown) => callRoute(scheduleRoute, { method: "POST", url: "http://localhost/api/scheduled-calls", body });
 
@@ -85,7 +86,6 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     await harness.runCron();
     const first = await getDb().call.findFirstOrThrow({ where: { scheduledCall: { batchId, sequenceIndex: 1 } } });
     const asked = await scheduleCallback(clinic.organization.id, first.agentId!, {
-      phone_number: contacts[0]!.phoneNumber,
       time: "in 2 hours",
       context,
       conversation_id: first.conversationId!,
@@ -498,6 +498,17 @@ describe("a sequence batch calls one contact at a time until someone books", () 
     expect(dials(contacts)).toEqual([1, 1, 0, 0]);
   });
 
+  it("a booking on a number the caller only said (their caller id hidden) books but does not stop the waitlist", async () => {
+    const { clinic, contacts, batchId } = await secondPatientOnThePhone(3);
+    // Anyone can say a waitlisted patient's number: that must not cancel the others' calls.
+    expect((await bookOnNextWeekday(clinic.organization, contacts[0]!, "10:00", "conv_inbound_withheld", true)).success).toBe(true);
+    expect(await batch(batchId)).toMatchObject({ sequenceStatus: "RUNNING", sequencePosition: 2 });
+    expect((await steps(batchId)).map((s) => s.status)).toEqual(["COMPLETED", "IN_PROGRESS", "WAITING"]);
+    expect(await getDb().activityEvent.findFirstOrThrow({ where: { organizationId: clinic.organization.id, type: "APPOINTMENT_BOOKED" } })).toMatchObject({
+      message: expect.stringMatching(/\(on a number the caller gave; their caller id was not shown\)$/),
+    });
+  });
+
   it("cancelling the batch stops the sequence: the ringing step's end wakes nobody", async () => {
     harness.simulator.configure({ callDurationMs: 60_000, webhookUrl: null });
     const { clinic, contacts, batchId } = await startSequence(3);
@@ -647,19 +658,27 @@ describe("a sequence batch calls one contact at a time until someone books", () 
 });
 
 /** A Wednesday 2–8 days ahead in the zone (the clinic's default opening hours are weekdays). */
-/** The agent's book-appointment action (its own domain function, as the route runs it) for a patient, on the clinic's next weekday. */
-function bookOnNextWeekday(
+/**
+ * The agent's book-appointment action (its own domain function, as the route runs it) for a patient, on the
+ * clinic's next weekday: the patient ringing the clinic's line (its number known, as the configuration check
+ * records it), or — `withheld` — with their caller id hidden, saying their number.
+ */
+async function bookOnNextWeekday(
   organization: { id: string; timezone: string },
   contact: { name: string; phoneNumber: string },
   startTime: string,
   conversationId: string,
+  withheld = false,
 ) {
   const date = new Intl.DateTimeFormat("en-CA", { timeZone: organization.timezone }).format(nextWeekday(organization.timezone));
+  const line = await getDb().phoneNumber.findFirstOrThrow({ where: { organizationId: organization.id }, select: { id: true, e164: true } });
+  const clinicNumber = line.e164 ?? (await getDb().phoneNumber.update({ where: { id: line.id }, data: { e164: lineNumber() } })).e164!;
   return bookAppointment(organization.id, {
     date,
     start_time: startTime,
     customer_name: contact.name,
-    customer_phone: contact.phoneNumber,
+    ...(withheld ? { caller_id: "anonymous", customer_phone: contact.phoneNumber } : { caller_id: contact.phoneNumber }),
+    called_number: clinicNumber,
     conversation_id: conversationId,
   });
 }

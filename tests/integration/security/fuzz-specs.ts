@@ -39,13 +39,13 @@ export const FUZZ_SPECS: Record<string, FuzzSpec> = {
   }),
   "POST /api/agent-actions/cancel-appointment/[agent_id]": agent({ body: (c) => ({ appointment_id: c.mine.ids.appointment, caller_id: c.mine.contactPhone }) }),
   "POST /api/agent-actions/check-availability/[agent_id]": agent({ body: () => ({ date: tomorrow(), time: "10:00", duration_minutes: 30 }) }),
-  "POST /api/agent-actions/find-patient/[agent_id]": agent({ body: (c) => ({ phone_number: c.mine.contactPhone }) }),
+  "POST /api/agent-actions/find-patient/[agent_id]": agent({ body: (c) => ({ caller_id: c.mine.contactPhone }) }),
   "POST /api/agent-actions/reschedule-appointment/[agent_id]": agent({
     body: (c) => ({ appointment_id: c.mine.ids.appointment, caller_id: c.mine.contactPhone, new_date: tomorrow(), new_start_time: "15:00" }),
   }),
   "POST /api/agent-actions/opt-out/[agent_id]": agent({ body: () => ({ caller_id: "+61255509995", reason: "Fuzz" }) }),
   "POST /api/agent-actions/schedule-callback/[agent_id]": agent({
-    body: (c) => ({ phone_number: c.mine.contactPhone, time: "tomorrow at 10am", context: "Fuzz" }),
+    body: (c) => ({ caller_id: c.mine.contactPhone, time: "tomorrow at 10am", context: "Fuzz" }),
   }),
   "POST /api/agents": { body: () => ({ agentId: "agent_fuzz", name: "Fuzz" }) },
   "GET /api/appointments": { query: () => ({ from: new Date().toISOString(), to: new Date(Date.now() + 7 * 86_400_000).toISOString() }) },

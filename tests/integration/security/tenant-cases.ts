@@ -126,7 +126,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         body: { appointment_id: c.theirs.ids.appointment, caller_id: c.theirs.contactPhone },
         expect: NOT_FOUND,
       },
-      { what: "their patient's phone", ...myAgent(c), body: { customer_phone: c.theirs.contactPhone }, expect: [200, 404] },
+      { what: "their patient calling my clinic", ...myAgent(c), body: { caller_id: c.theirs.contactPhone }, expect: [200, 404] },
     ],
   },
   "POST /api/agent-actions/check-availability/[agent_id]": {
@@ -139,8 +139,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "POST /api/agent-actions/find-patient/[agent_id]": {
     guard: AGENT_ACTION,
     probes: (c) => [
-      ...agentTokenProbes(c, { phone_number: c.theirs.contactPhone }),
-      { what: "their patient's phone", ...myAgent(c), body: { phone_number: c.theirs.contactPhone }, expect: OK },
+      ...agentTokenProbes(c, { caller_id: c.theirs.contactPhone }),
+      { what: "their patient calling my clinic", ...myAgent(c), body: { caller_id: c.theirs.contactPhone }, expect: OK },
     ],
   },
   "POST /api/agent-actions/reschedule-appointment/[agent_id]": {
@@ -154,9 +154,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         expect: NOT_FOUND,
       },
       {
-        what: "their patient's phone",
+        what: "their patient calling my clinic",
         ...myAgent(c),
-        body: { customer_phone: c.theirs.contactPhone, new_date: tomorrow(), new_start_time: "15:30" },
+        body: { caller_id: c.theirs.contactPhone, new_date: tomorrow(), new_start_time: "15:30" },
         expect: [200, 404],
       },
     ],
@@ -202,11 +202,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "POST /api/agent-actions/schedule-callback/[agent_id]": {
     guard: AGENT_ACTION,
     probes: (c) => [
-      ...agentTokenProbes(c, { phone_number: c.theirs.contactPhone, time: "tomorrow at 10am", context: "x" }),
+      ...agentTokenProbes(c, { caller_id: c.theirs.contactPhone, time: "tomorrow at 10am", context: "x" }),
       {
-        what: "their patient's phone: a callback in my clinic only",
+        what: "their patient calling my clinic: a callback in my clinic only",
         ...myAgent(c),
-        body: { phone_number: c.theirs.contactPhone, time: "tomorrow at 10am", context: "Call back", organizationId: c.theirs.organizationId },
+        body: { caller_id: c.theirs.contactPhone, time: "tomorrow at 10am", context: "Call back", organizationId: c.theirs.organizationId },
         expect: [201, 400, 404, 409, 422],
       },
     ],

@@ -57,6 +57,16 @@ describe("server-tool configuration", () => {
     const callback = config.tools.find((t) => t.name === "schedule_callback")!.api_schema.request_body_schema!.properties;
     expect(callback.conversation_id).toEqual({ type: "string", dynamic_variable: "system__conversation_id" });
   });
+
+  it("the LLM fills a phone number for one thing only: a new booking when the caller's number is hidden", () => {
+    const config = buildServerToolConfig("https://callboard.example", "agent_42", "cbat_secret");
+    const typed = config.tools.flatMap((tool) =>
+      Object.entries(tool.api_schema.request_body_schema?.properties ?? {})
+        .filter(([name, property]) => /phone|number|caller/.test(name) && !property.dynamic_variable)
+        .map(([name]) => `${tool.name}.${name}`),
+    );
+    expect(typed).toEqual(["book_appointment.customer_phone"]);
+  });
 });
 
 describe("permission table for settings and members", () => {

@@ -116,7 +116,8 @@ describe("POST /_simulator/inbound: a patient calls the clinic", () => {
     // Inbound: the patient rang the clinic, so caller_id is the patient and called_number the clinic's line.
     const system = { caller_id: KNOWN, called_number: CLINIC_LINE.number, conversation_id: conversationId };
     expect(check!.body).toMatchObject(system);
-    expect(book!.body).toMatchObject({ ...system, customer_phone: KNOWN, customer_name: "Jane Citizen", start_time: "10:00", date: check!.body.date });
+    expect(book!.body).toMatchObject({ ...system, customer_name: "Jane Citizen", start_time: "10:00", date: check!.body.date });
+    expect(book!.body).not.toHaveProperty("customer_phone");
     expect([check, book].every((seen) => seen!.headers["x-agent-token"] === TOKEN)).toBe(true);
 
     const webhook = postCall()!;
@@ -151,13 +152,12 @@ describe("POST /_simulator/inbound: a patient calls the clinic", () => {
     expect(parsed).toMatchObject({ ok: true, event: { type: "post_call_transcription", conversationId, userId: null, toNumber: KNOWN } });
   });
 
-  it("an unknown caller asks for a call back: generic variables, schedule_callback with the caller's number and the name they gave", async () => {
+  it("an unknown caller asks for a call back: generic variables, schedule_callback with the call's numbers and the name they gave", async () => {
     const { answer } = await callIn({ from: UNKNOWN, agentId: AGENT, outcome: "callback_scheduled", name: "Sam Newcomer" });
     expect(app.seen.map(step)).toEqual(["conversation-init", "schedule-callback", "/api/calls"]);
     expect(app.seen[1]!.body).toMatchObject({
       caller_id: UNKNOWN,
       called_number: CLINIC_LINE.number,
-      phone_number: UNKNOWN,
       conversation_id: answer.conversation_id,
       time: expect.stringMatching(/tomorrow at \d/),
     });
