@@ -1,24 +1,11 @@
 import { z } from "zod";
+import { isReservedVariable, RESERVED_VARIABLE_MESSAGE } from "@/lib/calls/reserved-variables";
 
 /** Bounds of a batch's call script: a greeting is a sentence or two, a prompt a page. */
 export const SCRIPT_FIRST_MESSAGE_MAX = 1_000;
 export const SCRIPT_PROMPT_MAX = 10_000;
 export const SCRIPT_VARIABLES_MAX = 20;
 export const SCRIPT_VARIABLE_VALUE_MAX = 500;
-
-/** Variables every call already carries per contact and clinic: one value for a whole batch would say the wrong name. */
-export const RESERVED_VARIABLES = [
-  "contact_name",
-  "contact_phone",
-  "contact_email",
-  "business_name",
-  "business_website",
-  "clinic_name",
-  "current_date",
-  "current_time",
-  "current_weekday",
-  "greeting",
-] as const;
 
 const scriptText = (max: number, what: string) =>
   z
@@ -31,7 +18,7 @@ const variableKey = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, "Use snake_case names of up to 40 characters, such as clinic_address")
   .refine((key) => !key.startsWith("system__"), "Names starting with system__ are reserved by ElevenLabs")
-  .refine((key) => !(RESERVED_VARIABLES as readonly string[]).includes(key), "This name is filled in for each contact already; pick another");
+  .refine((key) => !isReservedVariable(key), RESERVED_VARIABLE_MESSAGE);
 
 /**
  * What a batch's calls say: the agent's first message and prompt in place of its own (ElevenLabs

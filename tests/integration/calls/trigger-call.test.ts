@@ -193,6 +193,8 @@ describe("POST /api/calls/trigger against the ElevenLabs simulator", () => {
       { contactId: "" },
       { contactId: "c1", dynamicVariables: { "Bad Key": "x" } },
       { contactId: "c1", dynamicVariables: { system__caller_id: "x" } },
+      // Filled in for every call: the agent must say the clinic's own name (who is calling).
+      { contactId: "c1", dynamicVariables: { clinic_name: "Another Clinic" } },
     ]) {
       const res = await trigger(body);
       expect(res.status).toBe(400);

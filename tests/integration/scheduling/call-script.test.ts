@@ -131,6 +131,21 @@ describe("a call script per batch", () => {
     expect(await getDb().callBatch.count({ where: { organizationId: organization.id } })).toBe(0);
   });
 
+  it.each([["contact_name"], ["clinic_name"], ["greeting"]])(
+    "refuses %s in a batch's dynamicVariables too, saying why: one value would be said to every patient",
+    async (key) => {
+      const { organization, contacts } = await clinicWith(2);
+      for (const dryRun of [true, false]) {
+        const { status, body } = await schedule({ contactIds: contacts.map((c) => c.id), dynamicVariables: { [key]: "Everyone" } }, dryRun);
+        expect(status).toBe(400);
+        expect(body.issues).toContainEqual(
+          expect.objectContaining({ path: `dynamicVariables.${key}`, message: `${key}: This name is filled in for each contact already; pick another` }),
+        );
+      }
+      expect(await getDb().callBatch.count({ where: { organizationId: organization.id } })).toBe(0);
+    },
+  );
+
   it("refuses a variable set both in dynamicVariables and in the script", async () => {
     const { contacts } = await clinicWith(1);
     const { status, body } = await schedule({
