@@ -32,6 +32,10 @@ export function CheckInDialog({ contact, zone, onClose }: { contact: { id: strin
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ problem: Problem; attempt: number } | null>(null);
   const errors = error ? fieldErrorsOf(error.problem) : {};
+  // "repeat.date" / "repeat.startDate" (an unreadable date, more than a year ahead) beside the date; the rest of "repeat" beside the weeks.
+  const issueAt = (...paths: string[]) => error?.problem.issues?.find((issue) => paths.includes(issue.path))?.message;
+  const dateError = issueAt("repeat.date", "repeat.startDate");
+  const weeksError = dateError ? undefined : errors.repeat;
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -91,7 +95,7 @@ export function CheckInDialog({ contact, zone, onClose }: { contact: { id: strin
                   </Select>
                 )}
               </Field>
-              <Field name="weeks" label="For how many weeks" error={errors.repeat}>
+              <Field name="weeks" label="For how many weeks" error={weeksError}>
                 {(control) => (
                   <Select {...control} value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
                     {Array.from({ length: MAX_WEEKS }, (_, i) => i + 1).map((n) => (
@@ -105,7 +109,7 @@ export function CheckInDialog({ contact, zone, onClose }: { contact: { id: strin
             </div>
           ) : null}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field name="date" label={type === "once" ? "Date" : "Starting from"}>
+            <Field name="date" label={type === "once" ? "Date" : "Starting from"} error={dateError}>
               {(control) => <Input {...control} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}
             </Field>
             <Field name="time" label="Time" error={errors.time}>
@@ -115,7 +119,7 @@ export function CheckInDialog({ contact, zone, onClose }: { contact: { id: strin
           <Field name="note" label="Note for the agent (optional)" error={errors.note} hint="What to ask about, e.g. “how is the knee since the operation?”">
             {(control) => <Input {...control} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />}
           </Field>
-          {error && !errors.time && !errors.note && !errors.repeat ? (
+          {error && !errors.time && !errors.note && !dateError && !(weeksError && type === "weekly") ? (
             <FormAlert key={error.attempt} focusOnMount>
               <p>{error.problem.detail}</p>
             </FormAlert>

@@ -32,19 +32,23 @@ export function CheckInPlans({ checkIns, zone, canChange }: { checkIns: CheckInP
                 </div>
                 {plan.note ? <div className="text-xs text-zinc-600">{plan.note}</div> : null}
                 <ol className="flex flex-wrap gap-2" aria-label="Calls of this check-in">
-                  {plan.scheduledCalls.map((call) => (
-                    <li key={call.id} className="flex items-center gap-1 text-xs tabular-nums" title={clinicExactTime(call.scheduledTime, zone)}>
-                      <span className="text-zinc-500">#{call.checkInOccurrence}</span>
-                      {call.callId ? (
-                        <Link href={`/calls/${call.callId}`} className="text-brand-700 hover:underline">
-                          {clinicDateTime(call.scheduledTime, zone)}
-                        </Link>
-                      ) : (
-                        <span>{clinicDateTime(call.scheduledTime, zone)}</span>
-                      )}
-                      <ScheduledCallStatusBadge status={call.status} />
-                    </li>
-                  ))}
+                  {plan.scheduledCalls.map((call) => {
+                    // A pending call the dispatcher moved (a retry, or held for the patient's call limits) rings at nextAttemptAt.
+                    const rings = (call.status === "PENDING" && call.nextAttemptAt) || call.scheduledTime;
+                    return (
+                      <li key={call.id} className="flex items-center gap-1 text-xs tabular-nums" title={clinicExactTime(rings, zone)}>
+                        <span className="text-zinc-500">#{call.checkInOccurrence}</span>
+                        {call.callId ? (
+                          <Link href={`/calls/${call.callId}`} className="text-brand-700 hover:underline">
+                            {clinicDateTime(rings, zone)}
+                          </Link>
+                        ) : (
+                          <span>{clinicDateTime(rings, zone)}</span>
+                        )}
+                        <ScheduledCallStatusBadge status={call.status} />
+                      </li>
+                    );
+                  })}
                 </ol>
               </div>
               {canChange && pending ? <CancelCheckInButton checkInId={plan.id} name={plan.contact.name} /> : null}

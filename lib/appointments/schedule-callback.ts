@@ -6,6 +6,7 @@ import { findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { consentRefusal } from "@/lib/compliance/consent";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
 import { insertCallback } from "@/lib/callbacks/insert-callback";
+import { linkCallbacksToConversation } from "@/lib/callbacks/follow-ups";
 import { callerPhone } from "@/lib/appointments/caller-phone";
 import { linkContactByPhone } from "@/lib/appointments/link-contact";
 import { addDaysToDate, localDateAndMinute } from "@/lib/appointments/opening-hours";
@@ -146,7 +147,7 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
         select: { id: true },
       })
     : null;
-  // The call it came from, when we placed it (a call the patient made is recorded only after it ends).
+  // The call it came from, when we placed it (a call the patient made is recorded only after it ends: it links this call back then).
   const sourceCall = input.conversation_id
     ? await getDb().call.findFirst({
         where: { organizationId, conversationId: input.conversation_id },
@@ -188,6 +189,8 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
           if (sequenceBatchId) await holdSequenceOn(tx, sequenceBatchId, created.id);
           return created;
         });
+  // The call's row written meanwhile (its webhook came while this was saved): link now, as its recording would have.
+  if (!sourceCall && input.conversation_id) await linkCallbacksToConversation(getDb(), organizationId, contact.id, input.conversation_id);
 
   const when = spokenWhen(opening, now, callerZone, language);
   await recordAgentAction(organizationId, {

@@ -38,6 +38,7 @@ export function itemsSql(organizationId: string, since: Date) {
       SELECT 'CALLBACK_NOT_SCHEDULED', 'call:' || c."id", c."id", NULL, c."contactId", c."createdAt", c."summary"
         FROM "Call" c
        WHERE c."organizationId" = ${organizationId} AND c."outcome" = 'callback' AND c."createdAt" >= ${since}
+         -- Followed up: the rule of followUpsOf (lib/callbacks/follow-ups.ts), which the call's page lists.
          AND NOT EXISTS (SELECT 1 FROM "ScheduledCall" s WHERE s."sourceCallId" = c."id")
          AND NOT EXISTS (SELECT 1 FROM "ScheduledCall" s
                           WHERE s."contactId" = c."contactId" AND c."conversationId" IS NOT NULL

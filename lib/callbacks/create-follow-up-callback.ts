@@ -3,6 +3,7 @@ import { findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { consentRefusal } from "@/lib/compliance/consent";
 import { AppError } from "@/lib/errors";
 import { insertCallback } from "@/lib/callbacks/insert-callback";
+import { followUpsOf } from "@/lib/callbacks/follow-ups";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
@@ -60,13 +61,7 @@ export async function createFollowUpCallback(organizationId: string, callId: str
   if (consentRefusal(contact.consentBasis)) return { created: false, reason: "no_consent" };
 
   const existing = await getDb().scheduledCall.findFirst({
-    where: {
-      organizationId,
-      OR: [
-        { sourceCallId: call.id },
-        ...(call.conversationId ? [{ contactId: contact.id, dynamicVariables: { path: ["previous_conversation_id"], equals: call.conversationId } }] : []),
-      ],
-    },
+    where: { organizationId, ...followUpsOf({ id: call.id, conversationId: call.conversationId, contactId: contact.id }) },
     select: { id: true },
   });
   if (existing) return { created: false, reason: "already_scheduled" };

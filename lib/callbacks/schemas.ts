@@ -5,6 +5,8 @@ const isoInstant = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-t
 
 /** A callback can be set at most this far ahead: further is more likely a slip than a plan. */
 export const CALLBACK_MAX_DAYS_AHEAD = 90;
+/** Staff's call back this close to one already pending for the patient is the same call back twice: refused (409), naming that one. */
+export const CALLBACK_DUPLICATE_WINDOW_MINUTES = 60;
 
 const target = { contactId: id.optional(), callId: id.optional() };
 const oneTarget = (input: { contactId?: string; callId?: string }) => (input.contactId === undefined) !== (input.callId === undefined);

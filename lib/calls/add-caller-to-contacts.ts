@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { contactNameSchema } from "@/lib/contacts/schemas";
-import { normalizePhone } from "@/lib/contacts/normalize-phone";
+import { saveablePatientNumber } from "@/lib/calls/saveable-patient-number";
 
 export const addCallerToContactsSchema = z.object({ name: contactNameSchema });
 export type AddCallerToContactsInput = z.infer<typeof addCallerToContactsSchema>;
@@ -19,10 +19,9 @@ export async function addCallerToContacts(organization: { id: string; defaultCou
     select: { direction: true, fromNumber: true, toNumber: true, contactId: true },
   });
   if (!call) throw notFound("Call");
-  // The patient is the caller on an inbound call and the number dialed on an outbound one.
-  const patientNumber = call.direction === "INBOUND" ? call.fromNumber : call.toNumber;
-  const phone = patientNumber ? normalizePhone(patientNumber, organization.defaultCountry) : null;
-  if (!phone?.ok) throw new AppError("unprocessable", "This call has no patient number that can be saved as a contact.");
+  const e164 = saveablePatientNumber(call, organization.defaultCountry);
+  if (!e164) throw new AppError("unprocessable", "This call has no patient number that can be saved as a contact.");
+  const phone = { e164 };
 
   return db.$transaction(async (tx) => {
     // ON CONFLICT DO NOTHING: a contact with this number (made meanwhile, or earlier) is kept as it is.

@@ -8,8 +8,10 @@ import { placeAfterAppointment } from "@/lib/check-ins/place-after-appointment";
 import { clinicToday, describeRule, localInstant, occurrenceDates, upcomingStartDate, type OccurrenceRule } from "@/lib/check-ins/plan-occurrences";
 import type { CreateCheckInInput } from "@/lib/check-ins/schemas";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
-import { clinicWhen, placeInCallingHours } from "@/lib/scheduling/place-in-calling-hours";
+import { clinicWhen, placeInCallingHours, type PlacedTime } from "@/lib/scheduling/place-in-calling-hours";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
+import { refuseDistantCall } from "@/lib/scheduling/schedule-horizon";
+import { loadPatientLimits } from "@/lib/compliance/load-patient-limits";
 import { localDateAndMinute } from "@/lib/time/local-date";
 
 /**
@@ -48,12 +50,23 @@ async function resolveRule(
   };
 }
 
+/** Where the horizon's 400 points: the field that set the date. */
+const DATE_FIELD = { once: "repeat.date", weekly: "repeat.startDate", after_appointment: "repeat.days" } as const;
+/** How far past its time an occurrence's call limits can push it (nextAllowedTime looks no further): pending calls that far on count. */
+const CAP_SEARCH_MS = 15 * 86_400_000;
+
+/** "Call 2 was" / "3 calls were". */
+const callsWere = (moved: readonly { occurrence: number }[]) => (moved.length === 1 ? `Call ${moved[0]!.occurrence} was` : `${moved.length} calls were`);
+
 /**
  * A check-in for a patient: one call or a short series, each occurrence a PENDING ScheduledCall of kind
  * CHECK_IN on its LOCAL date at the local time asked for, in the clinic's zone (so 10:00 stays 10:00 across
- * a DST change). An occurrence in the past or outside calling hours moves to the next calling time, and the
- * answer says which and why; a weekly series starts at its first call still ahead; a call about a visit
- * never rings before the visit is over. The plan and its calls are written together. Callable from a seed.
+ * a DST change). An occurrence in the past, outside calling hours or over the patient's call limits moves to
+ * the next time the patient may be called, and the answer says which and why; a weekly series starts at its
+ * first call still ahead; a call about a visit never rings before the visit is over; none is more than a year
+ * ahead (400). The limits count the calls made, the patient's pending scheduled calls and the series' own
+ * earlier calls, read in one query for the whole series. The plan and its calls are written together.
+ * Callable from a seed.
  */
 export async function createCheckIn(organizationId: string, actor: { userId: string } | null, input: CreateCheckInInput, now = new Date()) {
   const contact = await getDb().contact.findFirst({
@@ -70,15 +83,24 @@ export async function createCheckIn(organizationId: string, actor: { userId: str
   const minuteOfDay = hour * 60 + minute;
   const { rule, appointment, skippedPast } = await resolveRule(organizationId, contact.id, input, minuteOfDay, rules.timezone, now);
   const zone = recipientTimeZone(contact, rules.timezone).zone;
-  const place = (asked: Date) =>
-    appointment ? placeAfterAppointment(asked, appointment.endsAt, now, rules, zone) : placeInCallingHours(asked, now, rules, zone);
-  const occurrences = occurrenceDates(rule).map((date, index) => ({
-    occurrence: index + 1,
-    date,
-    ...place(localInstant(date, minuteOfDay, rules.timezone)),
-  }));
+  const asked = occurrenceDates(rule).map((date) => ({ date, at: localInstant(date, minuteOfDay, rules.timezone) }));
+  refuseDistantCall(asked[asked.length - 1]!.at, now, DATE_FIELD[rule.type]);
+  // One read for the series: the calls made in the week before its first call, and the pending ones up to past its last.
+  const limits = await loadPatientLimits(organizationId, contact, rules, Math.max(+asked[0]!.at, +now), {
+    plannedUntil: new Date(+asked[asked.length - 1]!.at + CAP_SEARCH_MS),
+  });
+  const calls = [...limits.calls];
+  const occurrences = asked.map(({ date, at }, index) => {
+    const patient = { ...limits, calls };
+    const placed: PlacedTime = appointment
+      ? placeAfterAppointment(at, appointment.endsAt, now, rules, zone, patient)
+      : placeInCallingHours(at, now, rules, zone, patient);
+    // Each call counts against the next ones: a series never holds more calls than the limits allow.
+    calls.push(+placed.at);
+    return { occurrence: index + 1, date, ...placed };
+  });
   const line = await resolveDialLine(getDb(), organizationId);
-  const description = describeRule(rule, minuteOfDay);
+  const description = describeRule(rule, minuteOfDay, clinicToday(now, rules.timezone));
   const note = input.note || null;
 
   const checkIn = await getDb().$transaction(async (tx) => {
@@ -126,14 +148,20 @@ export async function createCheckIn(organizationId: string, actor: { userId: str
     return created;
   });
 
-  const moved = occurrences.filter((occurrence) => occurrence.moved);
   const sentences = [`Check-in scheduled: ${description}.`];
   if (skippedPast) sentences.push(`The weeks already past are skipped: the first call is ${clinicWhen(occurrences[0]!.at, rules.timezone)}.`);
+  const hours = occurrences.filter((occurrence) => occurrence.moved === "past" || occurrence.moved === "outside_calling_hours");
+  const limited = occurrences.filter((occurrence) => occurrence.moved === "call_limit");
   // A call about a visit is one call; kept after the visit, it says so in its own words.
-  if (moved[0]?.moved === "after_appointment") sentences.push(moved[0].message!);
-  else if (moved.length > 0)
+  const afterVisit = occurrences.find((occurrence) => occurrence.moved === "after_appointment");
+  if (afterVisit) sentences.push(afterVisit.message!);
+  if (hours.length > 0) sentences.push(`${callsWere(hours)} moved to the next calling time (first: ${clinicWhen(hours[0]!.at, rules.timezone)}).`);
+  // One call says why in the call back's words ("The patient was already called that day …"); a series counts them.
+  if (limited.length > 0)
     sentences.push(
-      `${moved.length === 1 ? `Call ${moved[0]!.occurrence} was` : `${moved.length} calls were`} moved to the next calling time (first: ${clinicWhen(moved[0]!.at, rules.timezone)}).`,
+      occurrences.length === 1
+        ? limited[0]!.message!
+        : `${callsWere(limited)} moved to the next time ${contact.name}'s call limits allow (first: ${clinicWhen(limited[0]!.at, rules.timezone)}).`,
     );
   return {
     checkIn: { ...checkIn, contactId: contact.id, occurrences: occurrences.length },

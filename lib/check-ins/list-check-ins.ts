@@ -3,7 +3,8 @@ import type { ListCheckInsQuery } from "@/lib/check-ins/schemas";
 
 /**
  * The clinic's check-ins, newest first (optionally one patient's), each with its calls and their status:
- * what the contact's "scheduled calls" and /scheduling show. Another clinic's contact id lists nothing.
+ * what the contact's "scheduled calls" and /scheduling show. `nextAttemptAt`, when set, is when the call will
+ * really ring (a retry, or a call the dispatcher held for the patient's call limits). Another clinic's contact id lists nothing.
  */
 export async function listCheckIns(organizationId: string, query: ListCheckInsQuery) {
   const rows = await getDb().checkIn.findMany({
@@ -19,7 +20,7 @@ export async function listCheckIns(organizationId: string, query: ListCheckInsQu
       contact: { select: { id: true, name: true } },
       scheduledCalls: {
         orderBy: { checkInOccurrence: "asc" },
-        select: { id: true, checkInOccurrence: true, status: true, scheduledTime: true, requestedTime: true, callId: true },
+        select: { id: true, checkInOccurrence: true, status: true, scheduledTime: true, nextAttemptAt: true, requestedTime: true, callId: true },
       },
     },
   });

@@ -42,10 +42,14 @@ export function localInstant(date: string, minute: number, timeZone: string): Da
   return new Date(+TZDate.tz(timeZone, year, month - 1, day, Math.floor(minute / 60), minute % 60));
 }
 
-/** The plan in one line, as staff see it later: "Every Monday at 10:00 AM, 4 times". */
-export function describeRule(rule: OccurrenceRule, minute: number): string {
+/**
+ * The plan in one line, as staff see it later: "Every Monday at 10:00 AM, 4 times". A date in another year
+ * than `today` (the clinic's, "2026-12-07") carries its year, so next year's check-in does not read like this year's.
+ */
+export function describeRule(rule: OccurrenceRule, minute: number, today: string): string {
   const at = clockWords(minute);
-  const day = (date: string) => format(new TZDate(+localInstant(date, 12 * 60, "UTC"), "UTC"), "EEE d MMM");
+  const day = (date: string) =>
+    format(new TZDate(+localInstant(date, 12 * 60, "UTC"), "UTC"), date.slice(0, 4) === today.slice(0, 4) ? "EEE d MMM" : "EEE d MMM yyyy");
   if (rule.type === "once") return `Once, ${day(rule.date)} at ${at}`;
   if (rule.type === "weekly") return `Every ${WEEKDAYS[rule.weekday]} at ${at}, ${rule.weeks} time${rule.weeks === 1 ? "" : "s"} from ${day(rule.startDate)}`;
   return `${rule.days} day${rule.days === 1 ? "" : "s"} after the appointment on ${day(rule.appointmentDate)}, at ${at}`;

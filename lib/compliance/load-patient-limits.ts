@@ -7,16 +7,21 @@ import type { PatientLimits } from "@/lib/compliance/next-patient-call-time";
 /**
  * The patient's limits for one call due at `from` or later (a call back): their outbound calls in the caps'
  * lookback before it. Read when the call is scheduled so the time promised is the time the dispatcher will
- * dial — it checks the same caps again right before the dial.
+ * dial — it checks the same caps again right before the dial. With `plannedUntil` (a check-in's series),
+ * their pending scheduled calls due up to then count too, as a batch counts them.
  */
 export async function loadPatientLimits(
   organizationId: string,
   contact: { id: string; phoneNumber: string },
   rules: CapSettings & { defaultCountry: string },
   from: number,
+  options: { plannedUntil?: Date } = {},
 ): Promise<PatientLimits> {
   const phone = normalizePhone(contact.phoneNumber, rules.defaultCountry);
-  const times = await loadPatientCallTimes(getDb(), organizationId, [contact.id], { since: new Date(from - CAP_LOOKBACK_MS) });
+  const times = await loadPatientCallTimes(getDb(), organizationId, [contact.id], {
+    since: new Date(from - CAP_LOOKBACK_MS),
+    ...(options.plannedUntil ? { planned: { until: options.plannedUntil } } : {}),
+  });
   return {
     toNumber: phone.ok ? phone.e164 : contact.phoneNumber,
     calls: times.get(contact.id) ?? [],

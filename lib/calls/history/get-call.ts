@@ -6,6 +6,7 @@ import type { TranscriptTurn } from "@/lib/elevenlabs/conversation-schemas";
 import { openCallColumn } from "@/lib/calls/history/sealed-call-fields";
 import { recordTranscriptView, type TranscriptReadChannel } from "@/lib/compliance/record-transcript-view";
 import type { AuditActor } from "@/lib/compliance/record-audit-event";
+import { followUpsOf } from "@/lib/callbacks/follow-ups";
 
 const callDetailSelect = {
   id: true,
@@ -34,12 +35,6 @@ const callDetailSelect = {
   errorMessage: true,
   transcriptPurgedAt: true,
   contact: { select: { id: true, name: true, phoneNumber: true, consentBasis: true } },
-  /** Callbacks that follow this call up (scheduled by staff, the agent, or its outcome). */
-  followUps: {
-    select: { id: true, status: true, scheduledTime: true, callbackOrigin: true, awaitsConfirmation: true, confirmedAt: true },
-    orderBy: { scheduledTime: "asc" },
-    take: 5,
-  },
   scheduledCall: {
     select: {
       id: true,
@@ -83,11 +78,19 @@ export interface CallReader {
 export async function getCall(organizationId: string, id: string, reader: CallReader) {
   const call = await getDb().call.findFirst({ where: { id, organizationId }, select: callDetailSelect });
   if (!call) throw notFound("Call");
+  // Callbacks that follow this call up (scheduled by staff, the agent, or its outcome): the rule "Needs attention" uses.
+  const followUps = await getDb().scheduledCall.findMany({
+    where: { organizationId, ...followUpsOf({ id: call.id, conversationId: call.conversationId, contactId: call.contact?.id ?? null }) },
+    select: { id: true, status: true, scheduledTime: true, callbackOrigin: true, awaitsConfirmation: true, confirmedAt: true },
+    orderBy: [{ scheduledTime: "asc" }, { id: "asc" }],
+    take: 5,
+  });
   const sealed = call.transcript !== null || call.analysis !== null || call.dynamicVariables !== null;
   // "Call again" is offered only while the contact's number is off the do-not-call list and their consent is not "none".
   const doNotCall = call.contact ? (await findDoNotCall(getDb(), organizationId, call.contact.phoneNumber)) !== null : false;
   const detail = {
     ...call,
+    followUps,
     contact: call.contact
       ? {
           id: call.contact.id,

@@ -1,5 +1,7 @@
 import { getDb } from "@/lib/db";
-import { normalizePhone } from "@/lib/contacts/normalize-phone";
+import { formatPhoneForDisplay, normalizePhone } from "@/lib/contacts/normalize-phone";
+import { contactNameSchema } from "@/lib/contacts/schemas";
+import { linkCallbacksToConversation } from "@/lib/callbacks/follow-ups";
 import { createId } from "@/lib/ids/create-id";
 import type { Conversation } from "@/lib/elevenlabs/conversation-schemas";
 import { connectedFields, type CallResult, type EndedCall } from "@/lib/calls/lifecycle/settle-call";
@@ -16,6 +18,8 @@ export type ReceivedCall =
  * from ElevenLabs itself — becomes a call of the clinic that owns the agent (never a clinic named by the
  * payload). The patient is the other party (`external_number`) in either direction, linked to the contact
  * with that number when there is one. Idempotent by conversation id: the insert does nothing the second time.
+ * The call backs the agent scheduled during it are linked to it (they were written before this row), and a
+ * contact the agent made for an unknown caller, still named with their number, takes the name the caller gave.
  */
 export async function recordReceivedCall(conversation: Conversation, result: CallResult): Promise<ReceivedCall> {
   const db = getDb();
@@ -72,9 +76,20 @@ export async function recordReceivedCall(conversation: Conversation, result: Cal
     ],
   });
   if (count === 0) return { kind: "duplicate" };
+  let contactName = contact?.name ?? null;
+  if (contact && parsed?.ok) {
+    await linkCallbacksToConversation(db, organizationId, contact.id, conversation.conversationId);
+    // schedule_callback names a caller it does not know by their number; the name they gave is better, unless staff renamed them since.
+    const given = contactNameSchema.safeParse(fields.callerName ?? "");
+    const placeholder = formatPhoneForDisplay(parsed.e164, agent.organization.defaultCountry);
+    if (given.success && contact.name === placeholder) {
+      const renamed = await db.contact.updateMany({ where: { id: contact.id, organizationId, name: placeholder }, data: { name: given.data } });
+      if (renamed.count === 1) contactName = given.data;
+    }
+  }
   return {
     kind: "recorded",
-    call: { id, organizationId, contactId: contact?.id ?? null, scheduledCallId: null, contactName: contact?.name ?? null },
+    call: { id, organizationId, contactId: contact?.id ?? null, scheduledCallId: null, contactName },
     patientNumber,
   };
 }

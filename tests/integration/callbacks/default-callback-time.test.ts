@@ -145,9 +145,11 @@ describe("the Call back dialog's default time: the first quarter hour an hour on
 
       const saved = await callRoute(createCallbackRoute, { method: "POST", body: { [query.split("=")[0]!]: query.split("=")[1], dueAt } });
       expect(saved.status).toBe(201);
-      const body = (await saved.json()) as { scheduledCall: { scheduledTime: string }; moved: string | null };
+      const body = (await saved.json()) as { scheduledCall: { id: string; scheduledTime: string }; moved: string | null };
       expect(body.moved).toBeNull();
       expect(+new Date(body.scheduledCall.scheduledTime)).toBe(+new Date(dueAt));
+      // Both targets follow up the same call: a second call back at the same time would be refused as a duplicate (409).
+      await getDb().scheduledCall.update({ where: { id: body.scheduledCall.id }, data: { status: "CANCELLED" } });
     }
 
     const other = await createDispatchOrganization();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as addRoute } from "@/app/api/calls/[id]/contact/route";
 import { getDb } from "@/lib/db";
+import { saveablePatientNumber } from "@/lib/calls/saveable-patient-number";
 import { createContact, createMember } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
 
@@ -101,6 +102,14 @@ describe("POST /api/calls/[id]/contact (add the caller to contacts)", () => {
     const { status, body } = await add(call.id, { name: "Nadia Caller" });
     expect(status).toBe(422);
     expect(body.detail).toMatch(/no patient number/);
+    expect(await getDb().contact.count({ where: { organizationId: member.organization.id } })).toBe(0);
+  });
+
+  it('a withheld caller id ("anonymous") is no number either: 422, as the call\'s page, which offers no button, says by the same rule', async () => {
+    const call = await createCall(member.organization.id, { direction: "INBOUND", fromNumber: "anonymous", toNumber: CLINIC_LINE });
+    expect(saveablePatientNumber(await getDb().call.findUniqueOrThrow({ where: { id: call.id } }), "AU")).toBeNull();
+    const { status } = await add(call.id, { name: "Withheld Person" });
+    expect(status).toBe(422);
     expect(await getDb().contact.count({ where: { organizationId: member.organization.id } })).toBe(0);
   });
 });

@@ -128,6 +128,96 @@ describe("check-ins: each occurrence a scheduled call on the right local day, in
     );
   });
 
+  describe("the patient's call limits (1 a day, 3 a week by default), as call backs keep them", () => {
+    // Monday 7 Dec 2026, 10:00 UTC: the clinic calls Monday to Friday, 09:00–17:00.
+    const now = new Date("2026-12-07T10:00:00Z");
+    const calledAt = (organizationId: string, contactId: string, at: Date) =>
+      getDb().call.create({ data: { organizationId, contactId, toNumber: "+61255501234", status: "COMPLETED", createdAt: at } });
+
+    it("a check-in for a patient called today is set for the next time their limit allows, and the answer says so", async () => {
+      const { organization, contact } = await clinicIn("Etc/UTC");
+      await calledAt(organization.id, contact.id, new Date("2026-12-07T09:30:00Z"));
+      const answer = await createCheckIn(organization.id, null, { contactId: contact.id, time: "15:00", repeat: { type: "once", date: "2026-12-07" } }, now);
+      expect(answer.occurrences[0]).toMatchObject({
+        moved: "call_limit",
+        requestedTime: new Date("2026-12-07T15:00:00Z"),
+        scheduledTime: new Date("2026-12-08T09:00:00Z"),
+      });
+      const sentence =
+        "The patient was already called that day (at most 1 a day), so the call is set for the next time their call limit allows: Tue 8 Dec, 9:00 AM.";
+      expect(answer.occurrences[0]!.message).toBe(sentence);
+      expect(answer.message).toBe(`Check-in scheduled: Once, Mon 7 Dec at 3:00 PM. ${sentence}`);
+      const [row] = await rowsOf(answer.checkIn.id);
+      expect([row!.scheduledTime, row!.requestedTime]).toEqual([new Date("2026-12-08T09:00:00Z"), new Date("2026-12-07T15:00:00Z")]);
+    });
+
+    it("a weekly series counts the patient's pending calls and its own earlier calls: each call where the limits allow it", async () => {
+      const { organization, contact } = await clinicIn("Etc/UTC");
+      await getDb().organization.update({ where: { id: organization.id }, data: { maxCallsPerWeek: 1 } });
+      // A call back already set for Tuesday 8 Dec, 09:00.
+      await getDb().scheduledCall.create({
+        data: {
+          organizationId: organization.id,
+          contactId: contact.id,
+          agentId: "agent_test",
+          fromNumber: "phnum_test",
+          scheduledTime: new Date("2026-12-08T09:00:00Z"),
+          kind: "CALLBACK",
+          callbackOrigin: "STAFF",
+        },
+      });
+      const answer = await createCheckIn(
+        organization.id,
+        null,
+        { contactId: contact.id, time: "10:00", repeat: { type: "weekly", weekday: 2, weeks: 3, startDate: "2026-12-08" } },
+        now,
+      );
+      // One a week: the first call waits for the call back's week to end, and each next one for the one before it.
+      expect(answer.occurrences.map((o) => [o.localDate, o.moved, o.scheduledTime.toISOString()])).toEqual([
+        ["2026-12-08", "call_limit", "2026-12-15T09:00:00.000Z"],
+        ["2026-12-15", "call_limit", "2026-12-22T09:00:00.000Z"],
+        ["2026-12-22", "call_limit", "2026-12-29T09:00:00.000Z"],
+      ]);
+      expect(answer.message).toBe(
+        "Check-in scheduled: Every Tuesday at 10:00 AM, 3 times from Tue 8 Dec. 3 calls were moved to the next time Grace Patient's call limits allow (first: Tue 15 Dec, 9:00 AM).",
+      );
+      expect((await rowsOf(answer.checkIn.id)).map((row) => row.scheduledTime.toISOString())).toEqual([
+        "2026-12-15T09:00:00.000Z",
+        "2026-12-22T09:00:00.000Z",
+        "2026-12-29T09:00:00.000Z",
+      ]);
+    });
+
+    it("a call after a visit keeps to the limits too", async () => {
+      const { organization, contact } = await clinicIn("Etc/UTC");
+      const appointment = await getDb().appointment.create({
+        data: {
+          organizationId: organization.id,
+          contactId: contact.id,
+          title: "Knee",
+          startsAt: new Date("2026-12-07T07:00:00Z"),
+          endsAt: new Date("2026-12-07T07:30:00Z"),
+          attendeeName: contact.name,
+        },
+      });
+      await calledAt(organization.id, contact.id, new Date("2026-12-07T09:30:00Z"));
+      const answer = await createCheckIn(
+        organization.id,
+        null,
+        { contactId: contact.id, time: "14:00", repeat: { type: "after_appointment", appointmentId: appointment.id, days: 0 } },
+        now,
+      );
+      expect(answer.occurrences[0]).toMatchObject({ moved: "call_limit", scheduledTime: new Date("2026-12-08T09:00:00Z") });
+      expect(answer.message).toMatch(/already called that day/);
+    });
+
+    it("next year's check-in names its year", async () => {
+      const { organization, contact } = await clinicIn("Etc/UTC");
+      const answer = await createCheckIn(organization.id, null, { contactId: contact.id, time: "10:00", repeat: { type: "once", date: "2027-01-05" } }, now);
+      expect(answer.message).toBe("Check-in scheduled: Once, Tue 5 Jan 2027 at 10:00 AM.");
+    });
+  });
+
   describe("over HTTP", () => {
     it("lists a patient's check-ins with their calls' status, and cancels the calls not yet made", async () => {
       const { organization, contact, user } = await clinicIn("Etc/UTC");
@@ -196,6 +286,22 @@ describe("check-ins: each occurrence a scheduled call on the right local day, in
       ).toBe(422);
       await listDoNotCall(contact.organizationId, [contact.phoneNumber]);
       expect((await post({ contactId: contact.id, time: "10:00", repeat: { type: "once", date: "2026-12-08" } })).status).toBe(409);
+      expect(await getDb().checkIn.count({ where: { organizationId: organization.id } })).toBe(0);
+      expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);
+    });
+
+    it("a date more than a year ahead is a 400 beside the date, as for every scheduled call, and nothing is written", async () => {
+      const { organization, contact, user } = await clinicIn("Etc/UTC");
+      signInAs(user);
+      const refused = async (repeat: unknown) => {
+        const res = await callRoute(createRoute, { method: "POST", body: { contactId: contact.id, time: "10:00", repeat } });
+        expect(res.status).toBe(400);
+        return (await res.json()) as { detail: string; issues: { path: string; message: string }[] };
+      };
+      const once = await refused({ type: "once", date: "9999-12-31" });
+      expect(once.detail).toBe("Calls can be scheduled up to a year ahead. Check the year.");
+      expect(once.issues).toEqual([{ path: "repeat.date", message: "Must be within a year" }]);
+      expect((await refused({ type: "weekly", weekday: 1, weeks: 2, startDate: "2199-01-05" })).issues[0]!.path).toBe("repeat.startDate");
       expect(await getDb().checkIn.count({ where: { organizationId: organization.id } })).toBe(0);
       expect(await getDb().scheduledCall.count({ where: { organizationId: organization.id } })).toBe(0);
     });

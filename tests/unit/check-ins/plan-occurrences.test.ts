@@ -36,10 +36,22 @@ describe("check-in occurrences", () => {
   });
 
   it("says the plan in one line", () => {
-    expect(describeRule({ type: "weekly", weekday: 1, weeks: 4, startDate: "2026-12-02" }, 600)).toBe("Every Monday at 10:00 AM, 4 times from Wed 2 Dec");
-    expect(describeRule({ type: "once", date: "2026-12-08" }, 870)).toBe("Once, Tue 8 Dec at 2:30 PM");
-    expect(describeRule({ type: "after_appointment", appointmentDate: "2026-12-08", days: 1 }, 540)).toBe(
+    expect(describeRule({ type: "weekly", weekday: 1, weeks: 4, startDate: "2026-12-02" }, 600, "2026-12-01")).toBe(
+      "Every Monday at 10:00 AM, 4 times from Wed 2 Dec",
+    );
+    expect(describeRule({ type: "once", date: "2026-12-08" }, 870, "2026-12-01")).toBe("Once, Tue 8 Dec at 2:30 PM");
+    expect(describeRule({ type: "after_appointment", appointmentDate: "2026-12-08", days: 1 }, 540, "2026-12-01")).toBe(
       "1 day after the appointment on Tue 8 Dec, at 9:00 AM",
+    );
+  });
+
+  it("names the year of a date in another year than the clinic's today", () => {
+    expect(describeRule({ type: "once", date: "2027-01-05" }, 600, "2026-12-07")).toBe("Once, Tue 5 Jan 2027 at 10:00 AM");
+    expect(describeRule({ type: "weekly", weekday: 1, weeks: 2, startDate: "2199-01-05" }, 600, "2026-12-07")).toBe(
+      "Every Monday at 10:00 AM, 2 times from Sat 5 Jan 2199",
+    );
+    expect(describeRule({ type: "after_appointment", appointmentDate: "2027-01-04", days: 1 }, 540, "2026-12-07")).toBe(
+      "1 day after the appointment on Mon 4 Jan 2027, at 9:00 AM",
     );
   });
 });

@@ -22,6 +22,7 @@ import { schedulingHref } from "@/components/scheduling/scheduling-href";
 import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
 import { AppError } from "@/lib/errors";
 import { getCall, type CallDetail, type CallReader } from "@/lib/calls/history/get-call";
+import { saveablePatientNumber } from "@/lib/calls/saveable-patient-number";
 import { requestTime, requireTenant } from "@/app/_lib/tenant";
 import { loadDialLines } from "@/app/_lib/dial-lines";
 import { can } from "@/lib/auth/permissions";
@@ -84,6 +85,8 @@ export default async function CallPage({ params }: { params: Params }) {
   // The patient is the caller on an inbound call and the number dialed on an outbound one.
   const patientNumber = call.direction === "INBOUND" ? call.fromNumber : call.toNumber;
   const shownNumber = patientNumber ? formatPhoneForDisplay(patientNumber, organization.defaultCountry) : null;
+  // "Add to contacts" only for a number the server will save (not a withheld "anonymous"): the same rule.
+  const saveable = call.contact ? null : saveablePatientNumber(call, organization.defaultCountry);
   const who = call.contact?.name ?? call.callerName ?? (call.direction === "INBOUND" ? (shownNumber ?? "Unknown caller") : "Deleted contact");
   const criteria = entries(call.analysis.evaluation_criteria_results);
   const collected = entries(call.analysis.data_collection_results);
@@ -123,8 +126,8 @@ export default async function CallPage({ params }: { params: Params }) {
                 />
               </DialLinesProvider>
             </span>
-          ) : shownNumber && can(role, "contacts.write") ? (
-            <AddCallerButton callId={call.id} phoneNumber={shownNumber} suggestedName={call.callerName} />
+          ) : saveable && can(role, "contacts.write") ? (
+            <AddCallerButton callId={call.id} phoneNumber={formatPhoneForDisplay(saveable, organization.defaultCountry)} suggestedName={call.callerName} />
           ) : null
         }
       />
