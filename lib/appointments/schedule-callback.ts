@@ -89,7 +89,9 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
         "क्लिनिक के रिकॉर्ड के अनुसार आपने कॉल के लिए सहमति नहीं दी है, इसलिए कॉल बैक तय नहीं हो सकता। आप क्लिनिक के स्टाफ़ को बताएँ तो वे इसे बदल सकते हैं।",
       ),
     );
-  const callerZone = existing?.timezone ?? rules.timezone;
+  // The caller's clock: their contact's zone, else the one their number implies (a +1 415 caller's "3pm" is
+  // California's), else the clinic's — the zone the dispatcher keeps their legal hours in.
+  const callerZone = recipientTimeZone({ timezone: existing?.timezone ?? null, phoneNumber: phone }, rules.timezone).zone;
   const parsed = parseCallbackTime(input.time, { now, timeZone: callerZone });
   if (!parsed)
     throw say(

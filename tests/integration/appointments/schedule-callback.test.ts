@@ -66,6 +66,15 @@ describe("schedule-callback", () => {
     expect([sydney.time_zone, sydney.local_time]).toEqual(["Australia/Sydney", "2026-12-02 11:00 AM"]);
   });
 
+  it("a caller with no contact zone but a number of one zone is read on that zone's clock: '5pm' from San Francisco is 5 PM there", async () => {
+    const { organization, agentId } = await clinic();
+    // 10:00 in Sydney on 2 December is 15:00 on 1 December in California; 5 PM there is noon in Sydney, inside the clinic's hours.
+    const answer = await scheduleCallback(organization.id, agentId, { caller_id: "+14155550123", time: "5pm", context: "Results" }, TEN_AM);
+    expect(answer).toMatchObject({ moved_to_calling_hours: false, time_zone: "America/Los_Angeles", local_time: "2026-12-01 5:00 PM" });
+    const row = await getDb().scheduledCall.findUniqueOrThrow({ where: { id: answer.scheduled_call_id } });
+    expect(+row.scheduledTime).toBe(zonedInstant("America/Los_Angeles", "2026-12-01", 1020));
+  });
+
   it("asked again in the same conversation, the callback moves: one patient, one call back", async () => {
     const { organization, agentId } = await clinic();
     const first = await scheduleCallback(
