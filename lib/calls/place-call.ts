@@ -10,6 +10,8 @@ import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { assertMayOverride, assertPatientDial } from "@/lib/compliance/assert-patient-dial";
+import { recheckDoNotCall } from "@/lib/compliance/do-not-call/recheck-do-not-call";
+import { consentRefusal } from "@/lib/compliance/consent";
 
 export interface PlaceCallActor {
   organizationId: string;
@@ -22,7 +24,8 @@ export interface PlaceCallActor {
 /**
  * Places one call now, from the clinic's own agent and number (422 for any other), on one of its free
  * lines (429 when all are busy), inside the patient's hours and call limits (409 offering the next allowed
- * time; an owner or admin may override for one call with a reason). A failed dial is recorded and
+ * time; an owner or admin may override for one call with a reason), never to a number on the do-not-call
+ * list or a patient who agreed to no calls (409; read first, and again as the attempt is written). A failed dial is recorded and
  * reported, never retried here.
  */
 export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, deps: { client?: ElevenLabsClient; now?: Date } = {}) {
@@ -60,6 +63,10 @@ export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, 
         actor: actorForAudit,
         override: input.override,
       });
+      // Read again under the do-not-call lock, after the patient's: listed (or consent set to none) since
+      // the target was read, and committed before this attempt, is the same 409 as the first read's.
+      const again = await recheckDoNotCall(tx, { organizationId: actor.organizationId, toNumber, contactId: contact.id });
+      assertCallable({ ...target, doNotCall: again.doNotCall, noConsent: consentRefusal(again.consentBasis) !== null });
       return true;
     },
     activity: { name: contact.name, actorUserId: actor.userId },

@@ -46,6 +46,15 @@ function normalizeDependentFields(input: Pick<UpdateContactInput, "phoneNumber" 
   return { phoneNumber, customFields };
 }
 
+/**
+ * Does this edit make the patient uncallable — the "do not call" tick on, or consent set to none? Then its
+ * transaction ends by taking the clinic's do-not-call lock (lockDoNotCallForChange), so a dial in flight
+ * to the patient either sees it or was marked sent before it commits.
+ */
+export function restrictsCalls(input: Pick<UpdateContactInput, "doNotCall" | "consentBasis">): boolean {
+  return input.doNotCall === true || input.consentBasis === "NONE";
+}
+
 export function doNotCallChange(input: Pick<UpdateContactInput, "doNotCall" | "doNotCallReason">): DoNotCallChange {
   if (input.doNotCall === undefined) return undefined;
   return input.doNotCall ? { on: true, reason: input.doNotCallReason ?? null } : { on: false };

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { doNotCallChange, updateContactData } from "@/lib/contacts/contact-data";
+import { doNotCallChange, restrictsCalls, updateContactData } from "@/lib/contacts/contact-data";
+import { lockDoNotCallForChange } from "@/lib/compliance/do-not-call/do-not-call-lock";
 import { applyDoNotCallChange, type ContactActor } from "@/lib/contacts/apply-do-not-call-change";
 import { contactWithDoNotCall } from "@/lib/contacts/contact-with-do-not-call";
 import { isPhoneUniqueViolation, phoneConflictError } from "@/lib/contacts/phone-conflict";
@@ -15,6 +16,8 @@ export async function updateContact(organization: { id: string; defaultCountry: 
       if (count === 0) throw notFound("Contact");
       const updated = await tx.contact.findFirstOrThrow({ where: { id, organizationId: organization.id } });
       await applyDoNotCallChange(tx, organization.id, actor, updated.phoneNumber, doNotCallChange(input));
+      // Last (see restrictsCalls).
+      if (restrictsCalls(input)) await lockDoNotCallForChange(tx, organization.id);
       return updated;
     });
     return contactWithDoNotCall(contact);

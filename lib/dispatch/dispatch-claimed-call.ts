@@ -12,7 +12,7 @@ import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import type { ClaimedCall } from "@/lib/dispatch/claim-due-calls";
 import { failScheduledCall, retryOrFail } from "@/lib/calls/lifecycle/retry-or-fail";
 import { advanceSequenceOfStep } from "@/lib/scheduling/advance-sequence";
-import { doNotCallWords } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { doNotCallWords, findDoNotCall, type DoNotCallMark } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { consentRefusal, NO_CONSENT_WORDS } from "@/lib/compliance/consent";
 import { loadDialSubject } from "@/lib/dispatch/load-dial-subject";
 import { judgePatientDial, type PatientDialVerdict } from "@/lib/compliance/check-patient-dial";
@@ -40,8 +40,9 @@ export interface DispatchContext {
  * Dials one claimed call. Re-checks first (contact do-not-call and consent, number, calling hours of the clinic
  * and the recipient, the patient's caps, the clinic's ownership of the agent and number); then dials
  * through the lifecycle, which writes the attempt's Call row and — in the same statement, conditional on
- * still holding the lease, with the caps checked again under the patient's lock — marks the row "dial
- * sent" before the request leaves, so a crash from here on is reconciled by attempt id, never redialed.
+ * still holding the lease, with the caps checked again under the patient's lock and the do-not-call list
+ * and consent under the clinic's do-not-call lock — marks the row "dial sent" before the request leaves,
+ * so a crash from here on is reconciled by attempt id, never redialed.
  */
 export async function dispatchClaimedCall(claimed: ClaimedCall, context: DispatchContext): Promise<DispatchOutcome> {
   const outcome = await dispatchOnce(claimed, context);
@@ -66,36 +67,10 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
   if (!subject) return "lost"; // deleted: its scheduled calls went with it
   const { contact, doNotCall, consentBasis, rules } = subject;
 
-  // The list is read here, right before the dial: a number added after scheduling is never rung.
-  if (doNotCall) {
-    const { count } = await db.scheduledCall.updateMany({
-      where: ours,
-      data: {
-        ...release,
-        status: "CANCELLED",
-        cancelledAt: now,
-        cancelReason: "do_not_call",
-        attempts: { decrement: 1 },
-        errorMessage: `Do not call: not dialed, ${contact.name} is ${doNotCallWords(doNotCall)}`,
-      },
-    });
-    return count ? "skipped" : "lost";
-  }
-  // Consent too: a patient recorded as agreeing to no calls after scheduling is never rung.
-  if (consentRefusal(consentBasis)) {
-    const { count } = await db.scheduledCall.updateMany({
-      where: ours,
-      data: {
-        ...release,
-        status: "CANCELLED",
-        cancelledAt: now,
-        cancelReason: "no_consent",
-        attempts: { decrement: 1 },
-        errorMessage: `No consent: not dialed, ${contact.name} ${NO_CONSENT_WORDS}`,
-      },
-    });
-    return count ? "skipped" : "lost";
-  }
+  // The list and the consent are read here, right before the dial (and again under the do-not-call lock as
+  // the attempt is written, below): a number listed or a consent set to none after scheduling is never rung.
+  if (doNotCall) return cancelUncallable(ours, { reason: "do_not_call", doNotCall }, { name: contact.name, now });
+  if (consentRefusal(consentBasis)) return cancelUncallable(ours, { reason: "no_consent" }, { name: contact.name, now });
   const phone = normalizePhone(contact.phoneNumber, rules.defaultCountry);
   if (!phone.ok) {
     const { count } = await db.scheduledCall.updateMany({
@@ -133,6 +108,7 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
   const patient = { toNumber: phone.e164, zone, rules, now, clinicHours: true };
   const policy = capPolicyFor(rules, zone, phone.e164);
   let refused: Extract<PatientDialVerdict, { ok: false }> | null = null;
+  let uncallable: "do_not_call" | "no_consent" | null = null;
   let next: DispatchOutcome = "failed";
   const outcome = await dialCall(
     context.client,
@@ -162,6 +138,11 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
             { runId: context.runId, now },
             { since, seen: calls, room: capRoom(+now, times, policy) },
           );
+          if (started.kind === "do_not_call" || started.kind === "no_consent") {
+            // Listed, or consent set to none, since the subject was read (and committed before the attempt).
+            uncallable = started.kind;
+            return false;
+          }
           if (started.kind !== "changed") return started.kind === "started";
           calls = started.calls;
         }
@@ -173,9 +154,45 @@ async function dispatchOnce(claimed: ClaimedCall, context: DispatchContext): Pro
     },
     context.now,
   );
+  if (outcome.kind === "lost" && uncallable === "no_consent") return cancelUncallable(ours, { reason: "no_consent" }, { name: contact.name, now });
+  if (outcome.kind === "lost" && uncallable === "do_not_call") {
+    // The entry for its words (its reason); an admin may have taken it off again since: the refusal stands.
+    const listed = (await findDoNotCall(db, claimed.organizationId, phone.e164)) ?? { phoneNumber: phone.e164, reason: null };
+    return cancelUncallable(ours, { reason: "do_not_call", doNotCall: listed }, { name: contact.name, now });
+  }
   if (outcome.kind === "lost" && refused) return deferOrSkip(ours, refused, { name: contact.name, action: rules.overCapAction, now });
   if (outcome.kind === "dialed") return "dialed"; // dialCall ended the lease and stored the conversation id
   return outcome.kind === "lost" ? "lost" : next;
+}
+
+type OwnLease = { id: string; status: "IN_PROGRESS"; lockedBy: string; dialStartedAt: null };
+
+/**
+ * A claimed call whose patient may not be called at all — on the do-not-call list, or consent recorded as
+ * none — cancelled with the reason and its attempt uncounted, whether the first read or the re-check
+ * under the do-not-call lock found it. Conditional on still holding the lease.
+ */
+async function cancelUncallable(
+  ours: OwnLease,
+  why: { reason: "do_not_call"; doNotCall: DoNotCallMark } | { reason: "no_consent" },
+  options: { name: string; now: Date },
+): Promise<DispatchOutcome> {
+  const { count } = await getDb().scheduledCall.updateMany({
+    where: ours,
+    data: {
+      lockedUntil: null,
+      lockedBy: null,
+      status: "CANCELLED",
+      cancelledAt: options.now,
+      cancelReason: why.reason,
+      attempts: { decrement: 1 },
+      errorMessage:
+        why.reason === "do_not_call"
+          ? `Do not call: not dialed, ${options.name} is ${doNotCallWords(why.doNotCall)}`
+          : `No consent: not dialed, ${options.name} ${NO_CONSENT_WORDS}`,
+    },
+  });
+  return count ? "skipped" : "lost";
 }
 
 /** The batch's script as the dial's agent override; undefined keeps the agent's own first message and prompt. */
@@ -190,7 +207,7 @@ function scriptOverride(script: ClaimedCall["script"]): DialRequest["agentOverri
  * with the reason. Conditional on still holding the lease, like every other change here.
  */
 async function deferOrSkip(
-  ours: { id: string; status: "IN_PROGRESS"; lockedBy: string; dialStartedAt: null },
+  ours: OwnLease,
   verdict: Extract<PatientDialVerdict, { ok: false }>,
   options: { name: string; action: "DEFER" | "SKIP"; now: Date },
 ): Promise<DispatchOutcome> {

@@ -8,7 +8,8 @@ import { dialCall } from "@/lib/calls/lifecycle/dial-call";
 import { limitStaffDials } from "@/lib/calls/lifecycle/staff-dial-rate";
 import { serverElevenLabsClient } from "@/lib/calls/lifecycle/server-client";
 import type { ElevenLabsClient } from "@/lib/elevenlabs/client";
-import { doNotCallWords, findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { doNotCallWords, findDoNotCall, type DoNotCallMark } from "@/lib/compliance/do-not-call/find-do-not-call";
+import { recheckDoNotCall } from "@/lib/compliance/do-not-call/recheck-do-not-call";
 import { consentRefusal, NO_CONSENT_WORDS } from "@/lib/compliance/consent";
 import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
 import { assertMayOverride, assertPatientDial, type DialOverride, type ManualDialActor } from "@/lib/compliance/assert-patient-dial";
@@ -38,20 +39,12 @@ export async function placeTestCall(
   const phone = normalizePhone(phoneNumber, org.defaultCountry);
   if (!phone.ok) throw new AppError("invalid_input", phone.message, { issues: [{ path: "phoneNumber", message: phone.message }] });
   const doNotCall = await findDoNotCall(db, organizationId, phone.e164);
-  if (doNotCall)
-    throw new AppError(
-      "conflict",
-      `This number is ${doNotCallWords(doNotCall)}, so Callboard won't call it, not even for a test. Use another number, or take it off the list in Settings.`,
-    );
+  if (doNotCall) throw listedError(doNotCall);
   const patient = await db.contact.findUnique({
     where: { organizationId_phoneNumber: { organizationId, phoneNumber: phone.e164 } },
     select: { id: true, name: true, timezone: true, phoneNumber: true, consentBasis: true },
   });
-  if (patient && consentRefusal(patient.consentBasis))
-    throw new AppError(
-      "conflict",
-      `This number is ${patient.name}'s, who ${NO_CONSENT_WORDS} (their consent is recorded as none), so Callboard won't call it, not even for a test. Use another number.`,
-    );
+  if (patient && consentRefusal(patient.consentBasis)) throw noConsentError(patient.name);
   assertMayOverride(actor, deps.override);
   const rules = patient ? await loadCallingRules(organizationId) : null;
   const line = await resolveDialLine(db, organizationId);
@@ -70,6 +63,10 @@ export async function placeTestCall(
     beforeDial: async (tx, callId) => {
       if (patient && rules)
         await assertPatientDial(tx, { organizationId, contact: patient, toNumber: phone.e164, rules, now, callId, actor, override: deps.override });
+      // Read again under the do-not-call lock (after the patient's): listed, or consent set to none, since the reads above.
+      const again = await recheckDoNotCall(tx, { organizationId, toNumber: phone.e164, contactId: patient?.id ?? null });
+      if (again.doNotCall) throw listedError(again.doNotCall);
+      if (patient && consentRefusal(again.consentBasis)) throw noConsentError(patient.name);
       await recordAuditEvent(tx, {
         organizationId,
         action: "TEST_CALL_PLACED",
@@ -89,5 +86,19 @@ export async function placeTestCall(
     outcome.kind === "unknown"
       ? "ElevenLabs did not answer in time; your phone may still ring."
       : `ElevenLabs could not place the test call: ${outcome.error.message}`,
+  );
+}
+
+function listedError(doNotCall: DoNotCallMark): AppError {
+  return new AppError(
+    "conflict",
+    `This number is ${doNotCallWords(doNotCall)}, so Callboard won't call it, not even for a test. Use another number, or take it off the list in Settings.`,
+  );
+}
+
+function noConsentError(name: string): AppError {
+  return new AppError(
+    "conflict",
+    `This number is ${name}'s, who ${NO_CONSENT_WORDS} (their consent is recorded as none), so Callboard won't call it, not even for a test. Use another number.`,
   );
 }

@@ -32,7 +32,8 @@ export interface DialRequest {
   takeLine?: boolean;
   /**
    * Runs in the transaction that writes the attempt, before the request leaves; false aborts the dial with
-   * nothing written ("Call now" and the test call check the patient's hours and caps here).
+   * nothing written ("Call now" and the test call check the patient's hours and caps here, then read the
+   * do-not-call list and the consent again under the clinic's do-not-call lock: recheckDoNotCall).
    */
   beforeDial?: (tx: DbClient, callId: string) => Promise<boolean>;
   /**

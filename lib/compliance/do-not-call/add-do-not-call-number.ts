@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
 import { addToDoNotCall } from "@/lib/compliance/do-not-call/add-to-do-not-call";
+import { lockDoNotCallForChange } from "@/lib/compliance/do-not-call/do-not-call-lock";
 import type { AddDoNotCallInput } from "@/lib/compliance/do-not-call/schemas";
 
 /** Staff add a number (a contact's or not) from settings; audited when it is new to the list. */
@@ -26,6 +27,8 @@ export async function addDoNotCallNumber(organization: { id: string; defaultCoun
         targetId: result.entry.id,
         data: { phoneNumber: phone.e164, source: "STAFF" },
       });
+      // Last: a dial in flight to the number either saw the entry or was marked sent before it commits.
+      await lockDoNotCallForChange(tx, organization.id);
     }
     return result;
   });

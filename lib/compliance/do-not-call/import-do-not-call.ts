@@ -8,6 +8,7 @@ import { parseCsv } from "@/lib/contacts/import/parse-csv";
 import type { ImportMode } from "@/lib/contacts/import/read-import-request";
 import { unguardCell, type ImportRowError } from "@/lib/contacts/import/validate-rows";
 import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit-event";
+import { lockDoNotCallForChange } from "@/lib/compliance/do-not-call/do-not-call-lock";
 import { toSnakeCase } from "@/lib/text/snake-case";
 import { nextTurn } from "@/lib/runtime/next-turn";
 
@@ -118,7 +119,7 @@ export async function importDoNotCall(
         });
         count += result.count;
       }
-      if (count > 0)
+      if (count > 0) {
         await recordAuditEvent(tx, {
           organizationId: organization.id,
           action: "DO_NOT_CALL_IMPORTED",
@@ -127,6 +128,10 @@ export async function importDoNotCall(
           targetId: organization.id,
           data: { added: count, rows: csv.rows.length, invalidRows },
         });
+        // Last, one lock for the whole file, held only for the commit: dials in flight to the numbers
+        // either saw none of them or were marked sent before they commit.
+        await lockDoNotCallForChange(tx, organization.id);
+      }
       return count;
     },
     { maxWait: 10_000, timeout: 120_000 },

@@ -3,6 +3,7 @@ import { recordActivity } from "@/lib/activity/record-activity";
 import { formatPhoneForDisplay } from "@/lib/contacts/normalize-phone";
 import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
 import { addToDoNotCall } from "@/lib/compliance/do-not-call/add-to-do-not-call";
+import { lockDoNotCallForChange } from "@/lib/compliance/do-not-call/do-not-call-lock";
 
 export interface OptOut {
   organizationId: string;
@@ -19,7 +20,8 @@ const HOW: Record<OptOut["source"], string> = { AGENT_OPT_OUT: "during the call"
 
 /**
  * A patient took back consent: the number goes on the do-not-call list at once, with an audit record and
- * a feed entry, in one transaction. A number already listed changes nothing and records nothing twice
+ * a feed entry, in one transaction that commits under the clinic's do-not-call lock (a dial to the number
+ * that has not been marked sent by then is refused). A number already listed changes nothing and records nothing twice
  * (the agent's tool and the post-call analysis often both see the same opt-out).
  */
 export async function recordOptOut(optOut: OptOut): Promise<{ added: boolean }> {
@@ -57,6 +59,8 @@ export async function recordOptOut(optOut: OptOut): Promise<{ added: boolean }> 
       callId: optOut.callId,
       data,
     });
+    // Last: a dial in flight to the number either saw the entry or was marked sent before it commits.
+    await lockDoNotCallForChange(tx, optOut.organizationId);
     return { added };
   });
 }

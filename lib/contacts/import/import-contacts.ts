@@ -9,6 +9,7 @@ import type { ImportMode } from "@/lib/contacts/import/read-import-request";
 import { createRowValidator, type ImportContact, type ImportRowError, type ValidatedRows } from "@/lib/contacts/import/validate-rows";
 import { previewUpdates, type ImportRename } from "@/lib/contacts/import/preview-updates";
 import { addWriteCounts, prepareChunk, upsertChunk, type WriteCounts } from "@/lib/contacts/import/write-contacts";
+import { lockDoNotCallForChange } from "@/lib/compliance/do-not-call/do-not-call-lock";
 
 export interface ImportReport {
   dryRun: boolean;
@@ -111,6 +112,7 @@ export async function importContacts(
     async (tx) => {
       let written: Promise<unknown> = Promise.resolve();
       let pending: ImportContact[] = [];
+      let restricts = false;
       checked = await checkInSlices(csv.rows, validate, (part, totals, last) => {
         // all_or_nothing sends nothing after the first problem (the transaction will be rolled back).
         const sending = options.mode === "valid_only" || totals.invalidRows === 0;
@@ -120,6 +122,7 @@ export async function importContacts(
         // Prepared here, while the database writes the chunk before; sent as soon as that one is done
         // (one statement at a time on the transaction's connection).
         const chunk = prepareChunk(pending);
+        restricts ||= chunk.restrictsCalls;
         pending = [];
         written = written.then(async () => addWriteCounts(counts, await upsertChunk(tx, organization.id, chunk, addedBy)));
         // Handled here so a failed statement is not an unhandled rejection while the checks go on;
@@ -129,6 +132,8 @@ export async function importContacts(
       await written;
       // Throwing rolls back whatever was written before the first problem.
       if (options.mode === "all_or_nothing" && checked.invalidRows > 0) throw refuse();
+      // Last, once for the whole file and held only for the commit (PreparedChunk.restrictsCalls).
+      if (restricts) await lockDoNotCallForChange(tx, organization.id);
     },
     // Inside the route's maxDuration (300 s): a 100,000-row file on a loaded host needs more than 120 s.
     { maxWait: 10_000, timeout: 280_000 },

@@ -2,6 +2,7 @@ import { createId } from "@/lib/ids/create-id";
 import { arrayLiteral } from "@/lib/prisma/array-literal";
 import { IMPORT_WRITE_CHUNK_ROWS } from "@/lib/contacts/import/limits";
 import type { ImportContact } from "@/lib/contacts/import/validate-rows";
+import { lockDoNotCallForChange } from "@/lib/compliance/do-not-call/do-not-call-lock";
 
 import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
 
@@ -15,7 +16,8 @@ export interface WriteCounts {
 
 /**
  * Upserts contacts by (organizationId, phoneNumber), IMPORT_WRITE_CHUNK_ROWS per statement (upsertChunk).
- * Callers run this inside a transaction, so an import is written completely or not at all.
+ * Callers run this inside a transaction, so an import is written completely or not at all, and commit
+ * right after it (it ends with the do-not-call lock when the file lists numbers or records no consent).
  */
 export async function upsertContacts(
   db: RawQueryClient,
@@ -24,9 +26,14 @@ export async function upsertContacts(
   addedBy?: { userId: string; email: string },
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+  let restricts = false;
   for (let start = 0; start < contacts.length; start += IMPORT_WRITE_CHUNK_ROWS) {
-    addWriteCounts(counts, await upsertChunk(db, organizationId, prepareChunk(contacts.slice(start, start + IMPORT_WRITE_CHUNK_ROWS)), addedBy));
+    const chunk = prepareChunk(contacts.slice(start, start + IMPORT_WRITE_CHUNK_ROWS));
+    restricts ||= chunk.restrictsCalls;
+    addWriteCounts(counts, await upsertChunk(db, organizationId, chunk, addedBy));
   }
+  // Last: the caller commits next (see PreparedChunk.restrictsCalls).
+  if (restricts) await lockDoNotCallForChange(db, organizationId);
   return counts;
 }
 
@@ -36,6 +43,12 @@ export interface PreparedChunk {
   contacts: Record<ContactColumn, string>;
   /** The rows marked do-not-call, for the list; null when there are none. */
   listed: { ids: string; phoneNumbers: string; reasons: string } | null;
+  /**
+   * A row lists its number or records consent as none: the import's transaction must end by taking the
+   * clinic's do-not-call lock (lockDoNotCallForChange, once, right before it commits), so a dial in flight
+   * to one of these patients either sees the change or was marked sent before it commits.
+   */
+  restrictsCalls: boolean;
 }
 
 /** The Contact columns a chunk carries: a new id and every field of ImportContact but the do-not-call ones (they go to the list). */
@@ -50,6 +63,7 @@ export function prepareChunk(chunk: readonly ImportContact[]): PreparedChunk {
   const listed = chunk.filter((contact) => contact.doNotCall);
   return {
     size: chunk.length,
+    restrictsCalls: listed.length > 0 || chunk.some((contact) => contact.consentBasis === "NONE"),
     contacts: {
       id: column(() => createId()),
       name: column((c) => c.name),
