@@ -34,3 +34,46 @@ export async function createCalls(
   await getDb().call.createMany({ data: rows });
   return rows.map((row) => row.id!);
 }
+
+/** A finished conversation Callboard did not dial (a patient rang the clinic), as ElevenLabs posts it. */
+export function inboundCallEvent(
+  conversationId: string,
+  agentId: string,
+  from: string,
+  options: { clinicNumber?: string; said?: string; summary?: string; outcome?: string; callerName?: string } = {},
+) {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    type: "post_call_transcription",
+    event_timestamp: now,
+    data: {
+      agent_id: agentId,
+      conversation_id: conversationId,
+      status: "done",
+      transcript: [
+        { role: "agent", message: "Sunrise clinic, how can I help?", time_in_call_secs: 0 },
+        { role: "user", message: options.said ?? "Do you have anything free on the 15th?", time_in_call_secs: 3 },
+      ],
+      metadata: {
+        start_time_unix_secs: now - 40,
+        call_duration_secs: 40,
+        phone_call: {
+          direction: "inbound",
+          external_number: from,
+          agent_number: options.clinicNumber ?? "+61255508888",
+          phone_number_id: "phnum_x",
+          type: "twilio",
+          call_sid: `CA${conversationId}`,
+        },
+      },
+      analysis: {
+        transcript_summary: options.summary ?? "Asked about free times on the 15th.",
+        call_successful: "success",
+        data_collection_results: {
+          call_outcome: { value: options.outcome ?? "appointment_booked" },
+          ...(options.callerName ? { caller_name: { value: options.callerName } } : {}),
+        },
+      },
+    },
+  };
+}

@@ -12,6 +12,7 @@ import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { AppError } from "@/lib/errors";
 import { createMember, registerLine } from "../../factories";
+import { inboundCallEvent } from "../../factories/calls";
 import { createAgentWithToken } from "../../factories/appointments";
 import { callRoute, signInAs } from "../helpers/session";
 
@@ -38,36 +39,14 @@ async function clinic() {
 /** The post-call webhook of a call the patient made to the clinic: they asked to be called back, and gave their name. */
 async function callEnded(conversationId: string, agentId: string) {
   const now = Math.floor(Date.now() / 1000);
-  const body = JSON.stringify({
-    type: "post_call_transcription",
-    event_timestamp: now,
-    data: {
-      agent_id: agentId,
-      conversation_id: conversationId,
-      status: "done",
-      transcript: [
-        { role: "agent", message: "Sunrise clinic, how can I help?", time_in_call_secs: 0 },
-        { role: "user", message: "It's Riley Brooks, can you call me back at three?", time_in_call_secs: 3 },
-      ],
-      metadata: {
-        start_time_unix_secs: now - 40,
-        call_duration_secs: 40,
-        phone_call: {
-          direction: "inbound",
-          external_number: RILEY,
-          agent_number: "+61255508888",
-          phone_number_id: "phnum_x",
-          type: "twilio",
-          call_sid: `CA${conversationId}`,
-        },
-      },
-      analysis: {
-        transcript_summary: "Riley asked to be called back at 3.",
-        call_successful: "success",
-        data_collection_results: { call_outcome: { value: "callback_scheduled" }, caller_name: { value: "Riley Brooks" } },
-      },
-    },
-  });
+  const body = JSON.stringify(
+    inboundCallEvent(conversationId, agentId, RILEY, {
+      said: "It's Riley Brooks, can you call me back at three?",
+      summary: "Riley asked to be called back at 3.",
+      outcome: "callback_scheduled",
+      callerName: "Riley Brooks",
+    }),
+  );
   const signature = signElevenLabsPayload(body, SECRET, now);
   const res = await webhookRoute(new Request("http://localhost/api/calls", { method: "POST", headers: { "elevenlabs-signature": signature }, body }), {
     params: Promise.resolve({}),

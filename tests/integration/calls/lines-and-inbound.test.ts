@@ -12,6 +12,7 @@ import { signElevenLabsPayload } from "@/lib/elevenlabs/webhook-signature";
 import { settledAfterResponse } from "@/lib/runtime/after-response";
 import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { createContact, createMember, registerLine } from "../../factories";
+import { inboundCallEvent } from "../../factories/calls";
 import { createAgentWithToken } from "../../factories/appointments";
 import { zoneAtNoon } from "../../factories/dispatch";
 import { callRoute, signInAs } from "../helpers/session";
@@ -25,41 +26,6 @@ function signed(payload: unknown) {
     headers: { "content-type": "application/json", "elevenlabs-signature": signElevenLabsPayload(body, SECRET, Math.floor(Date.now() / 1000)) },
     body,
   });
-}
-
-/** A finished conversation Callboard did not dial, as ElevenLabs posts it. */
-function inboundEvent(conversationId: string, agentId: string, from: string, clinicNumber = "+61255508888") {
-  const now = Math.floor(Date.now() / 1000);
-  return {
-    type: "post_call_transcription",
-    event_timestamp: now,
-    data: {
-      agent_id: agentId,
-      conversation_id: conversationId,
-      status: "done",
-      transcript: [
-        { role: "agent", message: "Sunrise clinic, how can I help?", time_in_call_secs: 0 },
-        { role: "user", message: "Do you have anything free on the 15th?", time_in_call_secs: 3 },
-      ],
-      metadata: {
-        start_time_unix_secs: now - 40,
-        call_duration_secs: 40,
-        phone_call: {
-          direction: "inbound",
-          external_number: from,
-          agent_number: clinicNumber,
-          phone_number_id: "phnum_x",
-          type: "twilio",
-          call_sid: `CA${conversationId}`,
-        },
-      },
-      analysis: {
-        transcript_summary: "Asked about free times on the 15th.",
-        call_successful: "success",
-        data_collection_results: { call_outcome: { value: "appointment_booked" } },
-      },
-    },
-  };
 }
 
 const deliver = async (payload: unknown) => {
@@ -167,7 +133,7 @@ describe("conversations Callboard did not dial", () => {
     const { organization } = await createMember("OWNER");
     const { agentId } = await registerLine(organization.id);
     const jane = await createContact(organization.id, { name: "Jane Inbound", phoneNumber: "+61255507001" });
-    const event = inboundEvent(`conv_in_${organization.id}`, agentId, "+61255507001");
+    const event = inboundCallEvent(`conv_in_${organization.id}`, agentId, "+61255507001");
 
     expect(await deliver(event)).toMatchObject({ status: 200, body: { handled: true } });
     expect(await deliver(event)).toMatchObject({ status: 200, body: { handled: false, reason: "already recorded" } });
@@ -191,7 +157,7 @@ describe("conversations Callboard did not dial", () => {
   it("an unknown number is kept with the number alone; an agent nobody owns is acknowledged and recorded nowhere", async () => {
     const { organization } = await createMember("OWNER");
     const { agentId } = await registerLine(organization.id);
-    expect((await deliver(inboundEvent(`conv_unknown_${organization.id}`, agentId, "0255507099"))).body.handled).toBe(true);
+    expect((await deliver(inboundCallEvent(`conv_unknown_${organization.id}`, agentId, "0255507099"))).body.handled).toBe(true);
     expect(await getDb().call.findFirstOrThrow({ where: { organizationId: organization.id } })).toMatchObject({
       direction: "INBOUND",
       contactId: null,
@@ -199,7 +165,7 @@ describe("conversations Callboard did not dial", () => {
     });
 
     const before = await getDb().call.count();
-    const unowned = await deliver(inboundEvent(`conv_nobody_${organization.id}`, "agent_nobody_owns", "+61255507002"));
+    const unowned = await deliver(inboundCallEvent(`conv_nobody_${organization.id}`, "agent_nobody_owns", "+61255507002"));
     expect(unowned).toMatchObject({ status: 200, body: { handled: false, reason: "agent not registered to any clinic" } });
     expect(await getDb().call.count()).toBe(before);
   });
@@ -212,7 +178,7 @@ describe("conversations Callboard did not dial", () => {
     const call = await getDb().call.create({
       data: { organizationId: organization.id, toNumber: "+61255507003", agentId, conversationId: `conv_placed_${organization.id}`, status: "INITIATED" },
     });
-    const answer = await deliver(inboundEvent(call.conversationId!, otherAgent, "+61255507003"));
+    const answer = await deliver(inboundCallEvent(call.conversationId!, otherAgent, "+61255507003"));
     expect(answer.body).toMatchObject({ handled: false, reason: "agent does not match the call" });
     expect(await getDb().call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: "INITIATED", summary: null });
     expect(await getDb().call.count({ where: { organizationId: other.organization.id } })).toBe(0);

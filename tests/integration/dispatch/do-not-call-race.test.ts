@@ -55,6 +55,32 @@ describe("dispatcher: a do-not-call or consent change committed after the dial s
     return body;
   }
 
+  /** The call claimed by `runId` as the dispatcher leaves it, then its attempt written (not awaited: it may wait on a lock). */
+  async function startAttemptAsRun(due: Awaited<ReturnType<typeof oneDueCall>>, runId: string) {
+    const { organization, contact, scheduled } = due;
+    await getDb().scheduledCall.update({
+      where: { id: scheduled.id },
+      data: { status: "IN_PROGRESS", lockedBy: runId, lockedUntil: new Date(Date.now() + 60_000), attempts: 1 },
+    });
+    const now = new Date();
+    return () =>
+      startScheduledAttempt(
+        {
+          id: createId(),
+          organizationId: organization.id,
+          contactId: contact.id,
+          scheduledCallId: scheduled.id,
+          toNumber: contact.phoneNumber,
+          fromNumber: null,
+          agentId: scheduled.agentId,
+          agentPhoneNumberId: scheduled.fromNumber,
+          placedByUserId: null,
+        },
+        { runId, now },
+        { since: new Date(+now - 86_400_000), seen: [], room: 3 },
+      );
+  }
+
   it("a number listed before the attempt is written is never rung: cancelled with the do-not-call reason, attempt not counted", async () => {
     const { organization, contact, scheduled } = await oneDueCall();
     hook.before = async () => {
@@ -100,33 +126,15 @@ describe("dispatcher: a do-not-call or consent change committed after the dial s
 
   // PGlite serves one connection at a time: a second connection's statement waits for the whole transaction there.
   it.runIf(inject("databaseKind") === "postgres")("an attempt written while a listing is about to commit waits for it and is refused", async () => {
-    const { organization, contact, scheduled } = await oneDueCall();
-    const run = "run_waits_for_listing";
-    await getDb().scheduledCall.update({
-      where: { id: scheduled.id },
-      data: { status: "IN_PROGRESS", lockedBy: run, lockedUntil: new Date(Date.now() + 60_000), attempts: 1 },
-    });
-    const now = new Date();
+    const due = await oneDueCall();
+    const { organization, contact, scheduled } = due;
+    const startAttempt = await startAttemptAsRun(due, "run_waits_for_listing");
     let attempt: ReturnType<typeof startScheduledAttempt> | null = null;
     await getDb().$transaction(async (tx) => {
       await addToDoNotCall(tx, { organizationId: organization.id, phoneNumber: contact.phoneNumber, reason: null, source: "AGENT_OPT_OUT" });
       await lockDoNotCallForChange(tx, organization.id);
       // The dial's attempt starts while the listing holds the lock, not yet committed.
-      attempt = startScheduledAttempt(
-        {
-          id: createId(),
-          organizationId: organization.id,
-          contactId: contact.id,
-          scheduledCallId: scheduled.id,
-          toNumber: contact.phoneNumber,
-          fromNumber: null,
-          agentId: scheduled.agentId,
-          agentPhoneNumberId: scheduled.fromNumber,
-          placedByUserId: null,
-        },
-        { runId: run, now },
-        { since: new Date(+now - 86_400_000), seen: [], room: 3 },
-      );
+      attempt = startAttempt();
       await new Promise((resolve) => setTimeout(resolve, 300));
     });
     expect(await attempt).toEqual({ kind: "do_not_call" });
@@ -141,31 +149,13 @@ describe("dispatcher: a do-not-call or consent change committed after the dial s
   it.runIf(inject("databaseKind") === "postgres")(
     "an edit that changes the number and sets consent to none while the attempt is written: no deadlock, the attempt is refused",
     async () => {
-      const { organization, contact, scheduled } = await oneDueCall();
-      const run = "run_meets_number_change";
-      await getDb().scheduledCall.update({
-        where: { id: scheduled.id },
-        data: { status: "IN_PROGRESS", lockedBy: run, lockedUntil: new Date(Date.now() + 60_000), attempts: 1 },
-      });
-      const now = new Date();
+      const due = await oneDueCall();
+      const { organization, contact } = due;
+      const startAttempt = await startAttemptAsRun(due, "run_meets_number_change");
       let attempt: ReturnType<typeof startScheduledAttempt> | null = null;
       await getDb().$transaction(async (tx) => {
         await tx.contact.update({ where: { id: contact.id }, data: { phoneNumber: "+61255507999", consentBasis: "NONE" } });
-        attempt = startScheduledAttempt(
-          {
-            id: createId(),
-            organizationId: organization.id,
-            contactId: contact.id,
-            scheduledCallId: scheduled.id,
-            toNumber: contact.phoneNumber,
-            fromNumber: null,
-            agentId: scheduled.agentId,
-            agentPhoneNumberId: scheduled.fromNumber,
-            placedByUserId: null,
-          },
-          { runId: run, now },
-          { since: new Date(+now - 86_400_000), seen: [], room: 3 },
-        );
+        attempt = startAttempt();
         // The attempt reaches the contact's row meanwhile; then the edit ends as every such change ends.
         await new Promise((resolve) => setTimeout(resolve, 300));
         await lockDoNotCallForChange(tx, organization.id);
