@@ -20,7 +20,8 @@ export interface LineNumbers {
  *   E.164s and, while a line's number is not known yet, the clinic side of its recorded calls;
  * - the number rung when Callboard is dialing it right now (the dial's answer was lost, so the conversation
  *   id is not stored yet): the call is outbound and the caller id is the clinic's;
- * - when every line's number is known, neither being the clinic's: the caller (or, withheld, the number rung).
+ * - when every line's number is known, neither being the clinic's: the caller. Never the number rung: withheld, an
+ *   inbound call to a number of the clinic's not registered here would make that number "the patient".
  *   With no line at all the caller: Callboard dials only from a registered line.
  * Otherwise it cannot tell which side is the patient — a line whose number is not known yet may be the
  * caller id of an outbound call — and answers null rather than guess: the clinic's own number must never be
@@ -54,7 +55,7 @@ export async function patientOnTheLine(organizationId: string, defaultCountry: s
   if (calledIsClinic) return caller;
   if (called && (await dialingNow(organizationId, called))) return called;
   if (lines.length === 0) return caller;
-  return lineUnknown ? null : (caller ?? called);
+  return lineUnknown ? null : caller;
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
-import { normalizePhone } from "@/lib/contacts/normalize-phone";
+import { formatPhoneForDisplay, normalizePhone } from "@/lib/contacts/normalize-phone";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
 import { dialCall } from "@/lib/calls/lifecycle/dial-call";
 import { limitStaffDials } from "@/lib/calls/lifecycle/staff-dial-rate";
@@ -66,7 +66,8 @@ export async function placeTestCall(
       // Read again under the do-not-call lock (after the patient's): listed, or consent set to none, since the reads above.
       const again = await recheckDoNotCall(tx, { organizationId, toNumber: phone.e164, contactId: patient?.id ?? null });
       if (again.doNotCall) throw listedError(again.doNotCall);
-      if (patient && consentRefusal(again.consentBasis)) throw noConsentError(patient.name);
+      // The contact is read by number when there was none: one made since with consent none is refused too.
+      if (consentRefusal(again.consentBasis)) throw noConsentError(again.contactName ?? patient?.name ?? formatPhoneForDisplay(phone.e164, org.defaultCountry));
       await recordAuditEvent(tx, {
         organizationId,
         action: "TEST_CALL_PLACED",

@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentBasis } from "@/lib/generated/prisma/enums";
 import type { RawQueryClient } from "@/lib/prisma/raw-query-client";
 import type { DoNotCallMark } from "@/lib/compliance/do-not-call/find-do-not-call";
@@ -8,6 +9,8 @@ export interface DialPermission {
   doNotCall: DoNotCallMark | null;
   /** The contact's consent as committed now (null: no contact, or not recorded). */
   consentBasis: ConsentBasis | null;
+  /** The contact's name as committed now (null: no contact): one made for the number since the first read, too. */
+  contactName: string | null;
 }
 
 /**
@@ -19,17 +22,23 @@ export interface DialPermission {
  */
 export async function recheckDoNotCall(
   tx: RawQueryClient,
+  /** contactId null: the contact with the number dialed, if one was made since (the test call to a stranger's number). */
   dial: { organizationId: string; toNumber: string; contactId: string | null },
 ): Promise<DialPermission> {
   await lockDoNotCallForDial(tx, dial.organizationId);
   // A later statement than the lock: its snapshot sees every change that committed while the lock was awaited.
-  const [row] = await tx.$queryRaw<Array<{ phoneNumber: string | null; reason: string | null; consentBasis: ConsentBasis | null }>>`
-    SELECT d."phoneNumber", d."reason", c."consentBasis"::text AS "consentBasis"
+  const contact =
+    dial.contactId === null
+      ? Prisma.sql`c."organizationId" = ${dial.organizationId} AND c."phoneNumber" = ${dial.toNumber}`
+      : Prisma.sql`c."id" = ${dial.contactId} AND c."organizationId" = ${dial.organizationId}`;
+  const [row] = await tx.$queryRaw<Array<{ phoneNumber: string | null; reason: string | null; consentBasis: ConsentBasis | null; name: string | null }>>`
+    SELECT d."phoneNumber", d."reason", c."consentBasis"::text AS "consentBasis", c."name"
       FROM (SELECT 1) AS one
       LEFT JOIN "DoNotCallEntry" d ON d."organizationId" = ${dial.organizationId} AND d."phoneNumber" = ${dial.toNumber}
-      LEFT JOIN "Contact" c ON c."id" = ${dial.contactId} AND c."organizationId" = ${dial.organizationId}`;
+      LEFT JOIN "Contact" c ON ${contact}`;
   return {
     doNotCall: row?.phoneNumber ? { phoneNumber: row.phoneNumber, reason: row.reason } : null,
     consentBasis: row?.consentBasis ?? null,
+    contactName: row?.name ?? null,
   };
 }

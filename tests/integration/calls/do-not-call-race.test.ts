@@ -7,7 +7,8 @@ import { addToDoNotCall } from "@/lib/compliance/do-not-call/add-to-do-not-call"
 import { lockDoNotCallForChange } from "@/lib/compliance/do-not-call/do-not-call-lock";
 import { recordOptOut } from "@/lib/compliance/do-not-call/record-opt-out";
 import { updateContact } from "@/lib/contacts/update-contact";
-import { updateContactSchema } from "@/lib/contacts/schemas";
+import { createContact as createContactByStaff } from "@/lib/contacts/create-contact";
+import { createContactSchema, updateContactSchema } from "@/lib/contacts/schemas";
 import { createSimulator, type Simulator } from "@/simulator/create-simulator";
 import { createContact, createMember, registerLine } from "../../factories";
 import { callRoute, signInAs } from "../helpers/session";
@@ -111,6 +112,17 @@ describe("Call now and the test call: a do-not-call or consent change committed 
     expect(res.status).toBe(409);
     expect(((await res.json()) as Json).detail).toMatch(/^This number is Nell Late's, who has agreed to no calls/);
     expect(simulator.dialsTo("+61255509912")).toBe(0);
+  });
+
+  it("the test call to a number nobody had, made a contact with consent none before the attempt: not dialed, 409", async () => {
+    const { organization, actor } = await clinic("ADMIN");
+    hook.before = async () => {
+      await createContactByStaff(organization, actor, createContactSchema.parse({ name: "Nora New", phoneNumber: "+61255509931", consentBasis: "NONE" }));
+    };
+    const res = await callRoute(testCallRoute, { method: "POST", body: { phoneNumber: "(02) 5550 9931" } });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as Json).detail).toMatch(/^This number is Nora New's, who has agreed to no calls/);
+    expect(simulator.dialsTo("+61255509931")).toBe(0);
   });
 
   // PGlite serves one connection at a time: a second connection's statement waits for the whole transaction there.

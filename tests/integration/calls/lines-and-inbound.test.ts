@@ -203,6 +203,10 @@ describe("the patient on the line", () => {
     expect(await patientOnTheLine(id, "AU", { callerId: "+61255508100", calledNumber: "+61255508100" })).toBeNull();
     // Inbound with the caller id withheld: the number rung is the clinic's; only a number the patient states is theirs.
     expect(await patientOnTheLine(id, "AU", { callerId: "anonymous", calledNumber: "+61255508100" })).toBeNull();
+    // Withheld, to a number of the clinic's that is not registered here (a second number its agent answers): not that number.
+    for (const callerId of [undefined, "anonymous"]) {
+      expect(await patientOnTheLine(id, "AU", { conversationId: "conv_in", callerId, calledNumber: "+61255508102" })).toBeNull();
+    }
   });
 
   it("a withheld caller id on a line whose number is not known yet never makes the clinic's number the patient's", async () => {

@@ -131,8 +131,8 @@ describe("a call script per batch", () => {
     expect(await getDb().callBatch.count({ where: { organizationId: organization.id } })).toBe(0);
   });
 
-  it.each([["contact_name"], ["clinic_name"], ["greeting"]])(
-    "refuses %s in a batch's dynamicVariables too, saying why: one value would be said to every patient",
+  it.each([["contact_name"], ["clinic_name"], ["greeting"], ["previous_conversation_id"]])(
+    "refuses %s in a batch's dynamicVariables too, saying why: one value would be said to every patient (or read them another's call)",
     async (key) => {
       const { organization, contacts } = await clinicWith(2);
       for (const dryRun of [true, false]) {
