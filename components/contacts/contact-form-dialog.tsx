@@ -106,11 +106,16 @@ export function ContactFormDialog({
     setSaving(true);
     setFieldErrors({});
     setFormError(null);
+    // The tick is sent only when it changed (always for a new contact): a tick left alone says nothing, so
+    // a new number of a listed contact is listed too (the server carries the entry over), and an admin
+    // giving a contact a number already on the list does not take it off by an untouched box.
+    const tickChanged = !editing || draft.doNotCall !== contact.doNotCall;
     const body = {
       ...draft,
+      doNotCall: tickChanged ? draft.doNotCall : undefined,
       timezone: draft.timezone || null,
       language: draft.language || null,
-      doNotCallReason: draft.doNotCall ? draft.doNotCallReason : null,
+      doNotCallReason: tickChanged && draft.doNotCall ? draft.doNotCallReason : undefined,
       consentBasis: draft.consentBasis || null,
       consentSource: draft.consentSource || null,
       consentDate: draft.consentDate || null,
@@ -139,7 +144,12 @@ export function ContactFormDialog({
         if (first) (form.elements.namedItem(first) as HTMLElement | null)?.focus();
         return;
       }
-      toast.success(editing ? `Saved ${draft.name.trim()}` : `Added ${draft.name.trim()}`);
+      const answer = (await res.json().catch(() => ({}))) as { doNotCallCarriedOver?: { fromPhoneNumber: string } | null };
+      if (answer.doNotCallCarriedOver) {
+        toast.success(`Saved ${draft.name.trim()}: the new number is on the do-not-call list too`, {
+          description: "The old number was on it, so Callboard won't call the new one either. Only an admin can take it off.",
+        });
+      } else toast.success(editing ? `Saved ${draft.name.trim()}` : `Added ${draft.name.trim()}`);
       onSaved();
       onClose();
     } catch {
@@ -201,9 +211,11 @@ export function ContactFormDialog({
               hint={
                 fieldErrors.phoneNumber
                   ? undefined
-                  : country === "AU"
-                    ? "For example 0412 345 678 or +61 412 345 678."
-                    : "Local format or + and the country code."
+                  : editing && contact.doNotCall
+                    ? "This number is on the do-not-call list: a new number goes on it too."
+                    : country === "AU"
+                      ? "For example 0412 345 678 or +61 412 345 678."
+                      : "Local format or + and the country code."
               }
             >
               {(p) => (

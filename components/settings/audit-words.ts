@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   CALLS_EXPORTED: "Calls exported",
   CONTACTS_EXPORTED: "Contacts exported",
   TRANSCRIPTS_PURGED: "Old transcripts deleted",
+  CONSENT_CHANGED: "Consent changed",
 };
 
 export function auditActionLabel(action: string): string {

@@ -14,6 +14,7 @@ import { sendJson } from "@/components/settings/send-json";
 import { useConfirmAction } from "@/hooks/use-confirm-action";
 import { toDoNotCallRow } from "@/components/settings/do-not-call-row";
 import { tenantFetch } from "@/lib/http/tenant-fetch";
+import type { DoNotCallSource } from "@/lib/generated/prisma/enums";
 
 export interface DoNotCallRow {
   id: string;
@@ -21,7 +22,7 @@ export interface DoNotCallRow {
   /** The number as the clinic reads it. */
   shown: string;
   reason: string | null;
-  source: "STAFF" | "IMPORT" | "AGENT_OPT_OUT" | "CALL_ANALYSIS";
+  source: DoNotCallSource;
   addedByEmail: string | null;
   /** "3 Dec 2026", in the clinic's zone. */
   addedOn: string;
@@ -33,6 +34,7 @@ const SOURCE_WORDS: Record<DoNotCallRow["source"], string> = {
   IMPORT: "Imported",
   AGENT_OPT_OUT: "Opted out during a call",
   CALL_ANALYSIS: "Opted out (found after the call)",
+  NUMBER_CHANGED: "Carried over from the contact's old number",
 };
 
 interface ImportAnswer {

@@ -11,6 +11,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/compliance/record-audit
 import { lockDoNotCallForChange } from "@/lib/compliance/do-not-call/do-not-call-lock";
 import { toSnakeCase } from "@/lib/text/snake-case";
 import { nextTurn } from "@/lib/runtime/next-turn";
+import { arrayLiteral } from "@/lib/prisma/array-literal";
 
 export interface DoNotCallImportReport {
   dryRun: boolean;
@@ -19,7 +20,11 @@ export interface DoNotCallImportReport {
   invalidRows: number;
   /** Numbers new to the list (or, on a dry run, that would be). */
   added: number;
-  /** Numbers already on it, and repeats within the file: nothing to do. */
+  /**
+   * Valid rows with nothing to do: numbers already on the list, and repeats within the file. Counted from
+   * the list also when the file is refused (all_or_nothing with a bad row): what adding the valid rows would
+   * find there.
+   */
   alreadyListed: number;
   errors: ImportRowError[];
   errorsTruncated: boolean;
@@ -76,31 +81,29 @@ export async function importDoNotCall(
     if (!numbers.has(phone.e164)) numbers.set(phone.e164, reason || null);
   }
 
-  const report = (added: number): DoNotCallImportReport => ({
+  const validRows = csv.rows.length - invalidRows;
+  const phoneNumbers = [...numbers.keys()];
+  // `added`: the numbers written (or, on a dry run, new to the list); `fresh`: the valid numbers not on the
+  // list, so the rest of the valid rows were already listed or repeated — also when none is written.
+  const report = (added: number, fresh = added): DoNotCallImportReport => ({
     dryRun: options.dryRun,
     mode: options.mode,
     rows: csv.rows.length,
     invalidRows,
     added,
-    alreadyListed: csv.rows.length - invalidRows - added,
+    alreadyListed: validRows - fresh,
     errors: errors.slice(0, IMPORT_MAX_REPORTED_ERRORS),
     errorsTruncated: errors.length > IMPORT_MAX_REPORTED_ERRORS,
   });
   if (options.mode === "all_or_nothing" && invalidRows > 0) {
     const rows = invalidRows === 1 ? "1 row has a problem" : `${invalidRows.toLocaleString("en")} rows have problems`;
-    throw new AppError("invalid_input", `${rows}, so no number was added. Fix the file, or add only the valid rows.`, { extra: { report: report(0) } });
+    const fresh = phoneNumbers.length - (await countListed(organization.id, phoneNumbers));
+    throw new AppError("invalid_input", `${rows}, so no number was added. Fix the file, or add only the valid rows.`, {
+      extra: { report: report(0, fresh) },
+    });
   }
 
-  const phoneNumbers = [...numbers.keys()];
-  if (options.dryRun) {
-    // In chunks, like the write: one IN list of 100,000 numbers is past PostgreSQL's parameter limit.
-    let listed = 0;
-    for (let start = 0; start < phoneNumbers.length; start += IMPORT_WRITE_CHUNK_ROWS) {
-      const chunk = phoneNumbers.slice(start, start + IMPORT_WRITE_CHUNK_ROWS);
-      listed += await getDb().doNotCallEntry.count({ where: { organizationId: organization.id, phoneNumber: { in: chunk } } });
-    }
-    return report(phoneNumbers.length - listed);
-  }
+  if (options.dryRun) return report(phoneNumbers.length - (await countListed(organization.id, phoneNumbers)));
   const added = await getDb().$transaction(
     async (tx) => {
       let count = 0;
@@ -137,4 +140,16 @@ export async function importDoNotCall(
     { maxWait: 10_000, timeout: 120_000 },
   );
   return report(added);
+}
+
+/**
+ * How many of these numbers are on the clinic's list: one statement, the numbers sent as one array literal
+ * (a Prisma `in` list of 100,000 numbers would be past PostgreSQL's parameter limit).
+ */
+async function countListed(organizationId: string, phoneNumbers: readonly string[]): Promise<number> {
+  if (phoneNumbers.length === 0) return 0;
+  const [row] = await getDb().$queryRaw<{ listed: number }[]>`
+    SELECT count(*)::int AS "listed" FROM "DoNotCallEntry"
+     WHERE "organizationId" = ${organizationId} AND "phoneNumber" = ANY(${arrayLiteral(phoneNumbers)}::text[])`;
+  return row?.listed ?? 0;
 }

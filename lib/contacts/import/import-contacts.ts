@@ -8,8 +8,18 @@ import { parseCsv } from "@/lib/contacts/import/parse-csv";
 import type { ImportMode } from "@/lib/contacts/import/read-import-request";
 import { createRowValidator, type ImportContact, type ImportRowError, type ValidatedRows } from "@/lib/contacts/import/validate-rows";
 import { previewUpdates, type ImportRename } from "@/lib/contacts/import/preview-updates";
-import { addWriteCounts, prepareChunk, upsertChunk, type WriteCounts } from "@/lib/contacts/import/write-contacts";
+import {
+  addAuditedChanges,
+  addWriteCounts,
+  NO_AUDITED_CHANGES,
+  prepareChunk,
+  upsertChunk,
+  type AuditedChanges,
+  type WriteCounts,
+} from "@/lib/contacts/import/write-contacts";
 import { lockDoNotCallForChange } from "@/lib/compliance/do-not-call/do-not-call-lock";
+import { recordAuditEvent } from "@/lib/compliance/record-audit-event";
+import type { DbClient } from "@/lib/db";
 
 export interface ImportReport {
   dryRun: boolean;
@@ -100,6 +110,7 @@ export async function importContacts(
   }
 
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+  const audited: AuditedChanges = { ...NO_AUDITED_CHANGES };
   let checked: CheckedRows = { validRows: 0, invalidRows: 0, errors: [] };
   const refuse = () => {
     const rows = checked.invalidRows === 1 ? "1 row has a problem" : `${checked.invalidRows.toLocaleString("en")} rows have problems`;
@@ -124,7 +135,11 @@ export async function importContacts(
         const chunk = prepareChunk(pending);
         restricts ||= chunk.restrictsCalls;
         pending = [];
-        written = written.then(async () => addWriteCounts(counts, await upsertChunk(tx, organization.id, chunk, addedBy)));
+        written = written.then(async () => {
+          const result = await upsertChunk(tx, organization.id, chunk, addedBy);
+          addWriteCounts(counts, result);
+          addAuditedChanges(audited, result.audited);
+        });
         // Handled here so a failed statement is not an unhandled rejection while the checks go on;
         // `await written` below still throws it.
         written.catch(() => {});
@@ -132,6 +147,7 @@ export async function importContacts(
       await written;
       // Throwing rolls back whatever was written before the first problem.
       if (options.mode === "all_or_nothing" && checked.invalidRows > 0) throw refuse();
+      await auditImport(tx, organization.id, addedBy, audited, { rows: csv.rows.length, invalidRows: checked.invalidRows });
       // Last, once for the whole file and held only for the commit (PreparedChunk.restrictsCalls).
       if (restricts) await lockDoNotCallForChange(tx, organization.id);
     },
@@ -139,4 +155,27 @@ export async function importContacts(
     { maxWait: 10_000, timeout: 280_000 },
   );
   return reportOf(checked, counts);
+}
+
+/**
+ * One audit event per file for what it changed that the log keeps (not one per row: a 100,000-row file
+ * would write 100,000 events in its transaction and bury every other entry of the log): the contacts whose
+ * consent it changed, counted, and the numbers it put on the do-not-call list. Written before the lock,
+ * which stays last.
+ */
+async function auditImport(
+  tx: DbClient,
+  organizationId: string,
+  actor: { userId: string; email: string } | undefined,
+  audited: AuditedChanges,
+  file: { rows: number; invalidRows: number },
+): Promise<void> {
+  const common = { organizationId, actor: actor ?? null, targetType: "organization", targetId: organizationId };
+  if (audited.consentChanged > 0) {
+    const { consentChanged: contacts, consentToNone: toNone, consentFromNone: fromNone } = audited;
+    await recordAuditEvent(tx, { ...common, action: "CONSENT_CHANGED", data: { via: "contacts import", contacts, toNone, fromNone, ...file } });
+  }
+  if (audited.listed > 0) {
+    await recordAuditEvent(tx, { ...common, action: "DO_NOT_CALL_IMPORTED", data: { via: "contacts import", added: audited.listed, ...file } });
+  }
 }

@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import { createId } from "@/lib/ids/create-id";
 import { arrayLiteral } from "@/lib/prisma/array-literal";
 import { IMPORT_WRITE_CHUNK_ROWS } from "@/lib/contacts/import/limits";
@@ -12,6 +13,25 @@ export interface WriteCounts {
   updated: number;
   /** Of those, contacts that already held what the file says: left as they were. */
   unchanged: number;
+}
+
+/** What a chunk changed that the audit log records (once per import, summed: lib/contacts/import/import-contacts.ts). */
+export interface AuditedChanges {
+  /** Existing contacts whose consent basis the file changed; of them, to "none" and from "none". */
+  consentChanged: number;
+  consentToNone: number;
+  consentFromNone: number;
+  /** Numbers the file's do-not-call column put on the list (new to it). */
+  listed: number;
+}
+
+export const NO_AUDITED_CHANGES: AuditedChanges = { consentChanged: 0, consentToNone: 0, consentFromNone: 0, listed: 0 };
+
+export function addAuditedChanges(total: AuditedChanges, chunk: AuditedChanges): void {
+  total.consentChanged += chunk.consentChanged;
+  total.consentToNone += chunk.consentToNone;
+  total.consentFromNone += chunk.consentFromNone;
+  total.listed += chunk.listed;
 }
 
 /**
@@ -49,6 +69,8 @@ export interface PreparedChunk {
    * to one of these patients either sees the change or was marked sent before it commits.
    */
   restrictsCalls: boolean;
+  /** A row records a consent basis: the statement also counts the contacts whose basis it changes (for the audit log). */
+  setsConsent: boolean;
 }
 
 /** The Contact columns a chunk carries: a new id and every field of ImportContact but the do-not-call ones (they go to the list). */
@@ -64,6 +86,7 @@ export function prepareChunk(chunk: readonly ImportContact[]): PreparedChunk {
   return {
     size: chunk.length,
     restrictsCalls: listed.length > 0 || chunk.some((contact) => contact.consentBasis === "NONE"),
+    setsConsent: chunk.some((contact) => contact.consentBasis !== null),
     contacts: {
       id: column(() => createId()),
       name: column((c) => c.name),
@@ -104,11 +127,26 @@ export async function upsertChunk(
   organizationId: string,
   chunk: PreparedChunk,
   addedBy?: { userId: string; email: string },
-): Promise<WriteCounts> {
-  if (chunk.size === 0) return { created: 0, updated: 0, unchanged: 0 };
+): Promise<WriteCounts & { audited: AuditedChanges }> {
+  if (chunk.size === 0) return { created: 0, updated: 0, unchanged: 0, audited: { ...NO_AUDITED_CHANGES } };
   const c = chunk.contacts;
-  const [result] = await db.$queryRaw<{ created: number; changed: number }[]>`
-    WITH upserted AS (
+  // Consent as it was, for the audit's counts: every part of one statement reads the same snapshot, so this
+  // sees the rows before the upsert changes them (RETURNING sees only the new row before PostgreSQL 18).
+  // Only for chunks that record a consent: a file without one pays nothing.
+  const consentBefore = chunk.setsConsent
+    ? Prisma.sql`consent_before AS (
+        SELECT b."phoneNumber", b."consentBasis" FROM "Contact" b
+         WHERE b."organizationId" = ${organizationId} AND b."phoneNumber" = ANY(${c.phoneNumber}::text[])
+      ),`
+    : Prisma.empty;
+  const consentCounts = chunk.setsConsent
+    ? Prisma.sql`(count(*) FILTER (WHERE NOT u."inserted" AND u."consentBasis" IS DISTINCT FROM b."consentBasis"))::int AS "consentChanged",
+        (count(*) FILTER (WHERE NOT u."inserted" AND u."consentBasis" = 'NONE' AND b."consentBasis" IS DISTINCT FROM 'NONE'))::int AS "consentToNone",
+        (count(*) FILTER (WHERE NOT u."inserted" AND b."consentBasis" = 'NONE' AND u."consentBasis" IS DISTINCT FROM 'NONE'))::int AS "consentFromNone"
+        FROM upserted u LEFT JOIN consent_before b ON b."phoneNumber" = u."phoneNumber"`
+    : Prisma.sql`0 AS "consentChanged", 0 AS "consentToNone", 0 AS "consentFromNone" FROM upserted u`;
+  const [result] = await db.$queryRaw<{ created: number; changed: number; consentChanged: number; consentToNone: number; consentFromNone: number }[]>`
+    WITH ${consentBefore} upserted AS (
       INSERT INTO "Contact" AS c ("id", "organizationId", "name", "phoneNumber", "email", "businessName", "businessWebsite",
                                   "timezone", "language", "consentBasis", "consentSource", "consentDate", "customFields", "createdAt", "updatedAt")
       SELECT r."id", ${organizationId}, r."name", r."phoneNumber", r."email", r."businessName", r."businessWebsite",
@@ -140,22 +178,34 @@ export async function upsertChunk(
              COALESCE(EXCLUDED."language", c."language"), COALESCE(EXCLUDED."consentBasis", c."consentBasis"),
              COALESCE(EXCLUDED."consentSource", c."consentSource"), COALESCE(EXCLUDED."consentDate", c."consentDate"),
              c."customFields" || EXCLUDED."customFields")
-      RETURNING (xmax = 0) AS "inserted"
+      RETURNING (xmax = 0) AS "inserted", c."phoneNumber", c."consentBasis"
     )
-    SELECT (count(*) FILTER (WHERE "inserted"))::int AS "created", (count(*) FILTER (WHERE NOT "inserted"))::int AS "changed" FROM upserted`;
+    SELECT (count(*) FILTER (WHERE u."inserted"))::int AS "created", (count(*) FILTER (WHERE NOT u."inserted"))::int AS "changed", ${consentCounts}`;
+  let listed = 0;
   if (chunk.listed) {
-    await db.$queryRaw`
-      INSERT INTO "DoNotCallEntry" ("id", "organizationId", "phoneNumber", "reason", "source", "addedByUserId", "addedByEmail", "createdAt")
-      SELECT r."id", ${organizationId}, r."phoneNumber", r."reason", 'IMPORT'::"DoNotCallSource", ${addedBy?.userId ?? null}, ${addedBy?.email ?? null}, now()
-        FROM unnest(${chunk.listed.ids}::text[], ${chunk.listed.phoneNumbers}::text[], ${chunk.listed.reasons}::text[])
-          AS r("id", "phoneNumber", "reason")
-      ON CONFLICT ("organizationId", "phoneNumber") DO NOTHING`;
+    const [inserted] = await db.$queryRaw<{ listed: number }[]>`
+      WITH inserted AS (
+        INSERT INTO "DoNotCallEntry" ("id", "organizationId", "phoneNumber", "reason", "source", "addedByUserId", "addedByEmail", "createdAt")
+        SELECT r."id", ${organizationId}, r."phoneNumber", r."reason", 'IMPORT'::"DoNotCallSource", ${addedBy?.userId ?? null}, ${addedBy?.email ?? null}, now()
+          FROM unnest(${chunk.listed.ids}::text[], ${chunk.listed.phoneNumbers}::text[], ${chunk.listed.reasons}::text[])
+            AS r("id", "phoneNumber", "reason")
+        ON CONFLICT ("organizationId", "phoneNumber") DO NOTHING
+        RETURNING 1
+      )
+      SELECT count(*)::int AS "listed" FROM inserted`;
+    listed = inserted?.listed ?? 0;
   }
   // Every row of a chunk has its own number (the checks refuse a repeat), so a row neither created nor
   // changed matched a contact that already held what it says.
   const created = result?.created ?? 0;
   const changed = result?.changed ?? 0;
-  return { created, updated: chunk.size - created, unchanged: chunk.size - created - changed };
+  const audited = {
+    consentChanged: result?.consentChanged ?? 0,
+    consentToNone: result?.consentToNone ?? 0,
+    consentFromNone: result?.consentFromNone ?? 0,
+    listed,
+  };
+  return { created, updated: chunk.size - created, unchanged: chunk.size - created - changed, audited };
 }
 
 export function addWriteCounts(total: WriteCounts, chunk: WriteCounts): void {

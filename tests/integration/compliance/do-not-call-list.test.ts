@@ -124,9 +124,13 @@ describe("importing numbers for the do-not-call list", () => {
       { row: 3, column: "Phone", message: '"not a number" is not a phone number: it contains letters.' },
       { row: 4, column: "Phone", message: "The phone number is empty." },
     ]);
+    // Nothing was added, and none of the valid numbers is on the list yet: the report says so.
+    expect(problem.report).toMatchObject({ rows: 5, invalidRows: 2, added: 0, alreadyListed: 1 });
     expect(await entries(organization.id)).toEqual([]);
 
     await listDoNotCall(organization.id, ["+61491570157"], { reason: "Already there" });
+    const refusedAgain = await json(await uploadTo(importRoute, file));
+    expect(refusedAgain.report).toMatchObject({ added: 0, alreadyListed: 2 });
     const ok = await uploadTo(importRoute, file, { mode: "valid_only" });
     expect(ok.status).toBe(200);
     expect(await json(ok)).toMatchObject({ rows: 5, invalidRows: 2, added: 1, alreadyListed: 2 });

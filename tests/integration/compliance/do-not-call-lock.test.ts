@@ -74,6 +74,13 @@ describe.runIf(inject("databaseKind") === "postgres")("every change that makes a
     expect(await whileDialHoldsLock(organization.id, edit({ doNotCall: true }))).toEqual({ doneBeforeDialEnded: false });
     expect(await listed(organization.id, patient.phoneNumber)).toBe(1);
     expect(await whileDialHoldsLock(organization.id, edit({ name: "Pat Renamed", consentBasis: "CARE_REMINDERS" }))).toEqual({ doneBeforeDialEnded: true });
+    // A listed contact's new number is listed too (carried over), under the lock; a number change of an unlisted one does not wait.
+    const moved = await whileDialHoldsLock(organization.id, edit({ phoneNumber: "+61255506009" }));
+    expect(moved).toEqual({ doneBeforeDialEnded: false });
+    expect(await listed(organization.id, "+61255506009")).toBe(1);
+    const unlisted = await createContact(organization.id, { name: "Una Listed" });
+    const movedFreely = () => updateContact(organization, STAFF, unlisted.id, updateContactSchema.parse({ phoneNumber: "+61255506010" }));
+    expect(await whileDialHoldsLock(organization.id, movedFreely)).toEqual({ doneBeforeDialEnded: true });
     const created = () =>
       createContactByStaff(organization, STAFF, createContactSchema.parse({ name: "New Listed", phoneNumber: "+61255506005", doNotCall: true }));
     expect(await whileDialHoldsLock(organization.id, created)).toEqual({ doneBeforeDialEnded: false });

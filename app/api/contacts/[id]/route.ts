@@ -11,7 +11,8 @@ export const GET = withOrg<{ id: string }>("contacts.read", async ({ params, ctx
 
 export const PATCH = withOrg<{ id: string }>("contacts.write", async ({ req, params, ctx }) => {
   const input = await readJson(req, updateContactSchema);
-  return Response.json({ contact: await updateContact(ctx.organization, memberActor(ctx), params.id, input) });
+  // doNotCallCarriedOver: the old number was on the do-not-call list, so the new one is too (null otherwise).
+  return Response.json(await updateContact(ctx.organization, memberActor(ctx), params.id, input));
 });
 
 export const DELETE = withOrg<{ id: string }>("contacts.write", async ({ params, ctx }) => {
