@@ -19,7 +19,7 @@ export interface PendingCall {
   scheduledTime: string;
 }
 
-/** Moves one pending call to a new time on the clinic's clock; the server moves it on to calling hours if needed. */
+/** Moves one pending call to a new time on the clinic's clock; the server moves it on to calling hours and the patient's call limits if needed. */
 export function RescheduleDialog({ call, zone, onClose }: { call: PendingCall; zone: ClinicZone; onClose: () => void }) {
   const router = useRouter();
   const [when, setWhen] = useState<WallClock>(() => toWallClock(call.scheduledTime, zone.timeZone));
@@ -43,9 +43,10 @@ export function RescheduleDialog({ call, zone, onClose }: { call: PendingCall; z
         setError({ problem: await readProblem(res), attempt: Date.now() });
         return;
       }
-      const { scheduledCall } = (await res.json()) as { scheduledCall: { scheduledTime: string; requestedTime: string | null } };
-      toast.success(`The call to ${call.name} is now at ${clinicDateTime(scheduledCall.scheduledTime, zone)}`, {
-        description: scheduledCall.requestedTime ? "Moved on from the time you picked to fit calling hours." : undefined,
+      // `moved`: the server's sentence says why the time is not the one picked (calling hours, or the patient's call limits).
+      const answer = (await res.json()) as { scheduledCall: { scheduledTime: string }; moved: string | null; message: string };
+      toast.success(`The call to ${call.name} is now at ${clinicDateTime(answer.scheduledCall.scheduledTime, zone)}`, {
+        description: answer.moved ? answer.message : undefined,
       });
       router.refresh();
       onClose();
@@ -61,7 +62,10 @@ export function RescheduleDialog({ call, zone, onClose }: { call: PendingCall; z
       <DialogContent className="sm:max-w-md">
         <DialogHeader>
           <DialogTitle>Reschedule the call to {call.name}</DialogTitle>
-          <DialogDescription>Now at {clinicDateTime(call.scheduledTime, zone)}. A time outside calling hours moves on to the next opening.</DialogDescription>
+          <DialogDescription>
+            Now at {clinicDateTime(call.scheduledTime, zone)}. A time outside calling hours, or over the patient&apos;s call limits, moves on to the next time
+            allowed.
+          </DialogDescription>
         </DialogHeader>
         <form id="reschedule-form" onSubmit={save} className="space-y-4" noValidate>
           <WallClockFields value={when} onChange={setWhen} zone={zone} error={fieldError} />

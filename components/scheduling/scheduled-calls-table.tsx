@@ -7,7 +7,7 @@ import { ScheduledCallActions } from "@/components/scheduling/scheduled-call-act
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { callbackOriginWords } from "@/components/callbacks/callback-words";
-import { shownCallTime } from "@/components/scheduling/shown-call-time";
+import { nextAttemptWords, shownCallTime } from "@/components/scheduling/shown-call-time";
 import type { ScheduledCallOrder } from "@/lib/scheduling/scheduled-call-cursor";
 
 function ClinicTime({ at, zone }: { at: Date; zone: ClinicZone }) {
@@ -125,8 +125,7 @@ export function ScheduledCallsTable({
               <TableCell className="whitespace-nowrap tabular-nums">
                 {call.status === "PENDING" ? (
                   <time dateTime={call.dueAt.toISOString()} title={clinicExactTime(call.dueAt, zone)}>
-                    {call.nextAttemptAt ? "Retry " : null}
-                    {relativeTime(call.dueAt, now)}
+                    {[nextAttemptWords(call.waitingFor), relativeTime(call.dueAt, now)].filter(Boolean).join(" ")}
                   </time>
                 ) : (
                   <span className="text-zinc-500">—</span>

@@ -6,8 +6,17 @@ import { cn } from "@/components/ui/cn";
 import { clinicDateTime, clinicExactTime, relativeTime, type ClinicZone } from "@/components/scheduling/clinic-time";
 import { ScheduledCallStatusBadge } from "@/components/scheduling/scheduled-call-status";
 import { sequenceSummary } from "@/components/scheduling/sequence-summary";
+import { pendingWait, type PendingWait } from "@/lib/scheduling/pending-wait";
 
 const ENDED: readonly string[] = ["COMPLETED", "FAILED", "CANCELLED"];
+
+/** The current step, pending: next to call, or why it waits past its time (lib/scheduling/pending-wait.ts). */
+const WAIT_OUTCOME: Record<PendingWait | "none", string> = {
+  none: "Next to call",
+  retry: "Will try again",
+  call_limit: "Next to call: moved for the patient's call limit",
+  calling_hours: "Next to call: waiting for calling hours",
+};
 
 const REASONS: Record<string, string> = {
   filled: "Not called: an earlier patient booked",
@@ -24,7 +33,7 @@ function stepOutcome(step: SequenceSteps["steps"][number], position: number, wai
     return `Asked to be called back: the next patient waits for that call (${clinicDateTime(waitingOn.nextAttemptAt ?? waitingOn.scheduledTime, zone)})`;
   }
   if (step.status === "WAITING") return `Waits for step ${(step.sequenceIndex ?? 1) - 1}`;
-  if (step.status === "PENDING") return step.sequenceIndex === position ? (step.nextAttemptAt ? "Will try again" : "Next to call") : "Waiting";
+  if (step.status === "PENDING") return step.sequenceIndex === position ? WAIT_OUTCOME[pendingWait(step) ?? "none"] : "Waiting";
   if (step.status === "IN_PROGRESS") return "Ringing now";
   if (step.status === "CANCELLED") return (step.cancelReason && REASONS[step.cancelReason]) ?? step.errorMessage ?? "Cancelled";
   if (step.status === "FAILED") return step.errorMessage ?? "Could not be reached";

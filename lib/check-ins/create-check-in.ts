@@ -11,7 +11,7 @@ import { loadCallingRules } from "@/lib/scheduling/load-calling-rules";
 import { clinicWhen, placeInCallingHours, type PlacedTime } from "@/lib/scheduling/place-in-calling-hours";
 import { recipientTimeZone } from "@/lib/scheduling/recipient-time-zone";
 import { refuseDistantCall } from "@/lib/scheduling/schedule-horizon";
-import { loadPatientLimits } from "@/lib/compliance/load-patient-limits";
+import { CAP_SEARCH_MS, loadPatientLimits } from "@/lib/compliance/load-patient-limits";
 import { localDateAndMinute } from "@/lib/time/local-date";
 
 /**
@@ -52,8 +52,6 @@ async function resolveRule(
 
 /** Where the horizon's 400 points: the field that set the date. */
 const DATE_FIELD = { once: "repeat.date", weekly: "repeat.startDate", after_appointment: "repeat.days" } as const;
-/** How far past its time an occurrence's call limits can push it (nextAllowedTime looks no further): pending calls that far on count. */
-const CAP_SEARCH_MS = 15 * 86_400_000;
 
 /** "Call 2 was" / "3 calls were". */
 const callsWere = (moved: readonly { occurrence: number }[]) => (moved.length === 1 ? `Call ${moved[0]!.occurrence} was` : `${moved.length} calls were`);

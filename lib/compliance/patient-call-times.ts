@@ -18,13 +18,14 @@ export const CAP_LOOKBACK_MS = 8 * 24 * 3_600_000;
  * When each of these patients was dialed since `since`: every outbound Call row counts (answered or
  * not, from a batch, a sequence, a callback, a check-in or "Call now"), except `excludeCallId` (the
  * attempt being checked) and dials that rang nobody (rangSql). With `planned`, their pending scheduled calls due up to `until` count too,
- * so a second batch does not stack calls on a day the first one already fills.
+ * so a second batch does not stack calls on a day the first one already fills — except `planned.excludeIds` (the calls
+ * being placed again: a reschedule's own call, a check-in's calls that follow its appointment).
  */
 export async function loadPatientCallTimes(
   db: RawQueryClient,
   organizationId: string,
   contactIds: readonly string[],
-  options: { since: Date; excludeCallId?: string | null; planned?: { until: Date } },
+  options: { since: Date; excludeCallId?: string | null; planned?: { until: Date; excludeIds?: readonly string[] } },
 ): Promise<Map<string, number[]>> {
   const times = new Map<string, number[]>();
   if (contactIds.length === 0) return times;
@@ -37,7 +38,8 @@ export async function loadPatientCallTimes(
     ? await db.$queryRaw<{ contactId: string; at: Date }[]>`
         SELECT "contactId", coalesce("nextAttemptAt", "scheduledTime") AS "at" FROM "ScheduledCall"
          WHERE "organizationId" = ${organizationId} AND "contactId" = ANY(${ids}::text[]) AND "status" = 'PENDING'
-           AND coalesce("nextAttemptAt", "scheduledTime") >= ${options.since} AND coalesce("nextAttemptAt", "scheduledTime") <= ${options.planned.until}`
+           AND coalesce("nextAttemptAt", "scheduledTime") >= ${options.since} AND coalesce("nextAttemptAt", "scheduledTime") <= ${options.planned.until}
+           AND NOT ("id" = ANY(${[...(options.planned.excludeIds ?? [])]}::text[]))`
     : [];
   for (const row of [...dialed, ...planned]) {
     const list = times.get(row.contactId);

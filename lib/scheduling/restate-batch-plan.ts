@@ -9,15 +9,24 @@ import type { DbClient } from "@/lib/db";
  * time, as when it was scheduled. A batch with no such call left (all cancelled) keeps its span and counts. Which
  * calls a cap moved is not kept per call, so cappedCount ("of movedCount") is bounded by the moved calls whose time
  * no one re-planned since: after a resume (which re-plans without the caps) those made or on the phone; after a
- * reschedule (`rescheduledId`, a time staff picked) every moved call but that one.
+ * reschedule (`rescheduled`, a time staff picked) every moved call but that one — plus that one when the patient's call
+ * limits moved it from the time staff picked (`capped`).
  */
-export async function restateBatchPlan(tx: DbClient, organizationId: string, batchId: string, now: Date, rescheduledId: string | null = null) {
+export async function restateBatchPlan(
+  tx: DbClient,
+  organizationId: string,
+  batchId: string,
+  now: Date,
+  rescheduled: { id: string; capped: boolean } | null = null,
+) {
+  const rescheduledId = rescheduled?.id ?? null;
+  const cappedNow = rescheduled?.capped ? 1 : 0;
   await tx.$executeRaw`
     UPDATE "CallBatch" b
        SET "firstCallAt" = coalesce(least(s."first", d."firstDial"), b."firstCallAt"),
            "lastCallAt" = CASE WHEN b."mode" = 'SEQUENCE' THEN b."lastCallAt" ELSE coalesce(s."last", b."lastCallAt") END,
            "movedCount" = CASE WHEN s."first" IS NULL THEN b."movedCount" ELSE s."moved" END,
-           "cappedCount" = CASE WHEN s."first" IS NULL THEN b."cappedCount" ELSE least(b."cappedCount", s."movedKept") END, "updatedAt" = ${now}
+           "cappedCount" = CASE WHEN s."first" IS NULL THEN b."cappedCount" ELSE least(b."cappedCount", s."movedKept") + ${cappedNow}::int END, "updatedAt" = ${now}
       FROM (SELECT min("scheduledTime") AS "first", max("scheduledTime") AS "last", count(*) FILTER (WHERE "requestedTime" IS NOT NULL)::int AS "moved",
                    count(*) FILTER (WHERE "requestedTime" IS NOT NULL AND CASE WHEN ${rescheduledId}::text IS NULL
                                     THEN "status" IN ('IN_PROGRESS', 'COMPLETED', 'FAILED') ELSE "id" <> ${rescheduledId}::text END)::int AS "movedKept"

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { pendingWait } from "@/lib/scheduling/pending-wait";
 
 /** What lists and answers show of a scheduled call; the same select everywhere. */
 export const scheduledCallSelect = {
@@ -39,6 +40,8 @@ export function toScheduledCallView(row: Row) {
     ...rest,
     /** When the dispatcher will next pick it up (a retry's time, else the scheduled time). */
     dueAt: row.nextAttemptAt ?? row.scheduledTime,
+    /** Why a pending call is due later than scheduled: a retry, or the dispatcher held it for the call limit or calling hours. */
+    waitingFor: pendingWait(row),
     /** Calling hours moved it away from the staggered time asked for. */
     moved: row.requestedTime !== null,
     agentPhoneNumberId: fromNumber,

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { cancelAppointmentById } from "@/lib/appointments/cancel-appointment";
 import { updateAppointment } from "@/lib/appointments/update-appointment";
 import { createCheckIn } from "@/lib/check-ins/create-check-in";
+import { listCheckIns } from "@/lib/check-ins/list-check-ins";
 import { createContact, createOrganization, registerLine } from "../../factories";
 
 /** A Sydney clinic calling Mon–Fri 09:00–17:00, a patient, and her appointment on Thursday 14 Jan 2027 at 14:00. */
@@ -49,6 +50,43 @@ describe("a check-in N days after an appointment follows the appointment", () =>
       ["PENDING", "2027-01-17T23:00:00.000Z"],
       ["PENDING", "2027-01-24T23:00:00.000Z"],
     ]);
+  });
+
+  it("the plan's description follows the appointment: it names the new date, as Scheduling → Check-ins lists it (D8)", async () => {
+    const { organization, appointment, after } = await patientWithAppointment();
+    const described = async () => (await listCheckIns(organization.id, { limit: 50 })).checkIns.find((plan) => plan.id === after.checkIn.id)!.description;
+    expect(await described()).toMatch(/^5 days after the appointment on Thu 14 Jan( 2027)?, at 11:00 AM$/);
+    await updateAppointment(organization.id, appointment.id, { startsAt: new Date("2027-01-21T03:00:00Z") });
+    expect(await described()).toMatch(/^5 days after the appointment on Thu 21 Jan( 2027)?, at 11:00 AM$/);
+  });
+
+  it("re-placed within the patient's call limits: a day that already holds a call of theirs moves it on, as creating it would", async () => {
+    const { organization, appointment, after } = await patientWithAppointment();
+    // A call back already set for Tuesday 26 Jan, 09:30 — the day the check-in would now fall on.
+    await getDb().scheduledCall.create({
+      data: {
+        organizationId: organization.id,
+        contactId: appointment.contactId!,
+        agentId: "agent_test",
+        fromNumber: "phnum_test",
+        scheduledTime: new Date("2027-01-25T22:30:00Z"),
+        kind: "CALLBACK",
+        callbackOrigin: "STAFF",
+      },
+    });
+    await updateAppointment(organization.id, appointment.id, { startsAt: new Date("2027-01-21T03:00:00Z") });
+    // Wednesday 27 Jan, 09:00 AEDT: the next time 1 a day allows; the time asked for kept beside it.
+    expect((await callsOf(after.checkIn.id))[0]).toMatchObject({
+      status: "PENDING",
+      scheduledTime: new Date("2027-01-26T22:00:00Z"),
+      requestedTime: new Date("2027-01-26T00:00:00Z"),
+    });
+  });
+
+  it("its own call does not count against it: the appointment moved within its day keeps the check-in's day", async () => {
+    const { organization, appointment, after } = await patientWithAppointment();
+    await updateAppointment(organization.id, appointment.id, { startsAt: new Date("2027-01-14T04:00:00Z") });
+    expect((await callsOf(after.checkIn.id))[0]).toMatchObject({ status: "PENDING", scheduledTime: new Date("2027-01-19T00:00:00Z"), requestedTime: null });
   });
 
   it("the appointment cancelled: the check-in about it is not made", async () => {

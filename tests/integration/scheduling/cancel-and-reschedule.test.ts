@@ -197,6 +197,61 @@ describe("cancelling and rescheduling scheduled calls", () => {
       expect(await getDb().callBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ movedCount: 1, cappedCount: 1 });
     });
 
+    describe("the patient's call limits (1 a day by default), as call backs and check-ins keep them", () => {
+      const LIMIT_SENTENCE =
+        /^The patient was already called that day \(at most 1 a day\), so the call is set for the next time their call limit allows: Thu \d+ \w+, 9:00 AM\.$/;
+
+      it("moved onto a day the patient already has a call: set for the next day the limit allows, and the answer says so in words", async () => {
+        const contactId = contactIds[56]!;
+        // The patient's batch call a week out; their call back on Wednesday at 10:00.
+        const batch = await createBatchRow(clinic.organization.id, { scheduledCount: 1 });
+        const row = await callWith("PENDING", { contactId, batchId: batch.id });
+        await getDb().scheduledCall.create({
+          data: {
+            organizationId: clinic.organization.id,
+            contactId,
+            agentId: "agent_clinic",
+            fromNumber: "phnum_clinic",
+            scheduledTime: wednesday.at("10:00"),
+            kind: "CALLBACK",
+          },
+        });
+
+        const { status, body } = await reschedule(row.id, { scheduledTime: wednesday.at("14:00").toISOString() });
+        expect(status).toBe(200);
+        expect(body).toMatchObject({
+          moved: "call_limit",
+          scheduledCall: { scheduledTime: wednesday.at("09:00", 1).toISOString(), requestedTime: wednesday.at("14:00").toISOString(), moved: true },
+        });
+        expect(body.message).toMatch(LIMIT_SENTENCE);
+        // The batch card counts it among the calls the call limits moved.
+        expect(await getDb().callBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({
+          movedCount: 1,
+          cappedCount: 1,
+          firstCallAt: wednesday.at("09:00", 1),
+        });
+      });
+
+      it("the call being moved does not count against itself: a call moved within its own day stays where asked", async () => {
+        const row = await callWith("PENDING");
+        await getDb().scheduledCall.update({ where: { id: row.id }, data: { scheduledTime: wednesday.at("10:00") } });
+        const { status, body } = await reschedule(row.id, { scheduledTime: wednesday.at("11:00").toISOString() });
+        expect(status).toBe(200);
+        expect(body).toMatchObject({
+          moved: null,
+          message: "Scheduled call rescheduled successfully",
+          scheduledCall: { scheduledTime: wednesday.at("11:00").toISOString(), requestedTime: null },
+        });
+      });
+
+      it("a time outside calling hours says so in words too", async () => {
+        const row = await callWith("PENDING");
+        const { body } = await reschedule(row.id, { scheduledTime: wednesday.at("18:00").toISOString() });
+        expect(body).toMatchObject({ moved: "outside_calling_hours", scheduledCall: { scheduledTime: wednesday.at("09:00", 1).toISOString() } });
+        expect(body.message).toMatch(/^The time asked for is outside calling hours, so the call is set for the next calling time: Thu \d+ \w+, 9:00 AM\.$/);
+      });
+    });
+
     it.each(["IN_PROGRESS", "COMPLETED", "CANCELLED"] as const)("answers 409 for a call that is %s and leaves its time alone", async (current) => {
       const row = await callWith(current);
       const { status, body } = await reschedule(row.id, { scheduledTime: wednesday.at("10:00").toISOString() });
