@@ -1,7 +1,5 @@
-import { AppError } from "@/lib/errors";
 import { recordAgentAction } from "@/lib/activity/record-agent-action";
 import { bookingPhone } from "@/lib/appointments/caller-phone";
-import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { alternativesNear, offerSentence } from "@/lib/appointments/check-availability";
 import { insertAppointment } from "@/lib/appointments/insert-appointment";
 import { fillSequencesBookedBy } from "@/lib/scheduling/fill-sequences-booked-by";
@@ -12,16 +10,6 @@ import type { BookAppointmentInput } from "@/lib/appointments/schemas";
 import { clockTime, spokenMoment } from "@/lib/appointments/spoken-time";
 import { callerLanguage } from "@/lib/appointments/caller-language";
 import { inLanguage } from "@/lib/language/supported-languages";
-
-/** A phone number as the agent heard it, in E.164 for the clinic's country, or a 400 it can say. */
-export function agentPhone(input: string, defaultCountry: string, path: string): string {
-  const phone = normalizePhone(input, defaultCountry);
-  if (!phone.ok)
-    throw new AppError("invalid_input", "I couldn't read that phone number. Could you say it again, with the area code?", {
-      issues: [{ path, message: "I couldn't read that phone number. Could you say it again, with the area code?" }],
-    });
-  return phone.e164;
-}
 
 /**
  * book_appointment, during a call: links the patient by phone (or creates the contact) and books the

@@ -6,7 +6,7 @@ import { findDoNotCall } from "@/lib/compliance/do-not-call/find-do-not-call";
 import { consentRefusal } from "@/lib/compliance/consent";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
 import { insertCallback } from "@/lib/callbacks/insert-callback";
-import { linkCallbacksToConversation } from "@/lib/callbacks/follow-ups";
+import { linkCallbacksToCall } from "@/lib/callbacks/follow-ups";
 import { callerPhone } from "@/lib/appointments/caller-phone";
 import { linkContactByPhone } from "@/lib/appointments/link-contact";
 import { addDaysToDate, localDateAndMinute } from "@/lib/appointments/opening-hours";
@@ -192,7 +192,10 @@ export async function scheduleCallback(organizationId: string, agentId: string, 
           return created;
         });
   // The call's row written meanwhile (its webhook came while this was saved): link now, as its recording would have.
-  if (!sourceCall && input.conversation_id) await linkCallbacksToConversation(getDb(), organizationId, contact.id, input.conversation_id);
+  if (!sourceCall && input.conversation_id) {
+    const call = await getDb().call.findFirst({ where: { organizationId, conversationId: input.conversation_id }, select: { id: true } });
+    if (call) await linkCallbacksToCall(getDb(), organizationId, contact.id, { id: call.id, conversationId: input.conversation_id });
+  }
 
   const when = spokenWhen(opening, now, callerZone, language);
   await recordAgentAction(organizationId, {

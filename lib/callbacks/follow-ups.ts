@@ -19,27 +19,26 @@ export function followUpsOf(call: { id: string; conversationId: string | null; c
 }
 
 /**
- * Links the call backs the agent scheduled in `conversationId` to that conversation's call, once both exist.
+ * Links the call backs the agent scheduled in a conversation to that conversation's call, once both exist.
  * An inbound call's row is written by the post-call webhook, after the agent's `schedule_callback`; a call
  * the clinic placed exists before it. Run by both writers after their own write (lib/calls/lifecycle/record-received-call.ts,
- * lib/appointments/schedule-callback.ts): whichever runs second sees the other's row, so the link is made in
- * either order. Only unlinked rows of this patient change; running it again changes nothing.
+ * with the row it wrote; lib/appointments/schedule-callback.ts, with the row it finds): whichever runs second sees
+ * the other's row, so the link is made in either order. Only unlinked rows of this patient change; running it again
+ * changes nothing.
  */
-export async function linkCallbacksToConversation(
+export async function linkCallbacksToCall(
   db: DbClient | ReturnType<typeof getDb>,
   organizationId: string,
   contactId: string,
-  conversationId: string,
+  call: { id: string; conversationId: string },
 ): Promise<number> {
-  const call = await db.call.findFirst({ where: { organizationId, conversationId }, select: { id: true } });
-  if (!call) return 0;
   const { count } = await db.scheduledCall.updateMany({
     where: {
       organizationId,
       contactId,
       kind: "CALLBACK",
       sourceCallId: null,
-      dynamicVariables: { path: ["previous_conversation_id"], equals: conversationId },
+      dynamicVariables: { path: ["previous_conversation_id"], equals: call.conversationId },
     },
     data: { sourceCallId: call.id },
   });

@@ -21,16 +21,15 @@ export async function addCallerToContacts(organization: { id: string; defaultCou
   if (!call) throw notFound("Call");
   const e164 = saveablePatientNumber(call, organization.defaultCountry);
   if (!e164) throw new AppError("unprocessable", "This call has no patient number that can be saved as a contact.");
-  const phone = { e164 };
 
   return db.$transaction(async (tx) => {
     // ON CONFLICT DO NOTHING: a contact with this number (made meanwhile, or earlier) is kept as it is.
     const { count: created } = await tx.contact.createMany({
-      data: [{ organizationId: organization.id, name: input.name, phoneNumber: phone.e164 }],
+      data: [{ organizationId: organization.id, name: input.name, phoneNumber: e164 }],
       skipDuplicates: true,
     });
     const contact = await tx.contact.findUniqueOrThrow({
-      where: { organizationId_phoneNumber: { organizationId: organization.id, phoneNumber: phone.e164 } },
+      where: { organizationId_phoneNumber: { organizationId: organization.id, phoneNumber: e164 } },
       select: { id: true, name: true, phoneNumber: true },
     });
     const { count: linkedCalls } = await tx.call.updateMany({
@@ -38,8 +37,8 @@ export async function addCallerToContacts(organization: { id: string; defaultCou
         organizationId: organization.id,
         contactId: null,
         OR: [
-          { direction: "INBOUND", fromNumber: phone.e164 },
-          { direction: "OUTBOUND", toNumber: phone.e164 },
+          { direction: "INBOUND", fromNumber: e164 },
+          { direction: "OUTBOUND", toNumber: e164 },
         ],
       },
       data: { contactId: contact.id },

@@ -66,7 +66,7 @@ export async function placeCall(actor: PlaceCallActor, input: TriggerCallInput, 
       // Read again under the do-not-call lock, after the patient's: listed (or consent set to none) since
       // the target was read, and committed before this attempt, is the same 409 as the first read's.
       const again = await recheckDoNotCall(tx, { organizationId: actor.organizationId, toNumber, contactId: contact.id });
-      assertCallable({ ...target, doNotCall: again.doNotCall, noConsent: consentRefusal(again.consentBasis) !== null });
+      assertCallable({ ...target, doNotCall: again.doNotCall, noConsent: consentRefusal(again.contact?.consentBasis) !== null });
       return true;
     },
     activity: { name: contact.name, actorUserId: actor.userId },

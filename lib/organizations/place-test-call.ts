@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { buildDynamicVariables } from "@/lib/calls/dynamic-variables";
-import { formatPhoneForDisplay, normalizePhone } from "@/lib/contacts/normalize-phone";
+import { normalizePhone } from "@/lib/contacts/normalize-phone";
 import { resolveDialLine } from "@/lib/agents/resolve-dial-line";
 import { dialCall } from "@/lib/calls/lifecycle/dial-call";
 import { limitStaffDials } from "@/lib/calls/lifecycle/staff-dial-rate";
@@ -67,7 +67,7 @@ export async function placeTestCall(
       const again = await recheckDoNotCall(tx, { organizationId, toNumber: phone.e164, contactId: patient?.id ?? null });
       if (again.doNotCall) throw listedError(again.doNotCall);
       // The contact is read by number when there was none: one made since with consent none is refused too.
-      if (consentRefusal(again.consentBasis)) throw noConsentError(again.contactName ?? patient?.name ?? formatPhoneForDisplay(phone.e164, org.defaultCountry));
+      if (again.contact && consentRefusal(again.contact.consentBasis)) throw noConsentError(again.contact.name);
       await recordAuditEvent(tx, {
         organizationId,
         action: "TEST_CALL_PLACED",

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { formatPhoneForDisplay, normalizePhone } from "@/lib/contacts/normalize-phone";
 import { contactNameSchema } from "@/lib/contacts/schemas";
-import { linkCallbacksToConversation } from "@/lib/callbacks/follow-ups";
+import { linkCallbacksToCall } from "@/lib/callbacks/follow-ups";
 import { createId } from "@/lib/ids/create-id";
 import type { Conversation } from "@/lib/elevenlabs/conversation-schemas";
 import { connectedFields, type CallResult, type EndedCall } from "@/lib/calls/lifecycle/settle-call";
@@ -78,7 +78,7 @@ export async function recordReceivedCall(conversation: Conversation, result: Cal
   if (count === 0) return { kind: "duplicate" };
   let contactName = contact?.name ?? null;
   if (contact && parsed?.ok) {
-    await linkCallbacksToConversation(db, organizationId, contact.id, conversation.conversationId);
+    await linkCallbacksToCall(db, organizationId, contact.id, { id, conversationId: conversation.conversationId });
     // schedule_callback names a caller it does not know by their number; the name they gave is better, unless staff renamed them since.
     const given = contactNameSchema.safeParse(fields.callerName ?? "");
     const placeholder = formatPhoneForDisplay(parsed.e164, agent.organization.defaultCountry);

@@ -7,10 +7,8 @@ import { lockDoNotCallForDial } from "@/lib/compliance/do-not-call/do-not-call-l
 export interface DialPermission {
   /** The list's entry for the number dialed, as committed now. */
   doNotCall: DoNotCallMark | null;
-  /** The contact's consent as committed now (null: no contact, or not recorded). */
-  consentBasis: ConsentBasis | null;
-  /** The contact's name as committed now (null: no contact): one made for the number since the first read, too. */
-  contactName: string | null;
+  /** The contact as committed now (null: none) — by number when the dial had none, so one made since the first read counts too. */
+  contact: { name: string; consentBasis: ConsentBasis | null } | null;
 }
 
 /**
@@ -38,7 +36,6 @@ export async function recheckDoNotCall(
       LEFT JOIN "Contact" c ON ${contact}`;
   return {
     doNotCall: row?.phoneNumber ? { phoneNumber: row.phoneNumber, reason: row.reason } : null,
-    consentBasis: row?.consentBasis ?? null,
-    contactName: row?.name ?? null,
+    contact: row?.name != null ? { name: row.name, consentBasis: row.consentBasis } : null,
   };
 }
